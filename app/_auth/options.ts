@@ -1,0 +1,108 @@
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { authenticateCredentials } from '@/lib/auth/authenticate-credentials';
+import { LoginThrottle } from '@/lib/auth/login-throttle';
+import { sessionMaxAgeSeconds } from '@/lib/auth/session-cookie';
+import { getDb } from '@/lib/db/db';
+
+/**
+ * next-auth configuration, in one place. Sessions are encrypted JWT cookies so
+ * the Node server can verify the very same cookie on websocket upgrades
+ * (server/auth/session-resolver.ts); roles are never trusted from the cookie
+ * but read from the database on each check.
+ */
+const throttle = new LoginThrottle();
+
+function clientAddress(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.['x-forwarded-for'];
+  const first = typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : '';
+  return first || 'unknown';
+}
+
+function oidcProvider(): NextAuthOptions['providers'][number] | null {
+  const { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret } = process.env;
+  if (!issuer || !clientId || !clientSecret) return null;
+  return {
+    id: 'oidc',
+    name: process.env.OIDC_NAME ?? 'OIDC',
+    type: 'oauth',
+    wellKnown: `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`,
+    clientId,
+    clientSecret,
+    idToken: true,
+    checks: ['pkce', 'state'],
+    authorization: { params: { scope: 'openid email profile' } },
+    // With the code flow a provider returns the scope's claims (email, name) from the userinfo
+    // endpoint; the ID token may hold no more than `sub` (OIDC Core 5.4). The ID token is still
+    // validated, and openid-client refuses a userinfo answer whose `sub` differs from it. (next-auth
+    // passes the TokenSet from client.callback() but types it as plain token fields.)
+    userinfo: {
+      request: ({ client, tokens }) => client.userinfo(tokens as Parameters<typeof client.userinfo>[0]),
+    },
+    profile: (profile: { sub: string; email?: string; name?: string }) => ({
+      id: profile.sub,
+      email: profile.email?.toLowerCase() ?? null,
+      name: profile.name ?? null,
+    }),
+  };
+}
+
+export function buildAuthOptions(): NextAuthOptions {
+  const oidc = oidcProvider();
+  return {
+    secret: process.env.NEXTAUTH_SECRET,
+    session: { strategy: 'jwt', maxAge: sessionMaxAgeSeconds },
+    pages: { signIn: '/login', error: '/login' },
+    providers: [
+      CredentialsProvider({
+        id: 'credentials',
+        name: 'E-post og passord',
+        credentials: { email: { type: 'email' }, password: { type: 'password' } },
+        authorize: (credentials, req) =>
+          authenticateCredentials({
+            db: getDb(),
+            throttle,
+            input: credentials,
+            address: clientAddress(req?.headers as Record<string, unknown> | undefined),
+          }),
+      }),
+      ...(oidc ? [oidc] : []),
+    ],
+    callbacks: {
+      // OIDC: only people who already have an active account may come in; no self-registration.
+      async signIn({ user, account }) {
+        if (account?.provider !== 'oidc') return true;
+        const email = user.email?.toLowerCase();
+        const known = email ? await getDb().user.findUnique({ where: { email } }) : null;
+        return known?.active ? true : '/login?error=UnknownUser';
+      },
+      async jwt({ token, user, account }) {
+        if (account?.provider === 'oidc' && user?.email) {
+          const known = await getDb().user.findUnique({ where: { email: user.email.toLowerCase() } });
+          if (known) {
+            token.sub = known.id;
+            token.name = known.name;
+            await recordAuditEvent(getDb(), { actorId: known.id, action: 'auth.login', entityType: 'user', entityId: known.id, detail: { provider: 'oidc' } });
+          }
+        }
+        return token;
+      },
+      session({ session, token }) {
+        if (session.user && token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (token?.sub) {
+          await recordAuditEvent(getDb(), { actorId: token.sub, action: 'auth.logout', entityType: 'user', entityId: token.sub });
+        }
+      },
+    },
+  };
+}
+
+export function oidcDisplayName(): string | null {
+  return oidcProvider() ? (process.env.OIDC_NAME ?? 'OIDC') : null;
+}

@@ -1,0 +1,65 @@
+import { getServerSession } from 'next-auth';
+import { NextResponse, type NextRequest } from 'next/server';
+import { z } from 'zod';
+import { buildAuthOptions } from '@/app/_auth/options';
+import { loadActor, type Actor } from '@/lib/access/access-service';
+import { getCaseContentStore } from '@/lib/cases/case-content-store';
+import type { CaseContext } from '@/lib/cases/case-commands-context';
+import { getDb } from '@/lib/db/db';
+import { AppError, isAppError } from '@/lib/errors/app-error';
+import { httpStatusFor } from '@/lib/errors/http-status';
+
+const maxBodyBytes = 256 * 1024;
+const idSchema = z.string().regex(/^[a-z0-9]{8,40}$/);
+
+type Handler<P> = (input: { actor: Actor; context: CaseContext; request: NextRequest; params: P; body: unknown }) => Promise<unknown>;
+
+/**
+ * The chain every API route runs: authenticate (session cookie, active user,
+ * fresh roles) → check the request (JSON only for writes, size, ids) → call
+ * the command → present the result or the error as JSON.
+ *
+ * Writes must be `application/json`: a cross-site form cannot send that
+ * without a CORS preflight, which this API never grants — that, with the
+ * SameSite=Lax session cookie, is the CSRF protection of the JSON API.
+ */
+export function apiRoute<P extends Record<string, string> = Record<string, never>>(handler: Handler<P>) {
+  return async (request: NextRequest, segment: { params: Promise<P> }) => {
+    try {
+      const params = await segment.params;
+      for (const value of Object.values(params ?? {})) {
+        if (!idSchema.safeParse(value).success) throw new AppError('not_found');
+      }
+      const session = await getServerSession(buildAuthOptions());
+      const actor = session?.user?.id ? await loadActor(getDb(), session.user.id) : null;
+      if (!actor) throw new AppError('unauthenticated');
+      const body = request.method === 'GET' ? undefined : await readJson(request);
+      const context: CaseContext = { db: getDb(), store: getCaseContentStore(), actor };
+      const result = await handler({ actor, context, request, params, body });
+      return NextResponse.json(result ?? { ok: true }, { headers: { 'cache-control': 'no-store' } });
+    } catch (error) {
+      if (isAppError(error)) {
+        return NextResponse.json(
+          { error: error.code, message: error.message !== error.code ? error.message : undefined, fields: error.fields },
+          { status: httpStatusFor(error.code), headers: { 'cache-control': 'no-store' } },
+        );
+      }
+      console.error(JSON.stringify({ level: 50, msg: 'api: unexpected error', path: request.nextUrl.pathname, err: (error as Error).message }));
+      return NextResponse.json({ error: 'internal' }, { status: 500 });
+    }
+  };
+}
+
+async function readJson(request: NextRequest): Promise<unknown> {
+  if (!request.headers.get('content-type')?.toLowerCase().startsWith('application/json')) {
+    throw new AppError('invalid_input', 'send JSON (content-type: application/json)');
+  }
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBodyBytes) throw new AppError('invalid_input', 'body too large');
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('invalid_input', 'body is not valid JSON');
+  }
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { apiRoute } from '@/app/api/_lib/api-route';
+import { queueSorts } from '@/lib/cases/case-summary';
+import { createCase } from '@/lib/cases/create-case';
+import { listMyCases } from '@/lib/cases/list-my-cases';
+import { AppError } from '@/lib/errors/app-error';
+
+export const dynamic = 'force-dynamic';
+
+const querySchema = z.object({ sort: z.enum(queueSorts).default('severity') });
+
+/** GET /api/cases?sort=severity|urgency|age — the caller's own queue. */
+export const GET = apiRoute(async ({ context, request }) => {
+  const query = querySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
+  if (!query.success) throw new AppError('invalid_input', 'invalid query', { sort: 'invalid' });
+  return listMyCases({ db: context.db, actor: context.actor, sort: query.data.sort });
+});
+
+/** POST /api/cases { unitId?, content? } — start a draft. */
+export const POST = apiRoute(async ({ context, body }) => createCase({ ...context, input: body }));

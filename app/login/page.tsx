@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import { getServerSession } from 'next-auth';
+import { redirect } from 'next/navigation';
+import { Suspense } from 'react';
+import { buildAuthOptions, oidcDisplayName } from '@/app/_auth/options';
+import { nb } from '@/lib/i18n/nb';
+import { LoginForm } from './login-form';
+
+export const metadata: Metadata = { title: nb.login.title };
+export const dynamic = 'force-dynamic';
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const session = await getServerSession(buildAuthOptions());
+  if (session?.user?.id) redirect('/');
+  const params = await searchParams;
+  const error = typeof params.error === 'string' ? params.error : null;
+  return (
+    <main id="hovedinnhold" className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">
+      <h1 className="text-3xl font-semibold tracking-tight text-brand-800">{nb.app.name}</h1>
+      <p className="mt-1 text-slate-700">{nb.app.tagline}</p>
+      <section aria-labelledby="login-title" className="mt-8 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <h2 id="login-title" className="text-xl font-semibold">
+          {nb.login.title}
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">{nb.login.intro}</p>
+        <Suspense>
+          <LoginForm initialError={error === 'UnknownUser' ? nb.login.unknownUser : error ? nb.login.failed : null} oidcName={oidcDisplayName()} />
+        </Suspense>
+      </section>
+      {process.env.SAMLET_DEMO_MODE === '1' ? <p className="mt-4 text-sm text-slate-700">{nb.login.demoHint}</p> : null}
+    </main>
+  );
+}

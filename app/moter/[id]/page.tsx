@@ -1,0 +1,140 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireActor } from '@/app/_auth/require-actor';
+import { idOrNotFound, orNotFound } from '@/app/_lib/or-not-found';
+import { PageShell } from '@/app/_components/page-shell';
+import { listAgenda, type AgendaCase } from '@/lib/cases/list-agenda';
+import { getDb } from '@/lib/db/db';
+import { formatDateTime, formatTime } from '@/lib/i18n/format';
+import { nb } from '@/lib/i18n/nb';
+import { AcceptLateButton } from './accept-late-button';
+
+export const metadata: Metadata = { title: nb.cases.agendaTitle };
+export const dynamic = 'force-dynamic';
+
+const t = nb.cases;
+
+export default async function AgendaPage({ params }: { params: Promise<{ id: string }> }) {
+  const { actor, user } = await requireActor();
+  const id = idOrNotFound((await params).id);
+  const agenda = await orNotFound(listAgenda({ db: getDb(), actor, meetingId: id }));
+  const { meeting } = agenda;
+  return (
+    <PageShell userName={user.name}>
+      <p className="text-sm text-slate-700">{meeting.unitName}</p>
+      <h1 className="text-2xl font-semibold tracking-tight first-letter:uppercase">
+        {t.agendaTitle}: {formatDateTime(meeting.startsAt)}–{formatTime(meeting.endsAt)}
+      </h1>
+      <p className="mt-1 text-sm text-slate-700">
+        {nb.home.deadline}: {formatDateTime(meeting.submissionDeadline)}
+        {meeting.location ? ` · ${nb.home.location}: ${meeting.location}` : ''}
+        {meeting.chair ? ` · ${t.chair}: ${meeting.chair}` : ''}
+      </p>
+      <p className="mt-3 flex gap-4">
+        {meeting.status === 'closed' ? (
+          <Link href={`/moter/${meeting.id}/referat`} className="font-medium text-brand-800 underline">
+            {nb.meetingRoom.toMinutes}
+          </Link>
+        ) : (
+          <Link href={`/moter/${meeting.id}/rom`} className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800">
+            {nb.meetingRoom.open}
+          </Link>
+        )}
+      </p>
+      {agenda.cases.length === 0 ? (
+        <p className="mt-6 rounded border border-slate-300 bg-white p-4">{t.agendaEmpty}</p>
+      ) : (
+        <ol className="mt-6 space-y-3">
+          {agenda.cases.map((item, index) => (
+            <AgendaItem key={item.id} item={item} number={index + 1} />
+          ))}
+        </ol>
+      )}
+      {agenda.canChair && agenda.lateRequests.length > 0 ? (
+        <section aria-labelledby="late-requests" className="mt-10">
+          <h2 id="late-requests" className="text-lg font-semibold">
+            {t.lateRequestsTitle}
+          </h2>
+          <p className="text-sm text-slate-700">{t.lateRequestsIntro}</p>
+          <ul className="mt-3 space-y-3">
+            {agenda.lateRequests.map((item) => (
+              <li key={item.id} className="rounded border border-amber-300 bg-amber-50 p-4">
+                <p className="font-medium">{item.title}</p>
+                <p className="text-sm text-slate-800">
+                  {item.personRef} · {t.purposes[item.purpose ?? ''] ?? ''} · {t.caseworker}: {item.caseworker}
+                </p>
+                <AcceptLateButton caseId={item.id} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </PageShell>
+  );
+}
+
+function AgendaItem({ item, number }: { item: AgendaCase; number: number }) {
+  return (
+    <li className="rounded border border-slate-300 bg-white p-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <p className="font-medium">
+          {number}. {item.title}
+        </p>
+        <span className="rounded bg-brand-50 px-2 py-0.5 text-sm text-brand-800">{t.purposes[item.purpose ?? ''] ?? ''}</span>
+      </div>
+      <p className="mt-1 flex flex-wrap gap-x-3 text-sm text-slate-700">
+        <span>{item.personRef}</span>
+        <span>{t.caseTypes[item.caseType] ?? item.caseType}</span>
+        <span>
+          {t.caseworker}: {item.caseworker}
+        </span>
+        {item.severityLevel ? <span>{t.severity(t.criterionLevels[item.severityLevel].toLowerCase())}</span> : null}
+        {item.urgent ? <span className="font-semibold text-red-800">{t.urgent}</span> : null}
+        {item.acceptedLate ? <span className="text-amber-900">{t.acceptedLate}</span> : null}
+      </p>
+      {item.changes.length > 0 ? (
+        <details className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm">
+          <summary className="cursor-pointer font-medium">
+            {t.changedAfterSubmission(item.version)}: {item.changes.map((c) => fieldLabel(c.field)).join(', ')}
+          </summary>
+          <dl className="mt-2 space-y-2">
+            {item.changes.map((change) => (
+              <div key={change.field}>
+                <dt className="font-medium">{fieldLabel(change.field)}</dt>
+                <dd>
+                  <span className="text-slate-700">{t.before}: </span>
+                  <del className="text-slate-800">{display(change.before)}</del>
+                </dd>
+                <dd>
+                  <span className="text-slate-700">{t.after}: </span>
+                  <ins className="no-underline">{display(change.after)}</ins>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      ) : null}
+      <Link href={`/saker/${item.id}`} className="mt-2 inline-block text-sm text-brand-800 underline">
+        {t.openCase}
+        <span className="sr-only">: {item.title}</span>
+      </Link>
+    </li>
+  );
+}
+
+function display(value: unknown): string {
+  if (value === undefined || value === null || value === '') return t.empty;
+  if (typeof value === 'boolean') return value ? t.yes : t.no;
+  if (Array.isArray(value)) return value.map((v) => t.factors[v] ?? t.alternatives[v] ?? String(v)).join(', ') || t.empty;
+  const text = String(value);
+  return t.purposes[text] ?? t.caseTypes[text] ?? t.criterionLevels[text] ?? text;
+}
+
+function fieldLabel(field: string): string {
+  const labels = t.fields as Record<string, unknown>;
+  const label = labels[field];
+  if (typeof label === 'string') return label;
+  const criterion = field.replace(/(Reasons|Level|Factors)$/, '');
+  const name = labels[criterion];
+  return typeof name === 'string' ? `${name} (${field.endsWith('Reasons') ? 'begrunnelse' : field.endsWith('Level') ? 'nivå' : 'momenter'})` : field;
+}

@@ -1,0 +1,89 @@
+import type { Metadata } from 'next';
+import { requireActor } from '@/app/_auth/require-actor';
+import { idOrNotFound, orNotFound } from '@/app/_lib/or-not-found';
+import { PageShell } from '@/app/_components/page-shell';
+import { getDb } from '@/lib/db/db';
+import { formatDateTime, formatTime } from '@/lib/i18n/format';
+import { nb } from '@/lib/i18n/nb';
+import { getMinutes } from '@/lib/meetings/get-minutes';
+
+export const metadata: Metadata = { title: nb.meetingRoom.minutesTitle };
+export const dynamic = 'force-dynamic';
+
+const t = nb.meetingRoom;
+const c = nb.cases;
+
+export default async function MinutesPage({ params }: { params: Promise<{ id: string }> }) {
+  const { actor, user } = await requireActor();
+  const id = idOrNotFound((await params).id);
+  const minutes = await orNotFound(getMinutes({ db: getDb(), actor, meetingId: id }));
+  const { meeting } = minutes;
+  return (
+    <PageShell userName={user.name}>
+      <p className="text-sm text-slate-700">{meeting.unitName}</p>
+      <h1 className="text-2xl font-semibold tracking-tight first-letter:uppercase">
+        {t.minutesTitle}: {formatDateTime(meeting.startsAt)}–{formatTime(meeting.endsAt)}
+      </h1>
+      {meeting.status !== 'closed' ? <p className="mt-4 rounded border border-amber-300 bg-amber-50 p-3">{t.minutesNotClosed}</p> : null}
+      <p className="mt-2">
+        <span className="font-medium">{t.attendance}:</span> {minutes.attendance.join(', ') || t.noAttendance}
+        {meeting.chair ? ` · ${c.chair}: ${meeting.chair}` : ''}
+      </p>
+      <ol className="mt-6 space-y-4">
+        {minutes.items.map((item, index) => (
+          <li key={item.id} className="rounded border border-slate-300 bg-white p-4">
+            <h2 className="font-semibold">
+              {index + 1}. {item.title}
+            </h2>
+            <p className="text-sm text-slate-700">
+              {[item.personRef, c.purposes[item.purpose], item.caseworker ? `${c.caseworker}: ${item.caseworker}` : null, t.statuses[item.status]].filter(Boolean).join(' · ')}
+            </p>
+            {item.notes ? (
+              <>
+                <h3 className="mt-2 text-sm font-medium">{t.itemNotes}</h3>
+                <p className="whitespace-pre-wrap">{item.notes}</p>
+              </>
+            ) : null}
+            {item.adjustedAssessment ? (
+              <p className="mt-2 text-sm">
+                <span className="font-medium">{t.adjusted}: </span>
+                {(['alvorlighet', 'nytte', 'ressurs'] as const)
+                  .filter((k) => item.adjustedAssessment?.[`${k}Level`])
+                  .map((k) => `${c.fields[k]}: ${c.criterionLevels[item.adjustedAssessment![`${k}Level`]]}`)
+                  .join(', ')}
+                {item.adjustedAssessment.note ? ` – ${item.adjustedAssessment.note}` : ''}
+              </p>
+            ) : null}
+            <h3 className="mt-2 text-sm font-medium">{t.conclusionSection}</h3>
+            {item.outcome ? (
+              <p>
+                <span className="font-medium">{t.outcomes[item.outcome]}</span>
+                {item.referredTo ? ` (${t.referralTargets[item.referredTo]})` : ''}
+                {item.conclusion ? `: ${item.conclusion}` : ''}
+              </p>
+            ) : (
+              <p className="text-slate-700">{t.noConclusion}</p>
+            )}
+            {item.dissent ? (
+              <p className="mt-1">
+                <span className="font-medium">{t.dissent}:</span> {item.dissent}
+              </p>
+            ) : null}
+            {item.followUps.length ? (
+              <ul className="mt-2 list-disc pl-5 text-sm">
+                {item.followUps.map((f) => (
+                  <li key={f.id}>
+                    {f.description} – {t.followUpOwner.toLowerCase()}: {f.owner}
+                    {f.dueDate ? `, ${t.followUpDue.toLowerCase()} ${f.dueDate}` : ''}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {item.reassessmentDate ? <p className="mt-1 text-sm">{t.reassess(item.reassessmentDate)}</p> : null}
+            {item.epjResponsible ? <p className="mt-1 text-sm">{t.epjBy(item.epjResponsible)}</p> : null}
+          </li>
+        ))}
+      </ol>
+    </PageShell>
+  );
+}

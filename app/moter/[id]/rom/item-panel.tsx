@@ -1,0 +1,250 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { Choice, CollaborativeText, fieldId, Toggle, type FieldState } from '@/app/_collab/form-fields';
+import { useYjsForm } from '@/app/_collab/use-yjs-form';
+import { criteria, criterionLevels } from '@/lib/cases/case-form';
+import { criteriaMentioned } from '@/lib/cases/validate-submission';
+import { nb } from '@/lib/i18n/nb';
+import { outcomes, referralTargets } from '@/lib/meetings/agenda-rules';
+import { itemTextFields, type FollowUpDraft } from '@/lib/meetings/item-content';
+import type { MeetingRoom } from '@/lib/meetings/get-meeting-room';
+
+const t = nb.meetingRoom;
+const c = nb.cases;
+type Item = MeetingRoom['items'][number];
+type Ack = { ok: boolean; fields?: Record<string, string> };
+
+function useTimer(startedAt: string | null, plannedMinutes: number) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  if (!startedAt) return null;
+  const left = Math.round((new Date(startedAt).getTime() + plannedMinutes * 60_000 - now) / 1000);
+  const abs = Math.abs(left);
+  return { over: left < 0, text: left >= 0 ? t.timeLeft(Math.floor(abs / 60), abs % 60) : t.overtime(Math.floor(abs / 60), abs % 60) };
+}
+
+/** One agenda item in the meeting: the case as submitted, live notes, the adjusted assessment and the conclusion. */
+export function ItemPanel(props: {
+  item: Item;
+  isCurrent: boolean;
+  startedAt: string | null;
+  members: { id: string; name: string }[];
+  me: { id: string; name: string };
+  editable: boolean;
+  canChair: boolean;
+  command: (event: string, payload: Record<string, unknown>) => Promise<Ack>;
+}) {
+  const { item, members } = props;
+  const form = useYjsForm({ documentName: `item:${item.id}`, mapName: 'item', textFields: itemTextFields, userName: props.me.name, editable: props.editable, keepOffline: false });
+  const [problems, setProblems] = useState<Record<string, FieldState>>({});
+  const timer = useTimer(props.isCurrent ? props.startedAt : null, item.plannedMinutes);
+  const disabled = !props.editable || !form.ready;
+  const followUps = (form.content.followUps as FollowUpDraft[] | undefined) ?? [];
+  const setFollowUps = (next: FollowUpDraft[]) => form.setValue('followUps', next);
+  const conclusion = String(form.content.conclusion ?? '');
+  const cited = criteriaMentioned(conclusion);
+  const states: Record<string, FieldState> = { ...problems };
+  if (conclusion.trim() && cited.length === 1) states.conclusion = { ...states.conclusion, warnings: ['one_criterion'] };
+  const submitted = item.submitted;
+  const section = 'mt-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm';
+
+  async function lock(locked: boolean) {
+    const ack = await props.command('meeting:lock-item', { itemId: item.id, locked });
+    const next: Record<string, FieldState> = {};
+    for (const key of Object.keys(ack.fields ?? {})) {
+      const field = key === 'owner_required' ? 'followUps' : key === 'referral_target_required' ? 'referredTo' : key.replace('_required', '');
+      next[field] = { error: key };
+    }
+    setProblems(next);
+  }
+
+  return (
+    <article aria-labelledby="item-title">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="item-title" className="text-xl font-semibold">
+          {item.title || c.untitled}
+        </h2>
+        {timer ? (
+          <p role="timer" aria-live="off" className={`font-mono text-lg ${timer.over ? 'font-semibold text-red-800' : 'text-slate-800'}`}>
+            {timer.text}
+          </p>
+        ) : null}
+      </div>
+      <p className="text-sm text-slate-700">
+        {[item.personRef, c.purposes[item.purpose], item.caseworker ? `${c.caseworker}: ${item.caseworker}` : null, t.reasons[item.reason]].filter(Boolean).join(' · ')}
+      </p>
+      {item.locked ? <p className="mt-2 rounded border border-slate-400 bg-slate-100 p-2 font-medium">{t.lockedNotice}</p> : null}
+
+      {submitted ? (
+        <details className={section}>
+          <summary className="cursor-pointer font-semibold">{t.submittedCase}</summary>
+          <dl className="mt-2 space-y-2 text-sm">
+            {(['question', 'facts', 'situation', 'proposal', 'alvorlighetReasons', 'nytteReasons', 'ressursReasons', 'samletVurdering', 'barnetsBeste'] as const).map((field) =>
+              submitted[field] ? (
+                <div key={field}>
+                  <dt className="font-medium">{labelOf(field)}</dt>
+                  <dd className="whitespace-pre-wrap">{submitted[field]}</dd>
+                </div>
+              ) : null,
+            )}
+          </dl>
+        </details>
+      ) : null}
+
+      <section className={section} aria-labelledby="notes-heading">
+        <h3 id="notes-heading" className="font-semibold">
+          {t.notes}
+        </h3>
+        <CollaborativeText field="notes" label={t.notes} document={form} disabled={disabled} rows={6} />
+      </section>
+
+      {submitted ? (
+        <section className={section} aria-labelledby="assessment-heading">
+          <h3 id="assessment-heading" className="font-semibold">
+            {t.assessment}
+          </h3>
+          <p className="text-sm text-slate-700">{t.assessmentIntro}</p>
+          {criteria.map((criterion) => {
+            const before = submitted[`${criterion}Level`] || '';
+            const now = String(form.content[`${criterion}Level`] ?? '');
+            return (
+              <div key={criterion}>
+                <Choice
+                  field={`${criterion}Level`}
+                  legend={`${c.fields[criterion]} – ${t.submittedLevel(before ? c.criterionLevels[before] : c.fields.noLevel)}`}
+                  options={criterionLevels}
+                  labels={c.criterionLevels}
+                  allowNone={c.fields.noLevel}
+                  document={form}
+                  disabled={disabled}
+                />
+                {now && now !== before ? <p className="text-sm font-medium text-amber-900">{t.changedFromSubmitted}</p> : null}
+              </div>
+            );
+          })}
+          <CollaborativeText field="assessmentNote" label={t.assessmentNote} document={form} disabled={disabled} />
+        </section>
+      ) : null}
+
+      <section className={section} aria-labelledby="conclusion-heading">
+        <h3 id="conclusion-heading" className="font-semibold">
+          {t.conclusionSection}
+        </h3>
+        <Choice field="outcome" legend={t.outcome} options={outcomes} labels={t.outcomes} document={form} state={states.outcome} disabled={disabled} required />
+        {form.content.outcome === 'henvist' ? (
+          <Choice field="referredTo" legend={t.referredTo} options={referralTargets} labels={t.referralTargets} document={form} state={states.referredTo} disabled={disabled} required />
+        ) : null}
+        <CollaborativeText field="conclusion" label={t.conclusion} hint={t.conclusionHint} document={form} state={states.conclusion} disabled={disabled} rows={4} required={item.purpose === 'avklaring'} />
+        <CollaborativeText field="dissent" label={t.dissent} document={form} disabled={disabled} rows={2} />
+
+        <fieldset className="mt-4" id={fieldId('followUps')} tabIndex={-1} aria-describedby={states.followUps?.error ? `${fieldId('followUps')}-feil` : undefined}>
+          <legend className="font-medium">{t.followUps}</legend>
+          {states.followUps?.error ? (
+            <p id={`${fieldId('followUps')}-feil`} className="text-sm font-medium text-red-800">
+              {t.problems[states.followUps.error]}
+            </p>
+          ) : null}
+          <ul className="mt-2 space-y-3">
+            {followUps.map((followUp, index) => {
+              const update = (patch: Partial<FollowUpDraft>) => setFollowUps(followUps.map((f) => (f.id === followUp.id ? { ...f, ...patch } : f)));
+              return (
+                <li key={followUp.id} className="grid gap-2 rounded border border-slate-200 p-3 sm:grid-cols-[1fr_12rem_10rem_auto]">
+                  <div className="text-sm">
+                    <label htmlFor={`${rowId(followUp)}-hva`} className="block font-medium">
+                      {t.followUpDescription}
+                    </label>
+                    <input id={`${rowId(followUp)}-hva`} type="text" value={followUp.description} disabled={disabled} onChange={(e) => update({ description: e.target.value })} className="mt-1 w-full rounded border border-slate-400 px-2 py-1" />
+                  </div>
+                  <div className="text-sm">
+                    <label htmlFor={`${rowId(followUp)}-ansvarlig`} className="block font-medium">
+                      {t.followUpOwner}
+                    </label>
+                    <MemberSelect id={`${rowId(followUp)}-ansvarlig`} members={members} value={followUp.ownerId} disabled={disabled} onChange={(ownerId) => update({ ownerId })} />
+                  </div>
+                  <div className="text-sm">
+                    <label htmlFor={`${rowId(followUp)}-frist`} className="block font-medium">
+                      {t.followUpDue}
+                    </label>
+                    <input id={`${rowId(followUp)}-frist`} type="date" value={followUp.dueDate} disabled={disabled} onChange={(e) => update({ dueDate: e.target.value })} className="mt-1 w-full rounded border border-slate-400 px-2 py-1" />
+                  </div>
+                  <button type="button" disabled={disabled} onClick={() => setFollowUps(followUps.filter((f) => f.id !== followUp.id))} aria-label={`${t.removeFollowUp} ${index + 1}`} className="self-end rounded border border-slate-400 px-2 py-1 text-sm">
+                    {t.removeFollowUp}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+          <button
+            type="button"
+            disabled={disabled}
+            onClick={() => setFollowUps([...followUps, { id: crypto.randomUUID().replace(/-/g, '').slice(0, 20), ownerId: '', description: '', dueDate: '' }])}
+            className="mt-2 rounded border border-brand-700 px-3 py-1 text-sm font-medium text-brand-800"
+          >
+            {t.addFollowUp}
+          </button>
+        </fieldset>
+
+        <div className="mt-4">
+          <label htmlFor={fieldId('reassessmentDate')} className="block font-medium">
+            {t.reassessmentDate}
+          </label>
+          <input id={fieldId('reassessmentDate')} type="date" disabled={disabled} value={String(form.content.reassessmentDate ?? '')} onChange={(e) => form.setValue('reassessmentDate', e.target.value)} className="mt-1 rounded border border-slate-400 px-3 py-2" />
+        </div>
+        <Toggle field="epjDocumentation" label={t.epjDocumentation} document={form} disabled={disabled}>
+          <label htmlFor={fieldId('epjResponsibleId')} className="mt-2 block text-sm font-medium">
+            {t.epjResponsible}
+          </label>
+          <select id={fieldId('epjResponsibleId')} value={String(form.content.epjResponsibleId ?? '')} disabled={disabled} onChange={(e) => form.setValue('epjResponsibleId', e.target.value)} className="mt-1 rounded border border-slate-400 px-2 py-1 text-sm">
+              <option value="">{t.chooseOwner}</option>
+              {members.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+          </select>
+        </Toggle>
+      </section>
+
+      {props.canChair ? (
+        <div className="mt-4">
+          {item.locked ? (
+            <button type="button" onClick={() => void lock(false)} className="rounded border border-slate-500 px-4 py-2 font-medium">
+              {t.unlock}
+            </button>
+          ) : (
+            <button type="button" onClick={() => void lock(true)} className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+              {t.lock}
+            </button>
+          )}
+        </div>
+      ) : null}
+    </article>
+  );
+}
+
+const rowId = (followUp: FollowUpDraft) => `oppfolging-${followUp.id}`;
+
+function MemberSelect(props: { id: string; members: { id: string; name: string }[]; value: string; disabled: boolean; onChange: (id: string) => void }) {
+  return (
+    <select id={props.id} value={props.value} disabled={props.disabled} onChange={(e) => props.onChange(e.target.value)} className="mt-1 w-full rounded border border-slate-400 px-2 py-1 text-sm">
+      <option value="">{t.chooseOwner}</option>
+      {props.members.map((m) => (
+        <option key={m.id} value={m.id}>
+          {m.name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function labelOf(field: string): string {
+  if (field === 'question') return t.question;
+  const fields = c.fields as Record<string, unknown>;
+  if (typeof fields[field] === 'string') return fields[field] as string;
+  const criterion = field.replace(/Reasons$/, '');
+  return typeof fields[criterion] === 'string' ? c.fields.reasons(fields[criterion] as string) : field;
+}

@@ -1,0 +1,268 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import React, { useEffect, useRef, useState } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import { nb } from '@/lib/i18n/nb';
+import type { MeetingRoom as Room } from '@/lib/meetings/get-meeting-room';
+import { ItemPanel } from './item-panel';
+
+const t = nb.meetingRoom;
+type Item = Room['items'][number];
+type Ack = { ok: boolean; error?: string; fields?: Record<string, string>; result?: Record<string, unknown> };
+
+/**
+ * The shared meeting screen. The chair's "current item" comes over socket.io
+ * and every screen follows; the agenda, presence and the chair's controls live
+ * here, the item's notes and conclusion in ItemPanel (Yjs).
+ */
+export function MeetingRoom({ room, me, plannedEnd }: { room: Room; me: { id: string; name: string }; plannedEnd: string }) {
+  const router = useRouter();
+  const socketRef = useRef<Socket | null>(null);
+  const [currentId, setCurrentId] = useState<string | null>(room.meeting.currentItemId);
+  const [selectedId, setSelectedId] = useState<string | null>(room.meeting.currentItemId ?? room.items[0]?.id ?? null);
+  const [startedAt, setStartedAt] = useState<Record<string, string | null>>(Object.fromEntries(room.items.map((i) => [i.id, i.startedAt as unknown as string | null])));
+  const [people, setPeople] = useState<{ userId: string; name: string }[]>([]);
+  const [closed, setClosed] = useState<{ carriedOver: number } | null>(room.meeting.status === 'closed' ? { carriedOver: 0 } : null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const meetingId = room.meeting.id;
+
+  useEffect(() => {
+    const socket = io({ path: '/socket.io', transports: ['websocket'] });
+    socketRef.current = socket;
+    socket.on('connect', () => void socket.emit('meeting:join', { meetingId }));
+    socket.on('meeting:presence', (e: { people: { userId: string; name: string }[] }) => setPeople(e.people));
+    socket.on('meeting:current', (e: { currentItemId: string; startedAt: string }) => {
+      setCurrentId(e.currentItemId);
+      setSelectedId(e.currentItemId); // every screen follows the chair
+      setStartedAt((s) => ({ ...s, [e.currentItemId]: s[e.currentItemId] ?? e.startedAt }));
+    });
+    socket.on('meeting:item', () => router.refresh());
+    socket.on('meeting:agenda-changed', () => router.refresh());
+    socket.on('meeting:closed', (e: { carriedOver: number }) => {
+      setClosed({ carriedOver: e.carriedOver });
+      router.refresh();
+    });
+    return () => {
+      socket.close();
+    };
+  }, [meetingId, router]);
+
+  async function command(event: string, payload: Record<string, unknown>): Promise<Ack> {
+    setProblem(null);
+    const ack = ((await socketRef.current?.timeout(10_000).emitWithAck(event, { meetingId, ...payload }).catch(() => null)) ?? { ok: false }) as Ack;
+    if (!ack.ok && !ack.fields) setProblem(t.actionFailed);
+    return ack;
+  }
+
+  const selected = room.items.find((i) => i.id === selectedId) ?? null;
+  const editable = room.access === 'edit' && !closed;
+  return (
+    <div className="mt-4">
+      <div className="flex flex-wrap items-center gap-x-6 gap-y-2 text-sm">
+        <p aria-live="polite">
+          <span className="font-medium">{t.present}:</span> {people.map((p) => (p.userId === me.id ? `${p.name} (${nb.cases.you})` : p.name)).join(', ') || '–'}
+        </p>
+        <p>
+          {t.plannedEnd(plannedEnd)}
+          {room.schedule.overrunMinutes > 0 ? <span className="ml-2 font-medium text-red-800">{t.overrun(room.schedule.overrunMinutes)}</span> : null}
+        </p>
+        {!room.canChair && !closed ? <p className="text-slate-700">{t.following}</p> : null}
+      </div>
+      {problem ? (
+        <p role="alert" className="mt-3 rounded border border-red-300 bg-red-50 p-2 text-red-900">
+          {problem}
+        </p>
+      ) : null}
+      {closed ? (
+        <div role="status" className="mt-4 rounded border border-green-300 bg-green-50 p-3 text-green-900">
+          {t.closed} {closed.carriedOver ? t.closedCarried(closed.carriedOver) : ''}{' '}
+          <Link href={`/moter/${meetingId}/referat`} className="underline">
+            {t.toMinutes}
+          </Link>
+        </div>
+      ) : null}
+      <div className="mt-4 grid gap-6 lg:grid-cols-[22rem_1fr]">
+        <Agenda
+          items={room.items}
+          currentId={currentId}
+          selectedId={selectedId}
+          canChair={room.canChair && !closed}
+          onSelect={setSelectedId}
+          command={command}
+        />
+        <div>
+          {selected ? (
+            <ItemPanel
+              key={selected.id}
+              item={selected}
+              isCurrent={selected.id === currentId}
+              startedAt={startedAt[selected.id] ?? null}
+              members={room.members}
+              me={me}
+              editable={editable && !selected.locked}
+              canChair={room.canChair && !closed}
+              command={command}
+            />
+          ) : (
+            <p className="rounded border border-slate-300 bg-white p-4">{t.noCurrent}</p>
+          )}
+          {room.canChair && !closed ? (
+            <button
+              type="button"
+              onClick={async () => {
+                if (!window.confirm(t.closeConfirm)) return;
+                const ack = await command('meeting:close', {});
+                if (ack.ok) setClosed({ carriedOver: Number(ack.result?.carriedOver ?? 0) });
+              }}
+              className="mt-6 rounded border-2 border-red-800 px-4 py-2 font-medium text-red-900 hover:bg-red-50"
+            >
+              {t.closeMeeting}
+            </button>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Agenda(props: {
+  items: Item[];
+  currentId: string | null;
+  selectedId: string | null;
+  canChair: boolean;
+  onSelect: (id: string) => void;
+  command: (event: string, payload: Record<string, unknown>) => Promise<Ack>;
+}) {
+  return (
+    <nav aria-label={t.agenda}>
+      <h2 className="text-lg font-semibold">{t.agenda}</h2>
+      <ol className="mt-2 space-y-2">
+        {props.items.map((item, index) => {
+          const title = item.title || nb.cases.untitled;
+          const drop = props.canChair
+            ? {
+                onDragOver: (event: React.DragEvent) => event.preventDefault(),
+                onDrop: (event: React.DragEvent) => {
+                  event.preventDefault();
+                  const dragged = event.dataTransfer.getData('text/plain');
+                  if (dragged && dragged !== item.id) void props.command('meeting:reorder', { itemId: dragged, toIndex: index });
+                },
+              }
+            : {};
+          return (
+            <li
+              key={item.id}
+              {...drop}
+              className={`relative rounded border bg-white p-3 ${item.id === props.currentId ? 'border-brand-700 ring-2 ring-brand-700' : 'border-slate-300'}`}
+            >
+              {props.canChair ? (
+                // The mouse drags by this handle; the ↑/↓ buttons do the same from the keyboard.
+                <span
+                  draggable
+                  aria-hidden="true"
+                  title={t.dragHandle(title)}
+                  onDragStart={(event) => {
+                    event.dataTransfer.setData('text/plain', item.id);
+                    event.dataTransfer.effectAllowed = 'move';
+                  }}
+                  className="absolute right-2 top-2 cursor-grab select-none px-1 text-slate-500"
+                >
+                  ⠿
+                </span>
+              ) : null}
+              <button
+                type="button"
+                onClick={() => props.onSelect(item.id)}
+                aria-current={item.id === props.selectedId ? 'true' : undefined}
+                className="pr-6 text-left font-medium text-brand-800 underline-offset-4 hover:underline"
+              >
+                {index + 1}. {title}
+              </button>
+              <p className="mt-1 flex flex-wrap gap-x-2 text-xs text-slate-700">
+                <span>{nb.cases.purposes[item.purpose]}</span>
+                <span>{item.plannedMinutes} min</span>
+                <span>{t.reasons[item.reason]}</span>
+                {item.id === props.currentId ? <span className="font-semibold text-brand-800">{t.current}</span> : null}
+                {item.locked ? <span className="font-semibold">{t.locked}</span> : null}
+                {item.status !== 'pending' ? <span>{t.statuses[item.status]}</span> : null}
+              </p>
+              {props.canChair ? (
+                <div className="mt-2 flex flex-wrap items-center gap-2 text-xs">
+                  {item.id !== props.currentId ? (
+                    <button
+                      type="button"
+                      onClick={() => void props.command('meeting:set-current', { itemId: item.id })}
+                      aria-label={`${t.makeCurrent}: ${title}`}
+                      className="rounded bg-brand-700 px-2 py-1 font-medium text-white"
+                    >
+                      {t.makeCurrent}
+                    </button>
+                  ) : null}
+                  <button type="button" disabled={index === 0} onClick={() => void props.command('meeting:reorder', { itemId: item.id, toIndex: index - 1 })} aria-label={t.moveUp(title)} className="rounded border border-slate-400 px-2 py-1 disabled:opacity-40">
+                    ↑
+                  </button>
+                  <button type="button" disabled={index === props.items.length - 1} onClick={() => void props.command('meeting:reorder', { itemId: item.id, toIndex: index + 1 })} aria-label={t.moveDown(title)} className="rounded border border-slate-400 px-2 py-1 disabled:opacity-40">
+                    ↓
+                  </button>
+                  <label className="flex items-center gap-1">
+                    <span className="sr-only">{t.minutesFor(title)}</span>
+                    <input
+                      type="number"
+                      min={1}
+                      max={240}
+                      defaultValue={item.plannedMinutes}
+                      onBlur={(e) => {
+                        const minutes = Number(e.target.value);
+                        if (minutes !== item.plannedMinutes && minutes >= 1) void props.command('meeting:plan-item', { itemId: item.id, plannedMinutes: minutes });
+                      }}
+                      className="w-16 rounded border border-slate-400 px-1 py-0.5"
+                    />
+                    <span aria-hidden="true">{t.minutesLabel}</span>
+                  </label>
+                </div>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+      {props.canChair ? <AddItemForm command={props.command} /> : null}
+    </nav>
+  );
+}
+
+/** The chair adds a matter without a submitted case (a service-level matter, a standing item). */
+function AddItemForm({ command }: { command: (event: string, payload: Record<string, unknown>) => Promise<Ack> }) {
+  const [title, setTitle] = useState('');
+  const [purpose, setPurpose] = useState('orientering');
+  return (
+    <form
+      className="mt-4 rounded border border-dashed border-slate-400 p-3 text-sm"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        if (!title.trim()) return;
+        const ack = await command('meeting:add-item', { title: title.trim(), purpose });
+        if (ack.ok) setTitle('');
+      }}
+    >
+      <label htmlFor="nytt-punkt" className="block font-medium">
+        {t.addItemTitle}
+      </label>
+      <input id="nytt-punkt" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={300} className="mt-1 w-full rounded border border-slate-400 px-2 py-1" />
+      <label htmlFor="nytt-punkt-formal" className="mt-2 block font-medium">
+        {t.addItemPurpose}
+      </label>
+      <select id="nytt-punkt-formal" value={purpose} onChange={(e) => setPurpose(e.target.value)} className="mt-1 rounded border border-slate-400 px-2 py-1">
+        {Object.entries(nb.cases.purposes).map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="ml-2 rounded border border-brand-700 px-3 py-1 font-medium text-brand-800">
+        {t.addItem}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Metadata } from 'next';
+import { requireActor } from '@/app/_auth/require-actor';
+import { idOrNotFound, orNotFound } from '@/app/_lib/or-not-found';
+import { PageShell } from '@/app/_components/page-shell';
+import { getDb } from '@/lib/db/db';
+import { formatDateTime, formatTime } from '@/lib/i18n/format';
+import { nb } from '@/lib/i18n/nb';
+import { getMeetingRoom } from '@/lib/meetings/get-meeting-room';
+import { MeetingRoom } from './meeting-room';
+
+export const metadata: Metadata = { title: nb.meetingRoom.title };
+export const dynamic = 'force-dynamic';
+
+export default async function MeetingRoomPage({ params }: { params: Promise<{ id: string }> }) {
+  const { actor, user } = await requireActor();
+  const id = idOrNotFound((await params).id);
+  const room = await orNotFound(getMeetingRoom({ db: getDb(), actor, meetingId: id }));
+  return (
+    <PageShell userName={user.name} wide>
+      <p className="text-sm text-slate-700">{room.meeting.unitName}</p>
+      <h1 className="text-2xl font-semibold tracking-tight first-letter:uppercase">
+        {nb.meetingRoom.title}: {formatDateTime(room.meeting.startsAt)}–{formatTime(room.meeting.endsAt)}
+      </h1>
+      <MeetingRoom
+        room={JSON.parse(JSON.stringify(room))}
+        me={{ id: user.id, name: user.name }}
+        plannedEnd={formatTime(room.schedule.plannedEnd)}
+      />
+    </PageShell>
+  );
+}

@@ -1,0 +1,191 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useMemo, useRef, useState } from 'react';
+import { caseContentSchema, textFields } from '@/lib/cases/case-form';
+import { checkSubmission } from '@/lib/cases/validate-submission';
+import { nb } from '@/lib/i18n/nb';
+import { CaseFormSections } from './case-form-sections';
+import { fieldId, type FieldState } from '@/app/_collab/form-fields';
+import { useYjsForm } from '@/app/_collab/use-yjs-form';
+
+const t = nb.cases;
+
+export type MeetingOption = { id: string; label: string; deadlinePassed: boolean };
+
+type Props = {
+  caseId: string;
+  userName: string;
+  status: string;
+  editable: boolean;
+  meetings: MeetingOption[];
+  currentMeetingId: string | null;
+  /** The latest submitted form, to tell the author about changes not yet sent in. */
+  submittedContent: Record<string, unknown> | null;
+  notice: string | null;
+};
+
+export function CaseEditor(props: Props) {
+  const router = useRouter();
+  const document = useYjsForm({
+    documentName: `case:${props.caseId}`,
+    mapName: 'form',
+    textFields,
+    userName: props.userName,
+    editable: props.editable,
+    keepOffline: true,
+  });
+  const [attempted, setAttempted] = useState(false);
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(props.notice ? { kind: 'ok', text: props.notice } : null);
+  const [busy, setBusy] = useState(false);
+  const defaultMeeting = props.currentMeetingId ?? props.meetings.find((m) => !m.deadlinePassed)?.id ?? props.meetings[0]?.id ?? '';
+  const [meetingId, setMeetingId] = useState(defaultMeeting);
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  const content = caseContentSchema.safeParse(document.content);
+  const check = useMemo(() => checkSubmission(content.success ? content.data : {}), [content.success, content.data]);
+  // Errors show once the author has tried to submit, and then update as they type.
+  const errors = attempted ? { ...serverErrors, ...check.errors } : {};
+  const states: Record<string, FieldState> = {};
+  for (const [field, error] of Object.entries(errors)) states[field] = { ...states[field], error };
+  for (const [field, warnings] of Object.entries(check.warnings)) states[field] = { ...states[field], warnings };
+  const unsent =
+    props.status === 'submitted' && props.submittedContent !== null && document.ready && JSON.stringify(sorted(props.submittedContent)) !== JSON.stringify(sorted(document.content));
+
+  async function submit() {
+    setAttempted(true);
+    setServerErrors({});
+    setMessage(null);
+    if (Object.keys(check.errors).length > 0) {
+      requestAnimationFrame(() => summaryRef.current?.focus());
+      return;
+    }
+    setBusy(true);
+    const response = await fetch(`/api/cases/${props.caseId}/submit`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(meetingId && meetingId !== props.currentMeetingId ? { meetingId } : {}),
+    }).catch(() => null);
+    setBusy(false);
+    const body = response ? await response.json().catch(() => ({})) : {};
+    if (response?.ok) {
+      const target = props.meetings.find((m) => m.id === body.meetingId)?.label ?? '';
+      setMessage({ kind: 'ok', text: body.lateRequestFor ? t.submittedLate(target) : t.submitted(target) });
+      router.refresh();
+    } else if (response?.status === 400 && body.fields) {
+      setServerErrors(body.fields);
+      requestAnimationFrame(() => summaryRef.current?.focus());
+    } else {
+      setMessage({ kind: 'error', text: t.serverError });
+    }
+  }
+
+  async function withdraw() {
+    if (!window.confirm(t.withdrawConfirm)) return;
+    const response = await fetch(`/api/cases/${props.caseId}/withdraw`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    setMessage(response.ok ? { kind: 'ok', text: t.withdrawn } : { kind: 'error', text: t.serverError });
+    router.refresh();
+  }
+
+  const disabled = !props.editable || !document.ready;
+  const errorList = Object.entries(errors);
+  const warningList = Object.entries(check.warnings);
+  return (
+    <div>
+      <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
+        <span role="status" className={document.connection === 'offline' ? 'text-amber-900' : 'text-slate-700'}>
+          {props.editable ? t.connection[document.connection === 'online' ? 'saved' : document.connection] : t.readOnly}
+        </span>
+        {document.peers.length > 0 ? (
+          <span>
+            {t.presence}: {document.peers.map((p) => p.name).join(', ')}
+          </span>
+        ) : null}
+      </div>
+      {message ? (
+        <div role={message.kind === 'ok' ? 'status' : 'alert'} className={`mt-4 rounded border p-3 ${message.kind === 'ok' ? 'border-green-300 bg-green-50 text-green-900' : 'border-red-300 bg-red-50 text-red-900'}`}>
+          {message.text}
+        </div>
+      ) : null}
+      {unsent ? <p className="mt-4 rounded border border-amber-300 bg-amber-50 p-3 text-amber-900">{t.unsentChanges}</p> : null}
+      {errorList.length > 0 ? (
+        <div ref={summaryRef} tabIndex={-1} role="alert" aria-labelledby="feilsammendrag" className="mt-4 rounded border-2 border-red-700 bg-red-50 p-4 text-red-900">
+          <h2 id="feilsammendrag" className="font-semibold">
+            {t.errorSummary}
+          </h2>
+          <ul className="mt-2 list-disc pl-5">
+            {errorList.map(([field, error]) => (
+              <li key={field}>
+                <a href={`#${fieldId(field)}`} className="underline">
+                  {labelOf(field)}: {t.errors[error] ?? t.errors.invalid}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {warningList.length > 0 ? (
+        <div className="mt-4 rounded border border-amber-300 bg-amber-50 p-4 text-amber-900">
+          <h2 className="font-semibold">{t.warningSummary}</h2>
+          <ul className="mt-2 list-disc pl-5">
+            {warningList.map(([field, warnings]) => (
+              <li key={field}>
+                <a href={`#${fieldId(field)}`} className="underline">
+                  {labelOf(field)}
+                </a>
+                : {warnings.map((w) => t.warnings[w]).join(' ')}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <CaseFormSections document={document} states={states} disabled={disabled} />
+
+      {props.editable && (props.status === 'draft' || props.status === 'submitted') ? (
+        <div className="mt-8 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          {props.meetings.length === 0 ? (
+            <p>{t.noOpenMeeting}</p>
+          ) : (
+            <div>
+              <label htmlFor="velg-mote" className="block font-medium">
+                {t.fields.meeting}
+              </label>
+              <select id="velg-mote" value={meetingId} onChange={(e) => setMeetingId(e.target.value)} className="mt-1 rounded border border-slate-400 px-3 py-2">
+                {props.meetings.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          <div className="mt-4 flex flex-wrap gap-3">
+            <button type="button" onClick={submit} disabled={busy || disabled || props.meetings.length === 0} className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+              {busy ? t.submitting : props.status === 'submitted' ? t.resubmit : t.submit}
+            </button>
+            {props.status === 'submitted' ? (
+              <button type="button" onClick={withdraw} className="rounded border border-slate-400 px-4 py-2 font-medium hover:bg-slate-100">
+                {t.withdraw}
+              </button>
+            ) : null}
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function sorted(value: Record<string, unknown>): Record<string, unknown> {
+  const empty = (v: unknown) => v === undefined || v === '' || v === false || (Array.isArray(v) && v.length === 0);
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => !empty(v)).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function labelOf(field: string): string {
+  const fields = t.fields as Record<string, unknown>;
+  if (typeof fields[field] === 'string') return fields[field] as string;
+  const criterion = field.replace(/Reasons$/, '');
+  if (typeof fields[criterion] === 'string' && field.endsWith('Reasons')) return t.fields.reasons(fields[criterion] as string);
+  return field;
+}

@@ -1,0 +1,68 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireActor } from '@/app/_auth/require-actor';
+import { idOrNotFound, orNotFound } from '@/app/_lib/or-not-found';
+import { PageShell } from '@/app/_components/page-shell';
+import { getCaseContentStore } from '@/lib/cases/case-content-store';
+import { getCase } from '@/lib/cases/get-case';
+import { getDb } from '@/lib/db/db';
+import { formatDateTime } from '@/lib/i18n/format';
+import { nb } from '@/lib/i18n/nb';
+import { CaseEditor, type MeetingOption } from './case-editor';
+
+export const metadata: Metadata = { title: nb.cases.editorTitle };
+export const dynamic = 'force-dynamic';
+
+const t = nb.cases;
+
+export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
+  const { actor, user } = await requireActor();
+  const id = idOrNotFound((await params).id);
+  const db = getDb();
+  const details = await orNotFound(getCase({ db, store: getCaseContentStore(), actor, caseId: id, channel: 'page' }));
+  const now = new Date();
+  const meetings = await db.meeting.findMany({
+    where: { unitId: details.unitId, status: 'planned', startsAt: { gt: now } },
+    orderBy: { startsAt: 'asc' },
+    take: 8,
+    select: { id: true, startsAt: true, submissionDeadline: true },
+  });
+  const options: MeetingOption[] = meetings.map((m) => {
+    const deadlinePassed = m.submissionDeadline <= now;
+    return {
+      id: m.id,
+      deadlinePassed,
+      label: `${formatDateTime(m.startsAt)} (${deadlinePassed ? t.deadlinePassed : t.deadline(formatDateTime(m.submissionDeadline))})`,
+    };
+  });
+  const latest = details.versions.at(-1)?.content ?? null;
+  return (
+    <PageShell userName={user.name}>
+      <p className="text-sm">
+        <Link href="/saker" className="text-brand-800 underline">
+          {t.toQueue}
+        </Link>
+      </p>
+      <h1 className="mt-2 text-2xl font-semibold tracking-tight">
+        {t.editorTitle}: {details.title || t.untitled}
+      </h1>
+      <p className="mt-1 text-sm text-slate-700">
+        {t.status[details.status] ?? details.status}
+        {details.version > 0 ? ` · versjon ${details.version}` : ''}
+        {details.meeting ? ` · ${t.meetingOn(formatDateTime(details.meeting.startsAt))}` : ''}
+        {details.lateRequestMeetingId ? ` · ${t.lateRequest}` : ''}
+        {` · ${t.caseworker}: ${details.createdBy}`}
+      </p>
+      <CaseEditor
+        caseId={details.id}
+        userName={user.name}
+        status={details.status}
+        editable={details.access === 'edit'}
+        meetings={options}
+        currentMeetingId={details.meeting?.id ?? null}
+        submittedContent={latest as Record<string, unknown> | null}
+        notice={null}
+      />
+    </PageShell>
+  );
+}

@@ -1,0 +1,65 @@
+import type { Db } from '../db/db';
+import type { DocumentRef } from '../realtime/document-name';
+import { AppError } from '../errors/app-error';
+import { caseAccess, itemAccess, meetingAccess, type AccessLevel, type CaseFacts } from './policy';
+import { roleSchema, type UnitMembership } from './roles';
+
+/**
+ * Loads the facts the pure policy needs and asks it. Roles are read from the
+ * database on every check, so a changed role or a deactivated user takes
+ * effect on the next request or connection, whatever a session cookie says.
+ */
+export type Actor = { userId: string; memberships: UnitMembership[] };
+
+export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { active: true, memberships: { select: { unitId: true, role: true } } },
+  });
+  if (!user?.active) return null;
+  const memberships = user.memberships.flatMap((m) => {
+    const role = roleSchema.safeParse(m.role);
+    return role.success ? [{ unitId: m.unitId, role: role.data }] : [];
+  });
+  return { userId, memberships };
+}
+
+export type DocumentAccess = { level: AccessLevel; unitId: string | null };
+
+export async function documentAccess(db: Db, actor: Actor, doc: DocumentRef): Promise<DocumentAccess> {
+  if (doc.kind === 'case') {
+    const facts = await loadCaseFacts(db, doc.id);
+    if (!facts) return { level: 'none', unitId: null };
+    return { level: caseAccess(actor.userId, actor.memberships, facts), unitId: facts.unitId };
+  }
+  if (doc.kind === 'item') {
+    const item = await db.agendaItem.findUnique({
+      where: { id: doc.id },
+      select: { locked: true, meeting: { select: { unitId: true, status: true } } },
+    });
+    if (!item) return { level: 'none', unitId: null };
+    return { level: itemAccess(actor.memberships, item), unitId: item.meeting.unitId };
+  }
+  const meeting = await db.meeting.findUnique({ where: { id: doc.id }, select: { unitId: true, status: true } });
+  if (!meeting) return { level: 'none', unitId: null };
+  return { level: meetingAccess(actor.memberships, meeting), unitId: meeting.unitId };
+}
+
+export async function loadCaseFacts(db: Db, caseId: string, now: Date = new Date()): Promise<CaseFacts | null> {
+  const found = await db.case.findUnique({
+    where: { id: caseId },
+    select: { unitId: true, status: true, createdById: true, meeting: { select: { startsAt: true, status: true } } },
+  });
+  if (!found) return null;
+  const meetingStarted = found.meeting ? found.meeting.status !== 'planned' || found.meeting.startsAt <= now : false;
+  return { unitId: found.unitId, status: found.status, createdById: found.createdById, meetingStarted };
+}
+
+/** The level this actor has on a case, or an AppError for none (hidden = missing). */
+export async function requireCaseAccess(db: Db, actor: Actor, caseId: string, needed: 'read' | 'edit'): Promise<CaseFacts> {
+  const facts = await loadCaseFacts(db, caseId);
+  const level = facts ? caseAccess(actor.userId, actor.memberships, facts) : 'none';
+  if (!facts || level === 'none') throw new AppError('not_found');
+  if (needed === 'edit' && level !== 'edit') throw new AppError('forbidden');
+  return facts;
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { canChairMeeting, caseAccess, itemAccess, meetingAccess } from './policy';
+import type { UnitMembership } from './roles';
+
+const unit = 'unit-a';
+const as = (role: UnitMembership['role']): UnitMembership[] => [{ unitId: unit, role }];
+
+describe('caseAccess', () => {
+  const submitted = { unitId: unit, status: 'submitted', createdById: 'author' };
+  const draft = { unitId: unit, status: 'draft', createdById: 'author' };
+
+  it('denies everyone outside the owning unit, whatever their role', () => {
+    for (const role of ['saksbehandler', 'moteleder', 'leder', 'admin'] as const) {
+      expect(caseAccess('x', [{ unitId: 'unit-b', role }], submitted)).toBe('none');
+    }
+    expect(caseAccess('x', [], submitted)).toBe('none');
+  });
+
+  it('lets the author and colleagues co-author a draft, but keeps drafts from admins', () => {
+    expect(caseAccess('author', as('saksbehandler'), draft)).toBe('edit');
+    expect(caseAccess('colleague', as('saksbehandler'), draft)).toBe('edit');
+    expect(caseAccess('someone', as('admin'), draft)).toBe('none');
+  });
+
+  it('gives a colleague read access to a submitted case; chair and leader may edit it', () => {
+    expect(caseAccess('author', as('saksbehandler'), submitted)).toBe('edit');
+    expect(caseAccess('colleague', as('saksbehandler'), submitted)).toBe('read');
+    expect(caseAccess('chair', as('moteleder'), submitted)).toBe('edit');
+    expect(caseAccess('lead', as('leder'), submitted)).toBe('edit');
+    expect(caseAccess('admin', as('admin'), submitted)).toBe('read');
+  });
+
+  it('stops the caseworker editing once the meeting has started; the chair goes on', () => {
+    const started = { ...submitted, meetingStarted: true };
+    expect(caseAccess('author', as('saksbehandler'), started)).toBe('read');
+    expect(caseAccess('chair', as('moteleder'), started)).toBe('edit');
+  });
+
+  it('makes concluded and withdrawn cases read-only for all', () => {
+    for (const status of ['concluded', 'withdrawn']) {
+      expect(caseAccess('author', as('saksbehandler'), { ...submitted, status })).toBe('read');
+      expect(caseAccess('lead', as('leder'), { ...submitted, status })).toBe('read');
+    }
+  });
+});
+
+describe('meetingAccess', () => {
+  it('lets case workers edit an open meeting, admins read it, outsiders nothing', () => {
+    const meeting = { unitId: unit, status: 'planned' };
+    expect(meetingAccess(as('saksbehandler'), meeting)).toBe('edit');
+    expect(meetingAccess(as('admin'), meeting)).toBe('read');
+    expect(meetingAccess([{ unitId: 'unit-b', role: 'leder' }], meeting)).toBe('none');
+  });
+
+  it('freezes closed and cancelled meetings', () => {
+    expect(meetingAccess(as('moteleder'), { unitId: unit, status: 'closed' })).toBe('read');
+    expect(meetingAccess(as('moteleder'), { unitId: unit, status: 'cancelled' })).toBe('read');
+  });
+});
+
+describe('canChairMeeting', () => {
+  it('is for the chair and the leader of the unit only', () => {
+    expect(canChairMeeting(as('moteleder'), unit)).toBe(true);
+    expect(canChairMeeting(as('leder'), unit)).toBe(true);
+    expect(canChairMeeting(as('saksbehandler'), unit)).toBe(false);
+    expect(canChairMeeting(as('moteleder'), 'unit-b')).toBe(false);
+  });
+});
+
+describe('itemAccess', () => {
+  it('follows the meeting, and a locked item is read-only for everyone, the chair too', () => {
+    const meeting = { unitId: unit, status: 'open' };
+    expect(itemAccess(as('saksbehandler'), { locked: false, meeting })).toBe('edit');
+    expect(itemAccess(as('moteleder'), { locked: true, meeting })).toBe('read');
+    expect(itemAccess([{ unitId: 'unit-b', role: 'moteleder' }], { locked: false, meeting })).toBe('none');
+  });
+});

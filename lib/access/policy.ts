@@ -1,0 +1,65 @@
+import { caseworkRoles, type Role, type UnitMembership } from './roles';
+
+/**
+ * Pure access rules. Every edge (pages, API routes, socket.io, Yjs) asks these
+ * through lib/access/access-service.ts, which loads the facts from the database.
+ * Deny is the default: no membership in the owning unit means no access, and
+ * the caller cannot tell a hidden thing from a missing one.
+ */
+export type AccessLevel = 'none' | 'read' | 'edit';
+
+export type CaseFacts = {
+  unitId: string;
+  status: string;
+  createdById: string;
+  /** The meeting the case is on has started: from then on it is worked on in the meeting. */
+  meetingStarted?: boolean;
+};
+export type MeetingFacts = { unitId: string; status: string };
+
+function roleIn(memberships: readonly UnitMembership[], unitId: string): Role | null {
+  return memberships.find((m) => m.unitId === unitId)?.role ?? null;
+}
+
+export function unitAccess(memberships: readonly UnitMembership[], unitId: string): AccessLevel {
+  return roleIn(memberships, unitId) ? 'read' : 'none';
+}
+
+export function caseAccess(
+  userId: string,
+  memberships: readonly UnitMembership[],
+  facts: CaseFacts,
+): AccessLevel {
+  const role = roleIn(memberships, facts.unitId);
+  if (!role) return 'none';
+  // A draft is the author's work in progress: colleagues in case work may
+  // co-author it, but admins (who set up the unit) do not need to see it.
+  if (facts.status === 'draft' && role === 'admin') return 'none';
+  if (facts.status === 'concluded' || facts.status === 'withdrawn') return 'read';
+  if (!caseworkRoles.includes(role)) return 'read';
+  if (facts.status === 'draft') return 'edit';
+  if (facts.meetingStarted) return role === 'saksbehandler' ? 'read' : 'edit';
+  if (facts.createdById === userId) return 'edit';
+  // Submitted cases of colleagues are edited in the meeting, not before it.
+  return role === 'saksbehandler' ? 'read' : 'edit';
+}
+
+export function meetingAccess(memberships: readonly UnitMembership[], facts: MeetingFacts): AccessLevel {
+  const role = roleIn(memberships, facts.unitId);
+  if (!role) return 'none';
+  if (facts.status === 'closed' || facts.status === 'cancelled') return 'read';
+  return caseworkRoles.includes(role) ? 'edit' : 'read';
+}
+
+export function canChairMeeting(memberships: readonly UnitMembership[], unitId: string): boolean {
+  const role = roleIn(memberships, unitId);
+  return role === 'moteleder' || role === 'leder';
+}
+
+export type ItemFacts = { locked: boolean; meeting: MeetingFacts };
+
+/** An agenda item's notes: as its meeting, but read-only for everyone once the chair locks it. */
+export function itemAccess(memberships: readonly UnitMembership[], facts: ItemFacts): AccessLevel {
+  const level = meetingAccess(memberships, facts.meeting);
+  return level === 'edit' && facts.locked ? 'read' : level;
+}

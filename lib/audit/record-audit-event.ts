@@ -1,0 +1,52 @@
+import type { Db, DbTransaction } from '../db/db';
+
+/**
+ * Audit actions. Reads of case content are logged as well as changes
+ * (DOMAIN.md: tilgangslogg). `detail` carries context, never case content.
+ */
+export const auditActions = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'case.read',
+  'case.open_realtime',
+  'case.create',
+  'case.update',
+  'case.submit',
+  'case.withdraw',
+  'case.accept_late',
+  'meeting.read',
+  'meeting.open_realtime',
+  'meeting.join',
+  'meeting.set_current',
+  'meeting.close',
+  'item.lock',
+  'item.unlock',
+  'item.update',
+  'agenda.reorder',
+  'agenda.add_item',
+  'access.denied',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+export type AuditEventInput = {
+  actorId: string | null;
+  action: AuditAction;
+  entityType: 'case' | 'meeting' | 'item' | 'user' | 'unit' | 'document';
+  entityId: string;
+  unitId?: string | null;
+  detail?: Record<string, string | number | boolean>;
+};
+
+export async function recordAuditEvent(db: Db | DbTransaction, event: AuditEventInput): Promise<void> {
+  await db.auditEvent.create({
+    data: {
+      actorId: event.actorId,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      unitId: event.unitId ?? null,
+      detail: event.detail ? JSON.stringify(event.detail) : null,
+    },
+  });
+}

@@ -1,0 +1,27 @@
+import type { Actor } from '../access/access-service';
+import { canChairMeeting } from '../access/policy';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import type { Db } from '../db/db';
+import { AppError } from '../errors/app-error';
+
+/** The chair accepts a case sent after the deadline onto the meeting it asked for. */
+export async function acceptLateCase(options: { db: Db; actor: Actor; caseId: string; now?: Date }): Promise<{ meetingId: string }> {
+  const { db, actor, caseId } = options;
+  const now = options.now ?? new Date();
+  const found = await db.case.findUnique({ where: { id: caseId }, select: { unitId: true, status: true, lateRequestMeetingId: true } });
+  if (!found || !actor.memberships.some((m) => m.unitId === found.unitId)) throw new AppError('not_found');
+  if (!canChairMeeting(actor.memberships, found.unitId)) throw new AppError('forbidden');
+  if (found.status !== 'submitted' || !found.lateRequestMeetingId) throw new AppError('conflict', 'no_late_request');
+  const meeting = await db.meeting.findUniqueOrThrow({ where: { id: found.lateRequestMeetingId } });
+  if (meeting.status !== 'planned' || meeting.startsAt <= now) throw new AppError('conflict', 'meeting_not_open');
+  await db.case.update({ where: { id: caseId }, data: { meetingId: meeting.id, lateRequestMeetingId: null, acceptedLate: true } });
+  await recordAuditEvent(db, {
+    actorId: actor.userId,
+    action: 'case.accept_late',
+    entityType: 'case',
+    entityId: caseId,
+    unitId: found.unitId,
+    detail: { meetingId: meeting.id },
+  });
+  return { meetingId: meeting.id };
+}

@@ -1,0 +1,27 @@
+import type { CaseContent } from './case-form';
+
+/**
+ * Reads and writes the form content of a case — which lives in its Yjs
+ * document, shared with anyone editing it live. The Node server implements
+ * this over its document registry (server/realtime/yjs/case-content-store.ts)
+ * and registers it here, so route handlers change a case exactly as a live
+ * editor would, and never load a second copy of Yjs into Next's bundle.
+ */
+export interface CaseContentStore {
+  read(caseId: string): Promise<Record<string, unknown>>;
+  write(caseId: string, patch: CaseContent): Promise<void>;
+  /** The case's status changed: live connections reconnect and are checked again. */
+  recheckAccess(caseId: string): Promise<void>;
+}
+
+type WithStore = typeof globalThis & { __samletCaseContent?: CaseContentStore };
+
+export function registerCaseContentStore(store: CaseContentStore): void {
+  (globalThis as WithStore).__samletCaseContent = store;
+}
+
+export function getCaseContentStore(): CaseContentStore {
+  const store = (globalThis as WithStore).__samletCaseContent;
+  if (!store) throw new Error('The case content store is not registered: start Samlet through server/main.ts');
+  return store;
+}

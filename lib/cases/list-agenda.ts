@@ -1,0 +1,86 @@
+import type { Actor } from '../access/access-service';
+import { canChairMeeting, meetingAccess } from '../access/policy';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import type { Db } from '../db/db';
+import { AppError } from '../errors/app-error';
+import type { CaseContent } from './case-form';
+import { diffContent, type FieldChange } from './diff-versions';
+
+export type AgendaCase = {
+  id: string;
+  title: string;
+  personRef: string;
+  purpose: string | null;
+  caseType: string;
+  severityLevel: string | null;
+  urgent: boolean;
+  childrenAffected: boolean;
+  caseworker: string;
+  version: number;
+  submittedAt: Date | null;
+  acceptedLate: boolean;
+  /** What changed in the latest submission compared with the one before. */
+  changes: FieldChange[];
+};
+
+/** A meeting with the cases submitted to it, and (for its chair) late requests. */
+export async function listAgenda(options: { db: Db; actor: Actor; meetingId: string }) {
+  const { db, actor, meetingId } = options;
+  const meeting = await db.meeting.findUnique({ where: { id: meetingId }, include: { unit: { select: { name: true } }, chair: { select: { name: true } } } });
+  if (!meeting || meetingAccess(actor.memberships, meeting) === 'none') throw new AppError('not_found');
+  const select = {
+    id: true,
+    title: true,
+    personRef: true,
+    purpose: true,
+    caseType: true,
+    severityLevel: true,
+    urgent: true,
+    childrenAffected: true,
+    version: true,
+    submittedAt: true,
+    acceptedLate: true,
+    createdBy: { select: { name: true } },
+    versions: { orderBy: { version: 'desc' as const }, take: 2, select: { content: true } },
+  };
+  const [cases, late] = await Promise.all([
+    db.case.findMany({ where: { meetingId, status: 'submitted' }, orderBy: { submittedAt: 'asc' }, select }),
+    canChairMeeting(actor.memberships, meeting.unitId)
+      ? db.case.findMany({ where: { lateRequestMeetingId: meetingId, status: 'submitted' }, select })
+      : Promise.resolve([]),
+  ]);
+  const present = (row: (typeof cases)[number]): AgendaCase => {
+    const [latest, previous] = row.versions.map((v) => JSON.parse(v.content) as CaseContent);
+    return {
+      id: row.id,
+      title: row.title,
+      personRef: row.personRef,
+      purpose: row.purpose,
+      caseType: row.caseType,
+      severityLevel: row.severityLevel,
+      urgent: row.urgent,
+      childrenAffected: row.childrenAffected,
+      caseworker: row.createdBy.name,
+      version: row.version,
+      submittedAt: row.submittedAt,
+      acceptedLate: row.acceptedLate,
+      changes: latest && previous ? diffContent(previous, latest) : [],
+    };
+  };
+  await recordAuditEvent(db, { actorId: actor.userId, action: 'meeting.read', entityType: 'meeting', entityId: meetingId, unitId: meeting.unitId });
+  return {
+    meeting: {
+      id: meeting.id,
+      unitName: meeting.unit.name,
+      chair: meeting.chair?.name ?? null,
+      startsAt: meeting.startsAt,
+      endsAt: meeting.endsAt,
+      submissionDeadline: meeting.submissionDeadline,
+      status: meeting.status,
+      location: meeting.location,
+    },
+    canChair: canChairMeeting(actor.memberships, meeting.unitId),
+    cases: cases.map(present),
+    lateRequests: late.map(present),
+  };
+}

@@ -1,0 +1,81 @@
+import type { Actor } from '../access/access-service';
+import type { Db } from '../db/db';
+import { compareCases, type QueueSort } from './case-summary';
+
+/**
+ * A caseworker's queue: drafts, cases submitted and waiting, cases on their
+ * unit's next agenda, and open follow-ups from meetings assigned to them.
+ */
+export type QueueItem = {
+  id: string;
+  title: string;
+  personRef: string;
+  caseType: string;
+  purpose: string | null;
+  severityLevel: string | null;
+  urgent: boolean;
+  status: string;
+  createdAt: Date;
+  updatedAt: Date;
+  meeting: { id: string; startsAt: Date } | null;
+  lateRequest: boolean;
+};
+
+export type FollowUpItem = { id: string; description: string; dueDate: string | null; caseId: string | null; caseTitle: string | null; meetingId: string; overdue: boolean };
+
+export type Queue = { drafts: QueueItem[]; waiting: QueueItem[]; nextAgenda: QueueItem[]; followUps: FollowUpItem[] };
+
+export async function listMyCases(options: { db: Db; actor: Actor; sort: QueueSort; now?: Date }): Promise<Queue> {
+  const { db, actor } = options;
+  const now = options.now ?? new Date();
+  const rows = await db.case.findMany({
+    where: { createdById: actor.userId, status: { in: ['draft', 'submitted'] }, unitId: { in: actor.memberships.map((m) => m.unitId) } },
+    select: {
+      id: true,
+      unitId: true,
+      title: true,
+      personRef: true,
+      caseType: true,
+      purpose: true,
+      severityLevel: true,
+      urgent: true,
+      status: true,
+      createdAt: true,
+      updatedAt: true,
+      lateRequestMeetingId: true,
+      meeting: { select: { id: true, startsAt: true } },
+    },
+  });
+  const nextMeetings = await db.meeting.findMany({
+    where: { unitId: { in: [...new Set(rows.map((r) => r.unitId))] }, status: { in: ['planned', 'open'] }, endsAt: { gt: now } },
+    orderBy: { startsAt: 'asc' },
+    distinct: ['unitId'],
+    select: { id: true },
+  });
+  const nextIds = new Set(nextMeetings.map((m) => m.id));
+  const items = rows.map(({ unitId: _unit, lateRequestMeetingId, ...row }) => ({ ...row, lateRequest: Boolean(lateRequestMeetingId) }));
+  const sorted = (list: QueueItem[]) => list.sort(compareCases(options.sort));
+  const followUps = await db.followUp.findMany({
+    where: { ownerId: actor.userId, doneAt: null, agendaItem: { meeting: { unitId: { in: actor.memberships.map((m) => m.unitId) } } } },
+    orderBy: [{ dueDate: 'asc' }, { createdAt: 'asc' }],
+    select: { id: true, description: true, dueDate: true, caseId: true, agendaItem: { select: { meetingId: true } } },
+  });
+  const titles = new Map(
+    (await db.case.findMany({ where: { id: { in: followUps.map((f) => f.caseId).filter((id): id is string => Boolean(id)) } }, select: { id: true, title: true } })).map((c) => [c.id, c.title]),
+  );
+  const today = now.toISOString().slice(0, 10);
+  return {
+    followUps: followUps.map((f) => ({
+      id: f.id,
+      description: f.description,
+      dueDate: f.dueDate,
+      caseId: f.caseId,
+      caseTitle: f.caseId ? (titles.get(f.caseId) ?? null) : null,
+      meetingId: f.agendaItem.meetingId,
+      overdue: Boolean(f.dueDate && f.dueDate < today),
+    })),
+    drafts: sorted(items.filter((c) => c.status === 'draft')),
+    waiting: sorted(items.filter((c) => c.status === 'submitted' && !(c.meeting && nextIds.has(c.meeting.id)))),
+    nextAgenda: sorted(items.filter((c) => c.status === 'submitted' && c.meeting !== null && nextIds.has(c.meeting.id))),
+  };
+}

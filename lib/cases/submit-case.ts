@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { requireCaseAccess } from '../access/access-service';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { AppError } from '../errors/app-error';
+import { caseContentSchema, fieldErrorsFrom } from './case-form';
+import type { CaseContext } from './case-commands-context';
+import { caseSummary } from './case-summary';
+import { resolveSubmissionTarget } from './target-meeting';
+import { checkSubmission } from './validate-submission';
+
+export const submitCaseInputSchema = z.object({ meetingId: z.string().min(1).max(40).nullish() }).strict();
+
+export type SubmitResult = {
+  version: number;
+  meetingId: string;
+  lateRequestFor: string | null;
+  warnings: Record<string, string[]>;
+};
+
+/**
+ * Sends a case to a meeting, or sends in changes to a case already on one.
+ * The form is read from the case's document and validated here, whatever the
+ * client checked; a valid submission is frozen as a new CaseVersion.
+ */
+export async function submitCase(context: CaseContext & { caseId: string; input: unknown }): Promise<SubmitResult> {
+  const { db, store, actor, caseId } = context;
+  const now = context.now ?? new Date();
+  const input = submitCaseInputSchema.safeParse(context.input ?? {});
+  if (!input.success) throw new AppError('invalid_input', 'invalid body', { meetingId: 'invalid' });
+  const facts = await requireCaseAccess(db, actor, caseId, 'edit');
+  if (facts.status !== 'draft' && facts.status !== 'submitted') throw new AppError('conflict', 'case_closed');
+  if (facts.meetingStarted) throw new AppError('conflict', 'meeting_started');
+
+  const parsed = caseContentSchema.safeParse(await store.read(caseId));
+  if (!parsed.success) throw new AppError('invalid_input', 'invalid content', fieldErrorsFrom(parsed.error));
+  const content = parsed.data;
+  const check = checkSubmission(content);
+  if (Object.keys(check.errors).length) throw new AppError('invalid_input', 'incomplete case', check.errors);
+
+  const current = await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { meetingId: true, version: true, lateRequestMeetingId: true } });
+  // Changes to a case already on a meeting stay on that meeting; a new
+  // submission (or an explicit choice) goes through the deadline rules.
+  const keepMeeting = facts.status === 'submitted' && current.meetingId && !input.data.meetingId;
+  const target = keepMeeting
+    ? { meetingId: current.meetingId!, lateRequestFor: current.lateRequestMeetingId }
+    : resolveSubmissionTarget(
+        await db.meeting.findMany({
+          where: { unitId: facts.unitId, status: 'planned', startsAt: { gt: now } },
+          select: { id: true, startsAt: true, submissionDeadline: true, status: true },
+        }),
+        input.data.meetingId ?? null,
+        now,
+      );
+
+  const version = current.version + 1;
+  await db.$transaction(async (tx) => {
+    // Only if nobody submitted or withdrew it meanwhile (the version and status we read are still true).
+    const updated = await tx.case.updateMany({
+      where: { id: caseId, version: current.version, status: { in: ['draft', 'submitted'] } },
+      data: {
+        ...caseSummary(content),
+        status: 'submitted',
+        version,
+        meetingId: target.meetingId,
+        lateRequestMeetingId: target.lateRequestFor,
+        ...(keepMeeting ? {} : { acceptedLate: false }),
+        submittedAt: now,
+      },
+    });
+    if (updated.count === 0) throw new AppError('conflict', 'case_changed');
+    await tx.caseVersion.create({
+      data: { caseId, version, content: JSON.stringify(content), submittedById: actor.userId, meetingId: target.meetingId, submittedAt: now },
+    });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: 'case.submit',
+      entityType: 'case',
+      entityId: caseId,
+      unitId: facts.unitId,
+      detail: { version, meetingId: target.meetingId, late: Boolean(target.lateRequestFor) },
+    });
+  });
+  // A co-author who is not the author may no longer edit a submitted case: open editors are checked again.
+  if (facts.status === 'draft') await store.recheckAccess(caseId);
+  return { version, meetingId: target.meetingId, lateRequestFor: target.lateRequestFor, warnings: check.warnings };
+}

@@ -1,0 +1,44 @@
+import { requireCaseAccess } from '../access/access-service';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { AppError } from '../errors/app-error';
+import { findNationalIds } from '../privacy/national-id';
+import { caseContentSchema, fieldErrorsFrom, type CaseContent } from './case-form';
+import type { CaseContext } from './case-commands-context';
+import { caseSummary } from './case-summary';
+
+/**
+ * Changes some fields of a case's form (a draft, or a submitted case until its
+ * meeting starts). The change goes through the case's Yjs document, so people
+ * editing it live see it at once.
+ */
+export async function updateCase(context: CaseContext & { caseId: string; patch: unknown }): Promise<void> {
+  const { db, store, actor, caseId } = context;
+  const facts = await requireCaseAccess(db, actor, caseId, 'edit');
+  const parsed = caseContentSchema.safeParse(context.patch);
+  if (!parsed.success) throw new AppError('invalid_input', 'invalid content', fieldErrorsFrom(parsed.error));
+  if (parsed.data.personRef && findNationalIds(parsed.data.personRef).length) {
+    throw new AppError('invalid_input', 'national id as reference', { personRef: 'national_id_not_allowed' });
+  }
+  await store.write(caseId, parsed.data);
+  if (facts.status === 'draft') await syncCaseSummary(context, caseId);
+  await recordAuditEvent(db, {
+    actorId: actor.userId,
+    action: 'case.update',
+    entityType: 'case',
+    entityId: caseId,
+    unitId: facts.unitId,
+    detail: { fields: Object.keys(parsed.data).length, channel: 'api' },
+  });
+}
+
+/**
+ * Re-derives a draft's summary columns from its current form. (A submitted
+ * case keeps the summary of its latest submitted version until it is sent in
+ * again: the agenda shows what was submitted.)
+ */
+export async function syncCaseSummary(context: Pick<CaseContext, 'db' | 'store'>, caseId: string): Promise<CaseContent> {
+  const parsed = caseContentSchema.safeParse(await context.store.read(caseId));
+  const content = parsed.success ? parsed.data : {};
+  await context.db.case.update({ where: { id: caseId }, data: caseSummary(content) });
+  return content;
+}

@@ -1,0 +1,76 @@
+import { findNationalIds } from '../privacy/national-id';
+import { criteria, textFields, type CaseContent, type Criterion } from './case-form';
+
+/**
+ * What a case needs before it can go to a meeting, and what deserves a
+ * warning. Errors block submission; warnings never do.
+ */
+export const requiredForSubmission = [
+  'personRef',
+  'caseType',
+  'question',
+  'facts',
+  'proposal',
+  'alvorlighetReasons',
+  'nytteReasons',
+  'ressursReasons',
+  'samletVurdering',
+  'purpose',
+] as const;
+
+export type SubmissionCheck = {
+  errors: Record<string, string>;
+  warnings: Record<string, string[]>;
+};
+
+const filled = (value: unknown) => typeof value === 'string' && value.trim().length > 0;
+
+function normalise(value: string): string {
+  return value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** The criteria a text names ("alvorlig…", "nytt…", "ressurs…"). */
+export function criteriaMentioned(text: string): Criterion[] {
+  const lower = text.toLowerCase();
+  const stems: Record<Criterion, RegExp> = { alvorlighet: /alvorlig/, nytte: /nytt/, ressurs: /ressurs/ };
+  return criteria.filter((criterion) => stems[criterion].test(lower));
+}
+
+function wordOverlap(a: string, b: string): number {
+  const wordsA = new Set(normalise(a).split(' ').filter(Boolean));
+  const wordsB = new Set(normalise(b).split(' ').filter(Boolean));
+  if (wordsA.size === 0 || wordsB.size === 0) return 0;
+  const shared = [...wordsA].filter((w) => wordsB.has(w)).length;
+  return shared / Math.max(wordsA.size, wordsB.size);
+}
+
+export function checkSubmission(content: CaseContent): SubmissionCheck {
+  const errors: Record<string, string> = {};
+  const warnings: Record<string, string[]> = {};
+  const warn = (field: string, key: string) => (warnings[field] ??= []).push(key);
+
+  for (const field of requiredForSubmission) {
+    if (!filled(content[field])) errors[field] = 'required';
+  }
+  if (content.childrenAffected && !filled(content.barnetsBeste)) errors.barnetsBeste = 'required_children';
+  if (content.hasOngoingDecision && !filled(content.ongoingDecisionWhat)) errors.ongoingDecisionWhat = 'required';
+  if (content.personRef && findNationalIds(content.personRef).length > 0) errors.personRef = 'national_id_not_allowed';
+
+  // The holistic assessment weighs the criteria together: it should speak of
+  // at least two of them and not just repeat one criterion's reasons.
+  const samlet = content.samletVurdering ?? '';
+  if (filled(samlet)) {
+    if (criteriaMentioned(samlet).length < 2) warn('samletVurdering', 'few_criteria');
+    const copied = criteria.some((c) => {
+      const reasons = content[`${c}Reasons`] ?? '';
+      return filled(reasons) && wordOverlap(samlet, reasons) >= 0.9;
+    });
+    if (copied) warn('samletVurdering', 'copy_of_one');
+  }
+
+  for (const field of textFields) {
+    const value = content[field];
+    if (typeof value === 'string' && findNationalIds(value).length > 0 && !errors[field]) warn(field, 'national_id');
+  }
+  return { errors, warnings };
+}

@@ -1,0 +1,33 @@
+/**
+ * The one error type of the domain. Each code has a fixed meaning; the edges
+ * (HTTP routes, socket.io, the Yjs websocket) map it in one place:
+ * server/http/error-mapping.ts and server/realtime/close-codes.ts.
+ */
+export const appErrorCodes = [
+  'unauthenticated', // no valid session
+  'forbidden', // a session, but no access to this thing
+  'not_found', // the thing does not exist (or is hidden from this user)
+  'invalid_input', // input failed validation; `fields` says where
+  'conflict', // the thing changed state in a way that forbids the action
+  'rate_limited', // too many attempts
+  'unavailable', // a dependency (the database) does not answer
+] as const;
+
+export type AppErrorCode = (typeof appErrorCodes)[number];
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  /** Field path → message key, for `invalid_input`. */
+  readonly fields?: Record<string, string>;
+
+  constructor(code: AppErrorCode, message?: string, fields?: Record<string, string>) {
+    super(message ?? code);
+    this.name = 'AppError';
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

@@ -1,0 +1,63 @@
+/**
+ * All user-facing text, in Norwegian bokmål. Components take their words from
+ * here, so wording is reviewed in one place and stays consistent.
+ */
+import { nbCases } from './nb-cases';
+import { nbMeeting } from './nb-meeting';
+
+export const nb = {
+  cases: nbCases,
+  meetingRoom: nbMeeting,
+  app: {
+    name: 'Samlet',
+    tagline: 'Saksmøter i helse- og omsorgstjenesten',
+    skipToContent: 'Hopp til hovedinnhold',
+    mainNavigation: 'Hovedmeny',
+  },
+  login: {
+    title: 'Logg inn',
+    intro: 'Logg inn for å forberede og delta i saksmøter.',
+    email: 'E-postadresse',
+    password: 'Passord',
+    submit: 'Logg inn',
+    submitting: 'Logger inn …',
+    failed: 'Innloggingen mislyktes. Sjekk e-postadresse og passord, og prøv igjen.',
+    throttledHint: 'Etter flere mislykkede forsøk må du vente en stund før du kan prøve igjen.',
+    oidc: (name: string) => `Logg inn med ${name}`,
+    or: 'eller',
+    unknownUser: 'Du har ikke tilgang til Samlet. Kontakt en administrator i enheten din.',
+    demoHint: 'Demo: bruk for eksempel saksbehandler@demo.test med passordet demo1234.',
+  },
+  nav: {
+    overview: 'Oversikt',
+    myCases: 'Mine saker',
+  },
+  header: {
+    signedInAs: (name: string) => `Innlogget som ${name}`,
+    signOut: 'Logg ut',
+  },
+  roles: {
+    saksbehandler: 'Saksbehandler',
+    moteleder: 'Møteleder',
+    leder: 'Leder',
+    admin: 'Administrator',
+  } as Record<string, string>,
+  home: {
+    title: 'Oversikt',
+    yourUnits: 'Dine enheter',
+    upcomingMeetings: 'Kommende saksmøter',
+    noUnits: 'Du er ikke medlem av noen enhet ennå. Be en administrator om å legge deg til i enheten din.',
+    noMeetings: 'Ingen kommende saksmøter er planlagt. En administrator kan sette opp en møteserie for enheten.',
+    deadline: 'Frist for innmelding',
+    cases: (count: number) => (count === 1 ? '1 sak' : `${count} saker`),
+    location: 'Sted',
+    role: 'Din rolle',
+    status: { planned: 'Planlagt', open: 'Pågår', closed: 'Avsluttet', cancelled: 'Avlyst' } as Record<string, string>,
+    agenda: 'Saksliste',
+  },
+  errors: {
+    generic: 'Noe gikk galt. Prøv igjen, eller kontakt brukerstøtte hvis feilen vedvarer.',
+    notFound: 'Siden finnes ikke, eller du har ikke tilgang til den.',
+    backHome: 'Til oversikten',
+  },
+} as const;

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { documentName } from '../realtime/document-name';
+import { AppError } from '../errors/app-error';
+import { unfinishedItems } from './agenda-rules';
+import { itemContentSchema, type ItemContent } from './item-content';
+import { loadMeetingForChair } from './load-meeting-for-chair';
+import type { MeetingContext } from './meeting-documents';
+import { syncAgenda } from './sync-agenda';
+
+export const closeMeetingSchema = z.object({ meetingId: z.string().regex(/^[a-z0-9]{8,40}$/) });
+
+function adjustedAssessment(content: ItemContent): string | null {
+  const adjusted = {
+    alvorlighetLevel: content.alvorlighetLevel || undefined,
+    nytteLevel: content.nytteLevel || undefined,
+    ressursLevel: content.ressursLevel || undefined,
+    note: content.assessmentNote?.trim() || undefined,
+  };
+  return Object.values(adjusted).some(Boolean) ? JSON.stringify(adjusted) : null;
+}
+
+/**
+ * Closes a meeting and freezes its minutes: what was written in each item's
+ * live document becomes rows (AgendaItem columns, FollowUp), so history never
+ * depends on reading a Yjs blob. Concluded cases are marked concluded;
+ * unfinished items move to the next meeting with their notes.
+ */
+export async function closeMeeting(context: MeetingContext & { input: unknown }) {
+  const input = closeMeetingSchema.parse(context.input);
+  const now = context.now ?? new Date();
+  const { db, documents, actor } = context;
+  const meeting = await loadMeetingForChair(db, actor, input.meetingId);
+  // Cases submitted or accepted since the agenda was last shown belong in the minutes too.
+  const items = await syncAgenda(db, meeting.id);
+  const names = [documentName('meeting', meeting.id), ...items.map((item) => documentName('item', item.id))];
+  // Freeze first, then read: nothing typed after the read can be missing from the minutes.
+  for (const name of names) await documents.changeAccess(name, 'read-only');
+  try {
+    return await freezeAndClose({ ...context, now }, meeting, items);
+  } catch (error) {
+    for (const item of items) if (!item.locked) await documents.changeAccess(documentName('item', item.id), 'restore');
+    await documents.changeAccess(documentName('meeting', meeting.id), 'restore');
+    throw error;
+  }
+}
+
+async function freezeAndClose(
+  context: MeetingContext & { now: Date },
+  meeting: { id: string; unitId: string; startsAt: Date },
+  items: Awaited<ReturnType<typeof syncAgenda>>,
+) {
+  const { db, documents, actor, now } = context;
+  const contents = new Map<string, ItemContent>();
+  for (const item of items) {
+    const parsed = itemContentSchema.safeParse(await documents.readItem(item.id));
+    contents.set(item.id, parsed.success ? parsed.data : {});
+  }
+  // Follow-ups and EPJ documentation can only be given to active members of the unit.
+  const members = new Set(
+    (await db.membership.findMany({ where: { unitId: meeting.unitId, user: { active: true } }, select: { userId: true } })).map((m) => m.userId),
+  );
+  const member = (id: string | undefined) => (id && members.has(id) ? id : null);
+  const unfinished = new Set(unfinishedItems(items).map((i) => i.id));
+  const next = await db.meeting.findFirst({
+    where: { unitId: meeting.unitId, status: 'planned', startsAt: { gt: meeting.startsAt } },
+    orderBy: { startsAt: 'asc' },
+  });
+  const nextLast = next ? ((await db.agendaItem.aggregate({ where: { meetingId: next.id }, _max: { position: true } }))._max.position ?? 0) : 0;
+
+  const carried = await db.$transaction(async (tx) => {
+    // Claim the meeting first: of two closes at once, only one gets past this line.
+    const claimed = await tx.meeting.updateMany({
+      where: { id: meeting.id, status: { in: ['planned', 'open'] } },
+      data: { status: 'closed', closedAt: now, currentItemId: null },
+    });
+    if (claimed.count === 0) throw new AppError('conflict', 'meeting_closed');
+    const created: { id: string; notes: string; caseId: string | null }[] = [];
+    let position = nextLast;
+    for (const item of items) {
+      const content = contents.get(item.id)!;
+      const isUnfinished = unfinished.has(item.id);
+      await tx.agendaItem.update({
+        where: { id: item.id },
+        data: {
+          notes: content.notes ?? null,
+          outcome: content.outcome || null,
+          referredTo: content.referredTo || null,
+          conclusion: content.conclusion ?? null,
+          dissent: content.dissent || null,
+          reassessmentDate: content.reassessmentDate || null,
+          epjDocumentation: content.epjDocumentation ?? false,
+          epjResponsibleId: member(content.epjResponsibleId),
+          adjustedAssessment: adjustedAssessment(content),
+          status: isUnfinished ? 'carried_over' : item.status,
+          locked: true,
+          endedAt: item.endedAt ?? (item.startedAt ? now : null),
+        },
+      });
+      for (const followUp of content.followUps ?? []) {
+        if (!member(followUp.ownerId) || !followUp.description.trim()) continue;
+        await tx.followUp.create({
+          data: { agendaItemId: item.id, caseId: item.caseId, ownerId: followUp.ownerId, description: followUp.description.trim(), dueDate: followUp.dueDate || null },
+        });
+      }
+      if (item.caseId && !isUnfinished && item.status === 'concluded') {
+        await tx.case.update({ where: { id: item.caseId }, data: { status: 'concluded' } });
+      }
+      if (isUnfinished && next) {
+        const moved = await tx.agendaItem.create({
+          data: {
+            meetingId: next.id,
+            caseId: item.caseId,
+            title: item.title,
+            purpose: item.purpose,
+            plannedMinutes: item.plannedMinutes,
+            reason: 'carried_over',
+            carriedFromItemId: item.id,
+            position: (position += 1),
+          },
+        });
+        if (item.caseId) await tx.case.update({ where: { id: item.caseId }, data: { meetingId: next.id } });
+        created.push({ id: moved.id, notes: content.notes ?? '', caseId: item.caseId });
+      } else if (isUnfinished && item.caseId) {
+        await tx.case.update({ where: { id: item.caseId }, data: { meetingId: null } });
+      }
+    }
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: 'meeting.close',
+      entityType: 'meeting',
+      entityId: meeting.id,
+      unitId: meeting.unitId,
+      detail: { items: items.length, carriedOver: created.length },
+    });
+    return created;
+  });
+
+  // The notes go with the item to the next meeting; case editors are checked again (concluded = read-only).
+  for (const moved of carried) if (moved.notes) await documents.writeItem(moved.id, { notes: moved.notes });
+  for (const item of items) if (item.caseId) await documents.changeAccess(documentName('case', item.caseId), 'recheck');
+  return { closed: true, carriedOver: carried.length, nextMeetingId: next?.id ?? null };
+}

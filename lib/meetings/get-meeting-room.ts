@@ -1,0 +1,73 @@
+import type { Actor } from '../access/access-service';
+import { canChairMeeting, meetingAccess } from '../access/policy';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import type { CaseContent } from '../cases/case-form';
+import type { Db } from '../db/db';
+import { AppError } from '../errors/app-error';
+import { plannedSchedule } from './agenda-rules';
+import { syncAgenda } from './sync-agenda';
+
+/** Everything the meeting room shows on load: the meeting, its agenda with each case as submitted, who may chair. */
+export async function getMeetingRoom(options: { db: Db; actor: Actor; meetingId: string }) {
+  const { db, actor, meetingId } = options;
+  const meeting = await db.meeting.findUnique({ where: { id: meetingId }, include: { unit: { select: { name: true } } } });
+  const access = meeting ? meetingAccess(actor.memberships, meeting) : 'none';
+  if (!meeting || access === 'none') throw new AppError('not_found');
+  const items = meeting.status === 'closed' ? await db.agendaItem.findMany({ where: { meetingId }, orderBy: { position: 'asc' } }) : await syncAgenda(db, meetingId);
+  const caseIds = items.map((i) => i.caseId).filter((id): id is string => Boolean(id));
+  const cases = await db.case.findMany({
+    where: { id: { in: caseIds } },
+    select: {
+      id: true,
+      title: true,
+      personRef: true,
+      caseType: true,
+      createdBy: { select: { name: true } },
+      versions: { orderBy: { version: 'desc' }, take: 1, select: { content: true, version: true } },
+    },
+  });
+  const byId = new Map(cases.map((c) => [c.id, c]));
+  const members = await db.membership.findMany({
+    where: { unitId: meeting.unitId, user: { active: true } },
+    select: { user: { select: { id: true, name: true } } },
+    orderBy: { user: { name: 'asc' } },
+  });
+  await recordAuditEvent(db, { actorId: actor.userId, action: 'meeting.read', entityType: 'meeting', entityId: meetingId, unitId: meeting.unitId });
+  return {
+    meeting: {
+      id: meeting.id,
+      unitName: meeting.unit.name,
+      startsAt: meeting.startsAt,
+      endsAt: meeting.endsAt,
+      status: meeting.status,
+      currentItemId: meeting.currentItemId,
+      location: meeting.location,
+    },
+    access,
+    canChair: canChairMeeting(actor.memberships, meeting.unitId) && access === 'edit',
+    schedule: plannedSchedule(meeting.startsAt, meeting.endsAt, items),
+    members: members.map((m) => m.user),
+    items: items.map((item) => {
+      const found = item.caseId ? byId.get(item.caseId) : undefined;
+      const submitted = found?.versions[0] ? (JSON.parse(found.versions[0].content) as CaseContent) : null;
+      return {
+        id: item.id,
+        caseId: item.caseId,
+        title: found?.title ?? item.title ?? '',
+        personRef: found?.personRef ?? null,
+        caseworker: found?.createdBy.name ?? null,
+        purpose: item.purpose,
+        reason: item.reason,
+        position: item.position,
+        plannedMinutes: item.plannedMinutes,
+        status: item.status,
+        locked: item.locked,
+        startedAt: item.startedAt,
+        outcome: item.outcome,
+        submitted,
+      };
+    }),
+  };
+}
+
+export type MeetingRoom = Awaited<ReturnType<typeof getMeetingRoom>>;

@@ -1,0 +1,54 @@
+import type { UnitMembership } from '../access/roles';
+import type { Db } from '../db/db';
+
+export type UpcomingMeeting = {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  submissionDeadline: Date;
+  status: string;
+  location: string | null;
+  caseCount: number;
+};
+
+export type UnitOverview = { unitId: string; unitName: string; role: string; meetings: UpcomingMeeting[] };
+
+/** The member's units, each with its next meetings (not yet ended, not cancelled). */
+export async function listUpcomingMeetings(options: {
+  db: Db;
+  memberships: readonly UnitMembership[];
+  now?: Date;
+  perUnit?: number;
+}): Promise<UnitOverview[]> {
+  const { db, memberships } = options;
+  const now = options.now ?? new Date();
+  if (memberships.length === 0) return [];
+  const units = await db.unit.findMany({
+    where: { id: { in: memberships.map((m) => m.unitId) } },
+    orderBy: { name: 'asc' },
+    select: {
+      id: true,
+      name: true,
+      meetings: {
+        where: { endsAt: { gt: now }, status: { in: ['planned', 'open'] } },
+        orderBy: { startsAt: 'asc' },
+        take: options.perUnit ?? 6,
+        select: {
+          id: true,
+          startsAt: true,
+          endsAt: true,
+          submissionDeadline: true,
+          status: true,
+          location: true,
+          _count: { select: { cases: { where: { status: 'submitted' } } } },
+        },
+      },
+    },
+  });
+  return units.map((unit) => ({
+    unitId: unit.id,
+    unitName: unit.name,
+    role: memberships.find((m) => m.unitId === unit.id)?.role ?? '',
+    meetings: unit.meetings.map(({ _count, ...meeting }) => ({ ...meeting, caseCount: _count.cases })),
+  }));
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { AppError } from '../errors/app-error';
+import { documentName } from '../realtime/document-name';
+import { closeItemProblems } from './agenda-rules';
+import { itemContentSchema } from './item-content';
+import { loadMeetingForChair } from './load-meeting-for-chair';
+import type { MeetingContext } from './meeting-documents';
+
+const id = z.string().regex(/^[a-z0-9]{8,40}$/);
+export const currentItemSchema = z.object({ meetingId: id, itemId: id });
+export const lockSchema = z.object({ meetingId: id, itemId: id, locked: z.boolean() });
+
+/** The chair moves the meeting to an item: everyone's screen follows. Opens the meeting on first use. */
+export async function setCurrentItem(context: MeetingContext & { input: unknown }) {
+  const input = currentItemSchema.parse(context.input);
+  const now = context.now ?? new Date();
+  const meeting = await loadMeetingForChair(context.db, context.actor, input.meetingId);
+  const item = await context.db.agendaItem.findFirst({ where: { id: input.itemId, meetingId: meeting.id } });
+  if (!item) throw new AppError('not_found');
+  const opening = meeting.status === 'planned';
+  await context.db.$transaction([
+    ...(meeting.currentItemId && meeting.currentItemId !== item.id
+      ? [context.db.agendaItem.updateMany({ where: { id: meeting.currentItemId, endedAt: null }, data: { endedAt: now } })]
+      : []),
+    context.db.agendaItem.update({ where: { id: item.id }, data: { startedAt: item.startedAt ?? now, endedAt: null } }),
+    context.db.meeting.update({ where: { id: meeting.id }, data: { currentItemId: item.id, status: 'open', openedAt: meeting.openedAt ?? now } }),
+  ]);
+  if (opening) {
+    // From now on the cases are worked on in the meeting: caseworkers' open editors are checked again (read-only).
+    const items = await context.db.agendaItem.findMany({ where: { meetingId: meeting.id, caseId: { not: null } }, select: { caseId: true } });
+    await Promise.all(items.map((i) => context.documents.changeAccess(documentName('case', i.caseId!), 'recheck')));
+  }
+  await recordAuditEvent(context.db, { actorId: context.actor.userId, action: 'meeting.set_current', entityType: 'meeting', entityId: meeting.id, unitId: meeting.unitId, detail: { itemId: item.id } });
+  return { currentItemId: item.id, startedAt: item.startedAt ?? now };
+}
+
+/**
+ * The chair locks an item (its conclusion is final: read-only for everyone,
+ * enforced on the server) or unlocks it. Locking an avklaring needs an
+ * outcome, a conclusion and an owner.
+ */
+export async function lockItem(context: MeetingContext & { input: unknown }) {
+  const input = lockSchema.parse(context.input);
+  const now = context.now ?? new Date();
+  const meeting = await loadMeetingForChair(context.db, context.actor, input.meetingId);
+  const item = await context.db.agendaItem.findFirst({ where: { id: input.itemId, meetingId: meeting.id } });
+  if (!item) throw new AppError('not_found');
+  const name = documentName('item', item.id);
+  let status = 'pending';
+  if (input.locked) {
+    // Freeze first, then check: nobody can empty the conclusion between the check and the lock.
+    await context.documents.changeAccess(name, 'read-only');
+    try {
+      const content = itemContentSchema.safeParse(await context.documents.readItem(item.id));
+      const problems = closeItemProblems(item.purpose, content.success ? content.data : {});
+      if (problems.length) throw new AppError('invalid_input', 'item_incomplete', Object.fromEntries(problems.map((p) => [p, p])));
+      status = content.success && content.data.outcome === 'utsatt' ? 'postponed' : 'concluded';
+      await context.db.agendaItem.update({ where: { id: item.id }, data: { locked: true, status, endedAt: item.endedAt ?? now } });
+    } catch (error) {
+      await context.documents.changeAccess(name, 'restore');
+      throw error;
+    }
+  } else {
+    await context.db.agendaItem.update({ where: { id: item.id }, data: { locked: false, status, endedAt: null } });
+    await context.documents.changeAccess(name, 'recheck');
+  }
+  await recordAuditEvent(context.db, {
+    actorId: context.actor.userId,
+    action: input.locked ? 'item.lock' : 'item.unlock',
+    entityType: 'item',
+    entityId: item.id,
+    unitId: meeting.unitId,
+  });
+  return { itemId: item.id, locked: input.locked, status };
+}

@@ -1,0 +1,207 @@
+import * as Y from 'yjs';
+import { hashPassword } from '../auth/password';
+import { applyCaseContent } from '../cases/case-document';
+import type { CaseContent } from '../cases/case-form';
+import { caseSummary } from '../cases/case-summary';
+import type { Db } from '../db/db';
+import { scheduleMeetings } from '../meetings/meeting-schedule';
+
+/**
+ * Fictional demo data: two units, one user per role, a Tuesday/Thursday series
+ * with eight weeks of meetings, and a few cases so a demo is never empty.
+ * No real names and no fødselsnummer: people are referred to by pseudonymous
+ * references, as the product asks of its users.
+ */
+export const demoPassword = 'demo1234';
+
+export const demoUsers = [
+  { email: 'saksbehandler@demo.test', name: 'Sara Saksbehandler', role: 'saksbehandler', unit: 'main' },
+  { email: 'saksbehandler2@demo.test', name: 'Sindre Saksbehandler', role: 'saksbehandler', unit: 'main' },
+  { email: 'moteleder@demo.test', name: 'Mona Møteleder', role: 'moteleder', unit: 'main' },
+  { email: 'leder@demo.test', name: 'Lars Leder', role: 'leder', unit: 'main' },
+  { email: 'admin@demo.test', name: 'Anne Admin', role: 'admin', unit: 'main' },
+  { email: 'annen@demo.test', name: 'Ola Annenenhet', role: 'saksbehandler', unit: 'other' },
+] as const;
+
+export const demoUnitNames = {
+  main: 'Demo bydel — Enhet for miljøarbeidertjenester',
+  other: 'Demo bydel — Enhet for praktisk bistand',
+} as const;
+
+const demoCases: CaseContent[] = [
+  {
+    personRef: 'EPJ 2025/1183',
+    caseType: 'revurdering',
+    level: 'individ',
+    question: 'Økt behov for miljøarbeidertjeneste etter flytting til egen bolig — hvor mange timer er forsvarlig?',
+    facts: 'Voksen tjenestemottaker med utviklingshemming flyttet fra foreldrehjemmet til egen leilighet i bofellesskap i mars. Har i dag 15 timer miljøarbeidertjeneste per uke.',
+    changedNeeds: 'Strever med struktur i hverdagen, særlig innkjøp, matlaging og søvnrytme. To episoder med uteblitt dagtilbud siste måned.',
+    measuresTried: 'Visuell dagsplan og faste ukemøter med kontaktperson siden april.',
+    services: 'Miljøarbeidertjeneste 15 t/uke, dagtilbud 4 dager/uke.',
+    hasOngoingDecision: true,
+    ongoingDecisionWhat: 'Miljøarbeidertjeneste i eget hjem',
+    ongoingDecisionExtent: '15 timer per uke',
+    situation: 'Ønsker å bo i egen leilighet. Foreldrene er bekymret og ringer ofte tjenesten.',
+    proposal: 'Øke til 20 timer per uke i tre måneder, med vekt på opplæring i egen hverdag; revurdere deretter.',
+    alvorlighetFactors: ['tap_funksjon', 'situasjon_na'],
+    alvorlighetLevel: 'moderat',
+    alvorlighetReasons: 'Risiko for tap av mestring og at boforholdet bryter sammen hvis ikke hverdagen får struktur.',
+    nytteFactors: ['mestring', 'varig_effekt'],
+    nytteLevel: 'hoy',
+    nytteReasons: 'Opplæring nå gir sannsynligvis varig bedre mestring, slik at behovet kan gå ned senere.',
+    ressursFactors: ['personell', 'tid'],
+    ressursLevel: 'moderat',
+    ressursReasons: 'Fem timer mer per uke i tre måneder; kan dekkes innenfor dagens turnus.',
+    samletVurdering: 'Moderat alvorlighet og høy forventet nytte veier tyngre enn en tidsavgrenset økning i ressursbruk. Økningen vurderes som forsvarlig og nødvendig.',
+    personView: 'Vil bo alene og ønsker hjelp til å klare seg selv.',
+    relativesView: 'Foreldrene ønsker mer bemanning.',
+    alternatives: ['eksisterende_tilbud'],
+    alternativesNote: 'Økt dagtilbud er vurdert, men dekker ikke kveldene.',
+    purpose: 'drofting',
+  },
+  {
+    personRef: 'P-4821',
+    caseType: 'ny_soknad',
+    level: 'individ',
+    question: 'Søknad om støttekontakt for ungdom (15 år): individuell støttekontakt eller gruppetilbud?',
+    facts: 'Ungdom med autismespekterdiagnose søker støttekontakt 4 timer per uke for fritidsaktiviteter. Lite sosialt nettverk utenom skolen.',
+    diagnosis: 'Autismespekterforstyrrelse.',
+    functioning: 'Klarer seg godt i kjente rammer; trenger støtte i nye sosiale situasjoner.',
+    situation: 'Bor med foreldre og to søsken.',
+    proposal: 'Tilby plass i kommunens gruppetilbud for ungdom, med individuell oppstart de første fire ukene.',
+    alvorlighetFactors: ['tap_funksjon', 'varighet'],
+    alvorlighetLevel: 'moderat',
+    alvorlighetReasons: 'Fare for økende isolasjon og tap av sosial mestring over tid.',
+    nytteFactors: ['livskvalitet', 'mestring'],
+    nytteLevel: 'hoy',
+    nytteReasons: 'Et fellesskap med jevnaldrende gir trolig større og mer varig nytte enn en individuell kontakt.',
+    ressursFactors: ['personell'],
+    ressursLevel: 'lav',
+    ressursReasons: 'Gruppetilbudet har ledig plass; individuell oppstart krever 16 timer totalt.',
+    samletVurdering: 'Moderat alvorlighet, høy nytte og lav ressursbruk taler samlet for gruppetilbud med individuell oppstart.',
+    childrenAffected: true,
+    barnetsBeste: 'Ungdommen har selv sagt at hen ønsker å bli kjent med andre; gruppetilbud med trygg oppstart ivaretar barnets beste.',
+    personView: 'Ønsker å prøve gruppe hvis noen kjente voksne er med i starten.',
+    alternatives: ['gruppe'],
+    purpose: 'avklaring',
+  },
+  {
+    personRef: 'EPJ 2024/0977',
+    caseType: 'endring',
+    level: 'individ',
+    question: 'Midlertidig økning av timer i sommerferien — til orientering',
+    facts: 'Dagtilbudet er stengt i fire uker i juli. Vedtaket er midlertidig økt med 10 timer per uke i denne perioden.',
+    proposal: 'Ingen endring ut over den midlertidige økningen.',
+    alvorlighetReasons: 'Uten tilbud i ferien er det risiko for uro og krisesituasjoner hjemme.',
+    nytteReasons: 'Forebygger kriser og avlaster pårørende.',
+    ressursReasons: 'Dekkes av sommervikarer innenfor budsjett.',
+    samletVurdering: 'Alvorlighet og nytte i en kort periode står i et rimelig forhold til ressursbruken.',
+    purpose: 'orientering',
+  },
+];
+
+/** The form goes where the editor reads it: the case's Yjs document. */
+async function storeCaseDocument(db: Db, caseId: string, content: CaseContent): Promise<void> {
+  const doc = new Y.Doc();
+  applyCaseContent(doc, content);
+  await db.yDocState.create({ data: { name: `case:${caseId}`, state: Buffer.from(Y.encodeStateAsUpdate(doc)) } });
+  doc.destroy();
+}
+
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+  return (await db.unit.count()) === 0 && (await db.user.count()) === 0;
+}
+
+export async function seedDemoData(db: Db, now: Date = new Date()): Promise<{ seeded: boolean }> {
+  if (!(await isDatabaseEmpty(db))) return { seeded: false };
+  const passwordHash = await hashPassword(demoPassword);
+
+  const main = await db.unit.create({ data: { name: demoUnitNames.main } });
+  const other = await db.unit.create({ data: { name: demoUnitNames.other } });
+  const unitIds = { main: main.id, other: other.id };
+
+  const users: Record<string, string> = {};
+  for (const user of demoUsers) {
+    const created = await db.user.create({
+      data: {
+        email: user.email,
+        name: user.name,
+        passwordHash,
+        memberships: { create: { unitId: unitIds[user.unit], role: user.role } },
+      },
+    });
+    users[user.email] = created.id;
+  }
+
+  const rule = {
+    weekdays: [2, 4],
+    startTime: '10:00',
+    durationMinutes: 90,
+    deadlineDaysBefore: 1,
+    deadlineTime: '15:00',
+    timezone: 'Europe/Oslo',
+  };
+  const until = new Date(now.getTime() + 8 * 7 * 24 * 3600_000);
+  for (const [key, unitId] of Object.entries(unitIds)) {
+    const series = await db.meetingSeries.create({
+      data: {
+        unitId,
+        name: 'Saksmøte',
+        weekdays: rule.weekdays.join(','),
+        startTime: rule.startTime,
+        durationMinutes: rule.durationMinutes,
+        deadlineDaysBefore: rule.deadlineDaysBefore,
+        deadlineTime: rule.deadlineTime,
+        timezone: rule.timezone,
+        location: key === 'main' ? 'Møterom 3, Rådhuset' : 'Teams',
+      },
+    });
+    const chairId = key === 'main' ? users['moteleder@demo.test'] : null;
+    for (const meeting of scheduleMeetings(rule, now, until)) {
+      await db.meeting.create({ data: { unitId, seriesId: series.id, chairId, location: series.location, ...meeting } });
+    }
+  }
+
+  const nextOpen = await db.meeting.findFirst({
+    where: { unitId: main.id, submissionDeadline: { gt: now }, status: 'planned' },
+    orderBy: { startsAt: 'asc' },
+  });
+  const authors = [users['saksbehandler@demo.test'], users['saksbehandler2@demo.test']];
+  for (const [index, content] of demoCases.entries()) {
+    const created = await db.case.create({
+      data: {
+        ...caseSummary(content),
+        unitId: main.id,
+        createdById: authors[index % 2],
+        status: 'submitted',
+        meetingId: nextOpen?.id,
+        version: 1,
+        submittedAt: now,
+        versions: { create: { version: 1, content: JSON.stringify(content), submittedById: authors[index % 2], meetingId: nextOpen?.id } },
+      },
+    });
+    await storeCaseDocument(db, created.id, content);
+  }
+  const draft: CaseContent = {
+    personRef: 'P-5310',
+    caseType: 'endring',
+    question: 'Kan avlastning i bolig erstatte deler av miljøarbeidertjenesten?',
+    facts: 'Foreldrene er slitne etter en lang høst; bruker har i dag miljøarbeidertjeneste 10 timer per uke.',
+  };
+  const created = await db.case.create({
+    data: { ...caseSummary(draft), unitId: main.id, createdById: users['saksbehandler@demo.test'], status: 'draft' },
+  });
+  await storeCaseDocument(db, created.id, draft);
+  await db.case.create({
+    data: {
+      personRef: 'P-7002',
+      title: 'Praktisk bistand etter utskriving — behov for hjelp til innkjøp',
+      caseType: 'ny_soknad',
+      purpose: 'drofting',
+      unitId: other.id,
+      createdById: users['annen@demo.test'],
+      status: 'submitted',
+    },
+  });
+  return { seeded: true };
+}

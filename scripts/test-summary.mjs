@@ -1,0 +1,20 @@
+// Prints "N passed, N failed" from vitest's JSON report (CI's checker reads
+// that line). A missing report or a run with no tests is a failure.
+import { existsSync, readFileSync } from 'node:fs';
+
+const file = process.argv[2] ?? '.vitest-report.json';
+if (!existsSync(file)) {
+  console.log('0 passed, 0 failed');
+  console.error(`test-summary: no report at ${file}`);
+  process.exit(1);
+}
+const report = JSON.parse(readFileSync(file, 'utf8'));
+const passed = report.numPassedTests ?? 0;
+const failed = report.numFailedTests ?? 0;
+const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+if (report.numTotalTests === 0 || passed === 0) {
+  console.error('test-summary: no test was executed');
+  process.exit(1);
+}
+if (failed > 0 || report.numFailedTestSuites > 0) process.exit(1);

@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Configuration from the environment, validated once at start. A bad value
+ * stops the process with a message naming the variable (see docs/configuration.md).
+ */
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+  .transform((value) => ['1', 'true', 'yes'].includes(value));
+
+const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: (SQLite) or postgresql:// (PostgreSQL)')
+      .default('file:./data/samlet.db'),
+    SAMLET_DATA_DIR: z.string().min(1).default('./data'),
+    NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    NEXTAUTH_URL: z.url().optional(),
+    SAMLET_DEMO: flag.optional(),
+    OIDC_ISSUER: z.url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_NAME: z.string().min(1).default('Kommunens innlogging'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** How long an edit may wait in memory before it is written (the durability window). */
+    SAMLET_YJS_FLUSH_MS: z.coerce.number().int().min(1).max(1000).default(20),
+  })
+  .superRefine((env, ctx) => {
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_ISSUER'],
+        message: 'set all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none',
+      });
+    }
+  });
+
+export type Config = {
+  env: z.infer<typeof envSchema>;
+  port: number;
+  host: string;
+  dev: boolean;
+  databaseUrl: string;
+  dataDir: string;
+  authSecret: string;
+  authUrl: string;
+  /** True when no secret was configured: a generated one is used and demo data may be seeded. */
+  demo: boolean;
+  secretGenerated: boolean;
+  oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
+  yjsFlushMs: number;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(source: Record<string, string | undefined>, options: { dev?: boolean } = {}): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  const dataDir = path.resolve(env.SAMLET_DATA_DIR);
+  const secret = env.NEXTAUTH_SECRET ?? readOrCreateDemoSecret(dataDir);
+  const port = env.PORT;
+  return {
+    env,
+    port,
+    host: env.HOST,
+    dev: options.dev ?? false,
+    databaseUrl: env.DATABASE_URL,
+    dataDir,
+    authSecret: secret,
+    authUrl: env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    demo: env.SAMLET_DEMO ?? !env.NEXTAUTH_SECRET,
+    secretGenerated: !env.NEXTAUTH_SECRET,
+    oidc:
+      env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
+        ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET, name: env.OIDC_NAME }
+        : null,
+    yjsFlushMs: env.SAMLET_YJS_FLUSH_MS,
+  };
+}
+
+/** Demo mode: a random secret kept under the data folder so sessions survive restarts. */
+function readOrCreateDemoSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'auth-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+/**
+ * Next's bundled code (next-auth in route handlers) reads process.env, so the
+ * resolved values are published there before Next loads.
+ */
+export function publishAuthEnvironment(config: Config): void {
+  process.env.NEXTAUTH_SECRET = config.authSecret;
+  process.env.NEXTAUTH_URL = config.authUrl;
+  process.env.SAMLET_DEMO_MODE = config.demo ? '1' : '0';
+  // The provider's display name, with the documented default when unset.
+  if (config.oidc) process.env.OIDC_NAME = config.oidc.name;
+}

@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from '../logger';
+import { refuseUpgrade } from '../realtime/refuse-upgrade';
+import { socketIoPath } from '../realtime/socketio/socket-server';
+import { yjsPathPrefix } from '../realtime/yjs/yjs-endpoint';
+
+type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void | Promise<void>;
+
+const requestIdPattern = /^[\w-]{8,64}$/;
+
+function pathnameOf(req: IncomingMessage): string {
+  const url = req.url ?? '/';
+  const end = url.indexOf('?');
+  return end === -1 ? url : url.slice(0, end);
+}
+
+/**
+ * The one place that decides who answers a request or an upgrade: socket.io
+ * and the Yjs endpoint claim their paths, the health check its own, and Next
+ * everything else. Every request gets an id (kept from `x-request-id` when
+ * sane) that is echoed back and carried in its log lines. Logs carry the path,
+ * never the query string, so nothing typed into a search box reaches a log.
+ */
+export function createRequestRouter(deps: {
+  log: Logger;
+  next: RequestHandler;
+  health: RequestHandler;
+  socketIo: RequestHandler;
+  /** `GET /api/metrics`, only when enabled (server/http/metrics.ts); otherwise Next answers 404. */
+  metrics?: RequestHandler;
+}): RequestHandler {
+  const httpLog = pinoHttp({
+    logger: deps.log,
+    genReqId: (req, res) => {
+      const incoming = req.headers['x-request-id'];
+      const id = typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : randomUUID();
+      res.setHeader('x-request-id', id);
+      return id;
+    },
+    autoLogging: { ignore: (req) => pathnameOf(req).startsWith('/_next/static') || pathnameOf(req).startsWith(socketIoPath) },
+    serializers: {
+      req: (req: { id: string; method: string; raw: IncomingMessage }) => ({ id: req.id, method: req.method, path: pathnameOf(req.raw) }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  });
+
+  return (req, res) => {
+    httpLog(req, res);
+    const pathname = pathnameOf(req);
+    if (pathname.startsWith(socketIoPath)) return deps.socketIo(req, res);
+    if (pathname === '/api/health') return deps.health(req, res);
+    if (pathname === '/api/metrics' && deps.metrics) return deps.metrics(req, res);
+    return deps.next(req, res);
+  };
+}
+
+export function createUpgradeRouter(deps: {
+  dev: boolean;
+  yjs: (req: IncomingMessage, socket: Duplex, head: Buffer, pathname: string) => Promise<void>;
+  socketIo: UpgradeHandler;
+}): UpgradeHandler {
+  return (req, socket, head) => {
+    const pathname = pathnameOf(req);
+    if (pathname.startsWith(yjsPathPrefix)) return deps.yjs(req, socket, head, pathname);
+    if (pathname.startsWith(socketIoPath)) return deps.socketIo(req, socket, head);
+    // In development Next adds its own upgrade listener for hot reload: leave those alone.
+    if (deps.dev) return;
+    refuseUpgrade(socket, { status: 404 });
+  };
+}

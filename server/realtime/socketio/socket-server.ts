@@ -1,0 +1,56 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { Server as EngineServer } from 'engine.io';
+import { Server, type Socket } from 'socket.io';
+import type { Actor } from '../../../lib/access/access-service';
+import type { Db } from '../../../lib/db/db';
+import type { MeetingDocuments } from '../../../lib/meetings/meeting-documents';
+import type { SessionResolver } from '../../auth/session-resolver';
+import type { Logger } from '../../logger';
+import { registerMeetingEvents } from './meeting-events';
+
+export const socketIoPath = '/socket.io/';
+
+export type SocketData = { actor: Actor };
+export type SamletSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
+
+/**
+ * socket.io for meeting events (current item, presence, locks — issue 4).
+ * The engine is not attached to the HTTP server: the one request/upgrade
+ * router in server/http hands it the `/socket.io/` paths.
+ */
+export function createSocketServer(deps: { db: Db; resolveSession: SessionResolver; log: Logger; documents: MeetingDocuments }) {
+  const engine = new EngineServer({ maxHttpBufferSize: 64 * 1024, pingInterval: 20_000 });
+  const io = new Server({ serveClient: false, path: '/socket.io' });
+  io.bind(engine);
+
+  io.use(async (socket, next) => {
+    try {
+      const actor = await deps.resolveSession(socket.request.headers);
+      if (!actor) return next(new Error('unauthenticated'));
+      socket.data.actor = actor;
+      next();
+    } catch {
+      next(new Error('unavailable'));
+    }
+  });
+
+  io.on('connection', (socket) => {
+    const actor = (socket.data as SocketData).actor;
+    // A personal room, so access changes can reach all of a user's sockets.
+    void socket.join(`user:${actor.userId}`);
+    registerMeetingEvents(socket as unknown as SamletSocket, { ...deps, io });
+  });
+
+  return {
+    io,
+    handleRequest: (req: IncomingMessage, res: ServerResponse) => engine.handleRequest(req, res),
+    handleUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => engine.handleUpgrade(req, socket, head),
+    close: () =>
+      new Promise<void>((resolve) => {
+        io.disconnectSockets(true);
+        engine.close();
+        resolve();
+      }),
+  };
+}

@@ -1,0 +1,140 @@
+import type { Logger } from '../../logger';
+import type { DocumentStore } from './document-store';
+import type { PersistenceOptions } from './persistence-queue';
+import { SharedDocument } from './shared-document';
+
+/**
+ * The open documents of this node. A document is loaded when its first
+ * connection arrives and unloaded — after its edits are written and compacted —
+ * when the last one leaves, so memory returns to baseline. A document whose
+ * writes fail stays in memory and is retried.
+ */
+export class DocumentRegistry {
+  private readonly documents = new Map<string, Promise<SharedDocument>>();
+  private readonly unloading = new Set<Promise<void>>();
+  /** Bumped whenever a document's access changes, so an upgrade checked before the change can tell. */
+  private readonly accessEpochs = new Map<string, number>();
+  private closing = false;
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly options: PersistenceOptions,
+  ) {}
+
+  get openCount(): number {
+    return this.documents.size;
+  }
+
+  /** Loads (or finds) a document and holds it open until `release`. */
+  async acquire(name: string): Promise<SharedDocument> {
+    for (;;) {
+      let entry = this.documents.get(name);
+      if (!entry) {
+        entry = this.load(name);
+        this.documents.set(name, entry);
+        entry.catch(() => this.documents.delete(name));
+      }
+      const shared = await entry;
+      // Never hand out a document an unload has just destroyed: load it afresh.
+      if (shared.unloaded) continue;
+      shared.holders += 1;
+      return shared;
+    }
+  }
+
+  /** Holds a document open for the duration of `work`. */
+  async use<T>(name: string, work: (shared: SharedDocument) => Promise<T> | T): Promise<T> {
+    const shared = await this.acquire(name);
+    try {
+      return await work(shared);
+    } finally {
+      this.release(shared);
+    }
+  }
+
+  release(shared: SharedDocument): void {
+    shared.holders -= 1;
+    if (shared.holders === 0) this.track(this.unload(shared));
+  }
+
+  /**
+   * Shutdown: no more compaction (the database is about to close), wait for
+   * unloads under way, then write every pending edit. False if a write failed.
+   */
+  async close(): Promise<boolean> {
+    this.closing = true;
+    await Promise.all(this.unloading);
+    return this.flushAll();
+  }
+
+  /** Writes everything pending in every open document (shutdown). */
+  async flushAll(): Promise<boolean> {
+    const docs = await Promise.all([...this.documents.values()].map((p) => p.catch(() => null)));
+    const results = await Promise.all(docs.map((doc) => (doc ? doc.persistence.flush() : true)));
+    return results.every(Boolean);
+  }
+
+  accessEpoch(name: string): number {
+    return this.accessEpochs.get(name) ?? 0;
+  }
+
+  /**
+   * Access to a document changed (lock, unlock, submission, withdrawal, a
+   * meeting opening or closing). `read-only`: open connections become
+   * read-only in place; `restore`: a freeze that was called off is undone in
+   * place; `recheck`: they are closed so that each reconnects and is checked
+   * again (the stock client reconnects by itself and re-sends what it holds,
+   * so nothing typed is lost).
+   */
+  async changeAccess(name: string, change: 'read-only' | 'restore' | 'recheck', closeCode: number): Promise<void> {
+    this.accessEpochs.set(name, this.accessEpoch(name) + 1);
+    const shared = await this.peek(name);
+    if (!shared) return;
+    for (const [ws, info] of shared.connections) {
+      if (change === 'read-only') info.readOnly = true;
+      else if (change === 'restore') info.readOnly = info.grantedReadOnly; // a freeze called off
+      else ws.close(closeCode, 'access changed');
+    }
+  }
+
+  /** The document if it is loaded now (no loading). */
+  async peek(name: string): Promise<SharedDocument | null> {
+    const entry = this.documents.get(name);
+    const shared = entry ? await entry.catch(() => null) : null;
+    return shared && !shared.unloaded ? shared : null;
+  }
+
+  async openDocuments(): Promise<SharedDocument[]> {
+    const docs = await Promise.all([...this.documents.values()].map((p) => p.catch(() => null)));
+    return docs.filter((doc): doc is SharedDocument => doc !== null);
+  }
+
+  private track(unload: Promise<void>): void {
+    this.unloading.add(unload);
+    void unload.finally(() => this.unloading.delete(unload));
+  }
+
+  private async load(name: string): Promise<SharedDocument> {
+    const shared = new SharedDocument(name, this.store, this.options);
+    const state = await this.store.load(name);
+    if (state) shared.applyStored(state);
+    return shared;
+  }
+
+  private async unload(shared: SharedDocument): Promise<void> {
+    const written = await shared.persistence.flush();
+    if (shared.holders > 0) return;
+    if (!written || shared.persistence.hasUnwritten) {
+      // Keep it in memory; try again once the queue's retry has had a chance.
+      if (!this.closing) setTimeout(() => shared.holders === 0 && this.track(this.unload(shared)), 1000).unref();
+      return;
+    }
+    if (this.closing) return;
+    await shared.persistence.compact();
+    if (shared.holders > 0 || shared.persistence.hasUnwritten) return;
+    shared.unloaded = true;
+    this.documents.delete(shared.name);
+    shared.destroy();
+    this.options.log.debug({ doc: shared.name }, 'yjs: document unloaded');
+  }
+}

@@ -1,0 +1,105 @@
+import type { Logger } from '../../logger';
+import type { DocumentStore } from './document-store';
+
+/**
+ * Holds one document's edits until they are durable. Edits are batched for
+ * `flushMs` (the durability window) and appended; appends are strictly
+ * serialised per document. A failed write puts the batch back in front and
+ * retries with backoff — an edit is never dropped while the process lives.
+ */
+export type PersistenceOptions = {
+  flushMs: number;
+  compactEvery: number;
+  log: Logger;
+  /** Told after each successful write (e.g. to refresh derived summaries). */
+  afterWrite?: (name: string) => void;
+};
+
+export class PersistenceQueue {
+  private pending: Uint8Array[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private chain: Promise<boolean> = Promise.resolve(true);
+  private failures = 0;
+  private appendsSinceCompaction = 0;
+
+  constructor(
+    private readonly name: string,
+    private readonly store: DocumentStore,
+    private readonly options: PersistenceOptions,
+  ) {}
+
+  enqueue(update: Uint8Array): void {
+    this.pending.push(update);
+    this.schedule(this.options.flushMs);
+  }
+
+  get hasUnwritten(): boolean {
+    return this.pending.length > 0;
+  }
+
+  /** True when the last write failed and a retry is pending. */
+  get failing(): boolean {
+    return this.failures > 0;
+  }
+
+  /** Writes everything pending; resolves false if the write failed (it will be retried). */
+  flush(): Promise<boolean> {
+    this.chain = this.chain.then(() => this.writeOnce());
+    return this.chain;
+  }
+
+  /** Folds the log into the snapshot, on the same chain as the appends so two never overlap on this node. */
+  compact(): Promise<void> {
+    const run = this.chain.then(() =>
+      this.store.compact(this.name).then(
+        () => true,
+        (error: Error) => {
+          this.options.log.warn({ doc: this.name, err: error.message }, 'yjs compaction failed; updates stay in the log');
+          return true;
+        },
+      ),
+    );
+    this.chain = run;
+    return run.then(() => undefined);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, delayMs);
+    this.timer.unref?.();
+  }
+
+  private async writeOnce(): Promise<boolean> {
+    if (this.pending.length === 0) return true;
+    const batch = this.pending;
+    this.pending = [];
+    try {
+      await this.store.append(this.name, batch);
+      this.failures = 0;
+      this.options.afterWrite?.(this.name);
+      if (++this.appendsSinceCompaction >= this.options.compactEvery) {
+        this.appendsSinceCompaction = 0;
+        void this.compact();
+      }
+      return true;
+    } catch (error) {
+      this.pending = [...batch, ...this.pending];
+      this.failures += 1;
+      const retryMs = Math.min(5000, 100 * 2 ** Math.min(this.failures, 6));
+      this.options.log.error(
+        { doc: this.name, err: (error as Error).message, pendingUpdates: this.pending.length, retryMs },
+        'yjs write failed; keeping edits in memory and retrying',
+      );
+      this.schedule(retryMs);
+      return false;
+    }
+  }
+}

@@ -1,0 +1,118 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import type { WebSocket } from 'ws';
+import type { DocumentStore } from './document-store';
+import { PersistenceQueue, type PersistenceOptions } from './persistence-queue';
+
+/** y-websocket's message types (the stock client speaks exactly these). */
+export const messageSync = 0;
+export const messageAwareness = 1;
+export const messageAuth = 2;
+export const messageQueryAwareness = 3;
+
+/** Origin of updates applied while loading from the store: not written back. */
+const loadOrigin = Symbol('load');
+
+export type ConnectionInfo = {
+  userId: string;
+  readOnly: boolean;
+  /** What the access check granted at connect: a freeze that is called off goes back to this. */
+  grantedReadOnly: boolean;
+  awarenessIds: Set<number>;
+  /** Updates this connection made, for one audit entry per editing session. */
+  edits: number;
+}
+
+/**
+ * One open Yjs document and the websockets editing it: relays updates and
+ * awareness between them and hands every edit to the persistence queue.
+ */
+export class SharedDocument {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly connections = new Map<WebSocket, ConnectionInfo>();
+  readonly persistence: PersistenceQueue;
+  /** Connections plus upgrades in progress: the document stays loaded while > 0. */
+  holders = 0;
+  /** Set once the registry has dropped this document; it must not be used again. */
+  unloaded = false;
+
+  constructor(
+    readonly name: string,
+    store: DocumentStore,
+    options: PersistenceOptions,
+  ) {
+    this.persistence = new PersistenceQueue(name, store, options);
+    // The server holds no awareness state of its own.
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== loadOrigin) this.persistence.enqueue(update);
+      const editor = this.connections.get(origin as WebSocket);
+      if (editor) editor.edits += 1;
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, messageSync);
+      syncProtocol.writeUpdate(encoder, update);
+      this.broadcast(encoding.toUint8Array(encoder), origin);
+    });
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  applyStored(state: Uint8Array): void {
+    Y.applyUpdate(this.doc, state, loadOrigin);
+  }
+
+  send(ws: WebSocket, message: Uint8Array): void {
+    if (ws.readyState !== ws.OPEN) return;
+    ws.send(message, (error) => {
+      if (error) ws.terminate();
+    });
+  }
+
+  /** The current awareness states, for a new or asking connection. */
+  awarenessMessage(): Uint8Array | null {
+    const clients = [...this.awareness.getStates().keys()];
+    if (clients.length === 0) return null;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, messageAwareness);
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+    return encoding.toUint8Array(encoder);
+  }
+
+  removeConnection(ws: WebSocket): void {
+    const info = this.connections.get(ws);
+    if (!info) return;
+    this.connections.delete(ws);
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...info.awarenessIds], null);
+  }
+
+  destroy(): void {
+    this.persistence.dispose();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private broadcast(message: Uint8Array, except: unknown): void {
+    for (const ws of this.connections.keys()) {
+      if (ws !== except) this.send(ws, message);
+    }
+  }
+
+  private readonly onAwarenessUpdate = (
+    changes: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = [...changes.added, ...changes.updated, ...changes.removed];
+    const info = this.connections.get(origin as WebSocket);
+    if (info) {
+      // Remember which awareness clients a connection controls, to clear them when it leaves.
+      for (const id of changes.added) info.awarenessIds.add(id);
+      for (const id of changes.removed) info.awarenessIds.delete(id);
+    }
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, messageAwareness);
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    this.broadcast(encoding.toUint8Array(encoder), null);
+  };
+}

@@ -1,0 +1,114 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import type { WebSocket, RawData } from 'ws';
+import type { Logger } from '../../logger';
+import { closeCodes } from '../close-codes';
+import {
+  messageAuth,
+  messageAwareness,
+  messageQueryAwareness,
+  messageSync,
+  type SharedDocument,
+} from './shared-document';
+
+const pingIntervalMs = 30_000;
+
+class InvalidMessage extends Error {}
+
+/**
+ * Speaks the y-websocket protocol with one client. A read-only connection may
+ * sync (receive) and share presence, but its document updates are dropped
+ * here, on the server, before they are applied or relayed.
+ */
+export function bindYjsConnection(options: {
+  shared: SharedDocument;
+  ws: WebSocket;
+  userId: string;
+  readOnly: boolean;
+  log: Logger;
+  /** Told how many updates the connection made, when it closes. */
+  onClose: (edits: number) => void;
+}): void {
+  const { shared, ws, log } = options;
+  const info = { userId: options.userId, readOnly: options.readOnly, grantedReadOnly: options.readOnly, awarenessIds: new Set<number>(), edits: 0 };
+  shared.connections.set(ws, info);
+
+  let alive = true;
+  ws.on('pong', () => (alive = true));
+  const ping = setInterval(() => {
+    if (!alive) return ws.terminate();
+    alive = false;
+    ws.ping();
+  }, pingIntervalMs);
+
+  ws.on('message', (data: RawData, isBinary: boolean) => {
+    // After a close frame (shutdown, revocation) nothing more is accepted.
+    if (ws.readyState !== ws.OPEN) return;
+    try {
+      if (!isBinary) throw new InvalidMessage('text frame');
+      // Read per message: a lock makes an open connection read-only at once.
+      handleMessage(shared, ws, info.readOnly, toUint8Array(data));
+    } catch (error) {
+      log.warn({ doc: shared.name, userId: options.userId, err: (error as Error).message }, 'yjs: invalid message, closing');
+      ws.close(closeCodes.invalidMessage, 'invalid message');
+    }
+  });
+
+  ws.on('close', () => {
+    clearInterval(ping);
+    shared.removeConnection(ws);
+    options.onClose(info.edits);
+  });
+  ws.on('error', () => ws.terminate());
+
+  // Start the sync: our state vector first, then who is here.
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageSync);
+  syncProtocol.writeSyncStep1(encoder, shared.doc);
+  shared.send(ws, encoding.toUint8Array(encoder));
+  const presence = shared.awarenessMessage();
+  if (presence) shared.send(ws, presence);
+}
+
+function handleMessage(shared: SharedDocument, ws: WebSocket, readOnly: boolean, message: Uint8Array): void {
+  const decoder = decoding.createDecoder(message);
+  const encoder = encoding.createEncoder();
+  const type = decoding.readVarUint(decoder);
+  switch (type) {
+    case messageSync: {
+      encoding.writeVarUint(encoder, messageSync);
+      if (readOnly) {
+        // Answer the client's state vector; ignore its step 2 and updates.
+        if (decoding.readVarUint(decoder) === syncProtocol.messageYjsSyncStep1) {
+          syncProtocol.readSyncStep1(decoder, encoder, shared.doc);
+        }
+      } else {
+        let failure: Error | null = null;
+        syncProtocol.readSyncMessage(decoder, encoder, shared.doc, ws, (error) => (failure = error));
+        if (failure) throw new InvalidMessage(`invalid update: ${(failure as Error).message}`);
+      }
+      if (encoding.length(encoder) > 1) shared.send(ws, encoding.toUint8Array(encoder));
+      return;
+    }
+    case messageAwareness:
+      awarenessProtocol.applyAwarenessUpdate(shared.awareness, decoding.readVarUint8Array(decoder), ws);
+      return;
+    case messageQueryAwareness: {
+      const presence = shared.awarenessMessage();
+      if (presence) shared.send(ws, presence);
+      return;
+    }
+    case messageAuth:
+      return; // authentication happened before the upgrade; nothing to do
+    default:
+      throw new InvalidMessage(`unknown message type ${type}`);
+  }
+}
+
+function toUint8Array(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

@@ -1,0 +1,114 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { documentAccess } from '../../../lib/access/access-service';
+import { recordAuditEvent } from '../../../lib/audit/record-audit-event';
+import type { Db } from '../../../lib/db/db';
+import { AppError } from '../../../lib/errors/app-error';
+import { parseDocumentName } from '../../../lib/realtime/document-name';
+import type { SessionResolver } from '../../auth/session-resolver';
+import type { Logger } from '../../logger';
+import { closeCodes } from '../close-codes';
+import { refuseUpgrade } from '../refuse-upgrade';
+import type { DocumentRegistry } from './document-registry';
+import { bindYjsConnection } from './yjs-connection';
+
+export const yjsPathPrefix = '/yjs/';
+const maxMessageBytes = 2 * 1024 * 1024;
+
+/**
+ * `/yjs/<documentName>`: the stock y-websocket protocol. Name, session and
+ * access are checked before the upgrade is accepted, so a refused client gets
+ * an HTTP status and never a byte of the document.
+ */
+export function createYjsEndpoint(deps: { db: Db; registry: DocumentRegistry; resolveSession: SessionResolver; log: Logger }) {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, perMessageDeflate: false });
+
+  async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, pathname: string): Promise<void> {
+    const ref = parseDocumentName(safeDecode(pathname.slice(yjsPathPrefix.length)));
+    if (!ref) return refuseUpgrade(socket, new AppError('invalid_input', 'invalid document name'));
+    const actor = await deps.resolveSession(req.headers);
+    if (!actor) return refuseUpgrade(socket, new AppError('unauthenticated'));
+    // If access to the document changes while this upgrade is under way, the new connection is checked again.
+    const epoch = deps.registry.accessEpoch(ref.name);
+    const access = await documentAccess(deps.db, actor, ref);
+    if (access.level === 'none') {
+      await recordAuditEvent(deps.db, {
+        actorId: actor.userId,
+        action: 'access.denied',
+        entityType: 'document',
+        entityId: ref.name,
+        unitId: access.unitId,
+      });
+      return refuseUpgrade(socket, new AppError('forbidden'));
+    }
+    const shared = await deps.registry.acquire(ref.name).catch((error: Error) => {
+      deps.log.error({ doc: ref.name, err: error.message }, 'yjs: could not load document');
+      return null;
+    });
+    if (!shared) return refuseUpgrade(socket, new AppError('unavailable'));
+    if (socket.destroyed) return deps.registry.release(shared);
+
+    const readOnly = access.level !== 'edit';
+    try {
+      await recordAuditEvent(deps.db, {
+        actorId: actor.userId,
+        action: ref.kind === 'case' ? 'case.open_realtime' : 'meeting.open_realtime',
+        entityType: ref.kind,
+        entityId: ref.id,
+        unitId: access.unitId,
+        detail: { readOnly },
+      });
+    } catch (error) {
+      deps.registry.release(shared); // never leak a hold: the document could not be unloaded
+      throw error;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      if (deps.registry.accessEpoch(ref.name) !== epoch) {
+        // A lock or status change came between the check and now: reconnect and be checked again.
+        deps.registry.release(shared);
+        ws.close(closeCodes.accessChanged, 'access changed');
+        return;
+      }
+      bindYjsConnection({
+        shared,
+        ws,
+        userId: actor.userId,
+        readOnly,
+        log: deps.log,
+        onClose: (edits) => {
+          deps.registry.release(shared);
+          // One audit entry per editing session, not per keystroke.
+          if (edits > 0 && ref.kind !== 'meeting') {
+            void recordAuditEvent(deps.db, {
+              actorId: actor.userId,
+              action: ref.kind === 'case' ? 'case.update' : 'item.update',
+              entityType: ref.kind,
+              entityId: ref.id,
+              unitId: access.unitId,
+              detail: { channel: 'realtime', updates: edits },
+            }).catch((error: Error) => deps.log.error({ err: error.message, doc: ref.name }, 'audit: could not record realtime edits'));
+          }
+        },
+      });
+    });
+  }
+
+  return {
+    handleUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer, pathname: string) =>
+      handleUpgrade(req, socket, head, pathname).catch((error: Error) => {
+        deps.log.error({ err: error.message }, 'yjs: upgrade failed');
+        refuseUpgrade(socket, new AppError('unavailable'));
+      }),
+    /** Open websockets, for shutdown and access revocation. */
+    clients: () => wss.clients,
+  };
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return '';
+  }
+}

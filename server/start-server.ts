@@ -1,0 +1,100 @@
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import next from 'next';
+import { registerDb } from '../lib/db/db';
+import { sessionCookieName } from '../lib/auth/session-cookie';
+import { seedDemoData } from '../lib/seed/demo-seed';
+import { createSessionResolver } from './auth/session-resolver';
+import { loadConfig, publishAuthEnvironment, type Config } from './config';
+import { applyMigrations } from './db/apply-migrations';
+import { createPrismaClient } from './db/create-prisma-client';
+import { resolveDatabaseTarget } from './db/database-url';
+import { createHealthHandler } from './http/health';
+import { createMetricsHandler, metricsEnabled } from './http/metrics';
+import { createRequestRouter, createUpgradeRouter } from './http/request-router';
+import { createLogger } from './logger';
+import { closeCodes } from './realtime/close-codes';
+import { createSocketServer } from './realtime/socketio/socket-server';
+import { PrismaDocumentStore } from './realtime/yjs/document-store';
+import { DocumentRegistry } from './realtime/yjs/document-registry';
+import { createYjsEndpoint } from './realtime/yjs/yjs-endpoint';
+import { createYjsCaseContentStore } from './realtime/yjs/case-content-store';
+import { createCaseSummarySync } from './realtime/yjs/case-summary-sync';
+import { createMeetingDocuments } from './realtime/yjs/meeting-documents';
+import { registerCaseContentStore } from '../lib/cases/case-content-store';
+
+export type RunningServer = { server: Server; config: Config; shutdown: (reason: string) => Promise<boolean> };
+
+/**
+ * Boots the one Samlet process: configuration, migrations, demo data, Next,
+ * socket.io and the Yjs endpoint on one port.
+ */
+export async function startServer(options: { dev: boolean; root?: string }): Promise<RunningServer> {
+  const root = options.root ?? path.resolve(import.meta.dirname, '..');
+  const config = loadConfig(process.env, { dev: options.dev });
+  const log = createLogger(config.env.LOG_LEVEL);
+  publishAuthEnvironment(config);
+  if (config.secretGenerated) {
+    log.warn({ file: path.join(config.dataDir, 'auth-secret') }, 'demo mode: no NEXTAUTH_SECRET set, using a generated secret kept under the data folder');
+  }
+
+  const target = resolveDatabaseTarget(config.databaseUrl);
+  const migrations = await applyMigrations(target, root);
+  log.info({ provider: target.provider, applied: migrations.applied }, 'database ready');
+  const db = createPrismaClient(target);
+  registerDb(db);
+  if (config.demo) {
+    const { seeded } = await seedDemoData(db);
+    if (seeded) log.info('demo data seeded (logins in README.md, password demo1234)');
+  }
+
+  const nextApp = next({ dev: config.dev, dir: root, hostname: 'localhost', port: config.port });
+  await nextApp.prepare();
+  const nextHandler = nextApp.getRequestHandler();
+
+  const resolveSession = createSessionResolver({ db, secret: config.authSecret, cookieName: sessionCookieName(config.authUrl) });
+  const registry: DocumentRegistry = new DocumentRegistry(new PrismaDocumentStore(db), {
+    flushMs: config.yjsFlushMs,
+    compactEvery: 200,
+    log,
+    afterWrite: (name) => summarySync.schedule(name),
+  });
+  const caseContent = createYjsCaseContentStore(registry);
+  registerCaseContentStore(caseContent);
+  const summarySync = createCaseSummarySync({ db, store: caseContent, log });
+  const yjs = createYjsEndpoint({ db, registry, resolveSession, log });
+  const socketServer = createSocketServer({ db, resolveSession, log, documents: createMeetingDocuments(registry, log) });
+
+  const metrics = metricsEnabled(process.env) ? createMetricsHandler({ openDocuments: () => registry.openCount }) : undefined;
+  const server = createServer(
+    createRequestRouter({ log, next: nextHandler, health: createHealthHandler(db), socketIo: socketServer.handleRequest, metrics }),
+  );
+  server.on('upgrade', createUpgradeRouter({ dev: config.dev, yjs: yjs.handleUpgrade, socketIo: socketServer.handleUpgrade }));
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  log.info({ port, provider: target.provider, dev: config.dev, demo: config.demo }, `Samlet listening on http://localhost:${port}`);
+
+  let stopping: Promise<boolean> | null = null;
+  const shutdown = (reason: string) =>
+    (stopping ??= (async () => {
+      log.info({ reason }, 'shutting down: no new connections, flushing documents');
+      server.close();
+      for (const ws of yjs.clients()) ws.close(closeCodes.goingAway, 'server shutting down');
+      summarySync.stop();
+      const flushed = await registry.close();
+      for (const ws of yjs.clients()) ws.terminate();
+      await socketServer.close();
+      server.closeAllConnections();
+      await nextApp.close?.().catch(() => undefined);
+      await db.$disconnect();
+      log.info({ flushed }, 'stopped');
+      return flushed;
+    })());
+
+  return { server, config, shutdown };
+}

@@ -1,0 +1,119 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../lib/db/db';
+import { accessibilityViolations, launchBrowser, signIn } from '../support/browser';
+import { createTestDatabase, type TestDatabase } from '../support/databases';
+import { demo, openDb } from '../support/fixtures';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+const saved = (page: Page) => page.getByText('Alle endringer er lagret.').waitFor();
+
+describe('a caseworker submits a case in the browser', () => {
+  let database: TestDatabase;
+  let server: TestServer;
+  let browser: Browser;
+  let db: Db;
+  let sara: BrowserContext;
+  let page: Page;
+  let caseUrl: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('sqlite');
+    server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir });
+    db = openDb(database.url);
+    browser = await launchBrowser();
+    ({ context: sara, page } = await signIn(browser, server.url, demo.caseworker));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await db?.$disconnect();
+    await server?.stop('SIGTERM');
+    await database?.drop();
+  });
+
+  it('starts a draft from the queue; the queue has no accessibility violations', async () => {
+    await page.getByRole('link', { name: 'Mine saker', exact: true }).click();
+    await page.waitForURL(`${server.url}/saker`);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Ny sak' }).click();
+    await page.waitForURL(/\/saker\/[a-z0-9]+$/);
+    caseUrl = page.url();
+    await saved(page);
+  });
+
+  it('keeps what was typed across a reload', async () => {
+    await page.getByLabel('Problemstilling til møtet').fill('Trenger bruker mer støtte i helgene?');
+    await page.getByLabel('Fakta i saken').fill('Bor alene. Søknad om økt miljøarbeidertjeneste i helgene.');
+    await page.reload();
+    await saved(page);
+    expect(await page.getByLabel('Problemstilling til møtet').inputValue()).toBe('Trenger bruker mer støtte i helgene?');
+    expect(await page.getByLabel('Fakta i saken').inputValue()).toBe('Bor alene. Søknad om økt miljøarbeidertjeneste i helgene.');
+  });
+
+  it('lets a colleague co-author the draft live and shows who is here', async () => {
+    const { context: sindre, page: other } = await signIn(browser, server.url, demo.caseworker2);
+    await other.goto(caseUrl);
+    await saved(other);
+    await page.getByText('Her nå: Sindre Saksbehandler').waitFor();
+    await other.getByRole('textbox', { name: 'Situasjon', exact: true }).fill('Nabo har meldt bekymring.');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Situasjon', exact: true }).inputValue()).toBe('Nabo har meldt bekymring.');
+    await sindre.close();
+  });
+
+  it('keeps typing done offline after the tab is closed, and sends it when the network is back', async () => {
+    // The connection is really lost: the server goes away (Chromium's offline
+    // emulation leaves an open websocket alone).
+    const port = server.port;
+    expect(await server.stop('SIGTERM')).toBe(0);
+    await page.getByText('Frakoblet', { exact: false }).waitFor();
+    await page.getByRole('textbox', { name: 'Forslag', exact: true }).fill('Øke med fire timer i helgene, revurdere om tre måneder.');
+    await page.waitForTimeout(300); // y-indexeddb writes in its own transaction
+    await page.close();
+    server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir, port });
+    page = await sara.newPage();
+    await page.goto(caseUrl);
+    await saved(page);
+    expect(await page.getByRole('textbox', { name: 'Forslag', exact: true }).inputValue()).toBe('Øke med fire timer i helgene, revurdere om tre måneder.');
+    // … and it reached the server, not only this browser:
+    await expect
+      .poll(async () => (await db.yDocUpdate.count({ where: { docName: `case:${caseUrl.split('/').pop()}` } })) + (await db.yDocState.count()), { timeout: 5000 })
+      .toBeGreaterThan(0);
+  });
+
+  it('shows what is missing beside the fields, without accessibility violations', async () => {
+    await page.getByLabel('Referanse til tjenestemottaker').fill('01010012356');
+    await page.getByRole('button', { name: 'Meld inn saken' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Saken kan ikke meldes inn ennå' });
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('Samlet vurdering');
+    expect(await page.locator('#felt-personRef-feil').textContent()).toContain('ikke fødselsnummer');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(await db.case.findFirstOrThrow({ where: { id: caseUrl.split('/').pop() } })).toMatchObject({ status: 'draft', version: 0 });
+  });
+
+  it('submits once the form is complete, and the case is in the queue and on the agenda', async () => {
+    await page.getByLabel('Referanse til tjenestemottaker').fill('EPJ 2026/0815');
+    await page.getByRole('radio', { name: 'Revurdering av løpende vedtak' }).check();
+    await page.getByLabel('Begrunnelse for alvorlighet').fill('Fare for tap av mestring og isolasjon i helgene.');
+    await page.getByLabel('Begrunnelse for nytte').fill('Stor nytte: færre kriser, bedre mestring.');
+    await page.getByLabel('Begrunnelse for ressurs').fill('Fire timer per uke; kan løses med eksisterende turnus.');
+    await page.getByRole('group', { name: 'Nivå for alvorlighet (valgfritt)' }).getByRole('radio', { name: 'Høy' }).check();
+    await page.getByLabel('Samlet vurdering').fill('Høy alvorlighet og god nytte veier tyngre enn en moderat ressursbruk.');
+    await page.getByRole('radio', { name: /Avklaring/ }).check();
+    await page.getByRole('button', { name: 'Meld inn saken' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saken er meldt inn' }).waitFor();
+    const row = await db.case.findFirstOrThrow({ where: { id: caseUrl.split('/').pop() } });
+    expect(row).toMatchObject({ status: 'submitted', version: 1, severityLevel: 'hoy', personRef: 'EPJ 2026/0815' });
+
+    await page.getByRole('link', { name: 'Mine saker', exact: true }).click();
+    await page.getByRole('link', { name: 'Trenger bruker mer støtte i helgene?' }).waitFor();
+
+    await page.goto(`${server.url}/moter/${row.meetingId}`);
+    const item = page.getByRole('listitem').filter({ hasText: 'Trenger bruker mer støtte i helgene?' });
+    await item.waitFor();
+    expect(await item.textContent()).toContain('EPJ 2026/0815');
+    expect(await item.textContent()).toContain('Avklaring');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+});

@@ -1,0 +1,63 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, launchBrowser } from '../support/browser';
+import { createTestDatabase, type TestDatabase } from '../support/databases';
+import { demo } from '../support/fixtures';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+describe('logging in with a browser', () => {
+  let database: TestDatabase;
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('sqlite');
+    server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir });
+    browser = await launchBrowser();
+    page = await browser.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop('SIGTERM');
+    await database?.drop();
+  });
+
+  it('shows the login page without WCAG 2.1 A/AA violations', async () => {
+    await page.goto(`${server.url}/`);
+    await page.waitForURL(/\/login/);
+    await expect(page.getByRole('heading', { name: 'Logg inn' }).isVisible()).resolves.toBe(true);
+    expect(await page.locator('html').getAttribute('lang')).toBe('nb');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('tells the user when the password is wrong, without saying which part was wrong', async () => {
+    await page.getByLabel('E-postadresse').fill(demo.caseworker);
+    await page.getByLabel('Passord').fill('feil');
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    // (Next's route announcer is an empty role=alert too, hence the text filter.)
+    const alert = page.getByRole('alert').filter({ hasText: 'Innloggingen mislyktes' });
+    await alert.waitFor();
+    expect(await alert.textContent()).not.toMatch(/e-postadressen finnes ikke|feil passord/i);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('logs in and lands on the unit’s home page with its coming meetings, without violations', async () => {
+    await page.getByLabel('Passord').fill(demo.password);
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await page.waitForURL(`${server.url}/`);
+    await page.getByRole('heading', { name: 'Oversikt' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Demo bydel — Enhet for miljøarbeidertjenester' }).isVisible()).toBe(true);
+    expect(await page.getByText('Frist for innmelding').count()).toBeGreaterThan(0);
+    expect(await page.getByText('Innlogget som Sara Saksbehandler').isVisible()).toBe(true);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('logs out and is sent back to the login page', async () => {
+    await page.getByRole('button', { name: 'Logg ut' }).click();
+    await page.waitForURL(/\/login/);
+    await page.goto(`${server.url}/`);
+    await page.waitForURL(/\/login/);
+  });
+});

@@ -1,0 +1,186 @@
+import type { Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../lib/db/db';
+import { syncAgenda } from '../../lib/meetings/sync-agenda';
+import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases';
+import { demo, demoFixtures, openDb } from '../support/fixtures';
+import { login } from '../support/login';
+import { connectSocket, nextEvent } from '../support/socket-client';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { connectYjs, waitFor, whenSynced, type YjsClient } from '../support/yjs-client';
+
+const item = (client: YjsClient) => client.doc.getMap('item');
+// Free text lives in top-level texts named item.<field> (lib/realtime/y-form.ts).
+function type(client: YjsClient, field: string, value: string) {
+  const text = client.doc.getText(`item.${field}`);
+  text.insert(text.length, value);
+}
+const read = (client: YjsClient, field: string) => client.doc.getText(`item.${field}`).toString();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe.each(databaseKinds)('the live meeting on %s', (kind) => {
+  let database: TestDatabase;
+  let server: TestServer;
+  let db: Db;
+  let meetingId: string;
+  let items: Awaited<ReturnType<typeof syncAgenda>>;
+  const cookies: Record<string, string> = {};
+  const sockets: Socket[] = [];
+  const clients: YjsClient[] = [];
+  const yjs = (name: string, cookie: string) => {
+    const client = connectYjs(server.url, name, cookie);
+    clients.push(client);
+    return client;
+  };
+  const socket = async (cookie: string) => {
+    const s = await connectSocket(server.url, cookie);
+    sockets.push(s);
+    return s;
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir });
+    db = openDb(database.url);
+    meetingId = (await demoFixtures(db)).meeting.id;
+    for (const role of ['caseworker', 'caseworker2', 'chair', 'leader'] as const) cookies[role] = (await login(server.url, demo[role], demo.password))!;
+    items = await syncAgenda(db, meetingId);
+  });
+
+  afterAll(async () => {
+    for (const s of sockets) s.close();
+    for (const c of clients) c.destroy();
+    await db?.$disconnect();
+    await server?.stop('SIGTERM');
+    await database?.drop();
+  });
+
+  it('builds the agenda from the submitted cases with minutes by purpose, once, however many open it at once', async () => {
+    await Promise.all([syncAgenda(db, meetingId), syncAgenda(db, meetingId), syncAgenda(db, meetingId)]);
+    expect(await db.agendaItem.count({ where: { meetingId } })).toBe(3);
+    expect(items).toHaveLength(3);
+    expect(items.map((i) => [i.purpose, i.plannedMinutes])).toEqual(expect.arrayContaining([['drofting', 15], ['avklaring', 10], ['orientering', 5]]));
+  });
+
+  it('lets three participants co-edit one item’s notes and converge', async () => {
+    const name = `item:${items[0].id}`;
+    const [a, b, c] = [yjs(name, cookies.caseworker), yjs(name, cookies.chair), yjs(name, cookies.leader)];
+    await Promise.all([whenSynced(a), whenSynced(b), whenSynced(c)]);
+    type(a, 'notes', 'A1 ');
+    type(b, 'notes', 'B1 ');
+    type(c, 'notes', 'C1 ');
+    await waitFor(() => [a, b, c].every((x) => read(x, 'notes').length === 9 && read(x, 'notes') === read(a, 'notes')), 5000, 'convergence');
+  });
+
+  it('merges what a participant typed while offline when the connection is back', async () => {
+    const name = `item:${items[2].id}`;
+    const [a, b] = [yjs(name, cookies.caseworker), yjs(name, cookies.chair)];
+    await Promise.all([whenSynced(a), whenSynced(b)]);
+    a.provider.disconnect();
+    type(a, 'notes', 'Skrevet uten nett. ');
+    type(b, 'notes', 'Skrevet i møtet. ');
+    await sleep(200);
+    expect(read(b, 'notes')).not.toContain('uten nett');
+    a.provider.connect();
+    await waitFor(() => read(a, 'notes') === read(b, 'notes') && read(b, 'notes').includes('uten nett') && read(a, 'notes').includes('i møtet'), 5000, 'offline merge');
+  });
+
+  it('sends the chair’s current item to everyone, records attendance and presence, and refuses a non-chair', async () => {
+    const chair = await socket(cookies.chair);
+    const member = await socket(cookies.caseworker);
+    expect(await chair.emitWithAck('meeting:join', { meetingId })).toMatchObject({ ok: true, access: 'edit' });
+    const presence = nextEvent<{ people: { name: string }[] }>(chair, 'meeting:presence');
+    expect(await member.emitWithAck('meeting:join', { meetingId })).toMatchObject({ ok: true });
+    expect((await presence).people.map((p) => p.name)).toEqual(['Mona Møteleder', 'Sara Saksbehandler']);
+    expect(await db.attendance.count({ where: { meetingId } })).toBe(2);
+
+    const seen = nextEvent<{ currentItemId: string }>(member, 'meeting:current');
+    expect(await chair.emitWithAck('meeting:set-current', { meetingId, itemId: items[1].id })).toMatchObject({ ok: true });
+    expect((await seen).currentItemId).toBe(items[1].id);
+    expect(await member.emitWithAck('meeting:set-current', { meetingId, itemId: items[0].id })).toMatchObject({ ok: false, error: 'forbidden' });
+    expect(await member.emitWithAck('meeting:set-current', { meetingId: 'x' })).toMatchObject({ ok: false, error: 'invalid_input' });
+    expect((await db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).currentItemId).toBe(items[1].id);
+  });
+
+  it('will not lock an avklaring without a conclusion and an owner; once locked, the server refuses every edit', async () => {
+    const chair = await socket(cookies.chair);
+    await chair.emitWithAck('meeting:join', { meetingId });
+    const avklaring = items.find((i) => i.purpose === 'avklaring')!;
+    const name = `item:${avklaring.id}`;
+    const refused = await chair.emitWithAck('meeting:lock-item', { meetingId, itemId: avklaring.id, locked: true });
+    expect(refused).toMatchObject({ ok: false, error: 'invalid_input' });
+    expect(Object.keys(refused.fields).sort()).toEqual(['conclusion_required', 'outcome_required', 'owner_required']);
+
+    const writer = yjs(name, cookies.caseworker);
+    const watcher = yjs(name, cookies.leader);
+    await Promise.all([whenSynced(writer), whenSynced(watcher)]);
+    const sara = await db.user.findUniqueOrThrow({ where: { email: demo.caseworker } });
+    writer.doc.transact(() => {
+      item(writer).set('outcome', 'avklart');
+      item(writer).set('followUps', [{ id: 'f1', ownerId: sara.id, description: 'Fatte vedtak i fagsystemet', dueDate: '2026-12-01' }]);
+    });
+    type(writer, 'conclusion', 'Økningen er forsvarlig: høy alvorlighet og god nytte veier tyngre enn ressursbruken.');
+    await waitFor(() => read(watcher, 'conclusion').length > 10, 5000, 'conclusion to arrive');
+    await sleep(100); // written within the durability window
+    expect(await chair.emitWithAck('meeting:lock-item', { meetingId, itemId: avklaring.id, locked: true })).toMatchObject({ ok: true });
+
+    // An open connection: its edits are dropped from now on.
+    type(writer, 'conclusion', ' ENDRET ETTER LÅSING');
+    await sleep(400);
+    expect(read(watcher, 'conclusion')).not.toContain('ENDRET ETTER LÅSING');
+    // A new connection is read-only from the start, also for the chair.
+    const late = yjs(name, cookies.chair);
+    await whenSynced(late);
+    type(late, 'notes', 'SENT NOTAT');
+    await sleep(400);
+    expect(read(watcher, 'notes')).not.toContain('SENT NOTAT');
+    const stored = yjs(name, cookies.caseworker2);
+    await whenSynced(stored);
+    expect(read(stored, 'conclusion')).not.toContain('ENDRET');
+
+    // Unlocked: the open connections reconnect by themselves and may write again.
+    expect(await chair.emitWithAck('meeting:lock-item', { meetingId, itemId: avklaring.id, locked: false })).toMatchObject({ ok: true });
+    await sleep(300);
+    await waitFor(() => writer.provider.wsconnected && writer.provider.synced, 5000, 'the writer to reconnect');
+    type(writer, 'notes', 'Etter opplåsing.');
+    await waitFor(() => read(watcher, 'notes').includes('Etter opplåsing.'), 5000, 'edits after unlock');
+    expect(await chair.emitWithAck('meeting:lock-item', { meetingId, itemId: avklaring.id, locked: true })).toMatchObject({ ok: true });
+  });
+
+  it('closes the meeting: minutes become rows, the concluded case is concluded, the rest moves on with its notes', async () => {
+    const chair = await socket(cookies.chair);
+    await chair.emitWithAck('meeting:join', { meetingId });
+    const member = await socket(cookies.caseworker);
+    await member.emitWithAck('meeting:join', { meetingId });
+    const closedEvent = nextEvent<{ carriedOver: number }>(member, 'meeting:closed');
+    // A double click, or chair and leader at once: exactly one close happens.
+    const leader = await socket(cookies.leader);
+    await leader.emitWithAck('meeting:join', { meetingId });
+    const acks = await Promise.all([chair.emitWithAck('meeting:close', { meetingId }), leader.emitWithAck('meeting:close', { meetingId })]);
+    const won = acks.filter((ack) => ack.ok);
+    expect(won).toHaveLength(1);
+    expect(won[0]).toMatchObject({ result: { closed: true, carriedOver: 2 } });
+    expect(acks.find((ack) => !ack.ok)).toMatchObject({ error: 'conflict' });
+    expect((await closedEvent).carriedOver).toBe(2);
+
+    const frozen = await db.agendaItem.findMany({ where: { meetingId }, include: { followUps: true } });
+    const avklaring = frozen.find((i) => i.purpose === 'avklaring')!;
+    expect(avklaring).toMatchObject({ status: 'concluded', outcome: 'avklart', locked: true });
+    expect(avklaring.conclusion).toContain('høy alvorlighet og god nytte');
+    expect(avklaring.followUps.map((f) => f.description)).toEqual(['Fatte vedtak i fagsystemet']);
+    expect((await db.case.findUniqueOrThrow({ where: { id: avklaring.caseId! } })).status).toBe('concluded');
+    const first = frozen.find((i) => i.id === items[0].id)!;
+    expect(first.status).toBe('carried_over');
+    expect(first.notes).toHaveLength(9);
+    expect((await db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).status).toBe('closed');
+
+    expect(await db.agendaItem.count({ where: { reason: 'carried_over' } })).toBe(2);
+    expect(await db.followUp.count()).toBe(1);
+    const moved = await db.agendaItem.findFirstOrThrow({ where: { carriedFromItemId: first.id } });
+    expect(moved.reason).toBe('carried_over');
+    expect((await db.case.findUniqueOrThrow({ where: { id: first.caseId! } })).meetingId).toBe(moved.meetingId);
+    const carried = yjs(`item:${moved.id}`, cookies.caseworker);
+    await whenSynced(carried);
+    expect(read(carried, 'notes')).toBe(first.notes);
+  });
+});

@@ -1,0 +1,29 @@
+import type { Db } from '../../lib/db/db';
+import { demoUnitNames } from '../../lib/seed/demo-seed';
+import { createPrismaClient } from '../../server/db/create-prisma-client';
+import { resolveDatabaseTarget } from '../../server/db/database-url';
+
+/** A Prisma client on a test database, to arrange and inspect data beside the server. */
+export function openDb(databaseUrl: string): Db {
+  return createPrismaClient(resolveDatabaseTarget(databaseUrl));
+}
+
+/** Ids from the demo seed that the tests act on. */
+export async function demoFixtures(db: Db) {
+  const mainUnit = await db.unit.findFirstOrThrow({ where: { name: demoUnitNames.main } });
+  const otherUnit = await db.unit.findFirstOrThrow({ where: { name: demoUnitNames.other } });
+  const meeting = await db.meeting.findFirstOrThrow({ where: { unitId: mainUnit.id }, orderBy: { startsAt: 'asc' } });
+  const submittedCase = await db.case.findFirstOrThrow({ where: { unitId: mainUnit.id, status: 'submitted' } });
+  const draftCase = await db.case.findFirstOrThrow({ where: { unitId: mainUnit.id, status: 'draft' } });
+  return { mainUnit, otherUnit, meeting, submittedCase, draftCase };
+}
+
+export const demo = {
+  password: 'demo1234',
+  caseworker: 'saksbehandler@demo.test',
+  caseworker2: 'saksbehandler2@demo.test',
+  chair: 'moteleder@demo.test',
+  leader: 'leder@demo.test',
+  admin: 'admin@demo.test',
+  otherUnit: 'annen@demo.test',
+} as const;

@@ -1,0 +1,68 @@
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+/**
+ * A stock y-websocket client in Node, with the session cookie on the upgrade
+ * request. BroadcastChannel is off: two providers in one process would
+ * otherwise talk to each other directly and prove nothing about the server.
+ */
+export type YjsClient = { doc: Y.Doc; provider: WebsocketProvider; text: Y.Text; destroy: () => void };
+
+export function connectYjs(baseUrl: string, documentName: string, cookie: string | null): YjsClient {
+  const headers = cookie ? { cookie } : {};
+  class CookieWebSocket extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, { headers });
+    }
+  }
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}/yjs`, documentName, doc, {
+    WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    maxBackoffTime: 200,
+  });
+  return {
+    doc,
+    provider,
+    text: doc.getText('notes'),
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+export function whenSynced(client: YjsClient, timeoutMs = 10_000): Promise<void> {
+  if (client.provider.synced) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('not synced in time')), timeoutMs);
+    client.provider.once('sync', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+export async function waitFor(check: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** A raw upgrade attempt: the HTTP status of a refusal, and whether any frame arrived. */
+export function rawUpgrade(baseUrl: string, path: string, cookie: string | null): Promise<{ status: number; frames: number }> {
+  return new Promise((resolve) => {
+    let frames = 0;
+    const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}${path}`, { headers: cookie ? { cookie } : {} });
+    ws.on('message', () => (frames += 1));
+    ws.on('unexpected-response', (_req, res) => {
+      resolve({ status: res.statusCode ?? 0, frames });
+      ws.terminate();
+    });
+    ws.on('open', () => setTimeout(() => (resolve({ status: 101, frames }), ws.close()), 300));
+    ws.on('error', () => undefined);
+  });
+}
