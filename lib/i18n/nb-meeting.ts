@@ -55,6 +55,11 @@ export const nbMeeting = {
   lock: 'Lås saken',
   unlock: 'Lås opp',
   lockedNotice: 'Saken er låst. Ingen kan endre den.',
+  itemConnection: {
+    connecting: 'Kobler til …',
+    online: 'Tilkoblet. Det du skriver, ser alle med en gang.',
+    offline: 'Frakoblet. Det du skriver, sendes når forbindelsen er tilbake – ikke lukk siden.',
+  } as Record<string, string>,
   closeMeeting: 'Avslutt møtet',
   closeConfirm: 'Avslutte møtet? Referatet fryses, og saker som ikke er behandlet flyttes til neste møte.',
   closed: 'Møtet er avsluttet.',

@@ -1,10 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../lib/db/db';
-import { accessibilityViolations, launchBrowser, signIn } from '../support/browser';
+import { accessibilityViolations, browserTraces, launchBrowser, signIn } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { demo, demoFixtures, openDb } from '../support/fixtures';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { printLogsOnFailure, startTestServer, type TestServer } from '../support/test-server';
 
 const avklaringTitle = 'Søknad om støttekontakt for ungdom (15 år): individuell støttekontakt eller gruppetilbud?';
 
@@ -16,10 +16,11 @@ describe('a meeting with a chair and a participant, in two browsers', () => {
   let chair: Page;
   let sara: Page;
   let roomUrl: string;
+  printLogsOnFailure(() => server, browserTraces);
 
   beforeAll(async () => {
     database = await createTestDatabase('sqlite');
-    server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir });
+    server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir, env: { LOG_LEVEL: 'debug' } });
     db = openDb(database.url);
     browser = await launchBrowser();
     roomUrl = `${server.url}/moter/${(await demoFixtures(db)).meeting.id}/rom`;
@@ -76,8 +77,11 @@ describe('a meeting with a chair and a participant, in two browsers', () => {
     await chair.getByText('Velg et utfall.').waitFor();
     await chair.getByText('En avklaring må ha minst én oppfølging med ansvarlig.').waitFor();
 
+    for (const page of [chair, sara]) await page.getByRole('status').filter({ hasText: 'Tilkoblet.' }).waitFor();
     await chair.getByRole('radio', { name: 'Avklart', exact: true }).check();
+    await expect.poll(() => sara.getByRole('radio', { name: 'Avklart', exact: true }).isChecked()).toBe(true);
     await chair.getByRole('textbox', { name: 'Konklusjon med begrunnelse' }).fill('Gruppetilbud gir god nytte; alvorlighet er moderat.');
+    await expect.poll(() => sara.getByRole('textbox', { name: 'Konklusjon med begrunnelse' }).inputValue()).toBe('Gruppetilbud gir god nytte; alvorlighet er moderat.');
     await chair.getByRole('button', { name: 'Legg til oppfølging' }).click();
     await chair.getByLabel('Hva skal gjøres').fill('Fatte vedtak om gruppetilbud');
     await chair.getByLabel('Ansvarlig', { exact: true }).selectOption({ label: 'Sara Saksbehandler' });

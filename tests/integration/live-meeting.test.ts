@@ -1,5 +1,6 @@
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import type { Db } from '../../lib/db/db';
 import { syncAgenda } from '../../lib/meetings/sync-agenda';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases';
@@ -145,6 +146,27 @@ describe.each(databaseKinds)('the live meeting on %s', (kind) => {
     type(writer, 'notes', 'Etter opplåsing.');
     await waitFor(() => read(watcher, 'notes').includes('Etter opplåsing.'), 5000, 'edits after unlock');
     expect(await chair.emitWithAck('meeting:lock-item', { meetingId, itemId: avklaring.id, locked: true })).toMatchObject({ ok: true });
+  });
+
+  it('after a refused lock, asks each writer again for what it typed while the item was frozen', async () => {
+    const chair = await socket(cookies.chair);
+    await chair.emitWithAck('meeting:join', { meetingId });
+    const drofting = items.find((i) => i.purpose === 'drofting')!;
+    const name = `item:${drofting.id}`;
+    const writer = yjs(name, cookies.caseworker);
+    const watcher = yjs(name, cookies.leader);
+    await Promise.all([whenSynced(writer), whenSynced(watcher)]);
+    // An edit the server dropped during the freeze: the client holds it, the server never got it.
+    // (Origin = the provider: y-websocket does not send updates it believes came from the server.)
+    const other = new Y.Doc();
+    other.getText('item.conclusion').insert(0, 'Skrevet mens saken var frosset. ');
+    Y.applyUpdate(writer.doc, Y.encodeStateAsUpdate(other), writer.provider);
+    await sleep(200);
+    expect(read(watcher, 'conclusion')).not.toContain('frosset');
+    // A lock the server refuses (no outcome) freezes the item, checks it and calls the freeze off.
+    const refused = await chair.emitWithAck('meeting:lock-item', { meetingId, itemId: drofting.id, locked: true });
+    expect(refused).toMatchObject({ ok: false, error: 'invalid_input' });
+    await waitFor(() => read(watcher, 'conclusion').includes('Skrevet mens saken var frosset.'), 5000, 'the dropped edit to be asked for again');
   });
 
   it('closes the meeting: minutes become rows, the concluded case is concluded, the rest moves on with its notes', async () => {

@@ -42,10 +42,32 @@ export async function signIn(browser: Browser, baseUrl: string, email: string, p
   const context = await browser.newContext();
   const page = await context.newPage();
   page.on('dialog', (dialog) => void dialog.accept());
+  traceForFailures(page, email);
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel('E-postadresse').fill(email);
   await page.getByLabel('Passord').fill(password);
   await page.getByRole('button', { name: 'Logg inn' }).click();
   await page.waitForURL(`${baseUrl}/`);
   return { context, page };
+}
+
+/**
+ * What a browser did that a failing test should show: console errors and
+ * websocket closes, with the time. Printed by `printTracesOnFailure`.
+ */
+const traces: string[] = [];
+
+function traceForFailures(page: Page, who: string): void {
+  const at = () => new Date().toISOString().slice(11, 23);
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') traces.push(`${at()} ${who} console.${message.type()}: ${message.text()}`);
+  });
+  page.on('websocket', (ws) => {
+    traces.push(`${at()} ${who} websocket open ${new URL(ws.url()).pathname}`);
+    ws.on('close', () => traces.push(`${at()} ${who} websocket closed ${new URL(ws.url()).pathname}`));
+  });
+}
+
+export function browserTraces(): string {
+  return traces.slice(-150).join('\n');
 }

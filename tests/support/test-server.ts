@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 
 /**
  * Runs the real Samlet process (server/main.ts, production build) on a free
@@ -78,4 +79,16 @@ export async function startTestServer(options: {
       return exited;
     },
   };
+}
+
+/**
+ * When a test in this file fails, prints the end of the server's log (and
+ * anything else given), so a failure on CI can be understood without a rerun.
+ */
+export function printLogsOnFailure(server: () => TestServer | undefined, extra: () => string = () => ''): void {
+  afterEach((context) => {
+    if (context.task.result?.state !== 'fail') return;
+    const lines = (server()?.logs.join('') ?? '').split('\n').slice(-200).join('\n');
+    console.log(`--- server log, last 200 lines (${context.task.name}) ---\n${lines}\n${extra()}`);
+  });
 }

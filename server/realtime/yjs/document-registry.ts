@@ -92,8 +92,12 @@ export class DocumentRegistry {
     if (!shared) return;
     for (const [ws, info] of shared.connections) {
       if (change === 'read-only') info.readOnly = true;
-      else if (change === 'restore') info.readOnly = info.grantedReadOnly; // a freeze called off
-      else ws.close(closeCode, 'access changed');
+      else if (change === 'restore') {
+        // A freeze called off: what the client typed meanwhile was dropped, so ask for it again.
+        const wasFrozen = info.readOnly && !info.grantedReadOnly;
+        info.readOnly = info.grantedReadOnly;
+        if (wasFrozen) shared.send(ws, shared.syncStep1Message());
+      } else ws.close(closeCode, 'access changed');
     }
   }
 

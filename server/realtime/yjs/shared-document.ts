@@ -70,6 +70,18 @@ export class SharedDocument {
     });
   }
 
+  /**
+   * Sync step 1 (our state vector): the client answers with every update we
+   * lack. Sent when a connection opens, and when a freeze is called off, so
+   * that edits dropped while it was read-only are sent again.
+   */
+  syncStep1Message(): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, messageSync);
+    syncProtocol.writeSyncStep1(encoder, this.doc);
+    return encoding.toUint8Array(encoder);
+  }
+
   /** The current awareness states, for a new or asking connection. */
   awarenessMessage(): Uint8Array | null {
     const clients = [...this.awareness.getStates().keys()];

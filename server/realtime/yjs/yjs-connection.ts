@@ -56,18 +56,17 @@ export function bindYjsConnection(options: {
     }
   });
 
-  ws.on('close', () => {
+  ws.on('close', (code: number) => {
+    log.debug({ doc: shared.name, userId: options.userId, code, edits: info.edits }, 'yjs: connection closed');
     clearInterval(ping);
     shared.removeConnection(ws);
     options.onClose(info.edits);
   });
   ws.on('error', () => ws.terminate());
 
+  log.debug({ doc: shared.name, userId: options.userId, readOnly: options.readOnly }, 'yjs: connection opened');
   // Start the sync: our state vector first, then who is here.
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, messageSync);
-  syncProtocol.writeSyncStep1(encoder, shared.doc);
-  shared.send(ws, encoding.toUint8Array(encoder));
+  shared.send(ws, shared.syncStep1Message());
   const presence = shared.awarenessMessage();
   if (presence) shared.send(ws, presence);
 }
