@@ -2,7 +2,7 @@
  * Realtime benchmark: live meetings on a real Samlet server against the
  * reference y-websocket server (`@y/websocket-server` 0.1.1), same clients.
  *
- *   npx tsx bench/meeting-load.ts [--quick]      (npm run bench:meeting-load)
+ *   npx tsx bench/meeting-load.ts [--quick] [--meetings=50,100]   (npm run bench:meeting-load)
  *
  * Prints figures; it is not a test and fails on nothing but a crash. What it
  * does and the last figures measured: docs/performance.md.
@@ -25,8 +25,10 @@ import type { LoadClientSpec, ParentMessage, WorkerMessage } from './protocol';
 const root = path.resolve(import.meta.dirname, '..');
 const quick = process.argv.includes('--quick');
 
+/** `--meetings=50,100` runs only those meeting counts. */
+const meetingsArg = process.argv.find((a) => a.startsWith('--meetings='));
 const settings = {
-  meetingCounts: quick ? [10, 50] : [10, 50, 100, 200],
+  meetingCounts: meetingsArg ? meetingsArg.slice('--meetings='.length).split(',').map(Number) : quick ? [10, 50] : [10, 50, 100, 200],
   participants: 10,
   typists: 2,
   editIntervalMs: 200, // 5 edits/s per typist

@@ -24,6 +24,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ SAMLET_DATA_DIR: dataDir(), NEXTAUTH_SECRET: secret, SAMLET_DEMO: 'true' }).demo).toBe(true);
   });
 
+  it('keeps the metrics endpoint off and SQLite on synchronous=normal unless told otherwise', () => {
+    const defaults = loadConfig({ SAMLET_DATA_DIR: dataDir() });
+    expect(defaults.metrics).toBe(false);
+    expect(defaults.sqliteSynchronous).toBe('normal');
+    const set = loadConfig({ SAMLET_DATA_DIR: dataDir(), SAMLET_METRICS: '1', SAMLET_SQLITE_SYNCHRONOUS: 'full' });
+    expect([set.metrics, set.sqliteSynchronous]).toEqual([true, 'full']);
+    expect(() => loadConfig({ SAMLET_DATA_DIR: dataDir(), SAMLET_SQLITE_SYNCHRONOUS: 'off' })).toThrow(/SAMLET_SQLITE_SYNCHRONOUS/);
+  });
+
   it('explains every invalid variable', () => {
     expect(() => loadConfig({ SAMLET_DATA_DIR: dataDir(), PORT: 'abc', DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
     try {

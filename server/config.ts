@@ -30,6 +30,13 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** How long an edit may wait in memory before it is written (the durability window). */
     SAMLET_YJS_FLUSH_MS: z.coerce.number().int().min(1).max(1000).default(20),
+    /**
+     * SQLite's fsync policy (WAL mode). normal: a commit survives a crash of the process, not
+     * necessarily of the machine, and writes do not wait for the disk (docs/performance.md).
+     */
+    SAMLET_SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
+    /** GET /api/metrics for the benchmark (process figures only, never content). */
+    SAMLET_METRICS: flag.optional(),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
@@ -56,6 +63,8 @@ export type Config = {
   secretGenerated: boolean;
   oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
   yjsFlushMs: number;
+  metrics: boolean;
+  sqliteSynchronous: 'normal' | 'full';
 };
 
 export class ConfigError extends Error {}
@@ -86,6 +95,8 @@ export function loadConfig(source: Record<string, string | undefined>, options: 
         ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET, name: env.OIDC_NAME }
         : null,
     yjsFlushMs: env.SAMLET_YJS_FLUSH_MS,
+    metrics: env.SAMLET_METRICS ?? false,
+    sqliteSynchronous: env.SAMLET_SQLITE_SYNCHRONOUS,
   };
 }
 

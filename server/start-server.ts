@@ -10,7 +10,7 @@ import { applyMigrations } from './db/apply-migrations';
 import { createPrismaClient } from './db/create-prisma-client';
 import { resolveDatabaseTarget } from './db/database-url';
 import { createHealthHandler } from './http/health';
-import { createMetricsHandler, metricsEnabled } from './http/metrics';
+import { createMetricsHandler } from './http/metrics';
 import { createRequestRouter, createUpgradeRouter } from './http/request-router';
 import { createLogger } from './logger';
 import { closeCodes } from './realtime/close-codes';
@@ -42,6 +42,8 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
   const migrations = await applyMigrations(target, root);
   log.info({ provider: target.provider, applied: migrations.applied }, 'database ready');
   const db = createPrismaClient(target);
+  // better-sqlite3 writes on the event loop: a wait for fsync on every commit stalls every websocket.
+  if (target.provider === 'sqlite') await db.$executeRawUnsafe(`PRAGMA synchronous = ${config.sqliteSynchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   registerDb(db);
   if (config.demo) {
     const { seeded } = await seedDemoData(db);
@@ -65,7 +67,7 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
   const yjs = createYjsEndpoint({ db, registry, resolveSession, log });
   const socketServer = createSocketServer({ db, resolveSession, log, documents: createMeetingDocuments(registry, log) });
 
-  const metrics = metricsEnabled(process.env) ? createMetricsHandler({ openDocuments: () => registry.openCount }) : undefined;
+  const metrics = config.metrics ? createMetricsHandler({ openDocuments: () => registry.openCount }) : undefined;
   const server = createServer(
     createRequestRouter({ log, next: nextHandler, health: createHealthHandler(db), socketIo: socketServer.handleRequest, metrics }),
   );

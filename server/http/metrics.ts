@@ -1,17 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
-/** `SAMLET_METRICS=1` turns on `GET /api/metrics` (for the benchmark in bench/); off, the path is a 404. */
-export function metricsEnabled(env: NodeJS.ProcessEnv): boolean {
-  return env.SAMLET_METRICS === '1';
-}
-
 const resolutionMs = 10;
 /** The histogram records the time between samples; the delay is what exceeds the sampling interval. */
 const delayMs = (ns: number) => Math.max(0, Math.round((ns / 1e6 - resolutionMs) * 100) / 100);
 
 /**
- * `GET /api/metrics`: event-loop delay since the previous read (p50, p99, max
+ * `GET /api/metrics`, on only with `SAMLET_METRICS=1` (for bench/; off, the path is a 404): event-loop delay since the previous read (p50, p99, max
  * in ms; the histogram is reset on every read), resident memory, and how many
  * Yjs documents are open. Figures about the process only, never content.
  */

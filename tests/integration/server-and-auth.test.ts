@@ -29,6 +29,10 @@ describe.each(databaseKinds)('server, login and pages on %s', (kind) => {
     expect(response.headers.get('x-request-id')).toMatch(/^[\w-]{8,}$/);
   });
 
+  it('has no metrics endpoint unless SAMLET_METRICS turns it on', async () => {
+    expect((await fetch(`${server.url}/api/metrics`)).status).toBe(404);
+  });
+
   it('applied the migrations and seeded the demo data once', async () => {
     expect(await db.unit.count()).toBe(2);
     expect(await db.user.count()).toBe(6);
