@@ -57,7 +57,8 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
   const resolveSession = createSessionResolver({ db, secret: config.authSecret, cookieName: sessionCookieName(config.authUrl) });
   const registry: DocumentRegistry = new DocumentRegistry(new PrismaDocumentStore(db), {
     flushMs: config.yjsFlushMs,
-    compactEvery: 200,
+    // While in use, a document is compacted every 1000–1500 writes (and always when its last client leaves).
+    compactEvery: 1000,
     log,
     afterWrite: (name) => summarySync.schedule(name),
   });

@@ -21,12 +21,25 @@ export class PersistenceQueue {
   private chain: Promise<boolean> = Promise.resolve(true);
   private failures = 0;
   private appendsSinceCompaction = 0;
+  /**
+   * Appends before the next compaction while the document is in use: between
+   * `compactEvery` and 1.5 × that, drawn afresh each time, so documents opened
+   * together (a meeting's items) do not all compact in the same instant — a
+   * burst of compactions stalled every websocket on the node (docs/performance.md).
+   */
+  private compactAfter: number;
 
   constructor(
     private readonly name: string,
     private readonly store: DocumentStore,
     private readonly options: PersistenceOptions,
-  ) {}
+  ) {
+    this.compactAfter = this.nextCompactionThreshold();
+  }
+
+  private nextCompactionThreshold(): number {
+    return Math.round(this.options.compactEvery * (1 + Math.random() / 2));
+  }
 
   enqueue(update: Uint8Array): void {
     this.pending.push(update);
@@ -85,8 +98,9 @@ export class PersistenceQueue {
       await this.store.append(this.name, batch);
       this.failures = 0;
       this.options.afterWrite?.(this.name);
-      if (++this.appendsSinceCompaction >= this.options.compactEvery) {
+      if (++this.appendsSinceCompaction >= this.compactAfter) {
         this.appendsSinceCompaction = 0;
+        this.compactAfter = this.nextCompactionThreshold();
         void this.compact();
       }
       return true;
