@@ -43,7 +43,7 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
   log.info({ provider: target.provider, applied: migrations.applied }, 'database ready');
   const db = createPrismaClient(target);
   // better-sqlite3 writes on the event loop: a wait for fsync on every commit stalls every websocket.
-  if (target.provider === 'sqlite') await db.$executeRawUnsafe(`PRAGMA synchronous = ${config.sqliteSynchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+  if (target.provider === 'sqlite') await db.$executeRawUnsafe(`PRAGMA synchronous = ${config.sqliteSynchronous.toUpperCase()}`);
   registerDb(db);
   if (config.demo) {
     const { seeded } = await seedDemoData(db);

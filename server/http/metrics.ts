@@ -6,8 +6,9 @@ const resolutionMs = 10;
 const delayMs = (ns: number) => Math.max(0, Math.round((ns / 1e6 - resolutionMs) * 100) / 100);
 
 /**
- * `GET /api/metrics`, on only with `SAMLET_METRICS=1` (for bench/; off, the path is a 404): event-loop delay since the previous read (p50, p99, max
- * in ms; the histogram is reset on every read), resident memory, and how many
+ * `GET /api/metrics`, on only with `SAMLET_METRICS=1` (for bench/; off, the
+ * path is a 404): event-loop delay since the previous read (p50, p99, max in
+ * ms; the histogram is reset on every read), resident memory, and how many
  * Yjs documents are open. Figures about the process only, never content.
  */
 export function createMetricsHandler(options: { openDocuments: () => number }) {

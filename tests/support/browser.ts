@@ -53,7 +53,8 @@ export async function signIn(browser: Browser, baseUrl: string, email: string, p
 
 /**
  * What a browser did that a failing test should show: console errors and
- * websocket closes, with the time. Printed by `printTracesOnFailure`.
+ * websocket opens and closes, with the time. Read by `browserTraces`, which a
+ * test passes to `printLogsOnFailure` (tests/support/test-server.ts).
  */
 const traces: string[] = [];
 
