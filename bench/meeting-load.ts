@@ -2,7 +2,10 @@
  * Realtime benchmark: live meetings on a real Samlet server against the
  * reference y-websocket server (`@y/websocket-server` 0.1.1), same clients.
  *
- *   npx tsx bench/meeting-load.ts [--quick] [--meetings=50,100]   (npm run bench:meeting-load)
+ *   npx tsx bench/meeting-load.ts [--quick] [--meetings=50,100] [--cpu-prof=DIR]   (npm run bench:meeting-load)
+ *
+ * `--cpu-prof=DIR` writes a V8 CPU profile of the Samlet server to DIR when
+ * it shuts down (open it in Chrome DevTools or speedscope).
  *
  * Prints figures; it is not a test and fails on nothing but a crash. What it
  * does and the last figures measured: docs/performance.md.
@@ -27,6 +30,7 @@ const quick = process.argv.includes('--quick');
 
 /** `--meetings=50,100` runs only those meeting counts. */
 const meetingsArg = process.argv.find((a) => a.startsWith('--meetings='));
+const cpuProfileDir = process.argv.find((a) => a.startsWith('--cpu-prof='))?.slice('--cpu-prof='.length);
 const settings = {
   meetingCounts: meetingsArg ? meetingsArg.slice('--meetings='.length).split(',').map(Number) : quick ? [10, 50] : [10, 50, 100, 200],
   participants: 10,
@@ -552,7 +556,9 @@ async function main(): Promise<number> {
     );
 
     database = await createTestDatabase('sqlite');
-    server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir, env: { SAMLET_METRICS: '1' } });
+    server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir, env: { SAMLET_METRICS: '1' },
+      nodeArgs: cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(cpuProfileDir)}`] : [],
+    });
     ownPids.add(server.process.pid!);
     db = openDb(database.url);
     const { mainUnit } = await demoFixtures(db);

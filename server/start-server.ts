@@ -15,7 +15,8 @@ import { createRequestRouter, createUpgradeRouter } from './http/request-router'
 import { createLogger } from './logger';
 import { closeCodes } from './realtime/close-codes';
 import { createSocketServer } from './realtime/socketio/socket-server';
-import { PrismaDocumentStore } from './realtime/yjs/document-store';
+import { SqliteDocumentStore } from './realtime/yjs/sqlite-document-store';
+import { PrismaDocumentStore, type DocumentStore } from './realtime/yjs/document-store';
 import { DocumentRegistry } from './realtime/yjs/document-registry';
 import { createYjsEndpoint } from './realtime/yjs/yjs-endpoint';
 import { createYjsCaseContentStore } from './realtime/yjs/case-content-store';
@@ -55,7 +56,11 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
   const nextHandler = nextApp.getRequestHandler();
 
   const resolveSession = createSessionResolver({ db, secret: config.authSecret, cookieName: sessionCookieName(config.authUrl) });
-  const registry: DocumentRegistry = new DocumentRegistry(new PrismaDocumentStore(db), {
+  const documentStore: DocumentStore =
+    target.provider === 'sqlite'
+      ? new SqliteDocumentStore({ filePath: target.filePath, synchronous: config.sqliteSynchronous })
+      : new PrismaDocumentStore(db);
+  const registry: DocumentRegistry = new DocumentRegistry(documentStore, {
     flushMs: config.yjsFlushMs,
     // While in use, a document is compacted every 1000–1500 writes (and always when its last client leaves).
     compactEvery: 1000,
@@ -90,6 +95,7 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
       for (const ws of yjs.clients()) ws.close(closeCodes.goingAway, 'server shutting down');
       summarySync.stop();
       const flushed = await registry.close();
+      await documentStore.close();
       for (const ws of yjs.clients()) ws.terminate();
       await socketServer.close();
       server.closeAllConnections();

@@ -36,10 +36,12 @@ export async function startTestServer(options: {
   dataDir: string;
   port?: number;
   env?: Record<string, string>;
+  /** Extra Node flags for the server process (e.g. `--cpu-prof` from the benchmark). */
+  nodeArgs?: string[];
 }): Promise<TestServer> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: {
       ...process.env,

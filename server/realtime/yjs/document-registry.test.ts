@@ -22,6 +22,7 @@ class HeldStore implements DocumentStore {
   async compact(): Promise<void> {
     await this.held;
   }
+  async close(): Promise<void> {}
 }
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));

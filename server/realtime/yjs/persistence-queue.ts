@@ -43,7 +43,10 @@ export class PersistenceQueue {
 
   enqueue(update: Uint8Array): void {
     this.pending.push(update);
-    this.schedule(this.options.flushMs);
+    // On the node's shared tick (multiples of flushMs), not flushMs after this
+    // edit: every document flushes in the same instant and the store writes
+    // them as one group. An edit still waits at most flushMs.
+    this.schedule(this.options.flushMs - (Date.now() % this.options.flushMs));
   }
 
   get hasUnwritten(): boolean {
