@@ -5,7 +5,7 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // Native modules and Prisma stay outside Next's bundle; Prisma is reached
   // through the client the Node server registers (lib/db/db.ts).
-  serverExternalPackages: ['argon2', 'pino', 'better-sqlite3', 'pg', '@prisma/client'],
+  serverExternalPackages: ['argon2', 'pino', 'better-sqlite3', 'pg', '@prisma/client', 'pdfkit'],
   async headers() {
     return [
       {

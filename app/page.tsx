@@ -14,7 +14,7 @@ export default async function HomePage() {
   const { actor, user } = await requireActor();
   const units = await listUpcomingMeetings({ db: getDb(), memberships: actor.memberships });
   return (
-    <PageShell userName={user.name}>
+    <PageShell userName={user.name} actor={actor}>
         <h1 className="text-2xl font-semibold tracking-tight">{nb.home.title}</h1>
         {units.length === 0 ? (
           <p className="mt-6 rounded border border-slate-300 bg-white p-4">{nb.home.noUnits}</p>

@@ -661,9 +661,10 @@ async function main(): Promise<number> {
     );
 
     console.log(`\nSamlet vs reference (p99 ms); targets: p99 ≤ ${targets.p99Ms} ms at M=${targets.p99AtM}, and Samlet p99 no worse than the reference\n`);
-    const sideRows = settings.meetingCounts.map((m) => {
-      const s = results.find((r) => r.target === 'Samlet' && r.meetings === m);
-      const ref = results.find((r) => r.target === 'reference' && r.meetings === m);
+    // By position, not by M: `--meetings=100,100` repeats a scenario.
+    const sideRows = settings.meetingCounts.map((m, i) => {
+      const s = results.filter((r) => r.target === 'Samlet')[i];
+      const ref = results.filter((r) => r.target === 'reference')[i];
       const ratio = s?.p99 !== null && s?.p99 !== undefined && ref?.p99 ? s.p99 / ref.p99 : NaN;
       const absolute = m === targets.p99AtM ? (s?.p99 !== null && s?.p99 !== undefined && s.p99 <= targets.p99Ms ? 'met' : 'MISSED') : '—';
       const relative = Number.isNaN(ratio) ? '—' : ratio <= 1 ? 'met' : 'MISSED';

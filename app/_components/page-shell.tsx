@@ -1,11 +1,14 @@
 import type { ReactNode } from 'react';
+import type { Actor } from '@/lib/access/access-service';
+import { canReadAuditLog } from '@/lib/access/policy';
 import { AppHeader } from './app-header';
 
 /** Header plus the main landmark every signed-in page shares. */
-export function PageShell({ userName, children, wide = false }: { userName: string; children: ReactNode; wide?: boolean }) {
+export function PageShell({ userName, actor, children, wide = false }: { userName: string; actor: Actor; children: ReactNode; wide?: boolean }) {
+  const showAudit = actor.memberships.some((m) => canReadAuditLog(actor.memberships, m.unitId));
   return (
     <>
-      <AppHeader userName={userName} />
+      <AppHeader userName={userName} showAudit={showAudit} />
       <main id="hovedinnhold" className={`mx-auto px-4 py-8 ${wide ? 'max-w-6xl' : 'max-w-5xl'}`}>
         {children}
       </main>

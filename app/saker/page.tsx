@@ -27,7 +27,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
     orderBy: { name: 'asc' },
   });
   return (
-    <PageShell userName={user.name}>
+    <PageShell userName={user.name} actor={actor}>
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-semibold tracking-tight">{t.queueTitle}</h1>
         {units.map((unit) => (

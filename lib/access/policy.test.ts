@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canChairMeeting, caseAccess, itemAccess, meetingAccess } from './policy';
+import { canChairMeeting, canReadAuditLog, caseAccess, historyScope, itemAccess, meetingAccess } from './policy';
 import type { UnitMembership } from './roles';
 
 const unit = 'unit-a';
@@ -73,5 +73,25 @@ describe('itemAccess', () => {
     expect(itemAccess(as('saksbehandler'), { locked: false, meeting })).toBe('edit');
     expect(itemAccess(as('moteleder'), { locked: true, meeting })).toBe('read');
     expect(itemAccess([{ unitId: 'unit-b', role: 'moteleder' }], { locked: false, meeting })).toBe('none');
+  });
+});
+
+describe('history and audit access', () => {
+  const as = (role: UnitMembership['role']): UnitMembership[] => [{ unitId: 'u1', role }];
+
+  it('gives leaders, admins and chairs the unit’s history, caseworkers their own cases’, others nothing', () => {
+    expect(historyScope(as('leder'), 'u1')).toBe('unit');
+    expect(historyScope(as('admin'), 'u1')).toBe('unit');
+    expect(historyScope(as('moteleder'), 'u1')).toBe('unit');
+    expect(historyScope(as('saksbehandler'), 'u1')).toBe('own');
+    expect(historyScope(as('leder'), 'u2')).toBe('none');
+  });
+
+  it('opens the audit log to the unit’s leaders and admins only', () => {
+    expect(canReadAuditLog(as('leder'), 'u1')).toBe(true);
+    expect(canReadAuditLog(as('admin'), 'u1')).toBe(true);
+    expect(canReadAuditLog(as('moteleder'), 'u1')).toBe(false);
+    expect(canReadAuditLog(as('saksbehandler'), 'u1')).toBe(false);
+    expect(canReadAuditLog(as('admin'), 'u2')).toBe(false);
   });
 });

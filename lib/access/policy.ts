@@ -63,3 +63,22 @@ export function itemAccess(memberships: readonly UnitMembership[], facts: ItemFa
   const level = meetingAccess(memberships, facts.meeting);
   return level === 'edit' && facts.locked ? 'read' : level;
 }
+
+/**
+ * How much of a unit's meeting history someone sees. Leaders and admins see
+ * the unit's; so does the chair (møteleder), who keeps like cases alike from
+ * meeting to meeting. A caseworker sees the history of their own cases.
+ */
+export type HistoryScope = 'unit' | 'own' | 'none';
+
+export function historyScope(memberships: readonly UnitMembership[], unitId: string): HistoryScope {
+  const role = roleIn(memberships, unitId);
+  if (!role) return 'none';
+  return role === 'saksbehandler' ? 'own' : 'unit';
+}
+
+/** The audit log of a unit: its leaders and admins only. */
+export function canReadAuditLog(memberships: readonly UnitMembership[], unitId: string): boolean {
+  const role = roleIn(memberships, unitId);
+  return role === 'leder' || role === 'admin';
+}

@@ -9,6 +9,8 @@ const dateTime = new Intl.DateTimeFormat('nb-NO', {
   minute: '2-digit',
   timeZone: zone,
 });
+const date = new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'short', year: 'numeric', timeZone: zone });
+const timestamp = new Intl.DateTimeFormat('nb-NO', { dateStyle: 'short', timeStyle: 'medium', timeZone: zone });
 const time = new Intl.DateTimeFormat('nb-NO', { hour: '2-digit', minute: '2-digit', timeZone: zone });
 
 export function formatDateTime(date: Date): string {
@@ -17,4 +19,14 @@ export function formatDateTime(date: Date): string {
 
 export function formatTime(date: Date): string {
   return time.format(date);
+}
+
+/** "17. nov. 2026": a date in lists and tables. */
+export function formatDate(value: Date): string {
+  return date.format(value);
+}
+
+/** "17.11.2026, 10:04:31": an exact moment (audit log). */
+export function formatTimestamp(value: Date): string {
+  return timestamp.format(value);
 }

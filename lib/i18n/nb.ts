@@ -3,11 +3,13 @@
  * here, so wording is reviewed in one place and stays consistent.
  */
 import { nbCases } from './nb-cases';
+import { nbHistory } from './nb-history';
 import { nbMeeting } from './nb-meeting';
 
 export const nb = {
   cases: nbCases,
   meetingRoom: nbMeeting,
+  history: nbHistory,
   app: {
     name: 'Samlet',
     tagline: 'Saksmøter i helse- og omsorgstjenesten',
@@ -31,6 +33,8 @@ export const nb = {
   nav: {
     overview: 'Oversikt',
     myCases: 'Mine saker',
+    history: 'Historikk',
+    audit: 'Tilgangslogg',
   },
   header: {
     signedInAs: (name: string) => `Innlogget som ${name}`,

@@ -1,13 +1,15 @@
 import type { Actor } from '../access/access-service';
-import { meetingAccess } from '../access/policy';
+import { historyScope, meetingAccess } from '../access/policy';
 import { recordAuditEvent } from '../audit/record-audit-event';
+import { caseContentSchema, criteria } from '../cases/case-form';
 import type { Db } from '../db/db';
 import { AppError } from '../errors/app-error';
 
 /**
  * The minutes of a closed meeting, read from the frozen rows only (never from
  * a Yjs document), so history stays readable whatever happens to the live
- * documents. Audit-logged as a read of the meeting.
+ * documents. Audit-logged as a read of the meeting. Once the meeting is
+ * closed it is history: a caseworker sees only the items of their own cases.
  */
 export async function getMinutes(options: { db: Db; actor: Actor; meetingId: string }) {
   const { db, actor, meetingId } = options;
@@ -21,19 +23,41 @@ export async function getMinutes(options: { db: Db; actor: Actor; meetingId: str
     },
   });
   if (!meeting || meetingAccess(actor.memberships, meeting) === 'none') throw new AppError('not_found');
+  const ownOnly = meeting.status === 'closed' && historyScope(actor.memberships, meeting.unitId) === 'own';
+  if (ownOnly) {
+    const ownCases = await db.case.findMany({ where: { id: { in: meeting.agendaItems.flatMap((i) => (i.caseId ? [i.caseId] : [])) }, createdById: actor.userId }, select: { id: true } });
+    const own = new Set(ownCases.map((c) => c.id));
+    meeting.agendaItems = meeting.agendaItems.filter((i) => i.caseId && own.has(i.caseId));
+    if (meeting.agendaItems.length === 0) throw new AppError('not_found');
+  }
   const caseIds = meeting.agendaItems.map((i) => i.caseId).filter((id): id is string => Boolean(id));
   const userIds = new Set([
     ...meeting.attendance.map((a) => a.userId),
     ...meeting.agendaItems.flatMap((i) => [...i.followUps.map((f) => f.ownerId), i.epjResponsibleId ?? '']),
   ]);
-  const [cases, users] = await Promise.all([
+  const [cases, users, versions] = await Promise.all([
     db.case.findMany({ where: { id: { in: caseIds } }, select: { id: true, title: true, personRef: true, createdBy: { select: { name: true } } } }),
     db.user.findMany({ where: { id: { in: [...userIds].filter(Boolean) } }, select: { id: true, name: true } }),
+    // The assessment as submitted: the latest version submitted before the meeting closed.
+    db.caseVersion.findMany({
+      where: { caseId: { in: caseIds }, submittedAt: { lte: meeting.closedAt ?? new Date() } },
+      orderBy: { version: 'desc' },
+      select: { caseId: true, content: true },
+    }),
   ]);
+  const submittedByCase = new Map<string, SubmittedSummary>();
+  for (const version of versions) {
+    if (!submittedByCase.has(version.caseId)) submittedByCase.set(version.caseId, submittedSummary(version.content));
+  }
   const caseById = new Map(cases.map((c) => [c.id, c]));
   const name = (id: string | null) => users.find((u) => u.id === id)?.name ?? '';
-  await recordAuditEvent(db, { actorId: actor.userId, action: 'meeting.read', entityType: 'meeting', entityId: meetingId, unitId: meeting.unitId, detail: { view: 'minutes' } });
+  await recordAuditEvent(db, { actorId: actor.userId, action: 'meeting.read', entityType: 'meeting', entityId: meetingId, unitId: meeting.unitId, detail: { view: 'minutes', ownOnly } });
+  // The minutes show each case's content: each is a read of that case, for its access log.
+  for (const caseId of caseIds) {
+    await recordAuditEvent(db, { actorId: actor.userId, action: 'case.read', entityType: 'case', entityId: caseId, unitId: meeting.unitId, detail: { via: 'minutes', meetingId } });
+  }
   return {
+    ownOnly,
     meeting: { id: meeting.id, unitName: meeting.unit.name, startsAt: meeting.startsAt, endsAt: meeting.endsAt, status: meeting.status, chair: meeting.chair?.name ?? null, closedAt: meeting.closedAt },
     attendance: meeting.attendance.map((a) => name(a.userId)).filter(Boolean).sort(),
     items: meeting.agendaItems.map((item) => {
@@ -52,9 +76,29 @@ export async function getMinutes(options: { db: Db; actor: Actor; meetingId: str
         dissent: item.dissent,
         reassessmentDate: item.reassessmentDate,
         epjResponsible: item.epjDocumentation ? name(item.epjResponsibleId) || '–' : null,
+        submitted: item.caseId ? (submittedByCase.get(item.caseId) ?? null) : null,
         adjustedAssessment: item.adjustedAssessment ? (JSON.parse(item.adjustedAssessment) as Record<string, string>) : null,
         followUps: item.followUps.map((f) => ({ id: f.id, description: f.description, owner: name(f.ownerId), dueDate: f.dueDate })),
       };
     }),
   };
+}
+
+export type SubmittedSummary = {
+  situation: string;
+  proposal: string;
+  levels: Partial<Record<(typeof criteria)[number], string>>;
+  samletVurdering: string;
+};
+
+/** What the minutes repeat of a submitted form: a short summary and the assessment. */
+function submittedSummary(json: string): SubmittedSummary {
+  const parsed = caseContentSchema.safeParse(JSON.parse(json));
+  const content = parsed.success ? parsed.data : {};
+  const levels: SubmittedSummary['levels'] = {};
+  for (const criterion of criteria) {
+    const level = content[`${criterion}Level`];
+    if (level) levels[criterion] = level;
+  }
+  return { situation: content.situation ?? '', proposal: content.proposal ?? '', levels, samletVurdering: content.samletVurdering ?? '' };
 }

@@ -203,5 +203,99 @@ export async function seedDemoData(db: Db, now: Date = new Date()): Promise<{ se
       status: 'submitted',
     },
   });
+  await seedPastMeeting(db, { unitId: main.id, chairId: users['moteleder@demo.test'], users, now });
   return { seeded: true };
+}
+
+/** Past decisions, so that history, minutes and the audit log have something to show. */
+const pastCases: { author: string; content: CaseContent; outcome: string; conclusion: string; followUp?: string }[] = [
+  {
+    author: 'saksbehandler@demo.test',
+    content: {
+      personRef: 'EPJ 2025/0712',
+      caseType: 'endring',
+      level: 'individ',
+      purpose: 'avklaring',
+      question: 'Økning av BPA fra 20 til 28 timer per uke etter fall og brudd?',
+      situation: 'Tjenestemottaker brakk håndleddet i september og klarer ikke påkledning og matlaging alene i opptreningsperioden.',
+      proposal: 'Midlertidig økning til 28 timer per uke i åtte uker, deretter ny vurdering.',
+      alvorlighetLevel: 'hoy',
+      nytteLevel: 'hoy',
+      ressursLevel: 'moderat',
+      samletVurdering: 'Høy alvorlighet og stor nytte i en avgrenset periode; ressursbruken er forholdsmessig når økningen er tidsavgrenset.',
+    },
+    outcome: 'avklart',
+    conclusion: 'Midlertidig økning til 28 timer i åtte uker. Begrunnelse: høy alvorlighet (funksjonsfall), stor nytte på kort sikt, og tidsavgrensningen holder ressursbruken forholdsmessig.',
+    followUp: 'Skriv vedtak om midlertidig økning',
+  },
+  {
+    author: 'saksbehandler2@demo.test',
+    content: {
+      personRef: 'EPJ 2025/0904',
+      caseType: 'ny_soknad',
+      level: 'individ',
+      purpose: 'drofting',
+      question: 'Søknad om avlastning for familie med barn med autisme — døgnavlastning eller avlastning i hjemmet?',
+      situation: 'Familien har to barn; foreldrene melder om lite søvn og økende slitasje.',
+      proposal: 'Avlastning i hjemmet to ettermiddager i uken som første tiltak.',
+      alvorlighetLevel: 'moderat',
+      nytteLevel: 'hoy',
+      ressursLevel: 'lav',
+      childrenAffected: true,
+      samletVurdering: 'Moderat alvorlighet, god nytte og lav ressursbruk taler for avlastning i hjemmet først.',
+    },
+    outcome: 'droftet',
+    conclusion: 'Råd: start med avlastning i hjemmet to ettermiddager i uken, begrunnet i nytte for familien og lav ressursbruk; vurder døgnavlastning ved ny søknad dersom alvorligheten øker.',
+  },
+];
+
+async function seedPastMeeting(db: Db, options: { unitId: string; chairId: string; users: Record<string, string>; now: Date }): Promise<void> {
+  const startsAt = new Date(options.now.getTime() - 14 * 24 * 3600_000);
+  const endsAt = new Date(startsAt.getTime() + 90 * 60_000);
+  const meeting = await db.meeting.create({
+    data: {
+      unitId: options.unitId,
+      chairId: options.chairId,
+      startsAt,
+      endsAt,
+      submissionDeadline: new Date(startsAt.getTime() - 24 * 3600_000),
+      status: 'closed',
+      location: 'Møterom 3, Rådhuset',
+      openedAt: startsAt,
+      closedAt: endsAt,
+    },
+  });
+  const present = ['saksbehandler@demo.test', 'saksbehandler2@demo.test', 'moteleder@demo.test', 'leder@demo.test'];
+  await db.attendance.createMany({ data: present.map((email) => ({ meetingId: meeting.id, userId: options.users[email], firstSeenAt: startsAt, lastSeenAt: endsAt })) });
+  for (const [position, past] of pastCases.entries()) {
+    const authorId = options.users[past.author];
+    const created = await db.case.create({
+      data: {
+        ...caseSummary(past.content),
+        unitId: options.unitId,
+        createdById: authorId,
+        status: 'concluded',
+        meetingId: meeting.id,
+        version: 1,
+        submittedAt: new Date(startsAt.getTime() - 3 * 24 * 3600_000),
+        versions: { create: { version: 1, content: JSON.stringify(past.content), submittedById: authorId, meetingId: meeting.id, submittedAt: new Date(startsAt.getTime() - 3 * 24 * 3600_000) } },
+      },
+    });
+    await db.agendaItem.create({
+      data: {
+        meetingId: meeting.id,
+        caseId: created.id,
+        position,
+        plannedMinutes: past.content.purpose === 'avklaring' ? 10 : 15,
+        purpose: past.content.purpose ?? 'drofting',
+        reason: 'submitted',
+        status: 'concluded',
+        locked: true,
+        outcome: past.outcome,
+        conclusion: past.conclusion,
+        notes: 'Saken ble lagt fram av saksbehandler; spørsmål og svar om dagens tjenester.',
+        followUps: past.followUp ? { create: { caseId: created.id, ownerId: authorId, description: past.followUp, dueDate: startsAt.toISOString().slice(0, 10) } } : undefined,
+      },
+    });
+  }
 }

@@ -197,7 +197,7 @@ describe.each(databaseKinds)('the live meeting on %s', (kind) => {
     expect((await db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).status).toBe('closed');
 
     expect(await db.agendaItem.count({ where: { reason: 'carried_over' } })).toBe(2);
-    expect(await db.followUp.count()).toBe(1);
+    expect(await db.followUp.count({ where: { agendaItem: { meetingId } } })).toBe(1);
     const moved = await db.agendaItem.findFirstOrThrow({ where: { carriedFromItemId: first.id } });
     expect(moved.reason).toBe('carried_over');
     expect((await db.case.findUniqueOrThrow({ where: { id: first.caseId! } })).meetingId).toBe(moved.meetingId);

@@ -12,10 +12,11 @@ export function openDb(databaseUrl: string): Db {
 export async function demoFixtures(db: Db) {
   const mainUnit = await db.unit.findFirstOrThrow({ where: { name: demoUnitNames.main } });
   const otherUnit = await db.unit.findFirstOrThrow({ where: { name: demoUnitNames.other } });
-  const meeting = await db.meeting.findFirstOrThrow({ where: { unitId: mainUnit.id }, orderBy: { startsAt: 'asc' } });
+  const meeting = await db.meeting.findFirstOrThrow({ where: { unitId: mainUnit.id, status: 'planned' }, orderBy: { startsAt: 'asc' } });
+  const pastMeeting = await db.meeting.findFirstOrThrow({ where: { unitId: mainUnit.id, status: 'closed' } });
   const submittedCase = await db.case.findFirstOrThrow({ where: { unitId: mainUnit.id, status: 'submitted' } });
   const draftCase = await db.case.findFirstOrThrow({ where: { unitId: mainUnit.id, status: 'draft' } });
-  return { mainUnit, otherUnit, meeting, submittedCase, draftCase };
+  return { mainUnit, otherUnit, meeting, pastMeeting, submittedCase, draftCase };
 }
 
 export const demo = {

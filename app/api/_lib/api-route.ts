@@ -63,3 +63,37 @@ async function readJson(request: NextRequest): Promise<unknown> {
     throw new AppError('invalid_input', 'body is not valid JSON');
   }
 }
+
+export type Download = { body: Uint8Array | string; contentType: string; filename: string };
+
+/**
+ * A GET that answers with a file (PDF, CSV): the same authentication and id
+ * checks as `apiRoute`; errors as a short plain-text answer with the status.
+ */
+export function downloadRoute<P extends Record<string, string> = Record<string, never>>(
+  handler: (input: { actor: Actor; request: NextRequest; params: P }) => Promise<Download>,
+) {
+  return async (request: NextRequest, segment: { params: Promise<P> }) => {
+    try {
+      const params = await segment.params;
+      for (const value of Object.values(params ?? {})) {
+        if (!idSchema.safeParse(value).success) throw new AppError('not_found');
+      }
+      const session = await getServerSession(buildAuthOptions());
+      const actor = session?.user?.id ? await loadActor(getDb(), session.user.id) : null;
+      if (!actor) throw new AppError('unauthenticated');
+      const file = await handler({ actor, request, params });
+      return new Response(typeof file.body === 'string' ? file.body : Buffer.from(file.body), {
+        headers: {
+          'content-type': file.contentType,
+          'content-disposition': `attachment; filename="${file.filename}"`,
+          'cache-control': 'no-store',
+        },
+      });
+    } catch (error) {
+      if (isAppError(error)) return new Response(error.code, { status: httpStatusFor(error.code), headers: { 'cache-control': 'no-store' } });
+      console.error(JSON.stringify({ level: 50, msg: 'download: unexpected error', path: request.nextUrl.pathname, err: (error as Error).message }));
+      return new Response('internal', { status: 500 });
+    }
+  };
+}

@@ -20,7 +20,7 @@ export default async function AgendaPage({ params }: { params: Promise<{ id: str
   const agenda = await orNotFound(listAgenda({ db: getDb(), actor, meetingId: id }));
   const { meeting } = agenda;
   return (
-    <PageShell userName={user.name}>
+    <PageShell userName={user.name} actor={actor}>
       <p className="text-sm text-slate-700">{meeting.unitName}</p>
       <h1 className="text-2xl font-semibold tracking-tight first-letter:uppercase">
         {t.agendaTitle}: {formatDateTime(meeting.startsAt)}–{formatTime(meeting.endsAt)}

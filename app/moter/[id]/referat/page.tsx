@@ -6,12 +6,14 @@ import { getDb } from '@/lib/db/db';
 import { formatDateTime, formatTime } from '@/lib/i18n/format';
 import { nb } from '@/lib/i18n/nb';
 import { getMinutes } from '@/lib/meetings/get-minutes';
+import { PrintButton } from './print-button';
 
 export const metadata: Metadata = { title: nb.meetingRoom.minutesTitle };
 export const dynamic = 'force-dynamic';
 
 const t = nb.meetingRoom;
 const c = nb.cases;
+const h = nb.history;
 
 export default async function MinutesPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor, user } = await requireActor();
@@ -19,25 +21,45 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
   const minutes = await orNotFound(getMinutes({ db: getDb(), actor, meetingId: id }));
   const { meeting } = minutes;
   return (
-    <PageShell userName={user.name}>
+    <PageShell userName={user.name} actor={actor}>
       <p className="text-sm text-slate-700">{meeting.unitName}</p>
       <h1 className="text-2xl font-semibold tracking-tight first-letter:uppercase">
         {t.minutesTitle}: {formatDateTime(meeting.startsAt)}–{formatTime(meeting.endsAt)}
       </h1>
       {meeting.status !== 'closed' ? <p className="mt-4 rounded border border-amber-300 bg-amber-50 p-3">{t.minutesNotClosed}</p> : null}
+      {minutes.ownOnly ? <p className="mt-2 text-sm text-slate-700">{h.ownOnlyMinutes}</p> : null}
+      <p className="mt-2 flex gap-4 print:hidden">
+        <PrintButton label={h.print} />
+        <a href={`/moter/${meeting.id}/referat/pdf`} className="text-brand-700 underline" download>
+          {h.downloadPdf}
+        </a>
+      </p>
       <p className="mt-2">
         <span className="font-medium">{t.attendance}:</span> {minutes.attendance.join(', ') || t.noAttendance}
         {meeting.chair ? ` · ${c.chair}: ${meeting.chair}` : ''}
       </p>
       <ol className="mt-6 space-y-4">
         {minutes.items.map((item, index) => (
-          <li key={item.id} className="rounded border border-slate-300 bg-white p-4">
+          <li key={item.id} className="rounded border border-slate-300 bg-white p-4 break-inside-avoid">
             <h2 className="font-semibold">
               {index + 1}. {item.title}
             </h2>
             <p className="text-sm text-slate-700">
               {[item.personRef, c.purposes[item.purpose], item.caseworker ? `${c.caseworker}: ${item.caseworker}` : null, t.statuses[item.status]].filter(Boolean).join(' · ')}
             </p>
+            {item.submitted ? (
+              <div className="mt-2 text-sm">
+                {item.submitted.situation ? <p className="whitespace-pre-wrap"><span className="font-medium">{c.fields.situation}: </span>{item.submitted.situation}</p> : null}
+                {item.submitted.proposal ? <p className="mt-1 whitespace-pre-wrap"><span className="font-medium">{c.fields.proposal}: </span>{item.submitted.proposal}</p> : null}
+                <p className="mt-1">
+                  <span className="font-medium">{h.submittedAssessment}: </span>
+                  {(['alvorlighet', 'nytte', 'ressurs'] as const)
+                    .map((k) => `${c.fields[k]}: ${item.submitted?.levels[k] ? c.criterionLevels[item.submitted.levels[k]] : '–'}`)
+                    .join(', ')}
+                </p>
+                {item.submitted.samletVurdering ? <p className="mt-1 whitespace-pre-wrap"><span className="font-medium">{c.fields.samletVurdering}: </span>{item.submitted.samletVurdering}</p> : null}
+              </div>
+            ) : null}
             {item.notes ? (
               <>
                 <h3 className="mt-2 text-sm font-medium">{t.itemNotes}</h3>

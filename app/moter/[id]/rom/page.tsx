@@ -16,7 +16,7 @@ export default async function MeetingRoomPage({ params }: { params: Promise<{ id
   const id = idOrNotFound((await params).id);
   const room = await orNotFound(getMeetingRoom({ db: getDb(), actor, meetingId: id }));
   return (
-    <PageShell userName={user.name} wide>
+    <PageShell userName={user.name} actor={actor} wide>
       <p className="text-sm text-slate-700">{room.meeting.unitName}</p>
       <h1 className="text-2xl font-semibold tracking-tight first-letter:uppercase">
         {nb.meetingRoom.title}: {formatDateTime(room.meeting.startsAt)}–{formatTime(room.meeting.endsAt)}

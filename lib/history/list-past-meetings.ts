@@ -1,0 +1,61 @@
+import type { Actor } from '../access/access-service';
+import { historyScope } from '../access/policy';
+import type { Db } from '../db/db';
+import { summarizeItems, type ItemSummary } from './summarize-items';
+
+export type PastMeeting = {
+  id: string;
+  unitName: string;
+  startsAt: Date;
+  chair: string | null;
+  attendance: number;
+  /** Only the actor's own cases' items when `ownOnly`. */
+  items: ItemSummary;
+  ownOnly: boolean;
+};
+
+/**
+ * Closed meetings the actor may look back on, newest first: every closed
+ * meeting of the units whose history they see in full, and, in units where
+ * they are a caseworker, the meetings that took up one of their cases —
+ * counted over their own items only.
+ */
+export async function listPastMeetings(options: { db: Db; actor: Actor; limit?: number }): Promise<PastMeeting[]> {
+  const { db, actor } = options;
+  const unitIds = actor.memberships.filter((m) => historyScope(actor.memberships, m.unitId) === 'unit').map((m) => m.unitId);
+  const ownUnitIds = actor.memberships.filter((m) => historyScope(actor.memberships, m.unitId) === 'own').map((m) => m.unitId);
+  const ownCaseIds = ownUnitIds.length
+    ? (await db.case.findMany({ where: { unitId: { in: ownUnitIds }, createdById: actor.userId }, select: { id: true } })).map((c) => c.id)
+    : [];
+  const meetings = await db.meeting.findMany({
+    where: {
+      status: 'closed',
+      OR: [{ unitId: { in: unitIds } }, { unitId: { in: ownUnitIds }, agendaItems: { some: { caseId: { in: ownCaseIds } } } }],
+    },
+    orderBy: { startsAt: 'desc' },
+    take: options.limit ?? 200,
+    select: {
+      id: true,
+      unitId: true,
+      startsAt: true,
+      unit: { select: { name: true } },
+      chair: { select: { name: true } },
+      _count: { select: { attendance: true } },
+      agendaItems: { select: { caseId: true, purpose: true, outcome: true, status: true } },
+    },
+  });
+  const own = new Set(ownCaseIds);
+  return meetings.map((meeting) => {
+    const ownOnly = !unitIds.includes(meeting.unitId);
+    const items = ownOnly ? meeting.agendaItems.filter((i) => i.caseId && own.has(i.caseId)) : meeting.agendaItems;
+    return {
+      id: meeting.id,
+      unitName: meeting.unit.name,
+      startsAt: meeting.startsAt,
+      chair: meeting.chair?.name ?? null,
+      attendance: meeting._count.attendance,
+      items: summarizeItems(items),
+      ownOnly,
+    };
+  });
+}

@@ -1,0 +1,77 @@
+import PDFDocument from 'pdfkit';
+import { formatDateTime, formatTime, formatTimestamp } from '../i18n/format';
+import { nb } from '../i18n/nb';
+import type { getMinutes } from './get-minutes';
+
+export type Minutes = Awaited<ReturnType<typeof getMinutes>>;
+
+const t = nb.meetingRoom;
+const c = nb.cases;
+const h = nb.history;
+
+/**
+ * The frozen minutes as a PDF (A4, the standard Helvetica fonts, which cover
+ * Norwegian letters), with the same content as the minutes page.
+ */
+export function renderMinutesPdf(minutes: Minutes, now: Date = new Date()): Promise<Uint8Array> {
+  const { meeting } = minutes;
+  const title = h.pdfTitle(`${formatDateTime(meeting.startsAt)}–${formatTime(meeting.endsAt)}`);
+  const pdf = new PDFDocument({ size: 'A4', margin: 56, info: { Title: title, Author: meeting.unitName, Creator: nb.app.name }, lang: 'nb-NO' });
+  const chunks: Buffer[] = [];
+  pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Uint8Array>((resolve, reject) => {
+    pdf.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    pdf.on('error', reject);
+  });
+
+  const heading = (text: string, size: number) => pdf.font('Helvetica-Bold').fontSize(size).text(text).moveDown(0.3);
+  const line = (label: string, value: string) => {
+    if (!value) return;
+    pdf.font('Helvetica-Bold').fontSize(10).text(`${label}: `, { continued: true }).font('Helvetica').text(value);
+  };
+
+  pdf.font('Helvetica').fontSize(10).text(meeting.unitName);
+  heading(title, 16);
+  line(t.attendance, minutes.attendance.join(', ') || t.noAttendance);
+  line(c.chair, meeting.chair ?? '');
+  if (minutes.ownOnly) pdf.font('Helvetica-Oblique').fontSize(10).text(h.ownOnlyMinutes);
+  pdf.moveDown();
+
+  minutes.items.forEach((item, index) => {
+    heading(`${index + 1}. ${item.title}`, 12);
+    pdf.font('Helvetica').fontSize(9).fillColor('#333333')
+      .text([item.personRef, c.purposes[item.purpose], item.caseworker ? `${c.caseworker}: ${item.caseworker}` : null, t.statuses[item.status]].filter(Boolean).join(' · '))
+      .fillColor('black');
+    if (item.submitted) {
+      line(c.fields.situation, item.submitted.situation);
+      line(c.fields.proposal, item.submitted.proposal);
+      line(h.submittedAssessment, (['alvorlighet', 'nytte', 'ressurs'] as const).map((k) => `${c.fields[k]}: ${item.submitted?.levels[k] ? c.criterionLevels[item.submitted.levels[k]] : '–'}`).join(', '));
+      line(c.fields.samletVurdering, item.submitted.samletVurdering);
+    }
+    if (item.adjustedAssessment) {
+      const adjusted = (['alvorlighet', 'nytte', 'ressurs'] as const)
+        .filter((k) => item.adjustedAssessment?.[`${k}Level`])
+        .map((k) => `${c.fields[k]}: ${c.criterionLevels[item.adjustedAssessment![`${k}Level`]]}`)
+        .join(', ');
+      line(t.adjusted, [adjusted, item.adjustedAssessment.note].filter(Boolean).join(' – '));
+    }
+    line(t.itemNotes, item.notes ?? '');
+    line(
+      t.conclusionSection,
+      item.outcome
+        ? `${t.outcomes[item.outcome]}${item.referredTo ? ` (${t.referralTargets[item.referredTo]})` : ''}${item.conclusion ? `: ${item.conclusion}` : ''}`
+        : t.noConclusion,
+    );
+    line(t.dissent, item.dissent ?? '');
+    for (const f of item.followUps) {
+      pdf.font('Helvetica').fontSize(10).text(`• ${f.description} – ${t.followUpOwner.toLowerCase()}: ${f.owner}${f.dueDate ? `, ${t.followUpDue.toLowerCase()} ${f.dueDate}` : ''}`, { indent: 12 });
+    }
+    if (item.reassessmentDate) pdf.font('Helvetica').fontSize(10).text(t.reassess(item.reassessmentDate));
+    if (item.epjResponsible) pdf.font('Helvetica').fontSize(10).text(t.epjBy(item.epjResponsible));
+    pdf.moveDown();
+  });
+
+  pdf.font('Helvetica-Oblique').fontSize(8).fillColor('#444444').text(h.pdfGenerated(formatTimestamp(now)));
+  pdf.end();
+  return done;
+}

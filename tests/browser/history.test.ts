@@ -1,0 +1,56 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, browserTraces, launchBrowser, signIn } from '../support/browser';
+import { createTestDatabase, type TestDatabase } from '../support/databases';
+import { demo } from '../support/fixtures';
+import { printLogsOnFailure, startTestServer, type TestServer } from '../support/test-server';
+
+describe('a leader looks back at a past decision, in a browser', () => {
+  let database: TestDatabase;
+  let server: TestServer;
+  let browser: Browser;
+  let leader: Page;
+  printLogsOnFailure(() => server, browserTraces);
+
+  beforeAll(async () => {
+    database = await createTestDatabase('sqlite');
+    server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir });
+    browser = await launchBrowser();
+    leader = (await signIn(browser, server.url, demo.leader)).page;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop('SIGTERM');
+    await database?.drop();
+  });
+
+  it('finds the past meeting in the history, opens its minutes and reads the decision', async () => {
+    await leader.getByRole('link', { name: 'Historikk' }).click();
+    await leader.getByRole('heading', { name: 'Møtehistorikk' }).waitFor();
+    expect(await accessibilityViolations(leader)).toEqual([]);
+    await leader.getByRole('link', { name: /^Referat / }).first().click();
+    await leader.getByRole('heading', { name: /Økning av BPA/ }).waitFor();
+    await leader.getByText(/Midlertidig økning til 28 timer i åtte uker/).first().waitFor();
+    await leader.getByRole('link', { name: 'Last ned som PDF' }).waitFor();
+    expect(await accessibilityViolations(leader)).toEqual([]);
+  });
+
+  it('sees that read in the audit log, and can filter it', async () => {
+    await leader.getByRole('link', { name: 'Tilgangslogg' }).click();
+    await leader.getByRole('heading', { name: 'Tilgangslogg' }).waitFor();
+    await leader.getByLabel('Handling').selectOption({ label: 'Leste møte' });
+    await leader.getByLabel('Person').selectOption({ label: 'Lars Leder' });
+    await leader.getByRole('button', { name: 'Vis' }).click();
+    await leader.waitForURL(/action=meeting\.read/);
+    const rows = leader.getByRole('row').filter({ hasText: 'Leste møte' });
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    expect(await rows.first().textContent()).toContain('Lars Leder');
+    expect(await accessibilityViolations(leader)).toEqual([]);
+  });
+
+  it('tells the leader in Norwegian when a filter is malformed', async () => {
+    await leader.goto(`${server.url}/revisjon?from=2026-02-31`);
+    await leader.getByRole('alert').filter({ hasText: 'Filteret er ugyldig' }).waitFor();
+  });
+});
