@@ -45,7 +45,7 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
   const db = createPrismaClient(target);
   // better-sqlite3 writes on the event loop: a wait for fsync on every commit stalls every websocket.
   if (target.provider === 'sqlite') await db.$executeRawUnsafe(`PRAGMA synchronous = ${config.sqliteSynchronous.toUpperCase()}`);
-  registerDb(db);
+  registerDb(db, target.provider);
   if (config.demo) {
     const { seeded } = await seedDemoData(db);
     if (seeded) log.info('demo data seeded (logins in README.md, password demo1234)');

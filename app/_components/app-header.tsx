@@ -16,6 +16,9 @@ export function AppHeader({ userName, showAudit }: { userName: string; showAudit
           <Link href="/historikk" className="text-sm font-medium underline-offset-4 hover:underline">
             {nb.nav.history}
           </Link>
+          <Link href="/sok" className="text-sm font-medium underline-offset-4 hover:underline">
+            {nb.nav.search}
+          </Link>
           {showAudit ? (
             <Link href="/revisjon" className="text-sm font-medium underline-offset-4 hover:underline">
               {nb.nav.audit}

@@ -8,6 +8,7 @@ import { auditActions } from '@/lib/audit/record-audit-event';
 import { canReadAuditLog } from '@/lib/access/policy';
 import { getDb } from '@/lib/db/db';
 import { formatTimestamp } from '@/lib/i18n/format';
+import { firstValues } from '@/lib/validation/query-params';
 import { nb } from '@/lib/i18n/nb';
 
 export const metadata: Metadata = { title: nb.history.audit.title };
@@ -16,14 +17,10 @@ export const dynamic = 'force-dynamic';
 const t = nb.history.audit;
 const pageSize = 100;
 
-function single(params: Record<string, string | string[] | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(params).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])));
-}
-
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { actor, user } = await requireActor();
   if (!actor.memberships.some((m) => canReadAuditLog(actor.memberships, m.unitId))) notFound();
-  const raw = single(await searchParams);
+  const raw = firstValues(await searchParams);
   const parsed = auditFilterSchema.safeParse(raw);
   const filter: AuditFilter = parsed.success ? parsed.data : {};
   const db = getDb();

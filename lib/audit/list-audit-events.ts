@@ -1,23 +1,23 @@
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Actor } from '../access/access-service';
 import { canReadAuditLog } from '../access/policy';
 import type { Db } from '../db/db';
 import { AppError } from '../errors/app-error';
+import { idParam, isoDateParam, optionalParam, osloDayRange } from '../validation/query-params';
 import { auditActions } from './record-audit-event';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => DateTime.fromISO(v).isValid);
-const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+const isoDate = isoDateParam;
+const optional = optionalParam;
 
 /** The audit view's filters, from a query string: every field optional, anything malformed refused. */
 export const auditFilterSchema = z
   .object({
     from: optional(isoDate),
     to: optional(isoDate),
-    actorId: optional(z.string().regex(/^[a-z0-9]{8,40}$/)),
+    actorId: optional(idParam),
     action: optional(z.enum(auditActions)),
     /** A case, meeting or item id: everything done to it. */
-    entityId: optional(z.string().regex(/^[a-z0-9]{8,40}$/)),
+    entityId: optional(idParam),
     before: optional(z.coerce.number().int().positive()),
   })
   .strict();
@@ -34,11 +34,6 @@ export type AuditRow = {
   detail: string | null;
 };
 
-/** Start of a calendar day in Oslo, as an instant. */
-function osloDayStart(date: string): Date {
-  return DateTime.fromISO(date, { zone: 'Europe/Oslo' }).startOf('day').toJSDate();
-}
-
 /**
  * Audit entries of the units whose log the actor may read (leaders and
  * admins), newest first, `limit` at a time (page on with `before`).
@@ -47,9 +42,7 @@ export async function listAuditEvents(options: { db: Db; actor: Actor; filter: A
   const { db, actor, filter } = options;
   const unitIds = actor.memberships.filter((m) => canReadAuditLog(actor.memberships, m.unitId)).map((m) => m.unitId);
   if (unitIds.length === 0) throw new AppError('not_found');
-  const at: { gte?: Date; lt?: Date } = {};
-  if (filter.from) at.gte = osloDayStart(filter.from);
-  if (filter.to) at.lt = DateTime.fromISO(filter.to, { zone: 'Europe/Oslo' }).plus({ days: 1 }).startOf('day').toJSDate();
+  const at = osloDayRange(filter.from, filter.to);
   const rows = await db.auditEvent.findMany({
     where: {
       unitId: { in: unitIds },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { recordAuditEvent } from '../audit/record-audit-event';
+import { indexMeeting } from '../history/search-index';
 import { documentName } from '../realtime/document-name';
 import { AppError } from '../errors/app-error';
 import { unfinishedItems } from './agenda-rules';
@@ -133,6 +134,8 @@ async function freezeAndClose(
       unitId: meeting.unitId,
       detail: { items: items.length, carriedOver: created.length },
     });
+    // In the same transaction: a closed meeting is always findable in the history search.
+    await indexMeeting(tx, meeting.id);
     return created;
   });
 

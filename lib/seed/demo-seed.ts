@@ -4,6 +4,7 @@ import { applyCaseContent } from '../cases/case-document';
 import type { CaseContent } from '../cases/case-form';
 import { caseSummary } from '../cases/case-summary';
 import type { Db } from '../db/db';
+import { indexMeeting } from '../history/search-index';
 import { scheduleMeetings } from '../meetings/meeting-schedule';
 
 /**
@@ -298,4 +299,5 @@ async function seedPastMeeting(db: Db, options: { unitId: string; chairId: strin
       },
     });
   }
+  await indexMeeting(db, meeting.id);
 }

@@ -36,6 +36,20 @@ describe('a leader looks back at a past decision, in a browser', () => {
     expect(await accessibilityViolations(leader)).toEqual([]);
   });
 
+  it('finds a past decision by search, with the matched words marked, and opens its minutes', async () => {
+    await leader.getByRole('link', { name: 'Søk', exact: true }).click();
+    await leader.getByRole('heading', { name: 'Søk i tidligere saker' }).waitFor();
+    await leader.getByLabel('Søkeord').fill('tidsavgrensningen');
+    await leader.getByLabel('Utfall').selectOption({ label: 'Avklart' });
+    await leader.getByRole('button', { name: 'Søk', exact: true }).click();
+    await leader.getByRole('heading', { name: '1 treff.' }).waitFor();
+    expect((await leader.locator('mark').allTextContents()).map((t) => t.toLowerCase())).toContain('tidsavgrensningen');
+    expect(await accessibilityViolations(leader)).toEqual([]);
+    await leader.getByRole('link', { name: /Økning av BPA/ }).click();
+    await leader.waitForURL(/\/referat#punkt-/);
+    await leader.getByRole('heading', { name: /Økning av BPA/ }).waitFor();
+  });
+
   it('sees that read in the audit log, and can filter it', async () => {
     await leader.getByRole('link', { name: 'Tilgangslogg' }).click();
     await leader.getByRole('heading', { name: 'Tilgangslogg' }).waitFor();

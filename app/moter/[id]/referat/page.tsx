@@ -40,7 +40,7 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
       </p>
       <ol className="mt-6 space-y-4">
         {minutes.items.map((item, index) => (
-          <li key={item.id} className="rounded border border-slate-300 bg-white p-4 break-inside-avoid">
+          <li key={item.id} id={`punkt-${item.id}`} className="rounded border border-slate-300 bg-white p-4 break-inside-avoid">
             <h2 className="font-semibold">
               {index + 1}. {item.title}
             </h2>

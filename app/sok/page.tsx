@@ -1,0 +1,137 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireActor } from '@/app/_auth/require-actor';
+import { PageShell } from '@/app/_components/page-shell';
+import { historyScope } from '@/lib/access/policy';
+import { caseLevels, caseTypes, criterionLevels, purposes } from '@/lib/cases/case-form';
+import { getDb, getDbProvider } from '@/lib/db/db';
+import type { TextPart } from '@/lib/history/highlight';
+import { historySearchSchema, searchHistory, type HistorySearch } from '@/lib/history/search-history';
+import { formatDate } from '@/lib/i18n/format';
+import { nb } from '@/lib/i18n/nb';
+import { outcomes } from '@/lib/meetings/agenda-rules';
+import { firstValues } from '@/lib/validation/query-params';
+
+export const metadata: Metadata = { title: nb.history.search.title };
+export const dynamic = 'force-dynamic';
+
+const t = nb.history.search;
+const field = 'mt-1 block w-full rounded border border-slate-500 px-2 py-1';
+
+function Marked({ parts }: { parts: TextPart[] }) {
+  return (
+    <>
+      {parts.map((part, i) =>
+        part.hit ? (
+          <mark key={i} className="bg-yellow-200 text-inherit">
+            {part.text}
+          </mark>
+        ) : (
+          <span key={i}>{part.text}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+function Choice({ name, label, value, options }: { name: keyof HistorySearch; label: string; value?: string; options: [string, string][] }) {
+  return (
+    <label className="text-sm font-medium">
+      {label}
+      <select name={name} defaultValue={value ?? ''} className={field}>
+        <option value="">{t.any}</option>
+        {options.map(([key, text]) => (
+          <option key={key} value={key}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { actor, user } = await requireActor();
+  const raw = firstValues(await searchParams);
+  const parsed = historySearchSchema.safeParse(raw);
+  const search: HistorySearch = parsed.success ? parsed.data : {};
+  const asked = Object.keys(raw).length > 0;
+  const db = getDb();
+  const fullUnits = actor.memberships.filter((m) => historyScope(actor.memberships, m.unitId) === 'unit').map((m) => m.unitId);
+  const [hits, caseworkers] = await Promise.all([
+    parsed.success && asked ? searchHistory({ db, provider: getDbProvider(), actor, search }) : Promise.resolve([]),
+    db.user.findMany({ where: { memberships: { some: { unitId: { in: fullUnits } } } }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
+  ]);
+  const levels = criterionLevels.map((l) => [l, nb.cases.criterionLevels[l]] as [string, string]);
+  return (
+    <PageShell userName={user.name} actor={actor} wide>
+      <h1 className="text-2xl font-semibold tracking-tight">{t.title}</h1>
+      <p className="mt-2 max-w-prose text-slate-700">{t.intro}</p>
+      <form method="get" role="search" className="mt-6 rounded border border-slate-300 bg-white p-4">
+        <div className="flex flex-wrap items-end gap-4">
+          <label className="grow text-sm font-medium">
+            {t.query}
+            <input type="search" name="q" defaultValue={search.q ?? raw.q ?? ''} maxLength={200} className={field} />
+          </label>
+          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+            {t.submit}
+          </button>
+        </div>
+        <fieldset className="mt-4">
+          <legend className="text-sm font-semibold">{t.filters}</legend>
+          <div className="mt-2 grid gap-4 sm:grid-cols-3 lg:grid-cols-4">
+            <label className="text-sm font-medium">
+              {t.from}
+              <input type="date" name="from" defaultValue={search.from ?? raw.from ?? ''} className={field} />
+            </label>
+            <label className="text-sm font-medium">
+              {t.to}
+              <input type="date" name="to" defaultValue={search.to ?? raw.to ?? ''} className={field} />
+            </label>
+            {caseworkers.length ? <Choice name="caseworkerId" label={t.caseworker} value={search.caseworkerId} options={caseworkers.map((c) => [c.id, c.name])} /> : null}
+            <Choice name="caseType" label={t.caseType} value={search.caseType} options={caseTypes.map((c) => [c, nb.cases.caseTypes[c]])} />
+            <Choice name="level" label={t.level} value={search.level} options={caseLevels.map((l) => [l, nb.cases.levels[l]])} />
+            <Choice name="purpose" label={t.purpose} value={search.purpose} options={purposes.map((p) => [p, nb.cases.purposes[p]])} />
+            <Choice name="outcome" label={t.outcome} value={search.outcome} options={outcomes.map((o) => [o, nb.meetingRoom.outcomes[o]])} />
+            <Choice name="severity" label={t.severity} value={search.severity} options={levels} />
+            <Choice name="benefit" label={t.benefit} value={search.benefit} options={levels} />
+            <Choice name="resource" label={t.resource} value={search.resource} options={levels} />
+            <Choice name="children" label={t.children} value={search.children} options={[['ja', t.yes], ['nei', t.no]]} />
+          </div>
+        </fieldset>
+      </form>
+      {!parsed.success ? (
+        <p role="alert" className="mt-4 rounded border border-red-700 bg-red-50 p-3 text-red-900">
+          {t.invalid}
+        </p>
+      ) : asked ? (
+        <section aria-labelledby="treff" className="mt-6">
+          <h2 id="treff" className="text-lg font-semibold" aria-live="polite">
+            {t.results(hits.length, hits.length === 50)}
+          </h2>
+          <ol className="mt-3 space-y-3">
+            {hits.map((hit) => (
+              <li key={hit.itemId} className="rounded border border-slate-300 bg-white p-4">
+                <h3 className="font-semibold">
+                  <Link href={`/moter/${hit.meetingId}/referat#punkt-${hit.itemId}`} className="text-brand-700 underline">
+                    <Marked parts={hit.title} />
+                  </Link>
+                </h3>
+                <p className="text-sm text-slate-700">
+                  {[t.meeting(formatDate(hit.meetingDate)), hit.personRef, nb.cases.purposes[hit.purpose], hit.outcome ? nb.meetingRoom.outcomes[hit.outcome] : null]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </p>
+                {hit.snippet.length ? (
+                  <p className="mt-1 text-sm">
+                    <Marked parts={hit.snippet} />
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </PageShell>
+  );
+}

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import type { Actor } from '../access/access-service';
+import { historyScope } from '../access/policy';
+import { caseLevels, caseTypes, criterionLevels, purposes } from '../cases/case-form';
+import type { Db, DbProvider } from '../db/db';
+import { outcomes } from '../meetings/agenda-rules';
+import { idParam, isoDateParam, optionalParam, osloDayRange } from '../validation/query-params';
+// The SQL template helpers are the same runtime object in both generated clients.
+import { Prisma } from '../../prisma/generated/sqlite/client';
+import { ftsPrefixQuery, highlightParts, hitEnd, hitStart, type TextPart } from './highlight';
+
+const optional = optionalParam;
+
+/** The search form, from a query string: every field optional, anything malformed refused. */
+export const historySearchSchema = z
+  .object({
+    q: optional(z.string().trim().max(200)),
+    from: optional(isoDateParam),
+    to: optional(isoDateParam),
+    caseworkerId: optional(idParam),
+    caseType: optional(z.enum(caseTypes)),
+    level: optional(z.enum(caseLevels)),
+    purpose: optional(z.enum(purposes)),
+    outcome: optional(z.enum(outcomes)),
+    severity: optional(z.enum(criterionLevels)),
+    benefit: optional(z.enum(criterionLevels)),
+    resource: optional(z.enum(criterionLevels)),
+    children: optional(z.enum(['ja', 'nei'])),
+  })
+  .strict();
+export type HistorySearch = z.infer<typeof historySearchSchema>;
+
+export type SearchHit = {
+  itemId: string;
+  meetingId: string;
+  caseId: string | null;
+  meetingDate: Date;
+  title: TextPart[];
+  snippet: TextPart[];
+  personRef: string | null;
+  purpose: string;
+  outcome: string | null;
+};
+
+type Row = {
+  itemId: string;
+  meetingId: string;
+  caseId: string | null;
+  meetingDate: Date | string;
+  title: string;
+  snippet: string | null;
+  personRef: string | null;
+  purpose: string;
+  outcome: string | null;
+};
+
+const limit = 50;
+
+/**
+ * Full-text search over past agenda items (the case as submitted, notes,
+ * conclusions) with filters, limited to what the actor may see: whole units
+ * for leaders, admins and chairs, their own cases for caseworkers. SQLite:
+ * FTS5 with prefix terms, ranked by bm25; PostgreSQL: the Norwegian text
+ * configuration (stemming), ranked by ts_rank. Matches come back marked.
+ */
+export async function searchHistory(options: { db: Db; provider: DbProvider; actor: Actor; search: HistorySearch }): Promise<SearchHit[]> {
+  const { db, provider, actor, search } = options;
+  const filters = accessAndFilters(actor, search);
+  if (!filters) return [];
+  const where = Prisma.join(filters, ' AND ');
+  const text = search.q ? (provider === 'sqlite' ? ftsPrefixQuery(search.q) : search.q) : null;
+  let rows: Row[];
+  if (!text) {
+    rows = await db.$queryRaw<Row[]>`
+      SELECT e."itemId", e."meetingId", e."caseId", e."meetingDate", e."title", NULL AS "snippet", e."personRef", e."purpose", e."outcome"
+      FROM "SearchEntry" e WHERE ${where} ORDER BY e."meetingDate" DESC LIMIT ${limit}`;
+  } else if (provider === 'sqlite') {
+    rows = await db.$queryRaw<Row[]>`
+      SELECT e."itemId", e."meetingId", e."caseId", e."meetingDate",
+        highlight("SearchEntryFts", 0, ${hitStart}, ${hitEnd}) AS "title",
+        snippet("SearchEntryFts", 1, ${hitStart}, ${hitEnd}, ' … ', 24) AS "snippet",
+        e."personRef", e."purpose", e."outcome"
+      FROM "SearchEntryFts" JOIN "SearchEntry" e ON e."rowid" = "SearchEntryFts"."rowid"
+      WHERE "SearchEntryFts" MATCH ${text} AND ${where}
+      ORDER BY bm25("SearchEntryFts", 4.0, 1.0) LIMIT ${limit}`;
+  } else {
+    const marks = `StartSel=${hitStart}, StopSel=${hitEnd}`;
+    // Headlines only for the page of hits, not for every match.
+    rows = await db.$queryRaw<Row[]>`
+      SELECT hit."itemId", hit."meetingId", hit."caseId", hit."meetingDate",
+        ts_headline('norwegian', hit."title", hit.query, ${`${marks}, HighlightAll=true`}) AS "title",
+        ts_headline('norwegian', hit."body", hit.query, ${`${marks}, MaxFragments=2, MaxWords=24, MinWords=8, FragmentDelimiter=" … "`}) AS "snippet",
+        hit."personRef", hit."purpose", hit."outcome"
+      FROM (
+        SELECT e.*, query, ts_rank(e."tsv", query) AS rank
+        FROM "SearchEntry" e, websearch_to_tsquery('norwegian', ${text}) query
+        WHERE e."tsv" @@ query AND ${where}
+        ORDER BY rank DESC LIMIT ${limit}
+      ) hit ORDER BY hit.rank DESC`;
+  }
+  return rows.map((row) => ({
+    itemId: row.itemId,
+    meetingId: row.meetingId,
+    caseId: row.caseId,
+    meetingDate: new Date(row.meetingDate),
+    title: highlightParts(row.title),
+    snippet: row.snippet ? highlightParts(row.snippet) : [],
+    personRef: row.personRef,
+    purpose: row.purpose,
+    outcome: row.outcome,
+  }));
+}
+
+/** The WHERE conditions: what the actor may see, then the chosen filters. Null: nothing visible. */
+function accessAndFilters(actor: Actor, search: HistorySearch): Prisma.Sql[] | null {
+  const unitIds = actor.memberships.filter((m) => historyScope(actor.memberships, m.unitId) === 'unit').map((m) => m.unitId);
+  const ownUnitIds = actor.memberships.filter((m) => historyScope(actor.memberships, m.unitId) === 'own').map((m) => m.unitId);
+  const access: Prisma.Sql[] = [];
+  if (unitIds.length) access.push(Prisma.sql`e."unitId" IN (${Prisma.join(unitIds)})`);
+  if (ownUnitIds.length) access.push(Prisma.sql`(e."unitId" IN (${Prisma.join(ownUnitIds)}) AND e."caseworkerId" = ${actor.userId})`);
+  if (access.length === 0) return null;
+  const conditions = [Prisma.sql`(${Prisma.join(access, ' OR ')})`];
+  const range = osloDayRange(search.from, search.to);
+  if (range.gte) conditions.push(Prisma.sql`e."meetingDate" >= ${range.gte}`);
+  if (range.lt) conditions.push(Prisma.sql`e."meetingDate" < ${range.lt}`);
+  const equal = (column: string, value: string | undefined) => {
+    if (value) conditions.push(Prisma.sql`${Prisma.raw(`e."${column}"`)} = ${value}`);
+  };
+  equal('caseworkerId', search.caseworkerId);
+  equal('caseType', search.caseType);
+  equal('level', search.level);
+  equal('purpose', search.purpose);
+  equal('outcome', search.outcome);
+  equal('severityLevel', search.severity);
+  equal('benefitLevel', search.benefit);
+  equal('resourceLevel', search.resource);
+  if (search.children) conditions.push(Prisma.sql`e."childrenAffected" = ${search.children === 'ja'}`);
+  return conditions;
+}

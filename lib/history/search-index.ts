@@ -1,0 +1,111 @@
+import { caseContentSchema, type CaseContent } from '../cases/case-form';
+import type { Db, DbTransaction } from '../db/db';
+
+/** Form fields whose text is searched, in the order they are read. */
+const searchedFields = [
+  'facts',
+  'changedNeeds',
+  'measuresTried',
+  'diagnosis',
+  'functioning',
+  'services',
+  'servicesConcerned',
+  'situation',
+  'proposal',
+  'alvorlighetReasons',
+  'nytteReasons',
+  'ressursReasons',
+  'samletVurdering',
+  'barnetsBeste',
+] as const;
+
+type ItemRow = {
+  id: string;
+  caseId: string | null;
+  title: string | null;
+  purpose: string;
+  notes: string | null;
+  outcome: string | null;
+  conclusion: string | null;
+  dissent: string | null;
+  adjustedAssessment: string | null;
+};
+
+/**
+ * What one past item is found by: the case as submitted, the notes, the
+ * conclusion and dissent; and its facets. Pure, so the rules are tested alone.
+ */
+export function buildSearchEntry(input: {
+  item: ItemRow;
+  meeting: { id: string; unitId: string; startsAt: Date };
+  caseRow: { id: string; title: string; personRef: string; createdById: string; caseType: string; level: string; childrenAffected: boolean } | null;
+  content: CaseContent | null;
+}) {
+  const { item, meeting, caseRow, content } = input;
+  const adjusted = item.adjustedAssessment ? (JSON.parse(item.adjustedAssessment) as Record<string, string | undefined>) : {};
+  const body = [
+    ...searchedFields.map((field) => content?.[field] ?? ''),
+    item.notes ?? '',
+    item.conclusion ?? '',
+    item.dissent ?? '',
+    adjusted.note ?? '',
+  ]
+    .map((text) => text.trim())
+    .filter(Boolean)
+    .join('\n');
+  return {
+    itemId: item.id,
+    unitId: meeting.unitId,
+    meetingId: meeting.id,
+    caseId: caseRow?.id ?? null,
+    caseworkerId: caseRow?.createdById ?? null,
+    meetingDate: meeting.startsAt,
+    caseType: caseRow?.caseType ?? null,
+    level: caseRow?.level ?? null,
+    purpose: item.purpose,
+    outcome: item.outcome,
+    severityLevel: adjusted.alvorlighetLevel || content?.alvorlighetLevel || null,
+    benefitLevel: adjusted.nytteLevel || content?.nytteLevel || null,
+    resourceLevel: adjusted.ressursLevel || content?.ressursLevel || null,
+    childrenAffected: caseRow?.childrenAffected ?? false,
+    personRef: caseRow?.personRef ?? null,
+    title: caseRow?.title ?? item.title ?? '',
+    body,
+  };
+}
+
+/**
+ * Writes the search entries of a closed meeting's items (replacing any
+ * earlier ones), from the frozen rows and each case's submitted version.
+ */
+export async function indexMeeting(db: Db | DbTransaction, meetingId: string): Promise<number> {
+  const meeting = await db.meeting.findUniqueOrThrow({
+    where: { id: meetingId },
+    select: { id: true, unitId: true, startsAt: true, agendaItems: true },
+  });
+  const caseIds = meeting.agendaItems.flatMap((i) => (i.caseId ? [i.caseId] : []));
+  const [cases, versions] = await Promise.all([
+    db.case.findMany({
+      where: { id: { in: caseIds } },
+      select: { id: true, title: true, personRef: true, createdById: true, caseType: true, level: true, childrenAffected: true },
+    }),
+    db.caseVersion.findMany({ where: { caseId: { in: caseIds } }, orderBy: { version: 'desc' }, select: { caseId: true, content: true } }),
+  ]);
+  const latest = new Map<string, CaseContent>();
+  for (const version of versions) {
+    if (latest.has(version.caseId)) continue;
+    const parsed = caseContentSchema.safeParse(JSON.parse(version.content));
+    if (parsed.success) latest.set(version.caseId, parsed.data);
+  }
+  const entries = meeting.agendaItems.map((item) =>
+    buildSearchEntry({
+      item,
+      meeting,
+      caseRow: cases.find((c) => c.id === item.caseId) ?? null,
+      content: item.caseId ? (latest.get(item.caseId) ?? null) : null,
+    }),
+  );
+  await db.searchEntry.deleteMany({ where: { meetingId } });
+  await db.searchEntry.createMany({ data: entries });
+  return entries.length;
+}

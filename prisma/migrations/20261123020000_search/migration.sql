@@ -1,0 +1,48 @@
+-- CreateTable
+CREATE TABLE "SearchEntry" (
+    "itemId" TEXT NOT NULL PRIMARY KEY,
+    "unitId" TEXT NOT NULL,
+    "meetingId" TEXT NOT NULL,
+    "caseId" TEXT,
+    "caseworkerId" TEXT,
+    "meetingDate" DATETIME NOT NULL,
+    "caseType" TEXT,
+    "level" TEXT,
+    "purpose" TEXT NOT NULL,
+    "outcome" TEXT,
+    "severityLevel" TEXT,
+    "benefitLevel" TEXT,
+    "resourceLevel" TEXT,
+    "childrenAffected" BOOLEAN NOT NULL DEFAULT false,
+    "personRef" TEXT,
+    "title" TEXT NOT NULL,
+    "body" TEXT NOT NULL
+);
+
+-- CreateIndex
+CREATE INDEX "SearchEntry_unitId_meetingDate_idx" ON "SearchEntry"("unitId", "meetingDate");
+
+-- CreateIndex
+CREATE INDEX "SearchEntry_caseId_idx" ON "SearchEntry"("caseId");
+
+-- Full text (not in the Prisma schema): FTS5 over title and body, with
+-- SearchEntry as its external content, kept in step by triggers. unicode61
+-- without diacritic removal keeps æ, ø and å apart from a, o and a.
+CREATE VIRTUAL TABLE "SearchEntryFts" USING fts5(
+    "title", "body",
+    content = 'SearchEntry', content_rowid = 'rowid',
+    tokenize = 'unicode61 remove_diacritics 0'
+);
+
+CREATE TRIGGER "SearchEntry_fts_insert" AFTER INSERT ON "SearchEntry" BEGIN
+    INSERT INTO "SearchEntryFts" ("rowid", "title", "body") VALUES (new."rowid", new."title", new."body");
+END;
+
+CREATE TRIGGER "SearchEntry_fts_delete" AFTER DELETE ON "SearchEntry" BEGIN
+    INSERT INTO "SearchEntryFts" ("SearchEntryFts", "rowid", "title", "body") VALUES ('delete', old."rowid", old."title", old."body");
+END;
+
+CREATE TRIGGER "SearchEntry_fts_update" AFTER UPDATE ON "SearchEntry" BEGIN
+    INSERT INTO "SearchEntryFts" ("SearchEntryFts", "rowid", "title", "body") VALUES ('delete', old."rowid", old."title", old."body");
+    INSERT INTO "SearchEntryFts" ("rowid", "title", "body") VALUES (new."rowid", new."title", new."body");
+END;

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadActor, type Actor } from '../../lib/access/access-service';
+import type { Db } from '../../lib/db/db';
+import { searchHistory, type HistorySearch } from '../../lib/history/search-history';
+import { seedDemoData } from '../../lib/seed/demo-seed';
+import { applyMigrations } from '../../server/db/apply-migrations';
+import { resolveDatabaseTarget } from '../../server/db/database-url';
+import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases';
+import { demo, demoFixtures, openDb } from '../support/fixtures';
+
+/**
+ * The history search on both databases: relevance on a fixed fixture, the
+ * filters, highlighting, and isolation between units and between caseworkers.
+ */
+describe.each(databaseKinds)('history search on %s', (kind) => {
+  let database: TestDatabase;
+  let db: Db;
+  const actors: Record<string, Actor> = {};
+  let ids: { main: string; other: string; sara: string; sindre: string; otherUser: string; pastMeeting: string };
+
+  const search = (who: string, query: HistorySearch) => searchHistory({ db, provider: kind, actor: actors[who], search: query });
+  const titles = (hits: Awaited<ReturnType<typeof search>>) => hits.map((h) => h.title.map((p) => p.text).join(''));
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    await applyMigrations(resolveDatabaseTarget(database.url));
+    db = openDb(database.url);
+    await seedDemoData(db);
+    const fixtures = await demoFixtures(db);
+    const userId = async (email: string) => (await db.user.findUniqueOrThrow({ where: { email } })).id;
+    ids = {
+      main: fixtures.mainUnit.id,
+      other: fixtures.otherUnit.id,
+      sara: await userId(demo.caseworker),
+      sindre: await userId(demo.caseworker2),
+      otherUser: await userId(demo.otherUnit),
+      pastMeeting: fixtures.pastMeeting.id,
+    };
+    for (const [who, email] of Object.entries(demo)) {
+      if (who !== 'password') actors[who] = (await loadActor(db, await userId(email)))!;
+    }
+    const entry = (n: number, fields: Partial<Parameters<typeof db.searchEntry.create>[0]['data']> & { title: string; body: string }) => ({
+      itemId: `fixtureitem${String(n).padStart(4, '0')}`,
+      unitId: ids.main,
+      meetingId: ids.pastMeeting,
+      caseworkerId: ids.sindre,
+      meetingDate: new Date(`2026-0${(n % 9) + 1}-15T09:00:00Z`),
+      purpose: 'drofting',
+      ...fields,
+    });
+    await db.searchEntry.createMany({
+      data: [
+        entry(1, { title: 'Støttekontakt for ungdom med angst', body: 'Ønsker fritidsaktivitet. Gruppetilbud vurdert.', outcome: 'avklart', severityLevel: 'hoy', caseworkerId: ids.sara }),
+        entry(2, { title: 'Støttekontakt eller gruppetilbud for voksen', body: 'Bor alene, lite nettverk.', outcome: 'utsatt', severityLevel: 'moderat' }),
+        entry(3, { title: 'Praktisk bistand til innkjøp', body: 'Tidligere hatt støttekontakt, nå behov for hjelp til innkjøp.', outcome: 'avklart', severityLevel: 'lav' }),
+        entry(4, { title: 'Avlastning for familie med tre barn', body: 'Foreldrene er slitne. Avlastningen i dag er to helger i måneden.', childrenAffected: true, outcome: 'droftet', caseType: 'revurdering' }),
+        entry(5, { title: 'Omsorgsstønad etter endrede behov', body: 'Søknad om økt omsorgsstønad. Gruppetilbudet i bydelen er prøvd.', outcome: 'henvist', caseType: 'endring' }),
+        entry(6, { title: 'Støttekontakt i annen enhet', body: 'Skal aldri synes for main-enheten.', unitId: ids.other, caseworkerId: ids.otherUser }),
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await db?.$disconnect();
+    await database?.drop();
+  });
+
+  it('ranks title matches above body matches and marks the matched words', async () => {
+    const hits = await search('leader', { q: 'støttekontakt' });
+    const found = titles(hits);
+    expect(found.slice(0, 2).sort()).toEqual(['Støttekontakt eller gruppetilbud for voksen', 'Støttekontakt for ungdom med angst']);
+    expect(found[2]).toBe('Praktisk bistand til innkjøp');
+    expect(found).toHaveLength(3);
+    expect(hits[0].title.find((p) => p.hit)?.text.toLowerCase()).toBe('støttekontakt');
+    expect(hits[2].snippet.some((p) => p.hit && p.text.toLowerCase() === 'støttekontakt')).toBe(true);
+  });
+
+  it('requires every word, and finds inflected forms', async () => {
+    expect(titles(await search('leader', { q: 'støttekontakt ungdom' }))).toEqual(['Støttekontakt for ungdom med angst']);
+    // "gruppetilbud" finds "gruppetilbudet" too (prefix on SQLite, stemming on PostgreSQL).
+    expect(titles(await search('leader', { q: 'gruppetilbud' })).sort()).toEqual([
+      'Omsorgsstønad etter endrede behov',
+      'Støttekontakt eller gruppetilbud for voksen',
+      'Støttekontakt for ungdom med angst',
+    ]);
+    expect(await search('leader', { q: 'finnesikke' })).toEqual([]);
+  });
+
+  it('finds the seeded past decision by words of its conclusion', async () => {
+    const hits = await search('leader', { q: 'tidsavgrensningen' });
+    expect(titles(hits)).toEqual(['Økning av BPA fra 20 til 28 timer per uke etter fall og brudd?']);
+    expect(hits[0].meetingId).toBe(ids.pastMeeting);
+  });
+
+  it('filters by outcome, criteria level, case type, children affected, caseworker and period', async () => {
+    expect(titles(await search('leader', { q: 'støttekontakt', outcome: 'avklart' })).sort()).toEqual(['Praktisk bistand til innkjøp', 'Støttekontakt for ungdom med angst']);
+    expect(titles(await search('leader', { severity: 'hoy', caseworkerId: ids.sara }))).toContain('Støttekontakt for ungdom med angst');
+    expect(titles(await search('leader', { caseType: 'revurdering', children: 'ja' }))).toEqual(['Avlastning for familie med tre barn']);
+    expect(titles(await search('leader', { q: 'støttekontakt', from: '2026-02-01', to: '2026-02-28' }))).toEqual(['Støttekontakt for ungdom med angst']);
+  });
+
+  it('keeps units apart, and shows a caseworker only their own cases', async () => {
+    expect(titles(await search('otherUnit', { q: 'støttekontakt' }))).toEqual(['Støttekontakt i annen enhet']);
+    expect(titles(await search('leader', {})).includes('Støttekontakt i annen enhet')).toBe(false);
+    expect(titles(await search('caseworker', { q: 'støttekontakt' }))).toEqual(['Støttekontakt for ungdom med angst']);
+    expect(titles(await search('caseworker2', { q: 'støttekontakt' })).sort()).toEqual(['Praktisk bistand til innkjøp', 'Støttekontakt eller gruppetilbud for voksen']);
+  });
+
+  it('treats query syntax as plain words', async () => {
+    expect(await search('leader', { q: '" OR * NEAR(' })).toEqual(expect.any(Array));
+    const hits = titles(await search('leader', { q: 'støttekontakt" ( "angst' }));
+    expect(hits).toEqual(['Støttekontakt for ungdom med angst']);
+  });
+});
