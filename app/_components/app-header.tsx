@@ -13,6 +13,9 @@ export function AppHeader({ userName, showAudit }: { userName: string; showAudit
           <Link href="/saker" className="text-sm font-medium underline-offset-4 hover:underline">
             {nb.nav.myCases}
           </Link>
+          <Link href="/oppfolging" className="text-sm font-medium underline-offset-4 hover:underline">
+            {nb.nav.followUps}
+          </Link>
           <Link href="/historikk" className="text-sm font-medium underline-offset-4 hover:underline">
             {nb.nav.history}
           </Link>

@@ -62,7 +62,7 @@ export default async function HistoryPage() {
                       .join(', ')}
                   </td>
                   <td className="py-2">
-                    <Link href={`/moter/${m.id}/referat`} className="text-brand-700 underline">
+                    <Link prefetch={false} href={`/moter/${m.id}/referat`} className="text-brand-700 underline">
                       {t.openMinutes(formatDate(m.startsAt))}
                     </Link>
                   </td>

@@ -113,7 +113,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             {hits.map((hit) => (
               <li key={hit.itemId} className="rounded border border-slate-300 bg-white p-4">
                 <h3 className="font-semibold">
-                  <Link href={`/moter/${hit.meetingId}/referat#punkt-${hit.itemId}`} className="text-brand-700 underline">
+                  <Link prefetch={false} href={`/moter/${hit.meetingId}/referat#punkt-${hit.itemId}`} className="text-brand-700 underline">
                     <Marked parts={hit.title} />
                   </Link>
                 </h3>

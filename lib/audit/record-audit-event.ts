@@ -26,13 +26,16 @@ export const auditActions = [
   'agenda.reorder',
   'agenda.add_item',
   'access.denied',
+  'follow_up.complete',
+  'follow_up.reopen',
+  'case.start_revision',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 export type AuditEventInput = {
   actorId: string | null;
   action: AuditAction;
-  entityType: 'case' | 'meeting' | 'item' | 'user' | 'unit' | 'document';
+  entityType: 'case' | 'meeting' | 'item' | 'user' | 'unit' | 'document' | 'follow_up';
   entityId: string;
   unitId?: string | null;
   detail?: Record<string, string | number | boolean>;

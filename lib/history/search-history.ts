@@ -80,7 +80,7 @@ export async function searchHistory(options: { db: Db; provider: DbProvider; act
         highlight("SearchEntryFts", 0, ${hitStart}, ${hitEnd}) AS "title",
         snippet("SearchEntryFts", 1, ${hitStart}, ${hitEnd}, ' … ', 24) AS "snippet",
         e."personRef", e."purpose", e."outcome"
-      FROM "SearchEntryFts" JOIN "SearchEntry" e ON e."rowid" = "SearchEntryFts"."rowid"
+      FROM "SearchEntryFts" CROSS JOIN "SearchEntry" e ON e."rowid" = "SearchEntryFts"."rowid"
       WHERE "SearchEntryFts" MATCH ${text} AND ${where}
       ORDER BY bm25("SearchEntryFts", 4.0, 1.0) LIMIT ${limit}`;
   } else {

@@ -34,6 +34,7 @@ export const nb = {
     overview: 'Oversikt',
     myCases: 'Mine saker',
     history: 'Historikk',
+    followUps: 'Oppfølging',
     search: 'Søk',
     audit: 'Tilgangslogg',
   },

@@ -209,7 +209,7 @@ export async function seedDemoData(db: Db, now: Date = new Date()): Promise<{ se
 }
 
 /** Past decisions, so that history, minutes and the audit log have something to show. */
-const pastCases: { author: string; content: CaseContent; outcome: string; conclusion: string; followUp?: string }[] = [
+const pastCases: { author: string; content: CaseContent; outcome: string; conclusion: string; followUp?: string; reassessInDays?: number }[] = [
   {
     author: 'saksbehandler@demo.test',
     content: {
@@ -228,6 +228,7 @@ const pastCases: { author: string; content: CaseContent; outcome: string; conclu
     outcome: 'avklart',
     conclusion: 'Midlertidig økning til 28 timer i åtte uker. Begrunnelse: høy alvorlighet (funksjonsfall), stor nytte på kort sikt, og tidsavgrensningen holder ressursbruken forholdsmessig.',
     followUp: 'Skriv vedtak om midlertidig økning',
+    reassessInDays: 56,
   },
   {
     author: 'saksbehandler2@demo.test',
@@ -295,6 +296,7 @@ async function seedPastMeeting(db: Db, options: { unitId: string; chairId: strin
         outcome: past.outcome,
         conclusion: past.conclusion,
         notes: 'Saken ble lagt fram av saksbehandler; spørsmål og svar om dagens tjenester.',
+        reassessmentDate: past.reassessInDays ? new Date(startsAt.getTime() + past.reassessInDays * 24 * 3600_000).toISOString().slice(0, 10) : null,
         followUps: past.followUp ? { create: { caseId: created.id, ownerId: authorId, description: past.followUp, dueDate: startsAt.toISOString().slice(0, 10) } } : undefined,
       },
     });

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, browserTraces, launchBrowser, signIn } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
-import { demo } from '../support/fixtures';
+import { demo, openDb } from '../support/fixtures';
 import { printLogsOnFailure, startTestServer, type TestServer } from '../support/test-server';
 
 describe('a leader looks back at a past decision, in a browser', () => {
@@ -29,6 +29,12 @@ describe('a leader looks back at a past decision, in a browser', () => {
     await leader.getByRole('link', { name: 'Historikk' }).click();
     await leader.getByRole('heading', { name: 'Møtehistorikk' }).waitFor();
     expect(await accessibilityViolations(leader)).toEqual([]);
+    // Visiting the list logs no read of a case: only opening the minutes does (links to them are never prefetched).
+    await leader.waitForTimeout(1000);
+    const db = openDb(database.url);
+    const leaderId = (await db.user.findUniqueOrThrow({ where: { email: demo.leader } })).id;
+    expect(await db.auditEvent.count({ where: { actorId: leaderId, action: { in: ['meeting.read', 'case.read'] } } })).toBe(0);
+    await db.$disconnect();
     await leader.getByRole('link', { name: /^Referat / }).first().click();
     await leader.getByRole('heading', { name: /Økning av BPA/ }).waitFor();
     await leader.getByText(/Midlertidig økning til 28 timer i åtte uker/).first().waitFor();
@@ -61,6 +67,21 @@ describe('a leader looks back at a past decision, in a browser', () => {
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
     expect(await rows.first().textContent()).toContain('Lars Leder');
     expect(await accessibilityViolations(leader)).toEqual([]);
+  });
+
+  it('lets the caseworker tick off her follow-up and start the revurdering of her decision in one step', async () => {
+    const sara = (await signIn(browser, server.url, demo.caseworker)).page;
+    await sara.getByRole('link', { name: 'Oppfølging' }).click();
+    await sara.getByRole('heading', { name: 'Oppfølging', level: 1 }).waitFor();
+    expect(await accessibilityViolations(sara)).toEqual([]);
+    await sara.getByRole('button', { name: 'Marker som utført: Skriv vedtak om midlertidig økning' }).click();
+    await sara.getByRole('button', { name: 'Åpne igjen: Skriv vedtak om midlertidig økning' }).waitFor();
+    await sara.getByRole('button', { name: /^Start revurdering: Økning av BPA/ }).click();
+    await sara.waitForURL(/\/saker\/[a-z0-9]+$/);
+    await expect.poll(() => sara.getByLabel('Problemstilling til møtet').inputValue()).toMatch(/^Revurdering: Økning av BPA/);
+    // Started once: the re-assessment leaves the list.
+    await sara.goto(`${server.url}/oppfolging`);
+    await sara.getByText('Ingen revurderinger de neste ukene.').waitFor();
   });
 
   it('tells the leader in Norwegian when a filter is malformed', async () => {

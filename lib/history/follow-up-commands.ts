@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { historyScope } from '../access/policy';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import type { CaseContext } from '../cases/case-commands-context';
+import { caseContentSchema, type CaseContent } from '../cases/case-form';
+import { createCase } from '../cases/create-case';
+import { AppError } from '../errors/app-error';
+import { idParam } from '../validation/query-params';
+
+export const completeFollowUpSchema = z.object({ followUpId: idParam, done: z.boolean() });
+
+/**
+ * Ticks a follow-up off (or opens it again). Its owner may, and so may a
+ * leader or chair of the meeting's unit; anyone else is told it is not there.
+ */
+export async function completeFollowUp(context: Pick<CaseContext, 'db' | 'actor'> & { input: unknown; now?: Date }): Promise<void> {
+  const { db, actor } = context;
+  const input = completeFollowUpSchema.parse(context.input);
+  const followUp = await db.followUp.findUnique({
+    where: { id: input.followUpId },
+    select: { id: true, ownerId: true, agendaItem: { select: { meeting: { select: { unitId: true } } } } },
+  });
+  if (!followUp) throw new AppError('not_found');
+  const unitId = followUp.agendaItem.meeting.unitId;
+  const role = actor.memberships.find((m) => m.unitId === unitId)?.role;
+  if (!role) throw new AppError('not_found');
+  if (followUp.ownerId !== actor.userId && role !== 'leder' && role !== 'moteleder') throw new AppError('forbidden');
+  await db.followUp.update({ where: { id: followUp.id }, data: { doneAt: input.done ? (context.now ?? new Date()) : null } });
+  await recordAuditEvent(db, {
+    actorId: actor.userId,
+    action: input.done ? 'follow_up.complete' : 'follow_up.reopen',
+    entityType: 'follow_up',
+    entityId: followUp.id,
+    unitId,
+  });
+}
+
+export const startRevisionSchema = z.object({ caseId: idParam });
+
+/**
+ * One step from a re-assessment date to a draft: a new revurdering case in
+ * the same unit, filled from the decided case's last submitted version and
+ * linked to it. The caseworker reviews it and submits it to a meeting.
+ */
+export async function startRevision(context: CaseContext & { input: unknown }): Promise<{ id: string }> {
+  const { db, actor } = context;
+  const input = startRevisionSchema.parse(context.input);
+  const decided = await db.case.findUnique({
+    where: { id: input.caseId },
+    select: { id: true, unitId: true, status: true, createdById: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { content: true } } },
+  });
+  const scope = decided ? historyScope(actor.memberships, decided.unitId) : 'none';
+  if (!decided || scope === 'none' || (scope === 'own' && decided.createdById !== actor.userId)) throw new AppError('not_found');
+  if (decided.status !== 'concluded') throw new AppError('conflict', 'not_concluded');
+  const existing = await db.case.findFirst({ where: { revisesCaseId: decided.id, status: { not: 'withdrawn' } }, select: { id: true } });
+  if (existing) return existing;
+  const previous = caseContentSchema.safeParse(decided.versions[0] ? JSON.parse(decided.versions[0].content) : {});
+  const base: CaseContent = previous.success ? previous.data : {};
+  const content: CaseContent = {
+    ...base,
+    caseType: 'revurdering',
+    hasOngoingDecision: true,
+    question: base.question ? `Revurdering: ${base.question}`.slice(0, 20_000) : 'Revurdering',
+  };
+  const created = await createCase({ ...context, input: { unitId: decided.unitId, content } });
+  await db.case.update({ where: { id: created.id }, data: { revisesCaseId: decided.id } });
+  await recordAuditEvent(db, { actorId: actor.userId, action: 'case.start_revision', entityType: 'case', entityId: created.id, unitId: decided.unitId, detail: { revises: decided.id } });
+  return created;
+}

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadActor, type Actor } from '../../lib/access/access-service';
+import type { Db } from '../../lib/db/db';
+import { completeFollowUp } from '../../lib/history/follow-up-commands';
+import { followUpOverview } from '../../lib/history/follow-up-overview';
+import { seedDemoData } from '../../lib/seed/demo-seed';
+import { applyMigrations } from '../../server/db/apply-migrations';
+import { resolveDatabaseTarget } from '../../server/db/database-url';
+import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases';
+import { demo, openDb } from '../support/fixtures';
+
+/** Follow-ups and re-assessment dates on the real databases, with the demo's past meeting. */
+describe.each(databaseKinds)('follow-up overview on %s', (kind) => {
+  let database: TestDatabase;
+  let db: Db;
+  const actors: Record<string, Actor> = {};
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    await applyMigrations(resolveDatabaseTarget(database.url));
+    db = openDb(database.url);
+    await seedDemoData(db);
+    for (const [who, email] of Object.entries(demo)) {
+      if (who !== 'password') actors[who] = (await loadActor(db, (await db.user.findUniqueOrThrow({ where: { email } })).id))!;
+    }
+  });
+
+  afterAll(async () => {
+    await db?.$disconnect();
+    await database?.drop();
+  });
+
+  it('shows a leader the unit’s open and overdue follow-ups per owner, and the coming re-assessments', async () => {
+    const overview = await followUpOverview({ db, actor: actors.leader });
+    expect(overview.followUps.map((f) => [f.description, f.owner, f.overdue, f.canComplete])).toEqual([
+      ['Skriv vedtak om midlertidig økning', 'Sara Saksbehandler', true, true],
+    ]);
+    expect(overview.byOwner).toEqual([{ owner: 'Sara Saksbehandler', open: 1, overdue: 1 }]);
+    expect(overview.reassessments.map((r) => [r.title.slice(0, 13), r.overdue, r.canStartRevision])).toEqual([['Økning av BPA', false, true]]);
+  });
+
+  it('shows a caseworker only what is theirs, and another unit nothing', async () => {
+    expect((await followUpOverview({ db, actor: actors.caseworker })).followUps).toHaveLength(1);
+    const sindre = await followUpOverview({ db, actor: actors.caseworker2 });
+    expect(sindre.followUps).toEqual([]);
+    expect(sindre.reassessments).toEqual([]);
+    const other = await followUpOverview({ db, actor: actors.otherUnit });
+    expect(other.followUps).toEqual([]);
+    expect(other.reassessments).toEqual([]);
+  });
+
+  it('lets the owner tick a follow-up off and open it again; not a colleague, not another unit', async () => {
+    const [followUp] = (await followUpOverview({ db, actor: actors.leader })).followUps;
+    await expect(completeFollowUp({ db, actor: actors.caseworker2, input: { followUpId: followUp.id, done: true } })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(completeFollowUp({ db, actor: actors.otherUnit, input: { followUpId: followUp.id, done: true } })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(completeFollowUp({ db, actor: actors.caseworker, input: { followUpId: 'not valid!', done: true } })).rejects.toThrow();
+
+    await completeFollowUp({ db, actor: actors.caseworker, input: { followUpId: followUp.id, done: true } });
+    const after = await followUpOverview({ db, actor: actors.leader });
+    expect(after.followUps[0]).toMatchObject({ done: true, overdue: false });
+    expect(after.byOwner).toEqual([]);
+    expect(await db.auditEvent.count({ where: { action: 'follow_up.complete', entityId: followUp.id } })).toBe(1);
+
+    await completeFollowUp({ db, actor: actors.chair, input: { followUpId: followUp.id, done: false } });
+    expect((await followUpOverview({ db, actor: actors.leader })).followUps[0].done).toBe(false);
+  });
+});
