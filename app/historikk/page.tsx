@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireActor } from '@/app/_auth/require-actor';
 import { PageShell } from '@/app/_components/page-shell';
+import { historyScope } from '@/lib/access/policy';
 import { getDb } from '@/lib/db/db';
 import { listPastMeetings } from '@/lib/history/list-past-meetings';
 import { formatDate } from '@/lib/i18n/format';
@@ -22,10 +23,21 @@ function counts(entries: Record<string, number>, labels: Record<string, string>)
 export default async function HistoryPage() {
   const { actor, user } = await requireActor();
   const meetings = await listPastMeetings({ db: getDb(), actor });
+  const fullHistory = actor.memberships.some((m) => historyScope(actor.memberships, m.unitId) === 'unit');
   return (
     <PageShell userName={user.name} actor={actor} wide>
       <h1 className="text-2xl font-semibold tracking-tight">{t.title}</h1>
       <p className="mt-2 max-w-prose text-slate-700">{t.intro}</p>
+      {fullHistory ? (
+        <p className="mt-2 flex flex-wrap gap-4">
+          <Link href="/historikk/likebehandling" className="text-brand-700 underline">
+            {t.consistency.link}
+          </Link>
+          <Link href="/historikk/statistikk" className="text-brand-700 underline">
+            {t.statistics.link}
+          </Link>
+        </p>
+      ) : null}
       {meetings.length === 0 ? (
         <p className="mt-6">{t.none}</p>
       ) : (

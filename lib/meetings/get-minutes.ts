@@ -58,7 +58,7 @@ export async function getMinutes(options: { db: Db; actor: Actor; meetingId: str
   }
   return {
     ownOnly,
-    meeting: { id: meeting.id, unitName: meeting.unit.name, startsAt: meeting.startsAt, endsAt: meeting.endsAt, status: meeting.status, chair: meeting.chair?.name ?? null, closedAt: meeting.closedAt },
+    meeting: { id: meeting.id, unitId: meeting.unitId, unitName: meeting.unit.name, startsAt: meeting.startsAt, endsAt: meeting.endsAt, status: meeting.status, chair: meeting.chair?.name ?? null, closedAt: meeting.closedAt },
     attendance: meeting.attendance.map((a) => name(a.userId)).filter(Boolean).sort(),
     items: meeting.agendaItems.map((item) => {
       const found = item.caseId ? caseById.get(item.caseId) : undefined;

@@ -293,6 +293,8 @@ async function seedPastMeeting(db: Db, options: { unitId: string; chairId: strin
         reason: 'submitted',
         status: 'concluded',
         locked: true,
+        startedAt: new Date(startsAt.getTime() + (5 + position * 15) * 60_000),
+        endedAt: new Date(startsAt.getTime() + (5 + position * 15 + 12) * 60_000),
         outcome: past.outcome,
         conclusion: past.conclusion,
         notes: 'Saken ble lagt fram av saksbehandler; spørsmål og svar om dagens tjenester.',

@@ -84,6 +84,23 @@ describe('a leader looks back at a past decision, in a browser', () => {
     await sara.getByText('Ingen revurderinger de neste ukene.').waitFor();
   });
 
+  it('shows the statistics with charts and tables, the consistency view and a timeline without A/AA violations', async () => {
+    await leader.goto(`${server.url}/historikk`);
+    await leader.getByRole('link', { name: 'Statistikk for saksmøtene' }).click();
+    await leader.getByRole('heading', { name: 'Statistikk', level: 1 }).waitFor();
+    await leader.locator('.recharts-bar-rectangle').first().waitFor();
+    expect(await leader.getByRole('table', { name: 'Utfall', exact: true }).getByRole('row').count()).toBe(7);
+    expect(await accessibilityViolations(leader)).toEqual([]);
+    await leader.goto(`${server.url}/historikk/likebehandling`);
+    await leader.getByRole('heading', { name: 'Likebehandling', level: 1 }).waitFor();
+    expect(await accessibilityViolations(leader)).toEqual([]);
+    await leader.goto(`${server.url}/historikk`);
+    await leader.getByRole('link', { name: /^Referat / }).first().click();
+    await leader.getByRole('link', { name: 'Tidslinje for EPJ 2025/0712' }).click();
+    await leader.getByRole('heading', { name: 'Tidslinje for EPJ 2025/0712' }).waitFor();
+    expect(await accessibilityViolations(leader)).toEqual([]);
+  });
+
   it('tells the leader in Norwegian when a filter is malformed', async () => {
     await leader.goto(`${server.url}/revisjon?from=2026-02-31`);
     await leader.getByRole('alert').filter({ hasText: 'Filteret er ugyldig' }).waitFor();

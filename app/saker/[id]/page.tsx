@@ -8,6 +8,8 @@ import { getCase } from '@/lib/cases/get-case';
 import { getDb } from '@/lib/db/db';
 import { formatDateTime } from '@/lib/i18n/format';
 import { nb } from '@/lib/i18n/nb';
+import { SimilarCasesPanel } from '@/app/_history/similar-cases-panel';
+import { similarCases } from '@/lib/history/similar-cases';
 import { CaseEditor, type MeetingOption } from './case-editor';
 
 export const metadata: Metadata = { title: nb.cases.editorTitle };
@@ -36,6 +38,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     };
   });
   const latest = details.versions.at(-1)?.content ?? null;
+  // Once submitted, the case has an assessment to compare: show the decisions most like it.
+  const similar = details.status !== 'draft' ? await similarCases({ db, actor, caseId: details.id }) : [];
   return (
     <PageShell userName={user.name} actor={actor}>
       <p className="text-sm">
@@ -63,6 +67,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         submittedContent={latest as Record<string, unknown> | null}
         notice={null}
       />
+      {details.status !== 'draft' ? <SimilarCasesPanel cases={similar} /> : null}
     </PageShell>
   );
 }

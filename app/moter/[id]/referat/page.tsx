@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { requireActor } from '@/app/_auth/require-actor';
 import { idOrNotFound, orNotFound } from '@/app/_lib/or-not-found';
 import { PageShell } from '@/app/_components/page-shell';
@@ -47,6 +48,13 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
             <p className="text-sm text-slate-700">
               {[item.personRef, c.purposes[item.purpose], item.caseworker ? `${c.caseworker}: ${item.caseworker}` : null, t.statuses[item.status]].filter(Boolean).join(' · ')}
             </p>
+            {item.personRef ? (
+              <p className="text-sm print:hidden">
+                <Link prefetch={false} href={`/historikk/person?unit=${minutes.meeting.unitId}&ref=${encodeURIComponent(item.personRef)}`} className="text-brand-700 underline">
+                  {h.timeline.link(item.personRef)}
+                </Link>
+              </p>
+            ) : null}
             {item.submitted ? (
               <div className="mt-2 text-sm">
                 {item.submitted.situation ? <p className="whitespace-pre-wrap"><span className="font-medium">{c.fields.situation}: </span>{item.submitted.situation}</p> : null}

@@ -1,0 +1,28 @@
+'use client';
+
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+
+export type Series = { key: string; label: string; color: string };
+
+/**
+ * A bar chart (recharts) with the same numbers as a table beside it, so the
+ * figure is never the only way to read them (WCAG 1.1.1).
+ */
+export function BarFigure({ data, series, stacked = false }: { data: Record<string, string | number>[]; series: Series[]; stacked?: boolean }) {
+  return (
+    <div className="h-64 w-full" aria-hidden="true">
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }} accessibilityLayer={false}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
+          <XAxis dataKey="name" tick={{ fill: '#1e293b', fontSize: 12 }} />
+          <YAxis allowDecimals={false} tick={{ fill: '#1e293b', fontSize: 12 }} />
+          <Tooltip />
+          {series.length > 1 ? <Legend /> : null}
+          {series.map((s) => (
+            <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={stacked ? 'stack' : undefined} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

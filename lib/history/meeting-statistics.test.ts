@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { summarizeStatistics, type StatisticsRow } from './meeting-statistics';
+
+const row = (fields: Partial<StatisticsRow>): StatisticsRow => ({
+  meetingId: 'm1',
+  meetingDate: '2026-11-03',
+  purpose: 'drofting',
+  outcome: 'droftet',
+  status: 'concluded',
+  plannedMinutes: 15,
+  usedMinutes: 20,
+  caseworker: 'Sara',
+  severity: 'hoy',
+  benefit: 'moderat',
+  resource: null,
+  followUps: 0,
+  followUpsDone: 0,
+  ...fields,
+});
+
+describe('summarizeStatistics', () => {
+  const stats = summarizeStatistics([
+    row({}),
+    row({ purpose: 'avklaring', outcome: 'avklart', plannedMinutes: 10, usedMinutes: 8, followUps: 2, followUpsDone: 1 }),
+    row({ meetingId: 'm2', meetingDate: '2026-11-05', outcome: 'utsatt', usedMinutes: null, caseworker: 'Sindre', severity: null }),
+    row({ meetingId: 'm2', meetingDate: '2026-11-05', outcome: null, status: 'carried_over', usedMinutes: null, caseworker: null }),
+  ]);
+
+  it('counts items per meeting in date order, and the purpose and outcome mix', () => {
+    expect(stats.itemsPerMeeting).toEqual([{ date: '2026-11-03', items: 2 }, { date: '2026-11-05', items: 2 }]);
+    expect(stats.purposeMix).toEqual({ orientering: 0, drofting: 3, avklaring: 1 });
+    expect(stats.outcomeMix).toMatchObject({ droftet: 1, avklart: 1, utsatt: 1, none: 1 });
+  });
+
+  it('averages time used against planned per purpose over the items that have both', () => {
+    expect(stats.timeByPurpose).toEqual([
+      { purpose: 'orientering', planned: 0, used: 0, items: 0 },
+      { purpose: 'drofting', planned: 15, used: 20, items: 1 },
+      { purpose: 'avklaring', planned: 10, used: 8, items: 1 },
+    ]);
+  });
+
+  it('gives the postponement rate, criteria levels, outcomes by severity and caseworker, and follow-up completion', () => {
+    expect(stats.postponementRate).toBe(0.5);
+    expect(stats.criteriaMix.alvorlighet).toEqual({ lav: 0, moderat: 0, hoy: 3, unknown: 1 });
+    expect(stats.criteriaMix.ressurs.unknown).toBe(4);
+    expect(stats.outcomeBySeverity.hoy).toMatchObject({ droftet: 1, avklart: 1, none: 1 });
+    expect(stats.outcomeByCaseworker.map((c) => c.caseworker)).toEqual(['Sara', 'Sindre']);
+    expect(stats.followUps).toEqual({ total: 2, done: 1, rate: 0.5 });
+  });
+});

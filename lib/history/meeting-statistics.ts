@@ -1,0 +1,129 @@
+import { DateTime } from 'luxon';
+import { purposes } from '../cases/case-form';
+import { criteria, criterionLevels } from '../cases/case-form';
+import type { Actor } from '../access/access-service';
+import { historyScope } from '../access/policy';
+import type { Db } from '../db/db';
+import { outcomes } from '../meetings/agenda-rules';
+
+/** One item of a closed meeting: the rows behind every figure, and the CSV export. */
+export type StatisticsRow = {
+  meetingId: string;
+  meetingDate: string;
+  purpose: string;
+  outcome: string | null;
+  status: string;
+  plannedMinutes: number;
+  usedMinutes: number | null;
+  caseworker: string | null;
+  severity: string | null;
+  benefit: string | null;
+  resource: string | null;
+  followUps: number;
+  followUpsDone: number;
+};
+
+const count = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+
+/** The figures of the statistics page, from the rows. Pure. */
+export function summarizeStatistics(rows: readonly StatisticsRow[]) {
+  const meetings = new Map<string, { date: string; items: number }>();
+  const purposeMix = count(purposes);
+  const outcomeMix = { ...count(outcomes), none: 0 };
+  const time = new Map<string, { planned: number; used: number; n: number }>();
+  const criteriaMix = Object.fromEntries(criteria.map((c) => [c, { ...count(criterionLevels), unknown: 0 }])) as Record<(typeof criteria)[number], Record<(typeof criterionLevels)[number] | 'unknown', number>>;
+  const bySeverity = Object.fromEntries([...criterionLevels, 'unknown'].map((l) => [l, { ...count(outcomes), none: 0 }])) as Record<string, Record<string, number>>;
+  const byCaseworker = new Map<string, Record<string, number>>();
+  let postponed = 0;
+  let followUps = 0;
+  let followUpsDone = 0;
+  for (const row of rows) {
+    const meeting = meetings.get(row.meetingId) ?? { date: row.meetingDate, items: 0 };
+    meeting.items += 1;
+    meetings.set(row.meetingId, meeting);
+    if (row.purpose in purposeMix) purposeMix[row.purpose as keyof typeof purposeMix] += 1;
+    const outcome = row.outcome && row.outcome in outcomeMix ? (row.outcome as keyof typeof outcomeMix) : 'none';
+    outcomeMix[outcome] += 1;
+    if (row.usedMinutes !== null) {
+      const entry = time.get(row.purpose) ?? { planned: 0, used: 0, n: 0 };
+      entry.planned += row.plannedMinutes;
+      entry.used += row.usedMinutes;
+      entry.n += 1;
+      time.set(row.purpose, entry);
+    }
+    for (const [criterion, value] of [['alvorlighet', row.severity], ['nytte', row.benefit], ['ressurs', row.resource]] as const) {
+      const level = value && value in criteriaMix[criterion] ? (value as (typeof criterionLevels)[number]) : 'unknown';
+      criteriaMix[criterion][level] += 1;
+    }
+    bySeverity[row.severity && row.severity in bySeverity ? row.severity : 'unknown'][outcome] += 1;
+    if (row.caseworker) {
+      const mine = byCaseworker.get(row.caseworker) ?? { ...count(outcomes), none: 0 };
+      mine[outcome] += 1;
+      byCaseworker.set(row.caseworker, mine);
+    }
+    if (row.outcome === 'utsatt' || row.status === 'carried_over' || row.status === 'postponed') postponed += 1;
+    followUps += row.followUps;
+    followUpsDone += row.followUpsDone;
+  }
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return {
+    items: rows.length,
+    itemsPerMeeting: [...meetings.values()].sort((a, b) => a.date.localeCompare(b.date)),
+    purposeMix,
+    outcomeMix,
+    timeByPurpose: purposes.map((p) => {
+      const entry = time.get(p);
+      return { purpose: p, planned: entry ? round(entry.planned / entry.n) : 0, used: entry ? round(entry.used / entry.n) : 0, items: entry?.n ?? 0 };
+    }),
+    postponementRate: rows.length ? postponed / rows.length : 0,
+    criteriaMix,
+    outcomeBySeverity: bySeverity,
+    outcomeByCaseworker: [...byCaseworker.entries()].sort(([a], [b]) => a.localeCompare(b, 'nb')).map(([caseworker, outcomeCounts]) => ({ caseworker, outcomes: outcomeCounts })),
+    followUps: { total: followUps, done: followUpsDone, rate: followUps ? followUpsDone / followUps : 0 },
+  };
+}
+
+/** The rows of the last `months` for the units whose whole history the actor sees. */
+export async function loadStatisticsRows(options: { db: Db; actor: Actor; months?: number; now?: Date }): Promise<StatisticsRow[]> {
+  const { db, actor } = options;
+  const unitIds = actor.memberships.filter((m) => historyScope(actor.memberships, m.unitId) === 'unit').map((m) => m.unitId);
+  if (unitIds.length === 0) return [];
+  const since = DateTime.fromJSDate(options.now ?? new Date()).minus({ months: options.months ?? 12 }).toJSDate();
+  const items = await db.agendaItem.findMany({
+    where: { meeting: { unitId: { in: unitIds }, status: 'closed', startsAt: { gte: since } } },
+    select: {
+      id: true,
+      purpose: true,
+      outcome: true,
+      status: true,
+      plannedMinutes: true,
+      startedAt: true,
+      endedAt: true,
+      meeting: { select: { id: true, startsAt: true } },
+      followUps: { select: { doneAt: true } },
+    },
+    orderBy: [{ meeting: { startsAt: 'asc' } }, { position: 'asc' }],
+  });
+  const entries = await db.searchEntry.findMany({ where: { itemId: { in: items.map((i) => i.id) } } });
+  const entryById = new Map(entries.map((e) => [e.itemId, e]));
+  const caseworkerIds = [...new Set(entries.flatMap((e) => (e.caseworkerId ? [e.caseworkerId] : [])))];
+  const names = new Map((await db.user.findMany({ where: { id: { in: caseworkerIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  return items.map((item) => {
+    const entry = entryById.get(item.id);
+    return {
+      meetingId: item.meeting.id,
+      meetingDate: DateTime.fromJSDate(item.meeting.startsAt, { zone: 'Europe/Oslo' }).toISODate()!,
+      purpose: item.purpose,
+      outcome: item.outcome,
+      status: item.status,
+      plannedMinutes: item.plannedMinutes,
+      usedMinutes: item.startedAt && item.endedAt ? Math.round((item.endedAt.getTime() - item.startedAt.getTime()) / 60_000) : null,
+      caseworker: entry?.caseworkerId ? (names.get(entry.caseworkerId) ?? null) : null,
+      severity: entry?.severityLevel ?? null,
+      benefit: entry?.benefitLevel ?? null,
+      resource: entry?.resourceLevel ?? null,
+      followUps: item.followUps.length,
+      followUpsDone: item.followUps.filter((f) => f.doneAt).length,
+    };
+  });
+}

@@ -1,0 +1,60 @@
+import type { Actor } from '../access/access-service';
+import { historyScope } from '../access/policy';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import type { Db } from '../db/db';
+import { AppError } from '../errors/app-error';
+
+export type TimelineEntry = {
+  itemId: string;
+  caseId: string | null;
+  title: string;
+  meetingId: string;
+  meetingDate: Date;
+  purpose: string;
+  outcome: string | null;
+  conclusion: string | null;
+  levels: { alvorlighet: string | null; nytte: string | null; ressurs: string | null };
+  reassessmentDate: string | null;
+  followUps: { description: string; done: boolean; dueDate: string | null }[];
+};
+
+/**
+ * Every time a person reference came up in a unit's closed meetings, oldest
+ * first: assessment, outcome and conclusion, follow-ups done or not, and the
+ * re-assessment date. A caseworker sees the items of their own cases only.
+ * Each case shown is logged as read.
+ */
+export async function personTimeline(options: { db: Db; actor: Actor; unitId: string; personRef: string }): Promise<TimelineEntry[]> {
+  const { db, actor, unitId, personRef } = options;
+  const scope = historyScope(actor.memberships, unitId);
+  if (scope === 'none') throw new AppError('not_found');
+  const entries = await db.searchEntry.findMany({
+    where: { unitId, personRef, ...(scope === 'own' ? { caseworkerId: actor.userId } : {}) },
+    orderBy: { meetingDate: 'asc' },
+    take: 200,
+  });
+  const items = await db.agendaItem.findMany({
+    where: { id: { in: entries.map((e) => e.itemId) } },
+    select: { id: true, conclusion: true, reassessmentDate: true, followUps: { select: { description: true, doneAt: true, dueDate: true } } },
+  });
+  const byId = new Map(items.map((i) => [i.id, i]));
+  for (const caseId of new Set(entries.flatMap((e) => (e.caseId ? [e.caseId] : [])))) {
+    await recordAuditEvent(db, { actorId: actor.userId, action: 'case.read', entityType: 'case', entityId: caseId, unitId, detail: { via: 'timeline' } });
+  }
+  return entries.map((e) => {
+    const item = byId.get(e.itemId);
+    return {
+      itemId: e.itemId,
+      caseId: e.caseId,
+      title: e.title,
+      meetingId: e.meetingId,
+      meetingDate: e.meetingDate,
+      purpose: e.purpose,
+      outcome: e.outcome,
+      conclusion: item?.conclusion ?? null,
+      levels: { alvorlighet: e.severityLevel, nytte: e.benefitLevel, ressurs: e.resourceLevel },
+      reassessmentDate: item?.reassessmentDate ?? null,
+      followUps: (item?.followUps ?? []).map((f) => ({ description: f.description, done: Boolean(f.doneAt), dueDate: f.dueDate })),
+    };
+  });
+}
