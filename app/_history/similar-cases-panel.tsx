@@ -24,7 +24,7 @@ export function SimilarCasesPanel({ cases, headingLevel = 2 }: { cases: SimilarC
                 {c.title}
               </Link>
               <p className="text-sm text-slate-700">
-                {formatDate(c.meetingDate)} · {c.outcome ? nb.meetingRoom.outcomes[c.outcome] : '–'} · {t.score(c.score)}
+                {formatDate(new Date(c.meetingDate))} · {c.outcome ? nb.meetingRoom.outcomes[c.outcome] : '–'} · {t.score(c.score)}
               </p>
               {c.conclusion ? (
                 <p className="text-sm">

@@ -4,6 +4,7 @@ import { requireCaseAccess } from '../access/access-service';
 import { historyScope } from '../access/policy';
 import { caseContentSchema } from '../cases/case-form';
 import type { Db } from '../db/db';
+import { isAppError } from '../errors/app-error';
 import { mostSimilar, similarity, words, type CaseProfile } from './similarity';
 
 type Entry = Awaited<ReturnType<Db['searchEntry']['findMany']>>[number];
@@ -36,37 +37,63 @@ export type SimilarCase = { itemId: string; meetingId: string; meetingDate: Date
  * similar criteria profile, similar text), with their outcomes and reasons.
  */
 export async function similarCases(options: { db: Db; actor: Actor; caseId: string; count?: number; now?: Date }): Promise<SimilarCase[]> {
-  const { db, actor, caseId } = options;
-  const facts = await requireCaseAccess(db, actor, caseId, 'read');
-  const row = await db.case.findUniqueOrThrow({
-    where: { id: caseId },
-    select: { title: true, caseType: true, level: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { content: true } } },
+  return (await similarForCases({ ...options, caseIds: [options.caseId] }))[options.caseId] ?? [];
+}
+
+/**
+ * The same for several cases of one unit at once (a meeting's agenda), with
+ * the earlier decisions loaded once. Cases the actor may not read are left out.
+ */
+export async function similarForCases(options: { db: Db; actor: Actor; caseIds: string[]; count?: number; now?: Date }): Promise<Record<string, SimilarCase[]>> {
+  const { db, actor } = options;
+  const readable: { id: string; unitId: string }[] = [];
+  for (const caseId of options.caseIds) {
+    const facts = await requireCaseAccess(db, actor, caseId, 'read').catch((error: unknown) => {
+      if (isAppError(error)) return null;
+      throw error;
+    });
+    if (facts) readable.push({ id: caseId, unitId: facts.unitId });
+  }
+  if (readable.length === 0) return {};
+  const rows = await db.case.findMany({
+    where: { id: { in: readable.map((r) => r.id) } },
+    select: { id: true, unitId: true, title: true, caseType: true, level: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { content: true } } },
   });
-  const parsed = caseContentSchema.safeParse(row.versions[0] ? JSON.parse(row.versions[0].content) : {});
-  const content = parsed.success ? parsed.data : {};
-  const target: CaseProfile = {
-    caseType: row.caseType,
-    level: row.level,
-    severity: content.alvorlighetLevel || null,
-    benefit: content.nytteLevel || null,
-    resource: content.ressursLevel || null,
-    text: [row.title, content.facts, content.changedNeeds, content.services, content.servicesConcerned, content.situation, content.proposal, content.samletVurdering].filter(Boolean).join('\n'),
-  };
   const since = DateTime.fromJSDate(options.now ?? new Date()).minus({ years: 3 }).toJSDate();
-  const candidates = (await comparableEntries(db, actor, facts.unitId, since)).filter((e) => e.caseId !== caseId).map(profileOf);
-  const top = mostSimilar(target, candidates, options.count ?? 5);
-  const conclusions = new Map(
-    (await db.agendaItem.findMany({ where: { id: { in: top.map((t) => t.candidate.entry.itemId) } }, select: { id: true, conclusion: true } })).map((i) => [i.id, i.conclusion]),
+  const candidatesByUnit = new Map<string, ReturnType<typeof profileOf>[]>();
+  for (const unitId of new Set(rows.map((r) => r.unitId))) {
+    candidatesByUnit.set(unitId, (await comparableEntries(db, actor, unitId, since)).map(profileOf));
+  }
+  const ranked = rows.map((row) => {
+    const parsed = caseContentSchema.safeParse(row.versions[0] ? JSON.parse(row.versions[0].content) : {});
+    const content = parsed.success ? parsed.data : {};
+    const target: CaseProfile = {
+      caseType: row.caseType,
+      level: row.level,
+      severity: content.alvorlighetLevel || null,
+      benefit: content.nytteLevel || null,
+      resource: content.ressursLevel || null,
+      text: [row.title, content.facts, content.changedNeeds, content.services, content.servicesConcerned, content.situation, content.proposal, content.samletVurdering].filter(Boolean).join('\n'),
+    };
+    const candidates = (candidatesByUnit.get(row.unitId) ?? []).filter((c) => c.entry.caseId !== row.id);
+    return { caseId: row.id, top: mostSimilar(target, candidates, options.count ?? 5) };
+  });
+  const itemIds = ranked.flatMap((r) => r.top.map((t) => t.candidate.entry.itemId));
+  const conclusions = new Map((await db.agendaItem.findMany({ where: { id: { in: itemIds } }, select: { id: true, conclusion: true } })).map((i) => [i.id, i.conclusion]));
+  return Object.fromEntries(
+    ranked.map(({ caseId, top }) => [
+      caseId,
+      top.map(({ candidate: { entry }, score }) => ({
+        itemId: entry.itemId,
+        meetingId: entry.meetingId,
+        meetingDate: entry.meetingDate,
+        title: entry.title,
+        outcome: entry.outcome,
+        conclusion: conclusions.get(entry.itemId) ?? null,
+        score,
+      })),
+    ]),
   );
-  return top.map(({ candidate: { entry }, score }) => ({
-    itemId: entry.itemId,
-    meetingId: entry.meetingId,
-    meetingDate: entry.meetingDate,
-    title: entry.title,
-    outcome: entry.outcome,
-    conclusion: conclusions.get(entry.itemId) ?? null,
-    score,
-  }));
 }
 
 export type FlaggedPair = { score: number; a: SimilarCase; b: SimilarCase };

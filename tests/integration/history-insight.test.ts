@@ -85,6 +85,12 @@ describe('timelines, similar cases, consistency and statistics', () => {
     expect(csv.some((line) => line.includes('avklart') && line.includes(',10,12,Sara Saksbehandler,hoy,hoy,moderat,1,0'))).toBe(true);
   });
 
+  it('shows similar earlier decisions beside the current item in the meeting room', async () => {
+    const { meeting } = await demoFixtures(db);
+    const html = await (await get(`/moter/${meeting.id}/rom`, 'chair')).text();
+    expect(html).toContain('Lignende tidligere saker');
+  });
+
   it('shows similar earlier decisions on a submitted case’s page', async () => {
     const bpaCase = await db.case.findFirstOrThrow({ where: { title: { startsWith: 'Økning av BPA' } } });
     const html = await (await get(`/saker/${bpaCase.id}`, 'leader')).text();

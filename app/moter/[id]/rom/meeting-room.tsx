@@ -7,6 +7,8 @@ import { io, type Socket } from 'socket.io-client';
 import { nb } from '@/lib/i18n/nb';
 import type { MeetingRoom as Room } from '@/lib/meetings/get-meeting-room';
 import { ItemPanel } from './item-panel';
+import { SimilarCasesPanel } from '@/app/_history/similar-cases-panel';
+import type { SimilarCase } from '@/lib/history/similar-cases';
 
 const t = nb.meetingRoom;
 type Item = Room['items'][number];
@@ -17,7 +19,7 @@ type Ack = { ok: boolean; error?: string; fields?: Record<string, string>; resul
  * and every screen follows; the agenda, presence and the chair's controls live
  * here, the item's notes and conclusion in ItemPanel (Yjs).
  */
-export function MeetingRoom({ room, me, plannedEnd }: { room: Room; me: { id: string; name: string }; plannedEnd: string }) {
+export function MeetingRoom({ room, me, plannedEnd, similar }: { room: Room; me: { id: string; name: string }; plannedEnd: string; similar: Record<string, SimilarCase[]> }) {
   const router = useRouter();
   const socketRef = useRef<Socket | null>(null);
   const [currentId, setCurrentId] = useState<string | null>(room.meeting.currentItemId);
@@ -108,6 +110,7 @@ export function MeetingRoom({ room, me, plannedEnd }: { room: Room; me: { id: st
           ) : (
             <p className="rounded border border-slate-300 bg-white p-4">{t.noCurrent}</p>
           )}
+          {selected?.caseId && similar[selected.caseId] ? <SimilarCasesPanel cases={similar[selected.caseId]} /> : null}
           {room.canChair && !closed ? (
             <button
               type="button"

@@ -5,6 +5,7 @@ import { PageShell } from '@/app/_components/page-shell';
 import { getDb } from '@/lib/db/db';
 import { formatDateTime, formatTime } from '@/lib/i18n/format';
 import { nb } from '@/lib/i18n/nb';
+import { similarForCases } from '@/lib/history/similar-cases';
 import { getMeetingRoom } from '@/lib/meetings/get-meeting-room';
 import { MeetingRoom } from './meeting-room';
 
@@ -14,7 +15,10 @@ export const dynamic = 'force-dynamic';
 export default async function MeetingRoomPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor, user } = await requireActor();
   const id = idOrNotFound((await params).id);
-  const room = await orNotFound(getMeetingRoom({ db: getDb(), actor, meetingId: id }));
+  const db = getDb();
+  const room = await orNotFound(getMeetingRoom({ db, actor, meetingId: id }));
+  // Earlier decisions like each case on the agenda, as a side panel per item.
+  const similar = await similarForCases({ db, actor, caseIds: room.items.flatMap((i) => (i.caseId ? [i.caseId] : [])) });
   return (
     <PageShell userName={user.name} actor={actor} wide>
       <p className="text-sm text-slate-700">{room.meeting.unitName}</p>
@@ -25,6 +29,7 @@ export default async function MeetingRoomPage({ params }: { params: Promise<{ id
         room={JSON.parse(JSON.stringify(room))}
         me={{ id: user.id, name: user.name }}
         plannedEnd={formatTime(room.schedule.plannedEnd)}
+        similar={JSON.parse(JSON.stringify(similar))}
       />
     </PageShell>
   );
