@@ -1,7 +1,7 @@
 import type { Db } from '../db/db';
 import type { DocumentRef } from '../realtime/document-name';
 import { AppError } from '../errors/app-error';
-import { caseAccess, itemAccess, meetingAccess, type AccessLevel, type CaseFacts } from './policy';
+import { caseAccess, historyScope, itemAccess, meetingAccess, type AccessLevel, type CaseFacts } from './policy';
 import { roleSchema, type UnitMembership } from './roles';
 
 /**
@@ -35,9 +35,14 @@ export async function documentAccess(db: Db, actor: Actor, doc: DocumentRef): Pr
   if (doc.kind === 'item') {
     const item = await db.agendaItem.findUnique({
       where: { id: doc.id },
-      select: { locked: true, meeting: { select: { unitId: true, status: true } } },
+      select: { locked: true, caseId: true, meeting: { select: { unitId: true, status: true } } },
     });
     if (!item) return { level: 'none', unitId: null };
+    // A closed meeting's items are history: a caseworker may open only those of their own cases.
+    if (item.meeting.status === 'closed' && historyScope(actor.memberships, item.meeting.unitId) === 'own') {
+      const own = item.caseId ? await db.case.count({ where: { id: item.caseId, createdById: actor.userId } }) : 0;
+      if (!own) return { level: 'none', unitId: item.meeting.unitId };
+    }
     return { level: itemAccess(actor.memberships, item), unitId: item.meeting.unitId };
   }
   const meeting = await db.meeting.findUnique({ where: { id: doc.id }, select: { unitId: true, status: true } });

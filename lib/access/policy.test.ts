@@ -36,6 +36,13 @@ describe('caseAccess', () => {
     expect(caseAccess('chair', as('moteleder'), started)).toBe('edit');
   });
 
+  it('hides a colleague’s concluded case from a caseworker (history of own cases only), not from leaders', () => {
+    const concluded = { ...submitted, status: 'concluded' };
+    expect(caseAccess('someone-else', as('saksbehandler'), concluded)).toBe('none');
+    expect(caseAccess('someone-else', as('moteleder'), concluded)).toBe('read');
+    expect(caseAccess('someone-else', as('admin'), concluded)).toBe('read');
+  });
+
   it('makes concluded and withdrawn cases read-only for all', () => {
     for (const status of ['concluded', 'withdrawn']) {
       expect(caseAccess('author', as('saksbehandler'), { ...submitted, status })).toBe('read');

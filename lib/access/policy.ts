@@ -35,6 +35,8 @@ export function caseAccess(
   // A draft is the author's work in progress: colleagues in case work may
   // co-author it, but admins (who set up the unit) do not need to see it.
   if (facts.status === 'draft' && role === 'admin') return 'none';
+  // A concluded case is history: a caseworker sees the history of their own cases only.
+  if (facts.status === 'concluded' && historyScope(memberships, facts.unitId) === 'own' && facts.createdById !== userId) return 'none';
   if (facts.status === 'concluded' || facts.status === 'withdrawn') return 'read';
   if (!caseworkRoles.includes(role)) return 'read';
   if (facts.status === 'draft') return 'edit';

@@ -1,8 +1,8 @@
 import type { Actor } from '../access/access-service';
 import { historyScope } from '../access/policy';
-import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Db } from '../db/db';
 import { AppError } from '../errors/app-error';
+import { logCaseReads } from './log-case-reads';
 
 export type TimelineEntry = {
   itemId: string;
@@ -38,9 +38,7 @@ export async function personTimeline(options: { db: Db; actor: Actor; unitId: st
     select: { id: true, conclusion: true, reassessmentDate: true, followUps: { select: { description: true, doneAt: true, dueDate: true } } },
   });
   const byId = new Map(items.map((i) => [i.id, i]));
-  for (const caseId of new Set(entries.flatMap((e) => (e.caseId ? [e.caseId] : [])))) {
-    await recordAuditEvent(db, { actorId: actor.userId, action: 'case.read', entityType: 'case', entityId: caseId, unitId, detail: { via: 'timeline' } });
-  }
+  await logCaseReads(db, actor, entries, 'timeline');
   return entries.map((e) => {
     const item = byId.get(e.itemId);
     return {

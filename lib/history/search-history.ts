@@ -7,6 +7,7 @@ import { outcomes } from '../meetings/agenda-rules';
 import { idParam, isoDateParam, optionalParam, osloDayRange } from '../validation/query-params';
 // The SQL template helpers are the same runtime object in both generated clients.
 import { Prisma } from '../../prisma/generated/sqlite/client';
+import { logCaseReads } from './log-case-reads';
 import { ftsPrefixQuery, highlightParts, hitEnd, hitStart, type TextPart } from './highlight';
 
 const optional = optionalParam;
@@ -44,6 +45,7 @@ export type SearchHit = {
 
 type Row = {
   itemId: string;
+  unitId: string;
   meetingId: string;
   caseId: string | null;
   meetingDate: Date | string;
@@ -72,22 +74,22 @@ export async function searchHistory(options: { db: Db; provider: DbProvider; act
   let rows: Row[];
   if (!text) {
     rows = await db.$queryRaw<Row[]>`
-      SELECT e."itemId", e."meetingId", e."caseId", e."meetingDate", e."title", NULL AS "snippet", e."personRef", e."purpose", e."outcome"
+      SELECT e."itemId", e."unitId", e."meetingId", e."caseId", e."meetingDate", e."title", NULL AS "snippet", e."personRef", e."purpose", e."outcome"
       FROM "SearchEntry" e WHERE ${where} ORDER BY e."meetingDate" DESC LIMIT ${limit}`;
   } else if (provider === 'sqlite') {
     rows = await db.$queryRaw<Row[]>`
-      SELECT e."itemId", e."meetingId", e."caseId", e."meetingDate",
+      SELECT e."itemId", e."unitId", e."meetingId", e."caseId", e."meetingDate",
         highlight("SearchEntryFts", 0, ${hitStart}, ${hitEnd}) AS "title",
         snippet("SearchEntryFts", 1, ${hitStart}, ${hitEnd}, ' … ', 24) AS "snippet",
         e."personRef", e."purpose", e."outcome"
-      FROM "SearchEntryFts" CROSS JOIN "SearchEntry" e ON e."rowid" = "SearchEntryFts"."rowid"
+      FROM "SearchEntryFts" CROSS JOIN "SearchEntry" e ON e."id" = "SearchEntryFts"."rowid"
       WHERE "SearchEntryFts" MATCH ${text} AND ${where}
       ORDER BY bm25("SearchEntryFts", 4.0, 1.0) LIMIT ${limit}`;
   } else {
     const marks = `StartSel=${hitStart}, StopSel=${hitEnd}`;
     // Headlines only for the page of hits, not for every match.
     rows = await db.$queryRaw<Row[]>`
-      SELECT hit."itemId", hit."meetingId", hit."caseId", hit."meetingDate",
+      SELECT hit."itemId", hit."unitId", hit."meetingId", hit."caseId", hit."meetingDate",
         ts_headline('norwegian', hit."title", hit.query, ${`${marks}, HighlightAll=true`}) AS "title",
         ts_headline('norwegian', hit."body", hit.query, ${`${marks}, MaxFragments=2, MaxWords=24, MinWords=8, FragmentDelimiter=" … "`}) AS "snippet",
         hit."personRef", hit."purpose", hit."outcome"
@@ -98,6 +100,8 @@ export async function searchHistory(options: { db: Db; provider: DbProvider; act
         ORDER BY rank DESC LIMIT ${limit}
       ) hit ORDER BY hit.rank DESC`;
   }
+  // The hits show case text (snippets): each case shown is a read, for its access log.
+  await logCaseReads(db, actor, rows, 'search');
   return rows.map((row) => ({
     itemId: row.itemId,
     meetingId: row.meetingId,

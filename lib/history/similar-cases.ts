@@ -5,6 +5,7 @@ import { historyScope } from '../access/policy';
 import { caseContentSchema } from '../cases/case-form';
 import type { Db } from '../db/db';
 import { isAppError } from '../errors/app-error';
+import { logCaseReads } from './log-case-reads';
 import { mostSimilar, similarity, words, type CaseProfile } from './similarity';
 
 type Entry = Awaited<ReturnType<Db['searchEntry']['findMany']>>[number];
@@ -79,6 +80,7 @@ export async function similarForCases(options: { db: Db; actor: Actor; caseIds: 
     return { caseId: row.id, top: mostSimilar(target, candidates, options.count ?? 5) };
   });
   const itemIds = ranked.flatMap((r) => r.top.map((t) => t.candidate.entry.itemId));
+  await logCaseReads(db, actor, ranked.flatMap((r) => r.top.map((t) => t.candidate.entry)), 'similar');
   const conclusions = new Map((await db.agendaItem.findMany({ where: { id: { in: itemIds } }, select: { id: true, conclusion: true } })).map((i) => [i.id, i.conclusion]));
   return Object.fromEntries(
     ranked.map(({ caseId, top }) => [
@@ -122,6 +124,7 @@ export async function flagInconsistentPairs(options: { db: Db; actor: Actor; uni
   }
   pairs.sort((x, y) => y.score - x.score);
   const top = pairs.slice(0, 20);
+  await logCaseReads(db, actor, top.flatMap((p) => [p.a, p.b]), 'consistency');
   const conclusions = new Map(
     (await db.agendaItem.findMany({ where: { id: { in: top.flatMap((p) => [p.a.itemId, p.b.itemId]) } }, select: { id: true, conclusion: true } })).map((i) => [i.id, i.conclusion]),
   );

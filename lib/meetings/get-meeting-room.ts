@@ -1,9 +1,10 @@
 import type { Actor } from '../access/access-service';
-import { canChairMeeting, meetingAccess } from '../access/policy';
+import { canChairMeeting, historyScope, meetingAccess } from '../access/policy';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { CaseContent } from '../cases/case-form';
 import type { Db } from '../db/db';
 import { AppError } from '../errors/app-error';
+import { logCaseReads } from '../history/log-case-reads';
 import { plannedSchedule } from './agenda-rules';
 import { syncAgenda } from './sync-agenda';
 
@@ -13,7 +14,14 @@ export async function getMeetingRoom(options: { db: Db; actor: Actor; meetingId:
   const meeting = await db.meeting.findUnique({ where: { id: meetingId }, include: { unit: { select: { name: true } } } });
   const access = meeting ? meetingAccess(actor.memberships, meeting) : 'none';
   if (!meeting || access === 'none') throw new AppError('not_found');
-  const items = meeting.status === 'closed' ? await db.agendaItem.findMany({ where: { meetingId }, orderBy: { position: 'asc' } }) : await syncAgenda(db, meetingId);
+  let items = meeting.status === 'closed' ? await db.agendaItem.findMany({ where: { meetingId }, orderBy: { position: 'asc' } }) : await syncAgenda(db, meetingId);
+  // A closed meeting is history: a caseworker sees the items of their own cases only.
+  if (meeting.status === 'closed' && historyScope(actor.memberships, meeting.unitId) === 'own') {
+    const ownIds = new Set(
+      (await db.case.findMany({ where: { id: { in: items.flatMap((i) => (i.caseId ? [i.caseId] : [])) }, createdById: actor.userId }, select: { id: true } })).map((c) => c.id),
+    );
+    items = items.filter((i) => i.caseId && ownIds.has(i.caseId));
+  }
   const caseIds = items.map((i) => i.caseId).filter((id): id is string => Boolean(id));
   const cases = await db.case.findMany({
     where: { id: { in: caseIds } },
@@ -33,6 +41,8 @@ export async function getMeetingRoom(options: { db: Db; actor: Actor; meetingId:
     orderBy: { user: { name: 'asc' } },
   });
   await recordAuditEvent(db, { actorId: actor.userId, action: 'meeting.read', entityType: 'meeting', entityId: meetingId, unitId: meeting.unitId });
+  // The room shows each case as submitted: a read of each, for its access log.
+  await logCaseReads(db, actor, items.map((i) => ({ caseId: i.caseId, unitId: meeting.unitId })), 'meeting_room');
   return {
     meeting: {
       id: meeting.id,

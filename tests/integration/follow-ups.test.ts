@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadActor, type Actor } from '../../lib/access/access-service';
+import { documentAccess, loadActor, requireCaseAccess, type Actor } from '../../lib/access/access-service';
 import type { Db } from '../../lib/db/db';
 import { completeFollowUp } from '../../lib/history/follow-up-commands';
 import { followUpOverview } from '../../lib/history/follow-up-overview';
@@ -47,6 +47,18 @@ describe.each(databaseKinds)('follow-up overview on %s', (kind) => {
     const other = await followUpOverview({ db, actor: actors.otherUnit });
     expect(other.followUps).toEqual([]);
     expect(other.reassessments).toEqual([]);
+  });
+
+  it('keeps a closed meeting’s item documents and concluded cases to their own caseworker (and the unit’s leaders)', async () => {
+    const items = await db.agendaItem.findMany({ where: { meeting: { status: 'closed' } }, select: { id: true, caseId: true } });
+    const cases = await db.case.findMany({ where: { id: { in: items.map((i) => i.caseId!) } }, select: { id: true, createdById: true } });
+    const saraItem = items.find((i) => cases.find((c) => c.id === i.caseId)?.createdById === actors.caseworker.userId)!;
+    const sindreItem = items.find((i) => i.id !== saraItem.id)!;
+    expect((await documentAccess(db, actors.caseworker, { kind: 'item', id: saraItem.id, name: `item:${saraItem.id}` })).level).toBe('read');
+    expect((await documentAccess(db, actors.caseworker, { kind: 'item', id: sindreItem.id, name: `item:${sindreItem.id}` })).level).toBe('none');
+    expect((await documentAccess(db, actors.leader, { kind: 'item', id: sindreItem.id, name: `item:${sindreItem.id}` })).level).toBe('read');
+    await expect(requireCaseAccess(db, actors.caseworker, sindreItem.caseId!, 'read')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(requireCaseAccess(db, actors.caseworker, saraItem.caseId!, 'read')).resolves.toBeTruthy();
   });
 
   it('lets the owner tick a follow-up off and open it again; not a colleague, not another unit', async () => {

@@ -24,7 +24,7 @@ describe('timelines, similar cases, consistency and statistics', () => {
     unitId = fixtures.mainUnit.id;
     cookies = await loginDemoUsers(server.url, demo, demo.password);
     // Two more past decisions like the seeded BPA case, one with a different outcome.
-    const base = await db.searchEntry.findFirstOrThrow({ where: { title: { startsWith: 'Økning av BPA' } } });
+    const { id: _seededId, ...base } = await db.searchEntry.findFirstOrThrow({ where: { title: { startsWith: 'Økning av BPA' } } });
     await db.searchEntry.createMany({
       data: [
         { ...base, itemId: 'likeitem00001', caseId: null, outcome: 'avklart', title: 'Økning av BPA etter brudd i armen', meetingDate: new Date(Date.now() - 40 * 24 * 3600_000) },

@@ -90,6 +90,9 @@ describe.each(databaseKinds)('history search on %s', (kind) => {
     const hits = await search('leader', { q: 'tidsavgrensningen' });
     expect(titles(hits)).toEqual(['Økning av BPA fra 20 til 28 timer per uke etter fall og brudd?']);
     expect(hits[0].meetingId).toBe(ids.pastMeeting);
+    // A hit shows case text: it is logged as a read of that case.
+    const read = await db.auditEvent.findFirst({ where: { actorId: actors.leader.userId, action: 'case.read', entityId: hits[0].caseId!, detail: { contains: 'search' } } });
+    expect(read).not.toBeNull();
   });
 
   it('filters by outcome, criteria level, case type, children affected, caseworker and period', async () => {

@@ -69,6 +69,15 @@ describe('meeting history, minutes and the audit log', () => {
     expect(pdf).not.toContain('avlastning for familie');
   });
 
+  it('keeps a colleague’s concluded case out of a caseworker’s reach: case page and the closed meeting’s room', async () => {
+    const sindreCase = await db.case.findFirstOrThrow({ where: { title: { startsWith: 'Søknad om avlastning for familie' } } });
+    expect((await get(`/saker/${sindreCase.id}`, 'caseworker')).status).toBe(404);
+    expect((await get(`/saker/${sindreCase.id}`, 'caseworker2')).status).toBe(200);
+    const room = await (await get(`/moter/${pastMeetingId}/rom`, 'caseworker')).text();
+    expect(room).toContain('Økning av BPA');
+    expect(room).not.toContain('avlastning for familie');
+  });
+
   it('hides another unit’s history entirely', async () => {
     expect((await get(`/moter/${pastMeetingId}/referat`, 'otherUnit')).status).toBe(404);
     expect((await get(`/moter/${pastMeetingId}/referat/pdf`, 'otherUnit')).status).toBe(404);

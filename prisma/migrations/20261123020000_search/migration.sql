@@ -1,6 +1,7 @@
 -- CreateTable
 CREATE TABLE "SearchEntry" (
-    "itemId" TEXT NOT NULL PRIMARY KEY,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "itemId" TEXT NOT NULL,
     "unitId" TEXT NOT NULL,
     "meetingId" TEXT NOT NULL,
     "caseId" TEXT,
@@ -20,6 +21,9 @@ CREATE TABLE "SearchEntry" (
 );
 
 -- CreateIndex
+CREATE UNIQUE INDEX "SearchEntry_itemId_key" ON "SearchEntry"("itemId");
+
+-- CreateIndex
 CREATE INDEX "SearchEntry_unitId_meetingDate_idx" ON "SearchEntry"("unitId", "meetingDate");
 
 -- CreateIndex
@@ -30,19 +34,19 @@ CREATE INDEX "SearchEntry_caseId_idx" ON "SearchEntry"("caseId");
 -- without diacritic removal keeps æ, ø and å apart from a, o and a.
 CREATE VIRTUAL TABLE "SearchEntryFts" USING fts5(
     "title", "body",
-    content = 'SearchEntry', content_rowid = 'rowid',
+    content = 'SearchEntry', content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 0'
 );
 
 CREATE TRIGGER "SearchEntry_fts_insert" AFTER INSERT ON "SearchEntry" BEGIN
-    INSERT INTO "SearchEntryFts" ("rowid", "title", "body") VALUES (new."rowid", new."title", new."body");
+    INSERT INTO "SearchEntryFts" ("rowid", "title", "body") VALUES (new."id", new."title", new."body");
 END;
 
 CREATE TRIGGER "SearchEntry_fts_delete" AFTER DELETE ON "SearchEntry" BEGIN
-    INSERT INTO "SearchEntryFts" ("SearchEntryFts", "rowid", "title", "body") VALUES ('delete', old."rowid", old."title", old."body");
+    INSERT INTO "SearchEntryFts" ("SearchEntryFts", "rowid", "title", "body") VALUES ('delete', old."id", old."title", old."body");
 END;
 
 CREATE TRIGGER "SearchEntry_fts_update" AFTER UPDATE ON "SearchEntry" BEGIN
-    INSERT INTO "SearchEntryFts" ("SearchEntryFts", "rowid", "title", "body") VALUES ('delete', old."rowid", old."title", old."body");
-    INSERT INTO "SearchEntryFts" ("rowid", "title", "body") VALUES (new."rowid", new."title", new."body");
+    INSERT INTO "SearchEntryFts" ("SearchEntryFts", "rowid", "title", "body") VALUES ('delete', old."id", old."title", old."body");
+    INSERT INTO "SearchEntryFts" ("rowid", "title", "body") VALUES (new."id", new."title", new."body");
 END;

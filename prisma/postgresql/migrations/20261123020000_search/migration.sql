@@ -1,5 +1,6 @@
 -- CreateTable
 CREATE TABLE "SearchEntry" (
+    "id" SERIAL NOT NULL,
     "itemId" TEXT NOT NULL,
     "unitId" TEXT NOT NULL,
     "meetingId" TEXT NOT NULL,
@@ -18,8 +19,11 @@ CREATE TABLE "SearchEntry" (
     "title" TEXT NOT NULL,
     "body" TEXT NOT NULL,
 
-    CONSTRAINT "SearchEntry_pkey" PRIMARY KEY ("itemId")
+    CONSTRAINT "SearchEntry_pkey" PRIMARY KEY ("id")
 );
+
+-- CreateIndex
+CREATE UNIQUE INDEX "SearchEntry_itemId_key" ON "SearchEntry"("itemId");
 
 -- CreateIndex
 CREATE INDEX "SearchEntry_unitId_meetingDate_idx" ON "SearchEntry"("unitId", "meetingDate");

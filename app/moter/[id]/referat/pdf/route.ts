@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { downloadRoute } from '@/app/api/_lib/api-route';
 import { getDb } from '@/lib/db/db';
 import { getMinutes } from '@/lib/meetings/get-minutes';
@@ -8,6 +9,6 @@ export const dynamic = 'force-dynamic';
 /** The minutes as PDF: the same access rules and audit entries as the minutes page. */
 export const GET = downloadRoute<{ id: string }>(async ({ actor, params }) => {
   const minutes = await getMinutes({ db: getDb(), actor, meetingId: params.id });
-  const date = minutes.meeting.startsAt.toISOString().slice(0, 10);
+  const date = DateTime.fromJSDate(minutes.meeting.startsAt, { zone: 'Europe/Oslo' }).toISODate();
   return { body: await renderMinutesPdf(minutes), contentType: 'application/pdf', filename: `referat-${date}.pdf` };
 });
