@@ -79,6 +79,7 @@ function generatedEntry(n: number) {
     resourceLevel: pick(levels),
     childrenAffected: random() < 0.2,
     personRef: `EPJ ${2023 + (n % 3)}/${n}`,
+    services: service,
     title,
     body,
   };
@@ -91,6 +92,7 @@ const queries: { label: string; search: HistorySearch }[] = [
   { label: 'word + outcome + severity', search: { q: 'praktisk bistand', outcome: 'avklart', severity: 'hoy' } },
   { label: 'word + period', search: { q: 'hjemmesykepleie', from: '2024-01-01', to: '2024-06-30' } },
   { label: 'filters only (children, outcome)', search: { children: 'ja', outcome: 'utsatt' } },
+  { label: 'word + service', search: { q: 'søvnrytme', service: 'avlastning' } },
   { label: 'no query (newest first)', search: {} },
 ];
 

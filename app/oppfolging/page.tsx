@@ -60,6 +60,7 @@ export default async function FollowUpsPage() {
                   <th scope="col" className={cell}>{t.due}</th>
                   <th scope="col" className={cell}>{t.case}</th>
                   <th scope="col" className={cell}>{t.fromMeeting}</th>
+                  <th scope="col" className={cell}>{t.unit}</th>
                   <th scope="col" className={cell}>{t.status}</th>
                 </tr>
               </thead>
@@ -78,6 +79,7 @@ export default async function FollowUpsPage() {
                         {formatDate(f.meetingDate)}
                       </Link>
                     </td>
+                    <td className={cell}>{f.unitName}</td>
                     <td className={cell}>
                       <span>{f.done ? t.done : t.notDone}</span>
                       {f.canComplete ? (

@@ -89,6 +89,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               <input type="date" name="to" defaultValue={search.to ?? raw.to ?? ''} className={field} />
             </label>
             {caseworkers.length ? <Choice name="caseworkerId" label={t.caseworker} value={search.caseworkerId} options={caseworkers.map((c) => [c.id, c.name])} /> : null}
+            <label className="text-sm font-medium">
+              {t.service}
+              <input type="text" name="service" defaultValue={search.service ?? raw.service ?? ''} maxLength={60} className={field} />
+            </label>
             <Choice name="caseType" label={t.caseType} value={search.caseType} options={caseTypes.map((c) => [c, nb.cases.caseTypes[c]])} />
             <Choice name="level" label={t.level} value={search.level} options={caseLevels.map((l) => [l, nb.cases.levels[l]])} />
             <Choice name="purpose" label={t.purpose} value={search.purpose} options={purposes.map((p) => [p, nb.cases.purposes[p]])} />

@@ -53,3 +53,18 @@ export async function recordAuditEvent(db: Db | DbTransaction, event: AuditEvent
     },
   });
 }
+
+/** Several events in one statement (a view that shows many cases at once). */
+export async function recordAuditEvents(db: Db | DbTransaction, events: AuditEventInput[]): Promise<void> {
+  if (events.length === 0) return;
+  await db.auditEvent.createMany({
+    data: events.map((event) => ({
+      actorId: event.actorId,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      unitId: event.unitId ?? null,
+      detail: event.detail ? JSON.stringify(event.detail) : null,
+    })),
+  });
+}

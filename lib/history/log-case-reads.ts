@@ -1,5 +1,5 @@
 import type { Actor } from '../access/access-service';
-import { recordAuditEvent } from '../audit/record-audit-event';
+import { recordAuditEvents, type AuditEventInput } from '../audit/record-audit-event';
 import type { Db } from '../db/db';
 
 /**
@@ -9,9 +9,12 @@ import type { Db } from '../db/db';
  */
 export async function logCaseReads(db: Db, actor: Actor, shown: readonly { caseId: string | null; unitId: string }[], via: string): Promise<void> {
   const seen = new Set<string>();
+  const events: AuditEventInput[] = [];
   for (const { caseId, unitId } of shown) {
     if (!caseId || seen.has(caseId)) continue;
     seen.add(caseId);
-    await recordAuditEvent(db, { actorId: actor.userId, action: 'case.read', entityType: 'case', entityId: caseId, unitId, detail: { via } });
+    events.push({ actorId: actor.userId, action: 'case.read', entityType: 'case', entityId: caseId, unitId, detail: { via } });
   }
+  // One statement for all: a page of 50 search hits would otherwise cost 50 round trips.
+  await recordAuditEvents(db, events);
 }

@@ -47,5 +47,6 @@ describe('summarizeStatistics', () => {
     expect(stats.outcomeBySeverity.hoy).toMatchObject({ droftet: 1, avklart: 1, none: 1 });
     expect(stats.outcomeByCaseworker.map((c) => c.caseworker)).toEqual(['Sara', 'Sindre']);
     expect(stats.followUps).toEqual({ total: 2, done: 1, rate: 0.5 });
+    expect(stats.outcomeByMonth).toEqual([{ month: '2026-11', outcomes: { tatt_til_orientering: 0, droftet: 1, avklart: 1, utsatt: 1, henvist: 0, none: 1 } }]);
   });
 });

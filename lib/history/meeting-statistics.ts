@@ -34,6 +34,7 @@ export function summarizeStatistics(rows: readonly StatisticsRow[]) {
   const criteriaMix = Object.fromEntries(criteria.map((c) => [c, { ...count(criterionLevels), unknown: 0 }])) as Record<(typeof criteria)[number], Record<(typeof criterionLevels)[number] | 'unknown', number>>;
   const bySeverity = Object.fromEntries([...criterionLevels, 'unknown'].map((l) => [l, { ...count(outcomes), none: 0 }])) as Record<string, Record<string, number>>;
   const byCaseworker = new Map<string, Record<string, number>>();
+  const byMonth = new Map<string, Record<string, number>>();
   let postponed = 0;
   let followUps = 0;
   let followUpsDone = 0;
@@ -56,6 +57,10 @@ export function summarizeStatistics(rows: readonly StatisticsRow[]) {
       criteriaMix[criterion][level] += 1;
     }
     bySeverity[row.severity && row.severity in bySeverity ? row.severity : 'unknown'][outcome] += 1;
+    const month = row.meetingDate.slice(0, 7);
+    const inMonth = byMonth.get(month) ?? { ...count(outcomes), none: 0 };
+    inMonth[outcome] += 1;
+    byMonth.set(month, inMonth);
     if (row.caseworker) {
       const mine = byCaseworker.get(row.caseworker) ?? { ...count(outcomes), none: 0 };
       mine[outcome] += 1;
@@ -79,6 +84,7 @@ export function summarizeStatistics(rows: readonly StatisticsRow[]) {
     criteriaMix,
     outcomeBySeverity: bySeverity,
     outcomeByCaseworker: [...byCaseworker.entries()].sort(([a], [b]) => a.localeCompare(b, 'nb')).map(([caseworker, outcomeCounts]) => ({ caseworker, outcomes: outcomeCounts })),
+    outcomeByMonth: [...byMonth.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, outcomeCounts]) => ({ month, outcomes: outcomeCounts })),
     followUps: { total: followUps, done: followUpsDone, rate: followUps ? followUpsDone / followUps : 0 },
   };
 }

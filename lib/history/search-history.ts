@@ -27,6 +27,8 @@ export const historySearchSchema = z
     benefit: optional(z.enum(criterionLevels)),
     resource: optional(z.enum(criterionLevels)),
     children: optional(z.enum(['ja', 'nei'])),
+    /** Part of the name of a service the case concerns, e.g. "støttekontakt". */
+    service: optional(z.string().trim().min(2).max(60)),
   })
   .strict();
 export type HistorySearch = z.infer<typeof historySearchSchema>;
@@ -138,6 +140,11 @@ function accessAndFilters(actor: Actor, search: HistorySearch): Prisma.Sql[] | n
   equal('severityLevel', search.severity);
   equal('benefitLevel', search.benefit);
   equal('resourceLevel', search.resource);
+  if (search.service) {
+    // Stored lower-cased in JS (SQLite's lower() knows only ASCII); wildcards in the input are literal.
+    const pattern = `%${search.service.toLocaleLowerCase('nb').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(Prisma.sql`e."services" LIKE ${pattern} ESCAPE '\\'`);
+  }
   if (search.children) conditions.push(Prisma.sql`e."childrenAffected" = ${search.children === 'ja'}`);
   return conditions;
 }

@@ -69,6 +69,7 @@ export function buildSearchEntry(input: {
     resourceLevel: adjusted.ressursLevel || content?.ressursLevel || null,
     childrenAffected: caseRow?.childrenAffected ?? false,
     personRef: caseRow?.personRef ?? null,
+    services: (content?.servicesConcerned ?? '').toLocaleLowerCase('nb').slice(0, 2000),
     title: caseRow?.title ?? item.title ?? '',
     body,
   };

@@ -102,6 +102,14 @@ describe.each(databaseKinds)('history search on %s', (kind) => {
     expect(titles(await search('leader', { q: 'støttekontakt', from: '2026-02-01', to: '2026-02-28' }))).toEqual(['Støttekontakt for ungdom med angst']);
   });
 
+  it('filters by the service the case concerns, with wildcards taken literally', async () => {
+    expect(titles(await search('leader', { service: 'Personlig ASSISTANSE' }))).toEqual(['Økning av BPA fra 20 til 28 timer per uke etter fall og brudd?']);
+    expect(titles(await search('leader', { q: 'avlastning', service: 'avlastning' }))).toEqual([
+      'Søknad om avlastning for familie med barn med autisme — døgnavlastning eller avlastning i hjemmet?',
+    ]);
+    expect(await search('leader', { service: '%%' })).toEqual([]);
+  });
+
   it('keeps units apart, and shows a caseworker only their own cases', async () => {
     expect(titles(await search('otherUnit', { q: 'støttekontakt' }))).toEqual(['Støttekontakt i annen enhet']);
     expect(titles(await search('leader', {})).includes('Støttekontakt i annen enhet')).toBe(false);

@@ -93,6 +93,9 @@ export default async function StatisticsPage() {
           <Figure id="saksbehandler" title={t.outcomeByCaseworker} table={{ head: ['', ...outcomeKeys.map(outcomeLabel)], rows: stats.outcomeByCaseworker.map((c) => [c.caseworker, ...outcomeKeys.map((o) => c.outcomes[o])]) }}>
             <BarFigure data={stats.outcomeByCaseworker.map((c) => ({ name: c.caseworker, ...c.outcomes }))} series={outcomeSeries} stacked />
           </Figure>
+          <Figure id="over-tid" title={t.outcomeByMonth} table={{ head: ['', ...outcomeKeys.map(outcomeLabel)], rows: stats.outcomeByMonth.map((m) => [m.month, ...outcomeKeys.map((o) => m.outcomes[o])]) }}>
+            <BarFigure data={stats.outcomeByMonth.map((m) => ({ name: m.month, ...m.outcomes }))} series={outcomeSeries} stacked />
+          </Figure>
           <Figure
             id="nokkeltall"
             title={`${t.postponementRate} · ${t.followUpCompletion}`}

@@ -16,6 +16,7 @@ CREATE TABLE "SearchEntry" (
     "resourceLevel" TEXT,
     "childrenAffected" BOOLEAN NOT NULL DEFAULT false,
     "personRef" TEXT,
+    "services" TEXT NOT NULL DEFAULT '',
     "title" TEXT NOT NULL,
     "body" TEXT NOT NULL,
 
