@@ -5,6 +5,7 @@ import * as encoding from 'lib0/encoding';
 import type { WebSocket, RawData } from 'ws';
 import type { Logger } from '../../logger';
 import { closeCodes } from '../close-codes';
+import { createRateLimiter, yjsLimits } from './limits';
 import {
   messageAuth,
   messageAwareness,
@@ -43,9 +44,15 @@ export function bindYjsConnection(options: {
     ws.ping();
   }, pingIntervalMs);
 
+  const rate = createRateLimiter(yjsLimits.messagesPerSecond, yjsLimits.messageBurst);
   ws.on('message', (data: RawData, isBinary: boolean) => {
     // After a close frame (shutdown, revocation) nothing more is accepted.
     if (ws.readyState !== ws.OPEN) return;
+    if (!rate.take()) {
+      log.warn({ doc: shared.name, userId: options.userId }, 'yjs: message rate exceeded, closing');
+      ws.close(closeCodes.rateLimited, 'too many messages');
+      return;
+    }
     try {
       if (!isBinary) throw new InvalidMessage('text frame');
       // Read per message: a lock makes an open connection read-only at once.

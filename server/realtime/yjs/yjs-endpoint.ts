@@ -11,10 +11,10 @@ import type { Logger } from '../../logger';
 import { closeCodes } from '../close-codes';
 import { refuseUpgrade } from '../refuse-upgrade';
 import type { DocumentRegistry } from './document-registry';
+import { yjsLimits } from './limits';
 import { bindYjsConnection } from './yjs-connection';
 
 export const yjsPathPrefix = '/yjs/';
-const maxMessageBytes = 2 * 1024 * 1024;
 
 /**
  * `/yjs/<documentName>`: the stock y-websocket protocol. Name, session and
@@ -22,13 +22,19 @@ const maxMessageBytes = 2 * 1024 * 1024;
  * an HTTP status and never a byte of the document.
  */
 export function createYjsEndpoint(deps: { db: Db; registry: DocumentRegistry; resolveSession: SessionResolver; log: Logger }) {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, perMessageDeflate: false });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: yjsLimits.maxMessageBytes, perMessageDeflate: false });
+  /** Open connections per user on this node (the connections-per-user limit). */
+  const openByUser = new Map<string, number>();
 
   async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, pathname: string): Promise<void> {
     const ref = parseDocumentName(safeDecode(pathname.slice(yjsPathPrefix.length)));
     if (!ref) return refuseUpgrade(socket, new AppError('invalid_input', 'invalid document name'));
     const actor = await deps.resolveSession(req.headers);
     if (!actor) return refuseUpgrade(socket, new AppError('unauthenticated'));
+    if ((openByUser.get(actor.userId) ?? 0) >= yjsLimits.connectionsPerUser) {
+      deps.log.warn({ userId: actor.userId }, 'yjs: too many connections for one user, refusing');
+      return refuseUpgrade(socket, new AppError('rate_limited', 'too many connections'));
+    }
     // If access to the document changes while this upgrade is under way, the new connection is checked again.
     const epoch = deps.registry.accessEpoch(ref.name);
     const access = await documentAccess(deps.db, actor, ref);
@@ -70,6 +76,7 @@ export function createYjsEndpoint(deps: { db: Db; registry: DocumentRegistry; re
         ws.close(closeCodes.accessChanged, 'access changed');
         return;
       }
+      openByUser.set(actor.userId, (openByUser.get(actor.userId) ?? 0) + 1);
       bindYjsConnection({
         shared,
         ws,
@@ -78,6 +85,9 @@ export function createYjsEndpoint(deps: { db: Db; registry: DocumentRegistry; re
         log: deps.log,
         onClose: (edits) => {
           deps.registry.release(shared);
+          const open = (openByUser.get(actor.userId) ?? 1) - 1;
+          if (open > 0) openByUser.set(actor.userId, open);
+          else openByUser.delete(actor.userId);
           // One audit entry per editing session, not per keystroke.
           if (edits > 0 && ref.kind !== 'meeting') {
             void recordAuditEvent(deps.db, {

@@ -1,0 +1,83 @@
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { yjsLimits } from '../../server/realtime/yjs/limits';
+import { createTestDatabase, type TestDatabase } from '../support/databases';
+import { demo, demoFixtures, openDb } from '../support/fixtures';
+import { loginDemoUsers } from '../support/login';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { connectYjs, waitFor, whenSynced } from '../support/yjs-client';
+
+/**
+ * The per-client limits of the Yjs endpoint, on a real server: a client that
+ * floods is closed with 4429 and nobody else notices; a user cannot hold more
+ * than the allowed number of connections.
+ */
+describe('Yjs client limits', () => {
+  let database: TestDatabase;
+  let server: TestServer;
+  let cookies: Record<string, string>;
+  let docName: string;
+
+  const open = (cookie: string) =>
+    new Promise<WebSocket | { status: number }>((resolve) => {
+      const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/yjs/${docName}`, { headers: { cookie } });
+      ws.once('open', () => resolve(ws));
+      ws.once('unexpected-response', (_req, res) => resolve({ status: res.statusCode ?? 0 }));
+      ws.once('error', () => resolve({ status: -1 }));
+    });
+
+  beforeAll(async () => {
+    database = await createTestDatabase('sqlite');
+    server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir });
+    const db = openDb(database.url);
+    docName = `meeting:${(await demoFixtures(db)).meeting.id}`;
+    await db.$disconnect();
+    cookies = await loginDemoUsers(server.url, demo, demo.password);
+  });
+
+  afterAll(async () => {
+    await server?.stop('SIGTERM');
+    await database?.drop();
+  });
+
+  it('closes a client that floods the server with 4429, while two honest clients go on editing', async () => {
+    const alice = connectYjs(server.url, docName, cookies.chair);
+    const bob = connectYjs(server.url, docName, cookies.leader);
+    await Promise.all([whenSynced(alice), whenSynced(bob)]);
+    const flooder = await open(cookies.caseworker);
+    if (!(flooder instanceof WebSocket)) throw new Error('the flooder could not connect');
+    const closed = new Promise<number>((resolve) => flooder.once('close', (code) => resolve(code)));
+    // Awareness queries: tiny, valid messages — only their number is wrong.
+    for (let i = 0; i < yjsLimits.messageBurst * 3; i++) flooder.send(new Uint8Array([3]));
+    expect(await closed).toBe(4429);
+
+    alice.text.insert(0, 'Fortsatt i gang. ');
+    await waitFor(() => bob.text.toString() === 'Fortsatt i gang. ', 5000, 'the honest edit to arrive');
+    alice.destroy();
+    bob.destroy();
+  });
+
+  it('refuses a user’s connection beyond the limit with 429, and accepts it again once one closes', async () => {
+    const sockets: WebSocket[] = [];
+    for (let i = 0; i < yjsLimits.connectionsPerUser; i++) {
+      const ws = await open(cookies.caseworker2);
+      if (!(ws instanceof WebSocket)) throw new Error(`connection ${i + 1} was refused: ${ws.status}`);
+      sockets.push(ws);
+    }
+    expect(await open(cookies.caseworker2)).toEqual({ status: 429 });
+    // Another user is not affected.
+    const other = await open(cookies.chair);
+    expect(other).toBeInstanceOf(WebSocket);
+    (other as WebSocket).close();
+
+    const first = sockets.shift()!;
+    await new Promise((resolve) => {
+      first.once('close', resolve);
+      first.close();
+    });
+    await waitFor(() => false, 200).catch(() => undefined); // the server's close handler runs after the client's
+    const again = await open(cookies.caseworker2);
+    expect(again).toBeInstanceOf(WebSocket);
+    for (const ws of [...sockets, again as WebSocket]) ws.close();
+  });
+});
