@@ -1,0 +1,153 @@
+import WebSocket from 'ws';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../support/databases';
+import { demo, demoFixtures, openDb } from '../support/fixtures';
+import { loginDemoUsers } from '../support/login';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { connectYjs, waitFor, whenSynced } from '../support/yjs-client';
+
+/** A small seeded generator, so a failing run can be repeated exactly. */
+function prng(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+/**
+ * Hostile clients send thousands of random and mutated frames (garbage,
+ * truncated and bit-flipped sync and awareness messages, invalid updates)
+ * while two honest clients edit the same document. Afterwards the honest
+ * clients agree, hold every word they typed, and the server still answers.
+ */
+describe('fuzzing the Yjs endpoint', () => {
+  let database: TestDatabase;
+  let server: TestServer;
+  let cookies: Record<string, string>;
+  let docName: string;
+  const seed = Number(process.env.SAMLET_FUZZ_SEED ?? 20261123);
+
+  beforeAll(async () => {
+    database = await createTestDatabase('sqlite');
+    server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir });
+    const db = openDb(database.url);
+    docName = `meeting:${(await demoFixtures(db)).meeting.id}`;
+    await db.$disconnect();
+    cookies = await loginDemoUsers(server.url, demo, demo.password);
+  });
+
+  afterAll(async () => {
+    await server?.stop('SIGTERM');
+    await database?.drop();
+  });
+
+  /** Real protocol messages from a document of its own, to mutate. */
+  function templates(): Uint8Array[] {
+    const doc = new Y.Doc();
+    const messages: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, 0);
+      syncProtocol.writeUpdate(encoder, update);
+      messages.push(encoding.toUint8Array(encoder));
+    });
+    doc.getText('notes').insert(0, 'mal for mutasjoner');
+    doc.getText('notes').delete(2, 3);
+    doc.getMap('form').set('x', 'y');
+    const step1 = encoding.createEncoder();
+    encoding.writeVarUint(step1, 0);
+    syncProtocol.writeSyncStep1(step1, doc);
+    messages.push(encoding.toUint8Array(step1));
+    messages.push(new Uint8Array([1, 10, 1, 200, 1, 1, 5, 123, 34, 120, 34, 125])); // an awareness-like frame
+    return messages;
+  }
+
+  function hostileFrame(random: () => number, base: Uint8Array[]): Uint8Array | string {
+    const kind = Math.floor(random() * 6);
+    const pick = base[Math.floor(random() * base.length)];
+    if (kind === 0) return Uint8Array.from({ length: 1 + Math.floor(random() * 200) }, () => Math.floor(random() * 256));
+    if (kind === 1) return pick.slice(0, Math.max(1, Math.floor(random() * pick.length))); // truncated
+    if (kind === 2) {
+      const flipped = pick.slice();
+      for (let i = 0; i < 1 + Math.floor(random() * 3); i++) flipped[Math.floor(random() * flipped.length)] ^= 1 << Math.floor(random() * 8);
+      return flipped;
+    }
+    if (kind === 3) return Uint8Array.from([Math.floor(random() * 8), ...pick.slice(1)]); // other message type
+    if (kind === 4) return Uint8Array.from([0, 2, 0xff, 0xff, 0xff, 0xff, 0x0f, 1, 2, 3]); // a huge declared length
+    return 'not binary'; // a text frame
+  }
+
+  it('keeps honest clients complete and identical while thousands of bad frames arrive', async () => {
+    const random = prng(seed);
+    const base = templates();
+    const alice = connectYjs(server.url, docName, cookies.chair);
+    const bob = connectYjs(server.url, docName, cookies.leader);
+    await Promise.all([whenSynced(alice), whenSynced(bob)]);
+
+    const stats = { frames: 0, connections: 0, closes: new Map<number, number>() };
+    const hostile = async (cookie: string, frames: number) => {
+      let sent = 0;
+      while (sent < frames) {
+        const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/yjs/${docName}`, { headers: { cookie } });
+        stats.connections += 1;
+        const closed = new Promise<void>((resolve) => {
+          ws.once('close', (code) => {
+            stats.closes.set(code, (stats.closes.get(code) ?? 0) + 1);
+            resolve();
+          });
+          ws.once('error', () => resolve());
+        });
+        await new Promise<void>((resolve) => {
+          ws.once('open', () => resolve());
+          ws.once('unexpected-response', () => resolve());
+          ws.once('error', () => resolve());
+        });
+        while (ws.readyState === WebSocket.OPEN && sent < frames) {
+          ws.send(hostileFrame(random, base));
+          sent += 1;
+          stats.frames += 1;
+          // Give the server time to answer, so (nearly) every frame is read before a close ends the connection.
+          await new Promise((resolve) => setTimeout(resolve, 2));
+        }
+        if (ws.readyState === WebSocket.OPEN) ws.close();
+        await closed;
+      }
+    };
+
+    const tokens: string[] = [];
+    let fuzzing = true;
+    const honest = async () => {
+      // Typing all the while the hostile clients send.
+      for (let i = 0; fuzzing || i < 60; i++) {
+        const [writer, name] = i % 2 ? [bob, 'b'] : [alice, 'a'];
+        const token = `${name}${i} `;
+        tokens.push(token);
+        writer.text.insert(writer.text.length, token);
+        await new Promise((resolve) => setTimeout(resolve, 30));
+      }
+    };
+
+    const attacks = Promise.all([hostile(cookies.caseworker, 1000), hostile(cookies.caseworker2, 1000), hostile(cookies.chair, 1000)]).finally(() => (fuzzing = false));
+    await Promise.all([honest(), attacks]);
+
+    await waitFor(() => alice.text.toString() === bob.text.toString(), 10_000, 'the honest clients to agree');
+    for (const token of tokens) expect(alice.text.toString()).toContain(token);
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    // A newcomer gets the same document from the server.
+    const carol = connectYjs(server.url, docName, cookies.admin);
+    await whenSynced(carol);
+    expect(carol.text.toString()).toBe(alice.text.toString());
+    expect(stats.frames).toBe(3000);
+    console.log(`fuzz seed ${seed}: ${stats.frames} frames over ${stats.connections} connections, closes ${JSON.stringify([...stats.closes])}, ${tokens.length} honest edits`);
+    // Bad frames ended their connections with "invalid message" (4400), not the server.
+    expect(stats.closes.get(4400) ?? 0).toBeGreaterThan(1000);
+    for (const client of [alice, bob, carol]) client.destroy();
+  }, 120_000);
+});
