@@ -6,7 +6,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const buildId = '.next/BUILD_ID';
-const sources = ['app', 'lib', 'public', 'next.config.ts', 'postcss.config.mjs', 'package.json', 'tsconfig.json'];
+const sources = ['app', 'lib', 'public', 'proxy.ts', 'next.config.ts', 'postcss.config.mjs', 'package.json', 'tsconfig.json'];
 
 function newestMtime(entry) {
   if (!existsSync(entry)) return 0;

@@ -1,5 +1,6 @@
 'use client';
 
+import '@/app/_collab/zod-client-config';
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { RelativePosition } from 'yjs';
 import { nb } from '@/lib/i18n/nb';

@@ -1,5 +1,6 @@
 'use client';
 
+import './zod-client-config';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type * as YTypes from 'yjs';
 

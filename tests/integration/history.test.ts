@@ -78,6 +78,22 @@ describe('meeting history, minutes and the audit log', () => {
     expect(room).not.toContain('avlastning for familie');
   });
 
+  it('sends a Content-Security-Policy whose nonce is on every script of the page, with no unsafe-inline scripts', async () => {
+    const response = await get('/historikk/statistikk', 'leader');
+    const csp = response.headers.get('content-security-policy') ?? '';
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
+    expect(scriptSrc).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+    const scripts = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    // A fresh nonce for every response.
+    const again = (await get('/historikk/statistikk', 'leader')).headers.get('content-security-policy');
+    expect(again).not.toBe(csp);
+  });
+
   it('hides another unit’s history entirely', async () => {
     expect((await get(`/moter/${pastMeetingId}/referat`, 'otherUnit')).status).toBe(404);
     expect((await get(`/moter/${pastMeetingId}/referat/pdf`, 'otherUnit')).status).toBe(404);

@@ -1,5 +1,6 @@
 'use client';
 
+import '@/app/_collab/zod-client-config';
 import { useRouter } from 'next/navigation';
 import { useMemo, useRef, useState } from 'react';
 import { caseContentSchema, textFields } from '@/lib/cases/case-form';

@@ -1,5 +1,6 @@
 'use client';
 
+import '@/app/_collab/zod-client-config';
 import { alternativeKinds, caseLevels, caseTypes, criteria, criterionFactors, criterionLevels, purposes } from '@/lib/cases/case-form';
 import { nb } from '@/lib/i18n/nb';
 import { Checks, Choice, CollaborativeText, fieldId, Toggle, type FieldState } from '@/app/_collab/form-fields';

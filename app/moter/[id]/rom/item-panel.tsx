@@ -1,5 +1,6 @@
 'use client';
 
+import '@/app/_collab/zod-client-config';
 import { useEffect, useState } from 'react';
 import { Choice, CollaborativeText, fieldId, Toggle, type FieldState } from '@/app/_collab/form-fields';
 import { useYjsForm } from '@/app/_collab/use-yjs-form';

@@ -1,5 +1,6 @@
 'use client';
 
+import '@/app/_collab/zod-client-config';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import React, { useEffect, useRef, useState } from 'react';
