@@ -3,6 +3,13 @@ import { nb } from '@/lib/i18n/nb';
 import { SignOutButton } from './sign-out-button';
 
 export function AppHeader({ userName, showAudit }: { userName: string; showAudit: boolean }) {
+  const links: [string, string][] = [
+    ['/saker', nb.nav.myCases],
+    ['/oppfolging', nb.nav.followUps],
+    ['/historikk', nb.nav.history],
+    ['/sok', nb.nav.search],
+    ...(showAudit ? [['/revisjon', nb.nav.audit] as [string, string]] : []),
+  ];
   return (
     <header className="bg-brand-800 text-white print:hidden">
       <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
@@ -10,23 +17,11 @@ export function AppHeader({ userName, showAudit }: { userName: string; showAudit
           <Link href="/" className="text-lg font-semibold tracking-tight">
             {nb.app.name}
           </Link>
-          <Link href="/saker" className="text-sm font-medium underline-offset-4 hover:underline">
-            {nb.nav.myCases}
-          </Link>
-          <Link href="/oppfolging" className="text-sm font-medium underline-offset-4 hover:underline">
-            {nb.nav.followUps}
-          </Link>
-          <Link href="/historikk" className="text-sm font-medium underline-offset-4 hover:underline">
-            {nb.nav.history}
-          </Link>
-          <Link href="/sok" className="text-sm font-medium underline-offset-4 hover:underline">
-            {nb.nav.search}
-          </Link>
-          {showAudit ? (
-            <Link href="/revisjon" className="text-sm font-medium underline-offset-4 hover:underline">
-              {nb.nav.audit}
+          {links.map(([href, label]) => (
+            <Link key={href} href={href} className="text-sm font-medium underline-offset-4 hover:underline">
+              {label}
             </Link>
-          ) : null}
+          ))}
         </nav>
         <div className="flex items-center gap-4">
           <span className="text-sm">{nb.header.signedInAs(userName)}</span>

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import type { Actor } from '@/lib/access/access-service';
-import { canReadAuditLog } from '@/lib/access/policy';
+import { auditLogUnits } from '@/lib/access/policy';
 import { AppHeader } from './app-header';
 
 /** Header plus the main landmark every signed-in page shares. */
 export function PageShell({ userName, actor, children, wide = false }: { userName: string; actor: Actor; children: ReactNode; wide?: boolean }) {
-  const showAudit = actor.memberships.some((m) => canReadAuditLog(actor.memberships, m.unitId));
+  const showAudit = auditLogUnits(actor.memberships).length > 0;
   return (
     <>
       <AppHeader userName={userName} showAudit={showAudit} />

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireActor } from '@/app/_auth/require-actor';
 import { PageShell } from '@/app/_components/page-shell';
-import { historyScope } from '@/lib/access/policy';
+import { unitsWithHistory } from '@/lib/access/policy';
 import { getDb } from '@/lib/db/db';
 import { listPastMeetings } from '@/lib/history/list-past-meetings';
 import { formatDate } from '@/lib/i18n/format';
@@ -23,7 +23,7 @@ function counts(entries: Record<string, number>, labels: Record<string, string>)
 export default async function HistoryPage() {
   const { actor, user } = await requireActor();
   const meetings = await listPastMeetings({ db: getDb(), actor });
-  const fullHistory = actor.memberships.some((m) => historyScope(actor.memberships, m.unitId) === 'unit');
+  const fullHistory = unitsWithHistory(actor.memberships, 'unit').length > 0;
   return (
     <PageShell userName={user.name} actor={actor} wide>
       <h1 className="text-2xl font-semibold tracking-tight">{t.title}</h1>

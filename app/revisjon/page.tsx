@@ -5,7 +5,7 @@ import { requireActor } from '@/app/_auth/require-actor';
 import { PageShell } from '@/app/_components/page-shell';
 import { auditFilterSchema, listAuditActors, listAuditEvents, type AuditFilter } from '@/lib/audit/list-audit-events';
 import { auditActions } from '@/lib/audit/record-audit-event';
-import { canReadAuditLog } from '@/lib/access/policy';
+import { auditLogUnits } from '@/lib/access/policy';
 import { getDb } from '@/lib/db/db';
 import { formatTimestamp } from '@/lib/i18n/format';
 import { firstValues } from '@/lib/validation/query-params';
@@ -19,7 +19,7 @@ const pageSize = 100;
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { actor, user } = await requireActor();
-  if (!actor.memberships.some((m) => canReadAuditLog(actor.memberships, m.unitId))) notFound();
+  if (auditLogUnits(actor.memberships).length === 0) notFound();
   const raw = firstValues(await searchParams);
   const parsed = auditFilterSchema.safeParse(raw);
   const filter: AuditFilter = parsed.success ? parsed.data : {};

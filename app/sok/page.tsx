@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireActor } from '@/app/_auth/require-actor';
 import { PageShell } from '@/app/_components/page-shell';
-import { historyScope } from '@/lib/access/policy';
+import { unitsWithHistory } from '@/lib/access/policy';
 import { caseLevels, caseTypes, criterionLevels, purposes } from '@/lib/cases/case-form';
 import { getDb, getDbProvider } from '@/lib/db/db';
 import type { TextPart } from '@/lib/history/highlight';
@@ -57,7 +57,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const search: HistorySearch = parsed.success ? parsed.data : {};
   const asked = Object.keys(raw).length > 0;
   const db = getDb();
-  const fullUnits = actor.memberships.filter((m) => historyScope(actor.memberships, m.unitId) === 'unit').map((m) => m.unitId);
+  const fullUnits = unitsWithHistory(actor.memberships, 'unit');
   const [hits, caseworkers] = await Promise.all([
     parsed.success && asked ? searchHistory({ db, provider: getDbProvider(), actor, search }) : Promise.resolve([]),
     db.user.findMany({ where: { memberships: { some: { unitId: { in: fullUnits } } } }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),

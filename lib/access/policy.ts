@@ -84,3 +84,13 @@ export function canReadAuditLog(memberships: readonly UnitMembership[], unitId: 
   const role = roleIn(memberships, unitId);
   return role === 'leder' || role === 'admin';
 }
+
+/** The units in which the actor's history scope is `scope` (e.g. the units whose whole history they see). */
+export function unitsWithHistory(memberships: readonly UnitMembership[], scope: Exclude<HistoryScope, 'none'>): string[] {
+  return memberships.filter((m) => historyScope(memberships, m.unitId) === scope).map((m) => m.unitId);
+}
+
+/** The units whose audit log the actor may read. */
+export function auditLogUnits(memberships: readonly UnitMembership[]): string[] {
+  return memberships.filter((m) => canReadAuditLog(memberships, m.unitId)).map((m) => m.unitId);
+}

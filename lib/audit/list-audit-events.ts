@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Actor } from '../access/access-service';
-import { canReadAuditLog } from '../access/policy';
+import { auditLogUnits } from '../access/policy';
 import type { Db } from '../db/db';
 import { AppError } from '../errors/app-error';
 import { idParam, isoDateParam, optionalParam, osloDayRange } from '../validation/query-params';
@@ -40,7 +40,7 @@ export type AuditRow = {
  */
 export async function listAuditEvents(options: { db: Db; actor: Actor; filter: AuditFilter; limit?: number }): Promise<AuditRow[]> {
   const { db, actor, filter } = options;
-  const unitIds = actor.memberships.filter((m) => canReadAuditLog(actor.memberships, m.unitId)).map((m) => m.unitId);
+  const unitIds = auditLogUnits(actor.memberships);
   if (unitIds.length === 0) throw new AppError('not_found');
   const at = osloDayRange(filter.from, filter.to);
   const rows = await db.auditEvent.findMany({
@@ -72,6 +72,6 @@ export async function listAuditEvents(options: { db: Db; actor: Actor; filter: A
 
 /** The people who appear as actors in these units' log, for the filter's choices. */
 export async function listAuditActors(db: Db, actor: Actor): Promise<{ id: string; name: string }[]> {
-  const unitIds = actor.memberships.filter((m) => canReadAuditLog(actor.memberships, m.unitId)).map((m) => m.unitId);
+  const unitIds = auditLogUnits(actor.memberships);
   return db.user.findMany({ where: { memberships: { some: { unitId: { in: unitIds } } } }, select: { id: true, name: true }, orderBy: { name: 'asc' } });
 }

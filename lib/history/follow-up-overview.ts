@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Actor } from '../access/access-service';
-import { historyScope } from '../access/policy';
+import { unitsWithHistory } from '../access/policy';
 import type { Db } from '../db/db';
 
 export type FollowUpRow = {
@@ -62,8 +62,8 @@ export async function followUpOverview(options: { db: Db; actor: Actor; now?: Da
   const now = options.now ?? new Date();
   const today = osloToday(now);
   const horizon = DateTime.fromISO(today).plus({ days: reassessmentHorizonDays }).toISODate()!;
-  const unitIds = actor.memberships.filter((m) => historyScope(actor.memberships, m.unitId) === 'unit').map((m) => m.unitId);
-  const ownUnitIds = actor.memberships.filter((m) => historyScope(actor.memberships, m.unitId) === 'own').map((m) => m.unitId);
+  const unitIds = unitsWithHistory(actor.memberships, 'unit');
+  const ownUnitIds = unitsWithHistory(actor.memberships, 'own');
   const managing = new Set(actor.memberships.filter((m) => m.role === 'leder' || m.role === 'moteleder').map((m) => m.unitId));
   const caseworking = new Set(actor.memberships.filter((m) => m.role !== 'admin').map((m) => m.unitId));
   const recently = new Date(now.getTime() - 30 * 24 * 3600_000);

@@ -1,5 +1,5 @@
 import type { Actor } from '../access/access-service';
-import { historyScope } from '../access/policy';
+import { unitsWithHistory } from '../access/policy';
 import type { Db } from '../db/db';
 import { summarizeItems, type ItemSummary } from './summarize-items';
 
@@ -22,8 +22,8 @@ export type PastMeeting = {
  */
 export async function listPastMeetings(options: { db: Db; actor: Actor; limit?: number }): Promise<PastMeeting[]> {
   const { db, actor } = options;
-  const unitIds = actor.memberships.filter((m) => historyScope(actor.memberships, m.unitId) === 'unit').map((m) => m.unitId);
-  const ownUnitIds = actor.memberships.filter((m) => historyScope(actor.memberships, m.unitId) === 'own').map((m) => m.unitId);
+  const unitIds = unitsWithHistory(actor.memberships, 'unit');
+  const ownUnitIds = unitsWithHistory(actor.memberships, 'own');
   const ownCaseIds = ownUnitIds.length
     ? (await db.case.findMany({ where: { unitId: { in: ownUnitIds }, createdById: actor.userId }, select: { id: true } })).map((c) => c.id)
     : [];

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { purposes } from '../cases/case-form';
 import { criteria, criterionLevels } from '../cases/case-form';
 import type { Actor } from '../access/access-service';
-import { historyScope } from '../access/policy';
+import { unitsWithHistory } from '../access/policy';
 import type { Db } from '../db/db';
 import { outcomes } from '../meetings/agenda-rules';
 
@@ -92,7 +92,7 @@ export function summarizeStatistics(rows: readonly StatisticsRow[]) {
 /** The rows of the last `months` for the units whose whole history the actor sees. */
 export async function loadStatisticsRows(options: { db: Db; actor: Actor; months?: number; now?: Date }): Promise<StatisticsRow[]> {
   const { db, actor } = options;
-  const unitIds = actor.memberships.filter((m) => historyScope(actor.memberships, m.unitId) === 'unit').map((m) => m.unitId);
+  const unitIds = unitsWithHistory(actor.memberships, 'unit');
   if (unitIds.length === 0) return [];
   const since = DateTime.fromJSDate(options.now ?? new Date()).minus({ months: options.months ?? 12 }).toJSDate();
   const items = await db.agendaItem.findMany({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Actor } from '../access/access-service';
-import { historyScope } from '../access/policy';
+import { unitsWithHistory } from '../access/policy';
 import { caseLevels, caseTypes, criterionLevels, purposes } from '../cases/case-form';
 import type { Db, DbProvider } from '../db/db';
 import { outcomes } from '../meetings/agenda-rules';
@@ -119,8 +119,8 @@ export async function searchHistory(options: { db: Db; provider: DbProvider; act
 
 /** The WHERE conditions: what the actor may see, then the chosen filters. Null: nothing visible. */
 function accessAndFilters(actor: Actor, search: HistorySearch): Prisma.Sql[] | null {
-  const unitIds = actor.memberships.filter((m) => historyScope(actor.memberships, m.unitId) === 'unit').map((m) => m.unitId);
-  const ownUnitIds = actor.memberships.filter((m) => historyScope(actor.memberships, m.unitId) === 'own').map((m) => m.unitId);
+  const unitIds = unitsWithHistory(actor.memberships, 'unit');
+  const ownUnitIds = unitsWithHistory(actor.memberships, 'own');
   const access: Prisma.Sql[] = [];
   if (unitIds.length) access.push(Prisma.sql`e."unitId" IN (${Prisma.join(unitIds)})`);
   if (ownUnitIds.length) access.push(Prisma.sql`(e."unitId" IN (${Prisma.join(ownUnitIds)}) AND e."caseworkerId" = ${actor.userId})`);

@@ -31,6 +31,10 @@ async function comparableEntries(db: Db, actor: Actor, unitId: string, since: Da
   });
 }
 
+function toSimilarCase(e: Entry, conclusions: Map<string, string | null>, score: number): SimilarCase {
+  return { itemId: e.itemId, meetingId: e.meetingId, meetingDate: e.meetingDate, title: e.title, outcome: e.outcome, conclusion: conclusions.get(e.itemId) ?? null, score };
+}
+
 export type SimilarCase = { itemId: string; meetingId: string; meetingDate: Date; title: string; outcome: string | null; conclusion: string | null; score: number };
 
 /**
@@ -85,15 +89,7 @@ export async function similarForCases(options: { db: Db; actor: Actor; caseIds: 
   return Object.fromEntries(
     ranked.map(({ caseId, top }) => [
       caseId,
-      top.map(({ candidate: { entry }, score }) => ({
-        itemId: entry.itemId,
-        meetingId: entry.meetingId,
-        meetingDate: entry.meetingDate,
-        title: entry.title,
-        outcome: entry.outcome,
-        conclusion: conclusions.get(entry.itemId) ?? null,
-        score,
-      })),
+      top.map(({ candidate: { entry }, score }) => toSimilarCase(entry, conclusions, score)),
     ]),
   );
 }
@@ -128,14 +124,5 @@ export async function flagInconsistentPairs(options: { db: Db; actor: Actor; uni
   const conclusions = new Map(
     (await db.agendaItem.findMany({ where: { id: { in: top.flatMap((p) => [p.a.itemId, p.b.itemId]) } }, select: { id: true, conclusion: true } })).map((i) => [i.id, i.conclusion]),
   );
-  const present = (e: Entry, score: number): SimilarCase => ({
-    itemId: e.itemId,
-    meetingId: e.meetingId,
-    meetingDate: e.meetingDate,
-    title: e.title,
-    outcome: e.outcome,
-    conclusion: conclusions.get(e.itemId) ?? null,
-    score,
-  });
-  return top.map((p) => ({ score: p.score, a: present(p.a, p.score), b: present(p.b, p.score) }));
+  return top.map((p) => ({ score: p.score, a: toSimilarCase(p.a, conclusions, p.score), b: toSimilarCase(p.b, conclusions, p.score) }));
 }

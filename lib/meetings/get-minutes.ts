@@ -4,6 +4,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import { caseContentSchema, criteria } from '../cases/case-form';
 import type { Db } from '../db/db';
 import { AppError } from '../errors/app-error';
+import { logCaseReads } from '../history/log-case-reads';
 
 /**
  * The minutes of a closed meeting, read from the frozen rows only (never from
@@ -53,9 +54,7 @@ export async function getMinutes(options: { db: Db; actor: Actor; meetingId: str
   const name = (id: string | null) => users.find((u) => u.id === id)?.name ?? '';
   await recordAuditEvent(db, { actorId: actor.userId, action: 'meeting.read', entityType: 'meeting', entityId: meetingId, unitId: meeting.unitId, detail: { view: 'minutes', ownOnly } });
   // The minutes show each case's content: each is a read of that case, for its access log.
-  for (const caseId of caseIds) {
-    await recordAuditEvent(db, { actorId: actor.userId, action: 'case.read', entityType: 'case', entityId: caseId, unitId: meeting.unitId, detail: { via: 'minutes', meetingId } });
-  }
+  await logCaseReads(db, actor, caseIds.map((caseId) => ({ caseId, unitId: meeting.unitId })), 'minutes', { meetingId });
   return {
     ownOnly,
     meeting: { id: meeting.id, unitId: meeting.unitId, unitName: meeting.unit.name, startsAt: meeting.startsAt, endsAt: meeting.endsAt, status: meeting.status, chair: meeting.chair?.name ?? null, closedAt: meeting.closedAt },

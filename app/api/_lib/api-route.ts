@@ -26,13 +26,7 @@ type Handler<P> = (input: { actor: Actor; context: CaseContext; request: NextReq
 export function apiRoute<P extends Record<string, string> = Record<string, never>>(handler: Handler<P>) {
   return async (request: NextRequest, segment: { params: Promise<P> }) => {
     try {
-      const params = await segment.params;
-      for (const value of Object.values(params ?? {})) {
-        if (!idSchema.safeParse(value).success) throw new AppError('not_found');
-      }
-      const session = await getServerSession(buildAuthOptions());
-      const actor = session?.user?.id ? await loadActor(getDb(), session.user.id) : null;
-      if (!actor) throw new AppError('unauthenticated');
+      const { params, actor } = await authenticate(segment);
       const body = request.method === 'GET' ? undefined : await readJson(request);
       const context: CaseContext = { db: getDb(), store: getCaseContentStore(), actor };
       const result = await handler({ actor, context, request, params, body });
@@ -48,6 +42,18 @@ export function apiRoute<P extends Record<string, string> = Record<string, never
       return NextResponse.json({ error: 'internal' }, { status: 500 });
     }
   };
+}
+
+/** The checks every route starts with: well-formed ids in the path, a session, an active user with fresh roles. */
+async function authenticate<P>(segment: { params: Promise<P> }): Promise<{ params: P; actor: Actor }> {
+  const params = await segment.params;
+  for (const value of Object.values(params ?? {})) {
+    if (!idSchema.safeParse(value).success) throw new AppError('not_found');
+  }
+  const session = await getServerSession(buildAuthOptions());
+  const actor = session?.user?.id ? await loadActor(getDb(), session.user.id) : null;
+  if (!actor) throw new AppError('unauthenticated');
+  return { params, actor };
 }
 
 async function readJson(request: NextRequest): Promise<unknown> {
@@ -75,13 +81,7 @@ export function downloadRoute<P extends Record<string, string> = Record<string, 
 ) {
   return async (request: NextRequest, segment: { params: Promise<P> }) => {
     try {
-      const params = await segment.params;
-      for (const value of Object.values(params ?? {})) {
-        if (!idSchema.safeParse(value).success) throw new AppError('not_found');
-      }
-      const session = await getServerSession(buildAuthOptions());
-      const actor = session?.user?.id ? await loadActor(getDb(), session.user.id) : null;
-      if (!actor) throw new AppError('unauthenticated');
+      const { params, actor } = await authenticate(segment);
       const file = await handler({ actor, request, params });
       return new Response(typeof file.body === 'string' ? file.body : Buffer.from(file.body), {
         headers: {

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireActor } from '@/app/_auth/require-actor';
 import { PageShell } from '@/app/_components/page-shell';
-import { historyScope } from '@/lib/access/policy';
+import { unitsWithHistory } from '@/lib/access/policy';
 import { getDb } from '@/lib/db/db';
 import { flagInconsistentPairs, type SimilarCase } from '@/lib/history/similar-cases';
 import { formatDate } from '@/lib/i18n/format';
@@ -30,7 +30,7 @@ function Decision({ c }: { c: SimilarCase }) {
 
 export default async function ConsistencyPage() {
   const { actor, user } = await requireActor();
-  const units = actor.memberships.filter((m) => historyScope(actor.memberships, m.unitId) === 'unit').map((m) => m.unitId);
+  const units = unitsWithHistory(actor.memberships, 'unit');
   if (units.length === 0) notFound();
   const db = getDb();
   const pairs = (await Promise.all(units.map((unitId) => flagInconsistentPairs({ db, actor, unitId })))).flat();

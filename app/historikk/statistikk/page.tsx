@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { requireActor } from '@/app/_auth/require-actor';
 import { PageShell } from '@/app/_components/page-shell';
-import { historyScope } from '@/lib/access/policy';
+import { unitsWithHistory } from '@/lib/access/policy';
 import { criteria, criterionLevels, purposes } from '@/lib/cases/case-form';
 import { getDb } from '@/lib/db/db';
 import { loadStatisticsRows, summarizeStatistics } from '@/lib/history/meeting-statistics';
@@ -46,7 +46,7 @@ function Figure({ id, title, children, table }: { id: string; title: string; chi
 
 export default async function StatisticsPage() {
   const { actor, user } = await requireActor();
-  if (!actor.memberships.some((m) => historyScope(actor.memberships, m.unitId) === 'unit')) notFound();
+  if (unitsWithHistory(actor.memberships, 'unit').length === 0) notFound();
   const stats = summarizeStatistics(await loadStatisticsRows({ db: getDb(), actor }));
   const outcomeKeys = [...outcomes, 'none'] as const;
   const outcomeLabel = (o: string) => (o === 'none' ? nb.meetingRoom.noConclusion : nb.meetingRoom.outcomes[o]);

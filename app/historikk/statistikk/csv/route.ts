@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { downloadRoute } from '@/app/api/_lib/api-route';
-import { historyScope } from '@/lib/access/policy';
+import { unitsWithHistory } from '@/lib/access/policy';
 import { getDb } from '@/lib/db/db';
 import { AppError } from '@/lib/errors/app-error';
 import { loadStatisticsRows } from '@/lib/history/meeting-statistics';
@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 
 /** The rows behind the statistics page (one per item of the last twelve months), as CSV. */
 export const GET = downloadRoute(async ({ actor }) => {
-  if (!actor.memberships.some((m) => historyScope(actor.memberships, m.unitId) === 'unit')) throw new AppError('not_found');
+  if (unitsWithHistory(actor.memberships, 'unit').length === 0) throw new AppError('not_found');
   const rows = await loadStatisticsRows({ db: getDb(), actor });
   const columns = ['meetingId', 'meetingDate', 'purpose', 'outcome', 'status', 'plannedMinutes', 'usedMinutes', 'caseworker', 'severity', 'benefit', 'resource', 'followUps', 'followUpsDone'] as const;
   const csv = stringify(
