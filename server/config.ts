@@ -35,6 +35,8 @@ const envSchema = z
      * necessarily of the machine, and writes do not wait for the disk (docs/performance.md).
      */
     SAMLET_SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
+    /** How long a login lasts, in seconds (absolute: activity does not extend it). A work day by default. */
+    SAMLET_SESSION_MAX_AGE: z.coerce.number().int().min(10).max(7 * 24 * 3600).default(8 * 3600),
     /** GET /api/metrics for the benchmark (process figures only, never content). */
     SAMLET_METRICS: flag.optional(),
   })
@@ -118,6 +120,7 @@ export function publishAuthEnvironment(config: Config): void {
   process.env.NEXTAUTH_SECRET = config.authSecret;
   process.env.NEXTAUTH_URL = config.authUrl;
   process.env.SAMLET_DEMO_MODE = config.demo ? '1' : '0';
+  process.env.SAMLET_SESSION_MAX_AGE = String(config.env.SAMLET_SESSION_MAX_AGE);
   // The provider's display name, with the documented default when unset.
   if (config.oidc) process.env.OIDC_NAME = config.oidc.name;
 }

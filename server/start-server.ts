@@ -14,6 +14,10 @@ import { createMetricsHandler } from './http/metrics';
 import { createRequestRouter, createUpgradeRouter } from './http/request-router';
 import { createLogger } from './logger';
 import { closeCodes } from './realtime/close-codes';
+import { LiveConnections } from './realtime/live-connections';
+import { watchLiveSessions } from './realtime/watch-live-sessions';
+import { isSameOriginRequest } from './http/origin-policy';
+import { registerLiveSessionControl } from '../lib/realtime/live-sessions';
 import { createSocketServer } from './realtime/socketio/socket-server';
 import { SqliteDocumentStore } from './realtime/yjs/sqlite-document-store';
 import { PrismaDocumentStore, type DocumentStore } from './realtime/yjs/document-store';
@@ -70,14 +74,28 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
   const caseContent = createYjsCaseContentStore(registry);
   registerCaseContentStore(caseContent);
   const summarySync = createCaseSummarySync({ db, store: caseContent, log });
-  const yjs = createYjsEndpoint({ db, registry, resolveSession, log });
-  const socketServer = createSocketServer({ db, resolveSession, log, documents: createMeetingDocuments(registry, log) });
+  const live = new LiveConnections();
+  registerLiveSessionControl({ endSessions: (ids) => live.end(ids) });
+  const sessionWatch = watchLiveSessions({ db, live, log });
+  const publicOrigin = new URL(config.authUrl).origin;
+  const yjs = createYjsEndpoint({ db, registry, resolveSession, log, live });
+  const socketServer = createSocketServer({
+    db,
+    resolveSession,
+    log,
+    live,
+    documents: createMeetingDocuments(registry, log),
+    originAllowed: (req) => isSameOriginRequest(req.headers, publicOrigin),
+  });
 
-  const metrics = config.metrics ? createMetricsHandler({ openDocuments: () => registry.openCount }) : undefined;
+  const metrics = config.metrics ? createMetricsHandler({ openDocuments: () => registry.openCount, unsavedDocuments: () => registry.unsavedCount }) : undefined;
   const server = createServer(
-    createRequestRouter({ log, next: nextHandler, health: createHealthHandler(db), socketIo: socketServer.handleRequest, metrics }),
+    createRequestRouter({ log, next: nextHandler, health: createHealthHandler(db, { unsavedDocuments: () => registry.unsavedCount }), socketIo: socketServer.handleRequest, metrics, publicUrl: config.authUrl }),
   );
-  server.on('upgrade', createUpgradeRouter({ dev: config.dev, yjs: yjs.handleUpgrade, socketIo: socketServer.handleUpgrade }));
+  server.on(
+    'upgrade',
+    createUpgradeRouter({ dev: config.dev, publicUrl: config.authUrl, log, yjs: yjs.handleUpgrade, socketIo: socketServer.handleUpgrade }),
+  );
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -92,6 +110,7 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
     (stopping ??= (async () => {
       log.info({ reason }, 'shutting down: no new connections, flushing documents');
       server.close();
+      sessionWatch.stop();
       for (const ws of yjs.clients()) ws.close(closeCodes.goingAway, 'server shutting down');
       summarySync.stop();
       const flushed = await registry.close();

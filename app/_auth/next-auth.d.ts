@@ -5,3 +5,10 @@ declare module 'next-auth' {
     user?: { id?: string; name?: string | null; email?: string | null; image?: string | null };
   }
 }
+
+declare module 'next-auth/jwt' {
+  interface JWT {
+    /** The server-side session (UserSession.id) this cookie belongs to. */
+    sid?: string;
+  }
+}

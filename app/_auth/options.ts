@@ -4,6 +4,8 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { authenticateCredentials } from '@/lib/auth/authenticate-credentials';
 import { LoginThrottle } from '@/lib/auth/login-throttle';
 import { sessionMaxAgeSeconds } from '@/lib/auth/session-cookie';
+import { endUserSession, startUserSession } from '@/lib/auth/user-sessions';
+import { endLiveSessions } from '@/lib/realtime/live-sessions';
 import { getDb } from '@/lib/db/db';
 
 /**
@@ -52,7 +54,8 @@ export function buildAuthOptions(): NextAuthOptions {
   const oidc = oidcProvider();
   return {
     secret: process.env.NEXTAUTH_SECRET,
-    session: { strategy: 'jwt', maxAge: sessionMaxAgeSeconds },
+    // The cookie lives as long as the server-side session (lib/auth/user-sessions.ts), which decides.
+    session: { strategy: 'jwt', maxAge: sessionMaxAgeSeconds() },
     pages: { signIn: '/login', error: '/login' },
     providers: [
       CredentialsProvider({
@@ -86,6 +89,8 @@ export function buildAuthOptions(): NextAuthOptions {
             await recordAuditEvent(getDb(), { actorId: known.id, action: 'auth.login', entityType: 'user', entityId: known.id, detail: { provider: 'oidc' } });
           }
         }
+        // A sign-in (credentials or OIDC) starts a server-side session; the cookie carries its id.
+        if (user && token.sub) token.sid = (await startUserSession(getDb(), token.sub)).id;
         return token;
       },
       session({ session, token }) {
@@ -94,7 +99,9 @@ export function buildAuthOptions(): NextAuthOptions {
       },
     },
     events: {
+      // Logout ends the session on the server (a copied cookie stops working) and closes its websockets.
       async signOut({ token }) {
+        if (typeof token?.sid === 'string' && (await endUserSession(getDb(), token.sid, 'logout'))) endLiveSessions([token.sid]);
         if (token?.sub) {
           await recordAuditEvent(getDb(), { actorId: token.sub, action: 'auth.logout', entityType: 'user', entityId: token.sub });
         }

@@ -1,22 +1,18 @@
-import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
-import { loadActor, type Actor } from '@/lib/access/access-service';
+import type { Actor } from '@/lib/access/access-service';
 import { getDb } from '@/lib/db/db';
-import { buildAuthOptions } from './options';
+import { readSession } from './current-session';
 
 export type SignedIn = { actor: Actor; user: { id: string; name: string; email: string } };
 
 /**
- * Every page starts here: no session, an expired one or a deactivated user
- * goes to the login page. Roles come fresh from the database.
+ * Every page and server action starts here: no session goes to the login
+ * page; an expired or ended one, or a deactivated user, too, with a message
+ * that says so. Roles come fresh from the database.
  */
 export async function requireActor(): Promise<SignedIn> {
-  const session = await getServerSession(buildAuthOptions());
-  const userId = session?.user?.id;
-  if (!userId) redirect('/login');
-  const db = getDb();
-  const actor = await loadActor(db, userId);
-  const user = actor ? await db.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true } }) : null;
-  if (!actor || !user) redirect('/login?error=SessionEnded');
-  return { actor, user };
+  const { live, hadCookie } = await readSession();
+  const user = live ? await getDb().user.findUnique({ where: { id: live.actor.userId }, select: { id: true, name: true, email: true } }) : null;
+  if (!live || !user) redirect(hadCookie ? '/login?error=SessionEnded' : '/login');
+  return { actor: live.actor, user };
 }

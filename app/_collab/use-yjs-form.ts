@@ -4,7 +4,12 @@ import './zod-client-config';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type * as YTypes from 'yjs';
 
-export type ConnectionState = 'connecting' | 'online' | 'offline';
+export type ConnectionState = 'connecting' | 'online' | 'offline' | 'ended';
+
+/** Where a page goes when the server ends its session (logout elsewhere, expiry, deactivation). */
+export const sessionEndedUrl = '/login?error=SessionEnded';
+/** The websocket close code for an ended session (server/realtime/close-codes.ts). */
+const sessionEndedCode = 4401;
 /** Someone else in the document: where they are, and (as a text index) where their caret is. */
 export type Peer = { clientId: number; name: string; field: string | null; caret: number | null };
 
@@ -37,17 +42,20 @@ export function useYjsForm(options: {
   const [connection, setConnection] = useState<ConnectionState>('connecting');
   const [ready, setReady] = useState(false);
   const [peers, setPeers] = useState<Peer[]>([]);
+  /** The server says its writes fail: edits are held on the server but not yet saved. */
+  const [unsaved, setUnsaved] = useState(false);
   const loaded = useRef<Loaded | null>(null);
 
   useEffect(() => {
     let disposed = false;
     const cleanups: (() => void)[] = [];
     void (async () => {
-      const [Y, { WebsocketProvider }, { IndexeddbPersistence }, form] = await Promise.all([
+      const [Y, { WebsocketProvider }, { IndexeddbPersistence }, form, { serverStateOf }] = await Promise.all([
         import('yjs'),
         import('y-websocket'),
         import('y-indexeddb'),
         import('@/lib/realtime/y-form'),
+        import('@/lib/realtime/server-state'),
       ]);
       if (disposed) return;
       const doc = new Y.Doc();
@@ -64,9 +72,17 @@ export function useYjsForm(options: {
       provider.once('sync', () => !disposed && setReady(true));
       // Once we have been online, any lost connection reads as offline (also while it retries).
       let wasOnline = false;
+      let ended = false;
       provider.on('status', ({ status }: { status: string }) => {
+        if (ended) return;
         if (status === 'connected') wasOnline = true;
         setConnection(status === 'connected' ? 'online' : wasOnline ? 'offline' : 'connecting');
+      });
+      provider.on('connection-close', (event: { code?: number } | null) => {
+        if (event?.code !== sessionEndedCode) return;
+        ended = true;
+        setConnection('ended');
+        window.location.assign(sessionEndedUrl);
       });
       const onAwareness = () => {
         const list: Peer[] = [];
@@ -83,6 +99,7 @@ export function useYjsForm(options: {
           list.push({ clientId, name: user.name, field: field ?? null, caret: index });
         });
         setPeers(list);
+        setUnsaved(serverStateOf(provider.awareness.getStates().values()).unsaved);
       };
       provider.awareness.on('change', onAwareness);
       doc.on('update', onAwareness);
@@ -138,7 +155,7 @@ export function useYjsForm(options: {
   const setFocus = useCallback((field: string | null) => loaded.current?.setFocus(field), []);
   const shareCaret = useCallback((position: YTypes.RelativePosition | null) => loaded.current?.shareCaret(position), []);
 
-  return { content, connection, ready, peers, setText, setValue, relativePosition, absolutePosition, setFocus, shareCaret };
+  return { content, connection, unsaved, ready, peers, setText, setValue, relativePosition, absolutePosition, setFocus, shareCaret };
 }
 
 export type YjsForm = ReturnType<typeof useYjsForm>;

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { Suspense } from 'react';
-import { buildAuthOptions, oidcDisplayName } from '@/app/_auth/options';
+import { readSession } from '@/app/_auth/current-session';
+import { oidcDisplayName } from '@/app/_auth/options';
 import { nb } from '@/lib/i18n/nb';
 import { LoginForm } from './login-form';
 
@@ -10,8 +10,7 @@ export const metadata: Metadata = { title: nb.login.title };
 export const dynamic = 'force-dynamic';
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const session = await getServerSession(buildAuthOptions());
-  if (session?.user?.id) redirect('/');
+  if ((await readSession()).live) redirect('/');
   const params = await searchParams;
   const error = typeof params.error === 'string' ? params.error : null;
   return (
@@ -24,10 +23,16 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </h2>
         <p className="mt-1 text-sm text-slate-700">{nb.login.intro}</p>
         <Suspense>
-          <LoginForm initialError={error === 'UnknownUser' ? nb.login.unknownUser : error ? nb.login.failed : null} oidcName={oidcDisplayName()} />
+          <LoginForm initialError={loginError(error)} oidcName={oidcDisplayName()} />
         </Suspense>
       </section>
       {process.env.SAMLET_DEMO_MODE === '1' ? <p className="mt-4 text-sm text-slate-700">{nb.login.demoHint}</p> : null}
     </main>
   );
+}
+
+function loginError(code: string | null): string | null {
+  if (code === 'UnknownUser') return nb.login.unknownUser;
+  if (code === 'SessionEnded') return nb.login.sessionEnded;
+  return code ? nb.login.failed : null;
 }

@@ -33,6 +33,8 @@ export const nbCases = {
     saved: 'Alle endringer er lagret.',
     offline: 'Frakoblet. Endringene lagres på denne maskinen og sendes når forbindelsen er tilbake.',
     refused: 'Du har ikke lenger tilgang til å redigere saken. Last siden på nytt.',
+    ended: 'Økten din er avsluttet. Du sendes til innloggingen …',
+    unsaved: 'Serveren får ikke lagret akkurat nå. Endringene holdes og lagres når det går igjen – ikke lukk siden.',
   },
   presence: 'Her nå',
   editingField: (name: string, field: string) => `${name} skriver i «${field}»`,

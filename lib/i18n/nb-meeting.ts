@@ -59,6 +59,8 @@ export const nbMeeting = {
     connecting: 'Kobler til …',
     online: 'Tilkoblet. Det du skriver, ser alle med en gang.',
     offline: 'Frakoblet. Det du skriver, sendes når forbindelsen er tilbake – ikke lukk siden.',
+    ended: 'Økten din er avsluttet. Du sendes til innloggingen …',
+    unsaved: 'Tilkoblet, men serveren får ikke lagret akkurat nå. Det du skriver, holdes og lagres når det går igjen – ikke lukk siden.',
   } as Record<string, string>,
   closeMeeting: 'Avslutt møtet',
   closeConfirm: 'Avslutte møtet? Referatet fryses, og saker som ikke er behandlet flyttes til neste møte.',

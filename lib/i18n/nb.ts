@@ -28,6 +28,7 @@ export const nb = {
     oidc: (name: string) => `Logg inn med ${name}`,
     or: 'eller',
     unknownUser: 'Du har ikke tilgang til Samlet. Kontakt en administrator i enheten din.',
+    sessionEnded: 'Økten din er avsluttet (utlogget eller utløpt). Logg inn igjen for å fortsette.',
     demoHint: 'Demo: bruk for eksempel saksbehandler@demo.test med passordet demo1234.',
   },
   nav: {

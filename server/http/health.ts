@@ -3,8 +3,13 @@ import type { Db } from '../../lib/db/db';
 
 const timeoutMs = 2000;
 
-/** `GET /api/health`: 200 when the database answers within two seconds, else 503. */
-export function createHealthHandler(db: Db) {
+/**
+ * `GET /api/health`: 200 when the database answers within two seconds and
+ * every write succeeds; else 503 — `unavailable` (no answer) or `degraded`
+ * (it answers, but writes fail: a full disk, a read-only database). Edits are
+ * kept in memory meanwhile and written when writes work again.
+ */
+export function createHealthHandler(db: Db, options: { unsavedDocuments: () => number }) {
   return async (_req: IncomingMessage, res: ServerResponse): Promise<void> => {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -19,7 +24,9 @@ export function createHealthHandler(db: Db) {
     } finally {
       clearTimeout(timer);
     }
-    res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-    res.end(JSON.stringify({ status: ok ? 'ok' : 'unavailable' }));
+    const unsavedDocuments = options.unsavedDocuments();
+    const status = !ok ? 'unavailable' : unsavedDocuments > 0 ? 'degraded' : 'ok';
+    res.writeHead(status === 'ok' ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(JSON.stringify({ status, ...(unsavedDocuments > 0 ? { unsavedDocuments } : {}) }));
   };
 }

@@ -9,9 +9,9 @@ const delayMs = (ns: number) => Math.max(0, Math.round((ns / 1e6 - resolutionMs)
  * `GET /api/metrics`, on only with `SAMLET_METRICS=1` (for bench/; off, the
  * path is a 404): event-loop delay since the previous read (p50, p99, max in
  * ms; the histogram is reset on every read), resident memory, and how many
- * Yjs documents are open. Figures about the process only, never content.
+ * Yjs documents are open and how many hold edits whose write failed. Figures about the process only, never content.
  */
-export function createMetricsHandler(options: { openDocuments: () => number }) {
+export function createMetricsHandler(options: { openDocuments: () => number; unsavedDocuments: () => number }) {
   const delay = monitorEventLoopDelay({ resolution: resolutionMs });
   delay.enable();
   return (req: IncomingMessage, res: ServerResponse): void => {
@@ -24,6 +24,7 @@ export function createMetricsHandler(options: { openDocuments: () => number }) {
       eventLoopDelayMs: { p50: delayMs(delay.percentile(50)), p99: delayMs(delay.percentile(99)), max: delayMs(delay.max) },
       rssBytes: process.memoryUsage.rss(),
       openDocuments: options.openDocuments(),
+      unsavedDocuments: options.unsavedDocuments(),
     };
     delay.reset();
     res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });

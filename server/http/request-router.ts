@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from '../logger';
 import { refuseUpgrade } from '../realtime/refuse-upgrade';
+import { isSafeMethod, isSameOriginRequest } from './origin-policy';
 import { socketIoPath } from '../realtime/socketio/socket-server';
 import { yjsPathPrefix } from '../realtime/yjs/yjs-endpoint';
 
@@ -32,7 +33,12 @@ export function createRequestRouter(deps: {
   socketIo: RequestHandler;
   /** `GET /api/metrics`, only when enabled (server/http/metrics.ts); otherwise Next answers 404. */
   metrics?: RequestHandler;
+  /** The public URL (NEXTAUTH_URL): its origin is trusted, and https there turns on HSTS. */
+  publicUrl: string;
 }): RequestHandler {
+  const publicOrigin = new URL(deps.publicUrl).origin;
+  // Only when the public URL is https: browsers ignore HSTS over http, and a test or demo on http must keep working.
+  const hsts = deps.publicUrl.startsWith('https://') ? 'max-age=31536000; includeSubDomains' : null;
   const httpLog = pinoHttp({
     logger: deps.log,
     genReqId: (req, res) => {
@@ -50,7 +56,15 @@ export function createRequestRouter(deps: {
 
   return (req, res) => {
     httpLog(req, res);
+    if (hsts) res.setHeader('Strict-Transport-Security', hsts);
     const pathname = pathnameOf(req);
+    // CSRF: every state change (API routes, server actions, login, socket.io polling) must come from this site.
+    if (!isSafeMethod(req.method) && !isSameOriginRequest(req.headers, publicOrigin)) {
+      deps.log.warn({ path: pathname, origin: req.headers.origin ?? null, site: req.headers['sec-fetch-site'] ?? null }, 'refused a cross-site request');
+      res.writeHead(403, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify({ error: 'forbidden', message: 'cross-site request refused' }));
+      return;
+    }
     if (pathname.startsWith(socketIoPath)) return deps.socketIo(req, res);
     if (pathname === '/api/health') return deps.health(req, res);
     if (pathname === '/api/metrics' && deps.metrics) return deps.metrics(req, res);
@@ -60,11 +74,19 @@ export function createRequestRouter(deps: {
 
 export function createUpgradeRouter(deps: {
   dev: boolean;
+  publicUrl: string;
+  log: Logger;
   yjs: (req: IncomingMessage, socket: Duplex, head: Buffer, pathname: string) => Promise<void>;
   socketIo: UpgradeHandler;
 }): UpgradeHandler {
+  const publicOrigin = new URL(deps.publicUrl).origin;
   return (req, socket, head) => {
     const pathname = pathnameOf(req);
+    // Cross-site websocket hijacking: a handshake from another site's page carries the cookie too.
+    if (!isSameOriginRequest(req.headers, publicOrigin) && (pathname.startsWith(yjsPathPrefix) || pathname.startsWith(socketIoPath))) {
+      deps.log.warn({ path: pathname, origin: req.headers.origin ?? null }, 'refused a cross-site websocket');
+      return refuseUpgrade(socket, { status: 403 });
+    }
     if (pathname.startsWith(yjsPathPrefix)) return deps.yjs(req, socket, head, pathname);
     if (pathname.startsWith(socketIoPath)) return deps.socketIo(req, socket, head);
     // In development Next adds its own upgrade listener for hot reload: leave those alone.

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, launchBrowser } from '../support/browser';
+import { accessibilityViolations, launchBrowser, signIn } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
-import { demo } from '../support/fixtures';
+import { demo, demoFixtures, openDb } from '../support/fixtures';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 describe('logging in with a browser', () => {
@@ -59,5 +59,25 @@ describe('logging in with a browser', () => {
     await page.waitForURL(/\/login/);
     await page.goto(`${server.url}/`);
     await page.waitForURL(/\/login/);
+  });
+
+  it('logging out in one tab ends the meeting room open in another: its live connections close and it goes to the login page, saying why', async () => {
+    const db = openDb(database.url);
+    const meetingId = (await demoFixtures(db)).meeting.id;
+    await db.$disconnect();
+    const { context, page: room } = await signIn(browser, server.url, demo.chair);
+    await room.goto(`${server.url}/moter/${meetingId}/rom`);
+    await room.getByText('Tilkoblet. Det du skriver, ser alle med en gang.').first().waitFor();
+
+    const other = await context.newPage();
+    await other.goto(`${server.url}/`);
+    await other.getByRole('button', { name: 'Logg ut' }).click();
+    await other.waitForURL(/\/login/);
+
+    // No reload, no click in the room: the server closed its sockets (4401 / session:ended).
+    await room.waitForURL(/\/login\?error=SessionEnded/, { timeout: 10_000 });
+    await room.getByText('Økten din er avsluttet').waitFor();
+    expect(await accessibilityViolations(room)).toEqual([]);
+    await context.close();
   });
 });

@@ -113,8 +113,19 @@ describe('fuzzing the Yjs endpoint', () => {
           ws.send(hostileFrame(random, base));
           sent += 1;
           stats.frames += 1;
-          // Give the server time to answer, so (nearly) every frame is read before a close ends the connection.
-          await new Promise((resolve) => setTimeout(resolve, 2));
+          // Wait until the server has read the frame: it answers a ping only after the frames before it
+          // (or closes instead). So the count of closes does not depend on how busy the machine is.
+          await new Promise<void>((resolve) => {
+            const done = () => {
+              ws.off('pong', done);
+              ws.off('close', done);
+              resolve();
+            };
+            ws.on('pong', done);
+            ws.on('close', done);
+            if (ws.readyState === WebSocket.OPEN) ws.ping();
+            else done();
+          });
         }
         if (ws.readyState === WebSocket.OPEN) ws.close();
         await closed;

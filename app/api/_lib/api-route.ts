@@ -1,8 +1,7 @@
-import { getServerSession } from 'next-auth';
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
-import { buildAuthOptions } from '@/app/_auth/options';
-import { loadActor, type Actor } from '@/lib/access/access-service';
+import { readSession } from '@/app/_auth/current-session';
+import type { Actor } from '@/lib/access/access-service';
 import { getCaseContentStore } from '@/lib/cases/case-content-store';
 import type { CaseContext } from '@/lib/cases/case-commands-context';
 import { getDb } from '@/lib/db/db';
@@ -44,16 +43,15 @@ export function apiRoute<P extends Record<string, string> = Record<string, never
   };
 }
 
-/** The checks every route starts with: well-formed ids in the path, a session, an active user with fresh roles. */
+/** The checks every route starts with: well-formed ids in the path, a live session, an active user with fresh roles. */
 async function authenticate<P>(segment: { params: Promise<P> }): Promise<{ params: P; actor: Actor }> {
   const params = await segment.params;
   for (const value of Object.values(params ?? {})) {
     if (!idSchema.safeParse(value).success) throw new AppError('not_found');
   }
-  const session = await getServerSession(buildAuthOptions());
-  const actor = session?.user?.id ? await loadActor(getDb(), session.user.id) : null;
-  if (!actor) throw new AppError('unauthenticated');
-  return { params, actor };
+  const { live } = await readSession();
+  if (!live) throw new AppError('unauthenticated');
+  return { params, actor: live.actor };
 }
 
 async function readJson(request: NextRequest): Promise<unknown> {

@@ -1,6 +1,6 @@
 import type { Server } from 'socket.io';
 import { z } from 'zod';
-import { loadActor } from '../../../lib/access/access-service';
+import { loadLiveSession } from '../../../lib/auth/user-sessions';
 import { meetingAccess } from '../../../lib/access/policy';
 import { recordAuditEvent } from '../../../lib/audit/record-audit-event';
 import type { Db } from '../../../lib/db/db';
@@ -59,12 +59,12 @@ export function registerMeetingEvents(socket: SamletSocket, deps: Deps): void {
   }
 
   async function freshActor() {
-    const actor = await loadActor(deps.db, socket.data.actor.userId);
-    if (!actor) {
+    const live = await loadLiveSession(deps.db, { sub: socket.data.actor.userId, sid: socket.data.sessionId });
+    if (!live) {
       socket.disconnect(true);
       throw new AppError('unauthenticated');
     }
-    return actor;
+    return live.actor;
   }
 
   /** Runs a chair command with fresh roles and tells the room what changed. */

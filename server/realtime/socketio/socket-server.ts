@@ -7,11 +7,12 @@ import type { Db } from '../../../lib/db/db';
 import type { MeetingDocuments } from '../../../lib/meetings/meeting-documents';
 import type { SessionResolver } from '../../auth/session-resolver';
 import type { Logger } from '../../logger';
+import type { LiveConnections } from '../live-connections';
 import { registerMeetingEvents } from './meeting-events';
 
 export const socketIoPath = '/socket.io/';
 
-export type SocketData = { actor: Actor };
+export type SocketData = { actor: Actor; sessionId: string; sessionExpiresAt: Date };
 export type SamletSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
 
 /**
@@ -19,16 +20,32 @@ export type SamletSocket = Socket<Record<string, never>, Record<string, never>, 
  * The engine is not attached to the HTTP server: the one request/upgrade
  * router in server/http hands it the `/socket.io/` paths.
  */
-export function createSocketServer(deps: { db: Db; resolveSession: SessionResolver; log: Logger; documents: MeetingDocuments }) {
-  const engine = new EngineServer({ maxHttpBufferSize: 64 * 1024, pingInterval: 20_000 });
+export function createSocketServer(deps: {
+  db: Db;
+  resolveSession: SessionResolver;
+  log: Logger;
+  documents: MeetingDocuments;
+  live: LiveConnections;
+  /** Origins a browser may connect from (checked on the handshake, polling or websocket). */
+  originAllowed: (req: IncomingMessage) => boolean;
+}) {
+  const engine = new EngineServer({
+    maxHttpBufferSize: 64 * 1024,
+    pingInterval: 20_000,
+    // A page on another site must not open a socket with the user's cookie (cross-site websocket hijacking).
+    allowRequest: (req, callback) => {
+      const allowed = deps.originAllowed(req);
+      callback(allowed ? null : 'origin not allowed', allowed);
+    },
+  });
   const io = new Server({ serveClient: false, path: '/socket.io' });
   io.bind(engine);
 
   io.use(async (socket, next) => {
     try {
-      const actor = await deps.resolveSession(socket.request.headers);
-      if (!actor) return next(new Error('unauthenticated'));
-      socket.data.actor = actor;
+      const session = await deps.resolveSession(socket.request.headers);
+      if (!session) return next(new Error('unauthenticated'));
+      Object.assign(socket.data, { actor: session.actor, sessionId: session.sessionId, sessionExpiresAt: session.expiresAt } satisfies SocketData);
       next();
     } catch {
       next(new Error('unavailable'));
@@ -36,9 +53,17 @@ export function createSocketServer(deps: { db: Db; resolveSession: SessionResolv
   });
 
   io.on('connection', (socket) => {
-    const actor = (socket.data as SocketData).actor;
+    const { actor, sessionId, sessionExpiresAt } = socket.data as SocketData;
     // A personal room, so access changes can reach all of a user's sockets.
     void socket.join(`user:${actor.userId}`);
+    // When the session ends (logout, expiry, deactivation) the page is told why, then the socket closes.
+    const untrack = deps.live.add(sessionId, sessionExpiresAt, {
+      close: () => {
+        socket.emit('session:ended' as never);
+        socket.disconnect(true);
+      },
+    });
+    socket.on('disconnect', untrack);
     registerMeetingEvents(socket as unknown as SamletSocket, { ...deps, io });
   });
 

@@ -15,14 +15,31 @@ export class DocumentRegistry {
   /** Bumped whenever a document's access changes, so an upgrade checked before the change can tell. */
   private readonly accessEpochs = new Map<string, number>();
   private closing = false;
+  /** Documents whose last write failed: their edits are held in memory and retried. */
+  private readonly failing = new Set<string>();
+  private readonly options: PersistenceOptions;
 
   constructor(
     private readonly store: DocumentStore,
-    private readonly options: PersistenceOptions,
-  ) {}
+    options: PersistenceOptions,
+  ) {
+    this.options = {
+      ...options,
+      onFailingChange: (name, failing) => {
+        if (failing) this.failing.add(name);
+        else this.failing.delete(name);
+        options.onFailingChange?.(name, failing);
+      },
+    };
+  }
 
   get openCount(): number {
     return this.documents.size;
+  }
+
+  /** How many documents hold edits that could not be written yet (reported by /api/health). */
+  get unsavedCount(): number {
+    return this.failing.size;
   }
 
   /** Loads (or finds) a document and holds it open until `release`. */

@@ -13,6 +13,8 @@ export type PersistenceOptions = {
   log: Logger;
   /** Told after each successful write (e.g. to refresh derived summaries). */
   afterWrite?: (name: string) => void;
+  /** Told when a document's writes start failing and when they succeed again (health, metrics). */
+  onFailingChange?: (name: string, failing: boolean) => void;
 };
 
 export class PersistenceQueue {
@@ -28,6 +30,9 @@ export class PersistenceQueue {
    * burst of compactions stalled every websocket on the node (docs/performance.md).
    */
   private compactAfter: number;
+
+  /** Told when writes start failing and when they succeed again (to tell the people editing). */
+  onFailingChange: ((failing: boolean) => void) | null = null;
 
   constructor(
     private readonly name: string,
@@ -99,7 +104,12 @@ export class PersistenceQueue {
     this.pending = [];
     try {
       await this.store.append(this.name, batch);
-      this.failures = 0;
+      if (this.failures > 0) {
+        this.options.log.info({ doc: this.name, afterFailures: this.failures }, 'yjs writes succeed again; every kept edit is written');
+        this.failures = 0;
+        this.onFailingChange?.(false);
+        this.options.onFailingChange?.(this.name, false);
+      }
       this.options.afterWrite?.(this.name);
       if (++this.appendsSinceCompaction >= this.compactAfter) {
         this.appendsSinceCompaction = 0;
@@ -110,6 +120,10 @@ export class PersistenceQueue {
     } catch (error) {
       this.pending = [...batch, ...this.pending];
       this.failures += 1;
+      if (this.failures === 1) {
+        this.onFailingChange?.(true);
+        this.options.onFailingChange?.(this.name, true);
+      }
       const retryMs = Math.min(5000, 100 * 2 ** Math.min(this.failures, 6));
       this.options.log.error(
         { doc: this.name, err: (error as Error).message, pendingUpdates: this.pending.length, retryMs },

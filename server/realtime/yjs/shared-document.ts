@@ -4,6 +4,7 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import type { WebSocket } from 'ws';
 import type { DocumentStore } from './document-store';
+import { serverStateKey } from '../../../lib/realtime/server-state';
 import { PersistenceQueue, type PersistenceOptions } from './persistence-queue';
 
 /** y-websocket's message types (the stock client speaks exactly these). */
@@ -45,8 +46,10 @@ export class SharedDocument {
     options: PersistenceOptions,
   ) {
     this.persistence = new PersistenceQueue(name, store, options);
-    // The server holds no awareness state of its own.
+    // The server's own awareness state is empty, except while its writes fail: then everyone
+    // editing is told their changes are held but not yet saved (docs/realtime.md, "Save status").
     this.awareness.setLocalState(null);
+    this.persistence.onFailingChange = (failing) => this.awareness.setLocalState(failing ? { [serverStateKey]: { unsaved: true } } : null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== loadOrigin) this.persistence.enqueue(update);
       const editor = this.connections.get(origin as WebSocket);

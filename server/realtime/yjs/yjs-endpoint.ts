@@ -9,6 +9,7 @@ import { parseDocumentName } from '../../../lib/realtime/document-name';
 import type { SessionResolver } from '../../auth/session-resolver';
 import type { Logger } from '../../logger';
 import { closeCodes } from '../close-codes';
+import type { LiveConnections } from '../live-connections';
 import { refuseUpgrade } from '../refuse-upgrade';
 import type { DocumentRegistry } from './document-registry';
 import { yjsLimits } from './limits';
@@ -21,20 +22,54 @@ export const yjsPathPrefix = '/yjs/';
  * access are checked before the upgrade is accepted, so a refused client gets
  * an HTTP status and never a byte of the document.
  */
-export function createYjsEndpoint(deps: { db: Db; registry: DocumentRegistry; resolveSession: SessionResolver; log: Logger }) {
+export function createYjsEndpoint(deps: {
+  db: Db;
+  registry: DocumentRegistry;
+  resolveSession: SessionResolver;
+  log: Logger;
+  live: LiveConnections;
+}) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: yjsLimits.maxMessageBytes, perMessageDeflate: false });
-  /** Open connections per user on this node (the connections-per-user limit). */
-  const openByUser = new Map<string, number>();
+  /**
+   * Connections per user on this node, open or being opened (the
+   * connections-per-user limit). A slot is taken before the first await, so
+   * simultaneous upgrades cannot overshoot the limit.
+   */
+  const slotsByUser = new Map<string, number>();
+  const releaseSlot = (userId: string) => {
+    const open = (slotsByUser.get(userId) ?? 1) - 1;
+    if (open > 0) slotsByUser.set(userId, open);
+    else slotsByUser.delete(userId);
+  };
 
   async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, pathname: string): Promise<void> {
     const ref = parseDocumentName(safeDecode(pathname.slice(yjsPathPrefix.length)));
     if (!ref) return refuseUpgrade(socket, new AppError('invalid_input', 'invalid document name'));
-    const actor = await deps.resolveSession(req.headers);
-    if (!actor) return refuseUpgrade(socket, new AppError('unauthenticated'));
-    if ((openByUser.get(actor.userId) ?? 0) >= yjsLimits.connectionsPerUser) {
+    const session = await deps.resolveSession(req.headers);
+    if (!session) return refuseUpgrade(socket, new AppError('unauthenticated'));
+    const { actor } = session;
+    if ((slotsByUser.get(actor.userId) ?? 0) >= yjsLimits.connectionsPerUser) {
       deps.log.warn({ userId: actor.userId }, 'yjs: too many connections for one user, refusing');
       return refuseUpgrade(socket, new AppError('rate_limited', 'too many connections'));
     }
+    slotsByUser.set(actor.userId, (slotsByUser.get(actor.userId) ?? 0) + 1);
+    let slotHandedOver = false;
+    try {
+      slotHandedOver = await openDocument(req, socket, head, ref, session);
+    } finally {
+      if (!slotHandedOver) releaseSlot(actor.userId);
+    }
+  }
+
+  /** Checks access and opens the connection; true once the connection owns the user's slot. */
+  async function openDocument(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    ref: NonNullable<ReturnType<typeof parseDocumentName>>,
+    session: NonNullable<Awaited<ReturnType<SessionResolver>>>,
+  ): Promise<boolean> {
+    const { actor } = session;
     // If access to the document changes while this upgrade is under way, the new connection is checked again.
     const epoch = deps.registry.accessEpoch(ref.name);
     const access = await documentAccess(deps.db, actor, ref);
@@ -46,15 +81,17 @@ export function createYjsEndpoint(deps: { db: Db; registry: DocumentRegistry; re
         entityId: ref.name,
         unitId: access.unitId,
       });
-      return refuseUpgrade(socket, new AppError('forbidden'));
+      refuseUpgrade(socket, new AppError('forbidden'));
+      return false;
     }
     const shared = await deps.registry.acquire(ref.name).catch((error: Error) => {
       deps.log.error({ doc: ref.name, err: error.message }, 'yjs: could not load document');
       return null;
     });
-    if (!shared) return refuseUpgrade(socket, new AppError('unavailable'));
-    if (socket.destroyed) return deps.registry.release(shared);
-
+    if (!shared) {
+      refuseUpgrade(socket, new AppError('unavailable'));
+      return false;
+    }
     const readOnly = access.level !== 'edit';
     try {
       await recordAuditEvent(deps.db, {
@@ -69,37 +106,55 @@ export function createYjsEndpoint(deps: { db: Db; registry: DocumentRegistry; re
       deps.registry.release(shared); // never leak a hold: the document could not be unloaded
       throw error;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      if (deps.registry.accessEpoch(ref.name) !== epoch) {
-        // A lock or status change came between the check and now: reconnect and be checked again.
+    if (socket.destroyed) {
+      deps.registry.release(shared);
+      return false;
+    }
+    return new Promise<boolean>((resolve) => {
+      let settled = false;
+      // ws calls back only once the handshake is written: a socket that dies first never does.
+      socket.once('close', () => {
+        if (settled) return;
+        settled = true;
         deps.registry.release(shared);
-        ws.close(closeCodes.accessChanged, 'access changed');
-        return;
-      }
-      openByUser.set(actor.userId, (openByUser.get(actor.userId) ?? 0) + 1);
-      bindYjsConnection({
-        shared,
-        ws,
-        userId: actor.userId,
-        readOnly,
-        log: deps.log,
-        onClose: (edits) => {
+        resolve(false);
+      });
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        settled = true;
+        if (deps.registry.accessEpoch(ref.name) !== epoch) {
+          // A lock or status change came between the check and now: reconnect and be checked again.
           deps.registry.release(shared);
-          const open = (openByUser.get(actor.userId) ?? 1) - 1;
-          if (open > 0) openByUser.set(actor.userId, open);
-          else openByUser.delete(actor.userId);
-          // One audit entry per editing session, not per keystroke.
-          if (edits > 0 && ref.kind !== 'meeting') {
-            void recordAuditEvent(deps.db, {
-              actorId: actor.userId,
-              action: ref.kind === 'case' ? 'case.update' : 'item.update',
-              entityType: ref.kind,
-              entityId: ref.id,
-              unitId: access.unitId,
-              detail: { channel: 'realtime', updates: edits },
-            }).catch((error: Error) => deps.log.error({ err: error.message, doc: ref.name }, 'audit: could not record realtime edits'));
-          }
-        },
+          ws.close(closeCodes.accessChanged, 'access changed');
+          return resolve(false);
+        }
+        resolve(true);
+        // Closed with 4401 when the session ends (logout, expiry, deactivation).
+        const untrack = deps.live.add(session.sessionId, session.expiresAt, {
+          close: () => ws.close(closeCodes.sessionEnded, 'session ended'),
+        });
+        bindYjsConnection({
+          shared,
+          ws,
+          userId: actor.userId,
+          readOnly,
+          log: deps.log,
+          onClose: (edits) => {
+            deps.registry.release(shared);
+            untrack();
+            releaseSlot(actor.userId);
+            // One audit entry per editing session, not per keystroke.
+            if (edits > 0 && ref.kind !== 'meeting') {
+              void recordAuditEvent(deps.db, {
+                actorId: actor.userId,
+                action: ref.kind === 'case' ? 'case.update' : 'item.update',
+                entityType: ref.kind,
+                entityId: ref.id,
+                unitId: access.unitId,
+                detail: { channel: 'realtime', updates: edits },
+              }).catch((error: Error) => deps.log.error({ err: error.message, doc: ref.name }, 'audit: could not record realtime edits'));
+            }
+          },
+        });
       });
     });
   }

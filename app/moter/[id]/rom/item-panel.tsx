@@ -79,8 +79,8 @@ export function ItemPanel(props: {
         {[item.personRef, c.purposes[item.purpose], item.caseworker ? `${c.caseworker}: ${item.caseworker}` : null, t.reasons[item.reason]].filter(Boolean).join(' · ')}
       </p>
       {/* Whether what one types reaches the others: a chair must never conclude into a dead connection. */}
-      <p role="status" className={`mt-1 text-sm ${form.connection === 'offline' ? 'font-medium text-amber-900' : 'text-slate-700'}`}>
-        {t.itemConnection[form.connection]}
+      <p role="status" className={`mt-1 text-sm ${form.connection !== 'online' || form.unsaved ? 'font-medium text-amber-900' : 'text-slate-700'}`}>
+        {t.itemConnection[form.connection === 'online' && form.unsaved ? 'unsaved' : form.connection]}
       </p>
       {item.locked ? <p className="mt-2 rounded border border-slate-400 bg-slate-100 p-2 font-medium">{t.lockedNotice}</p> : null}
 

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import React, { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
+import { sessionEndedUrl } from '@/app/_collab/use-yjs-form';
 import { nb } from '@/lib/i18n/nb';
 import type { MeetingRoom as Room } from '@/lib/meetings/get-meeting-room';
 import { ItemPanel } from './item-panel';
@@ -43,6 +44,8 @@ export function MeetingRoom({ room, me, plannedEnd, similar }: { room: Room; me:
     });
     socket.on('meeting:item', () => router.refresh());
     socket.on('meeting:agenda-changed', () => router.refresh());
+    // The server ended this login (logout in another tab, expiry, deactivation).
+    socket.on('session:ended', () => window.location.assign(sessionEndedUrl));
     socket.on('meeting:closed', (e: { carriedOver: number }) => {
       setClosed({ carriedOver: e.carriedOver });
       router.refresh();

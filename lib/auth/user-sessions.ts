@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import { loadActor, type Actor } from '../access/access-service';
+import type { Db } from '../db/db';
+import { sessionMaxAgeSeconds } from './session-cookie';
+
+/**
+ * Server-side sessions. The encrypted session cookie carries the user (`sub`)
+ * and this session's id (`sid`); every page, API call, socket.io handshake
+ * and Yjs upgrade checks that the session is still live here. So a logout
+ * ends the session for a copied cookie too, and an expired or ended session
+ * is refused whatever the cookie's own expiry says.
+ */
+export type EndReason = 'logout' | 'deactivated' | 'revoked';
+export type LiveSession = { actor: Actor; sessionId: string; expiresAt: Date };
+/** What a session cookie claims; checked, never trusted. */
+export type SessionClaims = { sub?: unknown; sid?: unknown };
+
+export async function startUserSession(db: Db, userId: string, now: Date = new Date()): Promise<{ id: string; expiresAt: Date }> {
+  const id = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + sessionMaxAgeSeconds() * 1000);
+  await db.userSession.create({ data: { id, userId, createdAt: now, expiresAt } });
+  return { id, expiresAt };
+}
+
+/** Ends one session; false when it was not live (already ended, or unknown). */
+export async function endUserSession(db: Db, sessionId: string, reason: EndReason, now: Date = new Date()): Promise<boolean> {
+  const { count } = await db.userSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: now, endReason: reason } });
+  return count > 0;
+}
+
+/** Ends every live session of a user (deactivation, revoked access); returns their ids. */
+export async function endUserSessions(db: Db, userId: string, reason: EndReason, now: Date = new Date()): Promise<string[]> {
+  const live = await db.userSession.findMany({ where: { userId, endedAt: null }, select: { id: true } });
+  if (live.length === 0) return [];
+  await db.userSession.updateMany({ where: { id: { in: live.map((s) => s.id) }, endedAt: null }, data: { endedAt: now, endReason: reason } });
+  return live.map((s) => s.id);
+}
+
+/**
+ * The acting user for a cookie's claims: null unless the session exists,
+ * belongs to that user, has not ended or expired, and the user is active.
+ * Roles come fresh from the database.
+ */
+export async function loadLiveSession(db: Db, claims: SessionClaims | null, now: Date = new Date()): Promise<LiveSession | null> {
+  if (!claims || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return null;
+  const session = await db.userSession.findUnique({ where: { id: claims.sid }, select: { userId: true, expiresAt: true, endedAt: true } });
+  if (!session || session.userId !== claims.sub || session.endedAt || session.expiresAt <= now) return null;
+  const actor = await loadActor(db, claims.sub);
+  return actor ? { actor, sessionId: claims.sid, expiresAt: session.expiresAt } : null;
+}
+
+/** Of the given session ids, those that are no longer live (for live connections to re-check). */
+export async function endedSessionIds(db: Db, sessionIds: string[], now: Date = new Date()): Promise<Set<string>> {
+  if (sessionIds.length === 0) return new Set();
+  const live = await db.userSession.findMany({
+    where: { id: { in: sessionIds }, endedAt: null, expiresAt: { gt: now }, user: { active: true } },
+    select: { id: true },
+  });
+  const liveIds = new Set(live.map((s) => s.id));
+  return new Set(sessionIds.filter((id) => !liveIds.has(id)));
+}

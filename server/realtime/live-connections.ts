@@ -1,0 +1,49 @@
+/**
+ * The websockets this node holds per login session, so that a session that
+ * ends (logout, expiry, deactivation) closes them all at once. Each entry
+ * knows how to close itself (a Yjs websocket and a socket.io socket differ),
+ * and each is closed by a timer at its session's absolute expiry.
+ */
+export type LiveConnection = { close: () => void };
+
+const maxTimerMs = 2 ** 31 - 1;
+
+export class LiveConnections {
+  private readonly bySession = new Map<string, Map<LiveConnection, NodeJS.Timeout | null>>();
+
+  /** Tracks a connection until `remove`; closes it when its session expires. Returns `remove`. */
+  add(sessionId: string, expiresAt: Date, connection: LiveConnection): () => void {
+    const delay = expiresAt.getTime() - Date.now();
+    // Beyond setTimeout's range (≈ 24.8 days) the periodic re-check ends it instead.
+    const timer = delay < maxTimerMs ? setTimeout(() => connection.close(), Math.max(0, delay)) : null;
+    timer?.unref();
+    let entries = this.bySession.get(sessionId);
+    if (!entries) this.bySession.set(sessionId, (entries = new Map()));
+    entries.set(connection, timer);
+    return () => this.remove(sessionId, connection);
+  }
+
+  /** Closes every connection of these sessions. */
+  end(sessionIds: Iterable<string>): number {
+    let closed = 0;
+    for (const id of sessionIds) {
+      for (const connection of [...(this.bySession.get(id)?.keys() ?? [])]) {
+        connection.close();
+        closed += 1;
+      }
+    }
+    return closed;
+  }
+
+  sessionIds(): string[] {
+    return [...this.bySession.keys()];
+  }
+
+  private remove(sessionId: string, connection: LiveConnection): void {
+    const entries = this.bySession.get(sessionId);
+    const timer = entries?.get(connection);
+    if (timer) clearTimeout(timer);
+    entries?.delete(connection);
+    if (entries?.size === 0) this.bySession.delete(sessionId);
+  }
+}
