@@ -21,6 +21,8 @@ export async function getMeetingRoom(options: { db: Db; actor: Actor; meetingId:
       (await db.case.findMany({ where: { id: { in: items.flatMap((i) => (i.caseId ? [i.caseId] : [])) }, createdById: actor.userId }, select: { id: true } })).map((c) => c.id),
     );
     items = items.filter((i) => i.caseId && ownIds.has(i.caseId));
+    // None of theirs: the meeting is not theirs to see (hidden = missing), as with the minutes.
+    if (items.length === 0) throw new AppError('not_found');
   }
   const caseIds = items.map((i) => i.caseId).filter((id): id is string => Boolean(id));
   const cases = await db.case.findMany({

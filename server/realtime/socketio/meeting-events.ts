@@ -102,8 +102,9 @@ export function registerMeetingEvents(socket: SamletSocket, deps: Deps): void {
 
   on('meeting:leave', async (payload) => {
     const { meetingId } = meetingRefSchema.parse(payload);
+    // Only a meeting this socket joined: anything else would make the server re-send another meeting's presence.
+    if (!joined.delete(meetingId)) return {};
     await socket.leave(room(meetingId));
-    joined.delete(meetingId);
     await presence(meetingId);
     return {};
   });

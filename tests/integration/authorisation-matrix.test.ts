@@ -1,0 +1,938 @@
+import type { Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { hashPassword } from '../../lib/auth/password';
+import { applyCaseContent } from '../../lib/cases/case-document';
+import type { CaseContent } from '../../lib/cases/case-form';
+import { caseSummary } from '../../lib/cases/case-summary';
+import type { Db } from '../../lib/db/db';
+import { nb } from '../../lib/i18n/nb';
+import { applyItemContent, type ItemContent } from '../../lib/meetings/item-content';
+import { documentKinds } from '../../lib/realtime/document-name';
+import { demoUnitNames } from '../../lib/seed/demo-seed';
+import { apiClient, completeCase } from '../support/api';
+import { pages, routeHandlers, serverActions, socketEvents } from '../support/app-surface';
+import { createTestDatabase, type TestDatabase } from '../support/databases';
+import { demo, demoFixtures, openDb } from '../support/fixtures';
+import { login, loginDemoUsers } from '../support/login';
+import { pdfText } from '../support/pdf-text';
+import { actionIdsIn, builtServerActions, postServerAction, type ActionAnswer } from '../support/server-actions';
+import { connectSocket } from '../support/socket-client';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { connectYjs, rawUpgrade, waitFor, whenSynced, type YjsClient } from '../support/yjs-client';
+
+/**
+ * The authorisation matrix (issue 7): every API route, download, page with
+ * case or meeting content, server action, socket.io event and Yjs document
+ * kind, tried by every role of the case's own unit and of another unit (and
+ * without a session), against the table below. One real server, real HTTP,
+ * real websockets; every write is checked in the database (or through the
+ * app's own read path), not only by its status.
+ *
+ * The table is written from the rules — lib/access/policy.ts (its comments
+ * and unit tests), docs/realtime.md, docs/api.md and DOMAIN.md — not from
+ * what the code happens to return:
+ * - Nobody sees anything of another unit; without a session nothing at all.
+ * - Drafts: the author and colleagues in case work co-author; admins do not see them.
+ * - Submitted cases: the author edits until the meeting starts; colleagues read;
+ *   møteleder/leder edit (also in the meeting); admins read.
+ * - Concluded cases and closed meetings are history: unit-wide for møteleder,
+ *   leder and admin, a saksbehandler's own cases only. Withdrawn: read-only.
+ * - Chair commands and late acceptance: møteleder or leder of the unit.
+ * - The audit log: leder and admin. Statistics and the consistency view: whole-unit history.
+ * - Follow-ups are ticked off by their owner, or a leder/møteleder of the unit.
+ *
+ * Outcomes: allow (done / shown) · deny (401, 403, 404 or sent to /login, and
+ * no effect) · read / edit (the level granted) · own (a saksbehandler's own
+ * items only) · hidden (a list answers but leaves the thing out).
+ */
+
+const subjects = [
+  'anonymous',
+  'author',
+  'colleague',
+  'moteleder',
+  'leder',
+  'admin',
+  'other:saksbehandler',
+  'other:moteleder',
+  'other:leder',
+  'other:admin',
+] as const;
+type Subject = (typeof subjects)[number];
+type SignedIn = Exclude<Subject, 'anonymous'>;
+type Outcome = 'allow' | 'deny' | 'read' | 'edit' | 'own' | 'hidden';
+/** What a probe can observe: an outcome, or 'partial' (some of the unit's items but not the subject's own set). */
+type Observed = Outcome | 'partial';
+type Cells = readonly [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
+
+// The subjects, in the table's column order. "author" wrote the case (or owns the
+// follow-up) the row is about; "colleague" is another saksbehandler of the same unit.
+// prettier-ignore
+const expected = {
+  //                                                              anonymous author   colleague moteleder leder   admin      other unit: saksbeh. moteleder leder     admin
+  // ── API routes (app/api/**/route.ts) ──
+  'GET /api/cases · own queue shows the author’s draft':           ['deny', 'allow', 'hidden', 'hidden', 'hidden', 'hidden',   'hidden', 'hidden', 'hidden', 'hidden'],
+  'POST /api/cases · new draft in the unit':                       ['deny', 'allow', 'allow',  'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  'GET /api/cases/[id] · draft':                                   ['deny', 'edit',  'edit',   'edit',   'edit',   'deny',     'deny',   'deny',   'deny',   'deny'],
+  'GET /api/cases/[id] · submitted':                               ['deny', 'edit',  'read',   'edit',   'edit',   'read',     'deny',   'deny',   'deny',   'deny'],
+  'GET /api/cases/[id] · submitted, meeting started':              ['deny', 'read',  'read',   'edit',   'edit',   'read',     'deny',   'deny',   'deny',   'deny'],
+  'GET /api/cases/[id] · concluded':                               ['deny', 'read',  'deny',   'read',   'read',   'read',     'deny',   'deny',   'deny',   'deny'],
+  'GET /api/cases/[id] · withdrawn':                               ['deny', 'read',  'read',   'read',   'read',   'read',     'deny',   'deny',   'deny',   'deny'],
+  'PATCH /api/cases/[id] · draft':                                 ['deny', 'allow', 'allow',  'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  'PATCH /api/cases/[id] · submitted':                             ['deny', 'allow', 'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  'PATCH /api/cases/[id] · submitted, meeting started':            ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  'PATCH /api/cases/[id] · concluded':                             ['deny', 'deny',  'deny',   'deny',   'deny',   'deny',     'deny',   'deny',   'deny',   'deny'],
+  'POST /api/cases/[id]/submit · draft':                           ['deny', 'allow', 'allow',  'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  'POST /api/cases/[id]/submit · submitted (send changes)':        ['deny', 'allow', 'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  'POST /api/cases/[id]/submit · meeting started':                 ['deny', 'deny',  'deny',   'deny',   'deny',   'deny',     'deny',   'deny',   'deny',   'deny'],
+  'POST /api/cases/[id]/withdraw · draft':                         ['deny', 'allow', 'allow',  'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  'POST /api/cases/[id]/withdraw · submitted':                     ['deny', 'allow', 'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  'POST /api/cases/[id]/withdraw · meeting started':               ['deny', 'deny',  'deny',   'deny',   'deny',   'deny',     'deny',   'deny',   'deny',   'deny'],
+  'POST /api/cases/[id]/accept-late':                              ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  'GET /api/auth/[...nextauth] · session is the caller’s own':     ['deny', 'allow', 'allow',  'allow',  'allow',  'allow',    'allow',  'allow',  'allow',  'allow'],
+  'POST /api/auth/[...nextauth] · sign-in with a wrong password':  ['deny', 'deny',  'deny',   'deny',   'deny',   'deny',     'deny',   'deny',   'deny',   'deny'],
+  'GET /api/health · says only whether the database answers':     ['allow', 'allow', 'allow', 'allow',  'allow',  'allow',    'allow',  'allow',  'allow',  'allow'],
+  // ── Downloads (other route.ts under app/) ──
+  'GET /moter/[id]/referat/pdf · closed meeting':                  ['deny', 'own',   'own',    'allow',  'allow',  'allow',    'deny',   'deny',   'deny',   'deny'],
+  'GET /revisjon/csv · the unit’s audit entries':                  ['deny', 'deny',  'deny',   'deny',   'allow',  'allow',    'deny',   'deny',   'hidden', 'hidden'],
+  'GET /historikk/statistikk/csv · the unit’s items':              ['deny', 'deny',  'deny',   'allow',  'allow',  'allow',    'deny',   'hidden', 'hidden', 'hidden'],
+  // ── Pages ──
+  'page / · the unit’s next meeting':                              ['deny', 'allow', 'allow',  'allow',  'allow',  'allow',    'hidden', 'hidden', 'hidden', 'hidden'],
+  'page /saker · the author’s draft in the queue':                 ['deny', 'allow', 'hidden', 'hidden', 'hidden', 'hidden',   'hidden', 'hidden', 'hidden', 'hidden'],
+  'page /saker/[id] · draft':                                      ['deny', 'edit',  'edit',   'edit',   'edit',   'deny',     'deny',   'deny',   'deny',   'deny'],
+  'page /saker/[id] · submitted':                                  ['deny', 'edit',  'read',   'edit',   'edit',   'read',     'deny',   'deny',   'deny',   'deny'],
+  'page /saker/[id] · submitted, meeting started':                 ['deny', 'read',  'read',   'edit',   'edit',   'read',     'deny',   'deny',   'deny',   'deny'],
+  'page /saker/[id] · concluded':                                  ['deny', 'read',  'deny',   'read',   'read',   'read',     'deny',   'deny',   'deny',   'deny'],
+  'page /saker/[id] · withdrawn':                                  ['deny', 'read',  'read',   'read',   'read',   'read',     'deny',   'deny',   'deny',   'deny'],
+  'page /saker/[id] · similar earlier decisions of the author':    ['deny', 'allow', 'hidden', 'allow',  'allow',  'allow',    'deny',   'deny',   'deny',   'deny'],
+  'page /moter/[id] · agenda of a planned meeting':                ['deny', 'allow', 'allow',  'allow',  'allow',  'allow',    'deny',   'deny',   'deny',   'deny'],
+  'page /moter/[id] · late requests (chair’s section)':            ['deny', 'hidden', 'hidden', 'allow', 'allow',  'hidden',   'deny',   'deny',   'deny',   'deny'],
+  'page /moter/[id]/rom · planned meeting':                        ['deny', 'edit',  'edit',   'edit',   'edit',   'read',     'deny',   'deny',   'deny',   'deny'],
+  'page /moter/[id]/rom · closed meeting':                         ['deny', 'own',   'own',    'allow',  'allow',  'allow',    'deny',   'deny',   'deny',   'deny'],
+  'page /moter/[id]/referat · closed meeting':                     ['deny', 'own',   'own',    'allow',  'allow',  'allow',    'deny',   'deny',   'deny',   'deny'],
+  'page /historikk · past meetings':                               ['deny', 'own',   'own',    'allow',  'allow',  'allow',    'hidden', 'hidden', 'hidden', 'hidden'],
+  'page /historikk/person · the author’s person reference':        ['deny', 'allow', 'hidden', 'allow',  'allow',  'allow',    'deny',   'deny',   'deny',   'deny'],
+  'page /historikk/likebehandling · the unit’s pairs':             ['deny', 'deny',  'deny',   'allow',  'allow',  'allow',    'deny',   'hidden', 'hidden', 'hidden'],
+  'page /historikk/statistikk · the unit’s figures':               ['deny', 'deny',  'deny',   'allow',  'allow',  'allow',    'deny',   'hidden', 'hidden', 'hidden'],
+  'page /sok · a hit in the author’s concluded case':              ['deny', 'allow', 'hidden', 'allow',  'allow',  'allow',    'hidden', 'hidden', 'hidden', 'hidden'],
+  'page /oppfolging · the author’s follow-up':                     ['deny', 'allow', 'hidden', 'allow',  'allow',  'allow',    'hidden', 'hidden', 'hidden', 'hidden'],
+  'page /revisjon · the unit’s audit entries':                     ['deny', 'deny',  'deny',   'deny',   'allow',  'allow',    'deny',   'deny',   'hidden', 'hidden'],
+  // ── Server actions ('use server') ──
+  'action startDraft · in the unit':                               ['deny', 'allow', 'allow',  'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  'action setFollowUpDone · the author’s follow-up':               ['deny', 'allow', 'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  'action setFollowUpDone · from another site (Origin)':           ['deny', 'deny',  'deny',   'deny',   'deny',   'deny',     'deny',   'deny',   'deny',   'deny'],
+  'action startRevisionDraft · the author’s concluded case':       ['deny', 'allow', 'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  // ── socket.io ──
+  'socket handshake':                                              ['deny', 'allow', 'allow',  'allow',  'allow',  'allow',    'allow',  'allow',  'allow',  'allow'],
+  'socket meeting:join · planned meeting':                         ['deny', 'edit',  'edit',   'edit',   'edit',   'read',     'deny',   'deny',   'deny',   'deny'],
+  'socket meeting:join · closed meeting':                          ['deny', 'read',  'read',   'read',   'read',   'read',     'deny',   'deny',   'deny',   'deny'],
+  'socket meeting:leave · only the caller’s own socket':           ['deny', 'allow', 'allow',  'allow',  'allow',  'allow',    'allow',  'allow',  'allow',  'allow'],
+  'socket meeting:set-current':                                    ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  'socket meeting:set-current · closed meeting':                   ['deny', 'deny',  'deny',   'deny',   'deny',   'deny',     'deny',   'deny',   'deny',   'deny'],
+  'socket meeting:lock-item':                                      ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  'socket meeting:reorder':                                        ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  'socket meeting:plan-item':                                      ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  'socket meeting:add-item':                                       ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  'socket meeting:close':                                          ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  // ── Yjs documents (/yjs/<kind>:<id>) ──
+  'yjs case · draft':                                              ['deny', 'edit',  'edit',   'edit',   'edit',   'deny',     'deny',   'deny',   'deny',   'deny'],
+  'yjs case · submitted':                                          ['deny', 'edit',  'read',   'edit',   'edit',   'read',     'deny',   'deny',   'deny',   'deny'],
+  'yjs case · submitted, meeting started':                         ['deny', 'read',  'read',   'edit',   'edit',   'read',     'deny',   'deny',   'deny',   'deny'],
+  'yjs case · concluded':                                          ['deny', 'read',  'deny',   'read',   'read',   'read',     'deny',   'deny',   'deny',   'deny'],
+  'yjs case · withdrawn':                                          ['deny', 'read',  'read',   'read',   'read',   'read',     'deny',   'deny',   'deny',   'deny'],
+  'yjs meeting · planned':                                         ['deny', 'edit',  'edit',   'edit',   'edit',   'read',     'deny',   'deny',   'deny',   'deny'],
+  'yjs meeting · closed':                                          ['deny', 'read',  'read',   'read',   'read',   'read',     'deny',   'deny',   'deny',   'deny'],
+  'yjs item · planned meeting, unlocked':                          ['deny', 'edit',  'edit',   'edit',   'edit',   'read',     'deny',   'deny',   'deny',   'deny'],
+  'yjs item · locked':                                             ['deny', 'read',  'read',   'read',   'read',   'read',     'deny',   'deny',   'deny',   'deny'],
+  'yjs item · closed meeting, the author’s case':                  ['deny', 'read',  'deny',   'read',   'read',   'read',     'deny',   'deny',   'deny',   'deny'],
+} as const satisfies Record<string, Cells>;
+type Operation = keyof typeof expected;
+
+/**
+ * Cells where the app does not do what the rules say. Each is still checked:
+ * the cell passes while the violation is there and fails once it is fixed, so
+ * the entry is removed then. Empty = no known violation.
+ */
+const knownViolations: Partial<Record<Operation, { subjects: Subject[]; observed: Observed; note: string }>> = {};
+
+/** Pages that show no case or meeting content, with the reason (every other page needs a row). */
+const pagesWithoutCaseContent: Record<string, string> = {
+  '/login': 'the sign-in form; a signed-in user is sent on to /',
+};
+/** socket.io events that are not commands a client sends. */
+const socketLifecycleEvents: Record<string, string> = {
+  disconnect: 'raised by socket.io itself when a socket closes; only updates presence',
+};
+
+// ─── The server, the subjects and the things they try ───────────────────────
+
+const otherUnitStaff = { 'other:moteleder': 'moteleder', 'other:leder': 'leder', 'other:admin': 'admin' } as const;
+const emails: Record<SignedIn, string> = {
+  author: demo.caseworker,
+  colleague: demo.caseworker2,
+  moteleder: demo.chair,
+  leder: demo.leader,
+  admin: demo.admin,
+  'other:saksbehandler': demo.otherUnit,
+  'other:moteleder': 'matrise-moteleder@annen.test',
+  'other:leder': 'matrise-leder@annen.test',
+  'other:admin': 'matrise-admin@annen.test',
+};
+const roleOf: Record<SignedIn, string> = {
+  author: 'saksbehandler',
+  colleague: 'saksbehandler',
+  moteleder: 'moteleder',
+  leder: 'leder',
+  admin: 'admin',
+  'other:saksbehandler': 'saksbehandler',
+  ...otherUnitStaff,
+};
+
+// Past decisions from the demo seed: the author's (Sara) and the colleague's (Sindre).
+const pastTitles = { author: 'Økning av BPA fra 20 til 28 timer', colleague: 'Søknad om avlastning for familie' };
+const pastPdfWords = { author: 'BPA', colleague: 'avlastning for familie' };
+const authorConclusion = 'Midlertidig økning til 28 timer';
+const authorFollowUp = 'Skriv vedtak om midlertidig økning';
+const likeDecisionTitle = 'Matrise: økning av BPA etter brudd i armen';
+const auditMarker = 'matrisemarkor';
+const auditEntity = 'matriseentitet0001';
+
+let database: TestDatabase;
+let server: TestServer;
+let db: Db;
+const cookies: Partial<Record<SignedIn, string>> = {};
+const userIds: Partial<Record<SignedIn, string>> = {};
+const sockets: Partial<Record<SignedIn, Socket>> = {};
+const openSockets: Socket[] = [];
+let actions: Record<'startDraft' | 'setFollowUpDone' | 'startRevisionDraft', { id: string; page: string }>;
+let fx: Awaited<ReturnType<typeof arrange>>;
+/** The unit the cases and meetings of the table belong to (the demo's main unit). */
+let mainUnitId: string;
+let serial = 0;
+const next = () => (serial += 1);
+
+const cookieOf = (s: Subject) => (s === 'anonymous' ? null : cookies[s]!);
+const userOf = (s: SignedIn) => userIds[s]!;
+const client = (s: Subject) => apiClient(server.url, cookieOf(s));
+
+async function get(path: string, s: Subject) {
+  const response = await fetch(`${server.url}${path}`, { headers: s === 'anonymous' ? {} : { cookie: cookieOf(s)! }, redirect: 'manual' });
+  return { status: response.status, location: response.headers.get('location'), bytes: new Uint8Array(await response.arrayBuffer()) };
+}
+
+function refusal(status: number, location: string | null = null): 'deny' {
+  if ([401, 403, 404].includes(status)) return 'deny';
+  if (status >= 300 && status < 400 && location && new URL(location, server.url).pathname === '/login') return 'deny';
+  throw new Error(`neither an answer nor a refusal: HTTP ${status}${location ? ` → ${location}` : ''}`);
+}
+
+/** A page or download: refused, or its content classified. */
+async function view(path: string, s: Subject, classify: (body: string, bytes: Uint8Array) => Observed): Promise<Observed> {
+  const r = await get(path, s);
+  if (r.status !== 200) return refusal(r.status, r.location);
+  return classify(new TextDecoder().decode(r.bytes), r.bytes);
+}
+
+const shows = (marker: () => string) => (body: string) => (body.includes(marker()) ? 'allow' : 'hidden');
+
+/** Which of the two past decisions a subject was shown: both, only their own, none — or something else. */
+function ownOrAll(s: Subject, present: { author: boolean; colleague: boolean }): Observed {
+  if (present.author && present.colleague) return 'allow';
+  if (!present.author && !present.colleague) return 'hidden';
+  if (s === 'author' && present.author) return 'own';
+  if (s === 'colleague' && present.colleague) return 'own';
+  return 'partial';
+}
+
+/** The level a case page renders its editor with (the client component's `editable` prop). */
+function editorLevel(html: string): Observed {
+  const flag = /\\?"editable\\?":(true|false)/.exec(html);
+  if (!flag) throw new Error('the case page rendered no editor');
+  return flag[1] === 'true' ? 'edit' : 'read';
+}
+
+/** A write: allowed = answered 2xx/3xx and done; denied = refused (or a state conflict) and not done. */
+function writeOutcome(status: number, done: boolean): Observed {
+  if (done && status >= 200 && status < 400) return 'allow';
+  if (!done && [401, 403, 404, 409].includes(status)) return 'deny';
+  throw new Error(`inconsistent: HTTP ${status}, and the change was ${done ? '' : 'not '}made`);
+}
+
+/**
+ * A server action: allowed = done (200, or 303 to where it leads); denied = not
+ * done, answered with an error (Next answers an action that throws with 500) or
+ * sent to /login.
+ */
+function actionOutcome(answer: ActionAnswer, done: boolean): Observed {
+  if (done && (answer.status === 200 || answer.status === 303)) return 'allow';
+  if (!done && answer.status >= 400) return 'deny';
+  if (!done && answer.status === 303 && answer.location && new URL(answer.location, server.url).pathname === '/login') return 'deny';
+  throw new Error(`inconsistent: HTTP ${answer.status}${answer.location ? ` → ${answer.location}` : ''}, and the change was ${done ? '' : 'not '}made`);
+}
+
+function runAction(s: Subject, name: keyof typeof actions, fields: Record<string, string>, origin?: string) {
+  return postServerAction(server.url, actions[name].page, actions[name].id, fields, { cookie: cookieOf(s), origin });
+}
+
+/** The subject's socket, or null when the handshake is refused (it must be, without a session). */
+async function socketOf(s: Subject): Promise<Socket | null> {
+  if (s !== 'anonymous') return sockets[s]!;
+  const refused = await connectSocket(server.url, null).then(
+    (socket) => {
+      openSockets.push(socket);
+      return null;
+    },
+    (error: Error) => error.message,
+  );
+  if (refused !== 'unauthenticated') throw new Error(`a handshake without a session was ${refused ? `refused with ${refused}` : 'accepted'}`);
+  return null;
+}
+
+type Ack = { ok: boolean; error?: string; access?: string };
+async function emit(socket: Socket, event: string, payload: unknown): Promise<Ack> {
+  return (await socket.timeout(10_000).emitWithAck(event, payload)) as Ack;
+}
+
+function ackOutcome(ack: Ack, done: boolean): Observed {
+  if (ack.ok && done) return 'allow';
+  if (!ack.ok && !done && ['unauthenticated', 'forbidden', 'not_found', 'conflict'].includes(ack.error ?? '')) return 'deny';
+  throw new Error(`inconsistent: ack ${JSON.stringify(ack)}, and the change was ${done ? '' : 'not '}made`);
+}
+
+// ─── Data: made with Prisma beside the server, as the other integration tests do ───
+
+/** A case of the author's in the own unit, its form in its Yjs document (as the seed stores it). */
+async function makeCase(options: { status: string; meetingId?: string | null; lateRequestMeetingId?: string | null; title?: string }) {
+  const content: CaseContent = { ...completeCase, question: options.title ?? `Matrisesak ${next()}` };
+  const author = userOf('author');
+  const submitted = options.status !== 'draft';
+  const created = await db.case.create({
+    data: {
+      ...caseSummary(content),
+      unitId: mainUnitId,
+      createdById: author,
+      status: options.status,
+      meetingId: options.meetingId ?? null,
+      lateRequestMeetingId: options.lateRequestMeetingId ?? null,
+      version: submitted ? 1 : 0,
+      submittedAt: submitted ? new Date() : null,
+      versions: submitted ? { create: { version: 1, content: JSON.stringify(content), submittedById: author, meetingId: options.meetingId ?? null } } : undefined,
+    },
+  });
+  const doc = new Y.Doc();
+  applyCaseContent(doc, content);
+  await db.yDocState.create({ data: { name: `case:${created.id}`, state: Buffer.from(Y.encodeStateAsUpdate(doc)) } });
+  doc.destroy();
+  return created;
+}
+
+async function makeMeeting(options: { startsAt: Date; status?: string; items?: { title: string; locked?: boolean; content?: ItemContent }[] }) {
+  const meeting = await db.meeting.create({
+    data: {
+      unitId: mainUnitId,
+      startsAt: options.startsAt,
+      endsAt: new Date(options.startsAt.getTime() + 90 * 60_000),
+      submissionDeadline: new Date(options.startsAt.getTime() - 24 * 3600_000),
+      status: options.status ?? 'planned',
+      chairId: userOf('moteleder'),
+    },
+  });
+  const items = [];
+  for (const [index, item] of (options.items ?? []).entries()) {
+    const created = await db.agendaItem.create({
+      data: {
+        meetingId: meeting.id,
+        title: item.title,
+        position: index + 1,
+        plannedMinutes: 5,
+        purpose: 'orientering',
+        reason: 'added',
+        locked: item.locked ?? false,
+        status: item.locked ? 'concluded' : 'pending',
+      },
+    });
+    if (item.content) {
+      const doc = new Y.Doc();
+      applyItemContent(doc, item.content);
+      await db.yDocState.create({ data: { name: `item:${created.id}`, state: Buffer.from(Y.encodeStateAsUpdate(doc)) } });
+      doc.destroy();
+    }
+    items.push(created);
+  }
+  return { meeting, items };
+}
+
+const days = (n: number) => new Date(Date.now() + n * 24 * 3600_000);
+/** A planned meeting of its own for one chair command, far from the real schedule so nothing is carried into it. */
+const chairMeeting = (items = true) =>
+  makeMeeting({
+    startsAt: new Date(days(400).getTime() + next() * 3600_000),
+    items: items ? [{ title: `Matrisepunkt A ${serial}`, content: { outcome: 'tatt_til_orientering' } }, { title: `Matrisepunkt B ${serial}` }] : [],
+  });
+
+async function arrange() {
+  const demoData = await demoFixtures(db);
+  const pastItems = await db.agendaItem.findMany({ where: { meetingId: demoData.pastMeeting.id }, include: { followUps: true } });
+  const pastCases = await db.case.findMany({ where: { id: { in: pastItems.map((i) => i.caseId!) } } });
+  const authorPastItem = pastItems.find((i) => pastCases.find((c) => c.id === i.caseId)?.createdById === userOf('author'))!;
+  const colleaguePastItem = pastItems.find((i) => pastCases.find((c) => c.id === i.caseId)?.createdById === userOf('colleague'))!;
+
+  const planned = (await makeMeeting({ startsAt: days(30) })).meeting;
+  const late = (await makeMeeting({ startsAt: days(31) })).meeting;
+  const started = (await makeMeeting({ startsAt: new Date(Date.now() - 10 * 60_000) })).meeting;
+  const withItems = await makeMeeting({
+    startsAt: days(32),
+    items: [{ title: 'Matrise: åpent punkt' }, { title: 'Matrise: låst punkt', locked: true, content: { outcome: 'tatt_til_orientering' } }],
+  });
+  const submitted = await makeCase({ status: 'submitted', meetingId: planned.id, title: 'Matrise: innmeldt sak' });
+  const lateCase = await makeCase({ status: 'submitted', lateRequestMeetingId: late.id, title: 'Matrise: sent innmeldt sak' });
+  const startedCase = await makeCase({ status: 'submitted', meetingId: started.id });
+  const withdrawn = await makeCase({ status: 'withdrawn' });
+
+  // Two earlier decisions like the author's, with different outcomes (as tests/integration/history-insight.test.ts does).
+  const { id: _seeded, ...base } = await db.searchEntry.findFirstOrThrow({ where: { itemId: authorPastItem.id } });
+  await db.searchEntry.createMany({
+    data: [
+      { ...base, itemId: 'matriselik0001', caseId: null, outcome: 'avklart', title: likeDecisionTitle, meetingDate: days(-40) },
+      { ...base, itemId: 'matriselik0002', caseId: null, outcome: 'henvist', title: 'Matrise: økning av BPA etter fall og brudd i hoften', meetingDate: days(-60) },
+    ],
+  });
+  // An entry of the unit's audit log to look for.
+  await db.auditEvent.create({
+    data: { unitId: mainUnitId, actorId: userOf('leder'), action: 'case.read', entityType: 'case', entityId: auditEntity, detail: JSON.stringify({ view: auditMarker }) },
+  });
+  return {
+    mainUnitId,
+    otherUnitId: demoData.otherUnit.id,
+    nextMeetingId: demoData.meeting.id,
+    pastMeetingId: demoData.pastMeeting.id,
+    draftId: demoData.draftCase.id,
+    concludedId: authorPastItem.caseId!,
+    authorPastItem,
+    colleaguePastItem,
+    plannedMeetingId: planned.id,
+    lateMeetingId: late.id,
+    startedMeetingId: started.id,
+    itemsMeetingId: withItems.meeting.id,
+    openItemId: withItems.items[0].id,
+    lockedItemId: withItems.items[1].id,
+    submitted,
+    lateCase,
+    startedCaseId: startedCase.id,
+    withdrawnId: withdrawn.id,
+  };
+}
+
+// ─── How each operation is tried ────────────────────────────────────────────
+
+type Probe = { covers: string; run: (s: Subject) => Promise<Observed> };
+
+const caseRead = (id: () => string): Probe => ({
+  covers: 'route GET /api/cases/[id]',
+  run: async (s) => {
+    const r = await client(s).get(`/api/cases/${id()}`);
+    if (r.status !== 200) return refusal(r.status);
+    if (r.body.access !== 'read' && r.body.access !== 'edit') throw new Error(`access ${r.body.access}`);
+    return r.body.access;
+  },
+});
+
+/** Changes the facts; whether they changed is read back through the API as the unit's leader (who may read every case here). */
+const casePatch = (make: () => Promise<{ id: string }>): Probe => ({
+  covers: 'route PATCH /api/cases/[id]',
+  run: async (s) => {
+    const { id } = await make();
+    const facts = `Matriseendring ${next()}`;
+    const r = await client(s).patch(`/api/cases/${id}`, { facts });
+    const after = await client('leder').get(`/api/cases/${id}`);
+    if (after.status !== 200) throw new Error(`could not read the case back: ${after.status}`);
+    return writeOutcome(r.status, after.body.content.facts === facts);
+  },
+});
+
+const caseCommand = (command: 'submit' | 'withdraw', make: () => Promise<{ id: string }>): Probe => ({
+  covers: `route POST /api/cases/[id]/${command}`,
+  run: async (s) => {
+    const { id } = await make();
+    const before = await db.case.findUniqueOrThrow({ where: { id } });
+    const r = await client(s).post(`/api/cases/${id}/${command}`, {});
+    const after = await db.case.findUniqueOrThrow({ where: { id } });
+    return writeOutcome(r.status, command === 'submit' ? after.version > before.version : after.status === 'withdrawn' && before.status !== 'withdrawn');
+  },
+});
+
+const casePage = (id: () => string): Probe => ({ covers: 'page /saker/[id]', run: (s) => view(`/saker/${id()}`, s, editorLevel) });
+
+/** A chair command on a fresh meeting; `done` reads its effect from the database. */
+const chairCommand = (
+  event: string,
+  payload: (m: Awaited<ReturnType<typeof chairMeeting>>) => Record<string, unknown>,
+  done: (m: Awaited<ReturnType<typeof chairMeeting>>) => Promise<boolean>,
+  fixture: () => ReturnType<typeof chairMeeting> = () => chairMeeting(),
+): Probe => ({
+  covers: `socket ${event}`,
+  run: async (s) => {
+    const m = await fixture();
+    const socket = await socketOf(s);
+    if (!socket) return (await done(m)) ? 'partial' : 'deny';
+    const ack = await emit(socket, event, payload(m));
+    return ackOutcome(ack, await done(m));
+  },
+});
+
+/**
+ * A Yjs document: the upgrade is refused (401/403, no frame), or the subject
+ * syncs and types a marker. Edit = it reaches another client on the document
+ * (the unit's leader, who may read every document here); read = it does not
+ * within a second, nor is it in the server's document when a fresh client
+ * connects afterwards.
+ */
+const yjsDocument = (kind: (typeof documentKinds)[number], id: () => string): Probe => ({
+  covers: `yjs ${kind}`,
+  run: async (s) => {
+    const name = `${kind}:${id()}`;
+    const upgrade = await rawUpgrade(server.url, `/yjs/${name}`, cookieOf(s));
+    if (upgrade.status === 401 || upgrade.status === 403) {
+      if (upgrade.frames > 0) throw new Error('refused, but sent frames');
+      return 'deny';
+    }
+    if (upgrade.status !== 101) throw new Error(`upgrade answered ${upgrade.status}`);
+    const marker = `matrise-${next()}`;
+    const has = (c: YjsClient) => c.doc.getText('matrise').toString().includes(marker);
+    const observer = connectYjs(server.url, name, cookies.leder!);
+    const writer = connectYjs(server.url, name, cookieOf(s));
+    try {
+      await Promise.all([whenSynced(observer), whenSynced(writer)]);
+      writer.doc.getText('matrise').insert(0, marker);
+      if (await waitFor(() => has(observer), 1000, 'the marker').then(() => true, () => false)) return 'edit';
+      const late = connectYjs(server.url, name, cookies.leder!);
+      try {
+        await whenSynced(late);
+        if (has(late)) throw new Error('the edit is in the server’s document but was not relayed');
+        return 'read';
+      } finally {
+        late.destroy();
+      }
+    } finally {
+      writer.destroy();
+      observer.destroy();
+    }
+  },
+});
+
+const probes: Record<Operation, Probe> = {
+  'GET /api/cases · own queue shows the author’s draft': {
+    covers: 'route GET /api/cases',
+    run: async (s) => {
+      const r = await client(s).get('/api/cases');
+      if (r.status !== 200) return refusal(r.status);
+      return (r.body.drafts as { id: string }[]).some((c) => c.id === fx.draftId) ? 'allow' : 'hidden';
+    },
+  },
+  'POST /api/cases · new draft in the unit': {
+    covers: 'route POST /api/cases',
+    run: async (s) => {
+      const question = `Matrise: nytt utkast ${next()}`;
+      const r = await client(s).post('/api/cases', { unitId: fx.mainUnitId, content: { question } });
+      const made = await db.case.findFirst({ where: { title: question, unitId: fx.mainUnitId } });
+      return writeOutcome(r.status, made !== null);
+    },
+  },
+  'GET /api/cases/[id] · draft': caseRead(() => fx.draftId),
+  'GET /api/cases/[id] · submitted': caseRead(() => fx.submitted.id),
+  'GET /api/cases/[id] · submitted, meeting started': caseRead(() => fx.startedCaseId),
+  'GET /api/cases/[id] · concluded': caseRead(() => fx.concludedId),
+  'GET /api/cases/[id] · withdrawn': caseRead(() => fx.withdrawnId),
+  'PATCH /api/cases/[id] · draft': casePatch(() => makeCase({ status: 'draft' })),
+  'PATCH /api/cases/[id] · submitted': casePatch(() => makeCase({ status: 'submitted', meetingId: fx.plannedMeetingId })),
+  'PATCH /api/cases/[id] · submitted, meeting started': casePatch(() => makeCase({ status: 'submitted', meetingId: fx.startedMeetingId })),
+  'PATCH /api/cases/[id] · concluded': casePatch(() => makeCase({ status: 'concluded' })),
+  'POST /api/cases/[id]/submit · draft': caseCommand('submit', () => makeCase({ status: 'draft' })),
+  'POST /api/cases/[id]/submit · submitted (send changes)': caseCommand('submit', () => makeCase({ status: 'submitted', meetingId: fx.plannedMeetingId })),
+  'POST /api/cases/[id]/submit · meeting started': caseCommand('submit', () => makeCase({ status: 'submitted', meetingId: fx.startedMeetingId })),
+  'POST /api/cases/[id]/withdraw · draft': caseCommand('withdraw', () => makeCase({ status: 'draft' })),
+  'POST /api/cases/[id]/withdraw · submitted': caseCommand('withdraw', () => makeCase({ status: 'submitted', meetingId: fx.plannedMeetingId })),
+  'POST /api/cases/[id]/withdraw · meeting started': caseCommand('withdraw', () => makeCase({ status: 'submitted', meetingId: fx.startedMeetingId })),
+  'POST /api/cases/[id]/accept-late': {
+    covers: 'route POST /api/cases/[id]/accept-late',
+    run: async (s) => {
+      const { id } = await makeCase({ status: 'submitted', lateRequestMeetingId: fx.lateMeetingId });
+      const r = await client(s).post(`/api/cases/${id}/accept-late`, {});
+      const after = await db.case.findUniqueOrThrow({ where: { id } });
+      return writeOutcome(r.status, after.acceptedLate && after.meetingId === fx.lateMeetingId);
+    },
+  },
+  'GET /api/auth/[...nextauth] · session is the caller’s own': {
+    covers: 'route GET /api/auth/[...nextauth]',
+    run: async (s) => {
+      const r = await client(s).get('/api/auth/session');
+      if (r.status !== 200) throw new Error(`session answered ${r.status}`);
+      const email = (r.body?.user as { email?: string } | undefined)?.email;
+      if (!email) return 'deny';
+      if (s === 'anonymous' || email !== emails[s]) throw new Error(`the session names ${email}`);
+      return 'allow';
+    },
+  },
+  'POST /api/auth/[...nextauth] · sign-in with a wrong password': {
+    covers: 'route POST /api/auth/[...nextauth]',
+    run: async (s) => ((await login(server.url, s === 'anonymous' ? emails.author : emails[s], `${demo.password}-feil`)) ? 'allow' : 'deny'),
+  },
+  'GET /api/health · says only whether the database answers': {
+    covers: 'endpoint GET /api/health',
+    run: async (s) => {
+      const r = await client(s).get('/api/health');
+      if (r.status !== 200) return refusal(r.status);
+      if (JSON.stringify(r.body) !== '{"status":"ok"}') throw new Error(`health says more: ${JSON.stringify(r.body)}`);
+      return 'allow';
+    },
+  },
+
+  'GET /moter/[id]/referat/pdf · closed meeting': {
+    covers: 'route GET /moter/[id]/referat/pdf',
+    run: (s) =>
+      view(`/moter/${fx.pastMeetingId}/referat/pdf`, s, (_, bytes) => {
+        const text = pdfText(bytes).replace(/\s+/g, ' ');
+        return ownOrAll(s, { author: text.includes(pastPdfWords.author), colleague: text.includes(pastPdfWords.colleague) });
+      }),
+  },
+  'GET /revisjon/csv · the unit’s audit entries': {
+    covers: 'route GET /revisjon/csv',
+    run: (s) => view(`/revisjon/csv?entityId=${auditEntity}`, s, shows(() => auditMarker)),
+  },
+  'GET /historikk/statistikk/csv · the unit’s items': {
+    covers: 'route GET /historikk/statistikk/csv',
+    run: (s) => view('/historikk/statistikk/csv', s, shows(() => fx.pastMeetingId)),
+  },
+
+  'page / · the unit’s next meeting': { covers: 'page /', run: (s) => view('/', s, shows(() => `/moter/${fx.nextMeetingId}"`)) },
+  'page /saker · the author’s draft in the queue': { covers: 'page /saker', run: (s) => view('/saker', s, shows(() => `/saker/${fx.draftId}"`)) },
+  'page /saker/[id] · draft': casePage(() => fx.draftId),
+  'page /saker/[id] · submitted': casePage(() => fx.submitted.id),
+  'page /saker/[id] · submitted, meeting started': casePage(() => fx.startedCaseId),
+  'page /saker/[id] · concluded': casePage(() => fx.concludedId),
+  'page /saker/[id] · withdrawn': casePage(() => fx.withdrawnId),
+  'page /saker/[id] · similar earlier decisions of the author': {
+    covers: 'page /saker/[id]',
+    run: (s) => view(`/saker/${fx.submitted.id}`, s, shows(() => likeDecisionTitle)),
+  },
+  'page /moter/[id] · agenda of a planned meeting': {
+    covers: 'page /moter/[id]',
+    run: (s) => view(`/moter/${fx.plannedMeetingId}`, s, shows(() => fx.submitted.title)),
+  },
+  'page /moter/[id] · late requests (chair’s section)': {
+    covers: 'page /moter/[id]',
+    run: (s) => view(`/moter/${fx.lateMeetingId}`, s, shows(() => fx.lateCase.title)),
+  },
+  'page /moter/[id]/rom · planned meeting': {
+    covers: 'page /moter/[id]/rom',
+    run: (s) =>
+      view(`/moter/${fx.plannedMeetingId}/rom`, s, (html) => {
+        if (!html.includes(fx.submitted.title)) return 'hidden';
+        const access = /access\\?":\\?"(read|edit)\\?",\\?"canChair/.exec(html);
+        if (!access) throw new Error('the room rendered no access level');
+        return access[1] as Observed;
+      }),
+  },
+  'page /moter/[id]/rom · closed meeting': {
+    covers: 'page /moter/[id]/rom',
+    run: (s) =>
+      view(`/moter/${fx.pastMeetingId}/rom`, s, (html) => ownOrAll(s, { author: html.includes(pastTitles.author), colleague: html.includes(pastTitles.colleague) })),
+  },
+  'page /moter/[id]/referat · closed meeting': {
+    covers: 'page /moter/[id]/referat',
+    run: (s) =>
+      view(`/moter/${fx.pastMeetingId}/referat`, s, (html) => ownOrAll(s, { author: html.includes(pastTitles.author), colleague: html.includes(pastTitles.colleague) })),
+  },
+  'page /historikk · past meetings': {
+    covers: 'page /historikk',
+    run: (s) =>
+      view('/historikk', s, (html) => {
+        if (!html.includes(`/moter/${fx.pastMeetingId}/referat`)) return 'hidden';
+        return html.includes(`(${nb.history.ownOnly})`) ? 'own' : 'allow';
+      }),
+  },
+  'page /historikk/person · the author’s person reference': {
+    covers: 'page /historikk/person',
+    run: (s) => view(`/historikk/person?unit=${fx.mainUnitId}&ref=${encodeURIComponent('EPJ 2025/0712')}`, s, shows(() => authorConclusion)),
+  },
+  'page /historikk/likebehandling · the unit’s pairs': {
+    covers: 'page /historikk/likebehandling',
+    run: (s) => view('/historikk/likebehandling', s, shows(() => likeDecisionTitle)),
+  },
+  'page /historikk/statistikk · the unit’s figures': {
+    // The figures name the caseworkers whose items they count; the author's name stands for the unit's data.
+    covers: 'page /historikk/statistikk',
+    run: (s) => view('/historikk/statistikk', s, shows(() => 'Sara Saksbehandler')),
+  },
+  'page /sok · a hit in the author’s concluded case': {
+    covers: 'page /sok',
+    run: (s) => view('/sok?q=BPA', s, shows(() => `#punkt-${fx.authorPastItem.id}`)),
+  },
+  'page /oppfolging · the author’s follow-up': { covers: 'page /oppfolging', run: (s) => view('/oppfolging', s, shows(() => authorFollowUp)) },
+  'page /revisjon · the unit’s audit entries': {
+    covers: 'page /revisjon',
+    run: (s) => view(`/revisjon?entityId=${auditEntity}`, s, shows(() => auditMarker)),
+  },
+
+  'action startDraft · in the unit': {
+    covers: 'action app/saker/actions.ts#startDraft',
+    run: async (s) => {
+      const mine = () => (s === 'anonymous' ? Promise.resolve(0) : db.case.count({ where: { createdById: userOf(s), unitId: fx.mainUnitId, status: 'draft' } }));
+      const before = await mine();
+      const answer = await runAction(s, 'startDraft', { unitId: fx.mainUnitId });
+      const made = (await mine()) > before;
+      if (made && !answer.location?.startsWith('/saker/')) throw new Error(`made a draft but sent to ${answer.location}`);
+      return actionOutcome(answer, made);
+    },
+  },
+  'action setFollowUpDone · the author’s follow-up': {
+    covers: 'action app/oppfolging/actions.ts#setFollowUpDone',
+    run: async (s) => {
+      const followUp = await db.followUp.create({
+        data: { agendaItemId: fx.authorPastItem.id, caseId: fx.authorPastItem.caseId, ownerId: userOf('author'), description: `Matriseoppfølging ${next()}` },
+      });
+      const answer = await runAction(s, 'setFollowUpDone', { followUpId: followUp.id, done: 'true' });
+      return actionOutcome(answer, (await db.followUp.findUniqueOrThrow({ where: { id: followUp.id } })).doneAt !== null);
+    },
+  },
+  'action setFollowUpDone · from another site (Origin)': {
+    covers: 'action app/oppfolging/actions.ts#setFollowUpDone',
+    run: async (s) => {
+      const followUp = await db.followUp.create({
+        data: { agendaItemId: fx.authorPastItem.id, caseId: fx.authorPastItem.caseId, ownerId: userOf('author'), description: `Matriseoppfølging ${next()}` },
+      });
+      const answer = await runAction(s, 'setFollowUpDone', { followUpId: followUp.id, done: 'true' }, 'https://angriper.example');
+      return actionOutcome(answer, (await db.followUp.findUniqueOrThrow({ where: { id: followUp.id } })).doneAt !== null);
+    },
+  },
+  'action startRevisionDraft · the author’s concluded case': {
+    covers: 'action app/oppfolging/actions.ts#startRevisionDraft',
+    run: async (s) => {
+      const decided = await makeCase({ status: 'concluded' });
+      const answer = await runAction(s, 'startRevisionDraft', { caseId: decided.id });
+      return actionOutcome(answer, (await db.case.count({ where: { revisesCaseId: decided.id } })) > 0);
+    },
+  },
+
+  'socket handshake': {
+    covers: 'socket connection',
+    run: async (s) => {
+      const outcome = await connectSocket(server.url, cookieOf(s)).then(
+        (socket) => {
+          socket.close();
+          return 'allow' as const;
+        },
+        (error: Error) => {
+          if (error.message !== 'unauthenticated') throw error;
+          return 'deny' as const;
+        },
+      );
+      return outcome;
+    },
+  },
+  'socket meeting:join · planned meeting': {
+    covers: 'socket meeting:join',
+    run: async (s) => {
+      const socket = await socketOf(s);
+      if (!socket) return 'deny';
+      const ack = await emit(socket, 'meeting:join', { meetingId: fx.plannedMeetingId });
+      return ack.ok ? (ack.access as Observed) : ackOutcome(ack, false);
+    },
+  },
+  'socket meeting:join · closed meeting': {
+    covers: 'socket meeting:join',
+    run: async (s) => {
+      const socket = await socketOf(s);
+      if (!socket) return 'deny';
+      const ack = await emit(socket, 'meeting:join', { meetingId: fx.pastMeetingId });
+      return ack.ok ? (ack.access as Observed) : ackOutcome(ack, false);
+    },
+  },
+  'socket meeting:leave · only the caller’s own socket': {
+    covers: 'socket meeting:leave',
+    run: async (s) => {
+      const socket = await socketOf(s);
+      if (!socket) return 'deny';
+      return ackOutcome(await emit(socket, 'meeting:leave', { meetingId: fx.plannedMeetingId }), true);
+    },
+  },
+  'socket meeting:set-current': chairCommand(
+    'meeting:set-current',
+    (m) => ({ meetingId: m.meeting.id, itemId: m.items[0].id }),
+    async (m) => (await db.meeting.findUniqueOrThrow({ where: { id: m.meeting.id } })).currentItemId === m.items[0].id,
+  ),
+  'socket meeting:set-current · closed meeting': chairCommand(
+    'meeting:set-current',
+    (m) => ({ meetingId: m.meeting.id, itemId: m.items[0].id }),
+    async (m) => (await db.meeting.findUniqueOrThrow({ where: { id: m.meeting.id } })).currentItemId !== null,
+    () => makeMeeting({ startsAt: days(-20 - next()), status: 'closed', items: [{ title: `Matrisepunkt ${serial}`, locked: true }] }),
+  ),
+  'socket meeting:lock-item': chairCommand(
+    'meeting:lock-item',
+    (m) => ({ meetingId: m.meeting.id, itemId: m.items[0].id, locked: true }),
+    async (m) => (await db.agendaItem.findUniqueOrThrow({ where: { id: m.items[0].id } })).locked,
+  ),
+  'socket meeting:reorder': chairCommand(
+    'meeting:reorder',
+    (m) => ({ meetingId: m.meeting.id, itemId: m.items[1].id, toIndex: 0 }),
+    async (m) => (await db.agendaItem.findUniqueOrThrow({ where: { id: m.items[1].id } })).position === 1,
+  ),
+  'socket meeting:plan-item': chairCommand(
+    'meeting:plan-item',
+    (m) => ({ meetingId: m.meeting.id, itemId: m.items[0].id, plannedMinutes: 17 }),
+    async (m) => (await db.agendaItem.findUniqueOrThrow({ where: { id: m.items[0].id } })).plannedMinutes === 17,
+  ),
+  'socket meeting:add-item': chairCommand(
+    'meeting:add-item',
+    (m) => ({ meetingId: m.meeting.id, title: `Matrisetillegg ${m.meeting.id}`, purpose: 'orientering' }),
+    async (m) => (await db.agendaItem.count({ where: { meetingId: m.meeting.id, title: `Matrisetillegg ${m.meeting.id}` } })) > 0,
+  ),
+  'socket meeting:close': chairCommand(
+    'meeting:close',
+    (m) => ({ meetingId: m.meeting.id }),
+    async (m) => (await db.meeting.findUniqueOrThrow({ where: { id: m.meeting.id } })).status === 'closed',
+    () => chairMeeting(false),
+  ),
+
+  'yjs case · draft': yjsDocument('case', () => fx.draftId),
+  'yjs case · submitted': yjsDocument('case', () => fx.submitted.id),
+  'yjs case · submitted, meeting started': yjsDocument('case', () => fx.startedCaseId),
+  'yjs case · concluded': yjsDocument('case', () => fx.concludedId),
+  'yjs case · withdrawn': yjsDocument('case', () => fx.withdrawnId),
+  'yjs meeting · planned': yjsDocument('meeting', () => fx.plannedMeetingId),
+  'yjs meeting · closed': yjsDocument('meeting', () => fx.pastMeetingId),
+  'yjs item · planned meeting, unlocked': yjsDocument('item', () => fx.openItemId),
+  'yjs item · locked': yjsDocument('item', () => fx.lockedItemId),
+  'yjs item · closed meeting, the author’s case': yjsDocument('item', () => fx.authorPastItem.id),
+};
+
+// ─── The tests ──────────────────────────────────────────────────────────────
+
+const observed = new Map<string, Observed>();
+const operations = Object.keys(expected) as Operation[];
+const cellCount = operations.length * subjects.length;
+
+describe('authorisation matrix', () => {
+  beforeAll(async () => {
+    database = await createTestDatabase('sqlite');
+    server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir });
+    db = openDb(database.url);
+    // The demo seed has one member of the other unit (a saksbehandler); the other roles are added there.
+    const otherUnit = await db.unit.findFirstOrThrow({ where: { name: demoUnitNames.other } });
+    const passwordHash = await hashPassword(demo.password);
+    for (const [subject, role] of Object.entries(otherUnitStaff)) {
+      await db.user.create({
+        data: { email: emails[subject as SignedIn], name: `Matrise ${role} (annen enhet)`, passwordHash, memberships: { create: { unitId: otherUnit.id, role } } },
+      });
+    }
+    Object.assign(cookies, await loginDemoUsers(server.url, emails, demo.password));
+    for (const [subject, email] of Object.entries(emails)) userIds[subject as SignedIn] = (await db.user.findUniqueOrThrow({ where: { email } })).id;
+    mainUnitId = (await db.unit.findFirstOrThrow({ where: { name: demoUnitNames.main } })).id;
+    fx = await arrange();
+    for (const subject of subjects) {
+      if (subject === 'anonymous') continue;
+      const socket = await connectSocket(server.url, cookies[subject]!);
+      sockets[subject] = socket;
+      openSockets.push(socket);
+    }
+    // The forms' action ids, from the pages as the author sees them.
+    const built = builtServerActions();
+    const found: Partial<typeof actions> = {};
+    for (const page of ['/saker', '/oppfolging']) {
+      const html = new TextDecoder().decode((await get(page, 'author')).bytes);
+      for (const id of actionIdsIn(html)) {
+        const action = built.get(id);
+        if (action) found[action.name as keyof typeof actions] = { id, page };
+      }
+    }
+    if (!found.startDraft || !found.setFollowUpDone || !found.startRevisionDraft) throw new Error(`action forms not found: ${JSON.stringify(found)}`);
+    actions = found as typeof actions;
+  });
+
+  afterAll(async () => {
+    for (const socket of openSockets) socket.close();
+    await db?.$disconnect();
+    await server?.stop('SIGTERM');
+    await database?.drop();
+  });
+
+  describe('the table covers everything a client can reach', () => {
+    const covered = new Set(Object.values(probes).map((p) => p.covers));
+    const missing = (items: string[]) => items.filter((item) => !covered.has(item));
+
+    it('every route handler and HTTP method under app/', () => {
+      const handlers = routeHandlers();
+      expect(handlers.length).toBeGreaterThanOrEqual(12);
+      expect(missing(handlers.map((h) => `route ${h}`))).toEqual([]);
+    });
+
+    it('every page with case or meeting content', () => {
+      const all = pages();
+      expect(all).toContain('/saker/[id]');
+      expect(Object.keys(pagesWithoutCaseContent).filter((p) => !all.includes(p))).toEqual([]);
+      expect(missing(all.filter((p) => !(p in pagesWithoutCaseContent)).map((p) => `page ${p}`))).toEqual([]);
+    });
+
+    it('every server action, in the source and in the build', () => {
+      const exported = serverActions();
+      expect(exported.length).toBeGreaterThanOrEqual(3);
+      expect(missing(exported.map((a) => `action ${a}`))).toEqual([]);
+      const built = [...builtServerActions().values()].map((a) => `action ${a.file}#${a.name}`);
+      expect(missing(built)).toEqual([]);
+    });
+
+    it('every socket.io event the server listens for, and the handshake', () => {
+      const events = socketEvents();
+      expect(events).toContain('meeting:close');
+      expect(missing(events.filter((e) => !(e in socketLifecycleEvents)).map((e) => `socket ${e}`))).toEqual([]);
+    });
+
+    it('every kind of Yjs document', () => {
+      expect(missing(documentKinds.map((k) => `yjs ${k}`))).toEqual([]);
+    });
+
+    it('has one row of known subjects per operation, and a probe per row', () => {
+      expect(Object.keys(probes).sort()).toEqual([...operations].sort());
+      for (const operation of operations) expect(expected[operation]).toHaveLength(subjects.length);
+      for (const [operation, violation] of Object.entries(knownViolations)) {
+        expect(operations).toContain(operation);
+        for (const subject of violation!.subjects) expect(violation!.observed).not.toBe(expected[operation as Operation][subjects.indexOf(subject)]);
+      }
+    });
+  });
+
+  it('the subjects are who the table says: one membership each, in the own or the other unit', async () => {
+    for (const subject of subjects) {
+      if (subject === 'anonymous') continue;
+      const memberships = await db.membership.findMany({ where: { userId: userOf(subject) } });
+      const unitId = subject.startsWith('other:') ? fx.otherUnitId : fx.mainUnitId;
+      expect(memberships.map((m) => [m.unitId, m.role]), subject).toEqual([[unitId, roleOf[subject]]]);
+      const home = new TextDecoder().decode((await get('/', subject)).bytes);
+      expect(home, subject).toContain(subject.startsWith('other:') ? demoUnitNames.other : demoUnitNames.main);
+    }
+    expect(await db.case.count({ where: { id: fx.concludedId, createdById: userOf('author'), status: 'concluded' } })).toBe(1);
+    expect(await db.followUp.count({ where: { description: authorFollowUp, ownerId: userOf('author') } })).toBe(1);
+  });
+
+  for (const operation of operations) {
+    describe(operation, () => {
+      subjects.forEach((subject, column) => {
+        const want = expected[operation][column];
+        const violation = knownViolations[operation];
+        const known = violation?.subjects.includes(subject) ?? false;
+        it.concurrent(`${subject} → ${want}${known ? ` [KNOWN VIOLATION: ${violation!.observed}]` : ''}`, async ({ expect }) => {
+          const got = await probes[operation].run(subject);
+          observed.set(`${operation} | ${subject}`, got);
+          if (known) expect(got, 'the violation is fixed: remove it from knownViolations').toBe(violation!.observed);
+          else expect(got).toBe(want);
+        });
+      });
+    });
+  }
+
+  it('checked every cell of the table', () => {
+    console.log(`matrix cells checked: ${observed.size} (${operations.length} operations × ${subjects.length} subjects)`);
+    expect(observed.size).toBe(cellCount);
+  });
+});
