@@ -75,7 +75,7 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
   registerCaseContentStore(caseContent);
   const summarySync = createCaseSummarySync({ db, store: caseContent, log });
   const live = new LiveConnections();
-  registerLiveSessionControl({ endSessions: (ids) => live.end(ids) });
+  registerLiveSessionControl({ endSessions: (ids) => live.end(ids), recheckUser: (userId) => live.recheckUser(userId) });
   const sessionWatch = watchLiveSessions({ db, live, log });
   const publicOrigin = new URL(config.authUrl).origin;
   const yjs = createYjsEndpoint({ db, registry, resolveSession, log, live });

@@ -2,13 +2,14 @@ import Link from 'next/link';
 import { nb } from '@/lib/i18n/nb';
 import { SignOutButton } from './sign-out-button';
 
-export function AppHeader({ userName, showAudit }: { userName: string; showAudit: boolean }) {
+export function AppHeader({ userName, showAudit, showAdmin }: { userName: string; showAudit: boolean; showAdmin: boolean }) {
   const links: [string, string][] = [
     ['/saker', nb.nav.myCases],
     ['/oppfolging', nb.nav.followUps],
     ['/historikk', nb.nav.history],
     ['/sok', nb.nav.search],
     ...(showAudit ? [['/revisjon', nb.nav.audit] as [string, string]] : []),
+    ...(showAdmin ? [['/admin', nb.nav.admin] as [string, string]] : []),
   ];
   return (
     <header className="bg-brand-800 text-white print:hidden">
@@ -24,7 +25,9 @@ export function AppHeader({ userName, showAudit }: { userName: string; showAudit
           ))}
         </nav>
         <div className="flex items-center gap-4">
-          <span className="text-sm">{nb.header.signedInAs(userName)}</span>
+          <Link href="/konto" className="text-sm underline-offset-4 hover:underline">
+            {nb.header.signedInAs(userName)}
+          </Link>
           <SignOutButton />
         </div>
       </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canChairMeeting, canReadAuditLog, caseAccess, historyScope, itemAccess, meetingAccess } from './policy';
+import { administeredUnits, canAdministerUnit, canChairMeeting, canCreateUnits, canReadAuditLog, caseAccess, historyScope, itemAccess, meetingAccess } from './policy';
 import type { UnitMembership } from './roles';
 
 const unit = 'unit-a';
@@ -100,5 +100,18 @@ describe('history and audit access', () => {
     expect(canReadAuditLog(as('moteleder'), 'u1')).toBe(false);
     expect(canReadAuditLog(as('saksbehandler'), 'u1')).toBe(false);
     expect(canReadAuditLog(as('admin'), 'u2')).toBe(false);
+  });
+});
+
+describe('administration', () => {
+  const admin = [{ unitId: 'u1', role: 'admin' as const }, { unitId: 'u2', role: 'leder' as const }];
+  it('an admin administers their own unit only, and may create units; a leder neither', () => {
+    expect(canAdministerUnit(admin, 'u1')).toBe(true);
+    expect(canAdministerUnit(admin, 'u2')).toBe(false);
+    expect(canAdministerUnit(admin, 'u3')).toBe(false);
+    expect(administeredUnits(admin)).toEqual(['u1']);
+    expect(canCreateUnits(admin)).toBe(true);
+    expect(canCreateUnits([{ unitId: 'u2', role: 'leder' }])).toBe(false);
+    expect(canAdministerUnit([{ unitId: 'u1', role: 'leder' }], 'u1')).toBe(false);
   });
 });

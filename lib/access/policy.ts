@@ -94,3 +94,21 @@ export function unitsWithHistory(memberships: readonly UnitMembership[], scope: 
 export function auditLogUnits(memberships: readonly UnitMembership[]): string[] {
   return memberships.filter((m) => canReadAuditLog(memberships, m.unitId)).map((m) => m.unitId);
 }
+
+/**
+ * Administration (issue 8): a unit's admin runs its membership — adds people,
+ * sets their roles, removes them. Whoever is admin somewhere may create a new
+ * unit (and becomes its first admin): the municipality's administrators.
+ */
+export function canAdministerUnit(memberships: readonly UnitMembership[], unitId: string): boolean {
+  return roleIn(memberships, unitId) === 'admin';
+}
+
+export function canCreateUnits(memberships: readonly UnitMembership[]): boolean {
+  return memberships.some((m) => m.role === 'admin');
+}
+
+/** The units the actor administers. */
+export function administeredUnits(memberships: readonly UnitMembership[]): string[] {
+  return memberships.filter((m) => m.role === 'admin').map((m) => m.unitId);
+}

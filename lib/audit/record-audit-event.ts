@@ -29,6 +29,15 @@ export const auditActions = [
   'follow_up.complete',
   'follow_up.reopen',
   'case.start_revision',
+  'unit.create',
+  'unit.rename',
+  'member.add',
+  'member.role_change',
+  'member.remove',
+  'user.deactivate',
+  'user.activate',
+  'user.password_set',
+  'user.password_change',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

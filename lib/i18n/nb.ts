@@ -2,6 +2,7 @@
  * All user-facing text, in Norwegian bokmål. Components take their words from
  * here, so wording is reviewed in one place and stays consistent.
  */
+import { nbAdmin } from './nb-admin';
 import { nbCases } from './nb-cases';
 import { nbHistory } from './nb-history';
 import { nbMeeting } from './nb-meeting';
@@ -10,6 +11,7 @@ export const nb = {
   cases: nbCases,
   meetingRoom: nbMeeting,
   history: nbHistory,
+  admin: nbAdmin,
   app: {
     name: 'Samlet',
     tagline: 'Saksmøter i helse- og omsorgstjenesten',
@@ -38,6 +40,7 @@ export const nb = {
     followUps: 'Oppfølging',
     search: 'Søk',
     audit: 'Tilgangslogg',
+    admin: 'Administrasjon',
   },
   header: {
     signedInAs: (name: string) => `Innlogget som ${name}`,

@@ -1,10 +1,17 @@
 /**
  * The websockets this node holds per login session, so that a session that
- * ends (logout, expiry, deactivation) closes them all at once. Each entry
+ * ends (logout, expiry, deactivation) closes them all at once, and a user
+ * whose roles change has theirs checked again. Each entry
  * knows how to close itself (a Yjs websocket and a socket.io socket differ),
  * and each is closed by a timer at its session's absolute expiry.
  */
-export type LiveConnection = { close: () => void };
+export type LiveConnection = {
+  /** The user's session ended: close for good (Yjs 4401, socket.io `session:ended`). */
+  close: () => void;
+  /** The user's roles changed: close so the client reconnects and is checked again (Yjs 4100, socket.io `access:changed`). */
+  recheck: () => void;
+  userId: string;
+};
 
 const maxTimerMs = 2 ** 31 - 1;
 
@@ -29,6 +36,19 @@ export class LiveConnections {
     for (const id of sessionIds) {
       for (const connection of [...(this.bySession.get(id)?.keys() ?? [])]) {
         connection.close();
+        closed += 1;
+      }
+    }
+    return closed;
+  }
+
+  /** Closes every connection of a user so that each reconnects and is checked against their new roles. */
+  recheckUser(userId: string): number {
+    let closed = 0;
+    for (const entries of [...this.bySession.values()]) {
+      for (const connection of [...entries.keys()]) {
+        if (connection.userId !== userId) continue;
+        connection.recheck();
         closed += 1;
       }
     }

@@ -16,6 +16,7 @@ import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { demo, demoFixtures, openDb } from '../support/fixtures';
 import { login, loginDemoUsers } from '../support/login';
 import { pdfText } from '../support/pdf-text';
+import { formWith, submitRenderedForm } from '../support/rendered-forms';
 import { actionIdsIn, builtServerActions, postServerAction, type ActionAnswer } from '../support/server-actions';
 import { connectSocket } from '../support/socket-client';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -123,6 +124,18 @@ const expected = {
   'action setFollowUpDone · the author’s follow-up':               ['deny', 'allow', 'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
   'action setFollowUpDone · from another site (Origin)':           ['deny', 'deny',  'deny',   'deny',   'deny',   'deny',     'deny',   'deny',   'deny',   'deny'],
   'action startRevisionDraft · the author’s concluded case':       ['deny', 'allow', 'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  // ── Administration (issue 8): a unit's admin; creating units: whoever is admin somewhere ──
+  'page /admin · the units one administers':                       ['deny', 'deny',  'deny',   'deny',   'deny',   'allow',    'deny',   'deny',   'deny',   'allow'],
+  'page /admin/enheter/[unitId] · the own unit’s members':         ['deny', 'deny',  'deny',   'deny',   'deny',   'allow',    'deny',   'deny',   'deny',   'deny'],
+  'page /konto · one’s own account':                               ['deny', 'allow', 'allow',  'allow',  'allow',  'allow',    'allow',  'allow',  'allow',  'allow'],
+  'action createUnitAction':                                       ['deny', 'deny',  'deny',   'deny',   'deny',   'allow',    'deny',   'deny',   'deny',   'allow'],
+  'action renameUnitAction · the own unit':                        ['deny', 'deny',  'deny',   'deny',   'deny',   'allow',    'deny',   'deny',   'deny',   'deny'],
+  'action addMemberAction · to the own unit':                      ['deny', 'deny',  'deny',   'deny',   'deny',   'allow',    'deny',   'deny',   'deny',   'deny'],
+  'action changeRoleAction · a member of the own unit':            ['deny', 'deny',  'deny',   'deny',   'deny',   'allow',    'deny',   'deny',   'deny',   'deny'],
+  'action removeMemberAction · a member of the own unit':          ['deny', 'deny',  'deny',   'deny',   'deny',   'allow',    'deny',   'deny',   'deny',   'deny'],
+  'action setActiveAction · a member of the own unit':             ['deny', 'deny',  'deny',   'deny',   'deny',   'allow',    'deny',   'deny',   'deny',   'deny'],
+  'action setPasswordAction · a member of the own unit':           ['deny', 'deny',  'deny',   'deny',   'deny',   'allow',    'deny',   'deny',   'deny',   'deny'],
+  'action changeOwnPasswordAction · one’s own password':           ['deny', 'allow', 'allow',  'allow',  'allow',  'allow',    'allow',  'allow',  'allow',  'allow'],
   // ── socket.io ──
   'socket handshake':                                              ['deny', 'allow', 'allow',  'allow',  'allow',  'allow',    'allow',  'allow',  'allow',  'allow'],
   'socket meeting:join · planned meeting':                         ['deny', 'edit',  'edit',   'edit',   'edit',   'read',     'deny',   'deny',   'deny',   'deny'],
@@ -298,6 +311,32 @@ function ackOutcome(ack: Ack, done: boolean): Observed {
   if (ack.ok && done) return 'allow';
   if (!ack.ok && !done && ['unauthenticated', 'forbidden', 'not_found', 'conflict'].includes(ack.error ?? '')) return 'deny';
   throw new Error(`inconsistent: ack ${JSON.stringify(ack)}, and the change was ${done ? '' : 'not '}made`);
+}
+
+// ─── Administration forms (useActionState server actions), posted as the page rendered them ───
+
+/** Outcome of an administration form: refusals come back as the form's error (200), a 303 to /login or an HTTP error. */
+function formOutcome(answer: { status: number; body: string }, done: boolean): Observed {
+  if (done && answer.status === 200) return 'allow';
+  if (!done && answer.status !== 200) return refusal(answer.status === 303 ? 307 : answer.status, answer.status === 303 ? '/login' : null);
+  if (!done && [nb.admin.errors.not_found, nb.admin.errors.forbidden].some((message) => answer.body.includes(message))) return 'deny';
+  throw new Error(`inconsistent: HTTP ${answer.status}, and the change was ${done ? '' : 'not '}made`);
+}
+
+/** Loads `page` as `renderedFor` (the admin by default), takes the form with every marker, and posts it as `s`. */
+async function adminForm(s: Subject, page: string, markers: string[], fields: Record<string, string>, renderedFor: SignedIn = 'admin') {
+  const html = new TextDecoder().decode((await get(page, renderedFor)).bytes);
+  return submitRenderedForm(server.url, page, formWith(html, ...markers), fields, { cookie: cookieOf(s) });
+}
+
+let matrixMemberHash: string;
+/** A fresh saksbehandler of the main unit, with a password: the person an administration cell acts on. */
+async function memberOfMainUnit(): Promise<string> {
+  matrixMemberHash ??= await hashPassword(`matrise-${demo.password}-medlem`);
+  const user = await db.user.create({
+    data: { email: `matrise-medlem-${next()}@demo.test`, name: `Matrise Medlem ${serial}`, passwordHash: matrixMemberHash, memberships: { create: { unitId: fx.mainUnitId, role: 'saksbehandler' } } },
+  });
+  return user.id;
 }
 
 // ─── Data: made with Prisma beside the server, as the other integration tests do ───
@@ -712,6 +751,85 @@ const probes: Record<Operation, Probe> = {
       const decided = await makeCase({ status: 'concluded' });
       const answer = await runAction(s, 'startRevisionDraft', { caseId: decided.id });
       return actionOutcome(answer, (await db.case.count({ where: { revisesCaseId: decided.id } })) > 0);
+    },
+  },
+
+  'page /admin · the units one administers': { covers: 'page /admin', run: (s) => view('/admin', s, shows(() => nb.admin.createUnit)) },
+  'page /admin/enheter/[unitId] · the own unit’s members': {
+    covers: 'page /admin/enheter/[unitId]',
+    run: (s) => view(`/admin/enheter/${fx.mainUnitId}`, s, shows(() => emails.author)),
+  },
+  'page /konto · one’s own account': { covers: 'page /konto', run: (s) => view('/konto', s, shows(() => nb.admin.account.changePassword)) },
+  'action createUnitAction': {
+    covers: 'action app/admin/actions.ts#createUnitAction',
+    run: async (s) => {
+      const name = `Matriseenhet ${next()}`;
+      const answer = await adminForm(s, '/admin', [nb.admin.create], { name });
+      const made = await db.unit.findFirst({ where: { name } });
+      // Gone again at once, so the subjects keep one membership each for the other cells.
+      if (made) await db.unit.delete({ where: { id: made.id } });
+      return formOutcome(answer, made !== null);
+    },
+  },
+  'action renameUnitAction · the own unit': {
+    covers: 'action app/admin/actions.ts#renameUnitAction',
+    run: async (s) => {
+      const name = `${demoUnitNames.main} ${next()}`;
+      const answer = await adminForm(s, `/admin/enheter/${fx.mainUnitId}`, [nb.admin.unitName], { name });
+      const renamed = (await db.unit.findUniqueOrThrow({ where: { id: fx.mainUnitId } })).name === name;
+      if (renamed) await db.unit.update({ where: { id: fx.mainUnitId }, data: { name: demoUnitNames.main } });
+      return formOutcome(answer, renamed);
+    },
+  },
+  'action addMemberAction · to the own unit': {
+    covers: 'action app/admin/actions.ts#addMemberAction',
+    run: async (s) => {
+      const email = `matrise-ny-${next()}@demo.test`;
+      const answer = await adminForm(s, `/admin/enheter/${fx.mainUnitId}`, [nb.admin.add], { email, name: 'Matrise Ny', role: 'saksbehandler', password: '' });
+      return formOutcome(answer, (await db.membership.count({ where: { unitId: fx.mainUnitId, user: { email } } })) === 1);
+    },
+  },
+  'action changeRoleAction · a member of the own unit': {
+    covers: 'action app/admin/actions.ts#changeRoleAction',
+    run: async (s) => {
+      const target = await memberOfMainUnit();
+      const answer = await adminForm(s, `/admin/enheter/${fx.mainUnitId}`, [`value="${target}"`, nb.admin.saveRole], { role: 'leder' });
+      return formOutcome(answer, (await db.membership.findFirstOrThrow({ where: { userId: target } })).role === 'leder');
+    },
+  },
+  'action removeMemberAction · a member of the own unit': {
+    covers: 'action app/admin/actions.ts#removeMemberAction',
+    run: async (s) => {
+      const target = await memberOfMainUnit();
+      const answer = await adminForm(s, `/admin/enheter/${fx.mainUnitId}`, [`value="${target}"`, nb.admin.remove], {});
+      return formOutcome(answer, (await db.membership.count({ where: { userId: target } })) === 0);
+    },
+  },
+  'action setActiveAction · a member of the own unit': {
+    covers: 'action app/admin/actions.ts#setActiveAction',
+    run: async (s) => {
+      const target = await memberOfMainUnit();
+      const answer = await adminForm(s, `/admin/enheter/${fx.mainUnitId}`, [`value="${target}"`, nb.admin.deactivate], {});
+      return formOutcome(answer, !(await db.user.findUniqueOrThrow({ where: { id: target } })).active);
+    },
+  },
+  'action setPasswordAction · a member of the own unit': {
+    covers: 'action app/admin/actions.ts#setPasswordAction',
+    run: async (s) => {
+      const target = await memberOfMainUnit();
+      const answer = await adminForm(s, `/admin/enheter/${fx.mainUnitId}`, [`value="${target}"`, nb.admin.setPassword], { password: 'lilla-tog-over-broen-i-mai' });
+      return formOutcome(answer, (await db.user.findUniqueOrThrow({ where: { id: target } })).passwordHash !== matrixMemberHash);
+    },
+  },
+  'action changeOwnPasswordAction · one’s own password': {
+    covers: 'action app/admin/actions.ts#changeOwnPasswordAction',
+    run: async (s) => {
+      const before = s === 'anonymous' ? null : (await db.user.findUniqueOrThrow({ where: { id: userOf(s) } })).passwordHash;
+      // The form as the author's page renders it; the subject posts it with their own session.
+      const answer = await adminForm(s, '/konto', [nb.admin.account.changePassword], { current: demo.password, password: `grønn-sykkel-under-fjellet-${next()}` }, 'author');
+      const after = s === 'anonymous' ? null : (await db.user.findUniqueOrThrow({ where: { id: userOf(s) } })).passwordHash;
+      if (s !== 'anonymous' && after !== before) await db.user.update({ where: { id: userOf(s) }, data: { passwordHash: before } });
+      return formOutcome(answer, after !== before);
     },
   },
 

@@ -58,8 +58,14 @@ export function createSocketServer(deps: {
     void socket.join(`user:${actor.userId}`);
     // When the session ends (logout, expiry, deactivation) the page is told why, then the socket closes.
     const untrack = deps.live.add(sessionId, sessionExpiresAt, {
+      userId: actor.userId,
       close: () => {
         socket.emit('session:ended' as never);
+        socket.disconnect(true);
+      },
+      // Roles changed: the page reloads, and is checked again as it loads.
+      recheck: () => {
+        socket.emit('access:changed' as never);
         socket.disconnect(true);
       },
     });

@@ -130,7 +130,9 @@ export function createYjsEndpoint(deps: {
         resolve(true);
         // Closed with 4401 when the session ends (logout, expiry, deactivation).
         const untrack = deps.live.add(session.sessionId, session.expiresAt, {
+          userId: actor.userId,
           close: () => ws.close(closeCodes.sessionEnded, 'session ended'),
+          recheck: () => ws.close(closeCodes.accessChanged, 'access changed'),
         });
         bindYjsConnection({
           shared,

@@ -46,6 +46,8 @@ export function MeetingRoom({ room, me, plannedEnd, similar }: { room: Room; me:
     socket.on('meeting:agenda-changed', () => router.refresh());
     // The server ended this login (logout in another tab, expiry, deactivation).
     socket.on('session:ended', () => window.location.assign(sessionEndedUrl));
+    // My roles changed: load the page again, so it is checked again.
+    socket.on('access:changed', () => window.location.reload());
     socket.on('meeting:closed', (e: { carriedOver: number }) => {
       setClosed({ carriedOver: e.carriedOver });
       router.refresh();

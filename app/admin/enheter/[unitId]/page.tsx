@@ -1,0 +1,112 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requireActor } from '@/app/_auth/require-actor';
+import { PageShell } from '@/app/_components/page-shell';
+import { roles } from '@/lib/access/roles';
+import { unitAdministration } from '@/lib/admin/admin-views';
+import { getDb } from '@/lib/db/db';
+import { isAppError } from '@/lib/errors/app-error';
+import { nb } from '@/lib/i18n/nb';
+import { addMemberAction, changeRoleAction, removeMemberAction, renameUnitAction, setActiveAction, setPasswordAction } from '../../actions';
+import { AdminForm } from '../../admin-form';
+
+export const metadata: Metadata = { title: nb.admin.title };
+export const dynamic = 'force-dynamic';
+
+const t = nb.admin;
+const roleOptions: [string, string][] = roles.map((role) => [role, nb.roles[role]]);
+const cell = 'py-2 pr-4 align-top';
+
+export default async function UnitAdminPage({ params }: { params: Promise<{ unitId: string }> }) {
+  const { actor, user } = await requireActor();
+  const { unitId } = await params;
+  const view = await unitAdministration(getDb(), actor, unitId).catch((error: unknown) => {
+    if (isAppError(error) && error.code === 'not_found') notFound();
+    throw error;
+  });
+  const { unit, members } = view;
+  const hidden = (name: string, value: string) => ({ kind: 'hidden' as const, name, value });
+  return (
+    <PageShell userName={user.name} actor={actor} wide>
+      <p className="text-sm">
+        <Link href="/admin" className="text-brand-700 underline">
+          {t.backToAdmin}
+        </Link>
+      </p>
+      <h1 className="mt-2 text-2xl font-semibold tracking-tight">{t.unitTitle(unit.name)}</h1>
+
+      <section aria-labelledby="navn" className="mt-6">
+        <h2 id="navn" className="text-lg font-semibold">{t.rename}</h2>
+        <AdminForm action={renameUnitAction} submit={t.save} fields={[hidden('unitId', unit.id), { kind: 'text', name: 'name', label: t.unitName, defaultValue: unit.name, required: true }]} />
+      </section>
+
+      <section aria-labelledby="medlemmer" className="mt-8">
+        <h2 id="medlemmer" className="text-lg font-semibold">{t.memberList}</h2>
+        <div className="mt-2 overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead>
+              <tr className="border-b border-slate-400">
+                <th scope="col" className={cell}>{t.name}</th>
+                <th scope="col" className={cell}>{t.role}</th>
+                <th scope="col" className={cell}>{t.status}</th>
+                <th scope="col" className={cell}>{t.actions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((m) => {
+                const who = [hidden('unitId', unit.id), hidden('userId', m.userId)];
+                return (
+                  <tr key={m.userId} className="border-b border-slate-200">
+                    <td className={cell}>
+                      <span className="font-medium">{m.name}</span> {m.isYou ? t.you : null}
+                      <br />
+                      <span className="text-slate-700">{m.email}</span>
+                      {m.otherUnits > 0 ? <span className="block text-xs text-slate-700">{t.otherUnits(m.otherUnits)}</span> : null}
+                    </td>
+                    <td className={cell}>
+                      <AdminForm inline action={changeRoleAction} submit={t.saveRole} fields={[...who, { kind: 'select', name: 'role', label: t.changeRoleFor(m.name), options: roleOptions, defaultValue: m.role }]} />
+                    </td>
+                    <td className={cell}>{m.active ? t.active : t.inactive}</td>
+                    <td className={`${cell} space-y-2`}>
+                      <AdminForm inline danger action={removeMemberAction} submit={t.remove} confirm={t.removeConfirm(m.name)} fields={who} />
+                      {m.isYou ? null : (
+                        <AdminForm
+                          inline
+                          danger={m.active}
+                          action={setActiveAction}
+                          submit={m.active ? t.deactivate : t.activate}
+                          confirm={m.active ? t.deactivateConfirm(m.name) : undefined}
+                          fields={[...who, hidden('active', m.active ? 'false' : 'true')]}
+                        />
+                      )}
+                      {m.hasPassword && !m.isYou ? (
+                        <AdminForm inline action={setPasswordAction} submit={t.setPassword} fields={[...who, { kind: 'password', name: 'password', label: t.newPasswordFor(m.name), autoComplete: 'new-password' }]} />
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="nytt-medlem" className="mt-8">
+        <h2 id="nytt-medlem" className="text-lg font-semibold">{t.addMember}</h2>
+        <p className="max-w-prose text-sm text-slate-700">{t.addMemberIntro}</p>
+        <AdminForm
+          action={addMemberAction}
+          submit={t.add}
+          fields={[
+            hidden('unitId', unit.id),
+            { kind: 'email', name: 'email', label: t.email, autoComplete: 'off', required: true },
+            { kind: 'text', name: 'name', label: t.name, autoComplete: 'off' },
+            { kind: 'select', name: 'role', label: t.role, options: roleOptions, defaultValue: 'saksbehandler' },
+            { kind: 'password', name: 'password', label: t.initialPassword, hint: t.passwordHint, autoComplete: 'new-password' },
+          ]}
+        />
+      </section>
+    </PageShell>
+  );
+}

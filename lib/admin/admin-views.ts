@@ -1,0 +1,39 @@
+import type { Actor } from '../access/access-service';
+import { administeredUnits, canAdministerUnit } from '../access/policy';
+import { roleSchema } from '../access/roles';
+import type { Db } from '../db/db';
+import { AppError } from '../errors/app-error';
+
+/** What the administration pages show: the units one administers, and one unit's members. */
+export async function listAdministeredUnits(db: Db, actor: Actor) {
+  const units = await db.unit.findMany({
+    where: { id: { in: administeredUnits(actor.memberships) } },
+    select: { id: true, name: true, _count: { select: { memberships: true } } },
+    orderBy: { name: 'asc' },
+  });
+  return units.map((u) => ({ id: u.id, name: u.name, members: u._count.memberships }));
+}
+
+export async function unitAdministration(db: Db, actor: Actor, unitId: string) {
+  if (!canAdministerUnit(actor.memberships, unitId)) throw new AppError('not_found');
+  const unit = await db.unit.findUnique({ where: { id: unitId }, select: { id: true, name: true } });
+  if (!unit) throw new AppError('not_found');
+  const memberships = await db.membership.findMany({
+    where: { unitId },
+    select: { role: true, user: { select: { id: true, name: true, email: true, active: true, passwordHash: true, _count: { select: { memberships: true } } } } },
+  });
+  const members = memberships
+    .map((m) => ({
+      userId: m.user.id,
+      name: m.user.name,
+      email: m.user.email,
+      role: roleSchema.catch('saksbehandler').parse(m.role),
+      active: m.user.active,
+      // Whether a local password is set — never the hash itself.
+      hasPassword: m.user.passwordHash !== null,
+      otherUnits: m.user._count.memberships - 1,
+      isYou: m.user.id === actor.userId,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+  return { unit, members };
+}

@@ -1,0 +1,188 @@
+import { z } from 'zod';
+import type { Actor } from '../access/access-service';
+import { administeredUnits, canAdministerUnit, canCreateUnits } from '../access/policy';
+import { roleSchema, type Role } from '../access/roles';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { hashPassword, verifyPassword } from '../auth/password';
+import { passwordProblem } from '../auth/password-strength';
+import { endUserSessions } from '../auth/user-sessions';
+import type { Db } from '../db/db';
+import { AppError } from '../errors/app-error';
+import { endLiveSessions, recheckLiveUser } from '../realtime/live-sessions';
+import { idParam } from '../validation/query-params';
+
+/**
+ * Units, members and roles, run by a unit's admin (issue 8). Every change
+ * takes effect at once: roles are read from the database on every request,
+ * and a change closes the person's live connections so that they reconnect
+ * and are checked again (4100), or — deactivation — ends their sessions
+ * (4401). Passwords are checked for strength, hashed, and never logged.
+ */
+export type AdminContext = { db: Db; actor: Actor; input: unknown };
+
+const unitName = z.string().trim().min(2, 'too_short').max(120, 'too_long');
+const personName = z.string().trim().min(2, 'too_short').max(120, 'too_long');
+const email = z.string().trim().toLowerCase().max(254, 'too_long').pipe(z.email('invalid_email'));
+const optionalPassword = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
+
+export const createUnitSchema = z.object({ name: unitName });
+export const renameUnitSchema = z.object({ unitId: idParam, name: unitName });
+export const addMemberSchema = z.object({ unitId: idParam, email, name: personName.optional().or(z.literal('')), role: roleSchema, password: optionalPassword });
+export const changeRoleSchema = z.object({ unitId: idParam, userId: idParam, role: roleSchema });
+export const memberSchema = z.object({ unitId: idParam, userId: idParam });
+export const setActiveSchema = z.object({ unitId: idParam, userId: idParam, active: z.boolean() });
+export const setPasswordSchema = z.object({ unitId: idParam, userId: idParam, password: z.string() });
+export const changeOwnPasswordSchema = z.object({ current: z.string().max(200), password: z.string() });
+
+/** zod issues as `field → message key`, the shape forms show next to each field. */
+function parse<T extends z.ZodTypeAny>(schema: T, input: unknown): z.infer<T> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const fields: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0] ?? '_');
+    fields[field] ??= issue.code === 'invalid_value' ? 'unknown_option' : /^[a-z_]+$/.test(issue.message) ? issue.message : 'invalid';
+  }
+  throw new AppError('invalid_input', 'invalid input', fields);
+}
+
+function requireAdminOf(actor: Actor, unitId: string): void {
+  // Not an admin here: the unit is not shown to them at all (hidden = missing).
+  if (!canAdministerUnit(actor.memberships, unitId)) throw new AppError('not_found');
+}
+
+function checkPassword(password: string, person: { email: string; name: string }): void {
+  const problem = passwordProblem(password, person);
+  if (problem) throw new AppError('invalid_input', 'weak password', { password: `password_${problem}` });
+}
+
+export async function createUnit({ db, actor, input }: AdminContext): Promise<{ unitId: string }> {
+  if (!canCreateUnits(actor.memberships)) throw new AppError('forbidden');
+  const { name } = parse(createUnitSchema, input);
+  const unit = await db.$transaction(async (tx) => {
+    const created = await tx.unit.create({ data: { name } });
+    // The creator runs the new unit until they hand it over.
+    await tx.membership.create({ data: { unitId: created.id, userId: actor.userId, role: 'admin' } });
+    await recordAuditEvent(tx, { actorId: actor.userId, action: 'unit.create', entityType: 'unit', entityId: created.id, unitId: created.id });
+    return created;
+  });
+  return { unitId: unit.id };
+}
+
+export async function renameUnit({ db, actor, input }: AdminContext): Promise<void> {
+  const { unitId, name } = parse(renameUnitSchema, input);
+  requireAdminOf(actor, unitId);
+  await db.unit.update({ where: { id: unitId }, data: { name } });
+  await recordAuditEvent(db, { actorId: actor.userId, action: 'unit.rename', entityType: 'unit', entityId: unitId, unitId });
+}
+
+/**
+ * Adds a person to a unit by e-mail: an existing account gets the role here
+ * (a person may belong to several units); a new e-mail gets an account, with
+ * a password when one is given (else they log in through OIDC).
+ */
+export async function addMember({ db, actor, input }: AdminContext): Promise<{ userId: string; created: boolean }> {
+  const data = parse(addMemberSchema, input);
+  requireAdminOf(actor, data.unitId);
+  const existing = await db.user.findUnique({ where: { email: data.email }, select: { id: true, name: true } });
+  if (!existing && !data.name) throw new AppError('invalid_input', 'a new person needs a name', { name: 'required' });
+  const name = existing?.name ?? data.name!;
+  if (data.password !== undefined) {
+    if (existing) throw new AppError('invalid_input', 'an existing account keeps its password', { password: 'password_existing_account' });
+    checkPassword(data.password, { email: data.email, name });
+  }
+  const passwordHash = data.password !== undefined ? await hashPassword(data.password) : null;
+  return db.$transaction(async (tx) => {
+    const user = existing ?? (await tx.user.create({ data: { email: data.email, name, passwordHash } }));
+    const already = await tx.membership.findUnique({ where: { userId_unitId: { userId: user.id, unitId: data.unitId } } });
+    if (already) throw new AppError('invalid_input', 'already a member', { email: 'already_member' });
+    await tx.membership.create({ data: { userId: user.id, unitId: data.unitId, role: data.role } });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: 'member.add',
+      entityType: 'user',
+      entityId: user.id,
+      unitId: data.unitId,
+      detail: { role: data.role, newAccount: !existing, withPassword: passwordHash !== null },
+    });
+    return { userId: user.id, created: !existing };
+  });
+}
+
+/** A unit must keep an admin: the last one cannot be demoted, removed or deactivated. */
+async function assertNotLastAdmin(db: Db, unitId: string, userId: string): Promise<void> {
+  const admins = await db.membership.findMany({ where: { unitId, role: 'admin', user: { active: true } }, select: { userId: true } });
+  if (admins.length === 1 && admins[0].userId === userId) throw new AppError('conflict', 'last_admin');
+}
+
+async function membershipOf(db: Db, unitId: string, userId: string): Promise<{ role: Role }> {
+  const membership = await db.membership.findUnique({ where: { userId_unitId: { userId, unitId } }, select: { role: true } });
+  const role = membership ? roleSchema.safeParse(membership.role) : null;
+  if (!role?.success) throw new AppError('not_found');
+  return { role: role.data };
+}
+
+export async function changeRole({ db, actor, input }: AdminContext): Promise<void> {
+  const { unitId, userId, role } = parse(changeRoleSchema, input);
+  requireAdminOf(actor, unitId);
+  const current = await membershipOf(db, unitId, userId);
+  if (current.role === role) return;
+  if (current.role === 'admin') await assertNotLastAdmin(db, unitId, userId);
+  await db.membership.update({ where: { userId_unitId: { userId, unitId } }, data: { role } });
+  await recordAuditEvent(db, { actorId: actor.userId, action: 'member.role_change', entityType: 'user', entityId: userId, unitId, detail: { from: current.role, to: role } });
+  recheckLiveUser(userId);
+}
+
+export async function removeMember({ db, actor, input }: AdminContext): Promise<void> {
+  const { unitId, userId } = parse(memberSchema, input);
+  requireAdminOf(actor, unitId);
+  const current = await membershipOf(db, unitId, userId);
+  if (current.role === 'admin') await assertNotLastAdmin(db, unitId, userId);
+  await db.membership.delete({ where: { userId_unitId: { userId, unitId } } });
+  await recordAuditEvent(db, { actorId: actor.userId, action: 'member.remove', entityType: 'user', entityId: userId, unitId, detail: { role: current.role } });
+  recheckLiveUser(userId);
+}
+
+/**
+ * Deactivates (or reactivates) a person's account. An account may span units,
+ * so only someone who administers every unit the person belongs to may do it;
+ * anyone else removes them from their own unit instead.
+ */
+export async function setUserActive({ db, actor, input }: AdminContext): Promise<void> {
+  const { unitId, userId, active } = parse(setActiveSchema, input);
+  requireAdminOf(actor, unitId);
+  await membershipOf(db, unitId, userId);
+  if (userId === actor.userId) throw new AppError('conflict', 'self');
+  const units = (await db.membership.findMany({ where: { userId }, select: { unitId: true } })).map((m) => m.unitId);
+  const mine = new Set(administeredUnits(actor.memberships));
+  if (!units.every((id) => mine.has(id))) throw new AppError('conflict', 'other_units');
+  if (!active) for (const id of units) await assertNotLastAdmin(db, id, userId);
+  await db.user.update({ where: { id: userId }, data: { active } });
+  await recordAuditEvent(db, { actorId: actor.userId, action: active ? 'user.activate' : 'user.deactivate', entityType: 'user', entityId: userId, unitId });
+  if (!active) endLiveSessions(await endUserSessions(db, userId, 'deactivated'));
+}
+
+/** An admin sets a new password for a member (a reset); their other sessions end. */
+export async function setMemberPassword({ db, actor, input }: AdminContext): Promise<void> {
+  const { unitId, userId, password } = parse(setPasswordSchema, input);
+  requireAdminOf(actor, unitId);
+  await membershipOf(db, unitId, userId);
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true } });
+  checkPassword(password, user);
+  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(password) } });
+  await recordAuditEvent(db, { actorId: actor.userId, action: 'user.password_set', entityType: 'user', entityId: userId, unitId });
+  // Whoever knew the old password is out.
+  endLiveSessions(await endUserSessions(db, userId, 'revoked'));
+}
+
+/** Changing one's own password needs the current one. */
+export async function changeOwnPassword({ db, actor, input }: AdminContext): Promise<void> {
+  const { current, password } = parse(changeOwnPasswordSchema, input);
+  const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { email: true, name: true, passwordHash: true } });
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, current))) {
+    throw new AppError('invalid_input', 'wrong password', { current: 'password_wrong' });
+  }
+  checkPassword(password, user);
+  await db.user.update({ where: { id: actor.userId }, data: { passwordHash: await hashPassword(password) } });
+  await recordAuditEvent(db, { actorId: actor.userId, action: 'user.password_change', entityType: 'user', entityId: actor.userId });
+}
