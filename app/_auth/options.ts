@@ -2,6 +2,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { authenticateCredentials } from '@/lib/auth/authenticate-credentials';
+import { resolveOidcAccount } from '@/lib/auth/oidc-account';
 import { LoginThrottle } from '@/lib/auth/login-throttle';
 import { sessionMaxAgeSeconds } from '@/lib/auth/session-cookie';
 import { endUserSession, startUserSession } from '@/lib/auth/user-sessions';
@@ -76,18 +77,17 @@ export function buildAuthOptions(): NextAuthOptions {
       // OIDC: only people who already have an active account may come in; no self-registration.
       async signIn({ user, account }) {
         if (account?.provider !== 'oidc') return true;
-        const email = user.email?.toLowerCase();
-        const known = email ? await getDb().user.findUnique({ where: { email } }) : null;
-        return known?.active ? true : '/login?error=UnknownUser';
+        const resolved = await resolveOidcAccount(getDb(), { subject: account.providerAccountId, email: user.email ?? null });
+        return resolved ? true : '/login?error=UnknownUser';
       },
       async jwt({ token, user, account }) {
-        if (account?.provider === 'oidc' && user?.email) {
-          const known = await getDb().user.findUnique({ where: { email: user.email.toLowerCase() } });
-          if (known) {
-            token.sub = known.id;
-            token.name = known.name;
-            await recordAuditEvent(getDb(), { actorId: known.id, action: 'auth.login', entityType: 'user', entityId: known.id, detail: { provider: 'oidc' } });
-          }
+        if (account?.provider === 'oidc' && user) {
+          // Linked by signIn just before; the subject names the account from now on.
+          const known = await getDb().user.findUnique({ where: { oidcSubject: account.providerAccountId } });
+          if (!known) return { ...token, sub: undefined };
+          token.sub = known.id;
+          token.name = known.name;
+          await recordAuditEvent(getDb(), { actorId: known.id, action: 'auth.login', entityType: 'user', entityId: known.id, detail: { provider: 'oidc' } });
         }
         // A sign-in (credentials or OIDC) starts a server-side session; the cookie carries its id.
         if (user && token.sub) token.sid = (await startUserSession(getDb(), token.sub)).id;

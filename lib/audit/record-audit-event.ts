@@ -38,6 +38,7 @@ export const auditActions = [
   'user.activate',
   'user.password_set',
   'user.password_change',
+  'user.oidc_link',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

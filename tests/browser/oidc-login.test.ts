@@ -81,7 +81,22 @@ describe('logging in with the municipality’s OpenID Connect provider', () => {
     const leader = await db.user.findUniqueOrThrow({ where: { email: demo.leader } });
     const logins = await db.auditEvent.findMany({ where: { action: 'auth.login', actorId: leader.id } });
     expect(logins.map((event) => event.detail)).toContainEqual(expect.stringContaining('oidc'));
+    // The first login linked the account to the provider's subject.
+    expect((await db.user.findUniqueOrThrow({ where: { email: demo.leader } })).oidcSubject).toBe(demo.leader);
+    expect(await db.auditEvent.count({ where: { action: 'user.oidc_link', entityId: leader.id } })).toBe(1);
     await context.close();
+  });
+
+  it('after linking, the subject decides: a changed e-mail still finds the account, another identity with the same e-mail is refused', async () => {
+    const moved = await loginThroughProvider(`lars.leder.ny@demo.test#${demo.leader}`);
+    await moved.page.waitForURL(`${server.url}/`);
+    await moved.page.getByText('Innlogget som Lars Leder').waitFor();
+    await moved.context.close();
+
+    const impostor = await loginThroughProvider(`${demo.leader}#en-annen-identitet`);
+    await impostor.page.waitForURL(`${server.url}/login?error=UnknownUser`);
+    expect((await impostor.context.cookies(server.url)).map((cookie) => cookie.name)).not.toContain('next-auth.session-token');
+    await impostor.context.close();
   });
 
   it('refuses a person who is not a Samlet user and leaves no session', async () => {

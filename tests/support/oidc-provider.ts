@@ -37,10 +37,12 @@ export async function startOidcProvider(redirectUri: string): Promise<TestOidcPr
     // PKCE is only recommended for confidential clients; requiring it proves Samlet sends it.
     pkce: { methods: ['S256'], required: () => true },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
-    findAccount: (_ctx, login) => ({
-      accountId: login,
-      claims: () => ({ sub: login, email: login, email_verified: true, name: login.split('@')[0] }),
-    }),
+    // The login name is the e-mail, and also the subject unless given as "email#subject" (another
+    // identity at the provider with the same e-mail).
+    findAccount: (_ctx, login) => {
+      const [email, subject = email] = login.split('#');
+      return { accountId: login, claims: () => ({ sub: subject, email, email_verified: true, name: email.split('@')[0] }) };
+    },
     jwks: { keys: [{ ...signingKey, use: 'sig', alg: 'RS256' }] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     // Ten minutes outlive any test; stating them also keeps the provider's reminders out of the output.
