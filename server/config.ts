@@ -37,6 +37,8 @@ const envSchema = z
     SAMLET_SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
     /** How long a login lasts, in seconds (absolute: activity does not extend it). A work day by default. */
     SAMLET_SESSION_MAX_AGE: z.coerce.number().int().min(10).max(7 * 24 * 3600).default(8 * 3600),
+    /** Behind a reverse proxy that sets X-Forwarded-For: take the client's address from it (login throttle, logs). */
+    SAMLET_TRUST_PROXY: flag.optional(),
     /** GET /api/metrics for the benchmark (process figures only, never content). */
     SAMLET_METRICS: flag.optional(),
   })
@@ -67,6 +69,7 @@ export type Config = {
   yjsFlushMs: number;
   metrics: boolean;
   sqliteSynchronous: 'normal' | 'full';
+  trustProxy: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -99,6 +102,7 @@ export function loadConfig(source: Record<string, string | undefined>, options: 
     yjsFlushMs: env.SAMLET_YJS_FLUSH_MS,
     metrics: env.SAMLET_METRICS ?? false,
     sqliteSynchronous: env.SAMLET_SQLITE_SYNCHRONOUS,
+    trustProxy: env.SAMLET_TRUST_PROXY ?? false,
   };
 }
 

@@ -90,7 +90,7 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
 
   const metrics = config.metrics ? createMetricsHandler({ openDocuments: () => registry.openCount, unsavedDocuments: () => registry.unsavedCount }) : undefined;
   const server = createServer(
-    createRequestRouter({ log, next: nextHandler, health: createHealthHandler(db, { unsavedDocuments: () => registry.unsavedCount }), socketIo: socketServer.handleRequest, metrics, publicUrl: config.authUrl }),
+    createRequestRouter({ log, next: nextHandler, health: createHealthHandler(db, { unsavedDocuments: () => registry.unsavedCount }), socketIo: socketServer.handleRequest, metrics, publicUrl: config.authUrl, trustProxy: config.trustProxy }),
   );
   server.on(
     'upgrade',

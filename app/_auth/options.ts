@@ -17,10 +17,10 @@ import { getDb } from '@/lib/db/db';
  */
 const throttle = new LoginThrottle();
 
+/** Set by the Node server's request router from the socket (or a trusted proxy's X-Forwarded-For), never by the client. */
 function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.['x-forwarded-for'];
-  const first = typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : '';
-  return first || 'unknown';
+  const address = headers?.['x-samlet-client-address'];
+  return typeof address === 'string' && address ? address : 'unknown';
 }
 
 function oidcProvider(): NextAuthOptions['providers'][number] | null {

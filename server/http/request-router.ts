@@ -13,6 +13,21 @@ type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => vo
 
 const requestIdPattern = /^[\w-]{8,64}$/;
 
+/** Carries the client's address to Next (lib/auth/client-address.ts reads it). */
+export const clientAddressHeader = 'x-samlet-client-address';
+
+/**
+ * The address a request came from. `X-Forwarded-For` is the client's own
+ * say-so unless a proxy we trust wrote it, so it counts only with
+ * SAMLET_TRUST_PROXY — else one client could rotate it to escape the
+ * per-address login throttle.
+ */
+function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  const first = trustProxy && typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : '';
+  return first || req.socket.remoteAddress || 'unknown';
+}
+
 function pathnameOf(req: IncomingMessage): string {
   const url = req.url ?? '/';
   const end = url.indexOf('?');
@@ -35,6 +50,8 @@ export function createRequestRouter(deps: {
   metrics?: RequestHandler;
   /** The public URL (NEXTAUTH_URL): its origin is trusted, and https there turns on HSTS. */
   publicUrl: string;
+  /** Behind a reverse proxy: the client's address is the first of `X-Forwarded-For`. */
+  trustProxy: boolean;
 }): RequestHandler {
   const publicOrigin = new URL(deps.publicUrl).origin;
   // Only when the public URL is https: browsers ignore HSTS over http, and a test or demo on http must keep working.
@@ -57,6 +74,8 @@ export function createRequestRouter(deps: {
   return (req, res) => {
     httpLog(req, res);
     if (hsts) res.setHeader('Strict-Transport-Security', hsts);
+    // The one client address Next's code may use (the login throttle): set here, never taken from the client.
+    req.headers[clientAddressHeader] = clientAddress(req, deps.trustProxy);
     const pathname = pathnameOf(req);
     // CSRF: every state change (API routes, server actions, login, socket.io polling) must come from this site.
     if (!isSafeMethod(req.method) && !isSameOriginRequest(req.headers, publicOrigin)) {

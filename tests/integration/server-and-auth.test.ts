@@ -80,4 +80,23 @@ describe.each(databaseKinds)('server, login and pages on %s', (kind) => {
     expect(response.headers.get('location')).toContain('/login');
     await db.user.update({ where: { email: demo.caseworker2 }, data: { active: true } });
   });
+
+  // Last in the file: it blocks this test client's address for the rest of the window.
+  it('limits failed logins per client address, whatever X-Forwarded-For the client claims', async () => {
+    const attempt = async (email: string, password: string, forwardedFor: string) => {
+      const csrf = await fetch(`${server.url}/api/auth/csrf`);
+      const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+      const response = await fetch(`${server.url}/api/auth/callback/credentials`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), 'x-forwarded-for': forwardedFor },
+        body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
+      });
+      return response.headers.getSetCookie().some((c) => c.startsWith('next-auth.session-token='));
+    };
+    // 30 failures over 30 made-up accounts, each claiming another address.
+    for (let i = 0; i < 30; i++) expect(await attempt(`finnes-ikke-${i}@demo.test`, 'feil', `203.0.113.${i}`)).toBe(false);
+    // The address is blocked now, even for a good password and yet another claimed address.
+    expect(await attempt(demo.admin, demo.password, '198.51.100.7')).toBe(false);
+  }, 60_000);
 });
