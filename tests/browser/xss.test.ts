@@ -6,6 +6,7 @@ import { browserTraces, launchBrowser, signIn } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { demo, demoFixtures, openDb } from '../support/fixtures';
 import { pdfText } from '../support/pdf-text';
+import { textFields } from '../../lib/cases/case-form';
 import { printLogsOnFailure, startTestServer, type TestServer } from '../support/test-server';
 
 const payloads = {
@@ -89,6 +90,25 @@ describe('HTML and script in free text, in a browser', () => {
     expect(response.status()).toBe(200);
     const text = pdfText(new Uint8Array(await response.body())).replace(/\s+/g, ' ');
     expect(text).toContain('<script>window.__xss');
+  });
+
+  it('keeps a payload in every free-text field of the submitted form as text where the minutes repeat it', async () => {
+    // Every submitted version, so whichever one a page shows carries the payloads.
+    for (const version of await db.caseVersion.findMany({ where: { caseId } })) {
+      const content = JSON.parse(version.content) as Record<string, unknown>;
+      for (const field of textFields) content[field] = `${field} <img src=x onerror="window.__xss=(window.__xss||0)+1"> <script>window.__xss=1</script>`;
+      content.personRef = 'EPJ <b>1</b>'; // at most 40 characters
+      await db.caseVersion.update({ where: { id: version.id }, data: { content: JSON.stringify(content) } });
+    }
+    // (The case page shows the form in inputs and text areas, whose values are never markup.)
+    for (const path of [`/moter/${pastMeetingId}/referat`]) {
+      await leader.goto(`${server.url}${path}`);
+      await leader.getByText('samletVurdering <img src=x', { exact: false }).first().waitFor({ timeout: 10_000 }).catch(() => {
+        throw new Error(`no payload shown as text on ${path}`);
+      });
+      expect(await leader.locator('main img, main script').count(), path).toBe(0);
+      expect(await ran(leader), path).toBe(0);
+    }
   });
 
   it('causes no Content-Security-Policy violation on the pages with charts, search, the meeting room and the case editor', async () => {
