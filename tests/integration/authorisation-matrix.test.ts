@@ -274,12 +274,12 @@ function writeOutcome(status: number, done: boolean): Observed {
 
 /**
  * A server action: allowed = done (200, or 303 to where it leads); denied = not
- * done, answered with an error (Next answers an action that throws with 500) or
- * sent to /login.
+ * done and refused — 404 like a page one may not see (a 500 would be a crash,
+ * not a refusal), 403 from the cross-site check — or sent to /login.
  */
 function actionOutcome(answer: ActionAnswer, done: boolean): Observed {
   if (done && (answer.status === 200 || answer.status === 303)) return 'allow';
-  if (!done && answer.status >= 400) return 'deny';
+  if (!done && (answer.status === 404 || answer.status === 403)) return 'deny';
   if (!done && answer.status === 303 && answer.location && new URL(answer.location, server.url).pathname === '/login') return 'deny';
   throw new Error(`inconsistent: HTTP ${answer.status}${answer.location ? ` → ${answer.location}` : ''}, and the change was ${done ? '' : 'not '}made`);
 }
