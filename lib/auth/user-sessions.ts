@@ -59,3 +59,10 @@ export async function endedSessionIds(db: Db, sessionIds: string[], now: Date = 
   const liveIds = new Set(live.map((s) => s.id));
   return new Set(sessionIds.filter((id) => !liveIds.has(id)));
 }
+
+/** Sessions over for more than `keepDays` are of no more use: deleted (the audit log keeps logins and logouts). */
+export async function pruneUserSessions(db: Db, keepDays = 7, now: Date = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - keepDays * 24 * 3600_000);
+  const { count } = await db.userSession.deleteMany({ where: { OR: [{ expiresAt: { lt: before } }, { endedAt: { lt: before } }] } });
+  return count;
+}

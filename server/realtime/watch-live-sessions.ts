@@ -1,9 +1,10 @@
-import { endedSessionIds } from '../../lib/auth/user-sessions';
+import { endedSessionIds, pruneUserSessions } from '../../lib/auth/user-sessions';
 import type { Db } from '../../lib/db/db';
 import type { Logger } from '../logger';
 import type { LiveConnections } from './live-connections';
 
 const everyMs = 30_000;
+const pruneEveryMs = 3600_000;
 
 /**
  * A logout on this node closes its websockets at once (lib/realtime/live-sessions.ts).
@@ -24,5 +25,18 @@ export function watchLiveSessions(deps: { db: Db; live: LiveConnections; log: Lo
       .catch((error: Error) => deps.log.warn({ err: error.message }, 'could not re-check live sessions'));
   }, everyMs);
   timer.unref();
-  return { stop: () => clearInterval(timer) };
+  // Ended and expired sessions are kept a week, then deleted (data minimisation).
+  const prune = () =>
+    pruneUserSessions(deps.db)
+      .then((count) => count > 0 && deps.log.info({ count }, 'deleted old sessions'))
+      .catch((error: Error) => deps.log.warn({ err: error.message }, 'could not delete old sessions'));
+  const pruneTimer = setInterval(prune, pruneEveryMs);
+  pruneTimer.unref();
+  void prune();
+  return {
+    stop: () => {
+      clearInterval(timer);
+      clearInterval(pruneTimer);
+    },
+  };
 }

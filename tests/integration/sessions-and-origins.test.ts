@@ -255,3 +255,35 @@ describe('behind TLS', () => {
     }
   });
 });
+
+describe('old sessions', () => {
+  it('are deleted a week after they ended or expired; live ones stay', async () => {
+    const { pruneUserSessions } = await import('../../lib/auth/user-sessions');
+    for (const kind of ['sqlite', 'postgresql'] as const) {
+      const database = await createTestDatabase(kind);
+      const server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir });
+      const db = openDb(database.url);
+      try {
+        await login(server.url, demo.leader, demo.password);
+        const userId = (await db.user.findUniqueOrThrow({ where: { email: demo.leader } })).id;
+        const day = 24 * 3600_000;
+        const now = Date.now();
+        await db.userSession.createMany({
+          data: [
+            { id: `gammel-utlopt-${kind}`, userId, expiresAt: new Date(now - 8 * day) },
+            { id: `gammel-avsluttet-${kind}`, userId, expiresAt: new Date(now + day), endedAt: new Date(now - 8 * day), endReason: 'logout' },
+            { id: `nylig-avsluttet-${kind}`, userId, expiresAt: new Date(now + day), endedAt: new Date(now - 2 * day), endReason: 'logout' },
+          ],
+        });
+        expect(await pruneUserSessions(db)).toBe(2);
+        const left = (await db.userSession.findMany({ where: { userId } })).map((s) => s.id);
+        expect(left).toContain(`nylig-avsluttet-${kind}`);
+        expect(left).toHaveLength(2); // and the live login
+      } finally {
+        await db.$disconnect();
+        await server.stop('SIGTERM');
+        await database.drop();
+      }
+    }
+  }, 60_000);
+});
