@@ -37,6 +37,8 @@ const envSchema = z
     SAMLET_SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
     /** How long a login lasts, in seconds (absolute: activity does not extend it). A work day by default. */
     SAMLET_SESSION_MAX_AGE: z.coerce.number().int().min(10).max(7 * 24 * 3600).default(8 * 3600),
+    /** Months after a person's last conclusion before their cases are anonymised (0 = never). */
+    SAMLET_RETENTION_MONTHS: z.coerce.number().int().min(0).max(600).default(24),
     /** Behind a reverse proxy that sets X-Forwarded-For: take the client's address from it (login throttle, logs). */
     SAMLET_TRUST_PROXY: flag.optional(),
     /** GET /api/metrics for the benchmark (process figures only, never content). */

@@ -18,6 +18,7 @@ import { LiveConnections } from './realtime/live-connections';
 import { watchLiveSessions } from './realtime/watch-live-sessions';
 import { isSameOriginRequest } from './http/origin-policy';
 import { registerLiveSessionControl } from '../lib/realtime/live-sessions';
+import { scheduleRetention } from './privacy/retention-job';
 import { createSocketServer } from './realtime/socketio/socket-server';
 import { SqliteDocumentStore } from './realtime/yjs/sqlite-document-store';
 import { PrismaDocumentStore, type DocumentStore } from './realtime/yjs/document-store';
@@ -77,6 +78,7 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
   const live = new LiveConnections();
   registerLiveSessionControl({ endSessions: (ids) => live.end(ids), recheckUser: (userId) => live.recheckUser(userId) });
   const sessionWatch = watchLiveSessions({ db, live, log });
+  const retention = scheduleRetention({ db, log, months: config.env.SAMLET_RETENTION_MONTHS });
   const publicOrigin = new URL(config.authUrl).origin;
   const yjs = createYjsEndpoint({ db, registry, resolveSession, log, live });
   const socketServer = createSocketServer({
@@ -111,6 +113,7 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
       log.info({ reason }, 'shutting down: no new connections, flushing documents');
       server.close();
       sessionWatch.stop();
+      retention.stop();
       for (const ws of yjs.clients()) ws.close(closeCodes.goingAway, 'server shutting down');
       summarySync.stop();
       const flushed = await registry.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { administeredUnits, canAdministerUnit, canChairMeeting, canCreateUnits, canReadAuditLog, caseAccess, historyScope, itemAccess, meetingAccess } from './policy';
+import { administeredUnits, canAdministerUnit, canExportPersonData, canChairMeeting, canCreateUnits, canReadAuditLog, caseAccess, historyScope, itemAccess, meetingAccess } from './policy';
 import type { UnitMembership } from './roles';
 
 const unit = 'unit-a';
@@ -113,5 +113,15 @@ describe('administration', () => {
     expect(canCreateUnits(admin)).toBe(true);
     expect(canCreateUnits([{ unitId: 'u2', role: 'leder' }])).toBe(false);
     expect(canAdministerUnit([{ unitId: 'u1', role: 'leder' }], 'u1')).toBe(false);
+  });
+});
+
+describe('canExportPersonData', () => {
+  it('leaders and admins of the unit only', () => {
+    expect(canExportPersonData(as('leder'), unit)).toBe(true);
+    expect(canExportPersonData(as('admin'), unit)).toBe(true);
+    expect(canExportPersonData(as('moteleder'), unit)).toBe(false);
+    expect(canExportPersonData(as('saksbehandler'), unit)).toBe(false);
+    expect(canExportPersonData(as('leder'), 'another-unit')).toBe(false);
   });
 });

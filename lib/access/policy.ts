@@ -112,3 +112,12 @@ export function canCreateUnits(memberships: readonly UnitMembership[]): boolean 
 export function administeredUnits(memberships: readonly UnitMembership[]): string[] {
   return memberships.filter((m) => m.role === 'admin').map((m) => m.unitId);
 }
+
+/**
+ * A right-of-access export (innsyn) of everything held about one person
+ * reference: the unit's leaders and admins, who answer such requests.
+ */
+export function canExportPersonData(memberships: readonly UnitMembership[], unitId: string): boolean {
+  const role = roleIn(memberships, unitId);
+  return role === 'leder' || role === 'admin';
+}

@@ -39,6 +39,8 @@ export const auditActions = [
   'user.password_set',
   'user.password_change',
   'user.oidc_link',
+  'case.anonymised',
+  'person.export',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -98,6 +98,7 @@ const expected = {
   'GET /moter/[id]/referat/pdf · closed meeting':                  ['deny', 'own',   'own',    'allow',  'allow',  'allow',    'deny',   'deny',   'deny',   'deny'],
   'GET /revisjon/csv · the unit’s audit entries':                  ['deny', 'deny',  'deny',   'deny',   'allow',  'allow',    'deny',   'deny',   'hidden', 'hidden'],
   'GET /historikk/statistikk/csv · the unit’s items':              ['deny', 'deny',  'deny',   'allow',  'allow',  'allow',    'deny',   'hidden', 'hidden', 'hidden'],
+  'GET /historikk/person/innsyn · the author’s person reference':   ['deny', 'deny',  'deny',   'deny',   'allow',  'allow',    'deny',   'deny',   'deny',   'deny'],
   // ── Pages ──
   'page / · the unit’s next meeting':                              ['deny', 'allow', 'allow',  'allow',  'allow',  'allow',    'hidden', 'hidden', 'hidden', 'hidden'],
   'page /saker · the author’s draft in the queue':                 ['deny', 'allow', 'hidden', 'hidden', 'hidden', 'hidden',   'hidden', 'hidden', 'hidden', 'hidden'],
@@ -638,6 +639,10 @@ const probes: Record<Operation, Probe> = {
   'GET /revisjon/csv · the unit’s audit entries': {
     covers: 'route GET /revisjon/csv',
     run: (s) => view(`/revisjon/csv?entityId=${auditEntity}`, s, shows(() => auditMarker)),
+  },
+  'GET /historikk/person/innsyn · the author’s person reference': {
+    covers: 'route GET /historikk/person/innsyn',
+    run: (s) => view(`/historikk/person/innsyn?unit=${fx.mainUnitId}&ref=${encodeURIComponent('EPJ 2025/0712')}`, s, shows(() => authorConclusion)),
   },
   'GET /historikk/statistikk/csv · the unit’s items': {
     covers: 'route GET /historikk/statistikk/csv',

@@ -5,6 +5,7 @@ import { requireActor } from '@/app/_auth/require-actor';
 import { orNotFound } from '@/app/_lib/or-not-found';
 import { PageShell } from '@/app/_components/page-shell';
 import { notFound } from 'next/navigation';
+import { canExportPersonData } from '@/lib/access/policy';
 import { getDb } from '@/lib/db/db';
 import { personTimeline } from '@/lib/history/person-timeline';
 import { formatDate } from '@/lib/i18n/format';
@@ -28,6 +29,13 @@ export default async function PersonTimelinePage({ searchParams }: { searchParam
     <PageShell userName={user.name} actor={actor}>
       <h1 className="text-2xl font-semibold tracking-tight">{t.title(ref)}</h1>
       <p className="mt-2 text-slate-700">{t.intro}</p>
+      {canExportPersonData(actor.memberships, unit) ? (
+        <p className="mt-2">
+          <a href={`/historikk/person/innsyn?unit=${unit}&ref=${encodeURIComponent(ref)}`} className="text-brand-700 underline">
+            {t.export}
+          </a>
+        </p>
+      ) : null}
       {entries.length === 0 ? (
         <p className="mt-6">{t.none}</p>
       ) : (

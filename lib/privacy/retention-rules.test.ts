@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { dueHistories, groupHistories, retentionCutoff, type CaseFactsForRetention } from './retention-rules';
+
+const now = new Date('2026-11-23T10:00:00Z');
+const at = (iso: string) => new Date(iso);
+const c = (id: string, personRef: string, status: string, closedAt: string | null, unitId = 'u1'): CaseFactsForRetention => ({ id, unitId, personRef, status, closedAt: closedAt ? at(closedAt) : null });
+
+describe('retention rules', () => {
+  it('groups by person reference within a unit (case and spaces ignored); a case without one stands alone', () => {
+    const groups = groupHistories([c('a', 'EPJ 1', 'concluded', '2024-01-01'), c('b', ' epj 1', 'withdrawn', '2024-02-01'), c('c', 'EPJ 1', 'concluded', '2024-01-01', 'u2'), c('d', '', 'concluded', '2024-01-01'), c('e', '', 'concluded', '2024-01-01')]);
+    expect(groups.map((g) => g.caseIds)).toEqual([['a', 'b'], ['c'], ['d'], ['e']]);
+    expect(groups[0].lastClosedAt).toEqual(at('2024-02-01'));
+  });
+
+  it('is due when the last conclusion is the given number of calendar months back, and nothing is open', () => {
+    expect(retentionCutoff(now, 24).toISOString()).toBe('2024-11-23T10:00:00.000Z');
+    const cases = [
+      c('old', 'EPJ 1', 'concluded', '2024-11-01'),
+      c('recent', 'EPJ 2', 'concluded', '2024-12-01'),
+      c('old-but-reassessed', 'EPJ 3', 'concluded', '2023-01-01'),
+      c('reassessed', 'EPJ 3', 'concluded', '2026-01-01'),
+      c('old-but-open', 'EPJ 4', 'concluded', '2022-01-01'),
+      c('open', 'EPJ 4', 'draft', null),
+      c('withdrawn', '', 'withdrawn', '2020-05-05'),
+    ];
+    expect(dueHistories(cases, now, 24).flatMap((h) => h.caseIds)).toEqual(['old', 'withdrawn']);
+    expect(dueHistories(cases, now, 0)).toEqual([]);
+    expect(dueHistories(cases, now, 1).flatMap((h) => h.caseIds)).toEqual(['old', 'recent', 'old-but-reassessed', 'reassessed', 'withdrawn']);
+  });
+});

@@ -1,0 +1,19 @@
+// `npm run privacy:retention -- [--dry-run] [--months=N]`: anonymises (or, dry, counts) the case
+// histories whose last conclusion is older than SAMLET_RETENTION_MONTHS (default 24). Prints counts only.
+import { runRetention } from '../../lib/privacy/retention';
+import { createPrismaClient } from '../db/create-prisma-client';
+import { resolveDatabaseTarget } from '../db/database-url';
+import { z } from 'zod';
+
+const args = process.argv.slice(2);
+const dryRun = args.includes('--dry-run');
+const monthsArg = args.find((a) => a.startsWith('--months='))?.slice('--months='.length) ?? process.env.SAMLET_RETENTION_MONTHS ?? '24';
+const months = z.coerce.number().int().min(0).max(600).safeParse(monthsArg);
+if (!months.success) {
+  console.error(`months must be a whole number from 0 to 600, not "${monthsArg}"`);
+  process.exit(2);
+}
+const db = createPrismaClient(resolveDatabaseTarget(process.env.DATABASE_URL ?? 'file:./data/samlet.db'));
+const result = await runRetention(db, { months: months.data, dryRun });
+console.log(`${dryRun ? 'Would anonymise' : 'Anonymised'} ${result.cases} case(s) of ${result.histories} person(s) (retention ${months.data} months).`);
+await db.$disconnect();
