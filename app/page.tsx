@@ -6,6 +6,8 @@ import { getDb } from '@/lib/db/db';
 import { formatDateTime, formatTime } from '@/lib/i18n/format';
 import { nb } from '@/lib/i18n/nb';
 import { listUpcomingMeetings, type UnitOverview } from '@/lib/meetings/list-upcoming-meetings';
+import { unreadNotifications } from '@/lib/notifications/notifications';
+import { markNotificationReadAction } from './notification-actions';
 
 export const metadata: Metadata = { title: nb.home.title };
 export const dynamic = 'force-dynamic';
@@ -13,9 +15,26 @@ export const dynamic = 'force-dynamic';
 export default async function HomePage() {
   const { actor, user } = await requireActor();
   const units = await listUpcomingMeetings({ db: getDb(), memberships: actor.memberships });
+  const notices = await unreadNotifications(getDb(), user.id);
   return (
     <PageShell userName={user.name} actor={actor}>
         <h1 className="text-2xl font-semibold tracking-tight">{nb.home.title}</h1>
+        {notices.length ? (
+          <section aria-labelledby="beskjeder" className="mt-6 rounded border border-amber-400 bg-amber-50 p-4">
+            <h2 id="beskjeder" className="font-semibold">{nb.home.notices}</h2>
+            <ul className="mt-2 space-y-2">
+              {notices.map((n) => (
+                <li key={n.id} className="flex flex-wrap items-center gap-3">
+                  <span>{n.link ? <Link href={n.link} className="text-brand-700 underline">{n.text}</Link> : n.text}</span>
+                  <form action={markNotificationReadAction}>
+                    <input type="hidden" name="notificationId" value={n.id} />
+                    <button type="submit" className="rounded border border-slate-500 px-2 py-0.5 text-sm">{nb.home.markRead}</button>
+                  </form>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
         {units.length === 0 ? (
           <p className="mt-6 rounded border border-slate-300 bg-white p-4">{nb.home.noUnits}</p>
         ) : (
@@ -34,6 +53,14 @@ function UnitSection({ unit }: { unit: UnitOverview }) {
       </h2>
       <p className="text-sm text-slate-700">
         {nb.home.role}: {nb.roles[unit.role] ?? unit.role}
+        {unit.role === 'admin' || unit.role === 'leder' ? (
+          <>
+            {' · '}
+            <Link href={`/admin/enheter/${unit.unitId}/moter`} className="text-brand-700 underline">
+              {nb.admin.meetings.link}
+            </Link>
+          </>
+        ) : null}
       </p>
       <h3 className="mt-4 text-lg font-medium">{nb.home.upcomingMeetings}</h3>
       {unit.meetings.length === 0 ? (

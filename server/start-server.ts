@@ -19,6 +19,7 @@ import { watchLiveSessions } from './realtime/watch-live-sessions';
 import { isSameOriginRequest } from './http/origin-policy';
 import { registerLiveSessionControl } from '../lib/realtime/live-sessions';
 import { scheduleRetention } from './privacy/retention-job';
+import { scheduleMeetingGeneration } from './meetings/generation-job';
 import { createSocketServer } from './realtime/socketio/socket-server';
 import { SqliteDocumentStore } from './realtime/yjs/sqlite-document-store';
 import { PrismaDocumentStore, type DocumentStore } from './realtime/yjs/document-store';
@@ -79,6 +80,7 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
   registerLiveSessionControl({ endSessions: (ids) => live.end(ids), recheckUser: (userId) => live.recheckUser(userId) });
   const sessionWatch = watchLiveSessions({ db, live, log });
   const retention = scheduleRetention({ db, log, months: config.env.SAMLET_RETENTION_MONTHS });
+  const generation = scheduleMeetingGeneration({ db, log });
   const publicOrigin = new URL(config.authUrl).origin;
   const yjs = createYjsEndpoint({ db, registry, resolveSession, log, live });
   const socketServer = createSocketServer({
@@ -114,6 +116,7 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
       server.close();
       sessionWatch.stop();
       retention.stop();
+      generation.stop();
       for (const ws of yjs.clients()) ws.close(closeCodes.goingAway, 'server shutting down');
       summarySync.stop();
       const flushed = await registry.close();

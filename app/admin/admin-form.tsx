@@ -6,8 +6,9 @@ import { emptyFormState, type FormState } from './form-state';
 
 export type Field =
   | { kind: 'hidden'; name: string; value: string }
-  | { kind: 'text' | 'email' | 'password'; name: string; label: string; hint?: string; autoComplete?: string; required?: boolean; defaultValue?: string }
-  | { kind: 'select'; name: string; label: string; options: [string, string][]; defaultValue?: string };
+  | { kind: 'text' | 'email' | 'password' | 'number' | 'time' | 'datetime-local'; name: string; label: string; hint?: string; autoComplete?: string; required?: boolean; defaultValue?: string }
+  | { kind: 'select'; name: string; label: string; options: [string, string][]; defaultValue?: string }
+  | { kind: 'checkboxes'; name: string; label: string; options: [string, string][]; defaultValues?: string[] };
 
 /**
  * One administration form: labelled fields, the server's answer beside each
@@ -37,6 +38,27 @@ export function AdminForm(props: {
         if (field.kind === 'hidden') return <input key={field.name} type="hidden" name={field.name} value={field.value} />;
         const inputId = `${id}-${field.name}`;
         const error = state.fields?.[field.name];
+        if (field.kind === 'checkboxes') {
+          const checked = new Set(state.values?.[field.name]?.split(',') ?? field.defaultValues ?? []);
+          return (
+            <fieldset key={`${field.name}-${state.at}`} aria-describedby={error ? `${inputId}-error` : undefined} className="grid gap-1">
+              <legend className="text-sm font-medium">{field.label}</legend>
+              <div className="flex flex-wrap gap-3">
+                {field.options.map(([value, label]) => (
+                  <label key={value} className="flex items-center gap-1 text-sm">
+                    <input type="checkbox" name={field.name} value={value} defaultChecked={checked.has(value)} />
+                    {label}
+                  </label>
+                ))}
+              </div>
+              {error ? (
+                <p id={`${inputId}-error`} className="text-sm font-medium text-red-800">
+                  {error}
+                </p>
+              ) : null}
+            </fieldset>
+          );
+        }
         const describedBy = [field.kind !== 'select' && field.hint ? `${inputId}-hint` : null, error ? `${inputId}-error` : null].filter(Boolean).join(' ') || undefined;
         return (
           <div key={field.name} className="grid gap-1">

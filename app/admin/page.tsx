@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireActor } from '@/app/_auth/require-actor';
 import { PageShell } from '@/app/_components/page-shell';
-import { canCreateUnits } from '@/lib/access/policy';
+import { canCreateUnits, hasAdministration } from '@/lib/access/policy';
 import { listAdministeredUnits } from '@/lib/admin/admin-views';
 import { getDb } from '@/lib/db/db';
 import { nb } from '@/lib/i18n/nb';
@@ -18,7 +18,7 @@ const t = nb.admin;
 export default async function AdminPage() {
   const { actor, user } = await requireActor();
   // Administration is for admins: to anyone else the page is not there.
-  if (!canCreateUnits(actor.memberships)) notFound();
+  if (!hasAdministration(actor.memberships)) notFound();
   const units = await listAdministeredUnits(getDb(), actor);
   return (
     <PageShell userName={user.name} actor={actor}>
@@ -33,21 +33,30 @@ export default async function AdminPage() {
           <ul className="mt-2 space-y-1">
             {units.map((unit) => (
               <li key={unit.id}>
-                <Link href={`/admin/enheter/${unit.id}`} className="font-medium text-brand-700 underline">
-                  {unit.name}
-                </Link>{' '}
-                <span className="text-sm text-slate-700">· {t.members(unit.members)}</span>
+                {unit.administers ? (
+                  <Link href={`/admin/enheter/${unit.id}`} className="font-medium text-brand-700 underline">
+                    {unit.name}
+                  </Link>
+                ) : (
+                  <span className="font-medium">{unit.name}</span>
+                )}{' '}
+                <span className="text-sm text-slate-700">· {t.members(unit.members)} · </span>
+                <Link href={`/admin/enheter/${unit.id}/moter`} className="text-sm text-brand-700 underline">
+                  {t.meetings.link}
+                </Link>
               </li>
             ))}
           </ul>
         )}
       </section>
 
+      {canCreateUnits(actor.memberships) ? (
       <section aria-labelledby="ny-enhet" className="mt-8">
         <h2 id="ny-enhet" className="text-lg font-semibold">{t.createUnit}</h2>
         <p className="text-sm text-slate-700">{t.createUnitIntro}</p>
         <AdminForm action={createUnitAction} submit={t.create} fields={[{ kind: 'text', name: 'name', label: t.unitName, hint: t.unitNameHint, required: true }]} />
       </section>
+      ) : null}
     </PageShell>
   );
 }

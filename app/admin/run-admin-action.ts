@@ -13,10 +13,16 @@ const errors = nb.admin.errors;
  * (fresh roles), the command, and its answer as a FormState in Norwegian.
  * Nothing is stored when the command refuses.
  */
-export async function runAdminAction(command: (context: AdminContext) => Promise<unknown>, input: unknown, done: string, path: string): Promise<FormState> {
+export async function runAdminAction<R>(
+  command: (context: AdminContext) => Promise<R>,
+  input: unknown,
+  done: string | ((result: R) => string),
+  path: string,
+): Promise<FormState> {
   const { actor } = await requireActor();
+  let result: R;
   try {
-    await command({ db: getDb(), actor, input });
+    result = await command({ db: getDb(), actor, input });
   } catch (error) {
     if (!isAppError(error)) throw error;
     const fields = error.fields ? Object.fromEntries(Object.entries(error.fields).map(([field, key]) => [field, errors[key] ?? errors.invalid])) : undefined;
@@ -24,7 +30,15 @@ export async function runAdminAction(command: (context: AdminContext) => Promise
     return { error: message ?? (fields?._ ? fields._ : undefined), fields, values: typedValues(input), at: Date.now() };
   }
   revalidatePath(path);
-  return { ok: done, at: Date.now() };
+  return { ok: typeof done === 'function' ? done(result) : done, at: Date.now() };
+}
+
+/** Every value of a repeated field (check boxes), comma-separated. */
+export function all(form: FormData, name: string): string {
+  return form
+    .getAll(name)
+    .filter((v): v is string => typeof v === 'string')
+    .join(',');
 }
 
 /** A form field as text ('' when absent), for commands that validate the rest. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { administeredUnits, canAdministerUnit, canExportPersonData, canChairMeeting, canCreateUnits, canReadAuditLog, caseAccess, historyScope, itemAccess, meetingAccess } from './policy';
+import { administeredUnits, canAdministerUnit, canExportPersonData, canManageMeetings, canChairMeeting, canCreateUnits, canReadAuditLog, caseAccess, historyScope, itemAccess, meetingAccess } from './policy';
 import type { UnitMembership } from './roles';
 
 const unit = 'unit-a';
@@ -123,5 +123,15 @@ describe('canExportPersonData', () => {
     expect(canExportPersonData(as('moteleder'), unit)).toBe(false);
     expect(canExportPersonData(as('saksbehandler'), unit)).toBe(false);
     expect(canExportPersonData(as('leder'), 'another-unit')).toBe(false);
+  });
+});
+
+describe('canManageMeetings', () => {
+  it('admins and leaders of the unit', () => {
+    expect(canManageMeetings(as('admin'), unit)).toBe(true);
+    expect(canManageMeetings(as('leder'), unit)).toBe(true);
+    expect(canManageMeetings(as('moteleder'), unit)).toBe(false);
+    expect(canManageMeetings(as('saksbehandler'), unit)).toBe(false);
+    expect(canManageMeetings(as('admin'), 'another-unit')).toBe(false);
   });
 });

@@ -121,3 +121,14 @@ export function canExportPersonData(memberships: readonly UnitMembership[], unit
   const role = roleIn(memberships, unitId);
   return role === 'leder' || role === 'admin';
 }
+
+/** Meeting series, the calendar and single meetings (move, cancel, add): the unit's admins and leaders. */
+export function canManageMeetings(memberships: readonly UnitMembership[], unitId: string): boolean {
+  const role = roleIn(memberships, unitId);
+  return role === 'admin' || role === 'leder';
+}
+
+/** Whether someone has anything under /admin: units they administer, or meetings they plan. */
+export function hasAdministration(memberships: readonly UnitMembership[]): boolean {
+  return memberships.some((m) => canAdministerUnit(memberships, m.unitId) || canManageMeetings(memberships, m.unitId));
+}

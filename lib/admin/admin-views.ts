@@ -1,17 +1,18 @@
 import type { Actor } from '../access/access-service';
-import { administeredUnits, canAdministerUnit } from '../access/policy';
+import { canAdministerUnit, canManageMeetings } from '../access/policy';
 import { roleSchema } from '../access/roles';
 import type { Db } from '../db/db';
 import { AppError } from '../errors/app-error';
 
-/** What the administration pages show: the units one administers, and one unit's members. */
+/** What the administration pages show: the units one administers or plans meetings for, and one unit's members. */
 export async function listAdministeredUnits(db: Db, actor: Actor) {
+  const ids = actor.memberships.filter((m) => canAdministerUnit(actor.memberships, m.unitId) || canManageMeetings(actor.memberships, m.unitId)).map((m) => m.unitId);
   const units = await db.unit.findMany({
-    where: { id: { in: administeredUnits(actor.memberships) } },
+    where: { id: { in: ids } },
     select: { id: true, name: true, _count: { select: { memberships: true } } },
     orderBy: { name: 'asc' },
   });
-  return units.map((u) => ({ id: u.id, name: u.name, members: u._count.memberships }));
+  return units.map((u) => ({ id: u.id, name: u.name, members: u._count.memberships, administers: canAdministerUnit(actor.memberships, u.id) }));
 }
 
 export async function unitAdministration(db: Db, actor: Actor, unitId: string) {

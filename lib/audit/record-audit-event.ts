@@ -41,6 +41,12 @@ export const auditActions = [
   'user.oidc_link',
   'case.anonymised',
   'person.export',
+  'series.create',
+  'series.end',
+  'meeting.create',
+  'meeting.move',
+  'meeting.cancel',
+  'calendar.rotate',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

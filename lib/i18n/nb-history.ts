@@ -182,6 +182,12 @@ export const nbHistory = {
       'user.oidc_link': 'Koblet til kommunens innlogging',
       'case.anonymised': 'Anonymiserte sak (sletting etter frist)',
       'person.export': 'Eksporterte innsyn',
+      'series.create': 'Opprettet møteserie',
+      'series.end': 'Avsluttet møteserie',
+      'meeting.create': 'La til ekstramøte',
+      'meeting.move': 'Flyttet møte',
+      'meeting.cancel': 'Avlyste møte',
+      'calendar.rotate': 'Byttet kalenderlenke',
     } as Record<string, string>,
   },
 };

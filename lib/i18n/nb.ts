@@ -53,6 +53,8 @@ export const nb = {
     admin: 'Administrator',
   } as Record<string, string>,
   home: {
+    notices: 'Beskjeder til deg',
+    markRead: 'Merk som lest',
     title: 'Oversikt',
     yourUnits: 'Dine enheter',
     upcomingMeetings: 'Kommende saksmøter',

@@ -22,7 +22,12 @@ export type AgendaChanges = {
 };
 
 /** What to add and remove so the agenda lists exactly the cases submitted to the meeting. */
-export function reconcileAgenda(items: readonly AgendaRow[], cases: readonly SubmittedCase[]): AgendaChanges {
+export function reconcileAgenda(
+  items: readonly AgendaRow[],
+  cases: readonly SubmittedCase[],
+  /** Planned minutes per purpose: the meeting series' own, else the defaults. */
+  minutesByPurpose: Record<string, number> = defaultMinutesByPurpose,
+): AgendaChanges {
   const onAgenda = new Set(items.map((i) => i.caseId).filter(Boolean));
   const submitted = new Set(cases.map((c) => c.id));
   let next = items.reduce((max, i) => Math.max(max, i.position), 0);
@@ -33,7 +38,7 @@ export function reconcileAgenda(items: readonly AgendaRow[], cases: readonly Sub
       return {
         caseId: c.id,
         purpose,
-        plannedMinutes: defaultMinutesByPurpose[purpose] ?? 10,
+        plannedMinutes: minutesByPurpose[purpose] ?? 10,
         reason: c.acceptedLate ? ('accepted_late' as const) : ('submitted' as const),
         position: (next += 1),
       };

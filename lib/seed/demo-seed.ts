@@ -6,6 +6,7 @@ import { caseSummary } from '../cases/case-summary';
 import type { Db } from '../db/db';
 import { indexMeeting } from '../history/search-index';
 import { scheduleMeetings } from '../meetings/meeting-schedule';
+import { norwegianWorkingDays } from '../meetings/norwegian-holidays';
 
 /**
  * Fictional demo data: two units, one user per role, a Tuesday/Thursday series
@@ -155,11 +156,12 @@ export async function seedDemoData(db: Db, now: Date = new Date()): Promise<{ se
         deadlineTime: rule.deadlineTime,
         timezone: rule.timezone,
         location: key === 'main' ? 'Møterom 3, Rådhuset' : 'Teams',
+        defaultChairId: key === 'main' ? users['moteleder@demo.test'] : null,
       },
     });
-    const chairId = key === 'main' ? users['moteleder@demo.test'] : null;
-    for (const meeting of scheduleMeetings(rule, now, until)) {
-      await db.meeting.create({ data: { unitId, seriesId: series.id, chairId, location: series.location, ...meeting } });
+    // As the server's generation would make them (lib/meetings/series-commands.ts), slot by slot.
+    for (const meeting of scheduleMeetings(rule, now, until, norwegianWorkingDays)) {
+      await db.meeting.create({ data: { unitId, seriesId: series.id, seriesSlot: meeting.startsAt, chairId: series.defaultChairId, location: series.location, ...meeting } });
     }
   }
 

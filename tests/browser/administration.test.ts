@@ -66,9 +66,31 @@ describe('an administrator sets up a unit, in a browser', () => {
     expect(await accessibilityViolations(admin)).toEqual([]);
   });
 
-  it('the new member logs in and lands in the new unit; their account page passes axe', async () => {
+  it('sets up a meeting series for the unit, refusing a series without weekdays first', async () => {
+    await admin.getByRole('link', { name: 'Møteserier, møter og kalender' }).click();
+    await admin.getByRole('heading', { name: 'Møteplan for Enhet for avlastning' }).waitFor();
+    expect(await accessibilityViolations(admin)).toEqual([]);
+    const form = admin.locator('section', { has: admin.getByRole('heading', { name: 'Ny møteserie' }) });
+    await form.getByLabel('Rom eller videolenke').fill('Møterom 2');
+    await form.getByRole('button', { name: 'Opprett serien' }).click();
+    await form.getByText('Velg minst én ukedag.').waitFor();
+    expect(await accessibilityViolations(admin)).toEqual([]);
+    await form.getByLabel('tirsdag').check();
+    await form.getByLabel('torsdag').check();
+    await form.getByLabel('Fast møteleder').selectOption({ label: 'Kari Nordmann' });
+    await form.getByRole('button', { name: 'Opprett serien' }).click();
+    await form.getByText(/Serien er opprettet, og \d+ møter er satt opp\./).waitFor();
+    await admin.getByText(/tirsdag, torsdag kl\. 10:00/).waitFor();
+    expect(await admin.getByRole('button', { name: 'Avlys' }).count()).toBeGreaterThan(10);
+    expect(await accessibilityViolations(admin)).toEqual([]);
+  });
+
+  it('the new member logs in and lands in the new unit, with its coming meetings; their account page passes axe', async () => {
     const { page: member } = await signIn(browser, server.url, 'kari.nordmann@demo.test', 'lilla-tog-over-broen-i-mai');
     await member.getByRole('heading', { name: 'Enhet for avlastning' }).waitFor();
+    expect(await member.getByText('Frist for innmelding').count()).toBeGreaterThan(0);
+    expect(await member.getByText('Møterom 2').count()).toBeGreaterThan(0);
+    // A møteleder has no administration.
     expect(await member.getByRole('link', { name: 'Administrasjon' }).count()).toBe(0);
     await member.getByRole('link', { name: 'Innlogget som Kari Nordmann' }).click();
     await member.getByRole('heading', { name: 'Min konto' }).waitFor();

@@ -165,7 +165,12 @@ describe('administration of units and members', () => {
   it('only a unit’s admin administers it: a leder, a caseworker and another unit’s admin get nothing and change nothing', async () => {
     const leader = (await login(server.url, demo.leader, demo.password))!;
     const other = (await login(server.url, demo.otherUnit, demo.password))!;
-    expect((await page('/admin', leader)).status).toBe(404);
+    // A leader has /admin for the unit's meetings only: no member list, no new units.
+    const leaderAdmin = await page('/admin', leader);
+    expect(leaderAdmin.status).toBe(200);
+    expect(leaderAdmin.html).toContain(`/admin/enheter/${mainUnitId}/moter`);
+    expect(leaderAdmin.html).not.toContain(`href="/admin/enheter/${mainUnitId}"`);
+    expect(leaderAdmin.html).not.toContain('Opprett enhet');
     expect((await page(unitPath(mainUnitId), leader)).status).toBe(404);
     const nameBefore = (await db.unit.findUniqueOrThrow({ where: { id: mainUnitId } })).name;
     for (const cookie of [leader, other]) {

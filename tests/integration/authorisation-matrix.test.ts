@@ -16,6 +16,8 @@ import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { demo, demoFixtures, openDb } from '../support/fixtures';
 import { login, loginDemoUsers } from '../support/login';
 import { pdfText } from '../support/pdf-text';
+import { DateTime } from 'luxon';
+import { hashCalendarToken } from '../../lib/meetings/series-commands';
 import { formWith, submitRenderedForm } from '../support/rendered-forms';
 import { actionIdsIn, builtServerActions, postServerAction, type ActionAnswer } from '../support/server-actions';
 import { connectSocket } from '../support/socket-client';
@@ -126,7 +128,19 @@ const expected = {
   'action setFollowUpDone · from another site (Origin)':           ['deny', 'deny',  'deny',   'deny',   'deny',   'deny',     'deny',   'deny',   'deny',   'deny'],
   'action startRevisionDraft · the author’s concluded case':       ['deny', 'allow', 'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
   // ── Administration (issue 8): a unit's admin; creating units: whoever is admin somewhere ──
-  'page /admin · the units one administers':                       ['deny', 'deny',  'deny',   'deny',   'deny',   'allow',    'deny',   'deny',   'deny',   'allow'],
+  'page /admin · the own unit listed':                             ['deny', 'deny',  'deny',   'deny',   'allow',  'allow',    'deny',   'deny',   'hidden', 'hidden'],
+  'page /admin/enheter/[unitId]/moter · the own unit’s meetings':   ['deny', 'deny',  'deny',   'deny',   'allow',  'allow',    'deny',   'deny',   'deny',   'deny'],
+  'action createSeriesAction · in the own unit':                   ['deny', 'deny',  'deny',   'deny',   'allow',  'allow',    'deny',   'deny',   'deny',   'deny'],
+  'action endSeriesAction · a series of the own unit':             ['deny', 'deny',  'deny',   'deny',   'allow',  'allow',    'deny',   'deny',   'deny',   'deny'],
+  'action moveMeetingAction · a meeting of the own unit':          ['deny', 'deny',  'deny',   'deny',   'allow',  'allow',    'deny',   'deny',   'deny',   'deny'],
+  'action cancelMeetingAction · a meeting of the own unit':        ['deny', 'deny',  'deny',   'deny',   'allow',  'allow',    'deny',   'deny',   'deny',   'deny'],
+  'action addMeetingAction · in the own unit':                     ['deny', 'deny',  'deny',   'deny',   'allow',  'allow',    'deny',   'deny',   'deny',   'deny'],
+  'action rotateCalendarAction · the own unit’s link':             ['deny', 'deny',  'deny',   'deny',   'allow',  'allow',    'deny',   'deny',   'deny',   'deny'],
+  'action markNotificationReadAction · one’s own notice':          ['deny', 'allow', 'allow',  'allow',  'allow',  'allow',    'allow',  'allow',  'allow',  'allow'],
+  'action markNotificationReadAction · the author’s notice':       ['deny', 'allow', 'deny',   'deny',   'deny',   'deny',     'deny',   'deny',   'deny',   'deny'],
+  // The calendar feed's secret URL is its credential (calendar apps send no cookie): the token decides, not the session.
+  'GET /kalender/[token] · the unit’s current token':              ['allow', 'allow', 'allow', 'allow',  'allow',  'allow',    'allow',  'allow',  'allow',  'allow'],
+  'GET /kalender/[token] · a wrong token':                         ['deny', 'deny',  'deny',   'deny',   'deny',   'deny',     'deny',   'deny',   'deny',   'deny'],
   'page /admin/enheter/[unitId] · the own unit’s members':         ['deny', 'deny',  'deny',   'deny',   'deny',   'allow',    'deny',   'deny',   'deny',   'deny'],
   'page /konto · one’s own account':                               ['deny', 'allow', 'allow',  'allow',  'allow',  'allow',    'allow',  'allow',  'allow',  'allow'],
   'action createUnitAction':                                       ['deny', 'deny',  'deny',   'deny',   'deny',   'allow',    'deny',   'deny',   'deny',   'allow'],
@@ -330,6 +344,10 @@ async function adminForm(s: Subject, page: string, markers: string[], fields: Re
   return submitRenderedForm(server.url, page, formWith(html, ...markers), fields, { cookie: cookieOf(s) });
 }
 
+let rotations: Promise<Observed> = Promise.resolve('deny');
+const meetingsPage = () => `/admin/enheter/${fx.mainUnitId}/moter`;
+/** The other unit's calendar token (the main unit's is what the rotate cells change). */
+const calendarToken = 'matrisekalender-' + 'k'.repeat(27);
 let matrixMemberHash: string;
 /** A fresh saksbehandler of the main unit, with a password: the person an administration cell acts on. */
 async function memberOfMainUnit(): Promise<string> {
@@ -759,7 +777,93 @@ const probes: Record<Operation, Probe> = {
     },
   },
 
-  'page /admin · the units one administers': { covers: 'page /admin', run: (s) => view('/admin', s, shows(() => nb.admin.createUnit)) },
+  'page /admin · the own unit listed': { covers: 'page /admin', run: (s) => view('/admin', s, shows(() => `/admin/enheter/${fx.mainUnitId}/moter`)) },
+  'page /admin/enheter/[unitId]/moter · the own unit’s meetings': {
+    covers: 'page /admin/enheter/[unitId]/moter',
+    run: (s) => view(`/admin/enheter/${fx.mainUnitId}/moter`, s, shows(() => nb.admin.meetings.newSeries)),
+  },
+  'action createSeriesAction · in the own unit': {
+    covers: 'action app/admin/meeting-actions.ts#createSeriesAction',
+    run: async (s) => {
+      const name = `Matriseserie ${next()}`;
+      const answer = await adminForm(s, meetingsPage(), [nb.admin.meetings.create], {
+        name, weekdays: '3', startTime: '08:15', durationMinutes: '30', location: '', deadlineDaysBefore: '1', deadlineTime: '12:00', defaultChairId: '',
+        minutesOrientering: '5', minutesDrofting: '15', minutesAvklaring: '10',
+      });
+      const made = await db.meetingSeries.findFirst({ where: { name } });
+      if (made) await db.meeting.deleteMany({ where: { seriesId: made.id } });
+      return formOutcome(answer, made !== null);
+    },
+  },
+  'action endSeriesAction · a series of the own unit': {
+    covers: 'action app/admin/meeting-actions.ts#endSeriesAction',
+    run: async (s) => {
+      const series = await db.meetingSeries.create({ data: { unitId: fx.mainUnitId, name: `Matriseserie ${next()}`, weekdays: '3', startTime: '08:15', durationMinutes: 30, deadlineDaysBefore: 1, deadlineTime: '12:00' } });
+      const answer = await adminForm(s, meetingsPage(), [`value="${series.id}"`, nb.admin.meetings.endSeries], {});
+      return formOutcome(answer, !(await db.meetingSeries.findUniqueOrThrow({ where: { id: series.id } })).active);
+    },
+  },
+  'action moveMeetingAction · a meeting of the own unit': {
+    covers: 'action app/admin/meeting-actions.ts#moveMeetingAction',
+    run: async (s) => {
+      const { meeting } = await makeMeeting({ startsAt: new Date(days(20).getTime() + next() * 60_000) });
+      const to = DateTime.fromJSDate(meeting.startsAt, { zone: 'Europe/Oslo' }).plus({ days: 1 }).startOf('minute');
+      const answer = await adminForm(s, meetingsPage(), [`value="${meeting.id}"`, nb.admin.meetings.move], { startsAt: to.toFormat("yyyy-MM-dd'T'HH:mm") });
+      return formOutcome(answer, (await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).startsAt.getTime() === to.toMillis());
+    },
+  },
+  'action cancelMeetingAction · a meeting of the own unit': {
+    covers: 'action app/admin/meeting-actions.ts#cancelMeetingAction',
+    run: async (s) => {
+      const { meeting } = await makeMeeting({ startsAt: new Date(days(21).getTime() + next() * 60_000) });
+      const answer = await adminForm(s, meetingsPage(), [`value="${meeting.id}"`, nb.admin.meetings.cancel], {});
+      return formOutcome(answer, (await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).status === 'cancelled');
+    },
+  },
+  'action addMeetingAction · in the own unit': {
+    covers: 'action app/admin/meeting-actions.ts#addMeetingAction',
+    run: async (s) => {
+      const location = `Matriserom ${next()}`;
+      const answer = await adminForm(s, meetingsPage(), [nb.admin.meetings.add], { startsAt: DateTime.now().plus({ days: 50 }).toFormat("yyyy-MM-dd'T'HH:mm"), durationMinutes: '30', location });
+      return formOutcome(answer, (await db.meeting.count({ where: { location } })) === 1);
+    },
+  },
+  'action rotateCalendarAction · the own unit’s link': {
+    covers: 'action app/admin/meeting-actions.ts#rotateCalendarAction',
+    // One subject at a time: the unit has one link, so a concurrent rotation would look like this one's.
+    run: (s) =>
+      (rotations = rotations.then(async () => {
+        const before = (await db.unit.findUniqueOrThrow({ where: { id: fx.mainUnitId } })).calendarTokenHash;
+        const answer = await adminForm(s, meetingsPage(), [nb.admin.meetings.rotate], {});
+        const after = (await db.unit.findUniqueOrThrow({ where: { id: fx.mainUnitId } })).calendarTokenHash;
+        return formOutcome(answer, after !== before);
+      })),
+  },
+  'action markNotificationReadAction · one’s own notice': {
+    covers: 'action app/notification-actions.ts#markNotificationReadAction',
+    run: async (s) => {
+      const owner = s === 'anonymous' ? 'author' : s;
+      const notice = await db.notification.create({ data: { userId: userOf(owner), text: `Matrisebeskjed ${next()}` } });
+      const answer = await adminForm(s, '/', [`value="${notice.id}"`], {}, owner);
+      return actionOutcome(answer, (await db.notification.findUniqueOrThrow({ where: { id: notice.id } })).readAt !== null);
+    },
+  },
+  'action markNotificationReadAction · the author’s notice': {
+    covers: 'action app/notification-actions.ts#markNotificationReadAction',
+    run: async (s) => {
+      const notice = await db.notification.create({ data: { userId: userOf('author'), text: `Matrisebeskjed ${next()}` } });
+      const answer = await adminForm(s, '/', [`value="${notice.id}"`], {}, 'author');
+      return actionOutcome(answer, (await db.notification.findUniqueOrThrow({ where: { id: notice.id } })).readAt !== null);
+    },
+  },
+  'GET /kalender/[token] · the unit’s current token': {
+    covers: 'route GET /kalender/[token]',
+    run: (s) => view(`/kalender/${calendarToken}`, s, shows(() => 'BEGIN:VEVENT')),
+  },
+  'GET /kalender/[token] · a wrong token': {
+    covers: 'route GET /kalender/[token]',
+    run: (s) => view(`/kalender/${'x'.repeat(43)}`, s, shows(() => 'BEGIN:VEVENT')),
+  },
   'page /admin/enheter/[unitId] · the own unit’s members': {
     covers: 'page /admin/enheter/[unitId]',
     run: (s) => view(`/admin/enheter/${fx.mainUnitId}`, s, shows(() => emails.author)),
@@ -953,6 +1057,7 @@ describe('authorisation matrix', () => {
     for (const [subject, email] of Object.entries(emails)) userIds[subject as SignedIn] = (await db.user.findUniqueOrThrow({ where: { email } })).id;
     mainUnitId = (await db.unit.findFirstOrThrow({ where: { name: demoUnitNames.main } })).id;
     fx = await arrange();
+    await db.unit.update({ where: { id: fx.otherUnitId }, data: { calendarTokenHash: hashCalendarToken(calendarToken) } });
     for (const subject of subjects) {
       if (subject === 'anonymous') continue;
       const socket = await connectSocket(server.url, cookies[subject]!);

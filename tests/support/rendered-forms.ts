@@ -37,7 +37,7 @@ export async function submitRenderedForm(
   form: RenderedForm,
   fields: Record<string, string>,
   options: { cookie: string | null; origin?: string },
-): Promise<{ status: number; body: string }> {
+): Promise<{ status: number; body: string; location: string | null }> {
   const data = new FormData();
   for (const [name, value] of Object.entries({ ...form.hidden, ...fields })) data.append(name, value);
   const response = await fetch(`${baseUrl}${pagePath}`, {
@@ -46,5 +46,5 @@ export async function submitRenderedForm(
     redirect: 'manual',
     headers: { origin: options.origin ?? baseUrl, ...(options.cookie ? { cookie: options.cookie } : {}) },
   });
-  return { status: response.status, body: await response.text() };
+  return { status: response.status, body: await response.text(), location: response.headers.get('location') };
 }

@@ -35,6 +35,11 @@ export default async function UnitAdminPage({ params }: { params: Promise<{ unit
         </Link>
       </p>
       <h1 className="mt-2 text-2xl font-semibold tracking-tight">{t.unitTitle(unit.name)}</h1>
+      <p className="mt-2">
+        <Link href={`/admin/enheter/${unit.id}/moter`} className="text-brand-700 underline">
+          {t.meetings.link}
+        </Link>
+      </p>
 
       <section aria-labelledby="navn" className="mt-6">
         <h2 id="navn" className="text-lg font-semibold">{t.rename}</h2>

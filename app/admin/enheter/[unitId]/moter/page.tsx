@@ -1,0 +1,134 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { DateTime } from 'luxon';
+import { requireActor } from '@/app/_auth/require-actor';
+import { PageShell } from '@/app/_components/page-shell';
+import { getDb } from '@/lib/db/db';
+import { isAppError } from '@/lib/errors/app-error';
+import { nb } from '@/lib/i18n/nb';
+import { meetingPlan } from '@/lib/meetings/meeting-plan';
+import { parseWeekdays } from '@/lib/meetings/meeting-schedule';
+import { AdminForm } from '../../../admin-form';
+import { addMeetingAction, cancelMeetingAction, createSeriesAction, endSeriesAction, moveMeetingAction, rotateCalendarAction } from '../../../meeting-actions';
+
+export const metadata: Metadata = { title: nb.admin.title };
+export const dynamic = 'force-dynamic';
+
+const t = nb.admin.meetings;
+const cell = 'py-2 pr-4 align-top';
+const oslo = (d: Date) => DateTime.fromJSDate(d, { zone: 'Europe/Oslo' }).setLocale('nb');
+const when = (d: Date) => oslo(d).toFormat("cccc d. MMMM 'kl.' HH:mm");
+
+export default async function MeetingPlanPage({ params }: { params: Promise<{ unitId: string }> }) {
+  const { actor, user } = await requireActor();
+  const { unitId } = await params;
+  const plan = await meetingPlan(getDb(), actor, unitId).catch((error: unknown) => {
+    if (isAppError(error) && error.code === 'not_found') notFound();
+    throw error;
+  });
+  const hidden = (name: string, value: string) => ({ kind: 'hidden' as const, name, value });
+  const unitField = hidden('unitId', plan.unit.id);
+  const chairName = (id: string | null) => plan.chairOptions.find((c) => c.id === id)?.name ?? null;
+  return (
+    <PageShell userName={user.name} actor={actor} wide>
+      <h1 className="text-2xl font-semibold tracking-tight">{t.title(plan.unit.name)}</h1>
+      <p className="mt-2 max-w-prose text-slate-700">{t.intro}</p>
+
+      <section aria-labelledby="serier" className="mt-6">
+        <h2 id="serier" className="text-lg font-semibold">{t.series}</h2>
+        {plan.series.length === 0 ? <p className="mt-2">{t.noSeries}</p> : null}
+        <ul className="mt-2 space-y-3">
+          {plan.series.map((s) => (
+            <li key={s.id} className="rounded border border-slate-300 p-3">
+              <p className="font-medium">{s.name}</p>
+              <p className="text-sm">
+                {t.seriesLine(parseWeekdays(s.weekdays).map((d) => t.weekdayNames[d]).join(', '), s.startTime, s.durationMinutes, t.deadline(s.deadlineDaysBefore, s.deadlineTime))}
+                {s.location ? ` ${s.location}.` : ''} {chairName(s.defaultChairId) ? t.chair(chairName(s.defaultChairId)!) : ''}
+              </p>
+              <AdminForm inline danger action={endSeriesAction} submit={t.endSeries} confirm={t.endSeriesConfirm} fields={[unitField, hidden('seriesId', s.id)]} />
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="ny-serie" className="mt-8">
+        <h2 id="ny-serie" className="text-lg font-semibold">{t.newSeries}</h2>
+        <AdminForm
+          action={createSeriesAction}
+          submit={t.create}
+          fields={[
+            unitField,
+            { kind: 'text', name: 'name', label: t.name, defaultValue: 'Saksmøte', required: true },
+            { kind: 'checkboxes', name: 'weekdays', label: t.weekdays, options: Object.entries(t.weekdayNames) },
+            { kind: 'time', name: 'startTime', label: t.startTime, defaultValue: '10:00' },
+            { kind: 'number', name: 'durationMinutes', label: t.duration, defaultValue: '90' },
+            { kind: 'text', name: 'location', label: t.location },
+            { kind: 'number', name: 'deadlineDaysBefore', label: t.deadlineDays, defaultValue: '2' },
+            { kind: 'time', name: 'deadlineTime', label: t.deadlineTime, defaultValue: '12:00' },
+            { kind: 'select', name: 'defaultChairId', label: t.defaultChair, options: [['', t.noChair], ...plan.chairOptions.map((c): [string, string] => [c.id, c.name])] },
+            { kind: 'number', name: 'minutesOrientering', label: t.minutesFor(nb.cases.purposes.orientering), defaultValue: '5' },
+            { kind: 'number', name: 'minutesDrofting', label: t.minutesFor(nb.cases.purposes.drofting), defaultValue: '15' },
+            { kind: 'number', name: 'minutesAvklaring', label: t.minutesFor(nb.cases.purposes.avklaring), defaultValue: '10' },
+          ]}
+        />
+      </section>
+
+      <section aria-labelledby="moter" className="mt-8">
+        <h2 id="moter" className="text-lg font-semibold">{t.upcoming}</h2>
+        {plan.meetings.length === 0 ? (
+          <p className="mt-2">{t.noMeetings}</p>
+        ) : (
+          <div className="mt-2 overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <tbody>
+                {plan.meetings.map((m) => (
+                  <tr key={m.id} className="border-b border-slate-200">
+                    <td className={cell}>
+                      <Link href={`/moter/${m.id}`} className="font-medium text-brand-700 underline">
+                        {when(m.startsAt)}
+                      </Link>
+                      <br />
+                      {m.status === 'cancelled' ? <strong>{t.cancelled}</strong> : t.cases(m._count.cases)}
+                      {m.location ? ` · ${m.location}` : ''}
+                    </td>
+                    <td className={cell}>
+                      {m.status === 'planned' ? (
+                        <AdminForm
+                          inline
+                          action={moveMeetingAction}
+                          submit={t.move}
+                          fields={[unitField, hidden('meetingId', m.id), { kind: 'datetime-local', name: 'startsAt', label: t.moveTo(when(m.startsAt)), defaultValue: oslo(m.startsAt).toFormat("yyyy-MM-dd'T'HH:mm") }]}
+                        />
+                      ) : null}
+                    </td>
+                    <td className={cell}>
+                      {m.status === 'planned' ? (
+                        <AdminForm inline danger action={cancelMeetingAction} submit={t.cancel} confirm={t.cancelConfirm(when(m.startsAt))} fields={[unitField, hidden('meetingId', m.id)]} />
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="ekstra" className="mt-8">
+        <h2 id="ekstra" className="text-lg font-semibold">{t.extra}</h2>
+        <AdminForm
+          action={addMeetingAction}
+          submit={t.add}
+          fields={[unitField, { kind: 'datetime-local', name: 'startsAt', label: t.startsAt }, { kind: 'number', name: 'durationMinutes', label: t.duration, defaultValue: '90' }, { kind: 'text', name: 'location', label: t.location }]}
+        />
+      </section>
+
+      <section aria-labelledby="kalender" className="mt-8">
+        <h2 id="kalender" className="text-lg font-semibold">{t.calendar}</h2>
+        <p className="max-w-prose text-sm text-slate-700">{t.calendarIntro}</p>
+        <AdminForm action={rotateCalendarAction} submit={t.rotate} fields={[unitField]} />
+      </section>
+    </PageShell>
+  );
+}

@@ -1,0 +1,40 @@
+'use server';
+
+import { nb } from '@/lib/i18n/nb';
+import { addMeeting, cancelMeeting, createSeries, endSeries, moveMeeting, rotateCalendarToken } from '@/lib/meetings/series-commands';
+import type { FormState } from './form-state';
+import { all, runAdminAction, text } from './run-admin-action';
+
+/** Server actions of the meetings page (lib/meetings/series-commands.ts does the work and the checks). */
+const done = nb.admin.meetings.done;
+const path = (form: FormData) => `/admin/enheter/${text(form, 'unitId')}/moter`;
+const fields = (form: FormData, names: string[]) => Object.fromEntries(names.map((name) => [name, text(form, name)]));
+
+export async function createSeriesAction(_: FormState, form: FormData): Promise<FormState> {
+  const input = {
+    ...fields(form, ['unitId', 'name', 'startTime', 'durationMinutes', 'location', 'deadlineDaysBefore', 'deadlineTime', 'defaultChairId', 'minutesOrientering', 'minutesDrofting', 'minutesAvklaring']),
+    weekdays: all(form, 'weekdays'),
+  };
+  return runAdminAction(createSeries, input, (r) => done.created(r.generated), path(form));
+}
+
+export async function endSeriesAction(_: FormState, form: FormData): Promise<FormState> {
+  return runAdminAction(endSeries, fields(form, ['unitId', 'seriesId']), done.ended, path(form));
+}
+
+export async function moveMeetingAction(_: FormState, form: FormData): Promise<FormState> {
+  return runAdminAction(moveMeeting, fields(form, ['unitId', 'meetingId', 'startsAt']), done.moved, path(form));
+}
+
+export async function cancelMeetingAction(_: FormState, form: FormData): Promise<FormState> {
+  return runAdminAction(cancelMeeting, fields(form, ['unitId', 'meetingId']), done.cancelled, path(form));
+}
+
+export async function addMeetingAction(_: FormState, form: FormData): Promise<FormState> {
+  return runAdminAction(addMeeting, fields(form, ['unitId', 'startsAt', 'durationMinutes', 'location']), done.added, path(form));
+}
+
+export async function rotateCalendarAction(_: FormState, form: FormData): Promise<FormState> {
+  const base = (process.env.NEXTAUTH_URL ?? '').replace(/\/$/, '');
+  return runAdminAction(rotateCalendarToken, fields(form, ['unitId']), (r) => done.rotated(`${base}/kalender/${r.token}`), path(form));
+}
