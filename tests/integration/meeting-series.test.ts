@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../lib/db/db';
 import { holidayName } from '../../lib/meetings/norwegian-holidays';
 import { generateMeetings } from '../../lib/meetings/series-commands';
+import { syncAgenda } from '../../lib/meetings/sync-agenda';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases';
 import { demo, demoFixtures, openDb } from '../support/fixtures';
 import { loginDemoUsers } from '../support/login';
@@ -81,6 +82,15 @@ describe.each(databaseKinds)('meeting series and calendar on %s', (kind) => {
     }
     expect(await generateMeetings(db, created.id)).toBe(0);
     expect(await db.auditEvent.count({ where: { action: 'series.create', unitId } })).toBe(1);
+
+    // A case on one of its meetings gets the series' minutes for its purpose (20 for drøfting here).
+    const { draftCase } = await demoFixtures(db);
+    const onFriday = await db.case.create({
+      data: { unitId, createdById: draftCase.createdById, personRef: 'FRE-1', title: 'Fredagssak', caseType: 'endring', purpose: 'drofting', status: 'submitted', meetingId: meetings[0].id, submittedAt: new Date() },
+    });
+    const agenda = await syncAgenda(db, meetings[0].id);
+    expect(agenda.find((i) => i.caseId === onFriday.id)?.plannedMinutes).toBe(20);
+    await db.case.update({ where: { id: onFriday.id }, data: { status: 'withdrawn' } });
   });
 
   it('moving a meeting keeps its slot (no duplicate) and tells the caseworkers; cancelling moves its cases on', async () => {
