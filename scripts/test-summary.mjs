@@ -10,8 +10,18 @@ if (!existsSync(file)) {
 }
 const report = JSON.parse(readFileSync(file, 'utf8'));
 const passed = report.numPassedTests ?? 0;
-const failed = report.numFailedTests ?? 0;
-const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+let failed = report.numFailedTests ?? 0;
+let skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+// A file that failed outside its tests (a beforeAll, an import) reports its tests as skipped and
+// none as failed: those tests did not run because of a failure, so they count as failed (at least one).
+for (const file of report.testResults ?? []) {
+  if (file.status !== 'failed') continue;
+  const statuses = (file.assertionResults ?? []).map((test) => test.status);
+  if (statuses.includes('failed')) continue;
+  const notRun = statuses.filter((status) => status !== 'passed').length;
+  failed += Math.max(1, notRun);
+  skipped -= notRun;
+}
 // Skipped tests on a line of their own: the checker wants the closing line exactly "N passed, N failed".
 if (skipped) console.log(`(${skipped} skipped)`);
 console.log(`${passed} passed, ${failed} failed`);

@@ -52,4 +52,16 @@ describe('loadConfig', () => {
     });
     expect(config.oidc).toMatchObject({ issuer: 'https://idp.example.test/realms/kommune', clientId: 'samlet' });
   });
+
+  it('runs as one node unless REDIS_URL is set, and only with PostgreSQL', () => {
+    expect(loadConfig({ SAMLET_DATA_DIR: dataDir() }).redis).toBeNull();
+    const pg = 'postgresql://postgres@127.0.0.1:5432/samlet';
+    expect(loadConfig({ SAMLET_DATA_DIR: dataDir(), DATABASE_URL: pg, REDIS_URL: 'redis://127.0.0.1:6379' }).redis).toEqual({
+      url: 'redis://127.0.0.1:6379',
+      prefix: 'samlet:',
+    });
+    expect(() => loadConfig({ SAMLET_DATA_DIR: dataDir(), REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/REDIS_URL: several nodes need PostgreSQL/);
+    expect(() => loadConfig({ SAMLET_DATA_DIR: dataDir(), DATABASE_URL: pg, REDIS_URL: 'http://x' })).toThrow(/REDIS_URL/);
+    expect(() => loadConfig({ SAMLET_DATA_DIR: dataDir(), DATABASE_URL: pg, REDIS_URL: 'redis://x', SAMLET_REDIS_PREFIX: 'a b' })).toThrow(/SAMLET_REDIS_PREFIX/);
+  });
 });

@@ -43,8 +43,21 @@ const envSchema = z
     SAMLET_TRUST_PROXY: flag.optional(),
     /** GET /api/metrics for the benchmark (process figures only, never content). */
     SAMLET_METRICS: flag.optional(),
+    /** Several nodes: the Redis that carries socket.io, Yjs relay and cluster control between them (docs/architecture.md). */
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')
+      .optional(),
+    /** Prefix of every Redis key and channel, so several installations (or test runs) can share one Redis. */
+    SAMLET_REDIS_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9:_-]{1,64}$/, 'letters, digits, colon, dash or underscore (at most 64)')
+      .default('samlet:'),
   })
   .superRefine((env, ctx) => {
+    if (env.REDIS_URL && env.DATABASE_URL.startsWith('file:')) {
+      ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'several nodes need PostgreSQL: SQLite is one node\'s own file (unset REDIS_URL or set a postgresql:// DATABASE_URL)' });
+    }
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
       ctx.addIssue({
@@ -72,6 +85,8 @@ export type Config = {
   metrics: boolean;
   sqliteSynchronous: 'normal' | 'full';
   trustProxy: boolean;
+  /** Null: one node on its own (the default). */
+  redis: { url: string; prefix: string } | null;
 };
 
 export class ConfigError extends Error {}
@@ -105,6 +120,7 @@ export function loadConfig(source: Record<string, string | undefined>, options: 
     metrics: env.SAMLET_METRICS ?? false,
     sqliteSynchronous: env.SAMLET_SQLITE_SYNCHRONOUS,
     trustProxy: env.SAMLET_TRUST_PROXY ?? false,
+    redis: env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.SAMLET_REDIS_PREFIX } : null,
   };
 }
 

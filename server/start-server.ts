@@ -29,6 +29,7 @@ import { createYjsCaseContentStore } from './realtime/yjs/case-content-store';
 import { createCaseSummarySync } from './realtime/yjs/case-summary-sync';
 import { createMeetingDocuments } from './realtime/yjs/meeting-documents';
 import { registerCaseContentStore } from '../lib/cases/case-content-store';
+import { startCluster } from './cluster/start-cluster';
 
 export type RunningServer = { server: Server; config: Config; shutdown: (reason: string) => Promise<boolean> };
 
@@ -77,7 +78,18 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
   registerCaseContentStore(caseContent);
   const summarySync = createCaseSummarySync({ db, store: caseContent, log });
   const live = new LiveConnections();
-  registerLiveSessionControl({ endSessions: (ids) => live.end(ids), recheckUser: (userId) => live.recheckUser(userId) });
+  // With REDIS_URL: documents, access changes, ended sessions and socket.io rooms span every node.
+  const cluster = config.redis ? await startCluster({ ...config.redis, log, registry, live }) : null;
+  registerLiveSessionControl({
+    endSessions: (ids) => {
+      live.end(ids);
+      cluster?.control.endSessions(ids);
+    },
+    recheckUser: (userId) => {
+      live.recheckUser(userId);
+      cluster?.control.recheckUser(userId);
+    },
+  });
   const sessionWatch = watchLiveSessions({ db, live, log });
   const retention = scheduleRetention({ db, log, months: config.env.SAMLET_RETENTION_MONTHS });
   const generation = scheduleMeetingGeneration({ db, log });
@@ -90,11 +102,12 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
     live,
     documents: createMeetingDocuments(registry, log),
     originAllowed: (req) => isSameOriginRequest(req.headers, publicOrigin),
+    adapter: cluster?.socketIoAdapter,
   });
 
   const metrics = config.metrics ? createMetricsHandler({ openDocuments: () => registry.openCount, unsavedDocuments: () => registry.unsavedCount }) : undefined;
   const server = createServer(
-    createRequestRouter({ log, next: nextHandler, health: createHealthHandler(db, { unsavedDocuments: () => registry.unsavedCount }), socketIo: socketServer.handleRequest, metrics, publicUrl: config.authUrl, trustProxy: config.trustProxy }),
+    createRequestRouter({ log, next: nextHandler, health: createHealthHandler(db, { unsavedDocuments: () => registry.unsavedCount, redisConnected: cluster ? () => cluster.bus.healthy : undefined }), socketIo: socketServer.handleRequest, metrics, publicUrl: config.authUrl, trustProxy: config.trustProxy }),
   );
   server.on(
     'upgrade',
@@ -107,7 +120,7 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  log.info({ port, provider: target.provider, dev: config.dev, demo: config.demo }, `Samlet listening on http://localhost:${port}`);
+  log.info({ port, provider: target.provider, dev: config.dev, demo: config.demo, cluster: cluster ? cluster.bus.nodeId : null }, `Samlet listening on http://localhost:${port}`);
 
   let stopping: Promise<boolean> | null = null;
   const shutdown = (reason: string) =>
@@ -123,6 +136,7 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
       await documentStore.close();
       for (const ws of yjs.clients()) ws.terminate();
       await socketServer.close();
+      await cluster?.close();
       server.closeAllConnections();
       await nextApp.close?.().catch(() => undefined);
       await db.$disconnect();

@@ -9,7 +9,7 @@ const timeoutMs = 2000;
  * (it answers, but writes fail: a full disk, a read-only database). Edits are
  * kept in memory meanwhile and written when writes work again.
  */
-export function createHealthHandler(db: Db, options: { unsavedDocuments: () => number }) {
+export function createHealthHandler(db: Db, options: { unsavedDocuments: () => number; redisConnected?: () => boolean }) {
   return async (_req: IncomingMessage, res: ServerResponse): Promise<void> => {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -27,6 +27,8 @@ export function createHealthHandler(db: Db, options: { unsavedDocuments: () => n
     const unsavedDocuments = options.unsavedDocuments();
     const status = !ok ? 'unavailable' : unsavedDocuments > 0 ? 'degraded' : 'ok';
     res.writeHead(status === 'ok' ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-    res.end(JSON.stringify({ status, ...(unsavedDocuments > 0 ? { unsavedDocuments } : {}) }));
+    // Redis down does not take the node out of rotation: it keeps serving and saving; only the relay between nodes waits.
+    const redis = options.redisConnected ? { redis: options.redisConnected() ? 'connected' : 'disconnected' } : {};
+    res.end(JSON.stringify({ status, ...(unsavedDocuments > 0 ? { unsavedDocuments } : {}), ...redis }));
   };
 }

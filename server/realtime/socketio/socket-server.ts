@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Server as EngineServer } from 'engine.io';
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import type { Actor } from '../../../lib/access/access-service';
 import type { Db } from '../../../lib/db/db';
 import type { MeetingDocuments } from '../../../lib/meetings/meeting-documents';
@@ -28,6 +28,8 @@ export function createSocketServer(deps: {
   live: LiveConnections;
   /** Origins a browser may connect from (checked on the handshake, polling or websocket). */
   originAllowed: (req: IncomingMessage) => boolean;
+  /** The Redis adapter when several nodes run (rooms and `fetchSockets` span them); the in-memory one otherwise. */
+  adapter?: ServerOptions['adapter'];
 }) {
   const engine = new EngineServer({
     maxHttpBufferSize: 64 * 1024,
@@ -38,7 +40,7 @@ export function createSocketServer(deps: {
       callback(allowed ? null : 'origin not allowed', allowed);
     },
   });
-  const io = new Server({ serveClient: false, path: '/socket.io' });
+  const io = new Server({ serveClient: false, path: '/socket.io', ...(deps.adapter ? { adapter: deps.adapter } : {}) });
   io.bind(engine);
 
   io.use(async (socket, next) => {

@@ -3,6 +3,23 @@ import type { DocumentStore } from './document-store';
 import type { PersistenceOptions } from './persistence-queue';
 import { SharedDocument } from './shared-document';
 
+export type AccessChange = 'read-only' | 'restore' | 'recheck';
+
+/**
+ * Other nodes holding the same documents (server/cluster, with REDIS_URL).
+ * Without it the registry is one node on its own.
+ */
+export interface DocumentPeers {
+  /** A document was loaded here: relay it, and catch up with edits other nodes hold but may not have written yet. */
+  attach(shared: SharedDocument): Promise<void>;
+  /** Before an unloading document's last write: queue the edits from other nodes not yet known to be written. */
+  adoptUnwritten(shared: SharedDocument): void;
+  /** The document is gone from this node. */
+  detach(shared: SharedDocument): void;
+  /** Tells every other node of an access change; resolves once each has applied it (or has not answered in time). */
+  announceAccessChange(name: string, change: AccessChange, closeCode: number): Promise<void>;
+}
+
 /**
  * The open documents of this node. A document is loaded when its first
  * connection arrives and unloaded — after its edits are written and compacted —
@@ -18,6 +35,7 @@ export class DocumentRegistry {
   /** Documents whose last write failed: their edits are held in memory and retried. */
   private readonly failing = new Set<string>();
   private readonly options: PersistenceOptions;
+  private peers: DocumentPeers | null = null;
 
   constructor(
     private readonly store: DocumentStore,
@@ -31,6 +49,11 @@ export class DocumentRegistry {
         options.onFailingChange?.(name, failing);
       },
     };
+  }
+
+  /** Shares this node's documents with other nodes (set once, at start). */
+  setPeers(peers: DocumentPeers): void {
+    this.peers = peers;
   }
 
   get openCount(): number {
@@ -81,6 +104,8 @@ export class DocumentRegistry {
   async close(): Promise<boolean> {
     this.closing = true;
     await Promise.all(this.unloading);
+    // Edits relayed from other nodes and not yet confirmed written by them are written here too.
+    for (const shared of await this.openDocuments()) this.peers?.adoptUnwritten(shared);
     return this.flushAll();
   }
 
@@ -101,9 +126,16 @@ export class DocumentRegistry {
    * read-only in place; `restore`: a freeze that was called off is undone in
    * place; `recheck`: they are closed so that each reconnects and is checked
    * again (the stock client reconnects by itself and re-sends what it holds,
-   * so nothing typed is lost).
+   * so nothing typed is lost). With other nodes, resolves once they have
+   * applied it too: a freeze followed by a read sees every edit accepted anywhere.
    */
-  async changeAccess(name: string, change: 'read-only' | 'restore' | 'recheck', closeCode: number): Promise<void> {
+  async changeAccess(name: string, change: AccessChange, closeCode: number): Promise<void> {
+    await this.applyAccessChange(name, change, closeCode);
+    await this.peers?.announceAccessChange(name, change, closeCode);
+  }
+
+  /** An access change on this node only (from `changeAccess`, or announced by another node). */
+  async applyAccessChange(name: string, change: AccessChange, closeCode: number): Promise<void> {
     this.accessEpochs.set(name, this.accessEpoch(name) + 1);
     const shared = await this.peek(name);
     if (!shared) return;
@@ -139,10 +171,12 @@ export class DocumentRegistry {
     const shared = new SharedDocument(name, this.store, this.options);
     const state = await this.store.load(name);
     if (state) shared.applyStored(state);
+    await this.peers?.attach(shared);
     return shared;
   }
 
   private async unload(shared: SharedDocument): Promise<void> {
+    this.peers?.adoptUnwritten(shared);
     const written = await shared.persistence.flush();
     if (shared.holders > 0) return;
     if (!written || shared.persistence.hasUnwritten) {
@@ -155,6 +189,7 @@ export class DocumentRegistry {
     if (shared.holders > 0 || shared.persistence.hasUnwritten) return;
     shared.unloaded = true;
     this.documents.delete(shared.name);
+    this.peers?.detach(shared);
     shared.destroy();
     this.options.log.debug({ doc: shared.name }, 'yjs: document unloaded');
   }

@@ -19,6 +19,9 @@ export type PersistenceOptions = {
 
 export class PersistenceQueue {
   private pending: Uint8Array[] = [];
+  /** Numbers the edits enqueued here, so other nodes can be told how far this node has written (server/cluster). */
+  private enqueuedSeq = 0;
+  private writtenUpTo = 0;
   private timer: NodeJS.Timeout | null = null;
   private chain: Promise<boolean> = Promise.resolve(true);
   private failures = 0;
@@ -33,6 +36,8 @@ export class PersistenceQueue {
 
   /** Told when writes start failing and when they succeed again (to tell the people editing). */
   onFailingChange: ((failing: boolean) => void) | null = null;
+  /** Told after each successful write: every edit up to this sequence number is durable. */
+  onWritten: ((seq: number) => void) | null = null;
 
   constructor(
     private readonly name: string,
@@ -46,12 +51,20 @@ export class PersistenceQueue {
     return Math.round(this.options.compactEvery * (1 + Math.random() / 2));
   }
 
-  enqueue(update: Uint8Array): void {
+  /** Queues an edit for writing; returns its sequence number on this node. */
+  enqueue(update: Uint8Array): number {
     this.pending.push(update);
+    this.enqueuedSeq += 1;
     // On the node's shared tick (multiples of flushMs), not flushMs after this
     // edit: every document flushes in the same instant and the store writes
     // them as one group. An edit still waits at most flushMs.
     this.schedule(this.options.flushMs - (Date.now() % this.options.flushMs));
+    return this.enqueuedSeq;
+  }
+
+  /** The last sequence number handed out, and the last one known durable. */
+  get progress(): { enqueued: number; written: number } {
+    return { enqueued: this.enqueuedSeq, written: this.writtenUpTo };
   }
 
   get hasUnwritten(): boolean {
@@ -101,9 +114,13 @@ export class PersistenceQueue {
   private async writeOnce(): Promise<boolean> {
     if (this.pending.length === 0) return true;
     const batch = this.pending;
+    // Everything enqueued so far is either in this batch or was written before it.
+    const upTo = this.enqueuedSeq;
     this.pending = [];
     try {
       await this.store.append(this.name, batch);
+      this.writtenUpTo = upTo;
+      this.onWritten?.(upTo);
       if (this.failures > 0) {
         this.options.log.info({ doc: this.name, afterFailures: this.failures }, 'yjs writes succeed again; every kept edit is written');
         this.failures = 0;

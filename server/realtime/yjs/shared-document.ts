@@ -15,6 +15,16 @@ export const messageQueryAwareness = 3;
 
 /** Origin of updates applied while loading from the store: not written back. */
 const loadOrigin = Symbol('load');
+/** Origin of updates and presence from another node (server/cluster): its node writes them, and they are not relayed back. */
+export const peerOrigin = Symbol('peer');
+
+/** Set while the document is shared with other nodes: what happens here that they must hear of. */
+export type PeerLink = {
+  /** An edit made on this node, with its sequence number in this node's persistence queue. */
+  update(update: Uint8Array, seq: number): void;
+  /** Presence that changed on this node (an encoded awareness update). */
+  awareness(update: Uint8Array): void;
+};
 
 export type ConnectionInfo = {
   userId: string;
@@ -39,6 +49,7 @@ export class SharedDocument {
   holders = 0;
   /** Set once the registry has dropped this document; it must not be used again. */
   unloaded = false;
+  peerLink: PeerLink | null = null;
 
   constructor(
     readonly name: string,
@@ -51,7 +62,11 @@ export class SharedDocument {
     this.awareness.setLocalState(null);
     this.persistence.onFailingChange = (failing) => this.awareness.setLocalState(failing ? { [serverStateKey]: { unsaved: true } } : null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== loadOrigin) this.persistence.enqueue(update);
+      // An edit from another node is written by that node; one loaded from the store is written already.
+      if (origin !== loadOrigin && origin !== peerOrigin) {
+        const seq = this.persistence.enqueue(update);
+        this.peerLink?.update(update, seq);
+      }
       const editor = this.connections.get(origin as WebSocket);
       if (editor) editor.edits += 1;
       const encoder = encoding.createEncoder();
@@ -125,9 +140,12 @@ export class SharedDocument {
       for (const id of changes.added) info.awarenessIds.add(id);
       for (const id of changes.removed) info.awarenessIds.delete(id);
     }
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    // Not back to other nodes what came from them, nor this node's expiry of their clients (each node expires on its own).
+    if (origin !== peerOrigin && origin !== 'timeout') this.peerLink?.awareness(update);
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, messageAwareness);
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    encoding.writeVarUint8Array(encoder, update);
     this.broadcast(encoding.toUint8Array(encoder), null);
   };
 }

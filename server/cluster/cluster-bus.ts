@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { Logger } from '../logger';
+
+export type ChannelHandler = (message: Buffer) => void;
+
+/**
+ * This node's line to the other nodes: Redis pub/sub under the installation's
+ * prefix. One connection publishes everything this node says, so another node
+ * hears it in the order it was said — an access change's acknowledgement never
+ * overtakes an edit relayed before it. A second connection subscribes (Redis
+ * requires a dedicated one). Messages are best effort: the database, not Redis,
+ * holds every edit (docs/architecture.md, "Several nodes").
+ */
+export class ClusterBus {
+  /** Random per process: a restarted node is a new node to the others. */
+  readonly nodeId = randomBytes(6).toString('base64url');
+  private readonly publisher: Redis;
+  private readonly subscriber: Redis;
+  private readonly handlers = new Map<string, ChannelHandler>();
+  private readonly reconnectListeners = new Set<() => void>();
+  private connectedOnce = false;
+
+  constructor(
+    private readonly options: { url: string; prefix: string; log: Logger },
+  ) {
+    const common = { connectionName: `samlet-${this.nodeId}`, maxRetriesPerRequest: 3, lazyConnect: true };
+    this.publisher = new Redis(options.url, common);
+    this.subscriber = new Redis(options.url, common);
+    for (const [role, client] of [['publisher', this.publisher], ['subscriber', this.subscriber]] as const) {
+      client.on('error', (error: Error) => options.log.warn({ role, err: error.message }, 'redis: connection error'));
+    }
+    this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => {
+      const handler = this.handlers.get(channel.toString());
+      if (!handler) return;
+      try {
+        handler(message);
+      } catch (error) {
+        options.log.warn({ channel: channel.toString(), err: (error as Error).message }, 'redis: message handler failed');
+      }
+    });
+    // ioredis re-subscribes by itself after a lost connection; what was said meanwhile is lost, so listeners resync.
+    this.subscriber.on('ready', () => {
+      if (this.connectedOnce) for (const listener of this.reconnectListeners) listener();
+      this.connectedOnce = true;
+    });
+  }
+
+  /** Connects both connections; rejects if Redis cannot be reached at start. */
+  async connect(): Promise<void> {
+    await Promise.all([this.publisher.connect(), this.subscriber.connect()]);
+  }
+
+  channel(name: string): string {
+    return `${this.options.prefix}${name}`;
+  }
+
+  /** Redis clients for the socket.io adapter (its own pair, so its traffic never delays ours). */
+  duplicateClients(): { pub: Redis; sub: Redis } {
+    return { pub: this.publisher.duplicate(), sub: this.subscriber.duplicate() };
+  }
+
+  async subscribe(channel: string, handler: ChannelHandler): Promise<void> {
+    this.handlers.set(channel, handler);
+    await this.subscriber.subscribe(channel);
+  }
+
+  async unsubscribe(channel: string): Promise<void> {
+    this.handlers.delete(channel);
+    await this.subscriber.unsubscribe(channel);
+  }
+
+  publish(channel: string, message: Uint8Array | string): void {
+    const payload = typeof message === 'string' ? message : Buffer.from(message.buffer, message.byteOffset, message.byteLength);
+    this.publisher.publish(channel, payload).catch((error: Error) => this.options.log.warn({ channel, err: error.message }, 'redis: publish failed'));
+  }
+
+  /** How many nodes (this one included, if subscribed) listen on a channel now. */
+  async listeners(channel: string): Promise<number> {
+    const reply = (await this.publisher.pubsub('NUMSUB', channel)) as [string, number | string];
+    return Number(reply[1] ?? 0);
+  }
+
+  /** Called after the connection to Redis came back (messages may have been missed). */
+  onReconnect(listener: () => void): void {
+    this.reconnectListeners.add(listener);
+  }
+
+  get healthy(): boolean {
+    return this.publisher.status === 'ready' && this.subscriber.status === 'ready';
+  }
+
+  async close(): Promise<void> {
+    this.handlers.clear();
+    await Promise.allSettled([this.publisher.quit(), this.subscriber.quit()]);
+  }
+}

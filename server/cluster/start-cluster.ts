@@ -1,0 +1,39 @@
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { Logger } from '../logger';
+import type { LiveConnections } from '../realtime/live-connections';
+import type { DocumentRegistry } from '../realtime/yjs/document-registry';
+import { ClusterBus } from './cluster-bus';
+import { ClusterControl } from './cluster-control';
+import { DocumentRelay } from './document-relay';
+
+export type Cluster = Awaited<ReturnType<typeof startCluster>>;
+
+/**
+ * With REDIS_URL: joins this node to the others. Yjs documents are relayed
+ * (DocumentRelay), access changes and ended sessions reach every node
+ * (ClusterControl), and socket.io rooms span the nodes through the official
+ * Redis adapter. Without it none of this is created and the node is alone.
+ */
+export async function startCluster(deps: { url: string; prefix: string; log: Logger; registry: DocumentRegistry; live: LiveConnections }) {
+  const bus = new ClusterBus({ url: deps.url, prefix: deps.prefix, log: deps.log });
+  await bus.connect();
+  const control = new ClusterControl({ bus, registry: deps.registry, live: deps.live, log: deps.log });
+  await control.start();
+  const relay = new DocumentRelay({ bus, control, log: deps.log });
+  deps.registry.setPeers(relay);
+  const adapterClients = bus.duplicateClients();
+  for (const client of [adapterClients.pub, adapterClients.sub]) {
+    client.on('error', (error: Error) => deps.log.warn({ role: 'socket.io adapter', err: error.message }, 'redis: connection error'));
+  }
+  deps.log.info({ nodeId: bus.nodeId, prefix: deps.prefix }, 'cluster: joined through Redis');
+  return {
+    bus,
+    control,
+    relay,
+    socketIoAdapter: createAdapter(adapterClients.pub, adapterClients.sub, { key: `${deps.prefix}socket.io` }),
+    close: async () => {
+      relay.close();
+      await Promise.allSettled([bus.close(), adapterClients.pub.quit(), adapterClients.sub.quit()]);
+    },
+  };
+}

@@ -1,0 +1,273 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { Socket } from 'socket.io-client';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../lib/db/db';
+import { syncAgenda } from '../../lib/meetings/sync-agenda';
+import { createTestDatabase, type TestDatabase } from '../support/databases';
+import { demo, demoFixtures, openDb } from '../support/fixtures';
+import { login } from '../support/login';
+import { formWith, submitRenderedForm } from '../support/rendered-forms';
+import { connectSocket, nextEvent } from '../support/socket-client';
+import { startTcpBalancer, type TcpBalancer } from '../support/tcp-balancer';
+import { PrismaDocumentStore } from '../../server/realtime/yjs/document-store';
+import { printLogsOnFailure, startTestServer, type TestServer } from '../support/test-server';
+import { connectYjs, waitFor, whenSynced, type YjsClient } from '../support/yjs-client';
+
+const redisUrl = process.env.SAMLET_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const text = (client: YjsClient, field: string) => client.doc.getText(`item.${field}`);
+const type = (client: YjsClient, field: string, value: string) => text(client, field).insert(text(client, field).length, value);
+const tokensIn = (value: string, prefix: string) => new Set(value.match(new RegExp(`${prefix}\\d+;`, 'g')) ?? []);
+
+/**
+ * Two real Samlet processes on different ports, sharing one PostgreSQL
+ * database and one Redis (under a prefix of their own), as a municipality
+ * runs them behind a load balancer. What one node's clients do reaches the
+ * other node's clients; what an administrator does on one node takes effect
+ * on both; a node killed mid-edit loses nothing.
+ */
+describe('several nodes on PostgreSQL and Redis', () => {
+  let database: TestDatabase;
+  let db: Db;
+  let nodeA: TestServer;
+  let nodeB: TestServer;
+  let balancer: TcpBalancer;
+  let meetingId: string;
+  let mainUnitId: string;
+  let items: Awaited<ReturnType<typeof syncAgenda>>;
+  const prefix = `samlet-test-${randomBytes(4).toString('hex')}:`;
+  const cookies: Record<string, string> = {};
+  const clients: YjsClient[] = [];
+  const sockets: Socket[] = [];
+  let publicUrl = '';
+
+  const node = async (port?: number) =>
+    startTestServer({
+      databaseUrl: database.url,
+      dataDir: database.dataDir,
+      port,
+      env: {
+        REDIS_URL: redisUrl,
+        SAMLET_REDIS_PREFIX: prefix,
+        // One installation: the same secret and public address on every node.
+        NEXTAUTH_SECRET: 'multi-node-test-secret-0123456789abcdef',
+        NEXTAUTH_URL: publicUrl,
+        SAMLET_DEMO: '1',
+        // A wide durability window: edits sit unwritten long enough that only the relay between the
+        // nodes (not the database) can carry them — the catch-up, the freeze, a dead node's last edits.
+        SAMLET_YJS_FLUSH_MS: '500',
+      },
+    });
+  const yjs = (url: string, name: string, cookie: string) => {
+    const client = connectYjs(url, name, cookie);
+    clients.push(client);
+    return client;
+  };
+  const socket = async (url: string, cookie: string) => {
+    const s = await connectSocket(url, cookie);
+    sockets.push(s);
+    return s;
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase('postgresql');
+    // The balancer's address is the installation's public URL; it forwards to A while A lives, then to B.
+    const { freePort } = await import('../support/test-server');
+    const [portA, portB] = [await freePort(), await freePort()];
+    balancer = await startTcpBalancer([portA, portB]);
+    publicUrl = balancer.url;
+    nodeA = await node(portA); // migrates and seeds
+    nodeB = await node(portB);
+    db = openDb(database.url);
+    const fixtures = await demoFixtures(db);
+    meetingId = fixtures.meeting.id;
+    mainUnitId = fixtures.mainUnit.id;
+    items = await syncAgenda(db, meetingId);
+    for (const role of ['caseworker', 'caseworker2', 'chair', 'leader', 'admin'] as const) cookies[role] = (await login(nodeA.url, demo[role], demo.password))!;
+  });
+
+  afterAll(async () => {
+    for (const s of sockets) s.close();
+    for (const c of clients) c.destroy();
+    await db?.$disconnect();
+    await Promise.all([nodeA?.stop('SIGTERM'), nodeB?.stop('SIGTERM')]);
+    await balancer?.close();
+    const redis = new Redis(redisUrl);
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length) await redis.del(...keys);
+    await redis.quit();
+    await database?.drop();
+  });
+
+  printLogsOnFailure(() => nodeA, () => `--- node B ---\n${nodeB?.logs.join('').split('\n').slice(-150).join('\n')}`);
+
+  it('both nodes join the cluster and report Redis in their health', async () => {
+    for (const server of [nodeA, nodeB]) {
+      const response = await fetch(`${server.url}/api/health`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ status: 'ok', redis: 'connected' });
+      expect(server.logs.join('')).toContain('cluster: joined through Redis');
+    }
+  });
+
+  it('converges text typed on node A and node B, and shows presence across them', async () => {
+    const name = `item:${items[0].id}`;
+    const onA = yjs(nodeA.url, name, cookies.caseworker);
+    const onB = yjs(nodeB.url, name, cookies.chair);
+    await Promise.all([whenSynced(onA), whenSynced(onB)]);
+    type(onA, 'notes', 'Skrevet på node A. ');
+    type(onB, 'notes', 'Skrevet på node B. ');
+    await waitFor(() => text(onA, 'notes').length === text(onB, 'notes').length && text(onA, 'notes').toString().includes('node B'), 5000, 'both edits everywhere');
+    expect(text(onA, 'notes').toString()).toBe(text(onB, 'notes').toString());
+
+    onA.provider.awareness.setLocalStateField('user', { name: 'Sara på A' });
+    const names = (client: YjsClient) => [...client.provider.awareness.getStates().values()].map((s) => (s.user as { name?: string } | undefined)?.name);
+    await waitFor(() => names(onB).includes('Sara på A'), 5000, 'presence from A on B');
+    // A newcomer on B, after both were there, sees A's client and B's at once (B answers for the ones it relays).
+    const late = yjs(nodeB.url, name, cookies.leader);
+    await whenSynced(late);
+    await waitFor(() => names(late).includes('Sara på A'), 5000, 'presence of A for a newcomer on B');
+    expect(text(late, 'notes').toString()).toBe(text(onA, 'notes').toString());
+    // Leaving on A is seen on B.
+    const idOnA = onA.doc.clientID;
+    onA.destroy();
+    await waitFor(() => !onB.provider.awareness.getStates().has(idOnA), 5000, 'A’s client gone from B');
+  });
+
+  it('carries meeting events and presence between the nodes', async () => {
+    const chair = await socket(nodeA.url, cookies.chair);
+    const member = await socket(nodeB.url, cookies.caseworker);
+    expect(await chair.emitWithAck('meeting:join', { meetingId })).toMatchObject({ ok: true });
+    const presence = nextEvent<{ people: { name: string }[] }>(chair, 'meeting:presence');
+    expect(await member.emitWithAck('meeting:join', { meetingId })).toMatchObject({ ok: true });
+    expect((await presence).people.length).toBe(2);
+    const current = nextEvent<{ currentItemId: string }>(member, 'meeting:current');
+    expect(await chair.emitWithAck('meeting:set-current', { meetingId, itemId: items[1].id })).toMatchObject({ ok: true });
+    expect((await current).currentItemId).toBe(items[1].id);
+    const left = nextEvent<{ people: { name: string }[] }>(chair, 'meeting:presence');
+    member.close();
+    expect((await left).people.length).toBe(1);
+  });
+
+  it('a lock on node A sees what was typed on node B an instant before, and freezes B’s open connection', async () => {
+    const avklaring = items.find((i) => i.purpose === 'avklaring')!;
+    const name = `item:${avklaring.id}`;
+    const writer = yjs(nodeB.url, name, cookies.caseworker);
+    const watcher = yjs(nodeB.url, name, cookies.leader);
+    await Promise.all([whenSynced(writer), whenSynced(watcher)]);
+    const sara = await db.user.findUniqueOrThrow({ where: { email: demo.caseworker } });
+    writer.doc.transact(() => {
+      writer.doc.getMap('item').set('outcome', 'avklart');
+      writer.doc.getMap('item').set('followUps', [{ id: 'f1', ownerId: sara.id, description: 'Fatte vedtak', dueDate: '2026-12-01' }]);
+    });
+    type(writer, 'conclusion', 'Innvilget på node B.');
+    // No wait: node A has never opened this item and the edit may not be written yet.
+    const chair = await socket(nodeA.url, cookies.chair);
+    expect(await chair.emitWithAck('meeting:lock-item', { meetingId, itemId: avklaring.id, locked: true })).toMatchObject({ ok: true });
+    type(writer, 'conclusion', ' ENDRET ETTER LÅSING');
+    await sleep(400);
+    expect(text(watcher, 'conclusion').toString()).toBe('Innvilget på node B.');
+    const fresh = yjs(nodeA.url, name, cookies.chair);
+    await whenSynced(fresh);
+    expect(text(fresh, 'conclusion').toString()).toBe('Innvilget på node B.');
+  });
+
+  it('a role change or a deactivation on node A closes the person’s websockets on both nodes', async () => {
+    const person = await db.user.findUniqueOrThrow({ where: { email: demo.caseworker2 } });
+    const open = async (url: string, cookie: string) => {
+      const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/yjs/meeting:${meetingId}`, { headers: { cookie } });
+      await new Promise((resolve, reject) => {
+        ws.once('open', resolve);
+        ws.once('error', reject);
+        ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
+        setTimeout(() => reject(new Error(`no upgrade on ${url} within 5 s`)), 5000);
+      });
+      // Wrapped: an async function returning a promise would wait for it (for the close).
+      return { closed: new Promise<number>((resolve) => ws.once('close', (code) => resolve(code))) };
+    };
+    const unitPage = `/admin/enheter/${mainUnitId}`;
+    const submit = async (marker: string, label: string | null, fields: Record<string, string>) => {
+      const html = await (await fetch(`${nodeA.url}${unitPage}`, { headers: { cookie: cookies.admin } })).text();
+      const form = label ? formWith(html, marker, label) : formWith(html, marker);
+      return (await submitRenderedForm(nodeA.url, unitPage, form, fields, { cookie: cookies.admin })).body;
+    };
+
+    let cookie = (await login(nodeB.url, demo.caseworker2, demo.password))!;
+    const [closedA, closedB] = [await open(nodeA.url, cookie), await open(nodeB.url, cookie)];
+    const socketB = await socket(nodeB.url, cookie);
+    const changed = nextEvent(socketB, 'access:changed');
+    expect(await submit(`value="${person.id}"`, null, { role: 'moteleder' })).toContain('Rollen er endret.');
+    expect(await Promise.all([closedA.closed, closedB.closed])).toEqual([4100, 4100]);
+    await changed;
+    expect(await submit(`value="${person.id}"`, null, { role: 'saksbehandler' })).toContain('Rollen er endret.');
+
+    cookie = (await login(nodeB.url, demo.caseworker2, demo.password))!;
+    const [endedA, endedB] = [await open(nodeA.url, cookie), await open(nodeB.url, cookie)];
+    const socketB2 = await socket(nodeB.url, cookie);
+    const ended = nextEvent(socketB2, 'session:ended');
+    expect(await submit(`value="${person.id}"`, 'Deaktiver kontoen', {})).toContain('Kontoen er deaktivert');
+    expect(await Promise.all([endedA.closed, endedB.closed])).toEqual([4401, 4401]);
+    await ended;
+    expect(await submit(`value="${person.id}"`, 'Aktiver kontoen', {})).toContain('Kontoen er aktivert igjen.');
+  });
+
+  it('a node killed mid-edit: its clients move to the other node, and the stored document is the union of every edit', async () => {
+    const name = `item:${items[2].id}`;
+    // Through the balancer (to A while it lives) and straight to B.
+    const movers = [yjs(balancer.url, name, cookies.caseworker), yjs(balancer.url, name, cookies.chair)];
+    const stayer = yjs(nodeB.url, name, cookies.leader);
+    // This client goes away with node A and never comes back: what B saw of it must still be stored.
+    const vanishing = yjs(balancer.url, name, (await login(nodeA.url, demo.caseworker2, demo.password))!);
+    const writers = [...movers, stayer, vanishing];
+    await Promise.all(writers.map((c) => whenSynced(c)));
+    const typed = writers.map(() => 0);
+    let vanished = false;
+    const typing = setInterval(() => {
+      writers.forEach((c, i) => {
+        if (c === vanishing && vanished) return;
+        type(c, 'notes', `w${i}t${typed[i]++};`);
+      });
+    }, 15);
+    await sleep(1000);
+    vanished = true;
+    vanishing.destroy();
+    await nodeA.stop('SIGKILL');
+    await sleep(100); // relays already in flight arrive
+    const seenByB = tokensIn(text(stayer, 'notes').toString(), 'w3t');
+    await sleep(1500); // the movers keep typing: offline first, then on B
+    clearInterval(typing);
+    const survivors = [...movers, stayer];
+    await waitFor(() => movers.every((c) => c.provider.wsconnected && c.provider.synced), 10_000, 'the movers to reconnect to B');
+    await waitFor(() => survivors.every((c) => text(c, 'notes').toString() === text(stayer, 'notes').toString()), 10_000, 'convergence on B');
+
+    const final = text(stayer, 'notes').toString();
+    for (const i of [0, 1, 2]) expect(tokensIn(final, `w${i}t`).size, `writer ${i}`).toBe(typed[i]);
+    expect(seenByB.size).toBeGreaterThan(10);
+    for (const token of seenByB) expect(final).toContain(token);
+
+    // Stored while B runs: its own clients' edits, and the vanished client's that A never confirmed (B writes those after 3 s).
+    const store = new PrismaDocumentStore(db);
+    const stored = async () => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, (await store.load(name))!);
+      return doc.getText('item.notes').toString();
+    };
+    let storedNow = '';
+    for (let tries = 0; tries < 50 && storedNow !== final; tries++) {
+      storedNow = await stored();
+      if (storedNow !== final) await sleep(200);
+    }
+    expect(storedNow).toBe(final);
+
+    // And after a clean stop, a new node on the same database loads exactly this.
+    for (const c of survivors) c.destroy();
+    expect(await nodeB.stop('SIGTERM')).toBe(0);
+    nodeB = await node();
+    const reader = yjs(nodeB.url, name, cookies.leader);
+    await whenSynced(reader);
+    expect(text(reader, 'notes').toString()).toBe(final);
+  });
+});

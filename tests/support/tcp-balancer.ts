@@ -1,0 +1,51 @@
+import { createServer, connect, type Server, type Socket } from 'node:net';
+
+/**
+ * A stand-in for the load balancer in front of several nodes: each new TCP
+ * connection goes to the first backend port that accepts it. When a node dies
+ * its connections drop; clients reconnect through the balancer and land on the
+ * next node — which is what a real balancer's health check achieves.
+ */
+export type TcpBalancer = { port: number; url: string; close: () => Promise<void> };
+
+export async function startTcpBalancer(backendPorts: number[]): Promise<TcpBalancer> {
+  const open = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    open.add(client);
+    client.once('close', () => open.delete(client));
+    client.pause();
+    const tryBackend = (index: number) => {
+      if (index >= backendPorts.length) return client.destroy();
+      const backend = connect(backendPorts[index], '127.0.0.1');
+      let connected = false;
+      // Refused before connecting: that node is down, try the next. After: the connection is over.
+      backend.on('error', () => (connected ? client.destroy() : tryBackend(index + 1)));
+      backend.once('connect', () => {
+        connected = true;
+        open.add(backend);
+        backend.once('close', () => {
+          open.delete(backend);
+          client.destroy();
+        });
+        client.once('close', () => backend.destroy());
+        client.on('error', () => backend.destroy());
+        client.pipe(backend);
+        backend.pipe(client);
+        client.resume();
+      });
+    };
+    tryBackend(0);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of open) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
