@@ -47,7 +47,7 @@ async function connectAll(serverUrl: string, specs: LoadClientSpec[], batchSize:
   let failed = 0;
   for (let i = 0; i < specs.length; i += batchSize) {
     const batch = specs.slice(i, i + batchSize).map((spec) => {
-      const client = connectYjs(serverUrl, spec.docName, spec.cookie);
+      const client = connectYjs(spec.serverUrl ?? serverUrl, spec.docName, spec.cookie);
       return { spec, client, sent: 0, received: 0, seq: 0, timers: [] } satisfies LoadClient;
     });
     const remaining = Math.max(1000, timeoutMs - (Date.now() - started));

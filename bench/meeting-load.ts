@@ -20,6 +20,7 @@ import type { Db } from '../lib/db/db';
 import { createTestDatabase, type TestDatabase } from '../tests/support/databases';
 import { demo, demoFixtures, openDb } from '../tests/support/fixtures';
 import { loginDemoUsers } from '../tests/support/login';
+import { benchUsers } from './bench-users';
 import { startTestServer, type TestServer } from '../tests/support/test-server';
 import { connectYjs, waitFor, whenSynced, type YjsClient } from '../tests/support/yjs-client';
 import { monoMs } from './clock';
@@ -30,9 +31,12 @@ const quick = process.argv.includes('--quick');
 
 /** `--meetings=50,100` runs only those meeting counts. */
 const meetingsArg = process.argv.find((a) => a.startsWith('--meetings='));
+/** `--nodes`: Samlet on PostgreSQL as one node, and as two nodes with Redis (issue 6), beside the reference. */
+const scaleOut = process.argv.includes('--nodes');
+const redisUrl = process.env.SAMLET_BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const cpuProfileDir = process.argv.find((a) => a.startsWith('--cpu-prof='))?.slice('--cpu-prof='.length);
 const settings = {
-  meetingCounts: meetingsArg ? meetingsArg.slice('--meetings='.length).split(',').map(Number) : quick ? [10, 50] : [10, 50, 100, 200],
+  meetingCounts: meetingsArg ? meetingsArg.slice('--meetings='.length).split(',').map(Number) : quick ? [10, 50] : scaleOut ? [50, 80, 100, 130] : [10, 50, 100, 200],
   participants: 10,
   typists: 2,
   editIntervalMs: 200, // 5 edits/s per typist
@@ -220,10 +224,14 @@ async function stopChild(child: ChildProcess, timeoutMs = 5000): Promise<void> {
 // ---------------------------------------------------------------- the two servers
 
 type Target = {
-  name: 'Samlet' | 'reference';
+  name: string;
   url: string;
+  /** Every node of the target (one, except for `--nodes`); a meeting's participants are spread over them. */
+  urls: string[];
   pid: number;
+  pids: number[];
   metricsUrl: string;
+  metricsUrls: string[];
   cookieFor: (participant: number) => string | null;
   newMeetings: (count: number) => Promise<string[]>;
   /** Waits (bounded) until the server holds no open document. */
@@ -276,9 +284,12 @@ async function runScenario(target: Target, meetingCount: number): Promise<Scenar
       // A meeting's participants are spread over the load processes, so edits cross processes.
       perProcess[(m + p) % settings.loadProcesses].push({
         docName,
-        cookie: target.cookieFor(p),
+        // Spread over many accounts: a node allows 50 websockets per user (server/realtime/yjs/limits.ts).
+        cookie: target.cookieFor(m * settings.participants + p),
         tag: `m${m}c${p}`,
         typist: p < settings.typists,
+        // With two nodes every meeting spans both (a balancer does not know meetings): every edit crosses Redis.
+        serverUrl: target.urls[(m + p) % target.urls.length],
       });
     }
   });
@@ -314,15 +325,18 @@ async function runScenario(target: Target, meetingCount: number): Promise<Scenar
     }
 
     await sleepUntil(windowStartAt);
-    await fetchMetrics(target.metricsUrl); // resets the event-loop histogram
-    const cpuStart = cpuSeconds(target.pid);
+    await Promise.all(target.metricsUrls.map(fetchMetrics)); // resets the event-loop histograms
+    const targetCpu = () => target.pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+    const cpuStart = targetCpu();
     const machineStart = cpuSnapshot();
     await sleepUntil(windowEndAt);
-    const cpuEnd = cpuSeconds(target.pid);
+    const cpuEnd = targetCpu();
     const machineEnd = cpuSnapshot();
     const elapsedSeconds = (machineEnd.at - machineStart.at) / 1000;
-    const metrics = await fetchMetrics(target.metricsUrl);
-    const serverRss = rssMb(target.pid);
+    const nodeMetrics = await Promise.all(target.metricsUrls.map(fetchMetrics));
+    // Several nodes: the worst node's event-loop delay, the sum of their memory.
+    const metrics = nodeMetrics.reduce((worst, m) => (m.eventLoopDelayMs.p99 > worst.eventLoopDelayMs.p99 ? m : worst));
+    const serverRss = target.pids.reduce((sum, pid) => sum + rssMb(pid), 0);
     await sleep(settings.drainMs);
 
     const reports = await Promise.all(
@@ -390,7 +404,7 @@ async function runScenario(target: Target, meetingCount: number): Promise<Scenar
 function printScenario(r: ScenarioResult): void {
   const ratio = r.expected ? r.received / r.expected : NaN;
   console.log(
-    `  ${r.target.padEnd(9)} M=${String(r.meetings).padStart(3)}: clients ${r.synced}/${r.clients} synced in ${(r.connectMs / 1000).toFixed(1)} s` +
+    `  ${r.target.padEnd(15)} M=${String(r.meetings).padStart(3)}: clients ${r.synced}/${r.clients} synced in ${(r.connectMs / 1000).toFixed(1)} s` +
       (r.failed ? ` (${r.failed} failed)` : '') +
       ` | propagation p50 ${fmt(r.p50)} / p95 ${fmt(r.p95)} / p99 ${fmt(r.p99)} / max ${fmt(r.max)} ms (${r.samples} samples)` +
       ` | delivered ${r.received}/${r.expected} = ${fmt(ratio * 100, 2)} %` +
@@ -513,9 +527,11 @@ async function measureFirstSync(samlet: Target, reference: Target): Promise<{ by
 
 // ---------------------------------------------------------------- main
 
+
 async function main(): Promise<number> {
   let database: TestDatabase | null = null;
   let server: TestServer | null = null;
+  const extraServers: TestServer[] = [];
   let referenceProcess: ChildProcess | null = null;
   let db: Db | null = null;
   let crashed = false;
@@ -524,9 +540,10 @@ async function main(): Promise<number> {
     await Promise.all([...children].map((child) => stopChild(child, 3000)));
     if (referenceProcess) await stopChild(referenceProcess, 3000);
     await db?.$disconnect().catch(() => undefined);
-    if (server) {
-      const timer = setTimeout(() => server?.process.kill('SIGKILL'), 20_000);
-      await server.stop('SIGTERM').finally(() => clearTimeout(timer));
+    for (const running of [server, ...extraServers]) {
+      if (!running) continue;
+      const timer = setTimeout(() => running.process.kill('SIGKILL'), 20_000);
+      await running.stop('SIGTERM').finally(() => clearTimeout(timer));
     }
     await database?.drop().catch(() => undefined);
   };
@@ -555,22 +572,28 @@ async function main(): Promise<number> {
         `${settings.loadProcesses} load processes, warm-up ${settings.warmupMs / 1000} s, window ${settings.windowMs / 1000} s, drain ${settings.drainMs / 1000} s\n`,
     );
 
-    database = await createTestDatabase('sqlite');
-    server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir, env: { SAMLET_METRICS: '1' },
+    // Default: one node on SQLite. --nodes: one node on PostgreSQL, and two nodes on the same PostgreSQL with Redis.
+    database = await createTestDatabase(scaleOut ? 'postgresql' : 'sqlite');
+    const env = { SAMLET_METRICS: '1', NEXTAUTH_SECRET: 'benchmark-secret-0123456789abcdefghij', SAMLET_DEMO: '1' };
+    const cluster = { ...env, REDIS_URL: redisUrl, SAMLET_REDIS_PREFIX: `samlet-bench-${process.pid}:` };
+    server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir, env,
       nodeArgs: cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(cpuProfileDir)}`] : [],
     });
     ownPids.add(server.process.pid!);
     db = openDb(database.url);
     const { mainUnit } = await demoFixtures(db);
     const cookies = await loginDemoUsers(server.url, demo, demo.password);
-    const editors = [cookies.caseworker, cookies.caseworker2, cookies.chair, cookies.leader];
+    const editors = [cookies.caseworker, cookies.caseworker2, cookies.chair, cookies.leader, ...(await benchUsers(db, server.url, mainUnit.id, Math.max(...settings.meetingCounts) * settings.participants))];
     const samletDb = db;
     let meetingSeq = 0;
-    const samlet: Target = {
-      name: 'Samlet',
-      url: server.url,
-      pid: server.process.pid!,
-      metricsUrl: `${server.url}/api/metrics`,
+    const samletTarget = (name: string, servers: TestServer[]): Target => ({
+      name,
+      url: servers[0].url,
+      urls: servers.map((s) => s.url),
+      pid: servers[0].process.pid!,
+      pids: servers.map((s) => s.process.pid!),
+      metricsUrl: `${servers[0].url}/api/metrics`,
+      metricsUrls: servers.map((s) => `${s.url}/api/metrics`),
       cookieFor: (p) => editors[p % editors.length],
       newMeetings: async (count) => {
         const base = Date.now() + 30 * 24 * 3600_000;
@@ -591,8 +614,18 @@ async function main(): Promise<number> {
         meetingSeq += count;
         return rows.map((row) => `meeting:${row.id}`);
       },
-      waitIdle: () => waitNoOpenDocuments(`${server!.url}/api/metrics`, 60_000),
-    };
+      waitIdle: async () => (await Promise.all(servers.map((s) => waitNoOpenDocuments(`${s.url}/api/metrics`, 60_000)))).every(Boolean),
+    });
+    const samlet = samletTarget(scaleOut ? 'Samlet 1 node' : 'Samlet', [server]);
+    const samletTargets = [samlet];
+    if (scaleOut) {
+      for (let i = 0; i < 2; i += 1) {
+        const node = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir, env: cluster });
+        extraServers.push(node);
+        ownPids.add(node.process.pid!);
+      }
+      samletTargets.push(samletTarget('Samlet 2 nodes', extraServers));
+    }
 
     referenceProcess = forkTracked('reference-server.ts');
     const referencePort = await new Promise<number>((resolve, reject) => {
@@ -605,14 +638,18 @@ async function main(): Promise<number> {
     const reference: Target = {
       name: 'reference',
       url: referenceUrl,
+      urls: [referenceUrl],
       pid: referenceProcess.pid!,
+      pids: [referenceProcess.pid!],
       metricsUrl: `${referenceUrl}/metrics`,
+      metricsUrls: [`${referenceUrl}/metrics`],
       cookieFor: () => null,
       newMeetings: async (count) => Array.from({ length: count }, () => `meeting:bench${(referenceSeq += 1).toString().padStart(6, '0')}`),
       // It keeps documents in memory forever (no persistence); there is nothing to wait for.
       waitIdle: async () => true,
     };
-    console.log(`Samlet on ${server.url} (pid ${samlet.pid}, SQLite), reference @y/websocket-server 0.1.1 on ${referenceUrl} (pid ${reference.pid})\n`);
+    for (const t of samletTargets) console.log(`${t.name}: ${t.urls.join(', ')} (pids ${t.pids.join(', ')}, ${database.kind}${t.urls.length > 1 ? ' + Redis' : ''})`);
+    console.log(`reference @y/websocket-server 0.1.1 on ${referenceUrl} (pid ${reference.pid})\n`);
 
     // --- time to first sync
     console.log(`Time to first sync of a meeting document with ~${settings.syncHistoryBytes / 1000} KB of encoded history (${settings.syncRuns} fresh clients each):`);
@@ -628,7 +665,7 @@ async function main(): Promise<number> {
     console.log('Edit propagation under load (each scenario: fresh meetings, fresh load processes):');
     const results: ScenarioResult[] = [];
     for (const meetingCount of settings.meetingCounts) {
-      for (const target of [samlet, reference]) {
+      for (const target of [...samletTargets, reference]) {
         try {
           const result = await runScenario(target, meetingCount);
           results.push(result);
@@ -662,16 +699,29 @@ async function main(): Promise<number> {
 
     console.log(`\nSamlet vs reference (p99 ms); targets: p99 ≤ ${targets.p99Ms} ms at M=${targets.p99AtM}, and Samlet p99 no worse than the reference\n`);
     // By position, not by M: `--meetings=100,100` repeats a scenario.
-    const sideRows = settings.meetingCounts.map((m, i) => {
-      const s = results.filter((r) => r.target === 'Samlet')[i];
-      const ref = results.filter((r) => r.target === 'reference')[i];
-      const ratio = s?.p99 !== null && s?.p99 !== undefined && ref?.p99 ? s.p99 / ref.p99 : NaN;
-      const absolute = m === targets.p99AtM ? (s?.p99 !== null && s?.p99 !== undefined && s.p99 <= targets.p99Ms ? 'met' : 'MISSED') : '—';
-      const relative = Number.isNaN(ratio) ? '—' : ratio <= 1 ? 'met' : 'MISSED';
-      return [String(m), fmt(s?.p99), fmt(ref?.p99), fmt(ratio, 2), absolute, relative];
-    });
-    console.log(table(['M', 'Samlet p99', 'reference p99', 'ratio', `≤ ${targets.p99Ms} ms`, 'no worse than reference'], sideRows));
+    const sideRows = samletTargets.flatMap((target) =>
+      settings.meetingCounts.map((m, i) => {
+        const s = results.filter((r) => r.target === target.name)[i];
+        const ref = results.filter((r) => r.target === 'reference')[i];
+        const ratio = s?.p99 !== null && s?.p99 !== undefined && ref?.p99 ? s.p99 / ref.p99 : NaN;
+        const absolute = m === targets.p99AtM ? (s?.p99 !== null && s?.p99 !== undefined && s.p99 <= targets.p99Ms ? 'met' : 'MISSED') : '—';
+        const relative = Number.isNaN(ratio) ? '—' : ratio <= 1 ? 'met' : 'MISSED';
+        return [target.name, String(m), fmt(s?.p99), fmt(ref?.p99), fmt(ratio, 2), absolute, relative];
+      }),
+    );
+    console.log(table(['server', 'M', 'p99', 'reference p99', 'ratio', `≤ ${targets.p99Ms} ms`, 'no worse than reference'], sideRows));
     console.log('(ratio = Samlet p99 / reference p99)');
+    if (scaleOut) {
+      // Capacity: the most meetings each carried with p99 within the target (all clients synced, nothing lost).
+      const capacity = (name: string) =>
+        Math.max(0, ...results.filter((r) => r.target === name && r.p99 !== null && r.p99 <= targets.p99Ms && r.synced === r.clients && r.received === r.expected).map((r) => r.meetings));
+      const rows = [...samletTargets.map((t) => t.name), 'reference'].map((name) => [name, String(capacity(name))]);
+      console.log(`\nCapacity: most meetings (of ${settings.meetingCounts.join(', ')}) carried with p99 ≤ ${targets.p99Ms} ms\n`);
+      console.log(table(['server', 'meetings'], rows));
+      const one = capacity('Samlet 1 node');
+      const two = capacity('Samlet 2 nodes');
+      console.log(`2 nodes / 1 node = ${one ? fmt(two / one, 2) : '—'} (target ≥ 1.6: ${one && two / one >= 1.6 ? 'met' : 'MISSED'})`);
+    }
 
     console.log(`\nTime to first sync (~${(sync.bytes / 1000).toFixed(0)} KB history); target p50 ≤ ${targets.syncP50Ms} ms\n`);
     console.log(

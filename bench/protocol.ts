@@ -10,6 +10,8 @@ export type LoadClientSpec = {
   /** Short unique tag, carried in this client's tokens: `m12c3`. */
   tag: string;
   typist: boolean;
+  /** The node this client connects to, when the target has several (else the `connect` message's). */
+  serverUrl?: string;
 };
 
 export type ParentMessage =

@@ -26,20 +26,20 @@ export async function authenticateCredentials(options: {
   const parsed = credentialsSchema.safeParse(options.input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  if (throttle.isBlocked(email, address)) {
+  if (await throttle.isBlocked(email, address)) {
     await verifyPassword(null, password); // same cost as a real attempt
     return null;
   }
   const user = await db.user.findUnique({ where: { email } });
   const valid = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !valid || !user.active) {
-    throttle.recordFailure(email, address);
+    await throttle.recordFailure(email, address);
     if (user) {
       await recordAuditEvent(db, { actorId: null, action: 'auth.login_failed', entityType: 'user', entityId: user.id });
     }
     return null;
   }
-  throttle.recordSuccess(email);
+  await throttle.recordSuccess(email);
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   await recordAuditEvent(db, { actorId: user.id, action: 'auth.login', entityType: 'user', entityId: user.id });
   return { id: user.id, email: user.email, name: user.name };

@@ -55,6 +55,11 @@ export class ClusterBus {
     return `${this.options.prefix}${name}`;
   }
 
+  /** For plain commands (the login throttle): the publishing connection, which is never in subscriber mode. */
+  get commands(): Redis {
+    return this.publisher;
+  }
+
   /** Redis clients for the socket.io adapter (its own pair, so its traffic never delays ours). */
   duplicateClients(): { pub: Redis; sub: Redis } {
     return { pub: this.publisher.duplicate(), sub: this.subscriber.duplicate() };

@@ -5,14 +5,16 @@ import type { DocumentRegistry } from '../realtime/yjs/document-registry';
 import { ClusterBus } from './cluster-bus';
 import { ClusterControl } from './cluster-control';
 import { DocumentRelay } from './document-relay';
+import { RedisThrottleStore } from './redis-throttle-store';
+import { registerThrottleStore } from '../../lib/auth/login-throttle';
 
 export type Cluster = Awaited<ReturnType<typeof startCluster>>;
 
 /**
  * With REDIS_URL: joins this node to the others. Yjs documents are relayed
  * (DocumentRelay), access changes and ended sessions reach every node
- * (ClusterControl), and socket.io rooms span the nodes through the official
- * Redis adapter. Without it none of this is created and the node is alone.
+ * (ClusterControl), socket.io rooms span the nodes through the official
+ * Redis adapter, and failed logins are counted in Redis. Without it none of this is created and the node is alone.
  */
 export async function startCluster(deps: { url: string; prefix: string; log: Logger; registry: DocumentRegistry; live: LiveConnections }) {
   const bus = new ClusterBus({ url: deps.url, prefix: deps.prefix, log: deps.log });
@@ -21,6 +23,8 @@ export async function startCluster(deps: { url: string; prefix: string; log: Log
   await control.start();
   const relay = new DocumentRelay({ bus, control, log: deps.log });
   deps.registry.setPeers(relay);
+  // Failed logins are counted for the installation, not per node.
+  registerThrottleStore(new RedisThrottleStore(bus.commands, deps.prefix));
   const adapterClients = bus.duplicateClients();
   for (const client of [adapterClients.pub, adapterClients.sub]) {
     client.on('error', (error: Error) => deps.log.warn({ role: 'socket.io adapter', err: error.message }, 'redis: connection error'));

@@ -214,6 +214,12 @@ describe('several nodes on PostgreSQL and Redis', () => {
     expect(await submit(`value="${person.id}"`, 'Aktiver kontoen', {})).toContain('Kontoen er aktivert igjen.');
   });
 
+  it('counts failed logins for the installation: five on node A block the account on node B too', async () => {
+    for (let i = 0; i < 5; i += 1) expect(await login(nodeA.url, demo.otherUnit, 'feil-passord')).toBeNull();
+    expect(await login(nodeB.url, demo.otherUnit, demo.password)).toBeNull();
+    expect(await login(nodeB.url, demo.leader, demo.password)).toBeTruthy();
+  });
+
   it('a node killed mid-edit: its clients move to the other node, and the stored document is the union of every edit', async () => {
     const name = `item:${items[2].id}`;
     // Through the balancer (to A while it lives) and straight to B.

@@ -1,0 +1,253 @@
+/**
+ * HTTP and memory benchmark (issue 6), on one Samlet node:
+ *
+ * 1. Pages under load: 100,000 past cases in the unit's history (closed
+ *    meetings of 12 items, with versions and search rows), a live realtime load
+ *    running (M meetings × 10 participants, as bench/meeting-load.ts), and
+ *    autocannon with 50 connections on the agenda, the meeting room and the
+ *    history page as a leader. Prints p50/p99 latency and requests per second.
+ * 2. Memory: RSS with no document open, with K meeting documents open (each
+ *    with ~5 KB of notes and one client), and after every client has left.
+ *
+ *   npx tsx bench/http-and-memory.ts [--db=postgresql|sqlite] [--cases=100000] [--meetings=50] [--seconds=10] [--documents=200]
+ *
+ * Prints figures; it is not a test and fails on nothing but a crash. Figures
+ * and method: docs/performance.md.
+ */
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import type { Db } from '../lib/db/db';
+import { createTestDatabase, type DatabaseKind, type TestDatabase } from '../tests/support/databases';
+import { demo, demoFixtures, openDb } from '../tests/support/fixtures';
+import { loginDemoUsers } from '../tests/support/login';
+import { startTestServer, type TestServer } from '../tests/support/test-server';
+import { connectYjs, whenSynced, type YjsClient } from '../tests/support/yjs-client';
+import { benchUsers } from './bench-users';
+import { monoMs } from './clock';
+import type { LoadClientSpec, ParentMessage, WorkerMessage } from './protocol';
+
+const root = path.resolve(import.meta.dirname, '..');
+const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const settings = {
+  db: arg('db', 'postgresql') as DatabaseKind,
+  cases: Number(arg('cases', '100000')),
+  meetings: Number(arg('meetings', '50')),
+  seconds: Number(arg('seconds', '10')),
+  documents: Number(arg('documents', '200')),
+  connections: 50,
+  itemsPerMeeting: 12,
+};
+const targets = { agendaP50: 20, agendaP99: 100, rssPerDocumentMb: 1 };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const mb = (bytes: number) => bytes / 2 ** 20;
+const fmt = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
+
+type Metrics = { rssBytes: number; openDocuments: number };
+const metrics = async (server: TestServer): Promise<Metrics> => (await fetch(`${server.url}/api/metrics`)).json() as Promise<Metrics>;
+
+/** Copies the demo's closed meeting (its cases, versions, items and search rows) until the unit has `count` past cases. */
+async function seedHistory(db: Db, count: number): Promise<number> {
+  const { mainUnit, pastMeeting } = await demoFixtures(db);
+  const items = await db.agendaItem.findMany({ where: { meetingId: pastMeeting.id, caseId: { not: null } } });
+  const sources = new Map((await db.case.findMany({ where: { meetingId: pastMeeting.id }, include: { versions: true } })).map((c) => [c.id, c]));
+  const entries = await db.searchEntry.findMany({ where: { meetingId: pastMeeting.id } });
+  const templates = items.filter((item) => sources.has(item.caseId!));
+  const meetingCount = Math.ceil(count / settings.itemsPerMeeting);
+  let created = 0;
+  const id = (kind: string, n: number) => `bench${kind}${n.toString(36).padStart(7, '0')}${randomBytes(2).toString('hex')}`;
+  for (let m = 0; m < meetingCount; m += 50) {
+    const meetings = [];
+    const cases = [];
+    const versions = [];
+    const agenda = [];
+    const search = [];
+    for (let k = m; k < Math.min(meetingCount, m + 50); k += 1) {
+      // Twice a week, backwards from the demo's past meeting.
+      const startsAt = new Date(pastMeeting.startsAt.getTime() - (k + 1) * 3.5 * 24 * 3600_000);
+      const meetingId = id('m', k);
+      meetings.push({ ...pastMeeting, id: meetingId, startsAt, endsAt: new Date(startsAt.getTime() + 90 * 60_000), submissionDeadline: startsAt, openedAt: startsAt, closedAt: startsAt, seriesId: null, seriesSlot: null, currentItemId: null, createdAt: startsAt });
+      for (let i = 0; i < settings.itemsPerMeeting && created < count; i += 1, created += 1) {
+        const template = templates[i % templates.length];
+        const source = sources.get(template.caseId!)!;
+        const caseId = id('c', created);
+        const itemId = id('i', created);
+        const { versions: sourceVersions, ...caseRow } = source;
+        cases.push({ ...caseRow, id: caseId, meetingId, personRef: `P-${(created % 20_000).toString().padStart(5, '0')}`, revisesCaseId: null, createdAt: startsAt, updatedAt: startsAt });
+        for (const version of sourceVersions) versions.push({ ...version, id: id('v', created), caseId, meetingId, submittedAt: startsAt });
+        agenda.push({ ...template, id: itemId, meetingId, caseId, position: i, carriedFromItemId: null, createdAt: startsAt });
+        const entry = entries.find((e) => e.itemId === template.id);
+        if (entry) {
+          const { id: _id, ...entryRow } = entry;
+          search.push({ ...entryRow, itemId, meetingId, caseId, meetingDate: startsAt, unitId: mainUnit.id });
+        }
+      }
+    }
+    await db.meeting.createMany({ data: meetings });
+    await db.case.createMany({ data: cases });
+    await db.caseVersion.createMany({ data: versions });
+    await db.agendaItem.createMany({ data: agenda });
+    await db.searchEntry.createMany({ data: search });
+  }
+  return created;
+}
+
+// ---------------------------------------------------------------- realtime load (bench/load-worker.ts)
+
+function send(child: ChildProcess, message: ParentMessage): void {
+  child.send(message);
+}
+
+function next<T extends WorkerMessage['type']>(child: ChildProcess, type: T, timeoutMs: number): Promise<Extract<WorkerMessage, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`load process: no ${type} in ${timeoutMs} ms`)), timeoutMs);
+    const onMessage = (message: WorkerMessage) => {
+      if (message.type !== type && message.type !== 'error') return;
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      if (message.type === 'error') reject(new Error(message.message));
+      else resolve(message as Extract<WorkerMessage, { type: T }>);
+    };
+    child.on('message', onMessage);
+  });
+}
+
+async function startRealtimeLoad(server: TestServer, docNames: string[], cookies: string[], durationMs: number) {
+  const perProcess: LoadClientSpec[][] = [[], []];
+  docNames.forEach((docName, m) => {
+    for (let p = 0; p < 10; p += 1) perProcess[(m + p) % 2].push({ docName, cookie: cookies[(m * 10 + p) % cookies.length], tag: `m${m}c${p}`, typist: p < 2 });
+  });
+  const workers = perProcess.map(() => fork(path.join(root, 'bench', 'load-worker.ts'), [], { cwd: root, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+  await Promise.all(
+    workers.map((worker, i) => {
+      const connected = next(worker, 'connected', 180_000);
+      send(worker, { type: 'connect', serverUrl: server.url, clients: perProcess[i], batchSize: 25, connectTimeoutMs: 120_000 });
+      return connected;
+    }),
+  );
+  const startAt = monoMs() + 300;
+  for (const worker of workers) {
+    send(worker, { type: 'run', startAt, windowStartAt: startAt + 2000, windowEndAt: startAt + durationMs, editIntervalMs: 200, awarenessIntervalMs: 1000 });
+  }
+  return {
+    warmedUp: sleep(2300),
+    finish: async () => {
+      const reports = await Promise.all(
+        workers.map((worker) => {
+          const report = next(worker, 'report', 60_000);
+          send(worker, { type: 'report' });
+          return report;
+        }),
+      );
+      await Promise.all(
+        workers.map((worker) => {
+          const closed = next(worker, 'closed', 20_000).catch(() => undefined);
+          send(worker, { type: 'close' });
+          return closed;
+        }),
+      );
+      for (const worker of workers) worker.kill();
+      const latencies = reports.flatMap((r) => r.latencies).sort((a, b) => a - b);
+      return { samples: latencies.length, p99: latencies[Math.floor(latencies.length * 0.99)] ?? NaN };
+    },
+  };
+}
+
+// ---------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  if (!existsSync(path.join(root, '.next/BUILD_ID'))) execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { cwd: root, stdio: 'inherit' });
+  const cpus = os.cpus();
+  console.log(`Samlet HTTP and memory benchmark — ${cpus.length} × ${cpus[0]?.model ?? '?'}, Node ${process.version}, ${settings.db}`);
+  let database: TestDatabase | null = null;
+  let server: TestServer | null = null;
+  let db: Db | null = null;
+  try {
+    database = await createTestDatabase(settings.db);
+    server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir, env: { SAMLET_METRICS: '1', LOG_LEVEL: 'warn' } });
+    db = openDb(database.url);
+    const seeding = Date.now();
+    const created = await seedHistory(db, settings.cases);
+    console.log(`history: ${created} past cases in ${Math.ceil(created / settings.itemsPerMeeting)} closed meetings, seeded in ${((Date.now() - seeding) / 1000).toFixed(0)} s`);
+    const { meeting, mainUnit } = await demoFixtures(db);
+    const cookies = await loginDemoUsers(server.url, demo, demo.password);
+
+    // --- pages under load
+    const live = await db.meeting.createManyAndReturn({
+      data: Array.from({ length: settings.meetings }, (_, i) => {
+        const startsAt = new Date(Date.now() + (40 + i) * 24 * 3600_000);
+        return { unitId: mainUnit.id, startsAt, endsAt: new Date(startsAt.getTime() + 90 * 60_000), submissionDeadline: startsAt, status: 'planned', location: 'Benchmark' };
+      }),
+      select: { id: true },
+    });
+    const pages = [
+      { name: 'agenda', path: `/moter/${meeting.id}` },
+      { name: 'meeting room', path: `/moter/${meeting.id}/rom` },
+      { name: 'history', path: '/historikk' },
+    ];
+    for (const page of pages) {
+      const response = await fetch(`${server.url}${page.path}`, { headers: { cookie: cookies.leader } });
+      if (response.status !== 200) throw new Error(`${page.path} answered ${response.status}`);
+    }
+    const loadMs = (pages.length * (settings.seconds + 1) + 4) * 1000;
+    const users = await benchUsers(db, server.url, mainUnit.id, Math.max(settings.meetings * 10, settings.documents));
+    const realtime = await startRealtimeLoad(server, live.map((m) => `meeting:${m.id}`), users, loadMs);
+    await realtime.warmedUp;
+    console.log(`\nPages as a leader, autocannon ${settings.connections} connections × ${settings.seconds} s each, during a realtime load of ${settings.meetings} meetings × 10 participants:\n`);
+    const rows: string[][] = [];
+    for (const page of pages) {
+      const result = await autocannon({ url: `${server.url}${page.path}`, connections: settings.connections, duration: settings.seconds, headers: { cookie: cookies.leader } });
+      const bad = result.non2xx + result.errors + result.timeouts;
+      rows.push([page.name, fmt(result.latency.p50), fmt(result.latency.p99), fmt(result.requests.average, 0), String(result.requests.total), String(bad)]);
+      console.log(`  ${page.name.padEnd(13)} p50 ${fmt(result.latency.p50)} ms, p99 ${fmt(result.latency.p99)} ms, ${fmt(result.requests.average, 0)} req/s (${result.requests.total} requests, ${bad} not 2xx or failed)`);
+    }
+    const edits = await realtime.finish();
+    console.log(`  realtime load meanwhile: edit propagation p99 ${fmt(edits.p99)} ms (${edits.samples} samples)`);
+    const agenda = rows[0];
+    console.log(`  targets, agenda page: p50 ≤ ${targets.agendaP50} ms ${Number(agenda[1]) <= targets.agendaP50 ? 'met' : 'MISSED'}, p99 ≤ ${targets.agendaP99} ms ${Number(agenda[2]) <= targets.agendaP99 ? 'met' : 'MISSED'}`);
+
+    // --- memory per open document
+    const idle = async () => {
+      const until = Date.now() + 60_000;
+      while ((await metrics(server!)).openDocuments > 0 && Date.now() < until) await sleep(200);
+      await sleep(2000);
+      return metrics(server!);
+    };
+    const baseline = await idle();
+    const docs = await db.meeting.createManyAndReturn({
+      data: Array.from({ length: settings.documents }, (_, i) => {
+        const startsAt = new Date(Date.now() + (400 + i) * 24 * 3600_000);
+        return { unitId: mainUnit.id, startsAt, endsAt: new Date(startsAt.getTime() + 90 * 60_000), submissionDeadline: startsAt, status: 'planned', location: 'Benchmark' };
+      }),
+      select: { id: true },
+    });
+    const clients: YjsClient[] = [];
+    const notes = 'Drøftet økning av timer; pårørende melder om slitasje. '.repeat(90); // ~5 KB
+    for (let i = 0; i < docs.length; i += 25) {
+      const batch = docs.slice(i, i + 25).map((d, j) => connectYjs(server!.url, `meeting:${d.id}`, users[(i + j) % users.length]));
+      await Promise.all(batch.map((c) => whenSynced(c, 30_000)));
+      for (const client of batch) client.doc.getText('notes').insert(0, notes);
+      clients.push(...batch);
+    }
+    await sleep(3000);
+    const open = await metrics(server);
+    for (const client of clients) client.destroy();
+    const after = await idle();
+    const perDocument = mb(open.rssBytes - baseline.rssBytes) / Math.max(1, open.openDocuments);
+    console.log(`\nMemory (RSS of the server process):\n`);
+    console.log(`  no document open: ${fmt(mb(baseline.rssBytes))} MB`);
+    console.log(`  ${open.openDocuments} meeting documents open (~5 KB notes, 1 client each): ${fmt(mb(open.rssBytes))} MB → ${fmt(perDocument, 2)} MB per document (target ≤ ${targets.rssPerDocumentMb}: ${perDocument <= targets.rssPerDocumentMb ? 'met' : 'MISSED'})`);
+    console.log(`  after every client left: ${after.openDocuments} open, ${fmt(mb(after.rssBytes))} MB (${fmt(mb(after.rssBytes - baseline.rssBytes))} MB above the baseline)`);
+  } finally {
+    await db?.$disconnect().catch(() => undefined);
+    await server?.stop('SIGTERM');
+    await database?.drop().catch(() => undefined);
+  }
+}
+
+await main();
+process.exit(0);
