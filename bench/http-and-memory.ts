@@ -15,10 +15,10 @@
  * and method: docs/performance.md.
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import type { Db } from '../lib/db/db';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from '../tests/support/databases';
@@ -27,6 +27,7 @@ import { loginDemoUsers } from '../tests/support/login';
 import { startTestServer, type TestServer } from '../tests/support/test-server';
 import { connectYjs, whenSynced, type YjsClient } from '../tests/support/yjs-client';
 import { benchUsers } from './bench-users';
+import { seedHistory } from './http-and-memory-seed';
 import { monoMs } from './clock';
 import type { LoadClientSpec, ParentMessage, WorkerMessage } from './protocol';
 
@@ -49,52 +50,6 @@ const fmt = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFix
 
 type Metrics = { rssBytes: number; openDocuments: number };
 const metrics = async (server: TestServer): Promise<Metrics> => (await fetch(`${server.url}/api/metrics`)).json() as Promise<Metrics>;
-
-/** Copies the demo's closed meeting (its cases, versions, items and search rows) until the unit has `count` past cases. */
-async function seedHistory(db: Db, count: number): Promise<number> {
-  const { mainUnit, pastMeeting } = await demoFixtures(db);
-  const items = await db.agendaItem.findMany({ where: { meetingId: pastMeeting.id, caseId: { not: null } } });
-  const sources = new Map((await db.case.findMany({ where: { meetingId: pastMeeting.id }, include: { versions: true } })).map((c) => [c.id, c]));
-  const entries = await db.searchEntry.findMany({ where: { meetingId: pastMeeting.id } });
-  const templates = items.filter((item) => sources.has(item.caseId!));
-  const meetingCount = Math.ceil(count / settings.itemsPerMeeting);
-  let created = 0;
-  const id = (kind: string, n: number) => `bench${kind}${n.toString(36).padStart(7, '0')}${randomBytes(2).toString('hex')}`;
-  for (let m = 0; m < meetingCount; m += 50) {
-    const meetings = [];
-    const cases = [];
-    const versions = [];
-    const agenda = [];
-    const search = [];
-    for (let k = m; k < Math.min(meetingCount, m + 50); k += 1) {
-      // Twice a week, backwards from the demo's past meeting.
-      const startsAt = new Date(pastMeeting.startsAt.getTime() - (k + 1) * 3.5 * 24 * 3600_000);
-      const meetingId = id('m', k);
-      meetings.push({ ...pastMeeting, id: meetingId, startsAt, endsAt: new Date(startsAt.getTime() + 90 * 60_000), submissionDeadline: startsAt, openedAt: startsAt, closedAt: startsAt, seriesId: null, seriesSlot: null, currentItemId: null, createdAt: startsAt });
-      for (let i = 0; i < settings.itemsPerMeeting && created < count; i += 1, created += 1) {
-        const template = templates[i % templates.length];
-        const source = sources.get(template.caseId!)!;
-        const caseId = id('c', created);
-        const itemId = id('i', created);
-        const { versions: sourceVersions, ...caseRow } = source;
-        cases.push({ ...caseRow, id: caseId, meetingId, personRef: `P-${(created % 20_000).toString().padStart(5, '0')}`, revisesCaseId: null, createdAt: startsAt, updatedAt: startsAt });
-        for (const version of sourceVersions) versions.push({ ...version, id: id('v', created), caseId, meetingId, submittedAt: startsAt });
-        agenda.push({ ...template, id: itemId, meetingId, caseId, position: i, carriedFromItemId: null, createdAt: startsAt });
-        const entry = entries.find((e) => e.itemId === template.id);
-        if (entry) {
-          const { id: _id, ...entryRow } = entry;
-          search.push({ ...entryRow, itemId, meetingId, caseId, meetingDate: startsAt, unitId: mainUnit.id });
-        }
-      }
-    }
-    await db.meeting.createMany({ data: meetings });
-    await db.case.createMany({ data: cases });
-    await db.caseVersion.createMany({ data: versions });
-    await db.agendaItem.createMany({ data: agenda });
-    await db.searchEntry.createMany({ data: search });
-  }
-  return created;
-}
 
 // ---------------------------------------------------------------- realtime load (bench/load-worker.ts)
 
@@ -157,6 +112,50 @@ async function startRealtimeLoad(server: TestServer, docNames: string[], cookies
   };
 }
 
+
+/** RSS of a fresh node: nothing open, K meeting documents open, and after every client has left. */
+async function measureMemory(server: TestServer, db: Db): Promise<void> {
+  const { mainUnit } = await demoFixtures(db);
+  const users = await benchUsers(db, server.url, mainUnit.id, settings.documents);
+  const idle = async () => {
+    const until = Date.now() + 60_000;
+    while ((await metrics(server)).openDocuments > 0 && Date.now() < until) await sleep(200);
+    await sleep(2000);
+    return metrics(server);
+  };
+  const notes = 'Drøftet økning av timer; pårørende melder om slitasje. '.repeat(90); // ~5 KB
+  const openDocuments = async (count: number, offset: number): Promise<YjsClient[]> => {
+    const docs = await db.meeting.createManyAndReturn({
+      data: Array.from({ length: count }, (_, i) => {
+        const startsAt = new Date(Date.now() + (400 + offset + i) * 24 * 3600_000);
+        return { unitId: mainUnit.id, startsAt, endsAt: new Date(startsAt.getTime() + 90 * 60_000), submissionDeadline: startsAt, status: 'planned', location: 'Benchmark' };
+      }),
+      select: { id: true },
+    });
+    const clients: YjsClient[] = [];
+    for (let i = 0; i < docs.length; i += 25) {
+      const batch = docs.slice(i, i + 25).map((d, j) => connectYjs(server.url, `meeting:${d.id}`, users[(i + j) % users.length]));
+      await Promise.all(batch.map((c) => whenSynced(c, 30_000)));
+      for (const client of batch) client.doc.getText('notes').insert(0, notes);
+      clients.push(...batch);
+    }
+    return clients;
+  };
+  // Warm-up: the first documents load code and fill caches that stay; the baseline is taken after them.
+  for (const client of await openDocuments(25, 0)) client.destroy();
+  const baseline = await idle();
+  const clients = await openDocuments(settings.documents, 100);
+  await sleep(3000);
+  const open = await metrics(server);
+  for (const client of clients) client.destroy();
+  const after = await idle();
+  const perDocument = mb(open.rssBytes - baseline.rssBytes) / Math.max(1, open.openDocuments);
+  console.log(`\nMemory (RSS of the server process):\n`);
+  console.log(`  no document open: ${fmt(mb(baseline.rssBytes))} MB`);
+  console.log(`  ${open.openDocuments} meeting documents open (~5 KB notes, 1 client each): ${fmt(mb(open.rssBytes))} MB → ${fmt(perDocument, 2)} MB per document (target ≤ ${targets.rssPerDocumentMb}: ${perDocument <= targets.rssPerDocumentMb ? 'met' : 'MISSED'})`);
+  console.log(`  after every client left: ${after.openDocuments} open, ${fmt(mb(after.rssBytes))} MB (${fmt(mb(after.rssBytes - baseline.rssBytes))} MB above the baseline)`);
+}
+
 // ---------------------------------------------------------------- main
 
 async function main(): Promise<void> {
@@ -168,10 +167,11 @@ async function main(): Promise<void> {
   let db: Db | null = null;
   try {
     database = await createTestDatabase(settings.db);
-    server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir, env: { SAMLET_METRICS: '1', LOG_LEVEL: 'warn' } });
+    server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir, env: { SAMLET_METRICS: '1' } });
     db = openDb(database.url);
+    await measureMemory(server, db);
     const seeding = Date.now();
-    const created = await seedHistory(db, settings.cases);
+    const created = await seedHistory(db, settings.cases, settings.itemsPerMeeting);
     console.log(`history: ${created} past cases in ${Math.ceil(created / settings.itemsPerMeeting)} closed meetings, seeded in ${((Date.now() - seeding) / 1000).toFixed(0)} s`);
     const { meeting, mainUnit } = await demoFixtures(db);
     const cookies = await loginDemoUsers(server.url, demo, demo.password);
@@ -193,6 +193,18 @@ async function main(): Promise<void> {
       const response = await fetch(`${server.url}${page.path}`, { headers: { cookie: cookies.leader } });
       if (response.status !== 200) throw new Error(`${page.path} answered ${response.status}`);
     }
+    // One request at a time first: what a page costs on its own.
+    console.log('\nOne request at a time (20 each, after 3 to warm up):\n');
+    for (const page of pages) {
+      const times: number[] = [];
+      for (let i = 0; i < 23; i += 1) {
+        const started = performance.now();
+        await (await fetch(`${server.url}${page.path}`, { headers: { cookie: cookies.leader } })).text();
+        if (i >= 3) times.push(performance.now() - started);
+      }
+      times.sort((x, y) => x - y);
+      console.log(`  ${page.name.padEnd(13)} p50 ${fmt(times[9])} ms, max ${fmt(times[19])} ms`);
+    }
     const loadMs = (pages.length * (settings.seconds + 1) + 4) * 1000;
     const users = await benchUsers(db, server.url, mainUnit.id, Math.max(settings.meetings * 10, settings.documents));
     const realtime = await startRealtimeLoad(server, live.map((m) => `meeting:${m.id}`), users, loadMs);
@@ -210,38 +222,6 @@ async function main(): Promise<void> {
     const agenda = rows[0];
     console.log(`  targets, agenda page: p50 ≤ ${targets.agendaP50} ms ${Number(agenda[1]) <= targets.agendaP50 ? 'met' : 'MISSED'}, p99 ≤ ${targets.agendaP99} ms ${Number(agenda[2]) <= targets.agendaP99 ? 'met' : 'MISSED'}`);
 
-    // --- memory per open document
-    const idle = async () => {
-      const until = Date.now() + 60_000;
-      while ((await metrics(server!)).openDocuments > 0 && Date.now() < until) await sleep(200);
-      await sleep(2000);
-      return metrics(server!);
-    };
-    const baseline = await idle();
-    const docs = await db.meeting.createManyAndReturn({
-      data: Array.from({ length: settings.documents }, (_, i) => {
-        const startsAt = new Date(Date.now() + (400 + i) * 24 * 3600_000);
-        return { unitId: mainUnit.id, startsAt, endsAt: new Date(startsAt.getTime() + 90 * 60_000), submissionDeadline: startsAt, status: 'planned', location: 'Benchmark' };
-      }),
-      select: { id: true },
-    });
-    const clients: YjsClient[] = [];
-    const notes = 'Drøftet økning av timer; pårørende melder om slitasje. '.repeat(90); // ~5 KB
-    for (let i = 0; i < docs.length; i += 25) {
-      const batch = docs.slice(i, i + 25).map((d, j) => connectYjs(server!.url, `meeting:${d.id}`, users[(i + j) % users.length]));
-      await Promise.all(batch.map((c) => whenSynced(c, 30_000)));
-      for (const client of batch) client.doc.getText('notes').insert(0, notes);
-      clients.push(...batch);
-    }
-    await sleep(3000);
-    const open = await metrics(server);
-    for (const client of clients) client.destroy();
-    const after = await idle();
-    const perDocument = mb(open.rssBytes - baseline.rssBytes) / Math.max(1, open.openDocuments);
-    console.log(`\nMemory (RSS of the server process):\n`);
-    console.log(`  no document open: ${fmt(mb(baseline.rssBytes))} MB`);
-    console.log(`  ${open.openDocuments} meeting documents open (~5 KB notes, 1 client each): ${fmt(mb(open.rssBytes))} MB → ${fmt(perDocument, 2)} MB per document (target ≤ ${targets.rssPerDocumentMb}: ${perDocument <= targets.rssPerDocumentMb ? 'met' : 'MISSED'})`);
-    console.log(`  after every client left: ${after.openDocuments} open, ${fmt(mb(after.rssBytes))} MB (${fmt(mb(after.rssBytes - baseline.rssBytes))} MB above the baseline)`);
   } finally {
     await db?.$disconnect().catch(() => undefined);
     await server?.stop('SIGTERM');

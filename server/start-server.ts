@@ -30,6 +30,7 @@ import { createCaseSummarySync } from './realtime/yjs/case-summary-sync';
 import { createMeetingDocuments } from './realtime/yjs/meeting-documents';
 import { registerCaseContentStore } from '../lib/cases/case-content-store';
 import { startCluster } from './cluster/start-cluster';
+import { exclusiveOnCluster } from './cluster/run-exclusive';
 
 export type RunningServer = { server: Server; config: Config; shutdown: (reason: string) => Promise<boolean> };
 
@@ -91,8 +92,9 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
     },
   });
   const sessionWatch = watchLiveSessions({ db, live, log });
-  const retention = scheduleRetention({ db, log, months: config.env.SAMLET_RETENTION_MONTHS });
-  const generation = scheduleMeetingGeneration({ db, log });
+  const exclusive = cluster ? exclusiveOnCluster(cluster.bus) : undefined;
+  const retention = scheduleRetention({ db, log, months: config.env.SAMLET_RETENTION_MONTHS, exclusive });
+  const generation = scheduleMeetingGeneration({ db, log, exclusive });
   const publicOrigin = new URL(config.authUrl).origin;
   const yjs = createYjsEndpoint({ db, registry, resolveSession, log, live });
   const socketServer = createSocketServer({

@@ -65,9 +65,13 @@ export async function similarForCases(options: { db: Db; actor: Actor; caseIds: 
     select: { id: true, unitId: true, title: true, caseType: true, level: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { content: true } } },
   });
   const since = DateTime.fromJSDate(options.now ?? new Date()).minus({ years: 3 }).toJSDate();
-  const candidatesByUnit = new Map<string, ReturnType<typeof profileOf>[]>();
+  const candidatesByUnit = new Map<string, (ReturnType<typeof profileOf> & { wordSet: Set<string> })[]>();
   for (const unitId of new Set(rows.map((r) => r.unitId))) {
-    candidatesByUnit.set(unitId, (await comparableEntries(db, actor, unitId, since)).map(profileOf));
+    // Split into words once here, not once per case of the meeting.
+    candidatesByUnit.set(unitId, (await comparableEntries(db, actor, unitId, since)).map((e) => {
+      const profile = profileOf(e);
+      return { ...profile, wordSet: words(profile.text) };
+    }));
   }
   const ranked = rows.map((row) => {
     const parsed = caseContentSchema.safeParse(row.versions[0] ? JSON.parse(row.versions[0].content) : {});

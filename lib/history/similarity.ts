@@ -47,11 +47,15 @@ export function similarity(a: CaseProfile, b: CaseProfile, wordsA = words(a.text
   );
 }
 
-/** The `count` most similar candidates to `target`, best first (ties: newest first, as given). */
-export function mostSimilar<T extends CaseProfile>(target: CaseProfile, candidates: readonly T[], count: number): { candidate: T; score: number }[] {
+/**
+ * The `count` most similar candidates to `target`, best first (ties: newest first, as given).
+ * A candidate may carry its `wordSet` already: a meeting ranks every case against the same
+ * candidates, and splitting their texts into words once instead of per case is most of the work.
+ */
+export function mostSimilar<T extends CaseProfile & { wordSet?: Set<string> }>(target: CaseProfile, candidates: readonly T[], count: number): { candidate: T; score: number }[] {
   const targetWords = words(target.text);
   return candidates
-    .map((candidate, index) => ({ candidate, index, score: similarity(target, candidate, targetWords) }))
+    .map((candidate, index) => ({ candidate, index, score: similarity(target, candidate, targetWords, candidate.wordSet ?? words(candidate.text)) }))
     .sort((x, y) => y.score - x.score || x.index - y.index)
     .slice(0, count)
     .map(({ candidate, score }) => ({ candidate, score }));

@@ -49,9 +49,10 @@ export class DocumentRelay implements DocumentPeers {
       for (const link of this.links.values()) this.adopt(link, link.unwritten.takeOverdue(adoptAfterMs));
     }, Math.min(1000, adoptAfterMs));
     this.sweep.unref();
-    // Redis was away: whatever was relayed meanwhile is lost, so every open document catches up again.
+    // Redis was away: whatever was relayed meanwhile is lost, so every open document catches up again
+    // (subscribing again first: a document opened while Redis was away never got its subscription).
     deps.bus.onReconnect(() => {
-      for (const link of this.links.values()) void this.catchUp(link);
+      for (const link of this.links.values()) void this.subscribe(link).then((ok) => (ok ? this.catchUp(link) : undefined));
     });
   }
 
@@ -60,15 +61,10 @@ export class DocumentRelay implements DocumentPeers {
   }
 
   async attach(shared: SharedDocument): Promise<void> {
-    const { bus, log } = this.deps;
+    const { bus } = this.deps;
     const link: Link = { shared, channel: bus.channel(`yjs:${shared.name}`), unwritten: new UnwrittenPeerEdits(), peersSeen: false, requests: new Map() };
     this.links.set(shared.name, link);
-    try {
-      await bus.subscribe(link.channel, (message) => this.receive(link, message));
-    } catch (error) {
-      // Redis is away: the document works on this node alone and catches up when Redis returns.
-      log.warn({ doc: shared.name, err: (error as Error).message }, 'cluster: could not subscribe to a document');
-    }
+    await this.subscribe(link);
     shared.peerLink = {
       update: (update, seq) => link.peersSeen && this.say(link, { type: 'update', from: bus.nodeId, seq, update }),
       awareness: (update) => link.peersSeen && this.say(link, { type: 'awareness', from: bus.nodeId, update }),
@@ -98,6 +94,17 @@ export class DocumentRelay implements DocumentPeers {
 
   close(): void {
     clearInterval(this.sweep);
+  }
+
+  private async subscribe(link: Link): Promise<boolean> {
+    try {
+      await this.deps.bus.subscribe(link.channel, (message) => this.receive(link, message));
+      return true;
+    } catch (error) {
+      // Redis is away: the document works on this node alone and catches up when Redis returns.
+      this.deps.log.warn({ doc: link.shared.name, err: (error as Error).message }, 'cluster: could not subscribe to a document');
+      return false;
+    }
   }
 
   /** Asks the other nodes holding the document for what this node lacks; waits for each (briefly). */

@@ -35,6 +35,8 @@ describe('several nodes on PostgreSQL and Redis', () => {
   let nodeA: TestServer;
   let nodeB: TestServer;
   let balancer: TcpBalancer;
+  /** Node B reaches Redis through this, so the test can cut B off from Redis. */
+  let redisLine: TcpBalancer;
   let meetingId: string;
   let mainUnitId: string;
   let items: Awaited<ReturnType<typeof syncAgenda>>;
@@ -44,13 +46,13 @@ describe('several nodes on PostgreSQL and Redis', () => {
   const sockets: Socket[] = [];
   let publicUrl = '';
 
-  const node = async (port?: number) =>
+  const node = async (port?: number, redisVia = redisUrl) =>
     startTestServer({
       databaseUrl: database.url,
       dataDir: database.dataDir,
       port,
       env: {
-        REDIS_URL: redisUrl,
+        REDIS_URL: redisVia,
         SAMLET_REDIS_PREFIX: prefix,
         // One installation: the same secret and public address on every node.
         NEXTAUTH_SECRET: 'multi-node-test-secret-0123456789abcdef',
@@ -80,7 +82,8 @@ describe('several nodes on PostgreSQL and Redis', () => {
     balancer = await startTcpBalancer([portA, portB]);
     publicUrl = balancer.url;
     nodeA = await node(portA); // migrates and seeds
-    nodeB = await node(portB);
+    redisLine = await startTcpBalancer([Number(new URL(redisUrl).port || 6379)]);
+    nodeB = await node(portB, `redis://127.0.0.1:${redisLine.port}`);
     db = openDb(database.url);
     const fixtures = await demoFixtures(db);
     meetingId = fixtures.meeting.id;
@@ -95,6 +98,7 @@ describe('several nodes on PostgreSQL and Redis', () => {
     await db?.$disconnect();
     await Promise.all([nodeA?.stop('SIGTERM'), nodeB?.stop('SIGTERM')]);
     await balancer?.close();
+    await redisLine?.close();
     const redis = new Redis(redisUrl);
     const keys = await redis.keys(`${prefix}*`);
     if (keys.length) await redis.del(...keys);
@@ -111,6 +115,11 @@ describe('several nodes on PostgreSQL and Redis', () => {
       expect(await response.json()).toEqual({ status: 'ok', redis: 'connected' });
       expect(server.logs.join('')).toContain('cluster: joined through Redis');
     }
+    // The daily jobs run on one node at a time: A, started first, took the meeting generation; B skipped it.
+    const nodeId = (server: TestServer) => /"nodeId":"([^"]+)"[^\n]*cluster: joined/.exec(server.logs.join(''))?.[1];
+    const redis = new Redis(redisUrl);
+    expect(await redis.get(`${prefix}job:meeting-generation`)).toBe(nodeId(nodeA));
+    await redis.quit();
   });
 
   it('converges text typed on node A and node B, and shows presence across them', async () => {
@@ -212,6 +221,34 @@ describe('several nodes on PostgreSQL and Redis', () => {
     expect(await Promise.all([endedA.closed, endedB.closed])).toEqual([4401, 4401]);
     await ended;
     expect(await submit(`value="${person.id}"`, 'Aktiver kontoen', {})).toContain('Kontoen er aktivert igjen.');
+  });
+
+  it('Redis away for a while: both nodes keep working alone, and converge when it is back', async () => {
+    const name = `item:${items[3].id}`;
+    const onA = yjs(nodeA.url, name, cookies.caseworker);
+    const onB = yjs(nodeB.url, name, cookies.chair);
+    await Promise.all([whenSynced(onA), whenSynced(onB)]);
+    type(onA, 'notes', 'Før bruddet. ');
+    await waitFor(() => text(onB, 'notes').toString().includes('Før bruddet.'), 5000, 'the edit before the cut');
+
+    await redisLine.interrupt();
+    const redisOfB = async () => ((await (await fetch(`${nodeB.url}/api/health`)).json()) as { redis: string }).redis;
+    for (let tries = 0; (await redisOfB()) !== 'disconnected'; tries += 1) {
+      if (tries > 100) throw new Error('B did not notice that Redis is away');
+      await sleep(100);
+    }
+    type(onA, 'notes', 'Skrevet på A under bruddet. ');
+    type(onB, 'notes', 'Skrevet på B under bruddet. ');
+    await sleep(500);
+    // Cut off, B's clients do not see A's edit; and B still answers and saves.
+    expect(text(onB, 'notes').toString()).not.toContain('på A under');
+    expect((await fetch(`${nodeB.url}/api/health`)).status).toBe(200);
+
+    await redisLine.resume();
+    await waitFor(() => text(onB, 'notes').toString().includes('på A under') && text(onA, 'notes').toString().includes('på B under'), 15_000, 'convergence after Redis is back');
+    expect(text(onA, 'notes').toString()).toBe(text(onB, 'notes').toString());
+    type(onB, 'notes', 'Etter bruddet.');
+    await waitFor(() => text(onA, 'notes').toString().endsWith('Etter bruddet.'), 5000, 'relay after the cut');
   });
 
   it('counts failed logins for the installation: five on node A block the account on node B too', async () => {

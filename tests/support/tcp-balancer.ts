@@ -6,7 +6,14 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
  * its connections drop; clients reconnect through the balancer and land on the
  * next node — which is what a real balancer's health check achieves.
  */
-export type TcpBalancer = { port: number; url: string; close: () => Promise<void> };
+export type TcpBalancer = {
+  port: number;
+  url: string;
+  /** Drops every connection and refuses new ones until `resume` (a network cut). */
+  interrupt: () => Promise<void>;
+  resume: () => Promise<void>;
+  close: () => Promise<void>;
+};
 
 export async function startTcpBalancer(backendPorts: number[]): Promise<TcpBalancer> {
   const open = new Set<Socket>();
@@ -39,13 +46,17 @@ export async function startTcpBalancer(backendPorts: number[]): Promise<TcpBalan
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
+  const close = () =>
+    new Promise<void>((resolve) => {
+      for (const socket of open) socket.destroy();
+      if (!server.listening) return resolve();
+      server.close(() => resolve());
+    });
   return {
     port,
     url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of open) socket.destroy();
-        server.close(() => resolve());
-      }),
+    interrupt: close,
+    resume: () => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve)),
+    close,
   };
 }
