@@ -102,7 +102,7 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
     resolveSession,
     log,
     live,
-    documents: createMeetingDocuments(registry, log),
+    documents: createMeetingDocuments(registry, documentStore, log),
     originAllowed: (req) => isSameOriginRequest(req.headers, publicOrigin),
     adapter: cluster?.socketIoAdapter,
   });

@@ -36,8 +36,9 @@ export async function closeMeeting(context: MeetingContext & { input: unknown })
   const items = await syncAgenda(db, meeting.id);
   const names = [documentName('meeting', meeting.id), ...items.map((item) => documentName('item', item.id))];
   // Freeze first, then read: nothing typed after the read can be missing from the minutes.
-  for (const name of names) await documents.changeAccess(name, 'read-only');
   try {
+    // Inside the try: a freeze that cannot reach every node (Redis away) undoes the ones already made.
+    for (const name of names) await documents.changeAccess(name, 'read-only');
     return await freezeAndClose({ ...context, now }, meeting, items);
   } catch (error) {
     for (const item of items) if (!item.locked) await documents.changeAccess(documentName('item', item.id), 'restore');

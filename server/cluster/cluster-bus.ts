@@ -24,7 +24,9 @@ export class ClusterBus {
   constructor(
     private readonly options: { url: string; prefix: string; log: Logger },
   ) {
-    const common = { connectionName: `samlet-${this.nodeId}`, maxRetriesPerRequest: 3, lazyConnect: true };
+    // Never wait for Redis: a command fails at once while it is away (the callers fall back to this node
+    // alone) and after 2 s on a silent network; a dead peer is noticed by TCP keep-alive.
+    const common = { connectionName: `samlet-${this.nodeId}`, lazyConnect: true, enableOfflineQueue: false, commandTimeout: 2000, keepAlive: 10_000, maxRetriesPerRequest: 1 };
     this.publisher = new Redis(options.url, common);
     this.subscriber = new Redis(options.url, common);
     for (const [role, client] of [['publisher', this.publisher], ['subscriber', this.subscriber]] as const) {
@@ -39,11 +41,15 @@ export class ClusterBus {
         options.log.warn({ channel: channel.toString(), err: (error as Error).message }, 'redis: message handler failed');
       }
     });
-    // ioredis re-subscribes by itself after a lost connection; what was said meanwhile is lost, so listeners resync.
-    this.subscriber.on('ready', () => {
+    // ioredis re-subscribes by itself after a lost connection; what was said meanwhile is lost, so listeners
+    // resync — once both connections are back (the resync both listens and speaks).
+    const onReady = () => {
+      if (!this.healthy) return;
       if (this.connectedOnce) for (const listener of this.reconnectListeners) listener();
       this.connectedOnce = true;
-    });
+    };
+    this.publisher.on('ready', onReady);
+    this.subscriber.on('ready', onReady);
   }
 
   /** Connects both connections; rejects if Redis cannot be reached at start. */
@@ -62,7 +68,9 @@ export class ClusterBus {
 
   /** Redis clients for the socket.io adapter (its own pair, so its traffic never delays ours). */
   duplicateClients(): { pub: Redis; sub: Redis } {
-    return { pub: this.publisher.duplicate(), sub: this.subscriber.duplicate() };
+    // Connected now and queueing while away: the adapter subscribes as it is created and has its own timeouts.
+    const options = { lazyConnect: false, enableOfflineQueue: true, maxRetriesPerRequest: null };
+    return { pub: this.publisher.duplicate(options), sub: this.subscriber.duplicate(options) };
   }
 
   async subscribe(channel: string, handler: ChannelHandler): Promise<void> {

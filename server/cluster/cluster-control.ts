@@ -48,31 +48,37 @@ export class ClusterControl {
     return this.deps.bus.subscribe(this.channel, (message) => this.receive(message));
   }
 
-  async announceAccessChange(name: string, change: AccessChange, closeCode: number): Promise<void> {
+  /**
+   * Resolves true once every other node has applied the change, false if that cannot be known (Redis
+   * away, a node silent for a second). A node that missed it re-checks all its connections when it is
+   * back in touch (`recheckAllOnReconnect`); a freeze that was not acknowledged is refused by the caller.
+   */
+  async announceAccessChange(name: string, change: AccessChange, closeCode: number): Promise<boolean> {
     const { bus, log } = this.deps;
     let others = 0;
     try {
       others = (await bus.listeners(this.channel)) - 1;
     } catch (error) {
       log.warn({ doc: name, err: (error as Error).message }, 'cluster: could not count nodes for an access change');
-      return;
+      return false;
     }
-    if (others <= 0) return;
+    if (others <= 0) return true;
     const id = randomBytes(6).toString('base64url');
     let timer: NodeJS.Timeout | undefined;
-    await new Promise<void>((resolve) => {
-      const done = () => {
+    const complete = await new Promise<boolean>((resolve) => {
+      const done = (all: boolean) => {
         this.waiting.delete(id);
-        resolve();
+        resolve(all);
       };
-      this.waiting.set(id, { remaining: others, done });
+      this.waiting.set(id, { remaining: others, done: () => done(true) });
       timer = setTimeout(() => {
         log.warn({ doc: name, change, missing: this.waiting.get(id)?.remaining }, 'cluster: not every node acknowledged an access change in time');
-        done();
+        done(false);
       }, this.deps.ackTimeoutMs ?? 1000);
       this.say({ kind: 'access', from: bus.nodeId, id, name, change, closeCode });
     });
     clearTimeout(timer);
+    return complete;
   }
 
   endSessions(sessionIds: string[]): void {

@@ -38,6 +38,8 @@ export class DocumentRelay implements DocumentPeers {
       bus: ClusterBus;
       control: ClusterControl;
       log: Logger;
+      /** Closes a document's connections here so each is checked again (after Redis was away). */
+      recheck: (name: string) => Promise<void>;
       /** How long a newly opened document waits for the other nodes' answers. */
       catchUpMs?: number;
       /** How long a relayed edit may stay unconfirmed before this node writes it. */
@@ -52,7 +54,12 @@ export class DocumentRelay implements DocumentPeers {
     // Redis was away: whatever was relayed meanwhile is lost, so every open document catches up again
     // (subscribing again first: a document opened while Redis was away never got its subscription).
     deps.bus.onReconnect(() => {
-      for (const link of this.links.values()) void this.subscribe(link).then((ok) => (ok ? this.catchUp(link) : undefined));
+      for (const link of this.links.values()) {
+        void this.subscribe(link).then((ok) => (ok ? this.catchUp(link) : undefined));
+        // An access change announced meanwhile (a lock, a submission) never reached this node: every
+        // connection reconnects and is checked against the database again.
+        void deps.recheck(link.shared.name);
+      }
     });
   }
 
@@ -88,7 +95,7 @@ export class DocumentRelay implements DocumentPeers {
     this.deps.bus.unsubscribe(link.channel).catch(() => undefined);
   }
 
-  announceAccessChange(name: string, change: AccessChange, closeCode: number): Promise<void> {
+  announceAccessChange(name: string, change: AccessChange, closeCode: number): Promise<boolean> {
     return this.deps.control.announceAccessChange(name, change, closeCode);
   }
 

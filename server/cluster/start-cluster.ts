@@ -2,6 +2,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import type { Logger } from '../logger';
 import type { LiveConnections } from '../realtime/live-connections';
 import type { DocumentRegistry } from '../realtime/yjs/document-registry';
+import { closeCodes } from '../realtime/close-codes';
 import { ClusterBus } from './cluster-bus';
 import { ClusterControl } from './cluster-control';
 import { DocumentRelay } from './document-relay';
@@ -21,7 +22,12 @@ export async function startCluster(deps: { url: string; prefix: string; log: Log
   await bus.connect();
   const control = new ClusterControl({ bus, registry: deps.registry, live: deps.live, log: deps.log });
   await control.start();
-  const relay = new DocumentRelay({ bus, control, log: deps.log });
+  const relay = new DocumentRelay({
+    bus,
+    control,
+    log: deps.log,
+    recheck: (name) => deps.registry.applyAccessChange(name, 'recheck', closeCodes.accessChanged),
+  });
   deps.registry.setPeers(relay);
   // Failed logins are counted for the installation, not per node.
   registerThrottleStore(new RedisThrottleStore(bus.commands, deps.prefix));

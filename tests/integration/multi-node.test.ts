@@ -224,7 +224,7 @@ describe('several nodes on PostgreSQL and Redis', () => {
   });
 
   it('Redis away for a while: both nodes keep working alone, and converge when it is back', async () => {
-    const name = `item:${items[3].id}`;
+    const name = `meeting:${meetingId}`;
     const onA = yjs(nodeA.url, name, cookies.caseworker);
     const onB = yjs(nodeB.url, name, cookies.chair);
     await Promise.all([whenSynced(onA), whenSynced(onB)]);

@@ -29,7 +29,11 @@ export function registerMeetingEvents(socket: SamletSocket, deps: Deps): void {
   const joined = new Set<string>();
 
   async function presence(meetingId: string): Promise<void> {
-    const sockets = await deps.io.in(room(meetingId)).fetchSockets();
+    // Across nodes through the Redis adapter; this node's own sockets if Redis or a node does not answer.
+    const sockets = await deps.io
+      .in(room(meetingId))
+      .fetchSockets()
+      .catch(() => deps.io.local.in(room(meetingId)).fetchSockets());
     const people = new Map<string, string>();
     for (const s of sockets) {
       const data = s.data as { actor?: { userId: string }; name?: string };
@@ -117,6 +121,6 @@ export function registerMeetingEvents(socket: SamletSocket, deps: Deps): void {
   chairCommand('meeting:close', closeMeeting, 'meeting:closed');
 
   socket.on('disconnect', () => {
-    for (const meetingId of joined) void presence(meetingId);
+    for (const meetingId of joined) presence(meetingId).catch((error: Error) => deps.log.warn({ err: error.message }, 'socket.io: presence failed'));
   });
 }

@@ -1,6 +1,7 @@
 import type { Logger } from '../../logger';
 import type { DocumentStore } from './document-store';
 import type { PersistenceOptions } from './persistence-queue';
+import { AppError } from '../../../lib/errors/app-error';
 import { SharedDocument } from './shared-document';
 
 export type AccessChange = 'read-only' | 'restore' | 'recheck';
@@ -16,8 +17,8 @@ export interface DocumentPeers {
   adoptUnwritten(shared: SharedDocument): void;
   /** The document is gone from this node. */
   detach(shared: SharedDocument): void;
-  /** Tells every other node of an access change; resolves once each has applied it (or has not answered in time). */
-  announceAccessChange(name: string, change: AccessChange, closeCode: number): Promise<void>;
+  /** Tells every other node of an access change; true once each has applied it, false if that cannot be known. */
+  announceAccessChange(name: string, change: AccessChange, closeCode: number): Promise<boolean>;
 }
 
 /**
@@ -131,7 +132,10 @@ export class DocumentRegistry {
    */
   async changeAccess(name: string, change: AccessChange, closeCode: number): Promise<void> {
     await this.applyAccessChange(name, change, closeCode);
-    await this.peers?.announceAccessChange(name, change, closeCode);
+    const everywhere = (await this.peers?.announceAccessChange(name, change, closeCode)) ?? true;
+    // A freeze comes before a read (lock, close): unless every node froze, edits could be missing. The
+    // caller undoes its freezes and the chair tries again; other changes are made good on reconnect.
+    if (change === 'read-only' && !everywhere) throw new AppError('unavailable');
   }
 
   /** An access change on this node only (from `changeAccess`, or announced by another node). */
@@ -189,6 +193,7 @@ export class DocumentRegistry {
     if (shared.holders > 0 || shared.persistence.hasUnwritten) return;
     shared.unloaded = true;
     this.documents.delete(shared.name);
+    this.accessEpochs.delete(shared.name);
     this.peers?.detach(shared);
     shared.destroy();
     this.options.log.debug({ doc: shared.name }, 'yjs: document unloaded');

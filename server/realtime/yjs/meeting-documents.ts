@@ -6,11 +6,19 @@ import type { Logger } from '../../logger';
 import { closeCodes } from '../close-codes';
 import { apiOrigin } from './case-content-store';
 import type { DocumentRegistry } from './document-registry';
+import type { DocumentStore } from './document-store';
 
 /** The meeting commands' view of the live item documents, over the node's registry. */
-export function createMeetingDocuments(registry: DocumentRegistry, log: Logger): MeetingDocuments {
+export function createMeetingDocuments(registry: DocumentRegistry, store: DocumentStore, log: Logger): MeetingDocuments {
   return {
-    readItem: (itemId) => registry.use(documentName('item', itemId), (shared) => readItemContent(shared.doc)),
+    // What a lock or a close reads: this node's copy merged with everything stored, so edits another
+    // node wrote while it could not relay them (Redis away) are read too (merging is idempotent).
+    readItem: (itemId) =>
+      registry.use(documentName('item', itemId), async (shared) => {
+        const stored = await store.load(shared.name);
+        if (stored) shared.applyStored(stored);
+        return readItemContent(shared.doc);
+      }),
     writeItem: (itemId, patch) =>
       registry.use(documentName('item', itemId), async (shared) => {
         applyItemContent(shared.doc, patch, apiOrigin);

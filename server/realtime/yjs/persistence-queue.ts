@@ -17,6 +17,12 @@ export type PersistenceOptions = {
   onFailingChange?: (name: string, failing: boolean) => void;
 };
 
+/**
+ * One counter for every queue of the process: a document unloaded and loaded again keeps numbering
+ * upwards, so another node's "written up to N" from before never covers the new edits.
+ */
+let processSeq = 0;
+
 export class PersistenceQueue {
   private pending: Uint8Array[] = [];
   /** Numbers the edits enqueued here, so other nodes can be told how far this node has written (server/cluster). */
@@ -54,7 +60,7 @@ export class PersistenceQueue {
   /** Queues an edit for writing; returns its sequence number on this node. */
   enqueue(update: Uint8Array): number {
     this.pending.push(update);
-    this.enqueuedSeq += 1;
+    this.enqueuedSeq = ++processSeq;
     // On the node's shared tick (multiples of flushMs), not flushMs after this
     // edit: every document flushes in the same instant and the store writes
     // them as one group. An edit still waits at most flushMs.
