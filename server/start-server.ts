@@ -32,6 +32,15 @@ import { registerCaseContentStore } from '../lib/cases/case-content-store';
 import { startCluster } from './cluster/start-cluster';
 import { exclusiveOnCluster } from './cluster/run-exclusive';
 
+/** Waits for a closing step at most `ms`, then moves on with a warning naming it. */
+async function settleWithin(step: Promise<unknown>, ms: number, name: string, log: ReturnType<typeof createLogger>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
+  const outcome = await Promise.race([step.then(() => 'done' as const, () => 'done' as const), late]);
+  clearTimeout(timer);
+  if (outcome === 'late') log.warn({ step: name, ms }, 'shutting down: a closing step did not finish in time; going on');
+}
+
 export type RunningServer = { server: Server; config: Config; shutdown: (reason: string) => Promise<boolean> };
 
 /**
@@ -135,13 +144,16 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
       for (const ws of yjs.clients()) ws.close(closeCodes.goingAway, 'server shutting down');
       summarySync.stop();
       const flushed = await registry.close();
+      log.info({ flushed }, 'shutting down: documents written');
       await documentStore.close();
       for (const ws of yjs.clients()) ws.terminate();
       await socketServer.close();
       await cluster?.close();
       server.closeAllConnections();
-      await nextApp.close?.().catch(() => undefined);
-      await db.$disconnect();
+      log.info('shutting down: connections closed');
+      // Everything is written by now: a close that hangs is logged, and does not hold the exit.
+      await settleWithin(nextApp.close?.() ?? Promise.resolve(), 3000, 'next', log);
+      await settleWithin(db.$disconnect(), 3000, 'database', log);
       log.info({ flushed }, 'stopped');
       return flushed;
     })());

@@ -105,6 +105,8 @@ export class ClusterBus {
 
   async close(): Promise<void> {
     this.handlers.clear();
-    await Promise.allSettled([this.publisher.quit(), this.subscriber.quit()]);
+    // disconnect, not quit: nothing is left to send, and a QUIT queued behind a reconnect would hold shutdown.
+    this.publisher.disconnect();
+    this.subscriber.disconnect();
   }
 }

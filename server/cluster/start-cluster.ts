@@ -43,7 +43,9 @@ export async function startCluster(deps: { url: string; prefix: string; log: Log
     socketIoAdapter: createAdapter(adapterClients.pub, adapterClients.sub, { key: `${deps.prefix}socket.io` }),
     close: async () => {
       relay.close();
-      await Promise.allSettled([bus.close(), adapterClients.pub.quit(), adapterClients.sub.quit()]);
+      await bus.close();
+      adapterClients.pub.disconnect();
+      adapterClients.sub.disconnect();
     },
   };
 }

@@ -29,6 +29,8 @@ export type AxeViolation = { id: string; impact: string | null; help: string; no
 
 /** Runs axe-core in the page against WCAG 2.0/2.1 level A and AA rules. */
 export async function accessibilityViolations(page: Page): Promise<AxeViolation[]> {
+  // Next streams a dynamic page's metadata after its body: let the <title> arrive (if it never does, axe says so).
+  await page.waitForFunction(() => document.title.trim().length > 0, null, { timeout: 5000 }).catch(() => undefined);
   await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
