@@ -1,6 +1,5 @@
 import { redirect } from 'next/navigation';
 import type { Actor } from '@/lib/access/access-service';
-import { getDb } from '@/lib/db/db';
 import { readSession } from './current-session';
 
 export type SignedIn = { actor: Actor; user: { id: string; name: string; email: string } };
@@ -12,7 +11,6 @@ export type SignedIn = { actor: Actor; user: { id: string; name: string; email: 
  */
 export async function requireActor(): Promise<SignedIn> {
   const { live, hadCookie } = await readSession();
-  const user = live ? await getDb().user.findUnique({ where: { id: live.actor.userId }, select: { id: true, name: true, email: true } }) : null;
-  if (!live || !user) redirect(hadCookie ? '/login?error=SessionEnded' : '/login');
-  return { actor: live.actor, user };
+  if (!live) redirect(hadCookie ? '/login?error=SessionEnded' : '/login');
+  return { actor: live.actor, user: live.user };
 }

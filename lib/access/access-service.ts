@@ -16,8 +16,12 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
     where: { id: userId },
     select: { active: true, memberships: { select: { unitId: true, role: true } } },
   });
-  if (!user?.active) return null;
-  const memberships = user.memberships.flatMap((m) => {
+  return user?.active ? actorOf(userId, user.memberships) : null;
+}
+
+/** An actor from membership rows as stored (a role this version does not know counts as none). */
+export function actorOf(userId: string, rows: readonly { unitId: string; role: string }[]): Actor {
+  const memberships = rows.flatMap((m) => {
     const role = roleSchema.safeParse(m.role);
     return role.success ? [{ unitId: m.unitId, role: role.data }] : [];
   });

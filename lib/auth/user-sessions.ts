@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { loadActor, type Actor } from '../access/access-service';
+import { actorOf, type Actor } from '../access/access-service';
 import type { Db } from '../db/db';
 import { sessionMaxAgeSeconds } from './session-cookie';
 
@@ -11,7 +11,7 @@ import { sessionMaxAgeSeconds } from './session-cookie';
  * is refused whatever the cookie's own expiry says.
  */
 export type EndReason = 'logout' | 'deactivated' | 'revoked';
-export type LiveSession = { actor: Actor; sessionId: string; expiresAt: Date };
+export type LiveSession = { actor: Actor; user: { id: string; name: string; email: string }; sessionId: string; expiresAt: Date };
 /** What a session cookie claims; checked, never trusted. */
 export type SessionClaims = { sub?: unknown; sid?: unknown };
 
@@ -43,10 +43,19 @@ export async function endUserSessions(db: Db, userId: string, reason: EndReason,
  */
 export async function loadLiveSession(db: Db, claims: SessionClaims | null, now: Date = new Date()): Promise<LiveSession | null> {
   if (!claims || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return null;
-  const session = await db.userSession.findUnique({ where: { id: claims.sid }, select: { userId: true, expiresAt: true, endedAt: true } });
-  if (!session || session.userId !== claims.sub || session.endedAt || session.expiresAt <= now) return null;
-  const actor = await loadActor(db, claims.sub);
-  return actor ? { actor, sessionId: claims.sid, expiresAt: session.expiresAt } : null;
+  // One query: it runs on every page, API call and socket.io event.
+  const session = await db.userSession.findUnique({
+    where: { id: claims.sid },
+    select: {
+      userId: true,
+      expiresAt: true,
+      endedAt: true,
+      user: { select: { active: true, name: true, email: true, memberships: { select: { unitId: true, role: true } } } },
+    },
+  });
+  if (!session || session.userId !== claims.sub || session.endedAt || session.expiresAt <= now || !session.user.active) return null;
+  const { name, email, memberships } = session.user;
+  return { actor: actorOf(claims.sub, memberships), user: { id: claims.sub, name, email }, sessionId: claims.sid, expiresAt: session.expiresAt };
 }
 
 /** Of the given session ids, those that are no longer live (for live connections to re-check). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueHistories, groupHistories, retentionCutoff, type CaseFactsForRetention } from './retention-rules';
+import { batchHistories, dueHistories, groupHistories, retentionCutoff, type CaseFactsForRetention, type History } from './retention-rules';
 
 const now = new Date('2026-11-23T10:00:00Z');
 const at = (iso: string) => new Date(iso);
@@ -26,5 +26,14 @@ describe('retention rules', () => {
     expect(dueHistories(cases, now, 24).flatMap((h) => h.caseIds)).toEqual(['old', 'withdrawn']);
     expect(dueHistories(cases, now, 0)).toEqual([]);
     expect(dueHistories(cases, now, 1).flatMap((h) => h.caseIds)).toEqual(['old', 'recent', 'old-but-reassessed', 'reassessed', 'withdrawn']);
+  });
+
+  it('batches due histories into groups of at most N cases without splitting a history', () => {
+    const h = (key: string, cases: number): History => ({ key, caseIds: Array.from({ length: cases }, (_, i) => `${key}${i}`), lastClosedAt: at('2020-01-01'), open: false });
+    const batches = batchHistories([h('a', 2), h('b', 2), h('c', 1), h('d', 5), h('e', 1)], 4);
+    expect(batches.map((b) => b.map((x) => x.key))).toEqual([['a', 'b'], ['c'], ['d'], ['e']]);
+    expect(batchHistories([], 4)).toEqual([]);
+    // Every case once, in order.
+    expect(batches.flat().flatMap((x) => x.caseIds)).toEqual(['a0', 'a1', 'b0', 'b1', 'c0', 'd0', 'd1', 'd2', 'd3', 'd4', 'e0']);
   });
 });

@@ -137,6 +137,20 @@ describe.each(databaseKinds)('privacy on %s', (kind) => {
     expect(search).toContain('fersk');
   });
 
+  it('retention works through a backlog in batches of whole histories and rests between batches', async () => {
+    const cases = [await decidedCase('PRIV-20', 30, 'a'), await decidedCase('PRIV-21', 40, 'b'), await decidedCase('PRIV-21', 30, 'c'), await decidedCase('PRIV-22', 30, 'd')];
+    const rests: number[] = [];
+    const rest = async (ms: number) => void rests.push(ms);
+    const result = await runRetention(db, { months: 24, batchCases: 1, rest });
+    expect(result.histories).toBeGreaterThanOrEqual(3);
+    // One batch per history here (PRIV-21's two cases are never split), a rest between each, as long as the batch took.
+    expect(rests).toHaveLength(result.histories - 1);
+    for (const ms of rests) expect(ms).toBeGreaterThan(0);
+    const ids = cases.map((c) => c.caseId);
+    expect(await db.case.count({ where: { id: { in: ids }, anonymisedAt: { not: null } } })).toBe(4);
+    expect(await db.auditEvent.count({ where: { action: 'case.anonymised', entityId: { in: ids } } })).toBe(4);
+  });
+
   it('exports everything about one person reference to a leader or an admin, and nothing about anyone else', async () => {
     const first = await decidedCase('PRIV-9', 3, 'første innsynssak');
     const second = await decidedCase('PRIV-9', 1, 'andre innsynssak');
