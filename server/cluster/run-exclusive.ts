@@ -9,13 +9,22 @@ export const alone: RunExclusive = (_job, work) => work();
 /**
  * Several nodes: the periodic jobs (retention, meeting generation) are
  * idempotent, but two nodes running one at the same moment would do the work
- * twice. A Redis key taken with NX marks the run; it expires after `ttlMs`, so
- * a node that dies mid-run does not block the job for long.
+ * twice. A Redis key taken with NX marks the run. The running node renews it
+ * every third of `ttlMs` (retention over a large backlog rests between batches
+ * and may take longer than the TTL); it expires `ttlMs` after the run ends, or
+ * after the node died mid-run, so a dead node does not block the job for long.
  */
 export function exclusiveOnCluster(bus: ClusterBus, ttlMs = 10 * 60_000): RunExclusive {
   return async (job, work) => {
-    const taken = await bus.commands.set(bus.channel(`job:${job}`), bus.nodeId, 'PX', ttlMs, 'NX');
+    const key = bus.channel(`job:${job}`);
+    const taken = await bus.commands.set(key, bus.nodeId, 'PX', ttlMs, 'NX');
     if (taken !== 'OK') return null;
-    return work();
+    const renew = setInterval(() => void bus.commands.pexpire(key, ttlMs).catch(() => undefined), ttlMs / 3);
+    renew.unref();
+    try {
+      return await work();
+    } finally {
+      clearInterval(renew);
+    }
   };
 }
