@@ -1,6 +1,6 @@
 import { recordAuditEvents } from '../audit/record-audit-event';
 import type { Db } from '../db/db';
-import { batchHistories, dueHistories, type CaseFactsForRetention } from './retention-rules';
+import { batchHistories, dueHistories, historyKey, type CaseFactsForRetention, type History } from './retention-rules';
 
 /**
  * Retention: anonymises the case histories that lib/privacy/retention-rules.ts
@@ -10,8 +10,8 @@ import { batchHistories, dueHistories, type CaseFactsForRetention } from './rete
  * the case and its agenda items, the items' notes, conclusion, dissent and
  * adjusted assessment, follow-up texts, and the search text. One transaction
  * per batch of whole histories, one `case.anonymised` audit entry per case (no content).
- * Idempotent: an anonymised case is never picked again, so several nodes may
- * run it.
+ * Idempotent: an anonymised case is never picked again, and overlapping runs
+ * never both anonymise (or audit) one case.
  */
 export const anonymisedTitle = 'Anonymisert sak';
 
@@ -42,13 +42,28 @@ export async function findDueCases(db: Db, now: Date, months: number) {
   return dueHistories(facts, now, months);
 }
 
-export async function anonymiseCases(db: Db, caseIds: string[], detail: { months: number }, now: Date = new Date()): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const cases = await tx.case.findMany({ where: { id: { in: caseIds }, anonymisedAt: null }, select: { id: true, unitId: true } });
-    if (cases.length === 0) return;
+/**
+ * Anonymises a batch of due histories in one transaction; returns what it
+ * changed. The histories were due when the run found them, but a run over a
+ * backlog takes a while: one whose person has since got an open case (a new
+ * draft, a revurdering) is left for a later run. Only cases this transaction
+ * itself anonymises are audited, so two runs that overlap (two nodes, or the
+ * command line beside a node) never log a case twice.
+ */
+export async function anonymiseHistories(db: Db, histories: readonly History[], detail: { months: number }, now: Date = new Date()): Promise<RetentionResult> {
+  return db.$transaction(async (tx) => {
+    const units = [...new Set(histories.map((h) => h.key).filter((key) => !key.startsWith('case|')).map((key) => key.split('|')[0]))];
+    const open = await tx.case.findMany({ where: { unitId: { in: units }, status: { in: ['draft', 'submitted'] }, anonymisedAt: null }, select: { id: true, unitId: true, personRef: true } });
+    const openKeys = new Set(open.map(historyKey));
+    const stillDue = histories.filter((h) => !openKeys.has(h.key));
+    const cases = await tx.case.updateManyAndReturn({
+      where: { id: { in: stillDue.flatMap((h) => h.caseIds) }, anonymisedAt: null },
+      data: { personRef: '', title: anonymisedTitle, anonymisedAt: now },
+      select: { id: true, unitId: true },
+    });
+    if (cases.length === 0) return { histories: 0, cases: 0 };
     const ids = cases.map((c) => c.id);
     const itemIds = (await tx.agendaItem.findMany({ where: { caseId: { in: ids } }, select: { id: true } })).map((i) => i.id);
-    await tx.case.updateMany({ where: { id: { in: ids } }, data: { personRef: '', title: anonymisedTitle, anonymisedAt: now } });
     await tx.caseVersion.updateMany({ where: { caseId: { in: ids } }, data: { content: '{}' } });
     await tx.agendaItem.updateMany({ where: { id: { in: itemIds } }, data: { notes: null, conclusion: null, dissent: null, adjustedAssessment: null, title: null } });
     await tx.followUp.updateMany({ where: { OR: [{ caseId: { in: ids } }, { agendaItemId: { in: itemIds } }] }, data: { description: anonymisedTitle } });
@@ -60,6 +75,8 @@ export async function anonymiseCases(db: Db, caseIds: string[], detail: { months
       tx,
       cases.map((c) => ({ actorId: null, action: 'case.anonymised' as const, entityType: 'case' as const, entityId: c.id, unitId: c.unitId, detail: { reason: 'retention', months: detail.months } })),
     );
+    const changed = new Set(ids);
+    return { histories: stillDue.filter((h) => h.caseIds.some((id) => changed.has(id))).length, cases: cases.length };
   });
 }
 
@@ -69,11 +86,11 @@ export const retentionBatchCases = 200;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * Finds and anonymises everything due; `dryRun` only counts. Runs in the
- * server process next to meetings in progress, so after each batch it rests
- * as long as the batch took: a first run over years of history (measured:
- * pages 4× slower while it ran flat out) takes at most about half of the
- * server's time until it is done.
+ * Finds and anonymises everything due; `dryRun` only counts what is due. In
+ * the server process, next to meetings in progress, it rests after each
+ * batch as long as the batch took: a first run over years of history
+ * (measured: pages 4× slower while it ran flat out) then takes about half of
+ * the server's time until it is done. The command line does not rest.
  */
 export async function runRetention(
   db: Db,
@@ -81,14 +98,16 @@ export async function runRetention(
 ): Promise<RetentionResult> {
   const now = options.now ?? new Date();
   const due = await findDueCases(db, now, options.months);
+  if (options.dryRun) return { histories: due.length, cases: due.reduce((sum, h) => sum + h.caseIds.length, 0) };
   const rest = options.rest ?? sleep;
-  if (!options.dryRun) {
-    const batches = batchHistories(due, options.batchCases ?? retentionBatchCases);
-    for (const [index, batch] of batches.entries()) {
-      const started = performance.now();
-      await anonymiseCases(db, batch.flatMap((h) => h.caseIds), { months: options.months }, now);
-      if (index < batches.length - 1) await rest(performance.now() - started);
-    }
+  const done: RetentionResult = { histories: 0, cases: 0 };
+  const batches = batchHistories(due, options.batchCases ?? retentionBatchCases);
+  for (const [index, batch] of batches.entries()) {
+    const started = performance.now();
+    const result = await anonymiseHistories(db, batch, { months: options.months }, now);
+    done.histories += result.histories;
+    done.cases += result.cases;
+    if (index < batches.length - 1) await rest(performance.now() - started);
   }
-  return { histories: due.length, cases: due.reduce((sum, h) => sum + h.caseIds.length, 0) };
+  return done;
 }

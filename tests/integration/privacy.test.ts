@@ -151,6 +151,29 @@ describe.each(databaseKinds)('privacy on %s', (kind) => {
     expect(await db.auditEvent.count({ where: { action: 'case.anonymised', entityId: { in: ids } } })).toBe(4);
   });
 
+  it('retention leaves a history that got an open case while the run was under way', async () => {
+    const first = await decidedCase('PRIV-30', 30, 'e');
+    const second = await decidedCase('PRIV-31', 30, 'f');
+    let opened = false;
+    // After the first batch, both people get a new draft (spelled differently: the reference is the same person).
+    const rest = async () => {
+      if (opened) return;
+      opened = true;
+      for (const personRef of [' priv-30', 'PRIV-31 ']) await db.case.create({ data: { unitId, createdById: caseworkerId, personRef, title: 'Ny sak', caseType: 'endring' } });
+    };
+    expect(await runRetention(db, { months: 24, batchCases: 1, rest })).toEqual({ histories: 1, cases: 1 });
+    expect(await db.case.count({ where: { id: { in: [first.caseId, second.caseId] }, anonymisedAt: { not: null } } })).toBe(1);
+  });
+
+  it('two retention runs at once anonymise and audit each case once', async () => {
+    const cases = await Promise.all(['PRIV-40', 'PRIV-41', 'PRIV-42'].map((ref) => decidedCase(ref, 30, 'g')));
+    const [a, b] = await Promise.all([runRetention(db, { months: 24, rest: async () => undefined }), runRetention(db, { months: 24, rest: async () => undefined })]);
+    expect(a.cases + b.cases).toBe(3);
+    const ids = cases.map((c) => c.caseId);
+    expect(await db.case.count({ where: { id: { in: ids }, anonymisedAt: { not: null } } })).toBe(3);
+    expect(await db.auditEvent.count({ where: { action: 'case.anonymised', entityId: { in: ids } } })).toBe(3);
+  });
+
   it('exports everything about one person reference to a leader or an admin, and nothing about anyone else', async () => {
     const first = await decidedCase('PRIV-9', 3, 'første innsynssak');
     const second = await decidedCase('PRIV-9', 1, 'andre innsynssak');
