@@ -182,6 +182,17 @@ describe('several nodes on PostgreSQL and Redis', () => {
     const fresh = yjs(nodeA.url, name, cookies.chair);
     await whenSynced(fresh);
     expect(text(fresh, 'conclusion').toString()).toBe('Innvilget på node B.');
+    // And the database holds the conclusion as locked: the edit refused on node B was never written by either node.
+    const store = new PrismaDocumentStore(db);
+    const storedConclusion = async () => {
+      const doc = new Y.Doc();
+      const state = await store.load(name);
+      if (state) Y.applyUpdate(doc, state);
+      return doc.getText('item.conclusion').toString();
+    };
+    for (let tries = 0; tries < 25 && (await storedConclusion()) !== 'Innvilget på node B.'; tries++) await sleep(200);
+    await sleep(300); // more than the 20 ms write window of both nodes
+    expect(await storedConclusion()).toBe('Innvilget på node B.');
   });
 
   it('a role change or a deactivation on node A closes the person’s websockets on both nodes', async () => {
