@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { batchHistories, dueHistories, groupHistories, retentionCutoff, type CaseFactsForRetention, type History } from './retention-rules';
+import { batchHistories, dueHistories, groupHistories, isOpenCase, retentionCutoff, type CaseFactsForRetention, type History } from './retention-rules';
 
 const now = new Date('2026-11-23T10:00:00Z');
 const at = (iso: string) => new Date(iso);
-const c = (id: string, personRef: string, status: string, closedAt: string | null, unitId = 'u1'): CaseFactsForRetention => ({ id, unitId, personRef, status, closedAt: closedAt ? at(closedAt) : null });
+const c = (id: string, personRef: string, status: string, closedAt: string | null, unitId = 'u1', lastActivity?: string): CaseFactsForRetention => ({
+  id,
+  unitId,
+  personRef,
+  status,
+  closedAt: closedAt ? at(closedAt) : null,
+  lastActivityAt: at(lastActivity ?? closedAt ?? '2026-11-01'),
+});
 
 describe('retention rules', () => {
   it('groups by person reference within a unit (case and spaces ignored); a case without one stands alone', () => {
@@ -35,5 +42,19 @@ describe('retention rules', () => {
     expect(batchHistories([], 4)).toEqual([]);
     // Every case once, in order.
     expect(batches.flat().flatMap((x) => x.caseIds)).toEqual(['a0', 'a1', 'b0', 'b1', 'c0', 'd0', 'd1', 'd2', 'd3', 'd4', 'e0']);
+  });
+
+  it('counts a draft nobody has worked on for the whole period as abandoned: it keeps nothing open and goes with the history', () => {
+    const cases = [
+      c('old', 'EPJ 5', 'concluded', '2022-01-01'),
+      c('abandoned', 'EPJ 5', 'draft', null, 'u1', '2024-06-01'),
+      c('draft-only', 'EPJ 6', 'draft', null, 'u1', '2023-03-01'),
+      c('old-too', 'EPJ 7', 'concluded', '2022-01-01'),
+      c('worked-on', 'EPJ 7', 'draft', null, 'u1', '2026-10-01'),
+      c('submitted-long-ago', 'EPJ 8', 'submitted', null, 'u1', '2023-01-01'),
+    ];
+    expect(dueHistories(cases, now, 24).map((h) => h.caseIds)).toEqual([['old', 'abandoned'], ['draft-only']]);
+    const cutoff = retentionCutoff(now, 24);
+    expect([isOpenCase(cases[1], cutoff), isOpenCase(cases[4], cutoff), isOpenCase(cases[5], cutoff), isOpenCase(cases[1], null)]).toEqual([false, true, true, true]);
   });
 });

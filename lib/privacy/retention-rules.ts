@@ -5,7 +5,9 @@ import { DateTime } from 'luxon';
  * does the database work). A history is everything about one person
  * reference in one unit — or one case without a reference. It is due when
  * its last conclusion (a closed meeting's decision, or a withdrawal) lies
- * `months` or more back, and nothing about the person is still open.
+ * `months` or more back, and nothing about the person is still open. A draft
+ * nobody has worked on for the whole period is abandoned: it no longer keeps
+ * the history open, and it goes with it (data minimisation).
  */
 export type CaseFactsForRetention = {
   id: string;
@@ -14,6 +16,8 @@ export type CaseFactsForRetention = {
   status: string;
   /** When the case was last concluded (its meeting closed) or withdrawn; null while open. */
   closedAt: Date | null;
+  /** The last change to the case or its document (for a draft: when someone last worked on it). */
+  lastActivityAt: Date;
 };
 
 export type History = { key: string; caseIds: string[]; lastClosedAt: Date | null; open: boolean };
@@ -25,14 +29,26 @@ export function historyKey(c: Pick<CaseFactsForRetention, 'id' | 'unitId' | 'per
   return ref ? `${c.unitId}|${ref}` : `case|${c.id}`;
 }
 
-export function groupHistories(cases: readonly CaseFactsForRetention[]): History[] {
+/** A draft untouched since the cutoff. */
+export function isAbandonedDraft(c: Pick<CaseFactsForRetention, 'status' | 'lastActivityAt'>, cutoff: Date): boolean {
+  return c.status === 'draft' && c.lastActivityAt <= cutoff;
+}
+
+/** Still open: submitted, or a draft that is not abandoned. */
+export function isOpenCase(c: Pick<CaseFactsForRetention, 'status' | 'lastActivityAt'>, cutoff: Date | null): boolean {
+  return openStatuses.has(c.status) && !(cutoff && isAbandonedDraft(c, cutoff));
+}
+
+/** Cases by history; with a `cutoff`, abandoned drafts count as closed when last worked on. */
+export function groupHistories(cases: readonly CaseFactsForRetention[], cutoff: Date | null = null): History[] {
   const byKey = new Map<string, History>();
   for (const c of cases) {
     const key = historyKey(c);
     const history = byKey.get(key) ?? { key, caseIds: [], lastClosedAt: null, open: false };
     history.caseIds.push(c.id);
-    if (openStatuses.has(c.status) || !c.closedAt) history.open = true;
-    else if (!history.lastClosedAt || c.closedAt > history.lastClosedAt) history.lastClosedAt = c.closedAt;
+    const closedAt = cutoff && isAbandonedDraft(c, cutoff) ? c.lastActivityAt : c.closedAt;
+    if (isOpenCase(c, cutoff) || !closedAt) history.open = true;
+    else if (!history.lastClosedAt || closedAt > history.lastClosedAt) history.lastClosedAt = closedAt;
     byKey.set(key, history);
   }
   return [...byKey.values()];
@@ -46,7 +62,7 @@ export function retentionCutoff(now: Date, months: number): Date {
 export function dueHistories(cases: readonly CaseFactsForRetention[], now: Date, months: number): History[] {
   if (months <= 0) return [];
   const cutoff = retentionCutoff(now, months);
-  return groupHistories(cases).filter((h) => !h.open && h.lastClosedAt !== null && h.lastClosedAt <= cutoff);
+  return groupHistories(cases, cutoff).filter((h) => !h.open && h.lastClosedAt !== null && h.lastClosedAt <= cutoff);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { recordAuditEvents } from '../audit/record-audit-event';
-import type { Db } from '../db/db';
-import { batchHistories, dueHistories, historyKey, type CaseFactsForRetention, type History } from './retention-rules';
+import type { Db, DbTransaction } from '../db/db';
+import { batchHistories, dueHistories, historyKey, isOpenCase, retentionCutoff, type CaseFactsForRetention, type History } from './retention-rules';
 
 /**
  * Retention: anonymises the case histories that lib/privacy/retention-rules.ts
@@ -17,11 +17,30 @@ export const anonymisedTitle = 'Anonymisert sak';
 
 export type RetentionResult = { histories: number; cases: number };
 
+/**
+ * When each case was last worked on. A draft is edited in its Yjs document,
+ * which does not touch the case row, so for drafts the document's last write
+ * counts too.
+ */
+async function lastActivity(db: Db | DbTransaction, cases: readonly { id: string; status: string; updatedAt: Date }[]): Promise<Map<string, Date>> {
+  const activity = new Map(cases.map((c) => [c.id, c.updatedAt]));
+  const names = cases.filter((c) => c.status === 'draft').map((c) => `case:${c.id}`);
+  if (names.length === 0) return activity;
+  const later = (name: string, at: Date | null | undefined) => {
+    const id = name.slice('case:'.length);
+    if (at && at > (activity.get(id) ?? new Date(0))) activity.set(id, at);
+  };
+  for (const state of await db.yDocState.findMany({ where: { name: { in: names } }, select: { name: true, updatedAt: true } })) later(state.name, state.updatedAt);
+  for (const row of await db.yDocUpdate.groupBy({ by: ['docName'], where: { docName: { in: names } }, _max: { createdAt: true } })) later(row.docName, row._max.createdAt);
+  return activity;
+}
+
 export async function findDueCases(db: Db, now: Date, months: number) {
   const cases = await db.case.findMany({
     where: { anonymisedAt: null },
     select: { id: true, unitId: true, personRef: true, status: true, updatedAt: true },
   });
+  const activity = await lastActivity(db, cases);
   // A concluded case's conclusion: the latest closing of a meeting that had it on the agenda.
   const items = await db.agendaItem.findMany({
     where: { caseId: { in: cases.filter((c) => c.status === 'concluded').map((c) => c.id) }, meeting: { status: 'closed' } },
@@ -38,6 +57,7 @@ export async function findDueCases(db: Db, now: Date, months: number) {
     personRef: c.personRef,
     status: c.status,
     closedAt: c.status === 'concluded' ? (concludedAt.get(c.id) ?? c.updatedAt) : c.status === 'withdrawn' ? c.updatedAt : null,
+    lastActivityAt: activity.get(c.id) ?? c.updatedAt,
   }));
   return dueHistories(facts, now, months);
 }
@@ -46,14 +66,20 @@ export async function findDueCases(db: Db, now: Date, months: number) {
  * Anonymises a batch of due histories in one transaction; returns what it
  * changed. The histories were due when the run found them, but a run over a
  * backlog takes a while: one whose person has since got an open case (a new
- * draft, a revurdering) is left for a later run. Only cases this transaction
+ * draft, a revurdering, an abandoned draft taken up again) is left for a later run. Only cases this transaction
  * itself anonymises are audited, so two runs that overlap (two nodes, or the
  * command line beside a node) never log a case twice.
  */
 export async function anonymiseHistories(db: Db, histories: readonly History[], detail: { months: number }, now: Date = new Date()): Promise<RetentionResult> {
   return db.$transaction(async (tx) => {
     const units = [...new Set(histories.map((h) => h.key).filter((key) => !key.startsWith('case|')).map((key) => key.split('|')[0]))];
-    const open = await tx.case.findMany({ where: { unitId: { in: units }, status: { in: ['draft', 'submitted'] }, anonymisedAt: null }, select: { id: true, unitId: true, personRef: true } });
+    const candidates = await tx.case.findMany({
+      where: { unitId: { in: units }, status: { in: ['draft', 'submitted'] }, anonymisedAt: null },
+      select: { id: true, unitId: true, personRef: true, status: true, updatedAt: true },
+    });
+    const activity = await lastActivity(tx, candidates);
+    const cutoff = retentionCutoff(now, detail.months);
+    const open = candidates.filter((c) => isOpenCase({ status: c.status, lastActivityAt: activity.get(c.id) ?? c.updatedAt }, cutoff));
     const openKeys = new Set(open.map(historyKey));
     const stillDue = histories.filter((h) => !openKeys.has(h.key));
     const cases = await tx.case.updateManyAndReturn({

@@ -165,6 +165,24 @@ describe.each(databaseKinds)('privacy on %s', (kind) => {
     expect(await db.case.count({ where: { id: { in: [first.caseId, second.caseId] }, anonymisedAt: { not: null } } })).toBe(1);
   });
 
+  it('retention takes an abandoned draft along with its person’s history, unless its document was worked on lately', async () => {
+    const longAgo = new Date(Date.now() - 30 * month);
+    const draft = (personRef: string) => db.case.create({ data: { unitId, createdById: caseworkerId, personRef, title: 'Glemt utkast', caseType: 'endring', createdAt: longAgo, updatedAt: longAgo } });
+    const gone = await decidedCase('PRIV-50', 30, 'h');
+    const goneDraft = await draft('PRIV-50');
+    await db.yDocUpdate.create({ data: { docName: `case:${goneDraft.id}`, data: Buffer.from([0, 0]), createdAt: longAgo } });
+    const kept = await decidedCase('PRIV-51', 30, 'i');
+    const keptDraft = await draft('PRIV-51');
+    // Typed in the editor last week: the case row is old, its document is not.
+    await db.yDocUpdate.create({ data: { docName: `case:${keptDraft.id}`, data: Buffer.from([0, 0]), createdAt: new Date(Date.now() - 7 * 24 * 3600_000) } });
+
+    await runRetention(db, { months: 24, rest: async () => undefined });
+    const anonymised = async (id: string) => (await db.case.findUniqueOrThrow({ where: { id } })).anonymisedAt !== null;
+    expect([await anonymised(gone.caseId), await anonymised(goneDraft.id)]).toEqual([true, true]);
+    expect(await db.yDocUpdate.count({ where: { docName: `case:${goneDraft.id}` } })).toBe(0);
+    expect([await anonymised(kept.caseId), await anonymised(keptDraft.id)]).toEqual([false, false]);
+  });
+
   it('two retention runs at once anonymise and audit each case once', async () => {
     const cases = await Promise.all(['PRIV-40', 'PRIV-41', 'PRIV-42'].map((ref) => decidedCase(ref, 30, 'g')));
     const [a, b] = await Promise.all([runRetention(db, { months: 24, rest: async () => undefined }), runRetention(db, { months: 24, rest: async () => undefined })]);
