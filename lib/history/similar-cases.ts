@@ -5,6 +5,8 @@ import { historyScope } from '../access/policy';
 import { caseContentSchema } from '../cases/case-form';
 import type { Db } from '../db/db';
 import { isAppError } from '../errors/app-error';
+import { anonymisedTitle } from '../privacy/retention';
+import { ComparableItemsCache } from './comparable-items-cache';
 import { logCaseReads } from './log-case-reads';
 import { mostSimilar, similarity, words, type CaseProfile } from './similarity';
 
@@ -29,6 +31,37 @@ async function comparableEntries(db: Db, actor: Actor, unitId: string, since: Da
     orderBy: { meetingDate: 'desc' },
     take: 2000,
   });
+}
+
+type Candidate = ReturnType<typeof profileOf> & { wordSet: Set<string> };
+
+/** Process-wide: a few units' candidates with their words split (see comparable-items-cache.ts). */
+const unitCandidates = new ComparableItemsCache<Candidate>(4);
+
+/**
+ * What identifies the unit's comparable items in the window: how many there
+ * are, the newest id (a closed meeting writes new rows) and how many are
+ * anonymised (retention rewrites rows in place). Two index-backed counts.
+ */
+async function windowToken(db: Db, unitId: string, since: Date): Promise<string> {
+  const where = { unitId, meetingDate: { gte: since }, outcome: { not: null } };
+  const [window, anonymised] = await Promise.all([
+    db.searchEntry.aggregate({ where, _count: { _all: true }, _max: { id: true } }),
+    db.searchEntry.count({ where: { ...where, title: anonymisedTitle } }),
+  ]);
+  return `${since.toISOString()}|${window._count._all}|${window._max.id ?? 0}|${anonymised}`;
+}
+
+/** The comparable items with their words split once; the body is dropped after (only its words are used). */
+async function candidatesFor(db: Db, actor: Actor, unitId: string, since: Date): Promise<readonly Candidate[]> {
+  const load = async () =>
+    (await comparableEntries(db, actor, unitId, since)).map((e) => {
+      const profile = profileOf(e);
+      return { ...profile, entry: { ...e, body: '' }, text: '', wordSet: words(profile.text) };
+    });
+  // A caseworker's own items differ per person and are few: not kept.
+  if (historyScope(actor.memberships, unitId) !== 'unit') return load();
+  return unitCandidates.get(unitId, await windowToken(db, unitId, since), load);
 }
 
 function toSimilarCase(e: Entry, conclusions: Map<string, string | null>, score: number): SimilarCase {
@@ -64,15 +97,10 @@ export async function similarForCases(options: { db: Db; actor: Actor; caseIds: 
     where: { id: { in: readable.map((r) => r.id) } },
     select: { id: true, unitId: true, title: true, caseType: true, level: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { content: true } } },
   });
-  const since = DateTime.fromJSDate(options.now ?? new Date()).minus({ years: 3 }).toJSDate();
-  const candidatesByUnit = new Map<string, (ReturnType<typeof profileOf> & { wordSet: Set<string> })[]>();
-  for (const unitId of new Set(rows.map((r) => r.unitId))) {
-    // Split into words once here, not once per case of the meeting.
-    candidatesByUnit.set(unitId, (await comparableEntries(db, actor, unitId, since)).map((e) => {
-      const profile = profileOf(e);
-      return { ...profile, wordSet: words(profile.text) };
-    }));
-  }
+  // From the start of the day, so that the window (and the kept candidates) stay the same all day.
+  const since = DateTime.fromJSDate(options.now ?? new Date()).startOf('day').minus({ years: 3 }).toJSDate();
+  const candidatesByUnit = new Map<string, readonly Candidate[]>();
+  for (const unitId of new Set(rows.map((r) => r.unitId))) candidatesByUnit.set(unitId, await candidatesFor(db, actor, unitId, since));
   const ranked = rows.map((row) => {
     const parsed = caseContentSchema.safeParse(row.versions[0] ? JSON.parse(row.versions[0].content) : {});
     const content = parsed.success ? parsed.data : {};

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActor } from '../../lib/access/access-service';
 import type { Db } from '../../lib/db/db';
 import { flagInconsistentPairs, similarCases } from '../../lib/history/similar-cases';
+import { anonymisedTitle } from '../../lib/privacy/retention';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { demo, demoFixtures, openDb } from '../support/fixtures';
 import { loginDemoUsers } from '../support/login';
@@ -96,5 +97,21 @@ describe('timelines, similar cases, consistency and statistics', () => {
     const html = await (await get(`/saker/${bpaCase.id}`, 'leader')).text();
     expect(html).toContain('Lignende tidligere saker');
     expect(html).toContain('Økning av BPA etter brudd i armen');
+  });
+
+  it('notices a new decision and an anonymised one at once, though the unit’s past decisions are kept between requests', async () => {
+    const bpaCase = await db.case.findFirstOrThrow({ where: { title: { startsWith: 'Økning av BPA' } } });
+    const page = async () => (await get(`/saker/${bpaCase.id}`, 'leader')).text();
+    expect(await page()).toContain('Økning av BPA etter brudd i armen');
+    expect(await page()).not.toContain('Økning av BPA etter brudd i foten');
+    // A meeting closes (on any node): its rows are new.
+    const { id: _id, ...base } = await db.searchEntry.findUniqueOrThrow({ where: { itemId: 'likeitem00001' } });
+    await db.searchEntry.create({ data: { ...base, itemId: 'likeitem00003', title: 'Økning av BPA etter brudd i foten', meetingDate: new Date(Date.now() - 2 * 24 * 3600_000) } });
+    expect(await page()).toContain('Økning av BPA etter brudd i foten');
+    // Retention rewrites a row in place.
+    await db.searchEntry.update({ where: { itemId: 'likeitem00001' }, data: { title: anonymisedTitle, body: '', personRef: null, services: '' } });
+    const after = await page();
+    expect(after).not.toContain('Økning av BPA etter brudd i armen');
+    expect(after).toContain('Økning av BPA etter brudd i foten');
   });
 });
