@@ -19,6 +19,7 @@ import { watchLiveSessions } from './realtime/watch-live-sessions';
 import { isSameOriginRequest } from './http/origin-policy';
 import { registerLiveSessionControl } from '../lib/realtime/live-sessions';
 import { scheduleRetention } from './privacy/retention-job';
+import { documentsInUse } from './privacy/documents-in-use';
 import { scheduleMeetingGeneration } from './meetings/generation-job';
 import { createSocketServer } from './realtime/socketio/socket-server';
 import { SqliteDocumentStore } from './realtime/yjs/sqlite-document-store';
@@ -102,7 +103,7 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
   });
   const sessionWatch = watchLiveSessions({ db, live, log });
   const exclusive = cluster ? exclusiveOnCluster(cluster.bus) : undefined;
-  const retention = scheduleRetention({ db, log, months: config.env.SAMLET_RETENTION_MONTHS, exclusive });
+  const retention = scheduleRetention({ db, log, months: config.env.SAMLET_RETENTION_MONTHS, exclusive, documentsInUse: documentsInUse(registry, cluster?.bus ?? null) });
   const generation = scheduleMeetingGeneration({ db, log, exclusive });
   const publicOrigin = new URL(config.authUrl).origin;
   const yjs = createYjsEndpoint({ db, registry, resolveSession, log, live });

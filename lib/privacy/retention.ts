@@ -17,6 +17,9 @@ export const anonymisedTitle = 'Anonymisert sak';
 
 export type RetentionResult = { histories: number; cases: number };
 
+/** Of the given Yjs document names, those loaded on some node now (the server passes it; see retention-job.ts). */
+export type DocumentsInUse = (names: string[]) => Promise<Set<string>>;
+
 /**
  * When each case was last worked on. A draft is edited in its Yjs document,
  * which does not touch the case row, so for drafts the document's last write
@@ -70,18 +73,33 @@ export async function findDueCases(db: Db, now: Date, months: number) {
  * itself anonymises are audited, so two runs that overlap (two nodes, or the
  * command line beside a node) never log a case twice.
  */
-export async function anonymiseHistories(db: Db, histories: readonly History[], detail: { months: number }, now: Date = new Date()): Promise<RetentionResult> {
+export async function anonymiseHistories(
+  db: Db,
+  histories: readonly History[],
+  detail: { months: number; documentsInUse?: DocumentsInUse },
+  now: Date = new Date(),
+): Promise<RetentionResult> {
   return db.$transaction(async (tx) => {
-    const units = [...new Set(histories.map((h) => h.key).filter((key) => !key.startsWith('case|')).map((key) => key.split('|')[0]))];
+    const personKeys = histories.map((h) => h.key).filter((key) => !key.startsWith('case|'));
+    const units = [...new Set(personKeys.map((key) => key.split('|')[0]))];
+    const singleCases = histories.filter((h) => h.key.startsWith('case|')).flatMap((h) => h.caseIds);
     const candidates = await tx.case.findMany({
-      where: { unitId: { in: units }, status: { in: ['draft', 'submitted'] }, anonymisedAt: null },
+      where: { OR: [{ unitId: { in: units } }, { id: { in: singleCases } }], status: { in: ['draft', 'submitted'] }, anonymisedAt: null },
       select: { id: true, unitId: true, personRef: true, status: true, updatedAt: true },
     });
     const activity = await lastActivity(tx, candidates);
     const cutoff = retentionCutoff(now, detail.months);
     const open = candidates.filter((c) => isOpenCase({ status: c.status, lastActivityAt: activity.get(c.id) ?? c.updatedAt }, cutoff));
     const openKeys = new Set(open.map(historyKey));
-    const stillDue = histories.filter((h) => !openKeys.has(h.key));
+    let stillDue = histories.filter((h) => !openKeys.has(h.key));
+    // A document loaded on a node holds the text in memory and would write it back when it unloads: such a
+    // history waits for the next run (the check and this transaction are a few milliseconds apart).
+    if (detail.documentsInUse) {
+      const items = await tx.agendaItem.findMany({ where: { caseId: { in: stillDue.flatMap((h) => h.caseIds) } }, select: { id: true, caseId: true } });
+      const namesOf = (caseIds: string[]) => [...caseIds.map((id) => `case:${id}`), ...items.filter((i) => i.caseId && caseIds.includes(i.caseId)).map((i) => `item:${i.id}`)];
+      const inUse = await detail.documentsInUse(namesOf(stillDue.flatMap((h) => h.caseIds)));
+      stillDue = stillDue.filter((h) => !namesOf(h.caseIds).some((name) => inUse.has(name)));
+    }
     const cases = await tx.case.updateManyAndReturn({
       where: { id: { in: stillDue.flatMap((h) => h.caseIds) }, anonymisedAt: null },
       data: { personRef: '', title: anonymisedTitle, anonymisedAt: now },
@@ -89,6 +107,8 @@ export async function anonymiseHistories(db: Db, histories: readonly History[], 
     });
     if (cases.length === 0) return { histories: 0, cases: 0 };
     const ids = cases.map((c) => c.id);
+    // An abandoned draft is closed with it: out of the caseworker's queue, read-only, never submitted.
+    await tx.case.updateMany({ where: { id: { in: ids }, status: 'draft' }, data: { status: 'withdrawn' } });
     const itemIds = (await tx.agendaItem.findMany({ where: { caseId: { in: ids } }, select: { id: true } })).map((i) => i.id);
     await tx.caseVersion.updateMany({ where: { caseId: { in: ids } }, data: { content: '{}' } });
     await tx.agendaItem.updateMany({ where: { id: { in: itemIds } }, data: { notes: null, conclusion: null, dissent: null, adjustedAssessment: null, title: null } });
@@ -120,7 +140,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export async function runRetention(
   db: Db,
-  options: { months: number; now?: Date; dryRun?: boolean; batchCases?: number; rest?: (ms: number) => Promise<void> },
+  options: { months: number; now?: Date; dryRun?: boolean; batchCases?: number; rest?: (ms: number) => Promise<void>; documentsInUse?: DocumentsInUse },
 ): Promise<RetentionResult> {
   const now = options.now ?? new Date();
   const due = await findDueCases(db, now, options.months);
@@ -130,7 +150,7 @@ export async function runRetention(
   const batches = batchHistories(due, options.batchCases ?? retentionBatchCases);
   for (const [index, batch] of batches.entries()) {
     const started = performance.now();
-    const result = await anonymiseHistories(db, batch, { months: options.months }, now);
+    const result = await anonymiseHistories(db, batch, { months: options.months, documentsInUse: options.documentsInUse }, now);
     done.histories += result.histories;
     done.cases += result.cases;
     if (index < batches.length - 1) await rest(performance.now() - started);

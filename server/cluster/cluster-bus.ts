@@ -94,6 +94,13 @@ export class ClusterBus {
     return Number(reply[1] ?? 0);
   }
 
+  /** The same for several channels in one round trip, in their order. */
+  async listenersOf(channels: readonly string[]): Promise<number[]> {
+    if (channels.length === 0) return [];
+    const reply = (await this.publisher.pubsub('NUMSUB', ...channels)) as (string | number)[];
+    return channels.map((_, i) => Number(reply[i * 2 + 1] ?? 0));
+  }
+
   /** Called after the connection to Redis came back (messages may have been missed). */
   onReconnect(listener: () => void): void {
     this.reconnectListeners.add(listener);

@@ -29,6 +29,11 @@ const isEmptyUpdate = (update: Uint8Array) => update.length <= 2 && update.every
  * own clients' edits; edits relayed from a node that never confirms them
  * written (it died) are written here, so nothing a client sent is lost.
  */
+/** The Redis channel a document's edits are relayed on; a node subscribes to it while it has the document loaded. */
+export function documentChannel(bus: ClusterBus, name: string): string {
+  return bus.channel(`yjs:${name}`);
+}
+
 export class DocumentRelay implements DocumentPeers {
   private readonly links = new Map<string, Link>();
   private readonly sweep: NodeJS.Timeout;
@@ -69,7 +74,7 @@ export class DocumentRelay implements DocumentPeers {
 
   async attach(shared: SharedDocument): Promise<void> {
     const { bus } = this.deps;
-    const link: Link = { shared, channel: bus.channel(`yjs:${shared.name}`), unwritten: new UnwrittenPeerEdits(), peersSeen: false, requests: new Map() };
+    const link: Link = { shared, channel: documentChannel(bus, shared.name), unwritten: new UnwrittenPeerEdits(), peersSeen: false, requests: new Map() };
     this.links.set(shared.name, link);
     await this.subscribe(link);
     shared.peerLink = {

@@ -179,8 +179,24 @@ describe.each(databaseKinds)('privacy on %s', (kind) => {
     await runRetention(db, { months: 24, rest: async () => undefined });
     const anonymised = async (id: string) => (await db.case.findUniqueOrThrow({ where: { id } })).anonymisedAt !== null;
     expect([await anonymised(gone.caseId), await anonymised(goneDraft.id)]).toEqual([true, true]);
+    // Closed with it: out of the queue, read-only, never to be submitted.
+    expect((await db.case.findUniqueOrThrow({ where: { id: goneDraft.id } })).status).toBe('withdrawn');
     expect(await db.yDocUpdate.count({ where: { docName: `case:${goneDraft.id}` } })).toBe(0);
     expect([await anonymised(kept.caseId), await anonymised(keptDraft.id)]).toEqual([false, false]);
+  });
+
+  it('retention leaves a history whose document is loaded on some node for its next run', async () => {
+    const held = await decidedCase('PRIV-60', 30, 'j');
+    const asked: string[] = [];
+    const inUse = (loaded: string[]) => async (names: string[]) => {
+      asked.push(...names);
+      return new Set(names.filter((name) => loaded.includes(name)));
+    };
+    await runRetention(db, { months: 24, rest: async () => undefined, documentsInUse: inUse([`item:${held.itemId}`]) });
+    expect(asked).toEqual(expect.arrayContaining([`case:${held.caseId}`, `item:${held.itemId}`]));
+    expect((await db.case.findUniqueOrThrow({ where: { id: held.caseId } })).anonymisedAt).toBeNull();
+    await runRetention(db, { months: 24, rest: async () => undefined, documentsInUse: inUse([]) });
+    expect((await db.case.findUniqueOrThrow({ where: { id: held.caseId } })).anonymisedAt).not.toBeNull();
   });
 
   it('two retention runs at once anonymise and audit each case once', async () => {
