@@ -6,7 +6,8 @@ import { caseworkRoles } from '@/lib/access/roles';
 import { queueSorts, type QueueSort } from '@/lib/cases/case-summary';
 import { listMyCases, type QueueItem } from '@/lib/cases/list-my-cases';
 import { getDb } from '@/lib/db/db';
-import { formatDateTime } from '@/lib/i18n/format';
+import { formatDate, formatDateTime } from '@/lib/i18n/format';
+import { retentionMonths } from '@/lib/privacy/retention-rules';
 import { nb } from '@/lib/i18n/nb';
 import { startDraft } from './actions';
 
@@ -19,7 +20,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const { actor, user } = await requireActor();
   const requested = (await searchParams).sort;
   const sort: QueueSort = queueSorts.includes(requested as QueueSort) ? (requested as QueueSort) : 'severity';
-  const queue = await listMyCases({ db: getDb(), actor, sort });
+  const queue = await listMyCases({ db: getDb(), actor, sort, retentionMonths: retentionMonths() });
   const db = getDb();
   const units = await db.unit.findMany({
     where: { id: { in: actor.memberships.filter((m) => caseworkRoles.includes(m.role)).map((m) => m.unitId) } },
@@ -111,6 +112,7 @@ function QueueSection({ title, empty, items }: { title: string; empty: string; i
                 {item.lateRequest ? <span className="text-amber-900">{t.lateRequest}</span> : null}
                 <span>{t.updated(formatDateTime(item.updatedAt))}</span>
               </p>
+              {item.abandonedFrom ? <p className="mt-1 text-sm font-medium text-amber-900">{t.abandonedFrom(formatDate(item.abandonedFrom))}</p> : null}
             </li>
           ))}
         </ul>

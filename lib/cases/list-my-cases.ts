@@ -1,5 +1,7 @@
 import type { Actor } from '../access/access-service';
 import type { Db } from '../db/db';
+import { lastActivity } from '../privacy/retention';
+import { abandonedFrom } from '../privacy/retention-rules';
 import { compareCases, type QueueSort } from './case-summary';
 
 /**
@@ -19,13 +21,15 @@ export type QueueItem = {
   updatedAt: Date;
   meeting: { id: string; startsAt: Date } | null;
   lateRequest: boolean;
+  /** For a draft nobody has worked on for a long time: from when retention may anonymise it (within 60 days, or past). */
+  abandonedFrom: Date | null;
 };
 
 export type FollowUpItem = { id: string; description: string; dueDate: string | null; caseId: string | null; caseTitle: string | null; meetingId: string; overdue: boolean };
 
 export type Queue = { drafts: QueueItem[]; waiting: QueueItem[]; nextAgenda: QueueItem[]; followUps: FollowUpItem[] };
 
-export async function listMyCases(options: { db: Db; actor: Actor; sort: QueueSort; now?: Date }): Promise<Queue> {
+export async function listMyCases(options: { db: Db; actor: Actor; sort: QueueSort; now?: Date; retentionMonths?: number }): Promise<Queue> {
   const { db, actor } = options;
   const now = options.now ?? new Date();
   const rows = await db.case.findMany({
@@ -53,7 +57,19 @@ export async function listMyCases(options: { db: Db; actor: Actor; sort: QueueSo
     select: { id: true },
   });
   const nextIds = new Set(nextMeetings.map((m) => m.id));
-  const items = rows.map(({ unitId: _unit, lateRequestMeetingId, ...row }) => ({ ...row, lateRequest: Boolean(lateRequestMeetingId) }));
+  // Warn two months ahead that an untouched draft is about to count as abandoned (lib/privacy/retention-rules.ts).
+  const months = options.retentionMonths ?? 0;
+  const activity = months > 0 ? await lastActivity(db, rows) : new Map<string, Date>();
+  const warnFrom = now.getTime() + 60 * 24 * 3600_000;
+  const abandonment = (row: (typeof rows)[number]) => {
+    if (row.status !== 'draft' || months <= 0) return null;
+    const from = abandonedFrom(activity.get(row.id) ?? row.updatedAt, months);
+    return from.getTime() <= warnFrom ? from : null;
+  };
+  const items = rows.map((row) => {
+    const { unitId: _unit, lateRequestMeetingId, ...rest } = row;
+    return { ...rest, lateRequest: Boolean(lateRequestMeetingId), abandonedFrom: abandonment(row) };
+  });
   const sorted = (list: QueueItem[]) => list.sort(compareCases(options.sort));
   const followUps = await db.followUp.findMany({
     where: { ownerId: actor.userId, doneAt: null, agendaItem: { meeting: { unitId: { in: actor.memberships.map((m) => m.unitId) } } } },

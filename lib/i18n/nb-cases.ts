@@ -23,6 +23,7 @@ export const nbCases = {
   lateRequest: 'Etter fristen – venter på møteleder',
   meetingOn: (date: string) => `Møte ${date}`,
   updated: (date: string) => `Sist endret ${date}`,
+  abandonedFrom: (date: string) => `Ingen har arbeidet med utkastet på lenge: fra ${date} kan det bli anonymisert sammen med personens avsluttede saker`,
   severity: (level: string) => `Alvorlighet: ${level}`,
 
   editorTitle: 'Sak til saksmøte',

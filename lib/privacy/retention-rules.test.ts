@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchHistories, dueHistories, groupHistories, isOpenCase, retentionCutoff, type CaseFactsForRetention, type History } from './retention-rules';
+import { abandonedFrom, batchHistories, dueHistories, groupHistories, isAbandonedDraft, isOpenCase, retentionCutoff, retentionMonths, type CaseFactsForRetention, type History } from './retention-rules';
 
 const now = new Date('2026-11-23T10:00:00Z');
 const at = (iso: string) => new Date(iso);
@@ -56,5 +56,13 @@ describe('retention rules', () => {
     expect(dueHistories(cases, now, 24).map((h) => h.caseIds)).toEqual([['old', 'abandoned'], ['draft-only']]);
     const cutoff = retentionCutoff(now, 24);
     expect([isOpenCase(cases[1], cutoff), isOpenCase(cases[4], cutoff), isOpenCase(cases[5], cutoff), isOpenCase(cases[1], null)]).toEqual([false, true, true, true]);
+  });
+
+  it('tells from when an untouched draft counts as abandoned, the inverse of the cutoff', () => {
+    const last = at('2025-03-31T08:00:00Z');
+    expect(abandonedFrom(last, 24).toISOString()).toBe('2027-03-31T08:00:00.000Z');
+    expect(isAbandonedDraft({ status: 'draft', lastActivityAt: last }, retentionCutoff(abandonedFrom(last, 24), 24))).toBe(true);
+    expect(isAbandonedDraft({ status: 'draft', lastActivityAt: last }, retentionCutoff(new Date(abandonedFrom(last, 24).getTime() - 1000), 24))).toBe(false);
+    expect([retentionMonths({}), retentionMonths({ SAMLET_RETENTION_MONTHS: '0' }), retentionMonths({ SAMLET_RETENTION_MONTHS: '36' })]).toEqual([24, 0, 36]);
   });
 });

@@ -88,3 +88,14 @@ export function batchHistories(histories: readonly History[], maxCases: number):
   if (current.length > 0) batches.push(current);
   return batches;
 }
+
+/** The moment an untouched draft becomes abandoned (the inverse of the cutoff, in Oslo calendar months). */
+export function abandonedFrom(lastActivityAt: Date, months: number): Date {
+  return DateTime.fromJSDate(lastActivityAt, { zone: 'Europe/Oslo' }).plus({ months }).toJSDate();
+}
+
+/** SAMLET_RETENTION_MONTHS as the server validated it at start (docs/configuration.md); 24 when unset. */
+export function retentionMonths(env: Record<string, string | undefined> = process.env): number {
+  const value = Number(env.SAMLET_RETENTION_MONTHS ?? 24);
+  return Number.isInteger(value) && value >= 0 ? value : 24;
+}

@@ -25,7 +25,7 @@ export type DocumentsInUse = (names: string[]) => Promise<Set<string>>;
  * which does not touch the case row, so for drafts the document's last write
  * counts too.
  */
-async function lastActivity(db: Db | DbTransaction, cases: readonly { id: string; status: string; updatedAt: Date }[]): Promise<Map<string, Date>> {
+export async function lastActivity(db: Db | DbTransaction, cases: readonly { id: string; status: string; updatedAt: Date }[]): Promise<Map<string, Date>> {
   const activity = new Map(cases.map((c) => [c.id, c.updatedAt]));
   const names = cases.filter((c) => c.status === 'draft').map((c) => `case:${c.id}`);
   if (names.length === 0) return activity;

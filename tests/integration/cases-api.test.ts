@@ -213,4 +213,23 @@ describe.each(databaseKinds)('case API on %s', (kind) => {
     expect(edits).toHaveLength(1);
     expect(JSON.parse(edits[0].detail!)).toMatchObject({ channel: 'realtime', updates: 3 });
   });
+
+  it('warns in the queue, page and API, about a draft nobody has worked on for almost the retention period', async () => {
+    const caseworker = await db.user.findUniqueOrThrow({ where: { email: demo.caseworker } });
+    const longAgo = new Date(Date.now() - 23 * 30 * 24 * 3600_000);
+    const old = await db.case.create({
+      data: { unitId: fixtures.mainUnit.id, createdById: caseworker.id, personRef: 'EPJ 2024/0001', title: 'Gammelt utkast', caseType: 'endring', createdAt: longAgo, updatedAt: longAgo },
+    });
+    type Drafts = { drafts: { id: string; abandonedFrom: string | null }[] };
+    const drafts = async () => ((await as.caseworker.get('/api/cases')).body as Drafts).drafts;
+    const before = await drafts();
+    expect(before.find((d) => d.id === old.id)?.abandonedFrom).toBeTruthy();
+    expect(before.filter((d) => d.id !== old.id).every((d) => d.abandonedFrom === null)).toBe(true);
+    const html = await (await fetch(`${server.url}/saker`, { headers: { cookie: cookies.caseworker } })).text();
+    expect(html).toContain('Ingen har arbeidet med utkastet på lenge');
+    // Worked on in the editor (its document written just now): no warning.
+    await db.yDocUpdate.create({ data: { docName: `case:${old.id}`, data: Buffer.from([0, 0]) } });
+    expect((await drafts()).find((d) => d.id === old.id)?.abandonedFrom).toBeNull();
+    expect(await (await fetch(`${server.url}/saker`, { headers: { cookie: cookies.caseworker } })).text()).not.toContain('Ingen har arbeidet med utkastet på lenge');
+  });
 });

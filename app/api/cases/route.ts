@@ -3,6 +3,7 @@ import { apiRoute } from '@/app/api/_lib/api-route';
 import { queueSorts } from '@/lib/cases/case-summary';
 import { createCase } from '@/lib/cases/create-case';
 import { listMyCases } from '@/lib/cases/list-my-cases';
+import { retentionMonths } from '@/lib/privacy/retention-rules';
 import { AppError } from '@/lib/errors/app-error';
 
 export const dynamic = 'force-dynamic';
@@ -13,7 +14,7 @@ const querySchema = z.object({ sort: z.enum(queueSorts).default('severity') });
 export const GET = apiRoute(async ({ context, request }) => {
   const query = querySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
   if (!query.success) throw new AppError('invalid_input', 'invalid query', { sort: 'invalid' });
-  return listMyCases({ db: context.db, actor: context.actor, sort: query.data.sort });
+  return listMyCases({ db: context.db, actor: context.actor, sort: query.data.sort, retentionMonths: retentionMonths() });
 });
 
 /** POST /api/cases { unitId?, content? } — start a draft. */
