@@ -21,9 +21,9 @@ export type RetentionResult = { histories: number; cases: number };
 export type DocumentsInUse = (names: string[]) => Promise<Set<string>>;
 
 /**
- * When each case was last worked on. A draft is edited in its Yjs document,
- * which does not touch the case row, so for drafts the document's last write
- * counts too.
+ * When each case was last worked on. A draft is edited in its Yjs document;
+ * the case row follows through the summary sync (debounced, and only while
+ * a server has the document open), so the document's own writes count too.
  */
 export async function lastActivity(db: Db | DbTransaction, cases: readonly { id: string; status: string; updatedAt: Date }[]): Promise<Map<string, Date>> {
   const activity = new Map(cases.map((c) => [c.id, c.updatedAt]));
