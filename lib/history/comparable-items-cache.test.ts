@@ -42,4 +42,19 @@ describe('ComparableItemsCache', () => {
     expect(cache.size).toBe(0);
     expect(await cache.get('u1', 't', async () => ['x'])).toEqual(['x']);
   });
+
+  it('drops the units not used for a while', async () => {
+    let now = 0;
+    const cache = new ComparableItemsCache<string>(4, () => now);
+    await cache.get('u1', 't', async () => ['a']);
+    now = 5 * 60_000;
+    await cache.get('u2', 't', async () => ['b']);
+    now = 11 * 60_000;
+    cache.sweep(10 * 60_000);
+    expect(cache.size).toBe(1);
+    let loads = 0;
+    await cache.get('u2', 't', async () => (loads += 1, ['b']));
+    await cache.get('u1', 't', async () => (loads += 1, ['a']));
+    expect(loads).toBe(1); // u2 was kept, u1 loaded again
+  });
 });

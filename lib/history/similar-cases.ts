@@ -35,13 +35,15 @@ async function comparableEntries(db: Db, actor: Actor, unitId: string, since: Da
 
 type Candidate = ReturnType<typeof profileOf> & { wordSet: Set<string> };
 
-/** Process-wide: a few units' candidates with their words split (see comparable-items-cache.ts). */
+/** Process-wide: a few units' candidates with their words split (see comparable-items-cache.ts), gone after 10 idle minutes. */
 const unitCandidates = new ComparableItemsCache<Candidate>(4);
+setInterval(() => unitCandidates.sweep(10 * 60_000), 60_000).unref();
 
 /**
  * What identifies the unit's comparable items in the window: how many there
  * are, the newest id (a closed meeting writes new rows) and how many are
- * anonymised (retention rewrites rows in place). Two index-backed counts.
+ * anonymised (retention rewrites rows in place). Two counts over the window:
+ * the index finds the unit and period, the rows give outcome and title.
  */
 async function windowToken(db: Db, unitId: string, since: Date): Promise<string> {
   const where = { unitId, meetingDate: { gte: since }, outcome: { not: null } };
