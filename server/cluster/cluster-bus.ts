@@ -90,8 +90,7 @@ export class ClusterBus {
 
   /** How many nodes (this one included, if subscribed) listen on a channel now. */
   async listeners(channel: string): Promise<number> {
-    const reply = (await this.publisher.pubsub('NUMSUB', channel)) as [string, number | string];
-    return Number(reply[1] ?? 0);
+    return (await this.listenersOf([channel]))[0];
   }
 
   /** The same for several channels in one round trip, in their order. */
