@@ -13,6 +13,5 @@ export default defineConfig({
   engine: 'js',
   schema: isPostgres ? 'prisma/postgresql/schema.prisma' : 'prisma/schema.prisma',
   migrations: { path: isPostgres ? 'prisma/postgresql/migrations' : 'prisma/migrations' },
-  adapter: async () =>
-    isPostgres ? new PrismaPg({ connectionString: url }) : new PrismaBetterSQLite3({ url }),
+  adapter: async () => (isPostgres ? new PrismaPg({ connectionString: url }) : new PrismaBetterSQLite3({ url })),
 });

@@ -33,5 +33,10 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Pages only: API routes, downloads and static files answer no HTML.
-  matcher: [{ source: '/((?!api/|_next/static|_next/image|icon.svg|.*\\.(?:pdf|csv)$).*)', missing: [{ type: 'header', key: 'next-router-prefetch' }] }],
+  matcher: [
+    {
+      source: '/((?!api/|_next/static|_next/image|icon.svg|.*\\.(?:pdf|csv)$).*)',
+      missing: [{ type: 'header', key: 'next-router-prefetch' }],
+    },
+  ],
 };

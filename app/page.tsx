@@ -18,28 +18,40 @@ export default async function HomePage() {
   const notices = await unreadNotifications(getDb(), user.id);
   return (
     <PageShell userName={user.name} actor={actor}>
-        <h1 className="text-2xl font-semibold tracking-tight">{nb.home.title}</h1>
-        {notices.length ? (
-          <section aria-labelledby="beskjeder" className="mt-6 rounded border border-amber-400 bg-amber-50 p-4">
-            <h2 id="beskjeder" className="font-semibold">{nb.home.notices}</h2>
-            <ul className="mt-2 space-y-2">
-              {notices.map((n) => (
-                <li key={n.id} className="flex flex-wrap items-center gap-3">
-                  <span>{n.link ? <Link href={n.link} className="text-brand-700 underline">{n.text}</Link> : n.text}</span>
-                  <form action={markNotificationReadAction}>
-                    <input type="hidden" name="notificationId" value={n.id} />
-                    <button type="submit" className="rounded border border-slate-500 px-2 py-0.5 text-sm">{nb.home.markRead}</button>
-                  </form>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
-        {units.length === 0 ? (
-          <p className="mt-6 rounded border border-slate-300 bg-white p-4">{nb.home.noUnits}</p>
-        ) : (
-          units.map((unit) => <UnitSection key={unit.unitId} unit={unit} />)
-        )}
+      <h1 className="text-2xl font-semibold tracking-tight">{nb.home.title}</h1>
+      {notices.length ? (
+        <section aria-labelledby="beskjeder" className="mt-6 rounded border border-amber-400 bg-amber-50 p-4">
+          <h2 id="beskjeder" className="font-semibold">
+            {nb.home.notices}
+          </h2>
+          <ul className="mt-2 space-y-2">
+            {notices.map((n) => (
+              <li key={n.id} className="flex flex-wrap items-center gap-3">
+                <span>
+                  {n.link ? (
+                    <Link href={n.link} className="text-brand-700 underline">
+                      {n.text}
+                    </Link>
+                  ) : (
+                    n.text
+                  )}
+                </span>
+                <form action={markNotificationReadAction}>
+                  <input type="hidden" name="notificationId" value={n.id} />
+                  <button type="submit" className="rounded border border-slate-500 px-2 py-0.5 text-sm">
+                    {nb.home.markRead}
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {units.length === 0 ? (
+        <p className="mt-6 rounded border border-slate-300 bg-white p-4">{nb.home.noUnits}</p>
+      ) : (
+        units.map((unit) => <UnitSection key={unit.unitId} unit={unit} />)
+      )}
     </PageShell>
   );
 }
@@ -83,7 +95,9 @@ function UnitSection({ unit }: { unit: UnitOverview }) {
               </div>
               <p className="text-sm">
                 <span className="font-medium">{nb.home.cases(meeting.caseCount)}</span>
-                <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-brand-800">{nb.home.status[meeting.status] ?? meeting.status}</span>
+                <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-brand-800">
+                  {nb.home.status[meeting.status] ?? meeting.status}
+                </span>
               </p>
             </li>
           ))}

@@ -6,7 +6,9 @@ import { demoFixtures } from '../tests/support/fixtures';
 export async function seedHistory(db: Db, count: number, itemsPerMeeting = 12): Promise<number> {
   const { mainUnit, pastMeeting } = await demoFixtures(db);
   const items = await db.agendaItem.findMany({ where: { meetingId: pastMeeting.id, caseId: { not: null } } });
-  const sources = new Map((await db.case.findMany({ where: { meetingId: pastMeeting.id }, include: { versions: true } })).map((c) => [c.id, c]));
+  const sources = new Map(
+    (await db.case.findMany({ where: { meetingId: pastMeeting.id }, include: { versions: true } })).map((c) => [c.id, c]),
+  );
   const entries = await db.searchEntry.findMany({ where: { meetingId: pastMeeting.id } });
   const templates = items.filter((item) => sources.has(item.caseId!));
   const meetingCount = Math.ceil(count / itemsPerMeeting);
@@ -22,14 +24,34 @@ export async function seedHistory(db: Db, count: number, itemsPerMeeting = 12): 
       // Twice a week, backwards from the demo's past meeting.
       const startsAt = new Date(pastMeeting.startsAt.getTime() - (k + 1) * 3.5 * 24 * 3600_000);
       const meetingId = id('m', k);
-      meetings.push({ ...pastMeeting, id: meetingId, startsAt, endsAt: new Date(startsAt.getTime() + 90 * 60_000), submissionDeadline: startsAt, openedAt: startsAt, closedAt: startsAt, seriesId: null, seriesSlot: null, currentItemId: null, createdAt: startsAt });
+      meetings.push({
+        ...pastMeeting,
+        id: meetingId,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 90 * 60_000),
+        submissionDeadline: startsAt,
+        openedAt: startsAt,
+        closedAt: startsAt,
+        seriesId: null,
+        seriesSlot: null,
+        currentItemId: null,
+        createdAt: startsAt,
+      });
       for (let i = 0; i < itemsPerMeeting && created < count; i += 1, created += 1) {
         const template = templates[i % templates.length];
         const source = sources.get(template.caseId!)!;
         const caseId = id('c', created);
         const itemId = id('i', created);
         const { versions: sourceVersions, ...caseRow } = source;
-        cases.push({ ...caseRow, id: caseId, meetingId, personRef: `P-${(created % 20_000).toString().padStart(5, '0')}`, revisesCaseId: null, createdAt: startsAt, updatedAt: startsAt });
+        cases.push({
+          ...caseRow,
+          id: caseId,
+          meetingId,
+          personRef: `P-${(created % 20_000).toString().padStart(5, '0')}`,
+          revisesCaseId: null,
+          createdAt: startsAt,
+          updatedAt: startsAt,
+        });
         for (const version of sourceVersions) versions.push({ ...version, id: id('v', created), caseId, meetingId, submittedAt: startsAt });
         agenda.push({ ...template, id: itemId, meetingId, caseId, position: i, carriedFromItemId: null, createdAt: startsAt });
         const entry = entries.find((e) => e.itemId === template.id);
@@ -49,4 +71,3 @@ export async function seedHistory(db: Db, count: number, itemsPerMeeting = 12): 
   await db.$executeRawUnsafe('ANALYZE');
   return created;
 }
-

@@ -58,7 +58,11 @@ function send(child: ChildProcess, message: ParentMessage): void {
   child.send(message);
 }
 
-function next<T extends WorkerMessage['type']>(child: ChildProcess, type: T, timeoutMs: number): Promise<Extract<WorkerMessage, { type: T }>> {
+function next<T extends WorkerMessage['type']>(
+  child: ChildProcess,
+  type: T,
+  timeoutMs: number,
+): Promise<Extract<WorkerMessage, { type: T }>> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`load process: no ${type} in ${timeoutMs} ms`)), timeoutMs);
     const onMessage = (message: WorkerMessage) => {
@@ -75,9 +79,16 @@ function next<T extends WorkerMessage['type']>(child: ChildProcess, type: T, tim
 async function startRealtimeLoad(server: TestServer, docNames: string[], cookies: string[], durationMs: number) {
   const perProcess: LoadClientSpec[][] = [[], []];
   docNames.forEach((docName, m) => {
-    for (let p = 0; p < 10; p += 1) perProcess[(m + p) % 2].push({ docName, cookie: cookies[(m * 10 + p) % cookies.length], tag: `m${m}c${p}`, typist: p < 2 });
+    for (let p = 0; p < 10; p += 1)
+      perProcess[(m + p) % 2].push({ docName, cookie: cookies[(m * 10 + p) % cookies.length], tag: `m${m}c${p}`, typist: p < 2 });
   });
-  const workers = perProcess.map(() => fork(path.join(root, 'bench', 'load-worker.ts'), [], { cwd: root, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+  const workers = perProcess.map(() =>
+    fork(path.join(root, 'bench', 'load-worker.ts'), [], {
+      cwd: root,
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    }),
+  );
   await Promise.all(
     workers.map((worker, i) => {
       const connected = next(worker, 'connected', 180_000);
@@ -87,7 +98,14 @@ async function startRealtimeLoad(server: TestServer, docNames: string[], cookies
   );
   const startAt = monoMs() + 300;
   for (const worker of workers) {
-    send(worker, { type: 'run', startAt, windowStartAt: startAt + 2000, windowEndAt: startAt + durationMs, editIntervalMs: 200, awarenessIntervalMs: 1000 });
+    send(worker, {
+      type: 'run',
+      startAt,
+      windowStartAt: startAt + 2000,
+      windowEndAt: startAt + durationMs,
+      editIntervalMs: 200,
+      awarenessIntervalMs: 1000,
+    });
   }
   return {
     warmedUp: sleep(2300),
@@ -113,7 +131,6 @@ async function startRealtimeLoad(server: TestServer, docNames: string[], cookies
   };
 }
 
-
 /** RSS of a fresh node: nothing open, K meeting documents open, and after every client has left. */
 async function measureMemory(server: TestServer, db: Db): Promise<void> {
   const { mainUnit } = await demoFixtures(db);
@@ -129,7 +146,14 @@ async function measureMemory(server: TestServer, db: Db): Promise<void> {
     const docs = await db.meeting.createManyAndReturn({
       data: Array.from({ length: count }, (_, i) => {
         const startsAt = new Date(Date.now() + (400 + offset + i) * 24 * 3600_000);
-        return { unitId: mainUnit.id, startsAt, endsAt: new Date(startsAt.getTime() + 90 * 60_000), submissionDeadline: startsAt, status: 'planned', location: 'Benchmark' };
+        return {
+          unitId: mainUnit.id,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 90 * 60_000),
+          submissionDeadline: startsAt,
+          status: 'planned',
+          location: 'Benchmark',
+        };
       }),
       select: { id: true },
     });
@@ -154,14 +178,19 @@ async function measureMemory(server: TestServer, db: Db): Promise<void> {
   console.log(`\nMemory (RSS of the server process):\n`);
   const heap = (m: Metrics) => `heap ${fmt(mb(m.heapUsedBytes))} MB`;
   console.log(`  no document open: ${fmt(mb(baseline.rssBytes))} MB (${heap(baseline)})`);
-  console.log(`  ${open.openDocuments} meeting documents open (~5 KB notes, 1 client each): ${fmt(mb(open.rssBytes))} MB (${heap(open)}) → ${fmt(perDocument, 2)} MB RSS and ${fmt(mb(open.heapUsedBytes - baseline.heapUsedBytes) / Math.max(1, open.openDocuments), 3)} MB heap per document (target ≤ ${targets.rssPerDocumentMb}: ${perDocument <= targets.rssPerDocumentMb ? 'met' : 'MISSED'})`);
-  console.log(`  after every client left: ${after.openDocuments} open, ${fmt(mb(after.rssBytes))} MB (${heap(after)}); ${fmt(mb(after.rssBytes - baseline.rssBytes))} MB RSS and ${fmt(mb(after.heapUsedBytes - baseline.heapUsedBytes))} MB heap above the baseline`);
+  console.log(
+    `  ${open.openDocuments} meeting documents open (~5 KB notes, 1 client each): ${fmt(mb(open.rssBytes))} MB (${heap(open)}) → ${fmt(perDocument, 2)} MB RSS and ${fmt(mb(open.heapUsedBytes - baseline.heapUsedBytes) / Math.max(1, open.openDocuments), 3)} MB heap per document (target ≤ ${targets.rssPerDocumentMb}: ${perDocument <= targets.rssPerDocumentMb ? 'met' : 'MISSED'})`,
+  );
+  console.log(
+    `  after every client left: ${after.openDocuments} open, ${fmt(mb(after.rssBytes))} MB (${heap(after)}); ${fmt(mb(after.rssBytes - baseline.rssBytes))} MB RSS and ${fmt(mb(after.heapUsedBytes - baseline.heapUsedBytes))} MB heap above the baseline`,
+  );
 }
 
 // ---------------------------------------------------------------- main
 
 async function main(): Promise<void> {
-  if (!existsSync(path.join(root, '.next/BUILD_ID'))) execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { cwd: root, stdio: 'inherit' });
+  if (!existsSync(path.join(root, '.next/BUILD_ID')))
+    execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { cwd: root, stdio: 'inherit' });
   const cpus = os.cpus();
   console.log(`Samlet HTTP and memory benchmark — ${cpus.length} × ${cpus[0]?.model ?? '?'}, Node ${process.version}, ${settings.db}`);
   let database: TestDatabase | null = null;
@@ -170,12 +199,19 @@ async function main(): Promise<void> {
   try {
     database = await createTestDatabase(settings.db);
     // Retention off: the seeded history reaches back decades, and a first run would anonymise it during the measurement.
-    server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir, env: { SAMLET_METRICS: '1', SAMLET_RETENTION_MONTHS: '0' }, nodeArgs: ['--expose-gc'] });
+    server = await startTestServer({
+      databaseUrl: database.url,
+      dataDir: database.dataDir,
+      env: { SAMLET_METRICS: '1', SAMLET_RETENTION_MONTHS: '0' },
+      nodeArgs: ['--expose-gc'],
+    });
     db = openDb(database.url);
     await measureMemory(server, db);
     const seeding = Date.now();
     const created = await seedHistory(db, settings.cases, settings.itemsPerMeeting);
-    console.log(`history: ${created} past cases in ${Math.ceil(created / settings.itemsPerMeeting)} closed meetings, seeded in ${((Date.now() - seeding) / 1000).toFixed(0)} s`);
+    console.log(
+      `history: ${created} past cases in ${Math.ceil(created / settings.itemsPerMeeting)} closed meetings, seeded in ${((Date.now() - seeding) / 1000).toFixed(0)} s`,
+    );
     const { meeting, mainUnit } = await demoFixtures(db);
     const cookies = await loginDemoUsers(server.url, demo, demo.password);
 
@@ -183,7 +219,14 @@ async function main(): Promise<void> {
     const live = await db.meeting.createManyAndReturn({
       data: Array.from({ length: settings.meetings }, (_, i) => {
         const startsAt = new Date(Date.now() + (40 + i) * 24 * 3600_000);
-        return { unitId: mainUnit.id, startsAt, endsAt: new Date(startsAt.getTime() + 90 * 60_000), submissionDeadline: startsAt, status: 'planned', location: 'Benchmark' };
+        return {
+          unitId: mainUnit.id,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 90 * 60_000),
+          submissionDeadline: startsAt,
+          status: 'planned',
+          location: 'Benchmark',
+        };
       }),
       select: { id: true },
     });
@@ -210,21 +253,43 @@ async function main(): Promise<void> {
     }
     const loadMs = (pages.length * (settings.seconds + 1) + 4) * 1000;
     const users = await benchUsers(db, server.url, mainUnit.id, Math.max(settings.meetings * 10, settings.documents));
-    const realtime = await startRealtimeLoad(server, live.map((m) => `meeting:${m.id}`), users, loadMs);
+    const realtime = await startRealtimeLoad(
+      server,
+      live.map((m) => `meeting:${m.id}`),
+      users,
+      loadMs,
+    );
     await realtime.warmedUp;
-    console.log(`\nPages as a leader, autocannon ${settings.connections} connections × ${settings.seconds} s each, during a realtime load of ${settings.meetings} meetings × 10 participants:\n`);
+    console.log(
+      `\nPages as a leader, autocannon ${settings.connections} connections × ${settings.seconds} s each, during a realtime load of ${settings.meetings} meetings × 10 participants:\n`,
+    );
     const rows: string[][] = [];
     for (const page of pages) {
-      const result = await autocannon({ url: `${server.url}${page.path}`, connections: settings.connections, duration: settings.seconds, headers: { cookie: cookies.leader } });
+      const result = await autocannon({
+        url: `${server.url}${page.path}`,
+        connections: settings.connections,
+        duration: settings.seconds,
+        headers: { cookie: cookies.leader },
+      });
       const bad = result.non2xx + result.errors + result.timeouts;
-      rows.push([page.name, fmt(result.latency.p50), fmt(result.latency.p99), fmt(result.requests.average, 0), String(result.requests.total), String(bad)]);
-      console.log(`  ${page.name.padEnd(13)} p50 ${fmt(result.latency.p50)} ms, p99 ${fmt(result.latency.p99)} ms, ${fmt(result.requests.average, 0)} req/s (${result.requests.total} requests, ${bad} not 2xx or failed)`);
+      rows.push([
+        page.name,
+        fmt(result.latency.p50),
+        fmt(result.latency.p99),
+        fmt(result.requests.average, 0),
+        String(result.requests.total),
+        String(bad),
+      ]);
+      console.log(
+        `  ${page.name.padEnd(13)} p50 ${fmt(result.latency.p50)} ms, p99 ${fmt(result.latency.p99)} ms, ${fmt(result.requests.average, 0)} req/s (${result.requests.total} requests, ${bad} not 2xx or failed)`,
+      );
     }
     const edits = await realtime.finish();
     console.log(`  realtime load meanwhile: edit propagation p99 ${fmt(edits.p99)} ms (${edits.samples} samples)`);
     const agenda = rows[0];
-    console.log(`  targets, agenda page: p50 ≤ ${targets.agendaP50} ms ${Number(agenda[1]) <= targets.agendaP50 ? 'met' : 'MISSED'}, p99 ≤ ${targets.agendaP99} ms ${Number(agenda[2]) <= targets.agendaP99 ? 'met' : 'MISSED'}`);
-
+    console.log(
+      `  targets, agenda page: p50 ≤ ${targets.agendaP50} ms ${Number(agenda[1]) <= targets.agendaP50 ? 'met' : 'MISSED'}, p99 ≤ ${targets.agendaP99} ms ${Number(agenda[2]) <= targets.agendaP99 ? 'met' : 'MISSED'}`,
+    );
   } finally {
     await db?.$disconnect().catch(() => undefined);
     await server?.stop('SIGTERM');

@@ -119,17 +119,23 @@ function run(message: Extract<ParentMessage, { type: 'run' }>): void {
     );
   }
   // The load process's own CPU and event-loop delay over the window.
-  setTimeout(() => {
-    cpuAtWindowStart = process.cpuUsage();
-    loopDelay.reset();
-  }, Math.max(0, message.windowStartAt - monoMs()));
-  setTimeout(() => {
-    if (cpuAtWindowStart) {
-      const used = process.cpuUsage(cpuAtWindowStart);
-      cpuPercent = Math.round(((used.user + used.system) / 1000 / (message.windowEndAt - message.windowStartAt)) * 1000) / 10;
-    }
-    loopAtWindowEnd = { p50: delayMs(loopDelay.percentile(50)), p99: delayMs(loopDelay.percentile(99)), max: delayMs(loopDelay.max) };
-  }, Math.max(0, message.windowEndAt - monoMs()));
+  setTimeout(
+    () => {
+      cpuAtWindowStart = process.cpuUsage();
+      loopDelay.reset();
+    },
+    Math.max(0, message.windowStartAt - monoMs()),
+  );
+  setTimeout(
+    () => {
+      if (cpuAtWindowStart) {
+        const used = process.cpuUsage(cpuAtWindowStart);
+        cpuPercent = Math.round(((used.user + used.system) / 1000 / (message.windowEndAt - message.windowStartAt)) * 1000) / 10;
+      }
+      loopAtWindowEnd = { p50: delayMs(loopDelay.percentile(50)), p99: delayMs(loopDelay.percentile(99)), max: delayMs(loopDelay.max) };
+    },
+    Math.max(0, message.windowEndAt - monoMs()),
+  );
 }
 
 function report(): void {

@@ -36,7 +36,13 @@ const scaleOut = process.argv.includes('--nodes');
 const redisUrl = process.env.SAMLET_BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const cpuProfileDir = process.argv.find((a) => a.startsWith('--cpu-prof='))?.slice('--cpu-prof='.length);
 const settings = {
-  meetingCounts: meetingsArg ? meetingsArg.slice('--meetings='.length).split(',').map(Number) : quick ? [10, 50] : scaleOut ? [50, 80, 100, 130] : [10, 50, 100, 200],
+  meetingCounts: meetingsArg
+    ? meetingsArg.slice('--meetings='.length).split(',').map(Number)
+    : quick
+      ? [10, 50]
+      : scaleOut
+        ? [50, 80, 100, 130]
+        : [10, 50, 100, 200],
   participants: 10,
   typists: 2,
   editIntervalMs: 200, // 5 edits/s per typist
@@ -200,8 +206,13 @@ function waitForMessage<T extends WorkerMessage['type']>(
     };
     const timer = setTimeout(() => (done(), reject(new Error(`${what}: no '${type}' within ${timeoutMs} ms`))), timeoutMs);
     const onMessage = (message: WorkerMessage) => {
-      if (message.type === type) (done(), resolve(message as Extract<WorkerMessage, { type: T }>));
-      else if (message.type === 'error') (done(), reject(new Error(`${what}: ${message.message}`)));
+      if (message.type === type) {
+        done();
+        resolve(message as Extract<WorkerMessage, { type: T }>);
+      } else if (message.type === 'error') {
+        done();
+        reject(new Error(`${what}: ${message.message}`));
+      }
     };
     const onExit = (code: number | null) => (done(), reject(new Error(`${what}: load process exited with ${code}`)));
     child.on('message', onMessage);
@@ -423,7 +434,6 @@ function buildHistory(targetBytes: number): { update: Uint8Array; edits: number;
   const doc = new Y.Doc();
   const text = doc.getText('notes');
   let edits = 0;
-  let size = 0;
   while (edits < 200_000) {
     // A new session (a new browser tab is a new Yjs client) every 300 edits.
     if (edits % 300 === 0) doc.clientID = Math.floor(random() * 2 ** 31);
@@ -435,8 +445,7 @@ function buildHistory(targetBytes: number): { update: Uint8Array; edits: number;
         text.delete(at, 1 + Math.floor(random() * 4));
       }
     }
-    size = Y.encodeStateAsUpdate(doc).length;
-    if (size >= targetBytes) break;
+    if (Y.encodeStateAsUpdate(doc).length >= targetBytes) break;
   }
   const result = { update: Y.encodeStateAsUpdate(doc), edits, text: text.toString() };
   doc.destroy();
@@ -452,7 +461,14 @@ type SyncResult = {
   openP50: number | null;
 };
 
-async function timeFirstSyncs(label: string, target: Target, docName: string, expectedText: string, runs: number, cold: boolean): Promise<SyncResult> {
+async function timeFirstSyncs(
+  label: string,
+  target: Target,
+  docName: string,
+  expectedText: string,
+  runs: number,
+  cold: boolean,
+): Promise<SyncResult> {
   const times: number[] = [];
   const opens: number[] = [];
   for (let i = 0; i < runs; i += 1) {
@@ -465,7 +481,8 @@ async function timeFirstSyncs(label: string, target: Target, docName: string, ex
     try {
       await whenSynced(client, 15_000);
       times.push(performance.now() - started);
-      if (client.text.length !== expectedText.length) throw new Error(`${label}: synced a document of ${client.text.length} characters, expected ${expectedText.length}`);
+      if (client.text.length !== expectedText.length)
+        throw new Error(`${label}: synced a document of ${client.text.length} characters, expected ${expectedText.length}`);
     } finally {
       client.destroy();
     }
@@ -477,7 +494,10 @@ async function timeFirstSyncs(label: string, target: Target, docName: string, ex
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
     max: sorted[sorted.length - 1] ?? null,
-    openP50: percentile([...opens].sort((a, b) => a - b), 50),
+    openP50: percentile(
+      [...opens].sort((a, b) => a - b),
+      50,
+    ),
   };
 }
 
@@ -518,7 +538,16 @@ async function measureFirstSync(samlet: Target, reference: Target): Promise<{ by
   const [referenceDoc] = await reference.newMeetings(1);
   const referenceHolder = await storeHistory(reference, referenceDoc, history);
   try {
-    results.push(await timeFirstSyncs('reference, warm (in memory; it has no storage)', reference, referenceDoc, history.text, settings.syncRuns, false));
+    results.push(
+      await timeFirstSyncs(
+        'reference, warm (in memory; it has no storage)',
+        reference,
+        referenceDoc,
+        history.text,
+        settings.syncRuns,
+        false,
+      ),
+    );
   } finally {
     referenceHolder.destroy();
   }
@@ -526,7 +555,6 @@ async function measureFirstSync(samlet: Target, reference: Target): Promise<{ by
 }
 
 // ---------------------------------------------------------------- main
-
 
 async function main(): Promise<number> {
   let database: TestDatabase | null = null;
@@ -555,7 +583,10 @@ async function main(): Promise<number> {
   };
   process.once('SIGINT', () => abort('interrupted: stopping every process', 130));
   process.once('SIGTERM', () => abort('terminated: stopping every process', 143));
-  const deadline = setTimeout(() => abort(`the benchmark ran longer than ${settings.deadlineMs / 60_000} min: stopping`, 1), settings.deadlineMs);
+  const deadline = setTimeout(
+    () => abort(`the benchmark ran longer than ${settings.deadlineMs / 60_000} min: stopping`, 1),
+    settings.deadlineMs,
+  );
   deadline.unref();
 
   try {
@@ -565,8 +596,15 @@ async function main(): Promise<number> {
     }
     const cpus = os.cpus();
     console.log(`Samlet realtime benchmark${quick ? ' (--quick)' : ''}`);
-    console.log(`machine: ${cpus.length} × ${cpus[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
-    console.log(`load average before the run: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(
+      `machine: ${cpus.length} × ${cpus[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`,
+    );
+    console.log(
+      `load average before the run: ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
     console.log(
       `load: N=${settings.participants} participants per meeting (${settings.typists} typists × ${1000 / settings.editIntervalMs} edits/s, awareness ${1000 / settings.awarenessIntervalMs} Hz each), ` +
         `${settings.loadProcesses} load processes, warm-up ${settings.warmupMs / 1000} s, window ${settings.windowMs / 1000} s, drain ${settings.drainMs / 1000} s\n`,
@@ -576,14 +614,23 @@ async function main(): Promise<number> {
     database = await createTestDatabase(scaleOut ? 'postgresql' : 'sqlite');
     const env = { SAMLET_METRICS: '1', NEXTAUTH_SECRET: 'benchmark-secret-0123456789abcdefghij', SAMLET_DEMO: '1' };
     const cluster = { ...env, REDIS_URL: redisUrl, SAMLET_REDIS_PREFIX: `samlet-bench-${process.pid}:` };
-    server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir, env,
+    server = await startTestServer({
+      databaseUrl: database.url,
+      dataDir: database.dataDir,
+      env,
       nodeArgs: cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(cpuProfileDir)}`] : [],
     });
     ownPids.add(server.process.pid!);
     db = openDb(database.url);
     const { mainUnit } = await demoFixtures(db);
     const cookies = await loginDemoUsers(server.url, demo, demo.password);
-    const editors = [cookies.caseworker, cookies.caseworker2, cookies.chair, cookies.leader, ...(await benchUsers(db, server.url, mainUnit.id, Math.max(...settings.meetingCounts) * settings.participants))];
+    const editors = [
+      cookies.caseworker,
+      cookies.caseworker2,
+      cookies.chair,
+      cookies.leader,
+      ...(await benchUsers(db, server.url, mainUnit.id, Math.max(...settings.meetingCounts) * settings.participants)),
+    ];
     const samletDb = db;
     let meetingSeq = 0;
     const samletTarget = (name: string, servers: TestServer[]): Target => ({
@@ -648,16 +695,21 @@ async function main(): Promise<number> {
       // It keeps documents in memory forever (no persistence); there is nothing to wait for.
       waitIdle: async () => true,
     };
-    for (const t of samletTargets) console.log(`${t.name}: ${t.urls.join(', ')} (pids ${t.pids.join(', ')}, ${database.kind}${t.urls.length > 1 ? ' + Redis' : ''})`);
+    for (const t of samletTargets)
+      console.log(`${t.name}: ${t.urls.join(', ')} (pids ${t.pids.join(', ')}, ${database.kind}${t.urls.length > 1 ? ' + Redis' : ''})`);
     console.log(`reference @y/websocket-server 0.1.1 on ${referenceUrl} (pid ${reference.pid})\n`);
 
     // --- time to first sync
-    console.log(`Time to first sync of a meeting document with ~${settings.syncHistoryBytes / 1000} KB of encoded history (${settings.syncRuns} fresh clients each):`);
+    console.log(
+      `Time to first sync of a meeting document with ~${settings.syncHistoryBytes / 1000} KB of encoded history (${settings.syncRuns} fresh clients each):`,
+    );
     await waitForQuietMachine();
     const sync = await measureFirstSync(samlet, reference);
     console.log(`  history: ${sync.edits} edits, Y.encodeStateAsUpdate = ${(sync.bytes / 1000).toFixed(1)} KB`);
     for (const r of sync.results) {
-      console.log(`  ${r.label}: p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms, max ${fmt(r.max)} ms (websocket open after p50 ${fmt(r.openP50)} ms)`);
+      console.log(
+        `  ${r.label}: p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms, max ${fmt(r.max)} ms (websocket open after p50 ${fmt(r.openP50)} ms)`,
+      );
     }
     console.log();
 
@@ -678,7 +730,9 @@ async function main(): Promise<number> {
     }
 
     // --- summary
-    console.log(`\nSummary — N=${settings.participants}, window ${settings.windowMs / 1000} s, edit propagation in ms; CPU in % of one core (2 cores = 200 %)\n`);
+    console.log(
+      `\nSummary — N=${settings.participants}, window ${settings.windowMs / 1000} s, edit propagation in ms; CPU in % of one core (2 cores = 200 %)\n`,
+    );
     const rows = results.map((r) => [
       r.target,
       String(r.meetings),
@@ -694,17 +748,36 @@ async function main(): Promise<number> {
       fmt(r.otherCpuPercent, 0),
     ]);
     console.log(
-      table(['server', 'M', 'clients', 'p50', 'p95', 'p99', 'delivered %', 'CPU %', 'RSS MB', 'loop delay p50/p99/max', 'load CPU %', 'other CPU %'], rows),
+      table(
+        [
+          'server',
+          'M',
+          'clients',
+          'p50',
+          'p95',
+          'p99',
+          'delivered %',
+          'CPU %',
+          'RSS MB',
+          'loop delay p50/p99/max',
+          'load CPU %',
+          'other CPU %',
+        ],
+        rows,
+      ),
     );
 
-    console.log(`\nSamlet vs reference (p99 ms); targets: p99 ≤ ${targets.p99Ms} ms at M=${targets.p99AtM}, and Samlet p99 no worse than the reference\n`);
+    console.log(
+      `\nSamlet vs reference (p99 ms); targets: p99 ≤ ${targets.p99Ms} ms at M=${targets.p99AtM}, and Samlet p99 no worse than the reference\n`,
+    );
     // By position, not by M: `--meetings=100,100` repeats a scenario.
     const sideRows = samletTargets.flatMap((target) =>
       settings.meetingCounts.map((m, i) => {
         const s = results.filter((r) => r.target === target.name)[i];
         const ref = results.filter((r) => r.target === 'reference')[i];
         const ratio = s?.p99 !== null && s?.p99 !== undefined && ref?.p99 ? s.p99 / ref.p99 : NaN;
-        const absolute = m === targets.p99AtM ? (s?.p99 !== null && s?.p99 !== undefined && s.p99 <= targets.p99Ms ? 'met' : 'MISSED') : '—';
+        const absolute =
+          m === targets.p99AtM ? (s?.p99 !== null && s?.p99 !== undefined && s.p99 <= targets.p99Ms ? 'met' : 'MISSED') : '—';
         const relative = Number.isNaN(ratio) ? '—' : ratio <= 1 ? 'met' : 'MISSED';
         return [target.name, String(m), fmt(s?.p99), fmt(ref?.p99), fmt(ratio, 2), absolute, relative];
       }),
@@ -714,7 +787,14 @@ async function main(): Promise<number> {
     if (scaleOut) {
       // Capacity: the most meetings each carried with p99 within the target (all clients synced, nothing lost).
       const capacity = (name: string) =>
-        Math.max(0, ...results.filter((r) => r.target === name && r.p99 !== null && r.p99 <= targets.p99Ms && r.synced === r.clients && r.received === r.expected).map((r) => r.meetings));
+        Math.max(
+          0,
+          ...results
+            .filter(
+              (r) => r.target === name && r.p99 !== null && r.p99 <= targets.p99Ms && r.synced === r.clients && r.received === r.expected,
+            )
+            .map((r) => r.meetings),
+        );
       const rows = [...samletTargets.map((t) => t.name), 'reference'].map((name) => [name, String(capacity(name))]);
       console.log(`\nCapacity: most meetings (of ${settings.meetingCounts.join(', ')}) carried with p99 ≤ ${targets.p99Ms} ms\n`);
       console.log(table(['server', 'meetings'], rows));
@@ -727,7 +807,14 @@ async function main(): Promise<number> {
     console.log(
       table(
         ['case', 'p50 ms', 'p95 ms', 'max ms', 'of which upgrade, p50 ms', 'target'],
-        sync.results.map((r) => [r.label, fmt(r.p50), fmt(r.p95), fmt(r.max), fmt(r.openP50), r.p50 !== null && r.p50 <= targets.syncP50Ms ? 'met' : 'MISSED']),
+        sync.results.map((r) => [
+          r.label,
+          fmt(r.p50),
+          fmt(r.p95),
+          fmt(r.max),
+          fmt(r.openP50),
+          r.p50 !== null && r.p50 <= targets.syncP50Ms ? 'met' : 'MISSED',
+        ]),
       ),
     );
   } catch (error) {

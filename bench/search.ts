@@ -27,13 +27,46 @@ const caseworkersPerUnit = 12;
 
 // A deterministic generator, so both databases get the same data.
 let seed = 42;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
 
-const services = ['miljøarbeidertjeneste', 'praktisk bistand', 'hjemmesykepleie', 'BPA', 'avlastning', 'støttekontakt', 'omsorgsstønad', 'dagtilbud', 'trygghetsalarm', 'korttidsopphold', 'langtidsopphold', 'psykisk helsehjelp'];
+const services = [
+  'miljøarbeidertjeneste',
+  'praktisk bistand',
+  'hjemmesykepleie',
+  'BPA',
+  'avlastning',
+  'støttekontakt',
+  'omsorgsstønad',
+  'dagtilbud',
+  'trygghetsalarm',
+  'korttidsopphold',
+  'langtidsopphold',
+  'psykisk helsehjelp',
+];
 const people = ['ungdom', 'voksen', 'eldre', 'familie med barn', 'enslig', 'student', 'pensjonist'];
-const needs = ['struktur i hverdagen', 'matlaging', 'innkjøp', 'søvnrytme', 'personlig hygiene', 'sosial kontakt', 'medisinering', 'fall i hjemmet', 'angst', 'rusproblemer', 'kognitiv svikt', 'utfordrende atferd'];
-const events = ['etter sykehusopphold', 'etter flytting', 'etter fall og brudd', 'etter endring i familien', 'ved økende funksjonsfall', 'etter avsluttet skolegang'];
+const needs = [
+  'struktur i hverdagen',
+  'matlaging',
+  'innkjøp',
+  'søvnrytme',
+  'personlig hygiene',
+  'sosial kontakt',
+  'medisinering',
+  'fall i hjemmet',
+  'angst',
+  'rusproblemer',
+  'kognitiv svikt',
+  'utfordrende atferd',
+];
+const events = [
+  'etter sykehusopphold',
+  'etter flytting',
+  'etter fall og brudd',
+  'etter endring i familien',
+  'ved økende funksjonsfall',
+  'etter avsluttet skolegang',
+];
 const verbs = ['økning', 'reduksjon', 'endring', 'videreføring', 'avslutning'];
 const phrases = [
   'Foreldrene melder om at de er slitne.',
@@ -115,7 +148,10 @@ async function seed100k(db: Db): Promise<number> {
 async function measure(db: Db, provider: DbProvider) {
   const rows: string[][] = [];
   const all: number[] = [];
-  for (const [who, actor] of [['leader', leader], ['caseworker', caseworker]] as const) {
+  for (const [who, actor] of [
+    ['leader', leader],
+    ['caseworker', caseworker],
+  ] as const) {
     for (const query of queries) {
       const times: number[] = [];
       let hits = 0;
@@ -141,7 +177,9 @@ function table(header: string[], rows: string[][]): string {
 
 async function main() {
   const cpus = os.cpus();
-  console.log(`Samlet history-search benchmark: ${entries.toLocaleString('en')} generated past items, ${runs} timed runs per query after 3 warm-up runs`);
+  console.log(
+    `Samlet history-search benchmark: ${entries.toLocaleString('en')} generated past items, ${runs} timed runs per query after 3 warm-up runs`,
+  );
   console.log(`machine: ${cpus.length} × ${cpus[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
   const summary: string[][] = [];
   for (const kind of databaseKinds) {

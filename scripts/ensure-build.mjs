@@ -64,7 +64,10 @@ if (upToDate().fresh) {
       console.log('next build: up to date');
     } else {
       console.log(builtAt ? 'next build: sources changed, rebuilding …' : 'next build: no build yet, building (about a minute) …');
-      execFileSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+      execFileSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
+        stdio: 'inherit',
+        env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+      });
     }
   } finally {
     rmSync(lockDir, { recursive: true, force: true });

@@ -36,7 +36,16 @@ for (const [i, flavour] of flavours.entries()) {
   writeFileSync(toFile, flavour.to);
   const sql = execFileSync(
     process.execPath,
-    ['node_modules/prisma/build/index.js', 'migrate', 'diff', '--from-schema-datamodel', fromFile, '--to-schema-datamodel', toFile, '--script'],
+    [
+      'node_modules/prisma/build/index.js',
+      'migrate',
+      'diff',
+      '--from-schema-datamodel',
+      fromFile,
+      '--to-schema-datamodel',
+      toFile,
+      '--script',
+    ],
     { encoding: 'utf8', env: { ...process.env, ...flavour.env }, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   if (sql.includes('-- This is an empty migration.')) {

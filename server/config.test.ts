@@ -60,8 +60,12 @@ describe('loadConfig', () => {
       url: 'redis://127.0.0.1:6379',
       prefix: 'samlet:',
     });
-    expect(() => loadConfig({ SAMLET_DATA_DIR: dataDir(), REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/REDIS_URL: several nodes need PostgreSQL/);
+    expect(() => loadConfig({ SAMLET_DATA_DIR: dataDir(), REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(
+      /REDIS_URL: several nodes need PostgreSQL/,
+    );
     expect(() => loadConfig({ SAMLET_DATA_DIR: dataDir(), DATABASE_URL: pg, REDIS_URL: 'http://x' })).toThrow(/REDIS_URL/);
-    expect(() => loadConfig({ SAMLET_DATA_DIR: dataDir(), DATABASE_URL: pg, REDIS_URL: 'redis://x', SAMLET_REDIS_PREFIX: 'a b' })).toThrow(/SAMLET_REDIS_PREFIX/);
+    expect(() => loadConfig({ SAMLET_DATA_DIR: dataDir(), DATABASE_URL: pg, REDIS_URL: 'redis://x', SAMLET_REDIS_PREFIX: 'a b' })).toThrow(
+      /SAMLET_REDIS_PREFIX/,
+    );
   });
 });

@@ -7,9 +7,7 @@ import { z } from 'zod';
  * Configuration from the environment, validated once at start. A bad value
  * stops the process with a message naming the variable (see docs/configuration.md).
  */
-const flag = z
-  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
-  .transform((value) => ['1', 'true', 'yes'].includes(value));
+const flag = z.enum(['1', '0', 'true', 'false', 'yes', 'no']).transform((value) => ['1', 'true', 'yes'].includes(value));
 
 const envSchema = z
   .object({
@@ -36,7 +34,12 @@ const envSchema = z
      */
     SAMLET_SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
     /** How long a login lasts, in seconds (absolute: activity does not extend it). A work day by default. */
-    SAMLET_SESSION_MAX_AGE: z.coerce.number().int().min(10).max(7 * 24 * 3600).default(8 * 3600),
+    SAMLET_SESSION_MAX_AGE: z.coerce
+      .number()
+      .int()
+      .min(10)
+      .max(7 * 24 * 3600)
+      .default(8 * 3600),
     /** Months after a person's last conclusion before their cases are anonymised (0 = never). */
     SAMLET_RETENTION_MONTHS: z.coerce.number().int().min(0).max(600).default(24),
     /** Behind a reverse proxy that sets X-Forwarded-For: take the client's address from it (login throttle, logs). */
@@ -56,7 +59,11 @@ const envSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.REDIS_URL && env.DATABASE_URL.startsWith('file:')) {
-      ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'several nodes need PostgreSQL: SQLite is one node\'s own file (unset REDIS_URL or set a postgresql:// DATABASE_URL)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REDIS_URL'],
+        message: "several nodes need PostgreSQL: SQLite is one node's own file (unset REDIS_URL or set a postgresql:// DATABASE_URL)",
+      });
     }
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {

@@ -37,7 +37,13 @@ import { exclusiveOnCluster } from './cluster/run-exclusive';
 async function settleWithin(step: Promise<unknown>, ms: number, name: string, log: ReturnType<typeof createLogger>): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
-  const outcome = await Promise.race([step.then(() => 'done' as const, () => 'done' as const), late]);
+  const outcome = await Promise.race([
+    step.then(
+      () => 'done' as const,
+      () => 'done' as const,
+    ),
+    late,
+  ]);
   clearTimeout(timer);
   if (outcome === 'late') log.warn({ step: name, ms }, 'shutting down: a closing step did not finish in time; going on');
 }
@@ -54,7 +60,10 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
   const log = createLogger(config.env.LOG_LEVEL);
   publishAuthEnvironment(config);
   if (config.secretGenerated) {
-    log.warn({ file: path.join(config.dataDir, 'auth-secret') }, 'demo mode: no NEXTAUTH_SECRET set, using a generated secret kept under the data folder');
+    log.warn(
+      { file: path.join(config.dataDir, 'auth-secret') },
+      'demo mode: no NEXTAUTH_SECRET set, using a generated secret kept under the data folder',
+    );
   }
 
   const target = resolveDatabaseTarget(config.databaseUrl);
@@ -103,7 +112,13 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
   });
   const sessionWatch = watchLiveSessions({ db, live, log });
   const exclusive = cluster ? exclusiveOnCluster(cluster.bus) : undefined;
-  const retention = scheduleRetention({ db, log, months: config.env.SAMLET_RETENTION_MONTHS, exclusive, documentsInUse: documentsInUse(registry, cluster?.bus ?? null) });
+  const retention = scheduleRetention({
+    db,
+    log,
+    months: config.env.SAMLET_RETENTION_MONTHS,
+    exclusive,
+    documentsInUse: documentsInUse(registry, cluster?.bus ?? null),
+  });
   const generation = scheduleMeetingGeneration({ db, log, exclusive });
   const publicOrigin = new URL(config.authUrl).origin;
   const yjs = createYjsEndpoint({ db, registry, resolveSession, log, live });
@@ -117,9 +132,22 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
     adapter: cluster?.socketIoAdapter,
   });
 
-  const metrics = config.metrics ? createMetricsHandler({ openDocuments: () => registry.openCount, unsavedDocuments: () => registry.unsavedCount }) : undefined;
+  const metrics = config.metrics
+    ? createMetricsHandler({ openDocuments: () => registry.openCount, unsavedDocuments: () => registry.unsavedCount })
+    : undefined;
   const server = createServer(
-    createRequestRouter({ log, next: nextHandler, health: createHealthHandler(db, { unsavedDocuments: () => registry.unsavedCount, redisConnected: cluster ? () => cluster.bus.healthy : undefined }), socketIo: socketServer.handleRequest, metrics, publicUrl: config.authUrl, trustProxy: config.trustProxy }),
+    createRequestRouter({
+      log,
+      next: nextHandler,
+      health: createHealthHandler(db, {
+        unsavedDocuments: () => registry.unsavedCount,
+        redisConnected: cluster ? () => cluster.bus.healthy : undefined,
+      }),
+      socketIo: socketServer.handleRequest,
+      metrics,
+      publicUrl: config.authUrl,
+      trustProxy: config.trustProxy,
+    }),
   );
   server.on(
     'upgrade',
@@ -132,7 +160,10 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  log.info({ port, provider: target.provider, dev: config.dev, demo: config.demo, cluster: cluster ? cluster.bus.nodeId : null }, `Samlet listening on http://localhost:${port}`);
+  log.info(
+    { port, provider: target.provider, dev: config.dev, demo: config.demo, cluster: cluster ? cluster.bus.nodeId : null },
+    `Samlet listening on http://localhost:${port}`,
+  );
 
   let stopping: Promise<boolean> | null = null;
   const shutdown = (reason: string) =>

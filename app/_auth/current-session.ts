@@ -15,6 +15,9 @@ export async function readSession(): Promise<{ live: LiveSession | null; hadCook
   const hadCookie = jar.has(sessionCookieName(process.env.NEXTAUTH_URL ?? ''));
   if (!hadCookie) return { live: null, hadCookie };
   const request = { cookies: jar, headers: await headers() };
-  const claims = await getToken({ req: request as unknown as Parameters<typeof getToken>[0]['req'], secret: process.env.NEXTAUTH_SECRET }).catch(() => null);
+  const claims = await getToken({
+    req: request as unknown as Parameters<typeof getToken>[0]['req'],
+    secret: process.env.NEXTAUTH_SECRET,
+  }).catch(() => null);
   return { live: await loadLiveSession(getDb(), claims), hadCookie };
 }

@@ -87,7 +87,13 @@ export function buildAuthOptions(): NextAuthOptions {
           if (!known) return { ...token, sub: undefined };
           token.sub = known.id;
           token.name = known.name;
-          await recordAuditEvent(getDb(), { actorId: known.id, action: 'auth.login', entityType: 'user', entityId: known.id, detail: { provider: 'oidc' } });
+          await recordAuditEvent(getDb(), {
+            actorId: known.id,
+            action: 'auth.login',
+            entityType: 'user',
+            entityId: known.id,
+            detail: { provider: 'oidc' },
+          });
         }
         // A sign-in (credentials or OIDC) starts a server-side session; the cookie carries its id.
         if (user && token.sub) token.sid = (await startUserSession(getDb(), token.sub)).id;

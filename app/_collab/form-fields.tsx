@@ -195,7 +195,12 @@ export function Checks(props: {
       <div className="mt-1 grid gap-1 sm:grid-cols-2">
         {props.options.map((option) => (
           <label key={option} className="flex items-center gap-2">
-            <input type="checkbox" checked={current.includes(option)} disabled={props.disabled} onChange={(e) => toggle(option, e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={current.includes(option)}
+              disabled={props.disabled}
+              onChange={(e) => toggle(option, e.target.checked)}
+            />
             <span>{props.labels[option] ?? option}</span>
           </label>
         ))}
@@ -209,7 +214,12 @@ export function Toggle(props: { field: string; label: string; document: YjsForm;
   return (
     <div className="mt-4">
       <label className="flex items-center gap-2 font-medium">
-        <input type="checkbox" checked={on} disabled={props.disabled} onChange={(e) => props.document.setValue(props.field, e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={on}
+          disabled={props.disabled}
+          onChange={(e) => props.document.setValue(props.field, e.target.checked)}
+        />
         {props.label}
       </label>
       {on ? <div className="ml-6 border-l-2 border-slate-200 pl-4">{props.children}</div> : null}

@@ -4,7 +4,17 @@ import { auditLogUnits, hasAdministration } from '@/lib/access/policy';
 import { AppHeader } from './app-header';
 
 /** Header plus the main landmark every signed-in page shares. */
-export function PageShell({ userName, actor, children, wide = false }: { userName: string; actor: Actor; children: ReactNode; wide?: boolean }) {
+export function PageShell({
+  userName,
+  actor,
+  children,
+  wide = false,
+}: {
+  userName: string;
+  actor: Actor;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   const showAudit = auditLogUnits(actor.memberships).length > 0;
   return (
     <>

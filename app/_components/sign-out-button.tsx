@@ -13,10 +13,13 @@ async function forgetLocalDrafts(): Promise<void> {
   await Promise.all(
     databases
       .filter((db) => db.name?.startsWith('samlet:'))
-      .map((db) => new Promise<void>((resolve) => {
-        const request = indexedDB.deleteDatabase(db.name!);
-        request.onsuccess = request.onerror = request.onblocked = () => resolve();
-      })),
+      .map(
+        (db) =>
+          new Promise<void>((resolve) => {
+            const request = indexedDB.deleteDatabase(db.name!);
+            request.onsuccess = request.onerror = request.onblocked = () => resolve();
+          }),
+      ),
   );
 }
 

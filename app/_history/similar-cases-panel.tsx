@@ -20,7 +20,11 @@ export function SimilarCasesPanel({ cases, headingLevel = 2 }: { cases: SimilarC
         <ol className="mt-3 space-y-3">
           {cases.map((c) => (
             <li key={c.itemId}>
-              <Link prefetch={false} href={`/moter/${c.meetingId}/referat#punkt-${c.itemId}`} className="font-medium text-brand-700 underline">
+              <Link
+                prefetch={false}
+                href={`/moter/${c.meetingId}/referat#punkt-${c.itemId}`}
+                className="font-medium text-brand-700 underline"
+              >
                 {c.title}
               </Link>
               <p className="text-sm text-slate-700">

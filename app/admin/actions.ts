@@ -1,6 +1,15 @@
 'use server';
 
-import { addMember, changeOwnPassword, changeRole, createUnit, removeMember, renameUnit, setMemberPassword, setUserActive } from '@/lib/admin/administration';
+import {
+  addMember,
+  changeOwnPassword,
+  changeRole,
+  createUnit,
+  removeMember,
+  renameUnit,
+  setMemberPassword,
+  setUserActive,
+} from '@/lib/admin/administration';
 import { nb } from '@/lib/i18n/nb';
 import type { FormState } from './form-state';
 import { runAdminAction, text } from './run-admin-action';
@@ -18,12 +27,23 @@ export async function renameUnitAction(_: FormState, form: FormData): Promise<Fo
 }
 
 export async function addMemberAction(_: FormState, form: FormData): Promise<FormState> {
-  const input = { unitId: text(form, 'unitId'), email: text(form, 'email'), name: text(form, 'name'), role: text(form, 'role'), password: text(form, 'password') };
+  const input = {
+    unitId: text(form, 'unitId'),
+    email: text(form, 'email'),
+    name: text(form, 'name'),
+    role: text(form, 'role'),
+    password: text(form, 'password'),
+  };
   return runAdminAction(addMember, input, done.added, unitPath(form));
 }
 
 export async function changeRoleAction(_: FormState, form: FormData): Promise<FormState> {
-  return runAdminAction(changeRole, { unitId: text(form, 'unitId'), userId: text(form, 'userId'), role: text(form, 'role') }, done.roleChanged, unitPath(form));
+  return runAdminAction(
+    changeRole,
+    { unitId: text(form, 'unitId'), userId: text(form, 'userId'), role: text(form, 'role') },
+    done.roleChanged,
+    unitPath(form),
+  );
 }
 
 export async function removeMemberAction(_: FormState, form: FormData): Promise<FormState> {
@@ -32,13 +52,28 @@ export async function removeMemberAction(_: FormState, form: FormData): Promise<
 
 export async function setActiveAction(_: FormState, form: FormData): Promise<FormState> {
   const active = text(form, 'active') === 'true';
-  return runAdminAction(setUserActive, { unitId: text(form, 'unitId'), userId: text(form, 'userId'), active }, active ? done.activated : done.deactivated, unitPath(form));
+  return runAdminAction(
+    setUserActive,
+    { unitId: text(form, 'unitId'), userId: text(form, 'userId'), active },
+    active ? done.activated : done.deactivated,
+    unitPath(form),
+  );
 }
 
 export async function setPasswordAction(_: FormState, form: FormData): Promise<FormState> {
-  return runAdminAction(setMemberPassword, { unitId: text(form, 'unitId'), userId: text(form, 'userId'), password: text(form, 'password') }, done.passwordSet, unitPath(form));
+  return runAdminAction(
+    setMemberPassword,
+    { unitId: text(form, 'unitId'), userId: text(form, 'userId'), password: text(form, 'password') },
+    done.passwordSet,
+    unitPath(form),
+  );
 }
 
 export async function changeOwnPasswordAction(_: FormState, form: FormData): Promise<FormState> {
-  return runAdminAction(changeOwnPassword, { current: text(form, 'current'), password: text(form, 'password') }, done.passwordChanged, '/konto');
+  return runAdminAction(
+    changeOwnPassword,
+    { current: text(form, 'current'), password: text(form, 'password') },
+    done.passwordChanged,
+    '/konto',
+  );
 }

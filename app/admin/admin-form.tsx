@@ -6,7 +6,15 @@ import { emptyFormState, type FormState } from './form-state';
 
 export type Field =
   | { kind: 'hidden'; name: string; value: string }
-  | { kind: 'text' | 'email' | 'password' | 'number' | 'time' | 'datetime-local'; name: string; label: string; hint?: string; autoComplete?: string; required?: boolean; defaultValue?: string }
+  | {
+      kind: 'text' | 'email' | 'password' | 'number' | 'time' | 'datetime-local';
+      name: string;
+      label: string;
+      hint?: string;
+      autoComplete?: string;
+      required?: boolean;
+      defaultValue?: string;
+    }
   | { kind: 'select'; name: string; label: string; options: [string, string][]; defaultValue?: string }
   | { kind: 'checkboxes'; name: string; label: string; options: [string, string][]; defaultValues?: string[] };
 
@@ -59,14 +67,24 @@ export function AdminForm(props: {
             </fieldset>
           );
         }
-        const describedBy = [field.kind !== 'select' && field.hint ? `${inputId}-hint` : null, error ? `${inputId}-error` : null].filter(Boolean).join(' ') || undefined;
+        const describedBy =
+          [field.kind !== 'select' && field.hint ? `${inputId}-hint` : null, error ? `${inputId}-error` : null].filter(Boolean).join(' ') ||
+          undefined;
         return (
           <div key={field.name} className="grid gap-1">
             <label htmlFor={inputId} className="text-sm font-medium">
               {field.label}
             </label>
             {field.kind === 'select' ? (
-              <select key={state.at} id={inputId} name={field.name} defaultValue={state.values?.[field.name] ?? field.defaultValue} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className="rounded border border-slate-500 px-2 py-1">
+              <select
+                key={state.at}
+                id={inputId}
+                name={field.name}
+                defaultValue={state.values?.[field.name] ?? field.defaultValue}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={describedBy}
+                className="rounded border border-slate-500 px-2 py-1"
+              >
                 {field.options.map(([value, label]) => (
                   <option key={value} value={value}>
                     {label}

@@ -12,7 +12,19 @@ const fields = (form: FormData, names: string[]) => Object.fromEntries(names.map
 
 export async function createSeriesAction(_: FormState, form: FormData): Promise<FormState> {
   const input = {
-    ...fields(form, ['unitId', 'name', 'startTime', 'durationMinutes', 'location', 'deadlineDaysBefore', 'deadlineTime', 'defaultChairId', 'minutesOrientering', 'minutesDrofting', 'minutesAvklaring']),
+    ...fields(form, [
+      'unitId',
+      'name',
+      'startTime',
+      'durationMinutes',
+      'location',
+      'deadlineDaysBefore',
+      'deadlineTime',
+      'defaultChairId',
+      'minutesOrientering',
+      'minutesDrofting',
+      'minutesAvklaring',
+    ]),
     weekdays: all(form, 'weekdays'),
   };
   return runAdminAction(createSeries, input, (r) => done.created(r.generated), path(form));

@@ -26,7 +26,9 @@ export default async function AdminPage() {
       <p className="mt-2 max-w-prose text-slate-700">{t.intro}</p>
 
       <section aria-labelledby="enheter" className="mt-6">
-        <h2 id="enheter" className="text-lg font-semibold">{t.units}</h2>
+        <h2 id="enheter" className="text-lg font-semibold">
+          {t.units}
+        </h2>
         {units.length === 0 ? (
           <p className="mt-2">{t.noUnits}</p>
         ) : (
@@ -51,11 +53,17 @@ export default async function AdminPage() {
       </section>
 
       {canCreateUnits(actor.memberships) ? (
-      <section aria-labelledby="ny-enhet" className="mt-8">
-        <h2 id="ny-enhet" className="text-lg font-semibold">{t.createUnit}</h2>
-        <p className="text-sm text-slate-700">{t.createUnitIntro}</p>
-        <AdminForm action={createUnitAction} submit={t.create} fields={[{ kind: 'text', name: 'name', label: t.unitName, hint: t.unitNameHint, required: true }]} />
-      </section>
+        <section aria-labelledby="ny-enhet" className="mt-8">
+          <h2 id="ny-enhet" className="text-lg font-semibold">
+            {t.createUnit}
+          </h2>
+          <p className="text-sm text-slate-700">{t.createUnitIntro}</p>
+          <AdminForm
+            action={createUnitAction}
+            submit={t.create}
+            fields={[{ kind: 'text', name: 'name', label: t.unitName, hint: t.unitNameHint, required: true }]}
+          />
+        </section>
       ) : null}
     </PageShell>
   );

@@ -25,8 +25,15 @@ export async function runAdminAction<R>(
     result = await command({ db: getDb(), actor, input });
   } catch (error) {
     if (!isAppError(error)) throw error;
-    const fields = error.fields ? Object.fromEntries(Object.entries(error.fields).map(([field, key]) => [field, errors[key] ?? errors.invalid])) : undefined;
-    const message = error.code === 'conflict' ? (errors[error.message] ?? errors.generic) : error.code === 'invalid_input' ? undefined : (errors[error.code] ?? errors.generic);
+    const fields = error.fields
+      ? Object.fromEntries(Object.entries(error.fields).map(([field, key]) => [field, errors[key] ?? errors.invalid]))
+      : undefined;
+    const message =
+      error.code === 'conflict'
+        ? (errors[error.message] ?? errors.generic)
+        : error.code === 'invalid_input'
+          ? undefined
+          : (errors[error.code] ?? errors.generic);
     return { error: message ?? (fields?._ ? fields._ : undefined), fields, values: typedValues(input), at: Date.now() };
   }
   revalidatePath(path);
@@ -50,5 +57,7 @@ export function text(form: FormData, name: string): string {
 /** The typed text fields of an input, without passwords, to give back to the form. */
 function typedValues(input: unknown): Record<string, string> {
   const entries = Object.entries((input ?? {}) as Record<string, unknown>);
-  return Object.fromEntries(entries.filter(([name, value]) => typeof value === 'string' && !/password|current/i.test(name)) as [string, string][]);
+  return Object.fromEntries(
+    entries.filter(([name, value]) => typeof value === 'string' && !/password|current/i.test(name)) as [string, string][],
+  );
 }

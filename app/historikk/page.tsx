@@ -46,14 +46,30 @@ export default async function HistoryPage() {
             <caption className="sr-only">{t.title}</caption>
             <thead>
               <tr className="border-b border-slate-400">
-                <th scope="col" className="py-2 pr-4">{t.columns.date}</th>
-                <th scope="col" className="py-2 pr-4">{t.columns.unit}</th>
-                <th scope="col" className="py-2 pr-4">{t.columns.chair}</th>
-                <th scope="col" className="py-2 pr-4">{t.columns.attendance}</th>
-                <th scope="col" className="py-2 pr-4">{t.columns.items}</th>
-                <th scope="col" className="py-2 pr-4">{t.columns.purposes}</th>
-                <th scope="col" className="py-2 pr-4">{t.columns.outcomes}</th>
-                <th scope="col" className="py-2">{t.columns.minutes}</th>
+                <th scope="col" className="py-2 pr-4">
+                  {t.columns.date}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t.columns.unit}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t.columns.chair}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t.columns.attendance}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t.columns.items}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t.columns.purposes}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t.columns.outcomes}
+                </th>
+                <th scope="col" className="py-2">
+                  {t.columns.minutes}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -69,7 +85,10 @@ export default async function HistoryPage() {
                   </td>
                   <td className="py-2 pr-4">{counts(m.items.byPurpose, nb.cases.purposes)}</td>
                   <td className="py-2 pr-4">
-                    {[counts(m.items.byOutcome, nb.meetingRoom.outcomes), m.items.withoutOutcome ? t.withoutOutcome(m.items.withoutOutcome) : '']
+                    {[
+                      counts(m.items.byOutcome, nb.meetingRoom.outcomes),
+                      m.items.withoutOutcome ? t.withoutOutcome(m.items.withoutOutcome) : '',
+                    ]
                       .filter(Boolean)
                       .join(', ')}
                   </td>

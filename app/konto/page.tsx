@@ -21,7 +21,9 @@ export default async function AccountPage() {
         {user.name} · {user.email}
       </p>
       <section aria-labelledby="passord" className="mt-6">
-        <h2 id="passord" className="text-lg font-semibold">{t.account.changePassword}</h2>
+        <h2 id="passord" className="text-lg font-semibold">
+          {t.account.changePassword}
+        </h2>
         {hasPassword ? (
           <AdminForm
             action={changeOwnPasswordAction}

@@ -24,13 +24,21 @@ export default async function FollowUpsPage() {
 
       {overview.byOwner.length > 1 ? (
         <section aria-labelledby="per-person" className="mt-6">
-          <h2 id="per-person" className="text-lg font-semibold">{t.perOwner}</h2>
+          <h2 id="per-person" className="text-lg font-semibold">
+            {t.perOwner}
+          </h2>
           <table className="mt-2 text-left text-sm">
             <thead>
               <tr className="border-b border-slate-400">
-                <th scope="col" className={cell}>{t.owner}</th>
-                <th scope="col" className={cell}>{t.open}</th>
-                <th scope="col" className={cell}>{t.overdue}</th>
+                <th scope="col" className={cell}>
+                  {t.owner}
+                </th>
+                <th scope="col" className={cell}>
+                  {t.open}
+                </th>
+                <th scope="col" className={cell}>
+                  {t.overdue}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -47,7 +55,9 @@ export default async function FollowUpsPage() {
       ) : null}
 
       <section aria-labelledby="punkter" className="mt-8">
-        <h2 id="punkter" className="text-lg font-semibold">{t.list}</h2>
+        <h2 id="punkter" className="text-lg font-semibold">
+          {t.list}
+        </h2>
         {overview.followUps.length === 0 ? (
           <p className="mt-2">{t.none}</p>
         ) : (
@@ -55,13 +65,27 @@ export default async function FollowUpsPage() {
             <table className="w-full text-left text-sm">
               <thead>
                 <tr className="border-b border-slate-400">
-                  <th scope="col" className={cell}>{t.task}</th>
-                  <th scope="col" className={cell}>{t.owner}</th>
-                  <th scope="col" className={cell}>{t.due}</th>
-                  <th scope="col" className={cell}>{t.case}</th>
-                  <th scope="col" className={cell}>{t.fromMeeting}</th>
-                  <th scope="col" className={cell}>{t.unit}</th>
-                  <th scope="col" className={cell}>{t.status}</th>
+                  <th scope="col" className={cell}>
+                    {t.task}
+                  </th>
+                  <th scope="col" className={cell}>
+                    {t.owner}
+                  </th>
+                  <th scope="col" className={cell}>
+                    {t.due}
+                  </th>
+                  <th scope="col" className={cell}>
+                    {t.case}
+                  </th>
+                  <th scope="col" className={cell}>
+                    {t.fromMeeting}
+                  </th>
+                  <th scope="col" className={cell}>
+                    {t.unit}
+                  </th>
+                  <th scope="col" className={cell}>
+                    {t.status}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -86,7 +110,11 @@ export default async function FollowUpsPage() {
                         <form action={setFollowUpDone} className="mt-1">
                           <input type="hidden" name="followUpId" value={f.id} />
                           <input type="hidden" name="done" value={f.done ? 'false' : 'true'} />
-                          <button type="submit" className="rounded border border-brand-700 px-2 py-1 text-brand-800 hover:bg-brand-50" aria-label={f.done ? t.reopen(f.description) : t.markDone(f.description)}>
+                          <button
+                            type="submit"
+                            className="rounded border border-brand-700 px-2 py-1 text-brand-800 hover:bg-brand-50"
+                            aria-label={f.done ? t.reopen(f.description) : t.markDone(f.description)}
+                          >
                             {f.done ? t.reopenShort : t.markDoneShort}
                           </button>
                         </form>
@@ -101,7 +129,9 @@ export default async function FollowUpsPage() {
       </section>
 
       <section aria-labelledby="revurderinger" className="mt-8">
-        <h2 id="revurderinger" className="text-lg font-semibold">{t.reassessments}</h2>
+        <h2 id="revurderinger" className="text-lg font-semibold">
+          {t.reassessments}
+        </h2>
         <p className="text-sm text-slate-700">{t.reassessmentsIntro(reassessmentHorizonDays)}</p>
         {overview.reassessments.length === 0 ? (
           <p className="mt-2">{t.noReassessments}</p>
@@ -117,7 +147,11 @@ export default async function FollowUpsPage() {
                 {r.canStartRevision ? (
                   <form action={startRevisionDraft} className="mt-2">
                     <input type="hidden" name="caseId" value={r.caseId} />
-                    <button type="submit" className="rounded bg-brand-700 px-3 py-1 font-medium text-white hover:bg-brand-800" aria-label={t.startRevision(r.title)}>
+                    <button
+                      type="submit"
+                      className="rounded bg-brand-700 px-3 py-1 font-medium text-white hover:bg-brand-800"
+                      aria-label={t.startRevision(r.title)}
+                    >
                       {t.startRevisionShort}
                     </button>
                   </form>

@@ -28,7 +28,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     parsed.success ? listAuditEvents({ db, actor, filter, limit: pageSize }) : Promise.resolve([]),
     listAuditActors(db, actor),
   ]);
-  const query = new URLSearchParams(Object.entries(filter).flatMap(([k, v]) => (v === undefined || k === 'before' ? [] : [[k, String(v)]])));
+  const query = new URLSearchParams(
+    Object.entries(filter).flatMap(([k, v]) => (v === undefined || k === 'before' ? [] : [[k, String(v)]])),
+  );
   const olderQuery = new URLSearchParams(query);
   if (rows.length === pageSize) olderQuery.set('before', String(rows[rows.length - 1].id));
   const field = 'mt-1 block w-full rounded border border-slate-500 px-2 py-1';
@@ -36,7 +38,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <PageShell userName={user.name} actor={actor} wide>
       <h1 className="text-2xl font-semibold tracking-tight">{t.title}</h1>
       <p className="mt-2 max-w-prose text-slate-700">{t.intro}</p>
-      <form method="get" className="mt-6 grid gap-4 rounded border border-slate-300 bg-white p-4 sm:grid-cols-3 print:hidden" aria-label={t.filters}>
+      <form
+        method="get"
+        className="mt-6 grid gap-4 rounded border border-slate-300 bg-white p-4 sm:grid-cols-3 print:hidden"
+        aria-label={t.filters}
+      >
         <label className="text-sm font-medium">
           {t.from}
           <input type="date" name="from" defaultValue={filter.from ?? raw.from ?? ''} className={field} />
@@ -92,11 +98,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <caption className="sr-only">{t.title}</caption>
             <thead>
               <tr className="border-b border-slate-400">
-                <th scope="col" className="py-2 pr-4">{t.columns.at}</th>
-                <th scope="col" className="py-2 pr-4">{t.columns.actor}</th>
-                <th scope="col" className="py-2 pr-4">{t.columns.action}</th>
-                <th scope="col" className="py-2 pr-4">{t.columns.entity}</th>
-                <th scope="col" className="py-2">{t.columns.detail}</th>
+                <th scope="col" className="py-2 pr-4">
+                  {t.columns.at}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t.columns.actor}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t.columns.action}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t.columns.entity}
+                </th>
+                <th scope="col" className="py-2">
+                  {t.columns.detail}
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -73,7 +73,11 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
                       {f.caseTitle || t.untitled}
                     </Link>
                   ) : null}
-                  {f.dueDate ? <span className={f.overdue ? 'font-semibold text-red-800' : ''}>{f.overdue ? t.overdue(f.dueDate) : t.due(f.dueDate)}</span> : null}
+                  {f.dueDate ? (
+                    <span className={f.overdue ? 'font-semibold text-red-800' : ''}>
+                      {f.overdue ? t.overdue(f.dueDate) : t.due(f.dueDate)}
+                    </span>
+                  ) : null}
                   <Link href={`/moter/${f.meetingId}/referat`} className="text-brand-800 underline">
                     {nb.meetingRoom.toMinutes}
                   </Link>
@@ -112,7 +116,9 @@ function QueueSection({ title, empty, items }: { title: string; empty: string; i
                 {item.lateRequest ? <span className="text-amber-900">{t.lateRequest}</span> : null}
                 <span>{t.updated(formatDateTime(item.updatedAt))}</span>
               </p>
-              {item.abandonedFrom ? <p className="mt-1 text-sm font-medium text-amber-900">{t.abandonedFrom(formatDate(item.abandonedFrom))}</p> : null}
+              {item.abandonedFrom ? (
+                <p className="mt-1 text-sm font-medium text-amber-900">{t.abandonedFrom(formatDate(item.abandonedFrom))}</p>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -34,7 +34,17 @@ function Marked({ parts }: { parts: TextPart[] }) {
   );
 }
 
-function Choice({ name, label, value, options }: { name: keyof HistorySearch; label: string; value?: string; options: [string, string][] }) {
+function Choice({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: keyof HistorySearch;
+  label: string;
+  value?: string;
+  options: [string, string][];
+}) {
   return (
     <label className="text-sm font-medium">
       {label}
@@ -60,7 +70,11 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const fullUnits = unitsWithHistory(actor.memberships, 'unit');
   const [hits, caseworkers] = await Promise.all([
     parsed.success && asked ? searchHistory({ db, provider: getDbProvider(), actor, search }) : Promise.resolve([]),
-    db.user.findMany({ where: { memberships: { some: { unitId: { in: fullUnits } } } }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
+    db.user.findMany({
+      where: { memberships: { some: { unitId: { in: fullUnits } } } },
+      select: { id: true, name: true },
+      orderBy: { name: 'asc' },
+    }),
   ]);
   const levels = criterionLevels.map((l) => [l, nb.cases.criterionLevels[l]] as [string, string]);
   return (
@@ -88,7 +102,14 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               {t.to}
               <input type="date" name="to" defaultValue={search.to ?? raw.to ?? ''} className={field} />
             </label>
-            {caseworkers.length ? <Choice name="caseworkerId" label={t.caseworker} value={search.caseworkerId} options={caseworkers.map((c) => [c.id, c.name])} /> : null}
+            {caseworkers.length ? (
+              <Choice
+                name="caseworkerId"
+                label={t.caseworker}
+                value={search.caseworkerId}
+                options={caseworkers.map((c) => [c.id, c.name])}
+              />
+            ) : null}
             <label className="text-sm font-medium">
               {t.service}
               <input type="text" name="service" defaultValue={search.service ?? raw.service ?? ''} maxLength={60} className={field} />
@@ -96,11 +117,24 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             <Choice name="caseType" label={t.caseType} value={search.caseType} options={caseTypes.map((c) => [c, nb.cases.caseTypes[c]])} />
             <Choice name="level" label={t.level} value={search.level} options={caseLevels.map((l) => [l, nb.cases.levels[l]])} />
             <Choice name="purpose" label={t.purpose} value={search.purpose} options={purposes.map((p) => [p, nb.cases.purposes[p]])} />
-            <Choice name="outcome" label={t.outcome} value={search.outcome} options={outcomes.map((o) => [o, nb.meetingRoom.outcomes[o]])} />
+            <Choice
+              name="outcome"
+              label={t.outcome}
+              value={search.outcome}
+              options={outcomes.map((o) => [o, nb.meetingRoom.outcomes[o]])}
+            />
             <Choice name="severity" label={t.severity} value={search.severity} options={levels} />
             <Choice name="benefit" label={t.benefit} value={search.benefit} options={levels} />
             <Choice name="resource" label={t.resource} value={search.resource} options={levels} />
-            <Choice name="children" label={t.children} value={search.children} options={[['ja', t.yes], ['nei', t.no]]} />
+            <Choice
+              name="children"
+              label={t.children}
+              value={search.children}
+              options={[
+                ['ja', t.yes],
+                ['nei', t.no],
+              ]}
+            />
           </div>
         </fieldset>
       </form>
@@ -122,7 +156,12 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                   </Link>
                 </h3>
                 <p className="text-sm text-slate-700">
-                  {[t.meeting(formatDate(hit.meetingDate)), hit.personRef, nb.cases.purposes[hit.purpose], hit.outcome ? nb.meetingRoom.outcomes[hit.outcome] : null]
+                  {[
+                    t.meeting(formatDate(hit.meetingDate)),
+                    hit.personRef,
+                    nb.cases.purposes[hit.purpose],
+                    hit.outcome ? nb.meetingRoom.outcomes[hit.outcome] : null,
+                  ]
                     .filter(Boolean)
                     .join(' · ')}
                 </p>

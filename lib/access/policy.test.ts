@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { administeredUnits, canAdministerUnit, canExportPersonData, canManageMeetings, canChairMeeting, canCreateUnits, canReadAuditLog, caseAccess, historyScope, itemAccess, meetingAccess } from './policy';
+import {
+  administeredUnits,
+  canAdministerUnit,
+  canExportPersonData,
+  canManageMeetings,
+  canChairMeeting,
+  canCreateUnits,
+  canReadAuditLog,
+  caseAccess,
+  historyScope,
+  itemAccess,
+  meetingAccess,
+} from './policy';
 import type { UnitMembership } from './roles';
 
 const unit = 'unit-a';
@@ -104,7 +116,10 @@ describe('history and audit access', () => {
 });
 
 describe('administration', () => {
-  const admin = [{ unitId: 'u1', role: 'admin' as const }, { unitId: 'u2', role: 'leder' as const }];
+  const admin = [
+    { unitId: 'u1', role: 'admin' as const },
+    { unitId: 'u2', role: 'leder' as const },
+  ];
   it('an admin administers their own unit only, and may create units; a leder neither', () => {
     expect(canAdministerUnit(admin, 'u1')).toBe(true);
     expect(canAdministerUnit(admin, 'u2')).toBe(false);

@@ -25,11 +25,7 @@ export function unitAccess(memberships: readonly UnitMembership[], unitId: strin
   return roleIn(memberships, unitId) ? 'read' : 'none';
 }
 
-export function caseAccess(
-  userId: string,
-  memberships: readonly UnitMembership[],
-  facts: CaseFacts,
-): AccessLevel {
+export function caseAccess(userId: string, memberships: readonly UnitMembership[], facts: CaseFacts): AccessLevel {
   const role = roleIn(memberships, facts.unitId);
   if (!role) return 'none';
   // A draft is the author's work in progress: colleagues in case work may

@@ -6,13 +6,20 @@ import { AppError } from '../errors/app-error';
 
 /** What the administration pages show: the units one administers or plans meetings for, and one unit's members. */
 export async function listAdministeredUnits(db: Db, actor: Actor) {
-  const ids = actor.memberships.filter((m) => canAdministerUnit(actor.memberships, m.unitId) || canManageMeetings(actor.memberships, m.unitId)).map((m) => m.unitId);
+  const ids = actor.memberships
+    .filter((m) => canAdministerUnit(actor.memberships, m.unitId) || canManageMeetings(actor.memberships, m.unitId))
+    .map((m) => m.unitId);
   const units = await db.unit.findMany({
     where: { id: { in: ids } },
     select: { id: true, name: true, _count: { select: { memberships: true } } },
     orderBy: { name: 'asc' },
   });
-  return units.map((u) => ({ id: u.id, name: u.name, members: u._count.memberships, administers: canAdministerUnit(actor.memberships, u.id) }));
+  return units.map((u) => ({
+    id: u.id,
+    name: u.name,
+    members: u._count.memberships,
+    administers: canAdministerUnit(actor.memberships, u.id),
+  }));
 }
 
 export async function unitAdministration(db: Db, actor: Actor, unitId: string) {
@@ -21,7 +28,10 @@ export async function unitAdministration(db: Db, actor: Actor, unitId: string) {
   if (!unit) throw new AppError('not_found');
   const memberships = await db.membership.findMany({
     where: { unitId },
-    select: { role: true, user: { select: { id: true, name: true, email: true, active: true, passwordHash: true, _count: { select: { memberships: true } } } } },
+    select: {
+      role: true,
+      user: { select: { id: true, name: true, email: true, active: true, passwordHash: true, _count: { select: { memberships: true } } } },
+    },
   });
   const members = memberships
     .map((m) => ({

@@ -27,7 +27,13 @@ const optionalPassword = z.preprocess((v) => (v === '' ? undefined : v), z.strin
 
 export const createUnitSchema = z.object({ name: unitName });
 export const renameUnitSchema = z.object({ unitId: idParam, name: unitName });
-export const addMemberSchema = z.object({ unitId: idParam, email, name: personName.optional().or(z.literal('')), role: roleSchema, password: optionalPassword });
+export const addMemberSchema = z.object({
+  unitId: idParam,
+  email,
+  name: personName.optional().or(z.literal('')),
+  role: roleSchema,
+  password: optionalPassword,
+});
 export const changeRoleSchema = z.object({ unitId: idParam, userId: idParam, role: roleSchema });
 export const memberSchema = z.object({ unitId: idParam, userId: idParam });
 export const setActiveSchema = z.object({ unitId: idParam, userId: idParam, active: z.boolean() });
@@ -63,7 +69,13 @@ export async function createUnit({ db, actor, input }: AdminContext): Promise<{ 
     const created = await tx.unit.create({ data: { name } });
     // The creator runs the new unit until they hand it over.
     await tx.membership.create({ data: { unitId: created.id, userId: actor.userId, role: 'admin' } });
-    await recordAuditEvent(tx, { actorId: actor.userId, action: 'unit.create', entityType: 'unit', entityId: created.id, unitId: created.id });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: 'unit.create',
+      entityType: 'unit',
+      entityId: created.id,
+      unitId: created.id,
+    });
     return created;
   });
   return { unitId: unit.id };
@@ -129,7 +141,14 @@ export async function changeRole({ db, actor, input }: AdminContext): Promise<vo
   if (current.role === role) return;
   if (current.role === 'admin') await assertNotLastAdmin(db, unitId, userId);
   await db.membership.update({ where: { userId_unitId: { userId, unitId } }, data: { role } });
-  await recordAuditEvent(db, { actorId: actor.userId, action: 'member.role_change', entityType: 'user', entityId: userId, unitId, detail: { from: current.role, to: role } });
+  await recordAuditEvent(db, {
+    actorId: actor.userId,
+    action: 'member.role_change',
+    entityType: 'user',
+    entityId: userId,
+    unitId,
+    detail: { from: current.role, to: role },
+  });
   recheckLiveUser(userId);
 }
 
@@ -139,7 +158,14 @@ export async function removeMember({ db, actor, input }: AdminContext): Promise<
   const current = await membershipOf(db, unitId, userId);
   if (current.role === 'admin') await assertNotLastAdmin(db, unitId, userId);
   await db.membership.delete({ where: { userId_unitId: { userId, unitId } } });
-  await recordAuditEvent(db, { actorId: actor.userId, action: 'member.remove', entityType: 'user', entityId: userId, unitId, detail: { role: current.role } });
+  await recordAuditEvent(db, {
+    actorId: actor.userId,
+    action: 'member.remove',
+    entityType: 'user',
+    entityId: userId,
+    unitId,
+    detail: { role: current.role },
+  });
   recheckLiveUser(userId);
 }
 
@@ -158,7 +184,13 @@ export async function setUserActive({ db, actor, input }: AdminContext): Promise
   if (!units.every((id) => mine.has(id))) throw new AppError('conflict', 'other_units');
   if (!active) for (const id of units) await assertNotLastAdmin(db, id, userId);
   await db.user.update({ where: { id: userId }, data: { active } });
-  await recordAuditEvent(db, { actorId: actor.userId, action: active ? 'user.activate' : 'user.deactivate', entityType: 'user', entityId: userId, unitId });
+  await recordAuditEvent(db, {
+    actorId: actor.userId,
+    action: active ? 'user.activate' : 'user.deactivate',
+    entityType: 'user',
+    entityId: userId,
+    unitId,
+  });
   if (!active) endLiveSessions(await endUserSessions(db, userId, 'deactivated'));
 }
 

@@ -73,5 +73,9 @@ export async function listAuditEvents(options: { db: Db; actor: Actor; filter: A
 /** The people who appear as actors in these units' log, for the filter's choices. */
 export async function listAuditActors(db: Db, actor: Actor): Promise<{ id: string; name: string }[]> {
   const unitIds = auditLogUnits(actor.memberships);
-  return db.user.findMany({ where: { memberships: { some: { unitId: { in: unitIds } } } }, select: { id: true, name: true }, orderBy: { name: 'asc' } });
+  return db.user.findMany({
+    where: { memberships: { some: { unitId: { in: unitIds } } } },
+    select: { id: true, name: true },
+    orderBy: { name: 'asc' },
+  });
 }

@@ -41,7 +41,11 @@ describe('LoginThrottle with a shared store', () => {
     await nodeB.recordFailure('a@x.test', '2.2.2.2');
     expect(await nodeA.isBlocked('a@x.test', '3.3.3.3')).toBe(true);
 
-    const broken: ThrottleStore = { count: () => Promise.reject(new Error('down')), add: () => Promise.reject(new Error('down')), clear: () => Promise.reject(new Error('down')) };
+    const broken: ThrottleStore = {
+      count: () => Promise.reject(new Error('down')),
+      add: () => Promise.reject(new Error('down')),
+      clear: () => Promise.reject(new Error('down')),
+    };
     const alone = new LoginThrottle({ windowMs: 1000, maxPerAccount: 2, maxPerAddress: 100 }, () => 0, broken);
     await alone.recordFailure('b@x.test', '1.1.1.1');
     await alone.recordFailure('b@x.test', '1.1.1.1');

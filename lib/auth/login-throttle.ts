@@ -53,7 +53,9 @@ export class LoginThrottle {
 
   async isBlocked(account: string, address: string): Promise<boolean> {
     const since = this.now() - this.options.windowMs;
-    const [byAccount, byAddress] = await this.use((store) => Promise.all([store.count(`a:${account}`, since), store.count(`ip:${address}`, since)]));
+    const [byAccount, byAddress] = await this.use((store) =>
+      Promise.all([store.count(`a:${account}`, since), store.count(`ip:${address}`, since)]),
+    );
     return byAccount >= this.options.maxPerAccount || byAddress >= this.options.maxPerAddress;
   }
 

@@ -16,12 +16,29 @@ let factory: ZxcvbnFactory | null = null;
 export type PasswordProblem = 'too_short' | 'too_long' | 'too_weak' | 'personal';
 
 /** Words Norwegians put in passwords that the library's (English-leaning) lists lack. */
-const norwegianWords = ['passord', 'sommer', 'vinter', 'høst', 'velkommen', 'hemmelig', 'kommune', 'samlet', 'saksmøte', 'norge', 'bergen', 'oslo', 'tirsdag', 'torsdag'];
+const norwegianWords = [
+  'passord',
+  'sommer',
+  'vinter',
+  'høst',
+  'velkommen',
+  'hemmelig',
+  'kommune',
+  'samlet',
+  'saksmøte',
+  'norge',
+  'bergen',
+  'oslo',
+  'tirsdag',
+  'torsdag',
+];
 
 export function passwordProblem(password: string, person: { email?: string; name?: string } = {}): PasswordProblem | null {
   if (password.length < minPasswordLength) return 'too_short';
   if (password.length > maxPasswordLength) return 'too_long';
-  const personal = [...(person.email?.split('@')[0]?.split(/[._-]+/) ?? []), ...(person.name?.split(/\s+/) ?? [])].filter((word) => word.length >= 3);
+  const personal = [...(person.email?.split('@')[0]?.split(/[._-]+/) ?? []), ...(person.name?.split(/\s+/) ?? [])].filter(
+    (word) => word.length >= 3,
+  );
   if (personal.some((word) => password.toLowerCase().includes(word.toLowerCase()))) return 'personal';
   factory ??= new ZxcvbnFactory({ dictionary: { ...common.dictionary, norwegian: norwegianWords }, graphs: common.adjacencyGraphs });
   return factory.check(password, personal).score >= minScore ? null : 'too_weak';

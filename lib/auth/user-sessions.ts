@@ -32,7 +32,10 @@ export async function endUserSession(db: Db, sessionId: string, reason: EndReaso
 export async function endUserSessions(db: Db, userId: string, reason: EndReason, now: Date = new Date()): Promise<string[]> {
   const live = await db.userSession.findMany({ where: { userId, endedAt: null }, select: { id: true } });
   if (live.length === 0) return [];
-  await db.userSession.updateMany({ where: { id: { in: live.map((s) => s.id) }, endedAt: null }, data: { endedAt: now, endReason: reason } });
+  await db.userSession.updateMany({
+    where: { id: { in: live.map((s) => s.id) }, endedAt: null },
+    data: { endedAt: now, endReason: reason },
+  });
   return live.map((s) => s.id);
 }
 
@@ -55,7 +58,12 @@ export async function loadLiveSession(db: Db, claims: SessionClaims | null, now:
   });
   if (!session || session.userId !== claims.sub || session.endedAt || session.expiresAt <= now || !session.user.active) return null;
   const { name, email, memberships } = session.user;
-  return { actor: actorOf(claims.sub, memberships), user: { id: claims.sub, name, email }, sessionId: claims.sid, expiresAt: session.expiresAt };
+  return {
+    actor: actorOf(claims.sub, memberships),
+    user: { id: claims.sub, name, email },
+    sessionId: claims.sid,
+    expiresAt: session.expiresAt,
+  };
 }
 
 /** Of the given session ids, those that are no longer live (for live connections to re-check). */

@@ -59,13 +59,16 @@ const maxText = 20_000;
 const text = z.string().max(maxText, 'too_long');
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).or(z.literal('')).optional();
 const factorList = (values: readonly string[]) =>
-  z.array(z.string().refine((v) => values.includes(v), 'unknown_option')).max(values.length).optional();
-const isoDate = z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, 'invalid_date').optional();
+  z
+    .array(z.string().refine((v) => values.includes(v), 'unknown_option'))
+    .max(values.length)
+    .optional();
+const isoDate = z
+  .string()
+  .regex(/^(\d{4}-\d{2}-\d{2})?$/, 'invalid_date')
+  .optional();
 
-const textShape = Object.fromEntries(textFields.map((field) => [field, text.optional()])) as Record<
-  TextField,
-  z.ZodOptional<typeof text>
->;
+const textShape = Object.fromEntries(textFields.map((field) => [field, text.optional()])) as Record<TextField, z.ZodOptional<typeof text>>;
 
 export const caseContentSchema = z
   .object({

@@ -25,10 +25,13 @@ export type QueueSort = (typeof queueSorts)[number];
  * first) or by age (oldest first); the other two break ties in that order.
  */
 export function compareCases(sort: QueueSort) {
-  const bySeverity = (a: SortableCase, b: SortableCase) => (severityRank[b.severityLevel ?? ''] ?? 0) - (severityRank[a.severityLevel ?? ''] ?? 0);
+  const bySeverity = (a: SortableCase, b: SortableCase) =>
+    (severityRank[b.severityLevel ?? ''] ?? 0) - (severityRank[a.severityLevel ?? ''] ?? 0);
   const byUrgency = (a: SortableCase, b: SortableCase) => Number(b.urgent) - Number(a.urgent);
   const byAge = (a: SortableCase, b: SortableCase) => a.createdAt.getTime() - b.createdAt.getTime();
-  const order = { severity: [bySeverity, byUrgency, byAge], urgency: [byUrgency, bySeverity, byAge], age: [byAge, bySeverity, byUrgency] }[sort];
+  const order = { severity: [bySeverity, byUrgency, byAge], urgency: [byUrgency, bySeverity, byAge], age: [byAge, bySeverity, byUrgency] }[
+    sort
+  ];
   return (a: SortableCase, b: SortableCase) => {
     for (const compare of order) {
       const result = compare(a, b);

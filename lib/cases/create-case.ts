@@ -18,7 +18,9 @@ export async function createCase(context: CaseContext & { input: unknown }): Pro
   const parsed = createCaseInputSchema.safeParse(context.input);
   if (!parsed.success) {
     const contentIssues = parsed.error.issues.filter((i) => i.path[0] === 'content');
-    const fields = contentIssues.length ? fieldErrorsFrom(new z.ZodError(contentIssues.map((i) => ({ ...i, path: i.path.slice(1) })))) : { unitId: 'invalid' };
+    const fields = contentIssues.length
+      ? fieldErrorsFrom(new z.ZodError(contentIssues.map((i) => ({ ...i, path: i.path.slice(1) }))))
+      : { unitId: 'invalid' };
     throw new AppError('invalid_input', 'invalid case', fields);
   }
   const { content } = parsed.data;

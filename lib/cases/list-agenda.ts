@@ -26,7 +26,10 @@ export type AgendaCase = {
 /** A meeting with the cases submitted to it, and (for its chair) late requests. */
 export async function listAgenda(options: { db: Db; actor: Actor; meetingId: string }) {
   const { db, actor, meetingId } = options;
-  const meeting = await db.meeting.findUnique({ where: { id: meetingId }, include: { unit: { select: { name: true } }, chair: { select: { name: true } } } });
+  const meeting = await db.meeting.findUnique({
+    where: { id: meetingId },
+    include: { unit: { select: { name: true } }, chair: { select: { name: true } } },
+  });
   if (!meeting || meetingAccess(actor.memberships, meeting) === 'none') throw new AppError('not_found');
   const select = {
     id: true,
@@ -67,7 +70,13 @@ export async function listAgenda(options: { db: Db; actor: Actor; meetingId: str
       changes: latest && previous ? diffContent(previous, latest) : [],
     };
   };
-  await recordAuditEvent(db, { actorId: actor.userId, action: 'meeting.read', entityType: 'meeting', entityId: meetingId, unitId: meeting.unitId });
+  await recordAuditEvent(db, {
+    actorId: actor.userId,
+    action: 'meeting.read',
+    entityType: 'meeting',
+    entityId: meetingId,
+    unitId: meeting.unitId,
+  });
   return {
     meeting: {
       id: meeting.id,

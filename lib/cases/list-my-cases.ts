@@ -25,11 +25,25 @@ export type QueueItem = {
   abandonedFrom: Date | null;
 };
 
-export type FollowUpItem = { id: string; description: string; dueDate: string | null; caseId: string | null; caseTitle: string | null; meetingId: string; overdue: boolean };
+export type FollowUpItem = {
+  id: string;
+  description: string;
+  dueDate: string | null;
+  caseId: string | null;
+  caseTitle: string | null;
+  meetingId: string;
+  overdue: boolean;
+};
 
 export type Queue = { drafts: QueueItem[]; waiting: QueueItem[]; nextAgenda: QueueItem[]; followUps: FollowUpItem[] };
 
-export async function listMyCases(options: { db: Db; actor: Actor; sort: QueueSort; now?: Date; retentionMonths?: number }): Promise<Queue> {
+export async function listMyCases(options: {
+  db: Db;
+  actor: Actor;
+  sort: QueueSort;
+  now?: Date;
+  retentionMonths?: number;
+}): Promise<Queue> {
   const { db, actor } = options;
   const now = options.now ?? new Date();
   const rows = await db.case.findMany({
@@ -77,7 +91,12 @@ export async function listMyCases(options: { db: Db; actor: Actor; sort: QueueSo
     select: { id: true, description: true, dueDate: true, caseId: true, agendaItem: { select: { meetingId: true } } },
   });
   const titles = new Map(
-    (await db.case.findMany({ where: { id: { in: followUps.map((f) => f.caseId).filter((id): id is string => Boolean(id)) } }, select: { id: true, title: true } })).map((c) => [c.id, c.title]),
+    (
+      await db.case.findMany({
+        where: { id: { in: followUps.map((f) => f.caseId).filter((id): id is string => Boolean(id)) } },
+        select: { id: true, title: true },
+      })
+    ).map((c) => [c.id, c.title]),
   );
   const today = now.toISOString().slice(0, 10);
   return {

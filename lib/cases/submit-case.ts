@@ -37,7 +37,10 @@ export async function submitCase(context: CaseContext & { caseId: string; input:
   const check = checkSubmission(content);
   if (Object.keys(check.errors).length) throw new AppError('invalid_input', 'incomplete case', check.errors);
 
-  const current = await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { meetingId: true, version: true, lateRequestMeetingId: true } });
+  const current = await db.case.findUniqueOrThrow({
+    where: { id: caseId },
+    select: { meetingId: true, version: true, lateRequestMeetingId: true },
+  });
   // Changes to a case already on a meeting stay on that meeting; a new
   // submission (or an explicit choice) goes through the deadline rules.
   const keepMeeting = facts.status === 'submitted' && current.meetingId && !input.data.meetingId;
@@ -69,7 +72,14 @@ export async function submitCase(context: CaseContext & { caseId: string; input:
     });
     if (updated.count === 0) throw new AppError('conflict', 'case_changed');
     await tx.caseVersion.create({
-      data: { caseId, version, content: JSON.stringify(content), submittedById: actor.userId, meetingId: target.meetingId, submittedAt: now },
+      data: {
+        caseId,
+        version,
+        content: JSON.stringify(content),
+        submittedById: actor.userId,
+        meetingId: target.meetingId,
+        submittedAt: now,
+      },
     });
     await recordAuditEvent(tx, {
       actorId: actor.userId,

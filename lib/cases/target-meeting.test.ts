@@ -6,7 +6,14 @@ import { defaultTargetMeeting, resolveSubmissionTarget, type MeetingSlot } from 
 const oslo = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Oslo' }).toJSDate();
 
 // Tue/Thu 10:00, deadline the working day before at 15:00 — the demo series.
-const rule = { weekdays: [2, 4], startTime: '10:00', durationMinutes: 90, deadlineDaysBefore: 1, deadlineTime: '15:00', timezone: 'Europe/Oslo' };
+const rule = {
+  weekdays: [2, 4],
+  startTime: '10:00',
+  durationMinutes: 90,
+  deadlineDaysBefore: 1,
+  deadlineTime: '15:00',
+  timezone: 'Europe/Oslo',
+};
 const meetings: MeetingSlot[] = scheduleMeetings(rule, oslo('2026-11-23T00:00'), oslo('2026-12-05T00:00')).map((m, i) => ({
   id: `m${i}`, // m0 Tue 24 Nov, m1 Thu 26 Nov, m2 Tue 1 Dec, m3 Thu 3 Dec
   startsAt: m.startsAt,

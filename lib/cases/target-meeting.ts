@@ -19,11 +19,7 @@ export function defaultTargetMeeting(meetings: readonly MeetingSlot[], now: Date
   return byStart(meetings).find((m) => isOpen(m, now) && m.submissionDeadline > now) ?? null;
 }
 
-export function resolveSubmissionTarget(
-  meetings: readonly MeetingSlot[],
-  requestedId: string | null,
-  now: Date,
-): SubmissionTarget {
+export function resolveSubmissionTarget(meetings: readonly MeetingSlot[], requestedId: string | null, now: Date): SubmissionTarget {
   if (!requestedId) {
     const next = defaultTargetMeeting(meetings, now);
     if (!next) throw new AppError('conflict', 'no_open_meeting');

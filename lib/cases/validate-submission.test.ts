@@ -23,7 +23,18 @@ describe('checkSubmission', () => {
   it('names every missing required field', () => {
     const { errors } = checkSubmission({});
     expect(Object.keys(errors).sort()).toEqual(
-      ['alvorlighetReasons', 'caseType', 'facts', 'nytteReasons', 'personRef', 'proposal', 'purpose', 'question', 'ressursReasons', 'samletVurdering'].sort(),
+      [
+        'alvorlighetReasons',
+        'caseType',
+        'facts',
+        'nytteReasons',
+        'personRef',
+        'proposal',
+        'purpose',
+        'question',
+        'ressursReasons',
+        'samletVurdering',
+      ].sort(),
     );
     expect(checkSubmission({ ...complete, facts: '   ' }).errors).toEqual({ facts: 'required' });
   });

@@ -26,7 +26,10 @@ export type SubmissionCheck = {
 const filled = (value: unknown) => typeof value === 'string' && value.trim().length > 0;
 
 function normalise(value: string): string {
-  return value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return value
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** The criteria a text names ("alvorlig…", "nytt…", "ressurs…"). */

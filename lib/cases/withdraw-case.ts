@@ -11,5 +11,11 @@ export async function withdrawCase(context: CaseContext & { caseId: string }): P
   if (facts.meetingStarted) throw new AppError('conflict', 'meeting_started');
   await db.case.update({ where: { id: caseId }, data: { status: 'withdrawn', meetingId: null, lateRequestMeetingId: null } });
   await store.recheckAccess(caseId); // withdrawn cases are read-only
-  await recordAuditEvent(db, { actorId: actor.userId, action: 'case.withdraw', entityType: 'case', entityId: caseId, unitId: facts.unitId });
+  await recordAuditEvent(db, {
+    actorId: actor.userId,
+    action: 'case.withdraw',
+    entityType: 'case',
+    entityId: caseId,
+    unitId: facts.unitId,
+  });
 }

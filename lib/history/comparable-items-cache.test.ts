@@ -53,8 +53,8 @@ describe('ComparableItemsCache', () => {
     cache.sweep(10 * 60_000);
     expect(cache.size).toBe(1);
     let loads = 0;
-    await cache.get('u2', 't', async () => (loads += 1, ['b']));
-    await cache.get('u1', 't', async () => (loads += 1, ['a']));
+    await cache.get('u2', 't', async () => ((loads += 1), ['b']));
+    await cache.get('u1', 't', async () => ((loads += 1), ['a']));
     expect(loads).toBe(1); // u2 was kept, u1 loaded again
   });
 });

@@ -47,7 +47,13 @@ export async function startRevision(context: CaseContext & { input: unknown }): 
   const input = startRevisionSchema.parse(context.input);
   const decided = await db.case.findUnique({
     where: { id: input.caseId },
-    select: { id: true, unitId: true, status: true, createdById: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { content: true } } },
+    select: {
+      id: true,
+      unitId: true,
+      status: true,
+      createdById: true,
+      versions: { orderBy: { version: 'desc' }, take: 1, select: { content: true } },
+    },
   });
   const scope = decided ? historyScope(actor.memberships, decided.unitId) : 'none';
   if (!decided || scope === 'none' || (scope === 'own' && decided.createdById !== actor.userId)) throw new AppError('not_found');
@@ -64,6 +70,13 @@ export async function startRevision(context: CaseContext & { input: unknown }): 
   };
   const created = await createCase({ ...context, input: { unitId: decided.unitId, content } });
   await db.case.update({ where: { id: created.id }, data: { revisesCaseId: decided.id } });
-  await recordAuditEvent(db, { actorId: actor.userId, action: 'case.start_revision', entityType: 'case', entityId: created.id, unitId: decided.unitId, detail: { revises: decided.id } });
+  await recordAuditEvent(db, {
+    actorId: actor.userId,
+    action: 'case.start_revision',
+    entityType: 'case',
+    entityId: created.id,
+    unitId: decided.unitId,
+    detail: { revises: decided.id },
+  });
   return created;
 }

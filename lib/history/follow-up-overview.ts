@@ -79,7 +79,9 @@ export async function followUpOverview(options: { db: Db; actor: Actor; now?: Da
       },
       ...(unitIds.length ? {} : { ownerId: actor.userId }),
     },
-    include: { agendaItem: { select: { meeting: { select: { id: true, startsAt: true, unitId: true, unit: { select: { name: true } } } } } } },
+    include: {
+      agendaItem: { select: { meeting: { select: { id: true, startsAt: true, unitId: true, unit: { select: { name: true } } } } } },
+    },
     orderBy: [{ dueDate: 'asc' }, { createdAt: 'asc' }],
     take: 500,
   });
@@ -98,13 +100,18 @@ export async function followUpOverview(options: { db: Db; actor: Actor; now?: Da
   });
   const caseIds = [...new Set([...visible.map((f) => f.caseId), ...items.map((i) => i.caseId)].filter((id): id is string => Boolean(id)))];
   const [cases, revisions] = await Promise.all([
-    db.case.findMany({ where: { id: { in: caseIds } }, select: { id: true, title: true, personRef: true, createdById: true, unitId: true, createdBy: { select: { name: true } } } }),
+    db.case.findMany({
+      where: { id: { in: caseIds } },
+      select: { id: true, title: true, personRef: true, createdById: true, unitId: true, createdBy: { select: { name: true } } },
+    }),
     db.case.findMany({ where: { revisesCaseId: { in: caseIds }, status: { not: 'withdrawn' } }, select: { revisesCaseId: true } }),
   ]);
   const caseById = new Map(cases.map((c) => [c.id, c]));
   const revised = new Set(revisions.map((r) => r.revisesCaseId));
   const ownerIds = [...new Set(visible.map((f) => f.ownerId))];
-  const owners = new Map((await db.user.findMany({ where: { id: { in: ownerIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const owners = new Map(
+    (await db.user.findMany({ where: { id: { in: ownerIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
+  );
 
   const followUpRows: FollowUpRow[] = visible.map((f) => ({
     id: f.id,

@@ -27,7 +27,10 @@ describe('summarizeStatistics', () => {
   ]);
 
   it('counts items per meeting in date order, and the purpose and outcome mix', () => {
-    expect(stats.itemsPerMeeting).toEqual([{ date: '2026-11-03', items: 2 }, { date: '2026-11-05', items: 2 }]);
+    expect(stats.itemsPerMeeting).toEqual([
+      { date: '2026-11-03', items: 2 },
+      { date: '2026-11-05', items: 2 },
+    ]);
     expect(stats.purposeMix).toEqual({ orientering: 0, drofting: 3, avklaring: 1 });
     expect(stats.outcomeMix).toMatchObject({ droftet: 1, avklart: 1, utsatt: 1, none: 1 });
   });
@@ -47,6 +50,8 @@ describe('summarizeStatistics', () => {
     expect(stats.outcomeBySeverity.hoy).toMatchObject({ droftet: 1, avklart: 1, none: 1 });
     expect(stats.outcomeByCaseworker.map((c) => c.caseworker)).toEqual(['Sara', 'Sindre']);
     expect(stats.followUps).toEqual({ total: 2, done: 1, rate: 0.5 });
-    expect(stats.outcomeByMonth).toEqual([{ month: '2026-11', outcomes: { tatt_til_orientering: 0, droftet: 1, avklart: 1, utsatt: 1, henvist: 0, none: 1 } }]);
+    expect(stats.outcomeByMonth).toEqual([
+      { month: '2026-11', outcomes: { tatt_til_orientering: 0, droftet: 1, avklart: 1, utsatt: 1, henvist: 0, none: 1 } },
+    ]);
   });
 });

@@ -31,8 +31,14 @@ export function summarizeStatistics(rows: readonly StatisticsRow[]) {
   const purposeMix = count(purposes);
   const outcomeMix = { ...count(outcomes), none: 0 };
   const time = new Map<string, { planned: number; used: number; n: number }>();
-  const criteriaMix = Object.fromEntries(criteria.map((c) => [c, { ...count(criterionLevels), unknown: 0 }])) as Record<(typeof criteria)[number], Record<(typeof criterionLevels)[number] | 'unknown', number>>;
-  const bySeverity = Object.fromEntries([...criterionLevels, 'unknown'].map((l) => [l, { ...count(outcomes), none: 0 }])) as Record<string, Record<string, number>>;
+  const criteriaMix = Object.fromEntries(criteria.map((c) => [c, { ...count(criterionLevels), unknown: 0 }])) as Record<
+    (typeof criteria)[number],
+    Record<(typeof criterionLevels)[number] | 'unknown', number>
+  >;
+  const bySeverity = Object.fromEntries([...criterionLevels, 'unknown'].map((l) => [l, { ...count(outcomes), none: 0 }])) as Record<
+    string,
+    Record<string, number>
+  >;
   const byCaseworker = new Map<string, Record<string, number>>();
   const byMonth = new Map<string, Record<string, number>>();
   let postponed = 0;
@@ -52,7 +58,11 @@ export function summarizeStatistics(rows: readonly StatisticsRow[]) {
       entry.n += 1;
       time.set(row.purpose, entry);
     }
-    for (const [criterion, value] of [['alvorlighet', row.severity], ['nytte', row.benefit], ['ressurs', row.resource]] as const) {
+    for (const [criterion, value] of [
+      ['alvorlighet', row.severity],
+      ['nytte', row.benefit],
+      ['ressurs', row.resource],
+    ] as const) {
       const level = value && value in criteriaMix[criterion] ? (value as (typeof criterionLevels)[number]) : 'unknown';
       criteriaMix[criterion][level] += 1;
     }
@@ -78,13 +88,22 @@ export function summarizeStatistics(rows: readonly StatisticsRow[]) {
     outcomeMix,
     timeByPurpose: purposes.map((p) => {
       const entry = time.get(p);
-      return { purpose: p, planned: entry ? round(entry.planned / entry.n) : 0, used: entry ? round(entry.used / entry.n) : 0, items: entry?.n ?? 0 };
+      return {
+        purpose: p,
+        planned: entry ? round(entry.planned / entry.n) : 0,
+        used: entry ? round(entry.used / entry.n) : 0,
+        items: entry?.n ?? 0,
+      };
     }),
     postponementRate: rows.length ? postponed / rows.length : 0,
     criteriaMix,
     outcomeBySeverity: bySeverity,
-    outcomeByCaseworker: [...byCaseworker.entries()].sort(([a], [b]) => a.localeCompare(b, 'nb')).map(([caseworker, outcomeCounts]) => ({ caseworker, outcomes: outcomeCounts })),
-    outcomeByMonth: [...byMonth.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, outcomeCounts]) => ({ month, outcomes: outcomeCounts })),
+    outcomeByCaseworker: [...byCaseworker.entries()]
+      .sort(([a], [b]) => a.localeCompare(b, 'nb'))
+      .map(([caseworker, outcomeCounts]) => ({ caseworker, outcomes: outcomeCounts })),
+    outcomeByMonth: [...byMonth.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([month, outcomeCounts]) => ({ month, outcomes: outcomeCounts })),
     followUps: { total: followUps, done: followUpsDone, rate: followUps ? followUpsDone / followUps : 0 },
   };
 }
@@ -94,7 +113,9 @@ export async function loadStatisticsRows(options: { db: Db; actor: Actor; months
   const { db, actor } = options;
   const unitIds = unitsWithHistory(actor.memberships, 'unit');
   if (unitIds.length === 0) return [];
-  const since = DateTime.fromJSDate(options.now ?? new Date()).minus({ months: options.months ?? 12 }).toJSDate();
+  const since = DateTime.fromJSDate(options.now ?? new Date())
+    .minus({ months: options.months ?? 12 })
+    .toJSDate();
   const items = await db.agendaItem.findMany({
     where: { meeting: { unitId: { in: unitIds }, status: 'closed', startsAt: { gte: since } } },
     select: {
@@ -113,7 +134,9 @@ export async function loadStatisticsRows(options: { db: Db; actor: Actor; months
   const entries = await db.searchEntry.findMany({ where: { itemId: { in: items.map((i) => i.id) } } });
   const entryById = new Map(entries.map((e) => [e.itemId, e]));
   const caseworkerIds = [...new Set(entries.flatMap((e) => (e.caseworkerId ? [e.caseworkerId] : [])))];
-  const names = new Map((await db.user.findMany({ where: { id: { in: caseworkerIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const names = new Map(
+    (await db.user.findMany({ where: { id: { in: caseworkerIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
+  );
   return items.map((item) => {
     const entry = entryById.get(item.id);
     return {

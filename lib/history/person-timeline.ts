@@ -35,7 +35,12 @@ export async function personTimeline(options: { db: Db; actor: Actor; unitId: st
   });
   const items = await db.agendaItem.findMany({
     where: { id: { in: entries.map((e) => e.itemId) } },
-    select: { id: true, conclusion: true, reassessmentDate: true, followUps: { select: { description: true, doneAt: true, dueDate: true } } },
+    select: {
+      id: true,
+      conclusion: true,
+      reassessmentDate: true,
+      followUps: { select: { description: true, doneAt: true, dueDate: true } },
+    },
   });
   const byId = new Map(items.map((i) => [i.id, i]));
   await logCaseReads(db, actor, entries, 'timeline');

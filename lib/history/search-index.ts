@@ -38,7 +38,15 @@ type ItemRow = {
 export function buildSearchEntry(input: {
   item: ItemRow;
   meeting: { id: string; unitId: string; startsAt: Date };
-  caseRow: { id: string; title: string; personRef: string; createdById: string; caseType: string; level: string; childrenAffected: boolean } | null;
+  caseRow: {
+    id: string;
+    title: string;
+    personRef: string;
+    createdById: string;
+    caseType: string;
+    level: string;
+    childrenAffected: boolean;
+  } | null;
   content: CaseContent | null;
 }) {
   const { item, meeting, caseRow, content } = input;

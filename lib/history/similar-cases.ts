@@ -67,10 +67,26 @@ async function candidatesFor(db: Db, actor: Actor, unitId: string, since: Date):
 }
 
 function toSimilarCase(e: Entry, conclusions: Map<string, string | null>, score: number): SimilarCase {
-  return { itemId: e.itemId, meetingId: e.meetingId, meetingDate: e.meetingDate, title: e.title, outcome: e.outcome, conclusion: conclusions.get(e.itemId) ?? null, score };
+  return {
+    itemId: e.itemId,
+    meetingId: e.meetingId,
+    meetingDate: e.meetingDate,
+    title: e.title,
+    outcome: e.outcome,
+    conclusion: conclusions.get(e.itemId) ?? null,
+    score,
+  };
 }
 
-export type SimilarCase = { itemId: string; meetingId: string; meetingDate: Date; title: string; outcome: string | null; conclusion: string | null; score: number };
+export type SimilarCase = {
+  itemId: string;
+  meetingId: string;
+  meetingDate: Date;
+  title: string;
+  outcome: string | null;
+  conclusion: string | null;
+  score: number;
+};
 
 /**
  * The earlier decisions most like this case (same service and case type, a
@@ -84,7 +100,13 @@ export async function similarCases(options: { db: Db; actor: Actor; caseId: stri
  * The same for several cases of one unit at once (a meeting's agenda), with
  * the earlier decisions loaded once. Cases the actor may not read are left out.
  */
-export async function similarForCases(options: { db: Db; actor: Actor; caseIds: string[]; count?: number; now?: Date }): Promise<Record<string, SimilarCase[]>> {
+export async function similarForCases(options: {
+  db: Db;
+  actor: Actor;
+  caseIds: string[];
+  count?: number;
+  now?: Date;
+}): Promise<Record<string, SimilarCase[]>> {
   const { db, actor } = options;
   const readable: { id: string; unitId: string }[] = [];
   for (const caseId of options.caseIds) {
@@ -97,10 +119,20 @@ export async function similarForCases(options: { db: Db; actor: Actor; caseIds: 
   if (readable.length === 0) return {};
   const rows = await db.case.findMany({
     where: { id: { in: readable.map((r) => r.id) } },
-    select: { id: true, unitId: true, title: true, caseType: true, level: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { content: true } } },
+    select: {
+      id: true,
+      unitId: true,
+      title: true,
+      caseType: true,
+      level: true,
+      versions: { orderBy: { version: 'desc' }, take: 1, select: { content: true } },
+    },
   });
   // From the start of the day, so that the window (and the kept candidates) stay the same all day.
-  const since = DateTime.fromJSDate(options.now ?? new Date()).startOf('day').minus({ years: 3 }).toJSDate();
+  const since = DateTime.fromJSDate(options.now ?? new Date())
+    .startOf('day')
+    .minus({ years: 3 })
+    .toJSDate();
   const candidatesByUnit = new Map<string, readonly Candidate[]>();
   for (const unitId of new Set(rows.map((r) => r.unitId))) candidatesByUnit.set(unitId, await candidatesFor(db, actor, unitId, since));
   const ranked = rows.map((row) => {
@@ -112,19 +144,37 @@ export async function similarForCases(options: { db: Db; actor: Actor; caseIds: 
       severity: content.alvorlighetLevel || null,
       benefit: content.nytteLevel || null,
       resource: content.ressursLevel || null,
-      text: [row.title, content.facts, content.changedNeeds, content.services, content.servicesConcerned, content.situation, content.proposal, content.samletVurdering].filter(Boolean).join('\n'),
+      text: [
+        row.title,
+        content.facts,
+        content.changedNeeds,
+        content.services,
+        content.servicesConcerned,
+        content.situation,
+        content.proposal,
+        content.samletVurdering,
+      ]
+        .filter(Boolean)
+        .join('\n'),
     };
     const candidates = (candidatesByUnit.get(row.unitId) ?? []).filter((c) => c.entry.caseId !== row.id);
     return { caseId: row.id, top: mostSimilar(target, candidates, options.count ?? 5) };
   });
   const itemIds = ranked.flatMap((r) => r.top.map((t) => t.candidate.entry.itemId));
-  await logCaseReads(db, actor, ranked.flatMap((r) => r.top.map((t) => t.candidate.entry)), 'similar');
-  const conclusions = new Map((await db.agendaItem.findMany({ where: { id: { in: itemIds } }, select: { id: true, conclusion: true } })).map((i) => [i.id, i.conclusion]));
-  return Object.fromEntries(
-    ranked.map(({ caseId, top }) => [
-      caseId,
-      top.map(({ candidate: { entry }, score }) => toSimilarCase(entry, conclusions, score)),
+  await logCaseReads(
+    db,
+    actor,
+    ranked.flatMap((r) => r.top.map((t) => t.candidate.entry)),
+    'similar',
+  );
+  const conclusions = new Map(
+    (await db.agendaItem.findMany({ where: { id: { in: itemIds } }, select: { id: true, conclusion: true } })).map((i) => [
+      i.id,
+      i.conclusion,
     ]),
+  );
+  return Object.fromEntries(
+    ranked.map(({ caseId, top }) => [caseId, top.map(({ candidate: { entry }, score }) => toSimilarCase(entry, conclusions, score))]),
   );
 }
 
@@ -138,11 +188,23 @@ const decisive = new Set(['tatt_til_orientering', 'droftet', 'avklart', 'henvist
  * most similar first, for a leader to review whether like cases were treated
  * alike. Only for those who see the unit's whole history.
  */
-export async function flagInconsistentPairs(options: { db: Db; actor: Actor; unitId: string; months?: number; threshold?: number; now?: Date }): Promise<FlaggedPair[]> {
+export async function flagInconsistentPairs(options: {
+  db: Db;
+  actor: Actor;
+  unitId: string;
+  months?: number;
+  threshold?: number;
+  now?: Date;
+}): Promise<FlaggedPair[]> {
   const { db, actor, unitId } = options;
   if (historyScope(actor.memberships, unitId) !== 'unit') return [];
-  const since = DateTime.fromJSDate(options.now ?? new Date()).minus({ months: options.months ?? 12 }).toJSDate();
-  const entries = (await comparableEntries(db, actor, unitId, since)).filter((e) => e.outcome && decisive.has(e.outcome)).slice(0, 600).map(profileOf);
+  const since = DateTime.fromJSDate(options.now ?? new Date())
+    .minus({ months: options.months ?? 12 })
+    .toJSDate();
+  const entries = (await comparableEntries(db, actor, unitId, since))
+    .filter((e) => e.outcome && decisive.has(e.outcome))
+    .slice(0, 600)
+    .map(profileOf);
   const wordSets = entries.map((e) => words(e.text));
   const pairs: { score: number; a: Entry; b: Entry }[] = [];
   for (let i = 0; i < entries.length; i++) {
@@ -154,9 +216,19 @@ export async function flagInconsistentPairs(options: { db: Db; actor: Actor; uni
   }
   pairs.sort((x, y) => y.score - x.score);
   const top = pairs.slice(0, 20);
-  await logCaseReads(db, actor, top.flatMap((p) => [p.a, p.b]), 'consistency');
+  await logCaseReads(
+    db,
+    actor,
+    top.flatMap((p) => [p.a, p.b]),
+    'consistency',
+  );
   const conclusions = new Map(
-    (await db.agendaItem.findMany({ where: { id: { in: top.flatMap((p) => [p.a.itemId, p.b.itemId]) } }, select: { id: true, conclusion: true } })).map((i) => [i.id, i.conclusion]),
+    (
+      await db.agendaItem.findMany({
+        where: { id: { in: top.flatMap((p) => [p.a.itemId, p.b.itemId]) } },
+        select: { id: true, conclusion: true },
+      })
+    ).map((i) => [i.id, i.conclusion]),
   );
   return top.map((p) => ({ score: p.score, a: toSimilarCase(p.a, conclusions, p.score), b: toSimilarCase(p.b, conclusions, p.score) }));
 }

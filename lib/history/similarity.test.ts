@@ -15,13 +15,26 @@ describe('similar cases', () => {
   const target = profile('Økning av BPA etter fall og brudd; trenger hjelp til påkledning og matlaging i opptreningsperioden.');
   const fixture = {
     twin: profile('Økt BPA etter brudd i hoften; trenger hjelp til påkledning og matlaging mens hun trener opp funksjonen.'),
-    sameTextOtherProfile: profile('Økning av BPA etter fall; hjelp til påkledning og matlaging.', { severity: 'lav', benefit: 'lav', resource: 'hoy', caseType: 'ny_soknad' }),
+    sameTextOtherProfile: profile('Økning av BPA etter fall; hjelp til påkledning og matlaging.', {
+      severity: 'lav',
+      benefit: 'lav',
+      resource: 'hoy',
+      caseType: 'ny_soknad',
+    }),
     sameProfileOtherText: profile('Avlastning for foreldre til barn med autisme, helgeavlastning i bolig.'),
-    unrelated: profile('Trygghetsalarm til eldre som bor alene.', { severity: 'lav', benefit: 'moderat', resource: 'lav', caseType: 'annet', level: 'tjeneste' }),
+    unrelated: profile('Trygghetsalarm til eldre som bor alene.', {
+      severity: 'lav',
+      benefit: 'moderat',
+      resource: 'lav',
+      caseType: 'annet',
+      level: 'tjeneste',
+    }),
   };
 
   it('ranks the known neighbours: text and profile alike first, unrelated last', () => {
-    const ranked = mostSimilar(target, Object.values(fixture), 4).map((r) => Object.entries(fixture).find(([, p]) => p === r.candidate)![0]);
+    const ranked = mostSimilar(target, Object.values(fixture), 4).map(
+      (r) => Object.entries(fixture).find(([, p]) => p === r.candidate)![0],
+    );
     expect(ranked[0]).toBe('twin');
     expect(ranked[3]).toBe('unrelated');
   });

@@ -33,7 +33,9 @@ function criteriaCloseness(a: CaseProfile, b: CaseProfile): number {
     [a.benefit, b.benefit],
     [a.resource, b.resource],
   ];
-  const scores = pairs.map(([x, y]) => (x && y && x in levelValue && y in levelValue ? 1 - Math.abs(levelValue[x] - levelValue[y]) / 2 : 0.5));
+  const scores = pairs.map(([x, y]) =>
+    x && y && x in levelValue && y in levelValue ? 1 - Math.abs(levelValue[x] - levelValue[y]) / 2 : 0.5,
+  );
   return scores.reduce((sum, s) => sum + s, 0) / scores.length;
 }
 
@@ -52,10 +54,18 @@ export function similarity(a: CaseProfile, b: CaseProfile, wordsA = words(a.text
  * A candidate may carry its `wordSet` already: a meeting ranks every case against the same
  * candidates, and splitting their texts into words once instead of per case is most of the work.
  */
-export function mostSimilar<T extends CaseProfile & { wordSet?: Set<string> }>(target: CaseProfile, candidates: readonly T[], count: number): { candidate: T; score: number }[] {
+export function mostSimilar<T extends CaseProfile & { wordSet?: Set<string> }>(
+  target: CaseProfile,
+  candidates: readonly T[],
+  count: number,
+): { candidate: T; score: number }[] {
   const targetWords = words(target.text);
   return candidates
-    .map((candidate, index) => ({ candidate, index, score: similarity(target, candidate, targetWords, candidate.wordSet ?? words(candidate.text)) }))
+    .map((candidate, index) => ({
+      candidate,
+      index,
+      score: similarity(target, candidate, targetWords, candidate.wordSet ?? words(candidate.text)),
+    }))
     .sort((x, y) => y.score - x.score || x.index - y.index)
     .slice(0, count)
     .map(({ candidate, score }) => ({ candidate, score }));

@@ -53,11 +53,14 @@ export const nbAdmin = {
   meetings: {
     title: (unit: string) => `Møteplan for ${unit}`,
     link: 'Møteserier, møter og kalender',
-    intro: 'Møtene lages åtte uker fram fra hver møteserie, på hverdager som ikke er helligdager. Et enkelt møte kan flyttes eller avlyses; saker på et avlyst møte flyttes til neste møte, og saksbehandlerne får beskjed.',
+    intro:
+      'Møtene lages åtte uker fram fra hver møteserie, på hverdager som ikke er helligdager. Et enkelt møte kan flyttes eller avlyses; saker på et avlyst møte flyttes til neste møte, og saksbehandlerne får beskjed.',
     series: 'Møteserier',
     noSeries: 'Ingen aktive møteserier.',
-    seriesLine: (days: string, time: string, minutes: number, deadline: string) => `${days} kl. ${time}, ${minutes} min. Frist: ${deadline}.`,
-    deadline: (days: number, time: string) => (days === 0 ? `samme dag kl. ${time}` : `${days} arbeidsdag${days === 1 ? '' : 'er'} før kl. ${time}`),
+    seriesLine: (days: string, time: string, minutes: number, deadline: string) =>
+      `${days} kl. ${time}, ${minutes} min. Frist: ${deadline}.`,
+    deadline: (days: number, time: string) =>
+      days === 0 ? `samme dag kl. ${time}` : `${days} arbeidsdag${days === 1 ? '' : 'er'} før kl. ${time}`,
     chair: (name: string) => `Møteleder: ${name}`,
     endSeries: 'Avslutt serien',
     endSeriesConfirm: 'Avslutte serien? Det lages ingen nye møter fra den; møter som alt er satt opp, står.',
@@ -86,7 +89,8 @@ export const nbAdmin = {
     startsAt: 'Tidspunkt',
     add: 'Legg til møtet',
     calendar: 'Kalender',
-    calendarIntro: 'Abonner på enhetens møter i Outlook eller en annen kalender med en hemmelig lenke. Lenken vises bare én gang; lag en ny hvis den er kommet på avveie – da slutter den gamle å virke med en gang.',
+    calendarIntro:
+      'Abonner på enhetens møter i Outlook eller en annen kalender med en hemmelig lenke. Lenken vises bare én gang; lag en ny hvis den er kommet på avveie – da slutter den gamle å virke med en gang.',
     rotate: 'Lag ny kalenderlenke',
     done: {
       created: (n: number) => `Serien er opprettet, og ${n} møter er satt opp.`,

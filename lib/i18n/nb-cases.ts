@@ -23,7 +23,8 @@ export const nbCases = {
   lateRequest: 'Etter fristen – venter på møteleder',
   meetingOn: (date: string) => `Møte ${date}`,
   updated: (date: string) => `Sist endret ${date}`,
-  abandonedFrom: (date: string) => `Ingen har arbeidet med utkastet på lenge: fra ${date} kan det bli anonymisert sammen med personens avsluttede saker`,
+  abandonedFrom: (date: string) =>
+    `Ingen har arbeidet med utkastet på lenge: fra ${date} kan det bli anonymisert sammen med personens avsluttede saker`,
   severity: (level: string) => `Alvorlighet: ${level}`,
 
   editorTitle: 'Sak til saksmøte',
@@ -103,7 +104,10 @@ export const nbCases = {
     purpose: 'Hva trenger du fra møtet?',
     meeting: 'Meld inn til møte',
   },
-  caseTypes: { ny_soknad: 'Ny søknad', endring: 'Endring', revurdering: 'Revurdering av løpende vedtak', annet: 'Annet' } as Record<string, string>,
+  caseTypes: { ny_soknad: 'Ny søknad', endring: 'Endring', revurdering: 'Revurdering av løpende vedtak', annet: 'Annet' } as Record<
+    string,
+    string
+  >,
   levels: { individ: 'Individnivå', tjeneste: 'Tjenestenivå', politisk: 'Politisk/administrativt nivå' } as Record<string, string>,
   purposes: { orientering: 'Orientering', drofting: 'Drøfting', avklaring: 'Avklaring' } as Record<string, string>,
   purposeHints: {

@@ -55,7 +55,8 @@ export const nbHistory = {
   statistics: {
     title: 'Statistikk',
     link: 'Statistikk for saksmøtene',
-    intro: 'Tall fra avsluttede saksmøter de siste tolv månedene. Tabellen under hver figur har de samme tallene, og kan lastes ned som CSV.',
+    intro:
+      'Tall fra avsluttede saksmøter de siste tolv månedene. Tabellen under hver figur har de samme tallene, og kan lastes ned som CSV.',
     exportCsv: 'Last ned tabellen som CSV',
     itemsPerMeeting: 'Saker per møte',
     purposeMix: 'Formål',
@@ -77,7 +78,8 @@ export const nbHistory = {
   },
   similar: {
     title: 'Lignende tidligere saker',
-    intro: 'Avgjorte saker med samme sakstype, lignende vurdering av kriteriene og lignende tekst – til hjelp for å behandle like tilfeller likt.',
+    intro:
+      'Avgjorte saker med samme sakstype, lignende vurdering av kriteriene og lignende tekst – til hjelp for å behandle like tilfeller likt.',
     none: 'Ingen lignende saker er funnet.',
     score: (n: number) => `Likhet ${Math.round(n * 100)} %`,
     conclusion: 'Begrunnelse',
@@ -95,7 +97,8 @@ export const nbHistory = {
   },
   consistency: {
     title: 'Likebehandling',
-    intro: 'Par av like saker fra de siste tolv månedene som fikk ulikt utfall. Gå gjennom dem og vurder om like tilfeller er behandlet likt.',
+    intro:
+      'Par av like saker fra de siste tolv månedene som fikk ulikt utfall. Gå gjennom dem og vurder om like tilfeller er behandlet likt.',
     none: 'Ingen like saker med ulikt utfall er funnet.',
     pair: (n: number) => `Par ${n}`,
     link: 'Likebehandling: like saker med ulikt utfall',
@@ -121,7 +124,10 @@ export const nbHistory = {
     children: 'Barn berørt',
     yes: 'Ja',
     no: 'Nei',
-    results: (n: number, capped: boolean) => (n === 0 ? 'Ingen treff.' : `${capped ? 'Viser de ' : ''}${n} ${n === 1 ? 'treff' : 'beste treff'}${capped ? ' – avgrens søket for å se flere' : ''}.`),
+    results: (n: number, capped: boolean) =>
+      n === 0
+        ? 'Ingen treff.'
+        : `${capped ? 'Viser de ' : ''}${n} ${n === 1 ? 'treff' : 'beste treff'}${capped ? ' – avgrens søket for å se flere' : ''}.`,
     invalid: 'Søket er ugyldig. Sjekk datoene (ÅÅÅÅ-MM-DD) og prøv igjen.',
     openMinutes: 'Åpne referatet',
     meeting: (date: string) => `Saksmøte ${date}`,
@@ -144,7 +150,15 @@ export const nbHistory = {
     older: 'Eldre hendelser',
     columns: { at: 'Tidspunkt', actor: 'Person', action: 'Handling', entity: 'Gjelder', detail: 'Detaljer' },
     system: 'System',
-    entityTypes: { follow_up: 'Oppfølging', case: 'Sak', meeting: 'Møte', item: 'Punkt', user: 'Bruker', unit: 'Enhet', document: 'Dokument' } as Record<string, string>,
+    entityTypes: {
+      follow_up: 'Oppfølging',
+      case: 'Sak',
+      meeting: 'Møte',
+      item: 'Punkt',
+      user: 'Bruker',
+      unit: 'Enhet',
+      document: 'Dokument',
+    } as Record<string, string>,
     actions: {
       'auth.login': 'Logget inn',
       'auth.login_failed': 'Mislykket innlogging',

@@ -13,7 +13,12 @@ export const nbMeeting = {
   dragHandle: (title: string) => `Dra for å flytte: ${title}`,
   current: 'Aktuell sak',
   locked: 'Låst',
-  reasons: { submitted: 'Innmeldt', carried_over: 'Overført fra forrige møte', accepted_late: 'Godtatt etter fristen', added: 'Lagt til av møteleder' } as Record<string, string>,
+  reasons: {
+    submitted: 'Innmeldt',
+    carried_over: 'Overført fra forrige møte',
+    accepted_late: 'Godtatt etter fristen',
+    added: 'Lagt til av møteleder',
+  } as Record<string, string>,
   statuses: { pending: 'Ikke behandlet', concluded: 'Konkludert', postponed: 'Utsatt', carried_over: 'Overført' } as Record<string, string>,
   present: 'Til stede',
   following: 'Skjermen din følger møtelederen.',
@@ -78,7 +83,8 @@ export const nbMeeting = {
     referral_target_required: 'Velg hvem saken henvises til.',
   } as Record<string, string>,
   warnings: {
-    one_criterion: 'Begrunnelsen viser bare til ett kriterium. Vei alvorlighet, nytte og ressurs sammen – ingen av dem skal alene avgjøre saken.',
+    one_criterion:
+      'Begrunnelsen viser bare til ett kriterium. Vei alvorlighet, nytte og ressurs sammen – ingen av dem skal alene avgjøre saken.',
   } as Record<string, string>,
 
   minutesTitle: 'Referat',

@@ -49,7 +49,11 @@ describe('closeItemProblems', () => {
     expect(closeItemProblems('orientering', { outcome: 'tatt_til_orientering' })).toEqual([]);
     expect(closeItemProblems('avklaring', { outcome: 'avklart' })).toEqual(['conclusion_required', 'owner_required']);
     expect(
-      closeItemProblems('avklaring', { outcome: 'avklart', conclusion: 'Innvilges.', followUps: [{ ownerId: 'u1', description: 'Fatte vedtak' }] }),
+      closeItemProblems('avklaring', {
+        outcome: 'avklart',
+        conclusion: 'Innvilges.',
+        followUps: [{ ownerId: 'u1', description: 'Fatte vedtak' }],
+      }),
     ).toEqual([]);
     expect(closeItemProblems('drofting', { outcome: 'henvist' })).toEqual(['referral_target_required']);
   });

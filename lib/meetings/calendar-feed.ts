@@ -8,12 +8,22 @@ import { DateTime } from 'luxon';
  * meeting moves and a cancelled one shows as cancelled. Meeting facts only —
  * never a case or a person reference.
  */
-export type FeedMeeting = { id: string; startsAt: Date; endsAt: Date; submissionDeadline: Date; status: string; location: string | null; seriesName: string | null };
+export type FeedMeeting = {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  submissionDeadline: Date;
+  status: string;
+  location: string | null;
+  seriesName: string | null;
+};
 
 export function calendarFeed(unitName: string, meetings: readonly FeedMeeting[], baseUrl: string): string {
   const calendar = ical({ name: `Saksmøter – ${unitName}`, prodId: { company: 'Samlet', product: 'Saksmøter', language: 'NB' } });
   for (const meeting of meetings) {
-    const deadline = DateTime.fromJSDate(meeting.submissionDeadline, { zone: 'Europe/Oslo' }).setLocale('nb').toFormat("cccc d. MMMM 'kl.' HH:mm");
+    const deadline = DateTime.fromJSDate(meeting.submissionDeadline, { zone: 'Europe/Oslo' })
+      .setLocale('nb')
+      .toFormat("cccc d. MMMM 'kl.' HH:mm");
     const room = `${baseUrl.replace(/\/$/, '')}/moter/${meeting.id}/rom`;
     calendar.createEvent({
       id: `${meeting.id}@samlet`,

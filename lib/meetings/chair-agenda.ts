@@ -9,17 +9,38 @@ import type { MeetingContext } from './meeting-documents';
 const id = z.string().regex(/^[a-z0-9]{8,40}$/);
 export const reorderSchema = z.object({ meetingId: id, itemId: id, toIndex: z.number().int().min(0).max(500) });
 export const planSchema = z.object({ meetingId: id, itemId: id, plannedMinutes: z.number().int().min(1).max(240) });
-export const addItemSchema = z.object({ meetingId: id, title: z.string().trim().min(1).max(300), purpose: z.enum(purposes), plannedMinutes: z.number().int().min(1).max(240).optional() });
+export const addItemSchema = z.object({
+  meetingId: id,
+  title: z.string().trim().min(1).max(300),
+  purpose: z.enum(purposes),
+  plannedMinutes: z.number().int().min(1).max(240).optional(),
+});
 
 /** The chair moves an item to a new place (drag or keyboard). */
 export async function reorderAgenda(context: MeetingContext & { input: unknown }) {
   const input = reorderSchema.parse(context.input);
   const meeting = await loadMeetingForChair(context.db, context.actor, input.meetingId);
-  const items = await context.db.agendaItem.findMany({ where: { meetingId: meeting.id }, orderBy: { position: 'asc' }, select: { id: true } });
+  const items = await context.db.agendaItem.findMany({
+    where: { meetingId: meeting.id },
+    orderBy: { position: 'asc' },
+    select: { id: true },
+  });
   if (!items.some((i) => i.id === input.itemId)) throw new AppError('not_found');
-  const order = moveItem(items.map((i) => i.id), input.itemId, input.toIndex);
-  await context.db.$transaction(order.map((itemId, index) => context.db.agendaItem.update({ where: { id: itemId }, data: { position: index + 1 } })));
-  await recordAuditEvent(context.db, { actorId: context.actor.userId, action: 'agenda.reorder', entityType: 'meeting', entityId: meeting.id, unitId: meeting.unitId });
+  const order = moveItem(
+    items.map((i) => i.id),
+    input.itemId,
+    input.toIndex,
+  );
+  await context.db.$transaction(
+    order.map((itemId, index) => context.db.agendaItem.update({ where: { id: itemId }, data: { position: index + 1 } })),
+  );
+  await recordAuditEvent(context.db, {
+    actorId: context.actor.userId,
+    action: 'agenda.reorder',
+    entityType: 'meeting',
+    entityId: meeting.id,
+    unitId: meeting.unitId,
+  });
   return order;
 }
 
@@ -27,7 +48,10 @@ export async function reorderAgenda(context: MeetingContext & { input: unknown }
 export async function planItem(context: MeetingContext & { input: unknown }) {
   const input = planSchema.parse(context.input);
   const meeting = await loadMeetingForChair(context.db, context.actor, input.meetingId);
-  const updated = await context.db.agendaItem.updateMany({ where: { id: input.itemId, meetingId: meeting.id }, data: { plannedMinutes: input.plannedMinutes } });
+  const updated = await context.db.agendaItem.updateMany({
+    where: { id: input.itemId, meetingId: meeting.id },
+    data: { plannedMinutes: input.plannedMinutes },
+  });
   if (updated.count === 0) throw new AppError('not_found');
   await recordAuditEvent(context.db, {
     actorId: context.actor.userId,
@@ -54,6 +78,12 @@ export async function addAgendaItem(context: MeetingContext & { input: unknown }
       position: (last._max.position ?? 0) + 1,
     },
   });
-  await recordAuditEvent(context.db, { actorId: context.actor.userId, action: 'agenda.add_item', entityType: 'item', entityId: item.id, unitId: meeting.unitId });
+  await recordAuditEvent(context.db, {
+    actorId: context.actor.userId,
+    action: 'agenda.add_item',
+    entityType: 'item',
+    entityId: item.id,
+    unitId: meeting.unitId,
+  });
   return item;
 }

@@ -60,7 +60,9 @@ async function freezeAndClose(
   }
   // Follow-ups and EPJ documentation can only be given to active members of the unit.
   const members = new Set(
-    (await db.membership.findMany({ where: { unitId: meeting.unitId, user: { active: true } }, select: { userId: true } })).map((m) => m.userId),
+    (await db.membership.findMany({ where: { unitId: meeting.unitId, user: { active: true } }, select: { userId: true } })).map(
+      (m) => m.userId,
+    ),
   );
   const member = (id: string | undefined) => (id && members.has(id) ? id : null);
   const unfinished = new Set(unfinishedItems(items).map((i) => i.id));
@@ -68,7 +70,9 @@ async function freezeAndClose(
     where: { unitId: meeting.unitId, status: 'planned', startsAt: { gt: meeting.startsAt } },
     orderBy: { startsAt: 'asc' },
   });
-  const nextLast = next ? ((await db.agendaItem.aggregate({ where: { meetingId: next.id }, _max: { position: true } }))._max.position ?? 0) : 0;
+  const nextLast = next
+    ? ((await db.agendaItem.aggregate({ where: { meetingId: next.id }, _max: { position: true } }))._max.position ?? 0)
+    : 0;
 
   const carried = await db.$transaction(async (tx) => {
     // Claim the meeting first: of two closes at once, only one gets past this line.
@@ -102,7 +106,13 @@ async function freezeAndClose(
       for (const followUp of content.followUps ?? []) {
         if (!member(followUp.ownerId) || !followUp.description.trim()) continue;
         await tx.followUp.create({
-          data: { agendaItemId: item.id, caseId: item.caseId, ownerId: followUp.ownerId, description: followUp.description.trim(), dueDate: followUp.dueDate || null },
+          data: {
+            agendaItemId: item.id,
+            caseId: item.caseId,
+            ownerId: followUp.ownerId,
+            description: followUp.description.trim(),
+            dueDate: followUp.dueDate || null,
+          },
         });
       }
       if (item.caseId && !isUnfinished && item.status === 'concluded') {

@@ -14,11 +14,19 @@ export async function getMeetingRoom(options: { db: Db; actor: Actor; meetingId:
   const meeting = await db.meeting.findUnique({ where: { id: meetingId }, include: { unit: { select: { name: true } } } });
   const access = meeting ? meetingAccess(actor.memberships, meeting) : 'none';
   if (!meeting || access === 'none') throw new AppError('not_found');
-  let items = meeting.status === 'closed' ? await db.agendaItem.findMany({ where: { meetingId }, orderBy: { position: 'asc' } }) : await syncAgenda(db, meetingId);
+  let items =
+    meeting.status === 'closed'
+      ? await db.agendaItem.findMany({ where: { meetingId }, orderBy: { position: 'asc' } })
+      : await syncAgenda(db, meetingId);
   // A closed meeting is history: a caseworker sees the items of their own cases only.
   if (meeting.status === 'closed' && historyScope(actor.memberships, meeting.unitId) === 'own') {
     const ownIds = new Set(
-      (await db.case.findMany({ where: { id: { in: items.flatMap((i) => (i.caseId ? [i.caseId] : [])) }, createdById: actor.userId }, select: { id: true } })).map((c) => c.id),
+      (
+        await db.case.findMany({
+          where: { id: { in: items.flatMap((i) => (i.caseId ? [i.caseId] : [])) }, createdById: actor.userId },
+          select: { id: true },
+        })
+      ).map((c) => c.id),
     );
     items = items.filter((i) => i.caseId && ownIds.has(i.caseId));
     // None of theirs: the meeting is not theirs to see (hidden = missing), as with the minutes.
@@ -42,9 +50,20 @@ export async function getMeetingRoom(options: { db: Db; actor: Actor; meetingId:
     select: { user: { select: { id: true, name: true } } },
     orderBy: { user: { name: 'asc' } },
   });
-  await recordAuditEvent(db, { actorId: actor.userId, action: 'meeting.read', entityType: 'meeting', entityId: meetingId, unitId: meeting.unitId });
+  await recordAuditEvent(db, {
+    actorId: actor.userId,
+    action: 'meeting.read',
+    entityType: 'meeting',
+    entityId: meetingId,
+    unitId: meeting.unitId,
+  });
   // The room shows each case as submitted: a read of each, for its access log.
-  await logCaseReads(db, actor, items.map((i) => ({ caseId: i.caseId, unitId: meeting.unitId })), 'meeting_room');
+  await logCaseReads(
+    db,
+    actor,
+    items.map((i) => ({ caseId: i.caseId, unitId: meeting.unitId })),
+    'meeting_room',
+  );
   return {
     meeting: {
       id: meeting.id,

@@ -26,7 +26,10 @@ export async function getMinutes(options: { db: Db; actor: Actor; meetingId: str
   if (!meeting || meetingAccess(actor.memberships, meeting) === 'none') throw new AppError('not_found');
   const ownOnly = meeting.status === 'closed' && historyScope(actor.memberships, meeting.unitId) === 'own';
   if (ownOnly) {
-    const ownCases = await db.case.findMany({ where: { id: { in: meeting.agendaItems.flatMap((i) => (i.caseId ? [i.caseId] : [])) }, createdById: actor.userId }, select: { id: true } });
+    const ownCases = await db.case.findMany({
+      where: { id: { in: meeting.agendaItems.flatMap((i) => (i.caseId ? [i.caseId] : [])) }, createdById: actor.userId },
+      select: { id: true },
+    });
     const own = new Set(ownCases.map((c) => c.id));
     meeting.agendaItems = meeting.agendaItems.filter((i) => i.caseId && own.has(i.caseId));
     if (meeting.agendaItems.length === 0) throw new AppError('not_found');
@@ -37,7 +40,10 @@ export async function getMinutes(options: { db: Db; actor: Actor; meetingId: str
     ...meeting.agendaItems.flatMap((i) => [...i.followUps.map((f) => f.ownerId), i.epjResponsibleId ?? '']),
   ]);
   const [cases, users, versions] = await Promise.all([
-    db.case.findMany({ where: { id: { in: caseIds } }, select: { id: true, title: true, personRef: true, createdBy: { select: { name: true } } } }),
+    db.case.findMany({
+      where: { id: { in: caseIds } },
+      select: { id: true, title: true, personRef: true, createdBy: { select: { name: true } } },
+    }),
     db.user.findMany({ where: { id: { in: [...userIds].filter(Boolean) } }, select: { id: true, name: true } }),
     // The assessment as submitted: the latest version submitted before the meeting closed.
     db.caseVersion.findMany({
@@ -52,13 +58,38 @@ export async function getMinutes(options: { db: Db; actor: Actor; meetingId: str
   }
   const caseById = new Map(cases.map((c) => [c.id, c]));
   const name = (id: string | null) => users.find((u) => u.id === id)?.name ?? '';
-  await recordAuditEvent(db, { actorId: actor.userId, action: 'meeting.read', entityType: 'meeting', entityId: meetingId, unitId: meeting.unitId, detail: { view: 'minutes', ownOnly } });
+  await recordAuditEvent(db, {
+    actorId: actor.userId,
+    action: 'meeting.read',
+    entityType: 'meeting',
+    entityId: meetingId,
+    unitId: meeting.unitId,
+    detail: { view: 'minutes', ownOnly },
+  });
   // The minutes show each case's content: each is a read of that case, for its access log.
-  await logCaseReads(db, actor, caseIds.map((caseId) => ({ caseId, unitId: meeting.unitId })), 'minutes', { meetingId });
+  await logCaseReads(
+    db,
+    actor,
+    caseIds.map((caseId) => ({ caseId, unitId: meeting.unitId })),
+    'minutes',
+    { meetingId },
+  );
   return {
     ownOnly,
-    meeting: { id: meeting.id, unitId: meeting.unitId, unitName: meeting.unit.name, startsAt: meeting.startsAt, endsAt: meeting.endsAt, status: meeting.status, chair: meeting.chair?.name ?? null, closedAt: meeting.closedAt },
-    attendance: meeting.attendance.map((a) => name(a.userId)).filter(Boolean).sort(),
+    meeting: {
+      id: meeting.id,
+      unitId: meeting.unitId,
+      unitName: meeting.unit.name,
+      startsAt: meeting.startsAt,
+      endsAt: meeting.endsAt,
+      status: meeting.status,
+      chair: meeting.chair?.name ?? null,
+      closedAt: meeting.closedAt,
+    },
+    attendance: meeting.attendance
+      .map((a) => name(a.userId))
+      .filter(Boolean)
+      .sort(),
     items: meeting.agendaItems.map((item) => {
       const found = item.caseId ? caseById.get(item.caseId) : undefined;
       return {

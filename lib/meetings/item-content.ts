@@ -20,7 +20,10 @@ export const followUpSchema = z.object({
   id: z.string().min(1).max(40),
   ownerId: z.string().max(40).default(''),
   description: z.string().max(2000).default(''),
-  dueDate: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/).default(''),
+  dueDate: z
+    .string()
+    .regex(/^(\d{4}-\d{2}-\d{2})?$/)
+    .default(''),
 });
 
 export const itemContentSchema = z.object({
@@ -30,7 +33,10 @@ export const itemContentSchema = z.object({
   assessmentNote: text.optional(),
   outcome: z.enum(outcomes).or(z.literal('')).optional(),
   referredTo: z.enum(referralTargets).or(z.literal('')).optional(),
-  reassessmentDate: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/).optional(),
+  reassessmentDate: z
+    .string()
+    .regex(/^(\d{4}-\d{2}-\d{2})?$/)
+    .optional(),
   epjDocumentation: z.boolean().optional(),
   epjResponsibleId: z.string().max(40).optional(),
   alvorlighetLevel: level,

@@ -17,7 +17,10 @@ export async function meetingPlan(db: Db, actor: Actor, unitId: string, now: Dat
       orderBy: { startsAt: 'asc' },
       include: { _count: { select: { cases: { where: { status: 'submitted' } } } } },
     }),
-    db.membership.findMany({ where: { unitId, role: { in: ['moteleder', 'leder'] }, user: { active: true } }, select: { user: { select: { id: true, name: true } } } }),
+    db.membership.findMany({
+      where: { unitId, role: { in: ['moteleder', 'leder'] }, user: { active: true } },
+      select: { user: { select: { id: true, name: true } } },
+    }),
   ]);
   const chairOptions = chairs.map((c) => c.user).sort((a, b) => a.name.localeCompare(b.name, 'nb'));
   return { unit, series, meetings, chairOptions };

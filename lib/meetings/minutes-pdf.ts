@@ -16,7 +16,12 @@ const h = nb.history;
 export function renderMinutesPdf(minutes: Minutes, now: Date = new Date()): Promise<Uint8Array> {
   const { meeting } = minutes;
   const title = h.pdfTitle(`${formatDateTime(meeting.startsAt)}–${formatTime(meeting.endsAt)}`);
-  const pdf = new PDFDocument({ size: 'A4', margin: 56, info: { Title: title, Author: meeting.unitName, Creator: nb.app.name }, lang: 'nb-NO' });
+  const pdf = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    info: { Title: title, Author: meeting.unitName, Creator: nb.app.name },
+    lang: 'nb-NO',
+  });
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Uint8Array>((resolve, reject) => {
@@ -39,13 +44,25 @@ export function renderMinutesPdf(minutes: Minutes, now: Date = new Date()): Prom
 
   minutes.items.forEach((item, index) => {
     heading(`${index + 1}. ${item.title}`, 12);
-    pdf.font('Helvetica').fontSize(9).fillColor('#333333')
-      .text([item.personRef, c.purposes[item.purpose], item.caseworker ? `${c.caseworker}: ${item.caseworker}` : null, t.statuses[item.status]].filter(Boolean).join(' · '))
+    pdf
+      .font('Helvetica')
+      .fontSize(9)
+      .fillColor('#333333')
+      .text(
+        [item.personRef, c.purposes[item.purpose], item.caseworker ? `${c.caseworker}: ${item.caseworker}` : null, t.statuses[item.status]]
+          .filter(Boolean)
+          .join(' · '),
+      )
       .fillColor('black');
     if (item.submitted) {
       line(c.fields.situation, item.submitted.situation);
       line(c.fields.proposal, item.submitted.proposal);
-      line(h.submittedAssessment, (['alvorlighet', 'nytte', 'ressurs'] as const).map((k) => `${c.fields[k]}: ${item.submitted?.levels[k] ? c.criterionLevels[item.submitted.levels[k]] : '–'}`).join(', '));
+      line(
+        h.submittedAssessment,
+        (['alvorlighet', 'nytte', 'ressurs'] as const)
+          .map((k) => `${c.fields[k]}: ${item.submitted?.levels[k] ? c.criterionLevels[item.submitted.levels[k]] : '–'}`)
+          .join(', '),
+      );
       line(c.fields.samletVurdering, item.submitted.samletVurdering);
     }
     if (item.adjustedAssessment) {
@@ -64,14 +81,24 @@ export function renderMinutesPdf(minutes: Minutes, now: Date = new Date()): Prom
     );
     line(t.dissent, item.dissent ?? '');
     for (const f of item.followUps) {
-      pdf.font('Helvetica').fontSize(10).text(`• ${f.description} – ${t.followUpOwner.toLowerCase()}: ${f.owner}${f.dueDate ? `, ${t.followUpDue.toLowerCase()} ${f.dueDate}` : ''}`, { indent: 12 });
+      pdf
+        .font('Helvetica')
+        .fontSize(10)
+        .text(
+          `• ${f.description} – ${t.followUpOwner.toLowerCase()}: ${f.owner}${f.dueDate ? `, ${t.followUpDue.toLowerCase()} ${f.dueDate}` : ''}`,
+          { indent: 12 },
+        );
     }
     if (item.reassessmentDate) pdf.font('Helvetica').fontSize(10).text(t.reassess(item.reassessmentDate));
     if (item.epjResponsible) pdf.font('Helvetica').fontSize(10).text(t.epjBy(item.epjResponsible));
     pdf.moveDown();
   });
 
-  pdf.font('Helvetica-Oblique').fontSize(8).fillColor('#444444').text(h.pdfGenerated(formatTimestamp(now)));
+  pdf
+    .font('Helvetica-Oblique')
+    .fontSize(8)
+    .fillColor('#444444')
+    .text(h.pdfGenerated(formatTimestamp(now)));
   pdf.end();
   return done;
 }

@@ -4,7 +4,14 @@ import { scheduleMeetings, submissionDeadlineFor, type SeriesRule } from './meet
 import { easterSunday, holidayName, norwegianHolidays, norwegianWorkingDays } from './norwegian-holidays';
 
 const oslo = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Oslo' });
-const rule: SeriesRule = { weekdays: [1, 2, 3, 4, 5], startTime: '10:00', durationMinutes: 90, deadlineDaysBefore: 2, deadlineTime: '12:00', timezone: 'Europe/Oslo' };
+const rule: SeriesRule = {
+  weekdays: [1, 2, 3, 4, 5],
+  startTime: '10:00',
+  durationMinutes: 90,
+  deadlineDaysBefore: 2,
+  deadlineTime: '12:00',
+  timezone: 'Europe/Oslo',
+};
 
 describe('Norwegian holidays', () => {
   it('finds Easter (known dates) and the days that move with it', () => {
@@ -42,12 +49,27 @@ describe('Norwegian holidays', () => {
   });
 
   it('keeps 10:00 at 10:00 Oslo time across both daylight-saving changes', () => {
-    const spring = scheduleMeetings({ ...rule, weekdays: [5, 1] }, oslo('2027-03-26').toJSDate(), oslo('2027-03-30').toJSDate(), norwegianWorkingDays);
+    const spring = scheduleMeetings(
+      { ...rule, weekdays: [5, 1] },
+      oslo('2027-03-26').toJSDate(),
+      oslo('2027-03-30').toJSDate(),
+      norwegianWorkingDays,
+    );
     // Langfredag 26 March is out; Monday 29 March is 2. påskedag: nothing that week either side.
     expect(spring).toEqual([]);
-    const around = scheduleMeetings({ ...rule, weekdays: [5, 1] }, oslo('2026-03-27').toJSDate(), oslo('2026-03-31').toJSDate(), norwegianWorkingDays);
+    const around = scheduleMeetings(
+      { ...rule, weekdays: [5, 1] },
+      oslo('2026-03-27').toJSDate(),
+      oslo('2026-03-31').toJSDate(),
+      norwegianWorkingDays,
+    );
     expect(around.map((m) => m.startsAt.toISOString())).toEqual(['2026-03-27T09:00:00.000Z', '2026-03-30T08:00:00.000Z']);
-    const autumn = scheduleMeetings({ ...rule, weekdays: [5, 1] }, oslo('2026-10-23').toJSDate(), oslo('2026-10-27').toJSDate(), norwegianWorkingDays);
+    const autumn = scheduleMeetings(
+      { ...rule, weekdays: [5, 1] },
+      oslo('2026-10-23').toJSDate(),
+      oslo('2026-10-27').toJSDate(),
+      norwegianWorkingDays,
+    );
     expect(autumn.map((m) => m.startsAt.toISOString())).toEqual(['2026-10-23T08:00:00.000Z', '2026-10-26T09:00:00.000Z']);
   });
 });

@@ -24,14 +24,27 @@ export async function setCurrentItem(context: MeetingContext & { input: unknown 
       ? [context.db.agendaItem.updateMany({ where: { id: meeting.currentItemId, endedAt: null }, data: { endedAt: now } })]
       : []),
     context.db.agendaItem.update({ where: { id: item.id }, data: { startedAt: item.startedAt ?? now, endedAt: null } }),
-    context.db.meeting.update({ where: { id: meeting.id }, data: { currentItemId: item.id, status: 'open', openedAt: meeting.openedAt ?? now } }),
+    context.db.meeting.update({
+      where: { id: meeting.id },
+      data: { currentItemId: item.id, status: 'open', openedAt: meeting.openedAt ?? now },
+    }),
   ]);
   if (opening) {
     // From now on the cases are worked on in the meeting: caseworkers' open editors are checked again (read-only).
-    const items = await context.db.agendaItem.findMany({ where: { meetingId: meeting.id, caseId: { not: null } }, select: { caseId: true } });
+    const items = await context.db.agendaItem.findMany({
+      where: { meetingId: meeting.id, caseId: { not: null } },
+      select: { caseId: true },
+    });
     await Promise.all(items.map((i) => context.documents.changeAccess(documentName('case', i.caseId!), 'recheck')));
   }
-  await recordAuditEvent(context.db, { actorId: context.actor.userId, action: 'meeting.set_current', entityType: 'meeting', entityId: meeting.id, unitId: meeting.unitId, detail: { itemId: item.id } });
+  await recordAuditEvent(context.db, {
+    actorId: context.actor.userId,
+    action: 'meeting.set_current',
+    entityType: 'meeting',
+    entityId: meeting.id,
+    unitId: meeting.unitId,
+    detail: { itemId: item.id },
+  });
   return { currentItemId: item.id, startedAt: item.startedAt ?? now };
 }
 

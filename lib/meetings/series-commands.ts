@@ -31,7 +31,13 @@ const localDateTime = z
     return at;
   });
 const minutes = (max: number) => z.coerce.number({ message: 'invalid' }).int('invalid').min(1, 'invalid').max(max, 'too_long');
-const optionalText = (max: number) => z.string().trim().max(max, 'too_long').optional().transform((v) => v || null);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, 'too_long')
+    .optional()
+    .transform((v) => v || null);
 
 export const createSeriesSchema = z.object({
   unitId: idParam,
@@ -46,7 +52,10 @@ export const createSeriesSchema = z.object({
   location: optionalText(200),
   deadlineDaysBefore: z.coerce.number({ message: 'invalid' }).int('invalid').min(0, 'invalid').max(10, 'too_long'),
   deadlineTime: hhmm,
-  defaultChairId: z.string().optional().transform((v) => v || null),
+  defaultChairId: z
+    .string()
+    .optional()
+    .transform((v) => v || null),
   minutesOrientering: minutes(120),
   minutesDrofting: minutes(120),
   minutesAvklaring: minutes(120),
@@ -54,14 +63,20 @@ export const createSeriesSchema = z.object({
 export const seriesRefSchema = z.object({ unitId: idParam, seriesId: idParam });
 export const moveMeetingSchema = z.object({ unitId: idParam, meetingId: idParam, startsAt: localDateTime });
 export const meetingRefSchema = z.object({ unitId: idParam, meetingId: idParam });
-export const addMeetingSchema = z.object({ unitId: idParam, startsAt: localDateTime, durationMinutes: minutes(480), location: optionalText(200) });
+export const addMeetingSchema = z.object({
+  unitId: idParam,
+  startsAt: localDateTime,
+  durationMinutes: minutes(480),
+  location: optionalText(200),
+});
 export const unitRefSchema = z.object({ unitId: idParam });
 
 function parse<T extends z.ZodTypeAny>(schema: T, input: unknown): z.infer<T> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const fields: Record<string, string> = {};
-  for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? '_')] ??= /^[a-z_]+$/.test(issue.message) ? issue.message : 'invalid';
+  for (const issue of parsed.error.issues)
+    fields[String(issue.path[0] ?? '_')] ??= /^[a-z_]+$/.test(issue.message) ? issue.message : 'invalid';
   throw new AppError('invalid_input', 'invalid input', fields);
 }
 
@@ -69,7 +84,14 @@ function requireManager(actor: Actor, unitId: string): void {
   if (!canManageMeetings(actor.memberships, unitId)) throw new AppError('not_found');
 }
 
-const ruleOf = (series: { weekdays: string; startTime: string; durationMinutes: number; deadlineDaysBefore: number; deadlineTime: string; timezone: string }): SeriesRule => ({
+const ruleOf = (series: {
+  weekdays: string;
+  startTime: string;
+  durationMinutes: number;
+  deadlineDaysBefore: number;
+  deadlineTime: string;
+  timezone: string;
+}): SeriesRule => ({
   weekdays: parseWeekdays(series.weekdays),
   startTime: series.startTime,
   durationMinutes: series.durationMinutes,
@@ -85,13 +107,24 @@ export async function generateMeetings(db: Db, seriesId: string, now: Date = new
   const until = new Date(now.getTime() + weeks * 7 * 24 * 3600_000);
   const slots = scheduleMeetings(ruleOf(series), now, until, norwegianWorkingDays);
   const taken = new Set(
-    (await db.meeting.findMany({ where: { seriesId, seriesSlot: { in: slots.map((s) => s.startsAt) } }, select: { seriesSlot: true } })).map((m) => m.seriesSlot!.getTime()),
+    (
+      await db.meeting.findMany({ where: { seriesId, seriesSlot: { in: slots.map((s) => s.startsAt) } }, select: { seriesSlot: true } })
+    ).map((m) => m.seriesSlot!.getTime()),
   );
   let created = 0;
   for (const slot of slots.filter((s) => !taken.has(s.startsAt.getTime()))) {
     // Two nodes generating at once: the unique (seriesId, seriesSlot) lets one create it.
     await db.meeting
-      .create({ data: { unitId: series.unitId, seriesId, seriesSlot: slot.startsAt, chairId: series.defaultChairId, location: series.location, ...slot } })
+      .create({
+        data: {
+          unitId: series.unitId,
+          seriesId,
+          seriesSlot: slot.startsAt,
+          chairId: series.defaultChairId,
+          location: series.location,
+          ...slot,
+        },
+      })
       .then(() => (created += 1))
       .catch((error: { code?: string }) => {
         if (error.code !== 'P2002') throw error;
@@ -102,13 +135,17 @@ export async function generateMeetings(db: Db, seriesId: string, now: Date = new
 
 export async function generateAllSeries(db: Db, now: Date = new Date()): Promise<number> {
   let created = 0;
-  for (const series of await db.meetingSeries.findMany({ where: { active: true }, select: { id: true } })) created += await generateMeetings(db, series.id, now);
+  for (const series of await db.meetingSeries.findMany({ where: { active: true }, select: { id: true } }))
+    created += await generateMeetings(db, series.id, now);
   return created;
 }
 
 async function requireChairCandidate(db: Db, unitId: string, userId: string | null): Promise<void> {
   if (!userId) return;
-  const membership = await db.membership.findUnique({ where: { userId_unitId: { userId, unitId } }, select: { role: true, user: { select: { active: true } } } });
+  const membership = await db.membership.findUnique({
+    where: { userId_unitId: { userId, unitId } },
+    select: { role: true, user: { select: { active: true } } },
+  });
   if (!membership?.user.active || !['moteleder', 'leder'].includes(membership.role)) {
     throw new AppError('invalid_input', 'not a chair', { defaultChairId: 'unknown_option' });
   }
@@ -119,7 +156,14 @@ export async function createSeries({ db, actor, input, now }: MeetingAdminContex
   requireManager(actor, data.unitId);
   await requireChairCandidate(db, data.unitId, data.defaultChairId);
   const series = await db.meetingSeries.create({ data: { ...data, weekdays: data.weekdays.join(','), timezone: zone } });
-  await recordAuditEvent(db, { actorId: actor.userId, action: 'series.create', entityType: 'unit', entityId: data.unitId, unitId: data.unitId, detail: { seriesId: series.id } });
+  await recordAuditEvent(db, {
+    actorId: actor.userId,
+    action: 'series.create',
+    entityType: 'unit',
+    entityId: data.unitId,
+    unitId: data.unitId,
+    detail: { seriesId: series.id },
+  });
   return { seriesId: series.id, generated: await generateMeetings(db, series.id, now) };
 }
 
@@ -129,7 +173,14 @@ export async function endSeries({ db, actor, input }: MeetingAdminContext): Prom
   requireManager(actor, unitId);
   const { count } = await db.meetingSeries.updateMany({ where: { id: seriesId, unitId, active: true }, data: { active: false } });
   if (count === 0) throw new AppError('not_found');
-  await recordAuditEvent(db, { actorId: actor.userId, action: 'series.end', entityType: 'unit', entityId: unitId, unitId, detail: { seriesId } });
+  await recordAuditEvent(db, {
+    actorId: actor.userId,
+    action: 'series.end',
+    entityType: 'unit',
+    entityId: unitId,
+    unitId,
+    detail: { seriesId },
+  });
 }
 
 async function plannedMeeting(db: Db, unitId: string, meetingId: string, now: Date) {
@@ -143,8 +194,12 @@ const osloDate = (d: Date) => DateTime.fromJSDate(d, { zone }).setLocale('nb').t
 
 /** Tells everyone with a case on the meeting, in the app. */
 async function notifySubmitters(db: Db, meetingId: string, text: (title: string) => string): Promise<void> {
-  const cases = await db.case.findMany({ where: { OR: [{ meetingId }, { lateRequestMeetingId: meetingId }], status: 'submitted' }, select: { id: true, title: true, createdById: true } });
-  if (cases.length) await db.notification.createMany({ data: cases.map((c) => ({ userId: c.createdById, text: text(c.title), link: `/saker/${c.id}` })) });
+  const cases = await db.case.findMany({
+    where: { OR: [{ meetingId }, { lateRequestMeetingId: meetingId }], status: 'submitted' },
+    select: { id: true, title: true, createdById: true },
+  });
+  if (cases.length)
+    await db.notification.createMany({ data: cases.map((c) => ({ userId: c.createdById, text: text(c.title), link: `/saker/${c.id}` })) });
 }
 
 export async function moveMeeting({ db, actor, input, now = new Date() }: MeetingAdminContext): Promise<void> {
@@ -156,10 +211,25 @@ export async function moveMeeting({ db, actor, input, now = new Date() }: Meetin
   const length = meeting.endsAt.getTime() - meeting.startsAt.getTime();
   await db.meeting.update({
     where: { id: meeting.id },
-    data: { startsAt: startsAt.toJSDate(), endsAt: new Date(startsAt.toMillis() + length), submissionDeadline: submissionDeadlineFor(startsAt, deadlineRule, norwegianWorkingDays).toJSDate() },
+    data: {
+      startsAt: startsAt.toJSDate(),
+      endsAt: new Date(startsAt.toMillis() + length),
+      submissionDeadline: submissionDeadlineFor(startsAt, deadlineRule, norwegianWorkingDays).toJSDate(),
+    },
   });
-  await recordAuditEvent(db, { actorId: actor.userId, action: 'meeting.move', entityType: 'meeting', entityId: meeting.id, unitId, detail: { from: meeting.startsAt.toISOString(), to: startsAt.toUTC().toISO()! } });
-  await notifySubmitters(db, meeting.id, (title) => `Møtet der «${title}» står, er flyttet fra ${osloDate(meeting.startsAt)} til ${osloDate(startsAt.toJSDate())}.`);
+  await recordAuditEvent(db, {
+    actorId: actor.userId,
+    action: 'meeting.move',
+    entityType: 'meeting',
+    entityId: meeting.id,
+    unitId,
+    detail: { from: meeting.startsAt.toISOString(), to: startsAt.toUTC().toISO()! },
+  });
+  await notifySubmitters(
+    db,
+    meeting.id,
+    (title) => `Møtet der «${title}» står, er flyttet fra ${osloDate(meeting.startsAt)} til ${osloDate(startsAt.toJSDate())}.`,
+  );
 }
 
 /** Cancels a meeting; its cases move to the unit's next planned meeting, and their caseworkers are told. */
@@ -167,15 +237,30 @@ export async function cancelMeeting({ db, actor, input, now = new Date() }: Meet
   const { unitId, meetingId } = parse(meetingRefSchema, input);
   requireManager(actor, unitId);
   const meeting = await plannedMeeting(db, unitId, meetingId, now);
-  const next = await db.meeting.findFirst({ where: { unitId, status: 'planned', startsAt: { gt: meeting.startsAt }, id: { not: meeting.id } }, orderBy: { startsAt: 'asc' } });
+  const next = await db.meeting.findFirst({
+    where: { unitId, status: 'planned', startsAt: { gt: meeting.startsAt }, id: { not: meeting.id } },
+    orderBy: { startsAt: 'asc' },
+  });
   await notifySubmitters(db, meeting.id, (title) =>
-    next ? `Møtet ${osloDate(meeting.startsAt)} er avlyst. «${title}» er flyttet til møtet ${osloDate(next.startsAt)}.` : `Møtet ${osloDate(meeting.startsAt)} er avlyst, og det er ikke satt opp noe nytt møte ennå. Meld inn «${title}» på nytt når det finnes et.`,
+    next
+      ? `Møtet ${osloDate(meeting.startsAt)} er avlyst. «${title}» er flyttet til møtet ${osloDate(next.startsAt)}.`
+      : `Møtet ${osloDate(meeting.startsAt)} er avlyst, og det er ikke satt opp noe nytt møte ennå. Meld inn «${title}» på nytt når det finnes et.`,
   );
   await db.$transaction(async (tx) => {
     await tx.meeting.update({ where: { id: meeting.id }, data: { status: 'cancelled' } });
     await tx.case.updateMany({ where: { meetingId: meeting.id, status: 'submitted' }, data: { meetingId: next?.id ?? null } });
-    await tx.case.updateMany({ where: { lateRequestMeetingId: meeting.id, status: 'submitted' }, data: { lateRequestMeetingId: next?.id ?? null } });
-    await recordAuditEvent(tx, { actorId: actor.userId, action: 'meeting.cancel', entityType: 'meeting', entityId: meeting.id, unitId, detail: { movedTo: next?.id ?? '' } });
+    await tx.case.updateMany({
+      where: { lateRequestMeetingId: meeting.id, status: 'submitted' },
+      data: { lateRequestMeetingId: next?.id ?? null },
+    });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: 'meeting.cancel',
+      entityType: 'meeting',
+      entityId: meeting.id,
+      unitId,
+      detail: { movedTo: next?.id ?? '' },
+    });
   });
   return { movedTo: next?.id ?? null };
 }
@@ -191,7 +276,11 @@ export async function addMeeting({ db, actor, input, now = new Date() }: Meeting
       unitId,
       startsAt: startsAt.toJSDate(),
       endsAt: startsAt.plus({ minutes: durationMinutes }).toJSDate(),
-      submissionDeadline: submissionDeadlineFor(startsAt, { deadlineDaysBefore: 1, deadlineTime: '12:00' }, norwegianWorkingDays).toJSDate(),
+      submissionDeadline: submissionDeadlineFor(
+        startsAt,
+        { deadlineDaysBefore: 1, deadlineTime: '12:00' },
+        norwegianWorkingDays,
+      ).toJSDate(),
       location: location ?? series?.location ?? null,
       chairId: series?.defaultChairId ?? null,
     },

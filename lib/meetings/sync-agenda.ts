@@ -8,12 +8,24 @@ import { reconcileAgenda } from './agenda-rules';
  */
 export async function syncAgenda(db: Db, meetingId: string) {
   const [items, cases, meeting] = await Promise.all([
-    db.agendaItem.findMany({ where: { meetingId }, select: { id: true, caseId: true, position: true, plannedMinutes: true, status: true } }),
-    db.case.findMany({ where: { meetingId, status: 'submitted' }, orderBy: { submittedAt: 'asc' }, select: { id: true, purpose: true, acceptedLate: true } }),
-    db.meeting.findUnique({ where: { id: meetingId }, select: { series: { select: { minutesOrientering: true, minutesDrofting: true, minutesAvklaring: true } } } }),
+    db.agendaItem.findMany({
+      where: { meetingId },
+      select: { id: true, caseId: true, position: true, plannedMinutes: true, status: true },
+    }),
+    db.case.findMany({
+      where: { meetingId, status: 'submitted' },
+      orderBy: { submittedAt: 'asc' },
+      select: { id: true, purpose: true, acceptedLate: true },
+    }),
+    db.meeting.findUnique({
+      where: { id: meetingId },
+      select: { series: { select: { minutesOrientering: true, minutesDrofting: true, minutesAvklaring: true } } },
+    }),
   ]);
   const series = meeting?.series;
-  const minutes = series ? { orientering: series.minutesOrientering, drofting: series.minutesDrofting, avklaring: series.minutesAvklaring } : undefined;
+  const minutes = series
+    ? { orientering: series.minutesOrientering, drofting: series.minutesDrofting, avklaring: series.minutesAvklaring }
+    : undefined;
   const changes = reconcileAgenda(items, cases, minutes);
   // Several people opening the room at once may race here: the unique (meetingId, caseId)
   // index lets exactly one create each item, and the others skip it.

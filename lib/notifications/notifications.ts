@@ -14,6 +14,9 @@ export async function markNotificationRead(options: { db: Db; actor: Actor; inpu
   if (!parsed.success) throw new AppError('not_found');
   const { notificationId } = parsed.data;
   // Only one's own: anyone else's is "not found".
-  const { count } = await options.db.notification.updateMany({ where: { id: notificationId, userId: options.actor.userId, readAt: null }, data: { readAt: new Date() } });
+  const { count } = await options.db.notification.updateMany({
+    where: { id: notificationId, userId: options.actor.userId, readAt: null },
+    data: { readAt: new Date() },
+  });
   if (count === 0) throw new AppError('not_found');
 }

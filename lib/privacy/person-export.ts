@@ -49,11 +49,21 @@ export async function exportPerson(options: {
     include: { meeting: { select: { startsAt: true, status: true } }, followUps: true },
   });
   const events = await db.auditEvent.findMany({
-    where: { OR: [{ entityType: 'case', entityId: { in: caseIds } }, { entityType: 'item', entityId: { in: items.map((i) => i.id) } }] },
+    where: {
+      OR: [
+        { entityType: 'case', entityId: { in: caseIds } },
+        { entityType: 'item', entityId: { in: items.map((i) => i.id) } },
+      ],
+    },
     orderBy: { id: 'asc' },
   });
-  const userIds = new Set([...items.flatMap((i) => i.followUps.map((f) => f.ownerId)), ...events.flatMap((e) => (e.actorId ? [e.actorId] : []))]);
-  const names = new Map((await db.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const userIds = new Set([
+    ...items.flatMap((i) => i.followUps.map((f) => f.ownerId)),
+    ...events.flatMap((e) => (e.actorId ? [e.actorId] : [])),
+  ]);
+  const names = new Map(
+    (await db.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
+  );
   const liveForms = new Map<string, Record<string, unknown>>();
   for (const c of cases) if (!c.anonymisedAt) liveForms.set(c.id, await options.readLiveForm(c.id));
 
@@ -73,7 +83,11 @@ export async function exportPerson(options: {
       caseworker: c.createdBy.name,
       anonymisedAt: c.anonymisedAt?.toISOString() ?? null,
       currentForm: liveForms.get(c.id) ?? null,
-      submittedVersions: c.versions.map((v) => ({ version: v.version, submittedAt: v.submittedAt.toISOString(), content: parse(v.content) })),
+      submittedVersions: c.versions.map((v) => ({
+        version: v.version,
+        submittedAt: v.submittedAt.toISOString(),
+        content: parse(v.content),
+      })),
       meetings: items
         .filter((i) => i.caseId === c.id)
         .map((i) => ({
@@ -87,12 +101,35 @@ export async function exportPerson(options: {
           dissent: i.dissent,
           adjustedAssessment: parse(i.adjustedAssessment),
           reassessmentDate: i.reassessmentDate,
-          followUps: i.followUps.map((f) => ({ description: f.description, owner: names.get(f.ownerId) ?? null, dueDate: f.dueDate, doneAt: f.doneAt?.toISOString() ?? null })),
+          followUps: i.followUps.map((f) => ({
+            description: f.description,
+            owner: names.get(f.ownerId) ?? null,
+            dueDate: f.dueDate,
+            doneAt: f.doneAt?.toISOString() ?? null,
+          })),
         })),
     })),
-    accessLog: events.map((e) => ({ at: e.at.toISOString(), who: e.actorId ? (names.get(e.actorId) ?? e.actorId) : 'Samlet', action: e.action, entity: `${e.entityType}:${e.entityId}`, detail: parse(e.detail) })),
+    accessLog: events.map((e) => ({
+      at: e.at.toISOString(),
+      who: e.actorId ? (names.get(e.actorId) ?? e.actorId) : 'Samlet',
+      action: e.action,
+      entity: `${e.entityType}:${e.entityId}`,
+      detail: parse(e.detail),
+    })),
   };
-  await recordAuditEvent(db, { actorId: actor.userId, action: 'person.export', entityType: 'unit', entityId: unitId, unitId, detail: { cases: cases.length } });
-  await logCaseReads(db, actor, cases.map((c) => ({ caseId: c.id, unitId })), 'innsyn');
+  await recordAuditEvent(db, {
+    actorId: actor.userId,
+    action: 'person.export',
+    entityType: 'unit',
+    entityId: unitId,
+    unitId,
+    detail: { cases: cases.length },
+  });
+  await logCaseReads(
+    db,
+    actor,
+    cases.map((c) => ({ caseId: c.id, unitId })),
+    'innsyn',
+  );
   return result;
 }

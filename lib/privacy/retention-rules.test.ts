@@ -1,9 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { abandonedFrom, batchHistories, dueHistories, groupHistories, isAbandonedDraft, isOpenCase, retentionCutoff, retentionMonths, type CaseFactsForRetention, type History } from './retention-rules';
+import {
+  abandonedFrom,
+  batchHistories,
+  dueHistories,
+  groupHistories,
+  isAbandonedDraft,
+  isOpenCase,
+  retentionCutoff,
+  retentionMonths,
+  type CaseFactsForRetention,
+  type History,
+} from './retention-rules';
 
 const now = new Date('2026-11-23T10:00:00Z');
 const at = (iso: string) => new Date(iso);
-const c = (id: string, personRef: string, status: string, closedAt: string | null, unitId = 'u1', lastActivity?: string): CaseFactsForRetention => ({
+const c = (
+  id: string,
+  personRef: string,
+  status: string,
+  closedAt: string | null,
+  unitId = 'u1',
+  lastActivity?: string,
+): CaseFactsForRetention => ({
   id,
   unitId,
   personRef,
@@ -14,7 +32,13 @@ const c = (id: string, personRef: string, status: string, closedAt: string | nul
 
 describe('retention rules', () => {
   it('groups by person reference within a unit (case and spaces ignored); a case without one stands alone', () => {
-    const groups = groupHistories([c('a', 'EPJ 1', 'concluded', '2024-01-01'), c('b', ' epj 1', 'withdrawn', '2024-02-01'), c('c', 'EPJ 1', 'concluded', '2024-01-01', 'u2'), c('d', '', 'concluded', '2024-01-01'), c('e', '', 'concluded', '2024-01-01')]);
+    const groups = groupHistories([
+      c('a', 'EPJ 1', 'concluded', '2024-01-01'),
+      c('b', ' epj 1', 'withdrawn', '2024-02-01'),
+      c('c', 'EPJ 1', 'concluded', '2024-01-01', 'u2'),
+      c('d', '', 'concluded', '2024-01-01'),
+      c('e', '', 'concluded', '2024-01-01'),
+    ]);
     expect(groups.map((g) => g.caseIds)).toEqual([['a', 'b'], ['c'], ['d'], ['e']]);
     expect(groups[0].lastClosedAt).toEqual(at('2024-02-01'));
   });
@@ -32,11 +56,22 @@ describe('retention rules', () => {
     ];
     expect(dueHistories(cases, now, 24).flatMap((h) => h.caseIds)).toEqual(['old', 'withdrawn']);
     expect(dueHistories(cases, now, 0)).toEqual([]);
-    expect(dueHistories(cases, now, 1).flatMap((h) => h.caseIds)).toEqual(['old', 'recent', 'old-but-reassessed', 'reassessed', 'withdrawn']);
+    expect(dueHistories(cases, now, 1).flatMap((h) => h.caseIds)).toEqual([
+      'old',
+      'recent',
+      'old-but-reassessed',
+      'reassessed',
+      'withdrawn',
+    ]);
   });
 
   it('batches due histories into groups of at most N cases without splitting a history', () => {
-    const h = (key: string, cases: number): History => ({ key, caseIds: Array.from({ length: cases }, (_, i) => `${key}${i}`), lastClosedAt: at('2020-01-01'), open: false });
+    const h = (key: string, cases: number): History => ({
+      key,
+      caseIds: Array.from({ length: cases }, (_, i) => `${key}${i}`),
+      lastClosedAt: at('2020-01-01'),
+      open: false,
+    });
     const batches = batchHistories([h('a', 2), h('b', 2), h('c', 1), h('d', 5), h('e', 1)], 4);
     expect(batches.map((b) => b.map((x) => x.key))).toEqual([['a', 'b'], ['c'], ['d'], ['e']]);
     expect(batchHistories([], 4)).toEqual([]);
@@ -55,14 +90,25 @@ describe('retention rules', () => {
     ];
     expect(dueHistories(cases, now, 24).map((h) => h.caseIds)).toEqual([['old', 'abandoned'], ['draft-only']]);
     const cutoff = retentionCutoff(now, 24);
-    expect([isOpenCase(cases[1], cutoff), isOpenCase(cases[4], cutoff), isOpenCase(cases[5], cutoff), isOpenCase(cases[1], null)]).toEqual([false, true, true, true]);
+    expect([isOpenCase(cases[1], cutoff), isOpenCase(cases[4], cutoff), isOpenCase(cases[5], cutoff), isOpenCase(cases[1], null)]).toEqual([
+      false,
+      true,
+      true,
+      true,
+    ]);
   });
 
   it('tells from when an untouched draft counts as abandoned, the inverse of the cutoff', () => {
     const last = at('2025-03-31T08:00:00Z');
     expect(abandonedFrom(last, 24).toISOString()).toBe('2027-03-31T08:00:00.000Z');
     expect(isAbandonedDraft({ status: 'draft', lastActivityAt: last }, retentionCutoff(abandonedFrom(last, 24), 24))).toBe(true);
-    expect(isAbandonedDraft({ status: 'draft', lastActivityAt: last }, retentionCutoff(new Date(abandonedFrom(last, 24).getTime() - 1000), 24))).toBe(false);
-    expect([retentionMonths({}), retentionMonths({ SAMLET_RETENTION_MONTHS: '0' }), retentionMonths({ SAMLET_RETENTION_MONTHS: '36' })]).toEqual([24, 0, 36]);
+    expect(
+      isAbandonedDraft({ status: 'draft', lastActivityAt: last }, retentionCutoff(new Date(abandonedFrom(last, 24).getTime() - 1000), 24)),
+    ).toBe(false);
+    expect([
+      retentionMonths({}),
+      retentionMonths({ SAMLET_RETENTION_MONTHS: '0' }),
+      retentionMonths({ SAMLET_RETENTION_MONTHS: '36' }),
+    ]).toEqual([24, 0, 36]);
   });
 });

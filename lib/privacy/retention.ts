@@ -1,6 +1,14 @@
 import { recordAuditEvents } from '../audit/record-audit-event';
 import type { Db, DbTransaction } from '../db/db';
-import { batchHistories, dueHistories, historyKey, isOpenCase, retentionCutoff, type CaseFactsForRetention, type History } from './retention-rules';
+import {
+  batchHistories,
+  dueHistories,
+  historyKey,
+  isOpenCase,
+  retentionCutoff,
+  type CaseFactsForRetention,
+  type History,
+} from './retention-rules';
 
 /**
  * Retention: anonymises the case histories that lib/privacy/retention-rules.ts
@@ -25,7 +33,10 @@ export type DocumentsInUse = (names: string[]) => Promise<Set<string>>;
  * the case row follows through the summary sync (debounced, and only while
  * a server has the document open), so the document's own writes count too.
  */
-export async function lastActivity(db: Db | DbTransaction, cases: readonly { id: string; status: string; updatedAt: Date }[]): Promise<Map<string, Date>> {
+export async function lastActivity(
+  db: Db | DbTransaction,
+  cases: readonly { id: string; status: string; updatedAt: Date }[],
+): Promise<Map<string, Date>> {
   const activity = new Map(cases.map((c) => [c.id, c.updatedAt]));
   const names = cases.filter((c) => c.status === 'draft').map((c) => `case:${c.id}`);
   if (names.length === 0) return activity;
@@ -33,8 +44,10 @@ export async function lastActivity(db: Db | DbTransaction, cases: readonly { id:
     const id = name.slice('case:'.length);
     if (at && at > (activity.get(id) ?? new Date(0))) activity.set(id, at);
   };
-  for (const state of await db.yDocState.findMany({ where: { name: { in: names } }, select: { name: true, updatedAt: true } })) later(state.name, state.updatedAt);
-  for (const row of await db.yDocUpdate.groupBy({ by: ['docName'], where: { docName: { in: names } }, _max: { createdAt: true } })) later(row.docName, row._max.createdAt);
+  for (const state of await db.yDocState.findMany({ where: { name: { in: names } }, select: { name: true, updatedAt: true } }))
+    later(state.name, state.updatedAt);
+  for (const row of await db.yDocUpdate.groupBy({ by: ['docName'], where: { docName: { in: names } }, _max: { createdAt: true } }))
+    later(row.docName, row._max.createdAt);
   return activity;
 }
 
@@ -95,8 +108,14 @@ export async function anonymiseHistories(
     // A document loaded on a node holds the text in memory and would write it back when it unloads: such a
     // history waits for the next run (the check and this transaction are a few milliseconds apart).
     if (detail.documentsInUse) {
-      const items = await tx.agendaItem.findMany({ where: { caseId: { in: stillDue.flatMap((h) => h.caseIds) } }, select: { id: true, caseId: true } });
-      const namesOf = (caseIds: string[]) => [...caseIds.map((id) => `case:${id}`), ...items.filter((i) => i.caseId && caseIds.includes(i.caseId)).map((i) => `item:${i.id}`)];
+      const items = await tx.agendaItem.findMany({
+        where: { caseId: { in: stillDue.flatMap((h) => h.caseIds) } },
+        select: { id: true, caseId: true },
+      });
+      const namesOf = (caseIds: string[]) => [
+        ...caseIds.map((id) => `case:${id}`),
+        ...items.filter((i) => i.caseId && caseIds.includes(i.caseId)).map((i) => `item:${i.id}`),
+      ];
       const inUse = await detail.documentsInUse(namesOf(stillDue.flatMap((h) => h.caseIds)));
       stillDue = stillDue.filter((h) => !namesOf(h.caseIds).some((name) => inUse.has(name)));
     }
@@ -111,15 +130,31 @@ export async function anonymiseHistories(
     await tx.case.updateMany({ where: { id: { in: ids }, status: 'draft' }, data: { status: 'withdrawn' } });
     const itemIds = (await tx.agendaItem.findMany({ where: { caseId: { in: ids } }, select: { id: true } })).map((i) => i.id);
     await tx.caseVersion.updateMany({ where: { caseId: { in: ids } }, data: { content: '{}' } });
-    await tx.agendaItem.updateMany({ where: { id: { in: itemIds } }, data: { notes: null, conclusion: null, dissent: null, adjustedAssessment: null, title: null } });
-    await tx.followUp.updateMany({ where: { OR: [{ caseId: { in: ids } }, { agendaItemId: { in: itemIds } }] }, data: { description: anonymisedTitle } });
-    await tx.searchEntry.updateMany({ where: { OR: [{ caseId: { in: ids } }, { itemId: { in: itemIds } }] }, data: { personRef: null, title: anonymisedTitle, body: '', services: '' } });
+    await tx.agendaItem.updateMany({
+      where: { id: { in: itemIds } },
+      data: { notes: null, conclusion: null, dissent: null, adjustedAssessment: null, title: null },
+    });
+    await tx.followUp.updateMany({
+      where: { OR: [{ caseId: { in: ids } }, { agendaItemId: { in: itemIds } }] },
+      data: { description: anonymisedTitle },
+    });
+    await tx.searchEntry.updateMany({
+      where: { OR: [{ caseId: { in: ids } }, { itemId: { in: itemIds } }] },
+      data: { personRef: null, title: anonymisedTitle, body: '', services: '' },
+    });
     const docNames = [...ids.map((id) => `case:${id}`), ...itemIds.map((id) => `item:${id}`)];
     await tx.yDocUpdate.deleteMany({ where: { docName: { in: docNames } } });
     await tx.yDocState.deleteMany({ where: { name: { in: docNames } } });
     await recordAuditEvents(
       tx,
-      cases.map((c) => ({ actorId: null, action: 'case.anonymised' as const, entityType: 'case' as const, entityId: c.id, unitId: c.unitId, detail: { reason: 'retention', months: detail.months } })),
+      cases.map((c) => ({
+        actorId: null,
+        action: 'case.anonymised' as const,
+        entityType: 'case' as const,
+        entityId: c.id,
+        unitId: c.unitId,
+        detail: { reason: 'retention', months: detail.months },
+      })),
     );
     const changed = new Set(ids);
     return { histories: stillDue.filter((h) => h.caseIds.some((id) => changed.has(id))).length, cases: cases.length };
@@ -140,7 +175,14 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export async function runRetention(
   db: Db,
-  options: { months: number; now?: Date; dryRun?: boolean; batchCases?: number; rest?: (ms: number) => Promise<void>; documentsInUse?: DocumentsInUse },
+  options: {
+    months: number;
+    now?: Date;
+    dryRun?: boolean;
+    batchCases?: number;
+    rest?: (ms: number) => Promise<void>;
+    documentsInUse?: DocumentsInUse;
+  },
 ): Promise<RetentionResult> {
   const now = options.now ?? new Date();
   const due = await findDueCases(db, now, options.months);

@@ -12,7 +12,17 @@ describe('parseDocumentName', () => {
   });
 
   it('refuses other kinds, odd ids and oversized names', () => {
-    for (const name of ['', 'case', 'case:', 'user:abcdefgh12', 'case:ABCDEFGH12', 'case:abc', 'case:abcdefgh/..', `case:${'a'.repeat(60)}`, 'meeting:abcdefgh12:x']) {
+    for (const name of [
+      '',
+      'case',
+      'case:',
+      'user:abcdefgh12',
+      'case:ABCDEFGH12',
+      'case:abc',
+      'case:abcdefgh/..',
+      `case:${'a'.repeat(60)}`,
+      'meeting:abcdefgh12:x',
+    ]) {
       expect(parseDocumentName(name)).toBeNull();
     }
   });

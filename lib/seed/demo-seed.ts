@@ -36,8 +36,10 @@ const demoCases: CaseContent[] = [
     caseType: 'revurdering',
     level: 'individ',
     question: 'Økt behov for miljøarbeidertjeneste etter flytting til egen bolig — hvor mange timer er forsvarlig?',
-    facts: 'Voksen tjenestemottaker med utviklingshemming flyttet fra foreldrehjemmet til egen leilighet i bofellesskap i mars. Har i dag 15 timer miljøarbeidertjeneste per uke.',
-    changedNeeds: 'Strever med struktur i hverdagen, særlig innkjøp, matlaging og søvnrytme. To episoder med uteblitt dagtilbud siste måned.',
+    facts:
+      'Voksen tjenestemottaker med utviklingshemming flyttet fra foreldrehjemmet til egen leilighet i bofellesskap i mars. Har i dag 15 timer miljøarbeidertjeneste per uke.',
+    changedNeeds:
+      'Strever med struktur i hverdagen, særlig innkjøp, matlaging og søvnrytme. To episoder med uteblitt dagtilbud siste måned.',
     measuresTried: 'Visuell dagsplan og faste ukemøter med kontaktperson siden april.',
     services: 'Miljøarbeidertjeneste 15 t/uke, dagtilbud 4 dager/uke.',
     hasOngoingDecision: true,
@@ -54,7 +56,8 @@ const demoCases: CaseContent[] = [
     ressursFactors: ['personell', 'tid'],
     ressursLevel: 'moderat',
     ressursReasons: 'Fem timer mer per uke i tre måneder; kan dekkes innenfor dagens turnus.',
-    samletVurdering: 'Moderat alvorlighet og høy forventet nytte veier tyngre enn en tidsavgrenset økning i ressursbruk. Økningen vurderes som forsvarlig og nødvendig.',
+    samletVurdering:
+      'Moderat alvorlighet og høy forventet nytte veier tyngre enn en tidsavgrenset økning i ressursbruk. Økningen vurderes som forsvarlig og nødvendig.',
     personView: 'Vil bo alene og ønsker hjelp til å klare seg selv.',
     relativesView: 'Foreldrene ønsker mer bemanning.',
     alternatives: ['eksisterende_tilbud'],
@@ -66,7 +69,8 @@ const demoCases: CaseContent[] = [
     caseType: 'ny_soknad',
     level: 'individ',
     question: 'Søknad om støttekontakt for ungdom (15 år): individuell støttekontakt eller gruppetilbud?',
-    facts: 'Ungdom med autismespekterdiagnose søker støttekontakt 4 timer per uke for fritidsaktiviteter. Lite sosialt nettverk utenom skolen.',
+    facts:
+      'Ungdom med autismespekterdiagnose søker støttekontakt 4 timer per uke for fritidsaktiviteter. Lite sosialt nettverk utenom skolen.',
     diagnosis: 'Autismespekterforstyrrelse.',
     functioning: 'Klarer seg godt i kjente rammer; trenger støtte i nye sosiale situasjoner.',
     situation: 'Bor med foreldre og to søsken.',
@@ -161,7 +165,16 @@ export async function seedDemoData(db: Db, now: Date = new Date()): Promise<{ se
     });
     // As the server's generation would make them (lib/meetings/series-commands.ts), slot by slot.
     for (const meeting of scheduleMeetings(rule, now, until, norwegianWorkingDays)) {
-      await db.meeting.create({ data: { unitId, seriesId: series.id, seriesSlot: meeting.startsAt, chairId: series.defaultChairId, location: series.location, ...meeting } });
+      await db.meeting.create({
+        data: {
+          unitId,
+          seriesId: series.id,
+          seriesSlot: meeting.startsAt,
+          chairId: series.defaultChairId,
+          location: series.location,
+          ...meeting,
+        },
+      });
     }
   }
 
@@ -211,7 +224,14 @@ export async function seedDemoData(db: Db, now: Date = new Date()): Promise<{ se
 }
 
 /** Past decisions, so that history, minutes and the audit log have something to show. */
-const pastCases: { author: string; content: CaseContent; outcome: string; conclusion: string; followUp?: string; reassessInDays?: number }[] = [
+const pastCases: {
+  author: string;
+  content: CaseContent;
+  outcome: string;
+  conclusion: string;
+  followUp?: string;
+  reassessInDays?: number;
+}[] = [
   {
     author: 'saksbehandler@demo.test',
     content: {
@@ -226,10 +246,12 @@ const pastCases: { author: string; content: CaseContent; outcome: string; conclu
       alvorlighetLevel: 'hoy',
       nytteLevel: 'hoy',
       ressursLevel: 'moderat',
-      samletVurdering: 'Høy alvorlighet og stor nytte i en avgrenset periode; ressursbruken er forholdsmessig når økningen er tidsavgrenset.',
+      samletVurdering:
+        'Høy alvorlighet og stor nytte i en avgrenset periode; ressursbruken er forholdsmessig når økningen er tidsavgrenset.',
     },
     outcome: 'avklart',
-    conclusion: 'Midlertidig økning til 28 timer i åtte uker. Begrunnelse: høy alvorlighet (funksjonsfall), stor nytte på kort sikt, og tidsavgrensningen holder ressursbruken forholdsmessig.',
+    conclusion:
+      'Midlertidig økning til 28 timer i åtte uker. Begrunnelse: høy alvorlighet (funksjonsfall), stor nytte på kort sikt, og tidsavgrensningen holder ressursbruken forholdsmessig.',
     followUp: 'Skriv vedtak om midlertidig økning',
     reassessInDays: 56,
   },
@@ -251,11 +273,15 @@ const pastCases: { author: string; content: CaseContent; outcome: string; conclu
       samletVurdering: 'Moderat alvorlighet, god nytte og lav ressursbruk taler for avlastning i hjemmet først.',
     },
     outcome: 'droftet',
-    conclusion: 'Råd: start med avlastning i hjemmet to ettermiddager i uken, begrunnet i nytte for familien og lav ressursbruk; vurder døgnavlastning ved ny søknad dersom alvorligheten øker.',
+    conclusion:
+      'Råd: start med avlastning i hjemmet to ettermiddager i uken, begrunnet i nytte for familien og lav ressursbruk; vurder døgnavlastning ved ny søknad dersom alvorligheten øker.',
   },
 ];
 
-async function seedPastMeeting(db: Db, options: { unitId: string; chairId: string; users: Record<string, string>; now: Date }): Promise<void> {
+async function seedPastMeeting(
+  db: Db,
+  options: { unitId: string; chairId: string; users: Record<string, string>; now: Date },
+): Promise<void> {
   const startsAt = new Date(options.now.getTime() - 14 * 24 * 3600_000);
   const endsAt = new Date(startsAt.getTime() + 90 * 60_000);
   const meeting = await db.meeting.create({
@@ -272,7 +298,9 @@ async function seedPastMeeting(db: Db, options: { unitId: string; chairId: strin
     },
   });
   const present = ['saksbehandler@demo.test', 'saksbehandler2@demo.test', 'moteleder@demo.test', 'leder@demo.test'];
-  await db.attendance.createMany({ data: present.map((email) => ({ meetingId: meeting.id, userId: options.users[email], firstSeenAt: startsAt, lastSeenAt: endsAt })) });
+  await db.attendance.createMany({
+    data: present.map((email) => ({ meetingId: meeting.id, userId: options.users[email], firstSeenAt: startsAt, lastSeenAt: endsAt })),
+  });
   for (const [position, past] of pastCases.entries()) {
     const authorId = options.users[past.author];
     const created = await db.case.create({
@@ -284,7 +312,15 @@ async function seedPastMeeting(db: Db, options: { unitId: string; chairId: strin
         meetingId: meeting.id,
         version: 1,
         submittedAt: new Date(startsAt.getTime() - 3 * 24 * 3600_000),
-        versions: { create: { version: 1, content: JSON.stringify(past.content), submittedById: authorId, meetingId: meeting.id, submittedAt: new Date(startsAt.getTime() - 3 * 24 * 3600_000) } },
+        versions: {
+          create: {
+            version: 1,
+            content: JSON.stringify(past.content),
+            submittedById: authorId,
+            meetingId: meeting.id,
+            submittedAt: new Date(startsAt.getTime() - 3 * 24 * 3600_000),
+          },
+        },
       },
     });
     await db.agendaItem.create({
@@ -302,8 +338,12 @@ async function seedPastMeeting(db: Db, options: { unitId: string; chairId: strin
         outcome: past.outcome,
         conclusion: past.conclusion,
         notes: 'Saken ble lagt fram av saksbehandler; spørsmål og svar om dagens tjenester.',
-        reassessmentDate: past.reassessInDays ? new Date(startsAt.getTime() + past.reassessInDays * 24 * 3600_000).toISOString().slice(0, 10) : null,
-        followUps: past.followUp ? { create: { caseId: created.id, ownerId: authorId, description: past.followUp, dueDate: startsAt.toISOString().slice(0, 10) } } : undefined,
+        reassessmentDate: past.reassessInDays
+          ? new Date(startsAt.getTime() + past.reassessInDays * 24 * 3600_000).toISOString().slice(0, 10)
+          : null,
+        followUps: past.followUp
+          ? { create: { caseId: created.id, ownerId: authorId, description: past.followUp, dueDate: startsAt.toISOString().slice(0, 10) } }
+          : undefined,
       },
     });
   }

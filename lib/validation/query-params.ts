@@ -2,7 +2,10 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 
 /** Shared rules for filters that arrive in query strings. */
-export const isoDateParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => DateTime.fromISO(v).isValid);
+export const isoDateParam = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((v) => DateTime.fromISO(v).isValid);
 export const idParam = z.string().regex(/^[a-z0-9]{8,40}$/);
 
 /** An optional parameter: an empty form field counts as absent. */
@@ -18,5 +21,7 @@ export function osloDayRange(from?: string, to?: string): { gte?: Date; lt?: Dat
 
 /** A query string as a plain object (repeated keys: the first wins). */
 export function firstValues(params: Record<string, string | string[] | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(params).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : Array.isArray(v) && v[0] ? [[k, v[0]]] : [])));
+  return Object.fromEntries(
+    Object.entries(params).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : Array.isArray(v) && v[0] ? [[k, v[0]]] : [])),
+  );
 }

@@ -16,5 +16,7 @@ if (!months.success) {
 const db = createPrismaClient(resolveDatabaseTarget(process.env.DATABASE_URL ?? 'file:./data/samlet.db'));
 // A process of its own: no meeting shares its event loop, so it need not rest between batches.
 const result = await runRetention(db, { months: months.data, dryRun, rest: async () => undefined });
-console.log(`${dryRun ? 'Would anonymise' : 'Anonymised'} ${result.cases} case(s) of ${result.histories} person(s) (retention ${months.data} months).`);
+console.log(
+  `${dryRun ? 'Would anonymise' : 'Anonymised'} ${result.cases} case(s) of ${result.histories} person(s) (retention ${months.data} months).`,
+);
 await db.$disconnect();

@@ -21,15 +21,23 @@ export class ClusterBus {
   private readonly reconnectListeners = new Set<() => void>();
   private connectedOnce = false;
 
-  constructor(
-    private readonly options: { url: string; prefix: string; log: Logger },
-  ) {
+  constructor(private readonly options: { url: string; prefix: string; log: Logger }) {
     // Never wait for Redis: a command fails at once while it is away (the callers fall back to this node
     // alone) and after 2 s on a silent network; a dead peer is noticed by TCP keep-alive.
-    const common = { connectionName: `samlet-${this.nodeId}`, lazyConnect: true, enableOfflineQueue: false, commandTimeout: 2000, keepAlive: 10_000, maxRetriesPerRequest: 1 };
+    const common = {
+      connectionName: `samlet-${this.nodeId}`,
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      commandTimeout: 2000,
+      keepAlive: 10_000,
+      maxRetriesPerRequest: 1,
+    };
     this.publisher = new Redis(options.url, common);
     this.subscriber = new Redis(options.url, common);
-    for (const [role, client] of [['publisher', this.publisher], ['subscriber', this.subscriber]] as const) {
+    for (const [role, client] of [
+      ['publisher', this.publisher],
+      ['subscriber', this.subscriber],
+    ] as const) {
       client.on('error', (error: Error) => options.log.warn({ role, err: error.message }, 'redis: connection error'));
     }
     this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => {
@@ -85,7 +93,9 @@ export class ClusterBus {
 
   publish(channel: string, message: Uint8Array | string): void {
     const payload = typeof message === 'string' ? message : Buffer.from(message.buffer, message.byteOffset, message.byteLength);
-    this.publisher.publish(channel, payload).catch((error: Error) => this.options.log.warn({ channel, err: error.message }, 'redis: publish failed'));
+    this.publisher
+      .publish(channel, payload)
+      .catch((error: Error) => this.options.log.warn({ channel, err: error.message }, 'redis: publish failed'));
   }
 
   /** How many nodes (this one included, if subscribed) listen on a channel now. */

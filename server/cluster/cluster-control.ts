@@ -72,7 +72,10 @@ export class ClusterControl {
       };
       this.waiting.set(id, { remaining: others, done: () => done(true) });
       timer = setTimeout(() => {
-        log.warn({ doc: name, change, missing: this.waiting.get(id)?.remaining }, 'cluster: not every node acknowledged an access change in time');
+        log.warn(
+          { doc: name, change, missing: this.waiting.get(id)?.remaining },
+          'cluster: not every node acknowledged an access change in time',
+        );
         done(false);
       }, this.deps.ackTimeoutMs ?? 1000);
       this.say({ kind: 'access', from: bus.nodeId, id, name, change, closeCode });

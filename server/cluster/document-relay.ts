@@ -52,9 +52,12 @@ export class DocumentRelay implements DocumentPeers {
     },
   ) {
     const adoptAfterMs = deps.adoptAfterMs ?? 3000;
-    this.sweep = setInterval(() => {
-      for (const link of this.links.values()) this.adopt(link, link.unwritten.takeOverdue(adoptAfterMs));
-    }, Math.min(1000, adoptAfterMs));
+    this.sweep = setInterval(
+      () => {
+        for (const link of this.links.values()) this.adopt(link, link.unwritten.takeOverdue(adoptAfterMs));
+      },
+      Math.min(1000, adoptAfterMs),
+    );
     this.sweep.unref();
     // Redis was away: whatever was relayed meanwhile is lost, so every open document catches up again
     // (subscribing again first: a document opened while Redis was away never got its subscription).
@@ -74,7 +77,13 @@ export class DocumentRelay implements DocumentPeers {
 
   async attach(shared: SharedDocument): Promise<void> {
     const { bus } = this.deps;
-    const link: Link = { shared, channel: documentChannel(bus, shared.name), unwritten: new UnwrittenPeerEdits(), peersSeen: false, requests: new Map() };
+    const link: Link = {
+      shared,
+      channel: documentChannel(bus, shared.name),
+      unwritten: new UnwrittenPeerEdits(),
+      peersSeen: false,
+      requests: new Map(),
+    };
     this.links.set(shared.name, link);
     await this.subscribe(link);
     shared.peerLink = {
@@ -139,7 +148,10 @@ export class DocumentRelay implements DocumentPeers {
       };
       link.requests.set(requestId, { remaining: others, done });
       timer = setTimeout(() => {
-        log.warn({ doc: link.shared.name, missing: link.requests.get(requestId)?.remaining }, 'cluster: not every node answered a catch-up in time');
+        log.warn(
+          { doc: link.shared.name, missing: link.requests.get(requestId)?.remaining },
+          'cluster: not every node answered a catch-up in time',
+        );
         done();
       }, this.deps.catchUpMs ?? 500);
       this.say(link, { type: 'sync-request', from: bus.nodeId, requestId, stateVector: Y.encodeStateVector(link.shared.doc) });
@@ -216,7 +228,10 @@ export class DocumentRelay implements DocumentPeers {
   private adopt(link: Link, updates: Uint8Array[]): void {
     if (updates.length === 0 || link.shared.unloaded) return;
     for (const update of updates) link.shared.persistence.enqueue(update);
-    this.deps.log.info({ doc: link.shared.name, updates: updates.length }, 'cluster: writing edits another node relayed but did not confirm');
+    this.deps.log.info(
+      { doc: link.shared.name, updates: updates.length },
+      'cluster: writing edits another node relayed but did not confirm',
+    );
   }
 
   private say(link: Link, message: PeerMessage): void {

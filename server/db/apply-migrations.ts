@@ -45,16 +45,12 @@ export function readMigrations(directory: string): Migration[] {
 }
 
 export function migrationsDirectory(provider: DatabaseTarget['provider'], root = process.cwd()): string {
-  return provider === 'postgresql'
-    ? path.join(root, 'prisma/postgresql/migrations')
-    : path.join(root, 'prisma/migrations');
+  return provider === 'postgresql' ? path.join(root, 'prisma/postgresql/migrations') : path.join(root, 'prisma/migrations');
 }
 
 export async function applyMigrations(target: DatabaseTarget, root = process.cwd()): Promise<MigrationResult> {
   const migrations = readMigrations(migrationsDirectory(target.provider, root));
-  return target.provider === 'postgresql'
-    ? applyPostgres(target.url, migrations)
-    : applySqlite(target.filePath, migrations);
+  return target.provider === 'postgresql' ? applyPostgres(target.url, migrations) : applySqlite(target.filePath, migrations);
 }
 
 function applySqlite(filePath: string, migrations: Migration[]): MigrationResult {
@@ -65,7 +61,8 @@ function applySqlite(filePath: string, migrations: Migration[]): MigrationResult
     db.pragma('busy_timeout = 5000');
     db.exec(sqliteLedger);
     const done = new Set(
-      db.prepare('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')
+      db
+        .prepare('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')
         .all()
         .map((row) => (row as { migration_name: string }).migration_name),
     );
@@ -115,7 +112,7 @@ async function applyPostgres(url: string, migrations: Migration[]): Promise<Migr
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');
-        throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`);
+        throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`, { cause: error });
       }
       applied.push(migration.name);
     }

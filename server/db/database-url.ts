@@ -1,9 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-export type DatabaseTarget =
-  | { provider: 'sqlite'; url: string; filePath: string }
-  | { provider: 'postgresql'; url: string };
+export type DatabaseTarget = { provider: 'sqlite'; url: string; filePath: string } | { provider: 'postgresql'; url: string };
 
 /** `file:…` → SQLite (path relative to the working directory); `postgres(ql)://…` → PostgreSQL. */
 export function resolveDatabaseTarget(url: string): DatabaseTarget {

@@ -15,7 +15,7 @@ export function createHealthHandler(db: Db, options: { unsavedDocuments: () => n
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
     });
-    let ok = false;
+    let ok: boolean;
     try {
       await Promise.race([db.$queryRaw`SELECT 1`, timeout]);
       ok = true;

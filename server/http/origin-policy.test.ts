@@ -7,7 +7,12 @@ describe('isSameOriginRequest', () => {
   it('accepts the public origin and the host the request was sent to', () => {
     expect(isSameOriginRequest({ origin: publicOrigin, host: 'internal:3000' }, publicOrigin)).toBe(true);
     expect(isSameOriginRequest({ origin: 'http://localhost:3000', host: 'localhost:3000' }, publicOrigin)).toBe(true);
-    expect(isSameOriginRequest({ origin: 'https://samlet.kommune.no', 'x-forwarded-host': 'samlet.kommune.no', host: '10.0.0.5:3000' }, 'http://x')).toBe(true);
+    expect(
+      isSameOriginRequest(
+        { origin: 'https://samlet.kommune.no', 'x-forwarded-host': 'samlet.kommune.no', host: '10.0.0.5:3000' },
+        'http://x',
+      ),
+    ).toBe(true);
   });
 
   it('refuses another site, a look-alike host, a null or malformed origin', () => {

@@ -79,7 +79,10 @@ export function createRequestRouter(deps: {
     const pathname = pathnameOf(req);
     // CSRF: every state change (API routes, server actions, login, socket.io polling) must come from this site.
     if (!isSafeMethod(req.method) && !isSameOriginRequest(req.headers, publicOrigin)) {
-      deps.log.warn({ path: pathname, origin: req.headers.origin ?? null, site: req.headers['sec-fetch-site'] ?? null }, 'refused a cross-site request');
+      deps.log.warn(
+        { path: pathname, origin: req.headers.origin ?? null, site: req.headers['sec-fetch-site'] ?? null },
+        'refused a cross-site request',
+      );
       res.writeHead(403, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       res.end(JSON.stringify({ error: 'forbidden', message: 'cross-site request refused' }));
       return;

@@ -9,7 +9,13 @@ const dayMs = 24 * 3600_000;
  * Runs retention a minute after start and then daily. Idempotent, so every
  * node may run it; with `months` 0 it never runs. Logs counts, never content.
  */
-export function scheduleRetention(deps: { db: Db; log: Logger; months: number; exclusive?: RunExclusive; documentsInUse?: DocumentsInUse }) {
+export function scheduleRetention(deps: {
+  db: Db;
+  log: Logger;
+  months: number;
+  exclusive?: RunExclusive;
+  documentsInUse?: DocumentsInUse;
+}) {
   if (deps.months <= 0) {
     deps.log.warn('retention is off (SAMLET_RETENTION_MONTHS=0): cases are kept until deleted by hand');
     return { stop: () => undefined };

@@ -74,10 +74,15 @@ describe('a caseworker submits a case in the browser', () => {
     page = await sara.newPage();
     await page.goto(caseUrl);
     await saved(page);
-    expect(await page.getByRole('textbox', { name: 'Forslag', exact: true }).inputValue()).toBe('Øke med fire timer i helgene, revurdere om tre måneder.');
+    expect(await page.getByRole('textbox', { name: 'Forslag', exact: true }).inputValue()).toBe(
+      'Øke med fire timer i helgene, revurdere om tre måneder.',
+    );
     // … and it reached the server, not only this browser:
     await expect
-      .poll(async () => (await db.yDocUpdate.count({ where: { docName: `case:${caseUrl.split('/').pop()}` } })) + (await db.yDocState.count()), { timeout: 5000 })
+      .poll(
+        async () => (await db.yDocUpdate.count({ where: { docName: `case:${caseUrl.split('/').pop()}` } })) + (await db.yDocState.count()),
+        { timeout: 5000 },
+      )
       .toBeGreaterThan(0);
   });
 

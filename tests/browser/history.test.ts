@@ -35,9 +35,15 @@ describe('a leader looks back at a past decision, in a browser', () => {
     const leaderId = (await db.user.findUniqueOrThrow({ where: { email: demo.leader } })).id;
     expect(await db.auditEvent.count({ where: { actorId: leaderId, action: { in: ['meeting.read', 'case.read'] } } })).toBe(0);
     await db.$disconnect();
-    await leader.getByRole('link', { name: /^Referat / }).first().click();
+    await leader
+      .getByRole('link', { name: /^Referat / })
+      .first()
+      .click();
     await leader.getByRole('heading', { name: /Økning av BPA/ }).waitFor();
-    await leader.getByText(/Midlertidig økning til 28 timer i åtte uker/).first().waitFor();
+    await leader
+      .getByText(/Midlertidig økning til 28 timer i åtte uker/)
+      .first()
+      .waitFor();
     await leader.getByRole('link', { name: 'Last ned som PDF' }).waitFor();
     expect(await accessibilityViolations(leader)).toEqual([]);
   });
@@ -95,7 +101,10 @@ describe('a leader looks back at a past decision, in a browser', () => {
     await leader.getByRole('heading', { name: 'Likebehandling', level: 1 }).waitFor();
     expect(await accessibilityViolations(leader)).toEqual([]);
     await leader.goto(`${server.url}/historikk`);
-    await leader.getByRole('link', { name: /^Referat / }).first().click();
+    await leader
+      .getByRole('link', { name: /^Referat / })
+      .first()
+      .click();
     await leader.getByRole('link', { name: 'Tidslinje for EPJ 2025/0712' }).click();
     await leader.getByRole('heading', { name: 'Tidslinje for EPJ 2025/0712' }).waitFor();
     expect(await accessibilityViolations(leader)).toEqual([]);

@@ -65,7 +65,14 @@ describe('a meeting with a chair and a participant, in two browsers', () => {
     // Keyboard reordering (the drag handle is not exercised: headless Chromium did not deliver HTML5 drop events here).
     for (let i = 0; i < 3; i++) {
       await chair.getByRole('button', { name: 'Flytt opp: Tjenestenivå: fordeling av ledige timer' }).click();
-      await expect.poll(async () => (await agenda(chair).nth(2 - i).textContent()) ?? '').toContain('Tjenestenivå');
+      await expect
+        .poll(
+          async () =>
+            (await agenda(chair)
+              .nth(2 - i)
+              .textContent()) ?? '',
+        )
+        .toContain('Tjenestenivå');
     }
     await expect.poll(async () => (await agenda(sara).first().textContent()) ?? '').toContain('1. Tjenestenivå');
     await chair.getByRole('button', { name: 'Flytt ned: Tjenestenivå: fordeling av ledige timer' }).click();
@@ -81,7 +88,9 @@ describe('a meeting with a chair and a participant, in two browsers', () => {
     await chair.getByRole('radio', { name: 'Avklart', exact: true }).check();
     await expect.poll(() => sara.getByRole('radio', { name: 'Avklart', exact: true }).isChecked()).toBe(true);
     await chair.getByRole('textbox', { name: 'Konklusjon med begrunnelse' }).fill('Gruppetilbud gir god nytte; alvorlighet er moderat.');
-    await expect.poll(() => sara.getByRole('textbox', { name: 'Konklusjon med begrunnelse' }).inputValue()).toBe('Gruppetilbud gir god nytte; alvorlighet er moderat.');
+    await expect
+      .poll(() => sara.getByRole('textbox', { name: 'Konklusjon med begrunnelse' }).inputValue())
+      .toBe('Gruppetilbud gir god nytte; alvorlighet er moderat.');
     await chair.getByRole('button', { name: 'Legg til oppfølging' }).click();
     await chair.getByLabel('Hva skal gjøres').fill('Fatte vedtak om gruppetilbud');
     await chair.getByLabel('Ansvarlig', { exact: true }).selectOption({ label: 'Sara Saksbehandler' });

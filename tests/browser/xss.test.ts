@@ -47,7 +47,9 @@ describe('HTML and script in free text, in a browser', () => {
     await signedIn.context.addInitScript(() => {
       const w = window as unknown as { __csp: string[] };
       w.__csp = [];
-      document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`),
+      );
     });
     leader = signedIn.page;
   });
@@ -76,7 +78,9 @@ describe('HTML and script in free text, in a browser', () => {
     await leader.getByRole('link', { name: /Støtte <img src=x/ }).waitFor();
     expect(await leader.locator('main img').count()).toBe(0);
     expect(await ran(leader)).toBe(0);
-    await leader.goto(`${server.url}/historikk/person?unit=${(await demoFixtures(db)).mainUnit.id}&ref=${encodeURIComponent('EPJ 2025/0712')}`);
+    await leader.goto(
+      `${server.url}/historikk/person?unit=${(await demoFixtures(db)).mainUnit.id}&ref=${encodeURIComponent('EPJ 2025/0712')}`,
+    );
     await leader.getByText(payloads.conclusion, { exact: false }).waitFor();
     expect(await leader.locator('main img, main svg[onload]').count()).toBe(0);
     expect(await ran(leader)).toBe(0);
@@ -96,16 +100,21 @@ describe('HTML and script in free text, in a browser', () => {
     // Every submitted version, so whichever one a page shows carries the payloads.
     for (const version of await db.caseVersion.findMany({ where: { caseId } })) {
       const content = JSON.parse(version.content) as Record<string, unknown>;
-      for (const field of textFields) content[field] = `${field} <img src=x onerror="window.__xss=(window.__xss||0)+1"> <script>window.__xss=1</script>`;
+      for (const field of textFields)
+        content[field] = `${field} <img src=x onerror="window.__xss=(window.__xss||0)+1"> <script>window.__xss=1</script>`;
       content.personRef = 'EPJ <b>1</b>'; // at most 40 characters
       await db.caseVersion.update({ where: { id: version.id }, data: { content: JSON.stringify(content) } });
     }
     // (The case page shows the form in inputs and text areas, whose values are never markup.)
     for (const path of [`/moter/${pastMeetingId}/referat`]) {
       await leader.goto(`${server.url}${path}`);
-      await leader.getByText('samletVurdering <img src=x', { exact: false }).first().waitFor({ timeout: 10_000 }).catch(() => {
-        throw new Error(`no payload shown as text on ${path}`);
-      });
+      await leader
+        .getByText('samletVurdering <img src=x', { exact: false })
+        .first()
+        .waitFor({ timeout: 10_000 })
+        .catch(() => {
+          throw new Error(`no payload shown as text on ${path}`);
+        });
       expect(await leader.locator('main img, main script').count(), path).toBe(0);
       expect(await ran(leader), path).toBe(0);
     }
@@ -113,10 +122,19 @@ describe('HTML and script in free text, in a browser', () => {
 
   it('causes no Content-Security-Policy violation on the pages with charts, search, the meeting room and the case editor', async () => {
     const { meeting } = await demoFixtures(db);
-    for (const path of ['/historikk/statistikk', '/sok?q=avlastning', `/moter/${meeting.id}/rom`, '/oppfolging', `/saker/${(await demoFixtures(db)).draftCase.id}`]) {
+    for (const path of [
+      '/historikk/statistikk',
+      '/sok?q=avlastning',
+      `/moter/${meeting.id}/rom`,
+      '/oppfolging',
+      `/saker/${(await demoFixtures(db)).draftCase.id}`,
+    ]) {
       await leader.goto(`${server.url}${path}`);
       await leader.waitForLoadState('networkidle');
-      expect({ path, violations: await leader.evaluate(() => (window as unknown as { __csp: string[] }).__csp) }).toEqual({ path, violations: [] });
+      expect({ path, violations: await leader.evaluate(() => (window as unknown as { __csp: string[] }).__csp) }).toEqual({
+        path,
+        violations: [],
+      });
     }
   });
 });

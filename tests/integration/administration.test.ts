@@ -59,7 +59,9 @@ describe('administration of units and members', () => {
     expect(await db.unit.count()).toBe(before + 1);
     const unit = await db.unit.findFirstOrThrow({ where: { name: 'Enhet for miljøarbeidertjenester' } });
     const admin = await db.user.findUniqueOrThrow({ where: { email: demo.admin } });
-    expect(await db.membership.findUnique({ where: { userId_unitId: { userId: admin.id, unitId: unit.id } } })).toMatchObject({ role: 'admin' });
+    expect(await db.membership.findUnique({ where: { userId_unitId: { userId: admin.id, unitId: unit.id } } })).toMatchObject({
+      role: 'admin',
+    });
 
     const renamed = await submit(unitPath(unit.id), 'Lagre', { name: 'Enhet for miljøarbeidertjenester øst' });
     expect(renamed.body).toContain('Navnet er endret.');
@@ -68,10 +70,20 @@ describe('administration of units and members', () => {
   });
 
   it('adds a new member with a password only when it is strong enough, and never shows or logs it', async () => {
-    const weak = await submit(unitPath(mainUnitId), 'Legg til', { email: 'ny.person@demo.test', name: 'Ny Person', role: 'saksbehandler', password: 'sommer2026' });
+    const weak = await submit(unitPath(mainUnitId), 'Legg til', {
+      email: 'ny.person@demo.test',
+      name: 'Ny Person',
+      role: 'saksbehandler',
+      password: 'sommer2026',
+    });
     expect(weak.body).toContain('Passordet er for lett å gjette.');
     expect(await db.user.count({ where: { email: 'ny.person@demo.test' } })).toBe(0);
-    const personal = await submit(unitPath(mainUnitId), 'Legg til', { email: 'ny.person@demo.test', name: 'Ny Person', role: 'saksbehandler', password: 'person-ny-2026-blå' });
+    const personal = await submit(unitPath(mainUnitId), 'Legg til', {
+      email: 'ny.person@demo.test',
+      name: 'Ny Person',
+      role: 'saksbehandler',
+      password: 'person-ny-2026-blå',
+    });
     expect(personal.body).toContain('Passordet kan ikke inneholde navnet eller e-postadressen.');
     const badEmail = await submit(unitPath(mainUnitId), 'Legg til', { email: 'ikke-en-adresse', name: 'Ny Person', role: 'saksbehandler' });
     expect(badEmail.body).toContain('Skriv en gyldig e-postadresse.');
@@ -79,7 +91,12 @@ describe('administration of units and members', () => {
     expect(badRole.body).toContain('Velg et av alternativene.');
     expect(await db.user.count({ where: { email: 'ny.person@demo.test' } })).toBe(0);
 
-    const added = await submit(unitPath(mainUnitId), 'Legg til', { email: 'Ny.Person@demo.test', name: 'Ny Person', role: 'saksbehandler', password: strongPassword });
+    const added = await submit(unitPath(mainUnitId), 'Legg til', {
+      email: 'Ny.Person@demo.test',
+      name: 'Ny Person',
+      role: 'saksbehandler',
+      password: strongPassword,
+    });
     expect(added.body).toContain('Medlemmet er lagt til.');
     const cookie = await login(server.url, 'ny.person@demo.test', strongPassword);
     expect(cookie).toBeTruthy();
@@ -105,13 +122,17 @@ describe('administration of units and members', () => {
     expect((await submit(unitPath(mainUnitId), roleForm, { role: 'moteleder' })).body).toContain('Rollen er endret.');
     expect(await closed).toBe(4100);
     await changed;
-    expect((await db.membership.findUniqueOrThrow({ where: { userId_unitId: { userId: member.id, unitId: mainUnitId } } })).role).toBe('moteleder');
+    expect((await db.membership.findUniqueOrThrow({ where: { userId_unitId: { userId: member.id, unitId: mainUnitId } } })).role).toBe(
+      'moteleder',
+    );
 
     // Removed: the next request and the next upgrade are refused, though the session lives on.
     const { html } = await page(unitPath(mainUnitId), adminCookie);
     const removeForm = formWith(html, `value="${member.id}"`, 'Fjern fra enheten');
     expect(removeForm.hidden.userId).toBe(member.id);
-    expect((await submitRenderedForm(server.url, unitPath(mainUnitId), removeForm, {}, { cookie: adminCookie })).body).toContain('Medlemmet er fjernet fra enheten.');
+    expect((await submitRenderedForm(server.url, unitPath(mainUnitId), removeForm, {}, { cookie: adminCookie })).body).toContain(
+      'Medlemmet er fjernet fra enheten.',
+    );
     expect((await rawUpgrade(server.url, `/yjs/meeting:${meetingId}`, cookie)).status).toBe(403);
     expect((await page(`/moter/${meetingId}`, cookie)).status).toBe(404);
     expect((await apiClient(server.url, cookie).post('/api/cases', { unitId: mainUnitId })).status).toBe(403);
@@ -129,7 +150,9 @@ describe('administration of units and members', () => {
     const { html } = await page(unitPath(mainUnitId), adminCookie);
     const form = formWith(html, `value="${caseworker.id}"`, 'Deaktiver kontoen');
     expect(form.hidden.userId).toBe(caseworker.id);
-    expect((await submitRenderedForm(server.url, unitPath(mainUnitId), form, {}, { cookie: adminCookie })).body).toContain('Kontoen er deaktivert');
+    expect((await submitRenderedForm(server.url, unitPath(mainUnitId), form, {}, { cookie: adminCookie })).body).toContain(
+      'Kontoen er deaktivert',
+    );
     expect(await closed).toBe(4401);
     await ended;
     expect((await apiClient(server.url, cookie).get('/api/cases')).status).toBe(401);
@@ -137,7 +160,9 @@ describe('administration of units and members', () => {
     expect(await db.userSession.count({ where: { userId: caseworker.id, endedAt: null } })).toBe(0);
 
     const activate = formWith((await page(unitPath(mainUnitId), adminCookie)).html, `value="${caseworker.id}"`, 'Aktiver kontoen');
-    expect((await submitRenderedForm(server.url, unitPath(mainUnitId), activate, {}, { cookie: adminCookie })).body).toContain('Kontoen er aktivert igjen.');
+    expect((await submitRenderedForm(server.url, unitPath(mainUnitId), activate, {}, { cookie: adminCookie })).body).toContain(
+      'Kontoen er aktivert igjen.',
+    );
     expect(await login(server.url, demo.caseworker2, demo.password)).toBeTruthy();
   });
 
@@ -147,17 +172,33 @@ describe('administration of units and members', () => {
     const { html } = await page(unitPath(mainUnitId), adminCookie);
     const form = formWith(html, `value="${chair.id}"`, 'Sett passord');
     expect(form.hidden.userId).toBe(chair.id);
-    expect((await submitRenderedForm(server.url, unitPath(mainUnitId), form, { password: '1234' }, { cookie: adminCookie })).body).toContain('Passordet må ha minst 10 tegn.');
-    expect((await submitRenderedForm(server.url, unitPath(mainUnitId), form, { password: strongPassword }, { cookie: adminCookie })).body).toContain('Passordet er satt.');
+    expect(
+      (await submitRenderedForm(server.url, unitPath(mainUnitId), form, { password: '1234' }, { cookie: adminCookie })).body,
+    ).toContain('Passordet må ha minst 10 tegn.');
+    expect(
+      (await submitRenderedForm(server.url, unitPath(mainUnitId), form, { password: strongPassword }, { cookie: adminCookie })).body,
+    ).toContain('Passordet er satt.');
     expect((await apiClient(server.url, oldCookie).get('/api/cases')).status).toBe(401);
     expect(await login(server.url, demo.chair, demo.password)).toBeNull();
     const cookie = (await login(server.url, demo.chair, strongPassword))!;
 
     const account = await page('/konto', cookie);
     const own = formWith(account.html, 'Bytt passord');
-    const wrong = await submitRenderedForm(server.url, '/konto', own, { current: 'feil', password: 'en-helt-annen-lang-setning' }, { cookie });
+    const wrong = await submitRenderedForm(
+      server.url,
+      '/konto',
+      own,
+      { current: 'feil', password: 'en-helt-annen-lang-setning' },
+      { cookie },
+    );
     expect(wrong.body).toContain('Feil passord.');
-    const right = await submitRenderedForm(server.url, '/konto', own, { current: strongPassword, password: 'en-helt-annen-lang-setning' }, { cookie });
+    const right = await submitRenderedForm(
+      server.url,
+      '/konto',
+      own,
+      { current: strongPassword, password: 'en-helt-annen-lang-setning' },
+      { cookie },
+    );
     expect(right.body).toContain('Passordet ditt er endret.');
     expect(await login(server.url, demo.chair, 'en-helt-annen-lang-setning')).toBeTruthy();
   });
@@ -176,7 +217,12 @@ describe('administration of units and members', () => {
     for (const cookie of [leader, other]) {
       const answer = await submit(unitPath(mainUnitId), 'Lagre', { name: 'Kapret enhet' }, cookie);
       expect(answer.body).toContain('Finnes ikke, eller du har ikke tilgang.');
-      const added = await submit(unitPath(mainUnitId), 'Legg til', { email: 'inntrenger@demo.test', name: 'Inn Trenger', role: 'admin' }, cookie);
+      const added = await submit(
+        unitPath(mainUnitId),
+        'Legg til',
+        { email: 'inntrenger@demo.test', name: 'Inn Trenger', role: 'admin' },
+        cookie,
+      );
       expect(added.body).toContain('Finnes ikke, eller du har ikke tilgang.');
     }
     expect((await db.unit.findUniqueOrThrow({ where: { id: mainUnitId } })).name).toBe(nameBefore);
@@ -187,6 +233,8 @@ describe('administration of units and members', () => {
     const admin = await db.user.findUniqueOrThrow({ where: { email: demo.admin } });
     const answer = await submit(unitPath(mainUnitId), `value="${admin.id}"`, { role: 'leder' });
     expect(answer.body).toContain('Enheten må ha minst én aktiv administrator.');
-    expect((await db.membership.findUniqueOrThrow({ where: { userId_unitId: { userId: admin.id, unitId: mainUnitId } } })).role).toBe('admin');
+    expect((await db.membership.findUniqueOrThrow({ where: { userId_unitId: { userId: admin.id, unitId: mainUnitId } } })).role).toBe(
+      'admin',
+    );
   });
 });

@@ -296,7 +296,9 @@ function actionOutcome(answer: ActionAnswer, done: boolean): Observed {
   if (done && (answer.status === 200 || answer.status === 303)) return 'allow';
   if (!done && (answer.status === 404 || answer.status === 403)) return 'deny';
   if (!done && answer.status === 303 && answer.location && new URL(answer.location, server.url).pathname === '/login') return 'deny';
-  throw new Error(`inconsistent: HTTP ${answer.status}${answer.location ? ` → ${answer.location}` : ''}, and the change was ${done ? '' : 'not '}made`);
+  throw new Error(
+    `inconsistent: HTTP ${answer.status}${answer.location ? ` → ${answer.location}` : ''}, and the change was ${done ? '' : 'not '}made`,
+  );
 }
 
 function runAction(s: Subject, name: keyof typeof actions, fields: Record<string, string>, origin?: string) {
@@ -313,7 +315,8 @@ async function socketOf(s: Subject): Promise<Socket | null> {
     },
     (error: Error) => error.message,
   );
-  if (refused !== 'unauthenticated') throw new Error(`a handshake without a session was ${refused ? `refused with ${refused}` : 'accepted'}`);
+  if (refused !== 'unauthenticated')
+    throw new Error(`a handshake without a session was ${refused ? `refused with ${refused}` : 'accepted'}`);
   return null;
 }
 
@@ -353,7 +356,12 @@ let matrixMemberHash: string;
 async function memberOfMainUnit(): Promise<string> {
   matrixMemberHash ??= await hashPassword(`matrise-${demo.password}-medlem`);
   const user = await db.user.create({
-    data: { email: `matrise-medlem-${next()}@demo.test`, name: `Matrise Medlem ${serial}`, passwordHash: matrixMemberHash, memberships: { create: { unitId: fx.mainUnitId, role: 'saksbehandler' } } },
+    data: {
+      email: `matrise-medlem-${next()}@demo.test`,
+      name: `Matrise Medlem ${serial}`,
+      passwordHash: matrixMemberHash,
+      memberships: { create: { unitId: fx.mainUnitId, role: 'saksbehandler' } },
+    },
   });
   return user.id;
 }
@@ -375,7 +383,9 @@ async function makeCase(options: { status: string; meetingId?: string | null; la
       lateRequestMeetingId: options.lateRequestMeetingId ?? null,
       version: submitted ? 1 : 0,
       submittedAt: submitted ? new Date() : null,
-      versions: submitted ? { create: { version: 1, content: JSON.stringify(content), submittedById: author, meetingId: options.meetingId ?? null } } : undefined,
+      versions: submitted
+        ? { create: { version: 1, content: JSON.stringify(content), submittedById: author, meetingId: options.meetingId ?? null } }
+        : undefined,
     },
   });
   const doc = new Y.Doc();
@@ -385,7 +395,11 @@ async function makeCase(options: { status: string; meetingId?: string | null; la
   return created;
 }
 
-async function makeMeeting(options: { startsAt: Date; status?: string; items?: { title: string; locked?: boolean; content?: ItemContent }[] }) {
+async function makeMeeting(options: {
+  startsAt: Date;
+  status?: string;
+  items?: { title: string; locked?: boolean; content?: ItemContent }[];
+}) {
   const meeting = await db.meeting.create({
     data: {
       unitId: mainUnitId,
@@ -426,7 +440,9 @@ const days = (n: number) => new Date(Date.now() + n * 24 * 3600_000);
 const chairMeeting = (items = true) =>
   makeMeeting({
     startsAt: new Date(days(400).getTime() + next() * 3600_000),
-    items: items ? [{ title: `Matrisepunkt A ${serial}`, content: { outcome: 'tatt_til_orientering' } }, { title: `Matrisepunkt B ${serial}` }] : [],
+    items: items
+      ? [{ title: `Matrisepunkt A ${serial}`, content: { outcome: 'tatt_til_orientering' } }, { title: `Matrisepunkt B ${serial}` }]
+      : [],
   });
 
 async function arrange() {
@@ -441,7 +457,10 @@ async function arrange() {
   const started = (await makeMeeting({ startsAt: new Date(Date.now() - 10 * 60_000) })).meeting;
   const withItems = await makeMeeting({
     startsAt: days(32),
-    items: [{ title: 'Matrise: åpent punkt' }, { title: 'Matrise: låst punkt', locked: true, content: { outcome: 'tatt_til_orientering' } }],
+    items: [
+      { title: 'Matrise: åpent punkt' },
+      { title: 'Matrise: låst punkt', locked: true, content: { outcome: 'tatt_til_orientering' } },
+    ],
   });
   const submitted = await makeCase({ status: 'submitted', meetingId: planned.id, title: 'Matrise: innmeldt sak' });
   const lateCase = await makeCase({ status: 'submitted', lateRequestMeetingId: late.id, title: 'Matrise: sent innmeldt sak' });
@@ -453,12 +472,26 @@ async function arrange() {
   await db.searchEntry.createMany({
     data: [
       { ...base, itemId: 'matriselik0001', caseId: null, outcome: 'avklart', title: likeDecisionTitle, meetingDate: days(-40) },
-      { ...base, itemId: 'matriselik0002', caseId: null, outcome: 'henvist', title: 'Matrise: økning av BPA etter fall og brudd i hoften', meetingDate: days(-60) },
+      {
+        ...base,
+        itemId: 'matriselik0002',
+        caseId: null,
+        outcome: 'henvist',
+        title: 'Matrise: økning av BPA etter fall og brudd i hoften',
+        meetingDate: days(-60),
+      },
     ],
   });
   // An entry of the unit's audit log to look for.
   await db.auditEvent.create({
-    data: { unitId: mainUnitId, actorId: userOf('leder'), action: 'case.read', entityType: 'case', entityId: auditEntity, detail: JSON.stringify({ view: auditMarker }) },
+    data: {
+      unitId: mainUnitId,
+      actorId: userOf('leder'),
+      action: 'case.read',
+      entityType: 'case',
+      entityId: auditEntity,
+      detail: JSON.stringify({ view: auditMarker }),
+    },
   });
   return {
     mainUnitId,
@@ -516,7 +549,10 @@ const caseCommand = (command: 'submit' | 'withdraw', make: () => Promise<{ id: s
     const before = await db.case.findUniqueOrThrow({ where: { id } });
     const r = await client(s).post(`/api/cases/${id}/${command}`, {});
     const after = await db.case.findUniqueOrThrow({ where: { id } });
-    return writeOutcome(r.status, command === 'submit' ? after.version > before.version : after.status === 'withdrawn' && before.status !== 'withdrawn');
+    return writeOutcome(
+      r.status,
+      command === 'submit' ? after.version > before.version : after.status === 'withdrawn' && before.status !== 'withdrawn',
+    );
   },
 });
 
@@ -563,7 +599,13 @@ const yjsDocument = (kind: (typeof documentKinds)[number], id: () => string): Pr
     try {
       await Promise.all([whenSynced(observer), whenSynced(writer)]);
       writer.doc.getText('matrise').insert(0, marker);
-      if (await waitFor(() => has(observer), 1000, 'the marker').then(() => true, () => false)) return 'edit';
+      if (
+        await waitFor(() => has(observer), 1000, 'the marker').then(
+          () => true,
+          () => false,
+        )
+      )
+        return 'edit';
       const late = connectYjs(server.url, name, cookies.leder!);
       try {
         await whenSynced(late);
@@ -607,11 +649,19 @@ const probes: Record<Operation, Probe> = {
   'PATCH /api/cases/[id] · submitted, meeting started': casePatch(() => makeCase({ status: 'submitted', meetingId: fx.startedMeetingId })),
   'PATCH /api/cases/[id] · concluded': casePatch(() => makeCase({ status: 'concluded' })),
   'POST /api/cases/[id]/submit · draft': caseCommand('submit', () => makeCase({ status: 'draft' })),
-  'POST /api/cases/[id]/submit · submitted (send changes)': caseCommand('submit', () => makeCase({ status: 'submitted', meetingId: fx.plannedMeetingId })),
-  'POST /api/cases/[id]/submit · meeting started': caseCommand('submit', () => makeCase({ status: 'submitted', meetingId: fx.startedMeetingId })),
+  'POST /api/cases/[id]/submit · submitted (send changes)': caseCommand('submit', () =>
+    makeCase({ status: 'submitted', meetingId: fx.plannedMeetingId }),
+  ),
+  'POST /api/cases/[id]/submit · meeting started': caseCommand('submit', () =>
+    makeCase({ status: 'submitted', meetingId: fx.startedMeetingId }),
+  ),
   'POST /api/cases/[id]/withdraw · draft': caseCommand('withdraw', () => makeCase({ status: 'draft' })),
-  'POST /api/cases/[id]/withdraw · submitted': caseCommand('withdraw', () => makeCase({ status: 'submitted', meetingId: fx.plannedMeetingId })),
-  'POST /api/cases/[id]/withdraw · meeting started': caseCommand('withdraw', () => makeCase({ status: 'submitted', meetingId: fx.startedMeetingId })),
+  'POST /api/cases/[id]/withdraw · submitted': caseCommand('withdraw', () =>
+    makeCase({ status: 'submitted', meetingId: fx.plannedMeetingId }),
+  ),
+  'POST /api/cases/[id]/withdraw · meeting started': caseCommand('withdraw', () =>
+    makeCase({ status: 'submitted', meetingId: fx.startedMeetingId }),
+  ),
   'POST /api/cases/[id]/accept-late': {
     covers: 'route POST /api/cases/[id]/accept-late',
     run: async (s) => {
@@ -634,7 +684,8 @@ const probes: Record<Operation, Probe> = {
   },
   'POST /api/auth/[...nextauth] · sign-in with a wrong password': {
     covers: 'route POST /api/auth/[...nextauth]',
-    run: async (s) => ((await login(server.url, s === 'anonymous' ? emails.author : emails[s], `${demo.password}-feil`)) ? 'allow' : 'deny'),
+    run: async (s) =>
+      (await login(server.url, s === 'anonymous' ? emails.author : emails[s], `${demo.password}-feil`)) ? 'allow' : 'deny',
   },
   'GET /api/health · says only whether the database answers': {
     covers: 'endpoint GET /api/health',
@@ -656,19 +707,50 @@ const probes: Record<Operation, Probe> = {
   },
   'GET /revisjon/csv · the unit’s audit entries': {
     covers: 'route GET /revisjon/csv',
-    run: (s) => view(`/revisjon/csv?entityId=${auditEntity}`, s, shows(() => auditMarker)),
+    run: (s) =>
+      view(
+        `/revisjon/csv?entityId=${auditEntity}`,
+        s,
+        shows(() => auditMarker),
+      ),
   },
   'GET /historikk/person/innsyn · the author’s person reference': {
     covers: 'route GET /historikk/person/innsyn',
-    run: (s) => view(`/historikk/person/innsyn?unit=${fx.mainUnitId}&ref=${encodeURIComponent('EPJ 2025/0712')}`, s, shows(() => authorConclusion)),
+    run: (s) =>
+      view(
+        `/historikk/person/innsyn?unit=${fx.mainUnitId}&ref=${encodeURIComponent('EPJ 2025/0712')}`,
+        s,
+        shows(() => authorConclusion),
+      ),
   },
   'GET /historikk/statistikk/csv · the unit’s items': {
     covers: 'route GET /historikk/statistikk/csv',
-    run: (s) => view('/historikk/statistikk/csv', s, shows(() => fx.pastMeetingId)),
+    run: (s) =>
+      view(
+        '/historikk/statistikk/csv',
+        s,
+        shows(() => fx.pastMeetingId),
+      ),
   },
 
-  'page / · the unit’s next meeting': { covers: 'page /', run: (s) => view('/', s, shows(() => `/moter/${fx.nextMeetingId}"`)) },
-  'page /saker · the author’s draft in the queue': { covers: 'page /saker', run: (s) => view('/saker', s, shows(() => `/saker/${fx.draftId}"`)) },
+  'page / · the unit’s next meeting': {
+    covers: 'page /',
+    run: (s) =>
+      view(
+        '/',
+        s,
+        shows(() => `/moter/${fx.nextMeetingId}"`),
+      ),
+  },
+  'page /saker · the author’s draft in the queue': {
+    covers: 'page /saker',
+    run: (s) =>
+      view(
+        '/saker',
+        s,
+        shows(() => `/saker/${fx.draftId}"`),
+      ),
+  },
   'page /saker/[id] · draft': casePage(() => fx.draftId),
   'page /saker/[id] · submitted': casePage(() => fx.submitted.id),
   'page /saker/[id] · submitted, meeting started': casePage(() => fx.startedCaseId),
@@ -676,15 +758,30 @@ const probes: Record<Operation, Probe> = {
   'page /saker/[id] · withdrawn': casePage(() => fx.withdrawnId),
   'page /saker/[id] · similar earlier decisions of the author': {
     covers: 'page /saker/[id]',
-    run: (s) => view(`/saker/${fx.submitted.id}`, s, shows(() => likeDecisionTitle)),
+    run: (s) =>
+      view(
+        `/saker/${fx.submitted.id}`,
+        s,
+        shows(() => likeDecisionTitle),
+      ),
   },
   'page /moter/[id] · agenda of a planned meeting': {
     covers: 'page /moter/[id]',
-    run: (s) => view(`/moter/${fx.plannedMeetingId}`, s, shows(() => fx.submitted.title)),
+    run: (s) =>
+      view(
+        `/moter/${fx.plannedMeetingId}`,
+        s,
+        shows(() => fx.submitted.title),
+      ),
   },
   'page /moter/[id] · late requests (chair’s section)': {
     covers: 'page /moter/[id]',
-    run: (s) => view(`/moter/${fx.lateMeetingId}`, s, shows(() => fx.lateCase.title)),
+    run: (s) =>
+      view(
+        `/moter/${fx.lateMeetingId}`,
+        s,
+        shows(() => fx.lateCase.title),
+      ),
   },
   'page /moter/[id]/rom · planned meeting': {
     covers: 'page /moter/[id]/rom',
@@ -699,12 +796,16 @@ const probes: Record<Operation, Probe> = {
   'page /moter/[id]/rom · closed meeting': {
     covers: 'page /moter/[id]/rom',
     run: (s) =>
-      view(`/moter/${fx.pastMeetingId}/rom`, s, (html) => ownOrAll(s, { author: html.includes(pastTitles.author), colleague: html.includes(pastTitles.colleague) })),
+      view(`/moter/${fx.pastMeetingId}/rom`, s, (html) =>
+        ownOrAll(s, { author: html.includes(pastTitles.author), colleague: html.includes(pastTitles.colleague) }),
+      ),
   },
   'page /moter/[id]/referat · closed meeting': {
     covers: 'page /moter/[id]/referat',
     run: (s) =>
-      view(`/moter/${fx.pastMeetingId}/referat`, s, (html) => ownOrAll(s, { author: html.includes(pastTitles.author), colleague: html.includes(pastTitles.colleague) })),
+      view(`/moter/${fx.pastMeetingId}/referat`, s, (html) =>
+        ownOrAll(s, { author: html.includes(pastTitles.author), colleague: html.includes(pastTitles.colleague) }),
+      ),
   },
   'page /historikk · past meetings': {
     covers: 'page /historikk',
@@ -716,31 +817,67 @@ const probes: Record<Operation, Probe> = {
   },
   'page /historikk/person · the author’s person reference': {
     covers: 'page /historikk/person',
-    run: (s) => view(`/historikk/person?unit=${fx.mainUnitId}&ref=${encodeURIComponent('EPJ 2025/0712')}`, s, shows(() => authorConclusion)),
+    run: (s) =>
+      view(
+        `/historikk/person?unit=${fx.mainUnitId}&ref=${encodeURIComponent('EPJ 2025/0712')}`,
+        s,
+        shows(() => authorConclusion),
+      ),
   },
   'page /historikk/likebehandling · the unit’s pairs': {
     covers: 'page /historikk/likebehandling',
-    run: (s) => view('/historikk/likebehandling', s, shows(() => likeDecisionTitle)),
+    run: (s) =>
+      view(
+        '/historikk/likebehandling',
+        s,
+        shows(() => likeDecisionTitle),
+      ),
   },
   'page /historikk/statistikk · the unit’s figures': {
     // The figures name the caseworkers whose items they count; the author's name stands for the unit's data.
     covers: 'page /historikk/statistikk',
-    run: (s) => view('/historikk/statistikk', s, shows(() => 'Sara Saksbehandler')),
+    run: (s) =>
+      view(
+        '/historikk/statistikk',
+        s,
+        shows(() => 'Sara Saksbehandler'),
+      ),
   },
   'page /sok · a hit in the author’s concluded case': {
     covers: 'page /sok',
-    run: (s) => view('/sok?q=BPA', s, shows(() => `#punkt-${fx.authorPastItem.id}`)),
+    run: (s) =>
+      view(
+        '/sok?q=BPA',
+        s,
+        shows(() => `#punkt-${fx.authorPastItem.id}`),
+      ),
   },
-  'page /oppfolging · the author’s follow-up': { covers: 'page /oppfolging', run: (s) => view('/oppfolging', s, shows(() => authorFollowUp)) },
+  'page /oppfolging · the author’s follow-up': {
+    covers: 'page /oppfolging',
+    run: (s) =>
+      view(
+        '/oppfolging',
+        s,
+        shows(() => authorFollowUp),
+      ),
+  },
   'page /revisjon · the unit’s audit entries': {
     covers: 'page /revisjon',
-    run: (s) => view(`/revisjon?entityId=${auditEntity}`, s, shows(() => auditMarker)),
+    run: (s) =>
+      view(
+        `/revisjon?entityId=${auditEntity}`,
+        s,
+        shows(() => auditMarker),
+      ),
   },
 
   'action startDraft · in the unit': {
     covers: 'action app/saker/actions.ts#startDraft',
     run: async (s) => {
-      const mine = () => (s === 'anonymous' ? Promise.resolve(0) : db.case.count({ where: { createdById: userOf(s), unitId: fx.mainUnitId, status: 'draft' } }));
+      const mine = () =>
+        s === 'anonymous'
+          ? Promise.resolve(0)
+          : db.case.count({ where: { createdById: userOf(s), unitId: fx.mainUnitId, status: 'draft' } });
       const before = await mine();
       const answer = await runAction(s, 'startDraft', { unitId: fx.mainUnitId });
       const made = (await mine()) > before;
@@ -752,7 +889,12 @@ const probes: Record<Operation, Probe> = {
     covers: 'action app/oppfolging/actions.ts#setFollowUpDone',
     run: async (s) => {
       const followUp = await db.followUp.create({
-        data: { agendaItemId: fx.authorPastItem.id, caseId: fx.authorPastItem.caseId, ownerId: userOf('author'), description: `Matriseoppfølging ${next()}` },
+        data: {
+          agendaItemId: fx.authorPastItem.id,
+          caseId: fx.authorPastItem.caseId,
+          ownerId: userOf('author'),
+          description: `Matriseoppfølging ${next()}`,
+        },
       });
       const answer = await runAction(s, 'setFollowUpDone', { followUpId: followUp.id, done: 'true' });
       return actionOutcome(answer, (await db.followUp.findUniqueOrThrow({ where: { id: followUp.id } })).doneAt !== null);
@@ -762,7 +904,12 @@ const probes: Record<Operation, Probe> = {
     covers: 'action app/oppfolging/actions.ts#setFollowUpDone',
     run: async (s) => {
       const followUp = await db.followUp.create({
-        data: { agendaItemId: fx.authorPastItem.id, caseId: fx.authorPastItem.caseId, ownerId: userOf('author'), description: `Matriseoppfølging ${next()}` },
+        data: {
+          agendaItemId: fx.authorPastItem.id,
+          caseId: fx.authorPastItem.caseId,
+          ownerId: userOf('author'),
+          description: `Matriseoppfølging ${next()}`,
+        },
       });
       const answer = await runAction(s, 'setFollowUpDone', { followUpId: followUp.id, done: 'true' }, 'https://angriper.example');
       return actionOutcome(answer, (await db.followUp.findUniqueOrThrow({ where: { id: followUp.id } })).doneAt !== null);
@@ -777,18 +924,40 @@ const probes: Record<Operation, Probe> = {
     },
   },
 
-  'page /admin · the own unit listed': { covers: 'page /admin', run: (s) => view('/admin', s, shows(() => `/admin/enheter/${fx.mainUnitId}/moter`)) },
+  'page /admin · the own unit listed': {
+    covers: 'page /admin',
+    run: (s) =>
+      view(
+        '/admin',
+        s,
+        shows(() => `/admin/enheter/${fx.mainUnitId}/moter`),
+      ),
+  },
   'page /admin/enheter/[unitId]/moter · the own unit’s meetings': {
     covers: 'page /admin/enheter/[unitId]/moter',
-    run: (s) => view(`/admin/enheter/${fx.mainUnitId}/moter`, s, shows(() => nb.admin.meetings.newSeries)),
+    run: (s) =>
+      view(
+        `/admin/enheter/${fx.mainUnitId}/moter`,
+        s,
+        shows(() => nb.admin.meetings.newSeries),
+      ),
   },
   'action createSeriesAction · in the own unit': {
     covers: 'action app/admin/meeting-actions.ts#createSeriesAction',
     run: async (s) => {
       const name = `Matriseserie ${next()}`;
       const answer = await adminForm(s, meetingsPage(), [nb.admin.meetings.create], {
-        name, weekdays: '3', startTime: '08:15', durationMinutes: '30', location: '', deadlineDaysBefore: '1', deadlineTime: '12:00', defaultChairId: '',
-        minutesOrientering: '5', minutesDrofting: '15', minutesAvklaring: '10',
+        name,
+        weekdays: '3',
+        startTime: '08:15',
+        durationMinutes: '30',
+        location: '',
+        deadlineDaysBefore: '1',
+        deadlineTime: '12:00',
+        defaultChairId: '',
+        minutesOrientering: '5',
+        minutesDrofting: '15',
+        minutesAvklaring: '10',
       });
       const made = await db.meetingSeries.findFirst({ where: { name } });
       if (made) await db.meeting.deleteMany({ where: { seriesId: made.id } });
@@ -798,7 +967,17 @@ const probes: Record<Operation, Probe> = {
   'action endSeriesAction · a series of the own unit': {
     covers: 'action app/admin/meeting-actions.ts#endSeriesAction',
     run: async (s) => {
-      const series = await db.meetingSeries.create({ data: { unitId: fx.mainUnitId, name: `Matriseserie ${next()}`, weekdays: '3', startTime: '08:15', durationMinutes: 30, deadlineDaysBefore: 1, deadlineTime: '12:00' } });
+      const series = await db.meetingSeries.create({
+        data: {
+          unitId: fx.mainUnitId,
+          name: `Matriseserie ${next()}`,
+          weekdays: '3',
+          startTime: '08:15',
+          durationMinutes: 30,
+          deadlineDaysBefore: 1,
+          deadlineTime: '12:00',
+        },
+      });
       const answer = await adminForm(s, meetingsPage(), [`value="${series.id}"`, nb.admin.meetings.endSeries], {});
       return formOutcome(answer, !(await db.meetingSeries.findUniqueOrThrow({ where: { id: series.id } })).active);
     },
@@ -808,7 +987,9 @@ const probes: Record<Operation, Probe> = {
     run: async (s) => {
       const { meeting } = await makeMeeting({ startsAt: new Date(days(20).getTime() + next() * 60_000) });
       const to = DateTime.fromJSDate(meeting.startsAt, { zone: 'Europe/Oslo' }).plus({ days: 1 }).startOf('minute');
-      const answer = await adminForm(s, meetingsPage(), [`value="${meeting.id}"`, nb.admin.meetings.move], { startsAt: to.toFormat("yyyy-MM-dd'T'HH:mm") });
+      const answer = await adminForm(s, meetingsPage(), [`value="${meeting.id}"`, nb.admin.meetings.move], {
+        startsAt: to.toFormat("yyyy-MM-dd'T'HH:mm"),
+      });
       return formOutcome(answer, (await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).startsAt.getTime() === to.toMillis());
     },
   },
@@ -824,7 +1005,11 @@ const probes: Record<Operation, Probe> = {
     covers: 'action app/admin/meeting-actions.ts#addMeetingAction',
     run: async (s) => {
       const location = `Matriserom ${next()}`;
-      const answer = await adminForm(s, meetingsPage(), [nb.admin.meetings.add], { startsAt: DateTime.now().plus({ days: 50 }).toFormat("yyyy-MM-dd'T'HH:mm"), durationMinutes: '30', location });
+      const answer = await adminForm(s, meetingsPage(), [nb.admin.meetings.add], {
+        startsAt: DateTime.now().plus({ days: 50 }).toFormat("yyyy-MM-dd'T'HH:mm"),
+        durationMinutes: '30',
+        location,
+      });
       return formOutcome(answer, (await db.meeting.count({ where: { location } })) === 1);
     },
   },
@@ -858,17 +1043,40 @@ const probes: Record<Operation, Probe> = {
   },
   'GET /kalender/[token] · the unit’s current token': {
     covers: 'route GET /kalender/[token]',
-    run: (s) => view(`/kalender/${calendarToken}`, s, shows(() => 'BEGIN:VEVENT')),
+    run: (s) =>
+      view(
+        `/kalender/${calendarToken}`,
+        s,
+        shows(() => 'BEGIN:VEVENT'),
+      ),
   },
   'GET /kalender/[token] · a wrong token': {
     covers: 'route GET /kalender/[token]',
-    run: (s) => view(`/kalender/${'x'.repeat(43)}`, s, shows(() => 'BEGIN:VEVENT')),
+    run: (s) =>
+      view(
+        `/kalender/${'x'.repeat(43)}`,
+        s,
+        shows(() => 'BEGIN:VEVENT'),
+      ),
   },
   'page /admin/enheter/[unitId] · the own unit’s members': {
     covers: 'page /admin/enheter/[unitId]',
-    run: (s) => view(`/admin/enheter/${fx.mainUnitId}`, s, shows(() => emails.author)),
+    run: (s) =>
+      view(
+        `/admin/enheter/${fx.mainUnitId}`,
+        s,
+        shows(() => emails.author),
+      ),
   },
-  'page /konto · one’s own account': { covers: 'page /konto', run: (s) => view('/konto', s, shows(() => nb.admin.account.changePassword)) },
+  'page /konto · one’s own account': {
+    covers: 'page /konto',
+    run: (s) =>
+      view(
+        '/konto',
+        s,
+        shows(() => nb.admin.account.changePassword),
+      ),
+  },
   'action createUnitAction': {
     covers: 'action app/admin/actions.ts#createUnitAction',
     run: async (s) => {
@@ -894,7 +1102,12 @@ const probes: Record<Operation, Probe> = {
     covers: 'action app/admin/actions.ts#addMemberAction',
     run: async (s) => {
       const email = `matrise-ny-${next()}@demo.test`;
-      const answer = await adminForm(s, `/admin/enheter/${fx.mainUnitId}`, [nb.admin.add], { email, name: 'Matrise Ny', role: 'saksbehandler', password: '' });
+      const answer = await adminForm(s, `/admin/enheter/${fx.mainUnitId}`, [nb.admin.add], {
+        email,
+        name: 'Matrise Ny',
+        role: 'saksbehandler',
+        password: '',
+      });
       return formOutcome(answer, (await db.membership.count({ where: { unitId: fx.mainUnitId, user: { email } } })) === 1);
     },
   },
@@ -926,7 +1139,9 @@ const probes: Record<Operation, Probe> = {
     covers: 'action app/admin/actions.ts#setPasswordAction',
     run: async (s) => {
       const target = await memberOfMainUnit();
-      const answer = await adminForm(s, `/admin/enheter/${fx.mainUnitId}`, [`value="${target}"`, nb.admin.setPassword], { password: 'lilla-tog-over-broen-i-mai' });
+      const answer = await adminForm(s, `/admin/enheter/${fx.mainUnitId}`, [`value="${target}"`, nb.admin.setPassword], {
+        password: 'lilla-tog-over-broen-i-mai',
+      });
       return formOutcome(answer, (await db.user.findUniqueOrThrow({ where: { id: target } })).passwordHash !== matrixMemberHash);
     },
   },
@@ -935,7 +1150,13 @@ const probes: Record<Operation, Probe> = {
     run: async (s) => {
       const before = s === 'anonymous' ? null : (await db.user.findUniqueOrThrow({ where: { id: userOf(s) } })).passwordHash;
       // The form as the author's page renders it; the subject posts it with their own session.
-      const answer = await adminForm(s, '/konto', [nb.admin.account.changePassword], { current: demo.password, password: `grønn-sykkel-under-fjellet-${next()}` }, 'author');
+      const answer = await adminForm(
+        s,
+        '/konto',
+        [nb.admin.account.changePassword],
+        { current: demo.password, password: `grønn-sykkel-under-fjellet-${next()}` },
+        'author',
+      );
       const after = s === 'anonymous' ? null : (await db.user.findUniqueOrThrow({ where: { id: userOf(s) } })).passwordHash;
       if (s !== 'anonymous' && after !== before) await db.user.update({ where: { id: userOf(s) }, data: { passwordHash: before } });
       return formOutcome(answer, after !== before);
@@ -1050,11 +1271,17 @@ describe('authorisation matrix', () => {
     const passwordHash = await hashPassword(demo.password);
     for (const [subject, role] of Object.entries(otherUnitStaff)) {
       await db.user.create({
-        data: { email: emails[subject as SignedIn], name: `Matrise ${role} (annen enhet)`, passwordHash, memberships: { create: { unitId: otherUnit.id, role } } },
+        data: {
+          email: emails[subject as SignedIn],
+          name: `Matrise ${role} (annen enhet)`,
+          passwordHash,
+          memberships: { create: { unitId: otherUnit.id, role } },
+        },
       });
     }
     Object.assign(cookies, await loginDemoUsers(server.url, emails, demo.password));
-    for (const [subject, email] of Object.entries(emails)) userIds[subject as SignedIn] = (await db.user.findUniqueOrThrow({ where: { email } })).id;
+    for (const [subject, email] of Object.entries(emails))
+      userIds[subject as SignedIn] = (await db.user.findUniqueOrThrow({ where: { email } })).id;
     mainUnitId = (await db.unit.findFirstOrThrow({ where: { name: demoUnitNames.main } })).id;
     fx = await arrange();
     await db.unit.update({ where: { id: fx.otherUnitId }, data: { calendarTokenHash: hashCalendarToken(calendarToken) } });
@@ -1074,7 +1301,8 @@ describe('authorisation matrix', () => {
         if (action) found[action.name as keyof typeof actions] = { id, page };
       }
     }
-    if (!found.startDraft || !found.setFollowUpDone || !found.startRevisionDraft) throw new Error(`action forms not found: ${JSON.stringify(found)}`);
+    if (!found.startDraft || !found.setFollowUpDone || !found.startRevisionDraft)
+      throw new Error(`action forms not found: ${JSON.stringify(found)}`);
     actions = found as typeof actions;
   });
 
@@ -1125,7 +1353,8 @@ describe('authorisation matrix', () => {
       for (const operation of operations) expect(expected[operation]).toHaveLength(subjects.length);
       for (const [operation, violation] of Object.entries(knownViolations)) {
         expect(operations).toContain(operation);
-        for (const subject of violation!.subjects) expect(violation!.observed).not.toBe(expected[operation as Operation][subjects.indexOf(subject)]);
+        for (const subject of violation!.subjects)
+          expect(violation!.observed).not.toBe(expected[operation as Operation][subjects.indexOf(subject)]);
       }
     });
   });
@@ -1135,7 +1364,10 @@ describe('authorisation matrix', () => {
       if (subject === 'anonymous') continue;
       const memberships = await db.membership.findMany({ where: { userId: userOf(subject) } });
       const unitId = subject.startsWith('other:') ? fx.otherUnitId : fx.mainUnitId;
-      expect(memberships.map((m) => [m.unitId, m.role]), subject).toEqual([[unitId, roleOf[subject]]]);
+      expect(
+        memberships.map((m) => [m.unitId, m.role]),
+        subject,
+      ).toEqual([[unitId, roleOf[subject]]]);
       const home = new TextDecoder().decode((await get('/', subject)).bytes);
       expect(home, subject).toContain(subject.startsWith('other:') ? demoUnitNames.other : demoUnitNames.main);
     }

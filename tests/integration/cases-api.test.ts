@@ -84,7 +84,17 @@ describe.each(databaseKinds)('case API on %s', (kind) => {
     const incomplete = await as.caseworker.post(`/api/cases/${id}/submit`);
     expect(incomplete.status).toBe(400);
     expect(Object.keys(incomplete.body.fields).sort()).toEqual(
-      ['alvorlighetReasons', 'caseType', 'facts', 'nytteReasons', 'personRef', 'proposal', 'purpose', 'ressursReasons', 'samletVurdering'].sort(),
+      [
+        'alvorlighetReasons',
+        'caseType',
+        'facts',
+        'nytteReasons',
+        'personRef',
+        'proposal',
+        'purpose',
+        'ressursReasons',
+        'samletVurdering',
+      ].sort(),
     );
     const row = await db.case.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: 'draft', version: 0, meetingId: null });
@@ -103,7 +113,12 @@ describe.each(databaseKinds)('case API on %s', (kind) => {
     expect(submitted.body).toMatchObject({ version: 1, meetingId: nextOpen.id, lateRequestFor: null, warnings: {} });
 
     const details = await as.caseworker.get(`/api/cases/${id}`);
-    expect(details.body).toMatchObject({ status: 'submitted', version: 1, title: completeCase.question, personRef: completeCase.personRef });
+    expect(details.body).toMatchObject({
+      status: 'submitted',
+      version: 1,
+      title: completeCase.question,
+      personRef: completeCase.personRef,
+    });
     expect(details.body.versions[0].content).toEqual(completeCase);
 
     const queue = await as.caseworker.get('/api/cases?sort=age');
@@ -131,7 +146,11 @@ describe.each(databaseKinds)('case API on %s', (kind) => {
     expect(late.body.meetingId).not.toBe(soon.id);
     expect((await as.caseworker.post(`/api/cases/${id}/accept-late`)).status).toBe(403);
     expect((await as.chair.post(`/api/cases/${id}/accept-late`)).body).toEqual({ meetingId: soon.id });
-    expect(await db.case.findUniqueOrThrow({ where: { id } })).toMatchObject({ meetingId: soon.id, acceptedLate: true, lateRequestMeetingId: null });
+    expect(await db.case.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      meetingId: soon.id,
+      acceptedLate: true,
+      lateRequestMeetingId: null,
+    });
   });
 
   it('keeps the case on its meeting when changes are sent in, as a new version', async () => {
@@ -218,7 +237,15 @@ describe.each(databaseKinds)('case API on %s', (kind) => {
     const caseworker = await db.user.findUniqueOrThrow({ where: { email: demo.caseworker } });
     const longAgo = new Date(Date.now() - 23 * 30 * 24 * 3600_000);
     const old = await db.case.create({
-      data: { unitId: fixtures.mainUnit.id, createdById: caseworker.id, personRef: 'EPJ 2024/0001', title: 'Gammelt utkast', caseType: 'endring', createdAt: longAgo, updatedAt: longAgo },
+      data: {
+        unitId: fixtures.mainUnit.id,
+        createdById: caseworker.id,
+        personRef: 'EPJ 2024/0001',
+        title: 'Gammelt utkast',
+        caseType: 'endring',
+        createdAt: longAgo,
+        updatedAt: longAgo,
+      },
     });
     type Drafts = { drafts: { id: string; abandonedFrom: string | null }[] };
     const drafts = async () => ((await as.caseworker.get('/api/cases')).body as Drafts).drafts;
@@ -230,6 +257,8 @@ describe.each(databaseKinds)('case API on %s', (kind) => {
     // Worked on in the editor (its document written just now): no warning.
     await db.yDocUpdate.create({ data: { docName: `case:${old.id}`, data: Buffer.from([0, 0]) } });
     expect((await drafts()).find((d) => d.id === old.id)?.abandonedFrom).toBeNull();
-    expect(await (await fetch(`${server.url}/saker`, { headers: { cookie: cookies.caseworker } })).text()).not.toContain('Ingen har arbeidet med utkastet på lenge');
+    expect(await (await fetch(`${server.url}/saker`, { headers: { cookie: cookies.caseworker } })).text()).not.toContain(
+      'Ingen har arbeidet med utkastet på lenge',
+    );
   });
 });

@@ -42,7 +42,9 @@ describe('documents in use, for retention', () => {
     // Node B holds this one: it listens on the document's relay channel, as document-relay does.
     await nodeB.subscribe(documentChannel(nodeB, 'item:loadedonb1'), () => undefined);
     const ask = documentsInUse(registry, nodeA);
-    expect(await ask(['case:loadedhere1', 'item:loadedonb1', 'case:nowhere0001'])).toEqual(new Set(['case:loadedhere1', 'item:loadedonb1']));
+    expect(await ask(['case:loadedhere1', 'item:loadedonb1', 'case:nowhere0001'])).toEqual(
+      new Set(['case:loadedhere1', 'item:loadedonb1']),
+    );
     // Alone (no Redis), only this node counts.
     expect(await documentsInUse(registry, null)(['case:loadedhere1', 'item:loadedonb1'])).toEqual(new Set(['case:loadedhere1']));
     registry.release(here);

@@ -36,7 +36,9 @@ describe.each(databaseKinds)('follow-up overview on %s', (kind) => {
       ['Skriv vedtak om midlertidig økning', 'Sara Saksbehandler', true, true],
     ]);
     expect(overview.byOwner).toEqual([{ owner: 'Sara Saksbehandler', open: 1, overdue: 1 }]);
-    expect(overview.reassessments.map((r) => [r.title.slice(0, 13), r.overdue, r.canStartRevision])).toEqual([['Økning av BPA', false, true]]);
+    expect(overview.reassessments.map((r) => [r.title.slice(0, 13), r.overdue, r.canStartRevision])).toEqual([
+      ['Økning av BPA', false, true],
+    ]);
   });
 
   it('shows a caseworker only what is theirs, and another unit nothing', async () => {
@@ -54,17 +56,27 @@ describe.each(databaseKinds)('follow-up overview on %s', (kind) => {
     const cases = await db.case.findMany({ where: { id: { in: items.map((i) => i.caseId!) } }, select: { id: true, createdById: true } });
     const saraItem = items.find((i) => cases.find((c) => c.id === i.caseId)?.createdById === actors.caseworker.userId)!;
     const sindreItem = items.find((i) => i.id !== saraItem.id)!;
-    expect((await documentAccess(db, actors.caseworker, { kind: 'item', id: saraItem.id, name: `item:${saraItem.id}` })).level).toBe('read');
-    expect((await documentAccess(db, actors.caseworker, { kind: 'item', id: sindreItem.id, name: `item:${sindreItem.id}` })).level).toBe('none');
-    expect((await documentAccess(db, actors.leader, { kind: 'item', id: sindreItem.id, name: `item:${sindreItem.id}` })).level).toBe('read');
+    expect((await documentAccess(db, actors.caseworker, { kind: 'item', id: saraItem.id, name: `item:${saraItem.id}` })).level).toBe(
+      'read',
+    );
+    expect((await documentAccess(db, actors.caseworker, { kind: 'item', id: sindreItem.id, name: `item:${sindreItem.id}` })).level).toBe(
+      'none',
+    );
+    expect((await documentAccess(db, actors.leader, { kind: 'item', id: sindreItem.id, name: `item:${sindreItem.id}` })).level).toBe(
+      'read',
+    );
     await expect(requireCaseAccess(db, actors.caseworker, sindreItem.caseId!, 'read')).rejects.toMatchObject({ code: 'not_found' });
     await expect(requireCaseAccess(db, actors.caseworker, saraItem.caseId!, 'read')).resolves.toBeTruthy();
   });
 
   it('lets the owner tick a follow-up off and open it again; not a colleague, not another unit', async () => {
     const [followUp] = (await followUpOverview({ db, actor: actors.leader })).followUps;
-    await expect(completeFollowUp({ db, actor: actors.caseworker2, input: { followUpId: followUp.id, done: true } })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(completeFollowUp({ db, actor: actors.otherUnit, input: { followUpId: followUp.id, done: true } })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(completeFollowUp({ db, actor: actors.caseworker2, input: { followUpId: followUp.id, done: true } })).rejects.toMatchObject(
+      { code: 'forbidden' },
+    );
+    await expect(completeFollowUp({ db, actor: actors.otherUnit, input: { followUpId: followUp.id, done: true } })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     await expect(completeFollowUp({ db, actor: actors.caseworker, input: { followUpId: 'not valid!', done: true } })).rejects.toThrow();
 
     await completeFollowUp({ db, actor: actors.caseworker, input: { followUpId: followUp.id, done: true } });

@@ -28,9 +28,34 @@ describe('timelines, similar cases, consistency and statistics', () => {
     const { id: _seededId, ...base } = await db.searchEntry.findFirstOrThrow({ where: { title: { startsWith: 'Økning av BPA' } } });
     await db.searchEntry.createMany({
       data: [
-        { ...base, itemId: 'likeitem00001', caseId: null, outcome: 'avklart', title: 'Økning av BPA etter brudd i armen', meetingDate: new Date(Date.now() - 40 * 24 * 3600_000) },
-        { ...base, itemId: 'likeitem00002', caseId: null, outcome: 'henvist', title: 'Økning av BPA etter fall og brudd i hoften', meetingDate: new Date(Date.now() - 60 * 24 * 3600_000) },
-        { ...base, itemId: 'unlikeitem001', caseId: null, outcome: 'droftet', title: 'Trygghetsalarm', body: 'Eldre som bor alene ønsker trygghetsalarm.', caseType: 'annet', severityLevel: 'lav', benefitLevel: 'lav', resourceLevel: 'lav' },
+        {
+          ...base,
+          itemId: 'likeitem00001',
+          caseId: null,
+          outcome: 'avklart',
+          title: 'Økning av BPA etter brudd i armen',
+          meetingDate: new Date(Date.now() - 40 * 24 * 3600_000),
+        },
+        {
+          ...base,
+          itemId: 'likeitem00002',
+          caseId: null,
+          outcome: 'henvist',
+          title: 'Økning av BPA etter fall og brudd i hoften',
+          meetingDate: new Date(Date.now() - 60 * 24 * 3600_000),
+        },
+        {
+          ...base,
+          itemId: 'unlikeitem001',
+          caseId: null,
+          outcome: 'droftet',
+          title: 'Trygghetsalarm',
+          body: 'Eldre som bor alene ønsker trygghetsalarm.',
+          caseType: 'annet',
+          severityLevel: 'lav',
+          benefitLevel: 'lav',
+          resourceLevel: 'lav',
+        },
       ],
     });
   });
@@ -58,7 +83,12 @@ describe('timelines, similar cases, consistency and statistics', () => {
     const leader = (await loadActor(db, (await db.user.findUniqueOrThrow({ where: { email: demo.leader } })).id))!;
     const bpaCase = await db.case.findFirstOrThrow({ where: { title: { startsWith: 'Økning av BPA' } } });
     const similar = await similarCases({ db, actor: leader, caseId: bpaCase.id });
-    expect(similar.slice(0, 2).map((s) => s.itemId).sort()).toEqual(['likeitem00001', 'likeitem00002']);
+    expect(
+      similar
+        .slice(0, 2)
+        .map((s) => s.itemId)
+        .sort(),
+    ).toEqual(['likeitem00001', 'likeitem00002']);
     expect(similar.at(-1)?.title).toBe('Trygghetsalarm');
     const pairs = await flagInconsistentPairs({ db, actor: leader, unitId });
     expect(pairs.length).toBeGreaterThan(0);
@@ -80,8 +110,13 @@ describe('timelines, similar cases, consistency and statistics', () => {
       expect((await get('/historikk/statistikk/csv', who)).status).toBe(404);
       expect((await get('/historikk/likebehandling', who)).status).toBe(404);
     }
-    const csv = (await (await get('/historikk/statistikk/csv', 'leader')).text()).replace(/^\uFEFF/, '').trim().split('\n');
-    expect(csv[0]).toBe('meetingId,meetingDate,purpose,outcome,status,plannedMinutes,usedMinutes,caseworker,severity,benefit,resource,followUps,followUpsDone');
+    const csv = (await (await get('/historikk/statistikk/csv', 'leader')).text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(csv[0]).toBe(
+      'meetingId,meetingDate,purpose,outcome,status,plannedMinutes,usedMinutes,caseworker,severity,benefit,resource,followUps,followUpsDone',
+    );
     expect(csv).toHaveLength(3);
     expect(csv.some((line) => line.includes('avklart') && line.includes(',10,12,Sara Saksbehandler,hoy,hoy,moderat,1,0'))).toBe(true);
   });
@@ -106,10 +141,20 @@ describe('timelines, similar cases, consistency and statistics', () => {
     expect(await page()).not.toContain('Økning av BPA etter brudd i foten');
     // A meeting closes (on any node): its rows are new.
     const { id: _id, ...base } = await db.searchEntry.findUniqueOrThrow({ where: { itemId: 'likeitem00001' } });
-    await db.searchEntry.create({ data: { ...base, itemId: 'likeitem00003', title: 'Økning av BPA etter brudd i foten', meetingDate: new Date(Date.now() - 2 * 24 * 3600_000) } });
+    await db.searchEntry.create({
+      data: {
+        ...base,
+        itemId: 'likeitem00003',
+        title: 'Økning av BPA etter brudd i foten',
+        meetingDate: new Date(Date.now() - 2 * 24 * 3600_000),
+      },
+    });
     expect(await page()).toContain('Økning av BPA etter brudd i foten');
     // Retention rewrites a row in place.
-    await db.searchEntry.update({ where: { itemId: 'likeitem00001' }, data: { title: anonymisedTitle, body: '', personRef: null, services: '' } });
+    await db.searchEntry.update({
+      where: { itemId: 'likeitem00001' },
+      data: { title: anonymisedTitle, body: '', personRef: null, services: '' },
+    });
     const after = await page();
     expect(after).not.toContain('Økning av BPA etter brudd i armen');
     expect(after).toContain('Økning av BPA etter brudd i foten');

@@ -50,12 +50,44 @@ describe.each(databaseKinds)('history search on %s', (kind) => {
     });
     await db.searchEntry.createMany({
       data: [
-        entry(1, { title: 'Støttekontakt for ungdom med angst', body: 'Ønsker fritidsaktivitet. Gruppetilbud vurdert.', outcome: 'avklart', severityLevel: 'hoy', caseworkerId: ids.sara }),
-        entry(2, { title: 'Støttekontakt eller gruppetilbud for voksen', body: 'Bor alene, lite nettverk.', outcome: 'utsatt', severityLevel: 'moderat' }),
-        entry(3, { title: 'Praktisk bistand til innkjøp', body: 'Tidligere hatt støttekontakt, nå behov for hjelp til innkjøp.', outcome: 'avklart', severityLevel: 'lav' }),
-        entry(4, { title: 'Avlastning for familie med tre barn', body: 'Foreldrene er slitne. Avlastningen i dag er to helger i måneden.', childrenAffected: true, outcome: 'droftet', caseType: 'revurdering' }),
-        entry(5, { title: 'Omsorgsstønad etter endrede behov', body: 'Søknad om økt omsorgsstønad. Gruppetilbudet i bydelen er prøvd.', outcome: 'henvist', caseType: 'endring' }),
-        entry(6, { title: 'Støttekontakt i annen enhet', body: 'Skal aldri synes for main-enheten.', unitId: ids.other, caseworkerId: ids.otherUser }),
+        entry(1, {
+          title: 'Støttekontakt for ungdom med angst',
+          body: 'Ønsker fritidsaktivitet. Gruppetilbud vurdert.',
+          outcome: 'avklart',
+          severityLevel: 'hoy',
+          caseworkerId: ids.sara,
+        }),
+        entry(2, {
+          title: 'Støttekontakt eller gruppetilbud for voksen',
+          body: 'Bor alene, lite nettverk.',
+          outcome: 'utsatt',
+          severityLevel: 'moderat',
+        }),
+        entry(3, {
+          title: 'Praktisk bistand til innkjøp',
+          body: 'Tidligere hatt støttekontakt, nå behov for hjelp til innkjøp.',
+          outcome: 'avklart',
+          severityLevel: 'lav',
+        }),
+        entry(4, {
+          title: 'Avlastning for familie med tre barn',
+          body: 'Foreldrene er slitne. Avlastningen i dag er to helger i måneden.',
+          childrenAffected: true,
+          outcome: 'droftet',
+          caseType: 'revurdering',
+        }),
+        entry(5, {
+          title: 'Omsorgsstønad etter endrede behov',
+          body: 'Søknad om økt omsorgsstønad. Gruppetilbudet i bydelen er prøvd.',
+          outcome: 'henvist',
+          caseType: 'endring',
+        }),
+        entry(6, {
+          title: 'Støttekontakt i annen enhet',
+          body: 'Skal aldri synes for main-enheten.',
+          unitId: ids.other,
+          caseworkerId: ids.otherUser,
+        }),
       ],
     });
   });
@@ -91,19 +123,28 @@ describe.each(databaseKinds)('history search on %s', (kind) => {
     expect(titles(hits)).toEqual(['Økning av BPA fra 20 til 28 timer per uke etter fall og brudd?']);
     expect(hits[0].meetingId).toBe(ids.pastMeeting);
     // A hit shows case text: it is logged as a read of that case.
-    const read = await db.auditEvent.findFirst({ where: { actorId: actors.leader.userId, action: 'case.read', entityId: hits[0].caseId!, detail: { contains: 'search' } } });
+    const read = await db.auditEvent.findFirst({
+      where: { actorId: actors.leader.userId, action: 'case.read', entityId: hits[0].caseId!, detail: { contains: 'search' } },
+    });
     expect(read).not.toBeNull();
   });
 
   it('filters by outcome, criteria level, case type, children affected, caseworker and period', async () => {
-    expect(titles(await search('leader', { q: 'støttekontakt', outcome: 'avklart' })).sort()).toEqual(['Praktisk bistand til innkjøp', 'Støttekontakt for ungdom med angst']);
+    expect(titles(await search('leader', { q: 'støttekontakt', outcome: 'avklart' })).sort()).toEqual([
+      'Praktisk bistand til innkjøp',
+      'Støttekontakt for ungdom med angst',
+    ]);
     expect(titles(await search('leader', { severity: 'hoy', caseworkerId: ids.sara }))).toContain('Støttekontakt for ungdom med angst');
     expect(titles(await search('leader', { caseType: 'revurdering', children: 'ja' }))).toEqual(['Avlastning for familie med tre barn']);
-    expect(titles(await search('leader', { q: 'støttekontakt', from: '2026-02-01', to: '2026-02-28' }))).toEqual(['Støttekontakt for ungdom med angst']);
+    expect(titles(await search('leader', { q: 'støttekontakt', from: '2026-02-01', to: '2026-02-28' }))).toEqual([
+      'Støttekontakt for ungdom med angst',
+    ]);
   });
 
   it('filters by the service the case concerns, with wildcards taken literally', async () => {
-    expect(titles(await search('leader', { service: 'Personlig ASSISTANSE' }))).toEqual(['Økning av BPA fra 20 til 28 timer per uke etter fall og brudd?']);
+    expect(titles(await search('leader', { service: 'Personlig ASSISTANSE' }))).toEqual([
+      'Økning av BPA fra 20 til 28 timer per uke etter fall og brudd?',
+    ]);
     expect(titles(await search('leader', { q: 'avlastning', service: 'avlastning' }))).toEqual([
       'Søknad om avlastning for familie med barn med autisme — døgnavlastning eller avlastning i hjemmet?',
     ]);
@@ -114,7 +155,10 @@ describe.each(databaseKinds)('history search on %s', (kind) => {
     expect(titles(await search('otherUnit', { q: 'støttekontakt' }))).toEqual(['Støttekontakt i annen enhet']);
     expect(titles(await search('leader', {})).includes('Støttekontakt i annen enhet')).toBe(false);
     expect(titles(await search('caseworker', { q: 'støttekontakt' }))).toEqual(['Støttekontakt for ungdom med angst']);
-    expect(titles(await search('caseworker2', { q: 'støttekontakt' })).sort()).toEqual(['Praktisk bistand til innkjøp', 'Støttekontakt eller gruppetilbud for voksen']);
+    expect(titles(await search('caseworker2', { q: 'støttekontakt' })).sort()).toEqual([
+      'Praktisk bistand til innkjøp',
+      'Støttekontakt eller gruppetilbud for voksen',
+    ]);
   });
 
   it('treats query syntax as plain words', async () => {

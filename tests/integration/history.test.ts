@@ -19,7 +19,8 @@ describe('meeting history, minutes and the audit log', () => {
   let db: Db;
   let cookies: Record<string, string>;
   let pastMeetingId: string;
-  const get = (path: string, who: string) => fetch(`${server.url}${path}`, { headers: cookies[who] ? { cookie: cookies[who] } : {}, redirect: 'manual' });
+  const get = (path: string, who: string) =>
+    fetch(`${server.url}${path}`, { headers: cookies[who] ? { cookie: cookies[who] } : {}, redirect: 'manual' });
 
   beforeAll(async () => {
     database = await createTestDatabase('sqlite');
@@ -130,7 +131,10 @@ describe('meeting history, minutes and the audit log', () => {
     const csv = await get(`/revisjon/csv?action=meeting.read&entityId=${pastMeetingId}`, 'leader');
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\n');
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
     expect(lines[0]).toBe('id,at,actor_id,actor,action,entity_type,entity_id,detail');
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.slice(1).every((line) => line.includes('meeting.read') && line.includes(pastMeetingId))).toBe(true);
@@ -141,6 +145,11 @@ describe('meeting history, minutes and the audit log', () => {
     expect((await get('/revisjon/csv?from=2026-13-45', 'leader')).status).toBe(400);
     expect((await get('/revisjon/csv?unknown=1', 'leader')).status).toBe(400);
     const future = await (await get('/revisjon/csv?from=2099-01-01', 'leader')).text();
-    expect(future.replace(/^\uFEFF/, '').trim().split('\n')).toHaveLength(1);
+    expect(
+      future
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\n'),
+    ).toHaveLength(1);
   });
 });

@@ -44,7 +44,8 @@ describe.each(databaseKinds)('the live meeting on %s', (kind) => {
     server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir });
     db = openDb(database.url);
     meetingId = (await demoFixtures(db)).meeting.id;
-    for (const role of ['caseworker', 'caseworker2', 'chair', 'leader'] as const) cookies[role] = (await login(server.url, demo[role], demo.password))!;
+    for (const role of ['caseworker', 'caseworker2', 'chair', 'leader'] as const)
+      cookies[role] = (await login(server.url, demo[role], demo.password))!;
     items = await syncAgenda(db, meetingId);
   });
 
@@ -60,7 +61,13 @@ describe.each(databaseKinds)('the live meeting on %s', (kind) => {
     await Promise.all([syncAgenda(db, meetingId), syncAgenda(db, meetingId), syncAgenda(db, meetingId)]);
     expect(await db.agendaItem.count({ where: { meetingId } })).toBe(3);
     expect(items).toHaveLength(3);
-    expect(items.map((i) => [i.purpose, i.plannedMinutes])).toEqual(expect.arrayContaining([['drofting', 15], ['avklaring', 10], ['orientering', 5]]));
+    expect(items.map((i) => [i.purpose, i.plannedMinutes])).toEqual(
+      expect.arrayContaining([
+        ['drofting', 15],
+        ['avklaring', 10],
+        ['orientering', 5],
+      ]),
+    );
   });
 
   it('lets three participants co-edit one item’s notes and converge', async () => {
@@ -70,7 +77,11 @@ describe.each(databaseKinds)('the live meeting on %s', (kind) => {
     type(a, 'notes', 'A1 ');
     type(b, 'notes', 'B1 ');
     type(c, 'notes', 'C1 ');
-    await waitFor(() => [a, b, c].every((x) => read(x, 'notes').length === 9 && read(x, 'notes') === read(a, 'notes')), 5000, 'convergence');
+    await waitFor(
+      () => [a, b, c].every((x) => read(x, 'notes').length === 9 && read(x, 'notes') === read(a, 'notes')),
+      5000,
+      'convergence',
+    );
   });
 
   it('merges what a participant typed while offline when the connection is back', async () => {
@@ -83,7 +94,11 @@ describe.each(databaseKinds)('the live meeting on %s', (kind) => {
     await sleep(200);
     expect(read(b, 'notes')).not.toContain('uten nett');
     a.provider.connect();
-    await waitFor(() => read(a, 'notes') === read(b, 'notes') && read(b, 'notes').includes('uten nett') && read(a, 'notes').includes('i møtet'), 5000, 'offline merge');
+    await waitFor(
+      () => read(a, 'notes') === read(b, 'notes') && read(b, 'notes').includes('uten nett') && read(a, 'notes').includes('i møtet'),
+      5000,
+      'offline merge',
+    );
   });
 
   it('sends the chair’s current item to everyone, records attendance and presence, and refuses a non-chair', async () => {
@@ -98,7 +113,10 @@ describe.each(databaseKinds)('the live meeting on %s', (kind) => {
     const seen = nextEvent<{ currentItemId: string }>(member, 'meeting:current');
     expect(await chair.emitWithAck('meeting:set-current', { meetingId, itemId: items[1].id })).toMatchObject({ ok: true });
     expect((await seen).currentItemId).toBe(items[1].id);
-    expect(await member.emitWithAck('meeting:set-current', { meetingId, itemId: items[0].id })).toMatchObject({ ok: false, error: 'forbidden' });
+    expect(await member.emitWithAck('meeting:set-current', { meetingId, itemId: items[0].id })).toMatchObject({
+      ok: false,
+      error: 'forbidden',
+    });
     expect(await member.emitWithAck('meeting:set-current', { meetingId: 'x' })).toMatchObject({ ok: false, error: 'invalid_input' });
     expect((await db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).currentItemId).toBe(items[1].id);
   });
@@ -166,7 +184,11 @@ describe.each(databaseKinds)('the live meeting on %s', (kind) => {
     // A lock the server refuses (no outcome) freezes the item, checks it and calls the freeze off.
     const refused = await chair.emitWithAck('meeting:lock-item', { meetingId, itemId: drofting.id, locked: true });
     expect(refused).toMatchObject({ ok: false, error: 'invalid_input' });
-    await waitFor(() => read(watcher, 'conclusion').includes('Skrevet mens saken var frosset.'), 5000, 'the dropped edit to be asked for again');
+    await waitFor(
+      () => read(watcher, 'conclusion').includes('Skrevet mens saken var frosset.'),
+      5000,
+      'the dropped edit to be asked for again',
+    );
   });
 
   it('closes the meeting: minutes become rows, the concluded case is concluded, the rest moves on with its notes', async () => {

@@ -86,7 +86,17 @@ describe.each(databaseKinds)('meeting series and calendar on %s', (kind) => {
     // A case on one of its meetings gets the series' minutes for its purpose (20 for drøfting here).
     const { draftCase } = await demoFixtures(db);
     const onFriday = await db.case.create({
-      data: { unitId, createdById: draftCase.createdById, personRef: 'FRE-1', title: 'Fredagssak', caseType: 'endring', purpose: 'drofting', status: 'submitted', meetingId: meetings[0].id, submittedAt: new Date() },
+      data: {
+        unitId,
+        createdById: draftCase.createdById,
+        personRef: 'FRE-1',
+        title: 'Fredagssak',
+        caseType: 'endring',
+        purpose: 'drofting',
+        status: 'submitted',
+        meetingId: meetings[0].id,
+        submittedAt: new Date(),
+      },
     });
     const agenda = await syncAgenda(db, meetings[0].id);
     expect(agenda.find((i) => i.caseId === onFriday.id)?.plannedMinutes).toBe(20);
@@ -103,14 +113,21 @@ describe.each(databaseKinds)('meeting series and calendar on %s', (kind) => {
     expect(after.startsAt.getTime()).toBe(when.toMillis());
     expect(after.seriesSlot?.getTime()).toBe(meeting.seriesSlot?.getTime());
     if (after.seriesId) expect(await generateMeetings(db, after.seriesId)).toBe(0);
-    const movedNotices = await db.notification.findMany({ where: { userId: submittedCase.createdById, text: { contains: 'er flyttet fra' } } });
+    const movedNotices = await db.notification.findMany({
+      where: { userId: submittedCase.createdById, text: { contains: 'er flyttet fra' } },
+    });
     expect(movedNotices.map((n) => n.link)).toContain(`/saker/${submittedCase.id}`);
 
-    const next = await db.meeting.findFirstOrThrow({ where: { unitId, status: 'planned', startsAt: { gt: after.startsAt } }, orderBy: { startsAt: 'asc' } });
+    const next = await db.meeting.findFirstOrThrow({
+      where: { unitId, status: 'planned', startsAt: { gt: after.startsAt } },
+      orderBy: { startsAt: 'asc' },
+    });
     expect(await submit([`value="${meeting.id}"`, 'Avlys'], {})).toContain('Møtet er avlyst.');
     expect((await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).status).toBe('cancelled');
     expect((await db.case.findUniqueOrThrow({ where: { id: submittedCase.id } })).meetingId).toBe(next.id);
-    const notice = await db.notification.findFirstOrThrow({ where: { userId: submittedCase.createdById, text: { contains: 'er avlyst' }, link: `/saker/${submittedCase.id}` } });
+    const notice = await db.notification.findFirstOrThrow({
+      where: { userId: submittedCase.createdById, text: { contains: 'er avlyst' }, link: `/saker/${submittedCase.id}` },
+    });
     expect(notice.link).toBe(`/saker/${submittedCase.id}`);
 
     // The caseworker sees it on the home page and marks it read.
@@ -125,10 +142,14 @@ describe.each(databaseKinds)('meeting series and calendar on %s', (kind) => {
 
   it('adds an extra meeting', async () => {
     const at = DateTime.now().setZone('Europe/Oslo').plus({ days: 10 }).set({ hour: 13, minute: 0 });
-    expect(await submit(['Legg til møtet'], { startsAt: at.toFormat("yyyy-MM-dd'T'HH:mm"), durationMinutes: '45', location: 'Rom 4' })).toContain('Ekstramøtet er lagt til.');
+    expect(
+      await submit(['Legg til møtet'], { startsAt: at.toFormat("yyyy-MM-dd'T'HH:mm"), durationMinutes: '45', location: 'Rom 4' }),
+    ).toContain('Ekstramøtet er lagt til.');
     const extra = await db.meeting.findFirstOrThrow({ where: { unitId, seriesId: null, location: 'Rom 4' } });
     expect(extra.startsAt.getTime()).toBe(at.set({ second: 0, millisecond: 0 }).toMillis());
-    expect(await submit(['Legg til møtet'], { startsAt: '2020-01-01T10:00', durationMinutes: '45', location: '' })).toContain('Tidspunktet har allerede vært.');
+    expect(await submit(['Legg til møtet'], { startsAt: '2020-01-01T10:00', durationMinutes: '45', location: '' })).toContain(
+      'Tidspunktet har allerede vært.',
+    );
   });
 
   it('serves the calendar at a secret URL that parses back with the right Oslo times; a rotated link ends the old one', async () => {
@@ -160,7 +181,9 @@ describe.each(databaseKinds)('meeting series and calendar on %s', (kind) => {
   it('a caseworker, a chair and another unit’s member get nothing and change nothing', async () => {
     for (const who of ['caseworker', 'chair', 'otherUnit']) {
       expect((await fetch(`${server.url}${path()}`, { headers: { cookie: cookies[who] }, redirect: 'manual' })).status, who).toBe(404);
-      expect(await submit(['Opprett serien'], series({ name: `Kapret ${who}`, weekdays: '1' }), cookies[who])).toContain('Finnes ikke, eller du har ikke tilgang.');
+      expect(await submit(['Opprett serien'], series({ name: `Kapret ${who}`, weekdays: '1' }), cookies[who])).toContain(
+        'Finnes ikke, eller du har ikke tilgang.',
+      );
     }
     expect(await db.meetingSeries.count({ where: { name: { startsWith: 'Kapret' } } })).toBe(0);
   });

@@ -89,7 +89,8 @@ describe('several nodes on PostgreSQL and Redis', () => {
     meetingId = fixtures.meeting.id;
     mainUnitId = fixtures.mainUnit.id;
     items = await syncAgenda(db, meetingId);
-    for (const role of ['caseworker', 'caseworker2', 'chair', 'leader', 'admin'] as const) cookies[role] = (await login(nodeA.url, demo[role], demo.password))!;
+    for (const role of ['caseworker', 'caseworker2', 'chair', 'leader', 'admin'] as const)
+      cookies[role] = (await login(nodeA.url, demo[role], demo.password))!;
   });
 
   afterAll(async () => {
@@ -106,7 +107,10 @@ describe('several nodes on PostgreSQL and Redis', () => {
     await database?.drop();
   });
 
-  printLogsOnFailure(() => nodeA, () => `--- node B ---\n${nodeB?.logs.join('').split('\n').slice(-150).join('\n')}`);
+  printLogsOnFailure(
+    () => nodeA,
+    () => `--- node B ---\n${nodeB?.logs.join('').split('\n').slice(-150).join('\n')}`,
+  );
 
   it('both nodes join the cluster and report Redis in their health', async () => {
     for (const server of [nodeA, nodeB]) {
@@ -129,11 +133,16 @@ describe('several nodes on PostgreSQL and Redis', () => {
     await Promise.all([whenSynced(onA), whenSynced(onB)]);
     type(onA, 'notes', 'Skrevet på node A. ');
     type(onB, 'notes', 'Skrevet på node B. ');
-    await waitFor(() => text(onA, 'notes').length === text(onB, 'notes').length && text(onA, 'notes').toString().includes('node B'), 5000, 'both edits everywhere');
+    await waitFor(
+      () => text(onA, 'notes').length === text(onB, 'notes').length && text(onA, 'notes').toString().includes('node B'),
+      5000,
+      'both edits everywhere',
+    );
     expect(text(onA, 'notes').toString()).toBe(text(onB, 'notes').toString());
 
     onA.provider.awareness.setLocalStateField('user', { name: 'Sara på A' });
-    const names = (client: YjsClient) => [...client.provider.awareness.getStates().values()].map((s) => (s.user as { name?: string } | undefined)?.name);
+    const names = (client: YjsClient) =>
+      [...client.provider.awareness.getStates().values()].map((s) => (s.user as { name?: string } | undefined)?.name);
     await waitFor(() => names(onB).includes('Sara på A'), 5000, 'presence from A on B');
     // A newcomer on B, after both were there, sees A's client and B's at once (B answers for the ones it relays).
     const late = yjs(nodeB.url, name, cookies.leader);
@@ -256,7 +265,11 @@ describe('several nodes on PostgreSQL and Redis', () => {
     expect((await fetch(`${nodeB.url}/api/health`)).status).toBe(200);
 
     await redisLine.resume();
-    await waitFor(() => text(onB, 'notes').toString().includes('på A under') && text(onA, 'notes').toString().includes('på B under'), 15_000, 'convergence after Redis is back');
+    await waitFor(
+      () => text(onB, 'notes').toString().includes('på A under') && text(onA, 'notes').toString().includes('på B under'),
+      15_000,
+      'convergence after Redis is back',
+    );
     expect(text(onA, 'notes').toString()).toBe(text(onB, 'notes').toString());
     type(onB, 'notes', 'Etter bruddet.');
     await waitFor(() => text(onA, 'notes').toString().endsWith('Etter bruddet.'), 5000, 'relay after the cut');
@@ -295,7 +308,11 @@ describe('several nodes on PostgreSQL and Redis', () => {
     clearInterval(typing);
     const survivors = [...movers, stayer];
     await waitFor(() => movers.every((c) => c.provider.wsconnected && c.provider.synced), 10_000, 'the movers to reconnect to B');
-    await waitFor(() => survivors.every((c) => text(c, 'notes').toString() === text(stayer, 'notes').toString()), 10_000, 'convergence on B');
+    await waitFor(
+      () => survivors.every((c) => text(c, 'notes').toString() === text(stayer, 'notes').toString()),
+      10_000,
+      'convergence on B',
+    );
 
     const final = text(stayer, 'notes').toString();
     for (const i of [0, 1, 2]) expect(tokensIn(final, `w${i}t`).size, `writer ${i}`).toBe(typed[i]);

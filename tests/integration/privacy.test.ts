@@ -53,7 +53,13 @@ describe.each(databaseKinds)('privacy on %s', (kind) => {
         status: 'concluded',
         meetingId: meeting.id,
         version: 1,
-        versions: { create: { version: 1, content: JSON.stringify({ facts: `Fakta om ${secret}`, alvorlighetLevel: 'hoy' }), submittedById: caseworkerId } },
+        versions: {
+          create: {
+            version: 1,
+            content: JSON.stringify({ facts: `Fakta om ${secret}`, alvorlighetLevel: 'hoy' }),
+            submittedById: caseworkerId,
+          },
+        },
       },
     });
     const item = await db.agendaItem.create({
@@ -72,7 +78,12 @@ describe.each(databaseKinds)('privacy on %s', (kind) => {
         followUps: { create: { ownerId: caseworkerId, caseId: created.id, description: `Oppfølging om ${secret}` } },
       },
     });
-    await db.yDocState.createMany({ data: [{ name: `case:${created.id}`, state: Buffer.from([0, 0]) }, { name: `item:${item.id}`, state: Buffer.from([0, 0]) }] });
+    await db.yDocState.createMany({
+      data: [
+        { name: `case:${created.id}`, state: Buffer.from([0, 0]) },
+        { name: `item:${item.id}`, state: Buffer.from([0, 0]) },
+      ],
+    });
     await db.yDocUpdate.create({ data: { docName: `case:${created.id}`, data: Buffer.from([0, 0]) } });
     await indexMeeting(db, meeting.id);
     return { caseId: created.id, itemId: item.id, meetingId: meeting.id };
@@ -117,9 +128,21 @@ describe.each(databaseKinds)('privacy on %s', (kind) => {
     expect(anonymised.map((c) => c.id)).toEqual([old.caseId]);
 
     const gone = await db.case.findUniqueOrThrow({ where: { id: old.caseId }, include: { versions: true } });
-    expect(gone).toMatchObject({ personRef: '', title: anonymisedTitle, caseType: 'endring', purpose: 'avklaring', severityLevel: 'hoy', status: 'concluded' });
+    expect(gone).toMatchObject({
+      personRef: '',
+      title: anonymisedTitle,
+      caseType: 'endring',
+      purpose: 'avklaring',
+      severityLevel: 'hoy',
+      status: 'concluded',
+    });
     expect(gone.versions.map((v) => v.content)).toEqual(['{}']);
-    expect(await db.agendaItem.findUniqueOrThrow({ where: { id: old.itemId } })).toMatchObject({ notes: null, conclusion: null, dissent: null, outcome: 'avklart' });
+    expect(await db.agendaItem.findUniqueOrThrow({ where: { id: old.itemId } })).toMatchObject({
+      notes: null,
+      conclusion: null,
+      dissent: null,
+      outcome: 'avklart',
+    });
     expect((await db.followUp.findFirstOrThrow({ where: { caseId: old.caseId } })).description).toBe(anonymisedTitle);
     expect(await db.yDocState.count({ where: { name: { in: [`case:${old.caseId}`, `item:${old.itemId}`] } } })).toBe(0);
     expect(await db.yDocUpdate.count({ where: { docName: `case:${old.caseId}` } })).toBe(0);
@@ -148,7 +171,12 @@ describe.each(databaseKinds)('privacy on %s', (kind) => {
   });
 
   it('retention works through a backlog in batches of whole histories and rests between batches', async () => {
-    const cases = [await decidedCase('PRIV-20', 30, 'a'), await decidedCase('PRIV-21', 40, 'b'), await decidedCase('PRIV-21', 30, 'c'), await decidedCase('PRIV-22', 30, 'd')];
+    const cases = [
+      await decidedCase('PRIV-20', 30, 'a'),
+      await decidedCase('PRIV-21', 40, 'b'),
+      await decidedCase('PRIV-21', 30, 'c'),
+      await decidedCase('PRIV-22', 30, 'd'),
+    ];
     const rests: number[] = [];
     const rest = async (ms: number) => void rests.push(ms);
     const result = await runRetention(db, { months: 24, batchCases: 1, rest });
@@ -167,7 +195,8 @@ describe.each(databaseKinds)('privacy on %s', (kind) => {
     const rest = async () => {
       if (opened) return;
       opened = true;
-      for (const personRef of [' priv-30', 'PRIV-31 ']) await db.case.create({ data: { unitId, createdById: caseworkerId, personRef, title: 'Ny sak', caseType: 'endring' } });
+      for (const personRef of [' priv-30', 'PRIV-31 '])
+        await db.case.create({ data: { unitId, createdById: caseworkerId, personRef, title: 'Ny sak', caseType: 'endring' } });
     };
     expect(await runRetention(db, { months: 24, batchCases: 1, rest })).toEqual({ histories: 1, cases: 1 });
     expect(await db.case.count({ where: { id: { in: [first.caseId, second.caseId] }, anonymisedAt: { not: null } } })).toBe(1);
@@ -175,14 +204,27 @@ describe.each(databaseKinds)('privacy on %s', (kind) => {
 
   it('retention takes an abandoned draft along with its person’s history, unless its document was worked on lately', async () => {
     const longAgo = new Date(Date.now() - 30 * month);
-    const draft = (personRef: string) => db.case.create({ data: { unitId, createdById: caseworkerId, personRef, title: 'Glemt utkast', caseType: 'endring', createdAt: longAgo, updatedAt: longAgo } });
+    const draft = (personRef: string) =>
+      db.case.create({
+        data: {
+          unitId,
+          createdById: caseworkerId,
+          personRef,
+          title: 'Glemt utkast',
+          caseType: 'endring',
+          createdAt: longAgo,
+          updatedAt: longAgo,
+        },
+      });
     const gone = await decidedCase('PRIV-50', 30, 'h');
     const goneDraft = await draft('PRIV-50');
     await db.yDocUpdate.create({ data: { docName: `case:${goneDraft.id}`, data: Buffer.from([0, 0]), createdAt: longAgo } });
     const kept = await decidedCase('PRIV-51', 30, 'i');
     const keptDraft = await draft('PRIV-51');
     // Typed in the editor last week: the case row is old, its document is not.
-    await db.yDocUpdate.create({ data: { docName: `case:${keptDraft.id}`, data: Buffer.from([0, 0]), createdAt: new Date(Date.now() - 7 * 24 * 3600_000) } });
+    await db.yDocUpdate.create({
+      data: { docName: `case:${keptDraft.id}`, data: Buffer.from([0, 0]), createdAt: new Date(Date.now() - 7 * 24 * 3600_000) },
+    });
 
     await runRetention(db, { months: 24, rest: noRest });
     const anonymised = async (id: string) => (await db.case.findUniqueOrThrow({ where: { id } })).anonymisedAt !== null;
@@ -226,16 +268,30 @@ describe.each(databaseKinds)('privacy on %s', (kind) => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toContain('innsyn-PRIV-9.json');
     const body = await response.text();
-    const data = JSON.parse(body) as { personRef: string; cases: { id: string; submittedVersions: unknown[]; meetings: { notes: string; followUps: unknown[] }[] }[]; accessLog: { action: string; who: string }[] };
+    const data = JSON.parse(body) as {
+      personRef: string;
+      cases: { id: string; submittedVersions: unknown[]; meetings: { notes: string; followUps: unknown[] }[] }[];
+      accessLog: { action: string; who: string }[];
+    };
     expect(data.personRef).toBe('PRIV-9');
     expect(data.cases.map((c) => c.id).sort()).toEqual([first.caseId, second.caseId].sort());
-    for (const secret of ['Fakta om første innsynssak', 'Notat om andre innsynssak', 'Konklusjon om første innsynssak', 'Dissens om andre innsynssak', 'Oppfølging om første innsynssak']) {
+    for (const secret of [
+      'Fakta om første innsynssak',
+      'Notat om andre innsynssak',
+      'Konklusjon om første innsynssak',
+      'Dissens om andre innsynssak',
+      'Oppfølging om første innsynssak',
+    ]) {
       expect(body).toContain(secret);
     }
     expect(body).not.toContain('en annen person');
     expect(data.accessLog).toContainEqual(expect.objectContaining({ action: 'case.read', who: 'Mona Møteleder' }));
     expect(await db.auditEvent.count({ where: { action: 'person.export', entityId: unitId } })).toBe(1);
-    expect(await db.auditEvent.count({ where: { action: 'case.read', entityId: { in: [first.caseId, second.caseId] }, detail: { contains: 'innsyn' } } })).toBe(2);
+    expect(
+      await db.auditEvent.count({
+        where: { action: 'case.read', entityId: { in: [first.caseId, second.caseId] }, detail: { contains: 'innsyn' } },
+      }),
+    ).toBe(2);
 
     expect((await fetch(url, { headers: { cookie: cookies.admin } })).status).toBe(200);
     for (const who of ['caseworker', 'chair', 'otherUnit']) {
@@ -246,7 +302,9 @@ describe.each(databaseKinds)('privacy on %s', (kind) => {
 
     // After anonymisation the export holds no content.
     await runRetention(db, { months: 24, now: new Date(Date.now() + 48 * month) });
-    const later = await (await fetch(`${server.url}/historikk/person/innsyn?unit=${unitId}&ref=PRIV-9`, { headers: { cookie: cookies.leader } })).text();
+    const later = await (
+      await fetch(`${server.url}/historikk/person/innsyn?unit=${unitId}&ref=PRIV-9`, { headers: { cookie: cookies.leader } })
+    ).text();
     expect(JSON.parse(later).cases).toEqual([]);
   });
 

@@ -89,7 +89,14 @@ describe.each(databaseKinds)('server, login and pages on %s', (kind) => {
       const response = await fetch(`${server.url}/api/auth/callback/credentials`, {
         method: 'POST',
         redirect: 'manual',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), 'x-forwarded-for': forwardedFor },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          cookie: csrf.headers
+            .getSetCookie()
+            .map((c) => c.split(';')[0])
+            .join('; '),
+          'x-forwarded-for': forwardedFor,
+        },
         body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
       });
       return response.headers.getSetCookie().some((c) => c.startsWith('next-auth.session-token='));

@@ -30,7 +30,10 @@ function openYjs(baseUrl: string, docName: string, cookie: string, origin?: stri
 async function signOut(baseUrl: string, cookie: string): Promise<number> {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`, { headers: { cookie } });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const response = await fetch(`${baseUrl}/api/auth/signout`, {
     method: 'POST',
     redirect: 'manual',
@@ -122,7 +125,6 @@ describe('sessions end on the server, with their websockets', () => {
     expect((await apiClient(server.url, cookie).get('/api/cases')).status).toBe(401);
     expect((await rawUpgrade(server.url, `/yjs/${meetingDoc}`, cookie)).status).toBe(401);
   }, 30_000);
-
 });
 
 describe('requests and websockets from another site are refused', () => {
@@ -148,11 +150,21 @@ describe('requests and websockets from another site are refused', () => {
   });
 
   const post = (path: string, headers: Record<string, string>, body = '{}') =>
-    fetch(`${server.url}${path}`, { method: 'POST', redirect: 'manual', headers: { cookie, 'content-type': 'application/json', ...headers }, body });
+    fetch(`${server.url}${path}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie, 'content-type': 'application/json', ...headers },
+      body,
+    });
 
   it('a state change with another site’s Origin, or Sec-Fetch-Site cross-site, is refused and changes nothing', async () => {
     const before = await db.case.count();
-    const hostile: Record<string, string>[] = [{ origin: evil }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'null' }];
+    const hostile: Record<string, string>[] = [
+      { origin: evil },
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+      { origin: 'null' },
+    ];
     for (const headers of hostile) {
       const response = await post('/api/cases', headers);
       expect(response.status, JSON.stringify(headers)).toBe(403);
@@ -181,7 +193,11 @@ describe('requests and websockets from another site are refused', () => {
     // A server action is a POST with a Next-Action header; the form below is how a hostile page would send it.
     const form = new FormData();
     form.set('unitId', 'x');
-    const action = await fetch(`${server.url}/saker`, { method: 'POST', headers: { cookie, origin: evil, 'next-action': 'a'.repeat(42) }, body: form });
+    const action = await fetch(`${server.url}/saker`, {
+      method: 'POST',
+      headers: { cookie, origin: evil, 'next-action': 'a'.repeat(42) },
+      body: form,
+    });
     expect(action.status).toBe(403);
 
     const csrf = await fetch(`${server.url}/api/auth/csrf`);
@@ -189,7 +205,14 @@ describe('requests and websockets from another site are refused', () => {
     const loginPost = await fetch(`${server.url}/api/auth/callback/credentials`, {
       method: 'POST',
       redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), origin: evil },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: csrf.headers
+          .getSetCookie()
+          .map((c) => c.split(';')[0])
+          .join('; '),
+        origin: evil,
+      },
       body: new URLSearchParams({ csrfToken, email: demo.caseworker, password: demo.password, json: 'true' }),
     });
     expect(loginPost.status).toBe(403);
@@ -215,7 +238,12 @@ describe('requests and websockets from another site are refused', () => {
       socket.close();
       expect(outcome, transports[0]).toBe('refused');
     }
-    const friendly = io(server.url, { path: '/socket.io', transports: ['polling'], extraHeaders: { cookie, origin: server.url }, reconnection: false });
+    const friendly = io(server.url, {
+      path: '/socket.io',
+      transports: ['polling'],
+      extraHeaders: { cookie, origin: server.url },
+      reconnection: false,
+    });
     const outcome = await new Promise<string>((resolve) => {
       friendly.once('connect', () => resolve('connected'));
       friendly.once('connect_error', (error) => resolve(`refused: ${error.message}`));
@@ -243,7 +271,11 @@ describe('requests and websockets from another site are refused', () => {
 describe('behind TLS', () => {
   it('every answer carries Strict-Transport-Security when the public URL is https', async () => {
     const database = await createTestDatabase('sqlite');
-    const server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir, env: { NEXTAUTH_URL: 'https://samlet.kommune.example' } });
+    const server = await startTestServer({
+      databaseUrl: database.url,
+      dataDir: database.dataDir,
+      env: { NEXTAUTH_URL: 'https://samlet.kommune.example' },
+    });
     try {
       for (const path of ['/login', '/api/health', '/api/cases']) {
         const response = await fetch(`${server.url}${path}`, { redirect: 'manual' });
@@ -271,8 +303,20 @@ describe('old sessions', () => {
         await db.userSession.createMany({
           data: [
             { id: `gammel-utlopt-${kind}`, userId, expiresAt: new Date(now - 8 * day) },
-            { id: `gammel-avsluttet-${kind}`, userId, expiresAt: new Date(now + day), endedAt: new Date(now - 8 * day), endReason: 'logout' },
-            { id: `nylig-avsluttet-${kind}`, userId, expiresAt: new Date(now + day), endedAt: new Date(now - 2 * day), endReason: 'logout' },
+            {
+              id: `gammel-avsluttet-${kind}`,
+              userId,
+              expiresAt: new Date(now + day),
+              endedAt: new Date(now - 8 * day),
+              endReason: 'logout',
+            },
+            {
+              id: `nylig-avsluttet-${kind}`,
+              userId,
+              expiresAt: new Date(now + day),
+              endedAt: new Date(now - 2 * day),
+              endReason: 'logout',
+            },
           ],
         });
         expect(await pruneUserSessions(db)).toBe(2);

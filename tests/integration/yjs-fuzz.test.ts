@@ -76,7 +76,8 @@ describe('fuzzing the Yjs endpoint', () => {
     if (kind === 1) return pick.slice(0, Math.max(1, Math.floor(random() * pick.length))); // truncated
     if (kind === 2) {
       const flipped = pick.slice();
-      for (let i = 0; i < 1 + Math.floor(random() * 3); i++) flipped[Math.floor(random() * flipped.length)] ^= 1 << Math.floor(random() * 8);
+      for (let i = 0; i < 1 + Math.floor(random() * 3); i++)
+        flipped[Math.floor(random() * flipped.length)] ^= 1 << Math.floor(random() * 8);
       return flipped;
     }
     if (kind === 3) return Uint8Array.from([Math.floor(random() * 8), ...pick.slice(1)]); // other message type
@@ -145,7 +146,11 @@ describe('fuzzing the Yjs endpoint', () => {
       }
     };
 
-    const attacks = Promise.all([hostile(cookies.caseworker, 1000), hostile(cookies.caseworker2, 1000), hostile(cookies.chair, 1000)]).finally(() => (fuzzing = false));
+    const attacks = Promise.all([
+      hostile(cookies.caseworker, 1000),
+      hostile(cookies.caseworker2, 1000),
+      hostile(cookies.chair, 1000),
+    ]).finally(() => (fuzzing = false));
     await Promise.all([honest(), attacks]);
 
     await waitFor(() => alice.text.toString() === bob.text.toString(), 10_000, 'the honest clients to agree');
@@ -156,7 +161,9 @@ describe('fuzzing the Yjs endpoint', () => {
     await whenSynced(carol);
     expect(carol.text.toString()).toBe(alice.text.toString());
     expect(stats.frames).toBe(3000);
-    console.log(`fuzz seed ${seed}: ${stats.frames} frames over ${stats.connections} connections, closes ${JSON.stringify([...stats.closes])}, ${tokens.length} honest edits`);
+    console.log(
+      `fuzz seed ${seed}: ${stats.frames} frames over ${stats.connections} connections, closes ${JSON.stringify([...stats.closes])}, ${tokens.length} honest edits`,
+    );
     // Bad frames ended their connections with "invalid message" (4400), not the server.
     expect(stats.closes.get(4400) ?? 0).toBeGreaterThan(1000);
     for (const client of [alice, bob, carol]) client.destroy();

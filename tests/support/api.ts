@@ -12,12 +12,13 @@ export function apiClient(baseUrl: string, cookie: string | null) {
       redirect: 'manual',
     });
     const text = await response.text();
-    let json: unknown = null;
+    let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
       json = text;
     }
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary response shapes
     return { status: response.status, body: json as Record<string, any> };
   }
   return {

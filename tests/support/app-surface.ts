@@ -21,7 +21,11 @@ function filesUnder(dir: string): string[] {
 
 /** `app/api/cases/[id]/route.ts` → `/api/cases/[id]`; route groups `(x)` and private folders are not part of the URL. */
 function urlOf(file: string): string {
-  const segments = path.posix.dirname(file).split('/').slice(1).filter((s) => !/^\(.*\)$/.test(s));
+  const segments = path.posix
+    .dirname(file)
+    .split('/')
+    .slice(1)
+    .filter((s) => !/^\(.*\)$/.test(s));
   return `/${segments.join('/')}`;
 }
 
@@ -35,7 +39,14 @@ export function routeHandlers(): string[] {
     const methods = new Set<string>();
     for (const m of source.matchAll(/export\s+(?:const|let|async\s+function|function)\s+([A-Z]+)\b/g)) methods.add(m[1]);
     for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
-      for (const part of m[1].split(',')) methods.add(part.trim().split(/\s+as\s+/).at(-1)!.trim());
+      for (const part of m[1].split(','))
+        methods.add(
+          part
+            .trim()
+            .split(/\s+as\s+/)
+            .at(-1)!
+            .trim(),
+        );
     }
     for (const method of [...methods].filter((m) => httpMethods.includes(m)).sort()) handlers.push(`${method} ${urlOf(file)}`);
   }

@@ -40,7 +40,12 @@ export async function accessibilityViolations(page: Page): Promise<AxeViolation[
 }
 
 /** Logs in through the real login form in a context of its own; confirm dialogs are accepted. */
-export async function signIn(browser: Browser, baseUrl: string, email: string, password = 'demo1234'): Promise<{ context: BrowserContext; page: Page }> {
+export async function signIn(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  password = 'demo1234',
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   page.on('dialog', (dialog) => void dialog.accept());
@@ -63,7 +68,8 @@ const traces: string[] = [];
 function traceForFailures(page: Page, who: string): void {
   const at = () => new Date().toISOString().slice(11, 23);
   page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') traces.push(`${at()} ${who} console.${message.type()}: ${message.text()}`);
+    if (message.type() === 'error' || message.type() === 'warning')
+      traces.push(`${at()} ${who} console.${message.type()}: ${message.text()}`);
   });
   page.on('websocket', (ws) => {
     traces.push(`${at()} ${who} websocket open ${new URL(ws.url()).pathname}`);

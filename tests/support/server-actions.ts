@@ -23,7 +23,8 @@ export function builtServerActions(): Map<string, { file: string; name: string }
     edge?: Record<string, Entry>;
   };
   const actions = new Map<string, { file: string; name: string }>();
-  for (const [id, entry] of Object.entries({ ...manifest.edge, ...manifest.node })) actions.set(id, { file: entry.filename, name: entry.exportedName });
+  for (const [id, entry] of Object.entries({ ...manifest.edge, ...manifest.node }))
+    actions.set(id, { file: entry.filename, name: entry.exportedName });
   return actions;
 }
 

@@ -2,7 +2,12 @@ import { io, type Socket } from 'socket.io-client';
 
 /** A socket.io client with a session cookie, connected (or rejected) before it is returned. */
 export async function connectSocket(baseUrl: string, cookie: string | null): Promise<Socket> {
-  const socket = io(baseUrl, { path: '/socket.io', transports: ['websocket'], extraHeaders: cookie ? { cookie } : {}, reconnection: false });
+  const socket = io(baseUrl, {
+    path: '/socket.io',
+    transports: ['websocket'],
+    extraHeaders: cookie ? { cookie } : {},
+    reconnection: false,
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', (error) => reject(error));

@@ -37,7 +37,9 @@ export function apiRoute<P extends Record<string, string> = Record<string, never
           { status: httpStatusFor(error.code), headers: { 'cache-control': 'no-store' } },
         );
       }
-      console.error(JSON.stringify({ level: 50, msg: 'api: unexpected error', path: request.nextUrl.pathname, err: (error as Error).message }));
+      console.error(
+        JSON.stringify({ level: 50, msg: 'api: unexpected error', path: request.nextUrl.pathname, err: (error as Error).message }),
+      );
       return NextResponse.json({ error: 'internal' }, { status: 500 });
     }
   };
@@ -89,8 +91,11 @@ export function downloadRoute<P extends Record<string, string> = Record<string, 
         },
       });
     } catch (error) {
-      if (isAppError(error)) return new Response(error.code, { status: httpStatusFor(error.code), headers: { 'cache-control': 'no-store' } });
-      console.error(JSON.stringify({ level: 50, msg: 'download: unexpected error', path: request.nextUrl.pathname, err: (error as Error).message }));
+      if (isAppError(error))
+        return new Response(error.code, { status: httpStatusFor(error.code), headers: { 'cache-control': 'no-store' } });
+      console.error(
+        JSON.stringify({ level: 50, msg: 'download: unexpected error', path: request.nextUrl.pathname, err: (error as Error).message }),
+      );
       return new Response('internal', { status: 500 });
     }
   };

@@ -19,7 +19,11 @@ const t = nb.history.timeline;
 const c = nb.cases;
 const querySchema = z.object({ unit: idParam, ref: z.string().trim().min(1).max(40) });
 
-export default async function PersonTimelinePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PersonTimelinePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { actor, user } = await requireActor();
   const parsed = querySchema.safeParse(firstValues(await searchParams));
   if (!parsed.success) notFound();
@@ -52,7 +56,9 @@ export default async function PersonTimelinePage({ searchParams }: { searchParam
               </p>
               <p className="text-sm">
                 <span className="font-medium">{t.assessment}: </span>
-                {(['alvorlighet', 'nytte', 'ressurs'] as const).map((k) => `${c.fields[k]}: ${e.levels[k] ? c.criterionLevels[e.levels[k]!] : '–'}`).join(', ')}
+                {(['alvorlighet', 'nytte', 'ressurs'] as const)
+                  .map((k) => `${c.fields[k]}: ${e.levels[k] ? c.criterionLevels[e.levels[k]!] : '–'}`)
+                  .join(', ')}
               </p>
               {e.conclusion ? <p className="mt-1">{e.conclusion}</p> : null}
               {e.followUps.length ? (

@@ -8,7 +8,15 @@ export type Series = { key: string; label: string; color: string };
  * A bar chart (recharts) with the same numbers as a table beside it, so the
  * figure is never the only way to read them (WCAG 1.1.1).
  */
-export function BarFigure({ data, series, stacked = false }: { data: Record<string, string | number>[]; series: Series[]; stacked?: boolean }) {
+export function BarFigure({
+  data,
+  series,
+  stacked = false,
+}: {
+  data: Record<string, string | number>[];
+  series: Series[];
+  stacked?: boolean;
+}) {
   return (
     <div className="h-64 w-full" aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">
@@ -19,7 +27,14 @@ export function BarFigure({ data, series, stacked = false }: { data: Record<stri
           <Tooltip />
           {series.length > 1 ? <Legend /> : null}
           {series.map((s) => (
-            <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={stacked ? 'stack' : undefined} isAnimationActive={false} />
+            <Bar
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              fill={s.color}
+              stackId={stacked ? 'stack' : undefined}
+              isAnimationActive={false}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>

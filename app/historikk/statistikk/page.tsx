@@ -18,24 +18,48 @@ const t = nb.history.statistics;
 const palette = ['#1f4e79', '#b45309', '#047857', '#7c3aed', '#be123c', '#475569'];
 const percent = (n: number) => `${Math.round(n * 100)} %`;
 
-function Figure({ id, title, children, table }: { id: string; title: string; children: ReactNode; table: { head: string[]; rows: (string | number)[][] } }) {
+function Figure({
+  id,
+  title,
+  children,
+  table,
+}: {
+  id: string;
+  title: string;
+  children: ReactNode;
+  table: { head: string[]; rows: (string | number)[][] };
+}) {
   return (
     <section aria-labelledby={id} className="mt-8 break-inside-avoid rounded border border-slate-300 bg-white p-4">
-      <h2 id={id} className="text-lg font-semibold">{title}</h2>
+      <h2 id={id} className="text-lg font-semibold">
+        {title}
+      </h2>
       {children}
       <table className="mt-3 text-left text-sm">
         <caption className="sr-only">{title}</caption>
         <thead>
           <tr className="border-b border-slate-400">
             {table.head.map((h) => (
-              <th key={h} scope="col" className="py-1 pr-4">{h}</th>
+              <th key={h} scope="col" className="py-1 pr-4">
+                {h}
+              </th>
             ))}
           </tr>
         </thead>
         <tbody>
           {table.rows.map((r, i) => (
             <tr key={i} className="border-b border-slate-200">
-              {r.map((cell, j) => (j === 0 ? <th key={j} scope="row" className="py-1 pr-4 text-left font-normal">{cell}</th> : <td key={j} className="py-1 pr-4">{cell}</td>))}
+              {r.map((cell, j) =>
+                j === 0 ? (
+                  <th key={j} scope="row" className="py-1 pr-4 text-left font-normal">
+                    {cell}
+                  </th>
+                ) : (
+                  <td key={j} className="py-1 pr-4">
+                    {cell}
+                  </td>
+                ),
+              )}
             </tr>
           ))}
         </tbody>
@@ -65,44 +89,123 @@ export default async function StatisticsPage() {
         <p className="mt-6">{t.none}</p>
       ) : (
         <>
-          <Figure id="per-mote" title={t.itemsPerMeeting} table={{ head: [t.meeting, t.count], rows: stats.itemsPerMeeting.map((m) => [m.date, m.items]) }}>
-            <BarFigure data={stats.itemsPerMeeting.map((m) => ({ name: m.date, items: m.items }))} series={[{ key: 'items', label: t.count, color: palette[0] }]} />
-          </Figure>
-          <Figure id="formal" title={t.purposeMix} table={{ head: [t.purposeMix, t.count], rows: purposes.map((p) => [nb.cases.purposes[p], stats.purposeMix[p]]) }}>
-            <BarFigure data={purposes.map((p) => ({ name: nb.cases.purposes[p], count: stats.purposeMix[p] }))} series={[{ key: 'count', label: t.count, color: palette[0] }]} />
-          </Figure>
-          <Figure id="utfall" title={t.outcomeMix} table={{ head: [t.outcomeMix, t.count], rows: outcomeKeys.map((o) => [outcomeLabel(o), stats.outcomeMix[o]]) }}>
-            <BarFigure data={outcomeKeys.map((o) => ({ name: outcomeLabel(o), count: stats.outcomeMix[o] }))} series={[{ key: 'count', label: t.count, color: palette[1] }]} />
-          </Figure>
-          <Figure id="tid" title={t.timeUsed} table={{ head: [t.purposeMix, t.planned, t.used, t.count], rows: stats.timeByPurpose.map((r) => [nb.cases.purposes[r.purpose], r.planned, r.used, r.items]) }}>
+          <Figure
+            id="per-mote"
+            title={t.itemsPerMeeting}
+            table={{ head: [t.meeting, t.count], rows: stats.itemsPerMeeting.map((m) => [m.date, m.items]) }}
+          >
             <BarFigure
-              data={stats.timeByPurpose.map((r) => ({ name: nb.cases.purposes[r.purpose], planned: r.planned, used: r.used }))}
-              series={[{ key: 'planned', label: t.planned, color: palette[5] }, { key: 'used', label: t.used, color: palette[0] }]}
+              data={stats.itemsPerMeeting.map((m) => ({ name: m.date, items: m.items }))}
+              series={[{ key: 'items', label: t.count, color: palette[0] }]}
             />
           </Figure>
-          <Figure id="kriterier" title={t.criteria} table={{ head: ['', ...[...criterionLevels, 'unknown'].map(levelLabel)], rows: criteria.map((c) => [nb.cases.fields[c], ...[...criterionLevels, 'unknown' as const].map((l) => stats.criteriaMix[c][l])]) }}>
+          <Figure
+            id="formal"
+            title={t.purposeMix}
+            table={{ head: [t.purposeMix, t.count], rows: purposes.map((p) => [nb.cases.purposes[p], stats.purposeMix[p]]) }}
+          >
+            <BarFigure
+              data={purposes.map((p) => ({ name: nb.cases.purposes[p], count: stats.purposeMix[p] }))}
+              series={[{ key: 'count', label: t.count, color: palette[0] }]}
+            />
+          </Figure>
+          <Figure
+            id="utfall"
+            title={t.outcomeMix}
+            table={{ head: [t.outcomeMix, t.count], rows: outcomeKeys.map((o) => [outcomeLabel(o), stats.outcomeMix[o]]) }}
+          >
+            <BarFigure
+              data={outcomeKeys.map((o) => ({ name: outcomeLabel(o), count: stats.outcomeMix[o] }))}
+              series={[{ key: 'count', label: t.count, color: palette[1] }]}
+            />
+          </Figure>
+          <Figure
+            id="tid"
+            title={t.timeUsed}
+            table={{
+              head: [t.purposeMix, t.planned, t.used, t.count],
+              rows: stats.timeByPurpose.map((r) => [nb.cases.purposes[r.purpose], r.planned, r.used, r.items]),
+            }}
+          >
+            <BarFigure
+              data={stats.timeByPurpose.map((r) => ({ name: nb.cases.purposes[r.purpose], planned: r.planned, used: r.used }))}
+              series={[
+                { key: 'planned', label: t.planned, color: palette[5] },
+                { key: 'used', label: t.used, color: palette[0] },
+              ]}
+            />
+          </Figure>
+          <Figure
+            id="kriterier"
+            title={t.criteria}
+            table={{
+              head: ['', ...[...criterionLevels, 'unknown'].map(levelLabel)],
+              rows: criteria.map((c) => [
+                nb.cases.fields[c],
+                ...[...criterionLevels, 'unknown' as const].map((l) => stats.criteriaMix[c][l]),
+              ]),
+            }}
+          >
             <BarFigure
               data={criteria.map((c) => ({ name: nb.cases.fields[c], ...stats.criteriaMix[c] }))}
               series={[...criterionLevels, 'unknown'].map((l, i) => ({ key: l, label: levelLabel(l), color: palette[i + 2] }))}
               stacked
             />
           </Figure>
-          <Figure id="alvorlighet" title={t.outcomeBySeverity} table={{ head: ['', ...outcomeKeys.map(outcomeLabel)], rows: [...criterionLevels, 'unknown'].map((l) => [levelLabel(l), ...outcomeKeys.map((o) => stats.outcomeBySeverity[l][o])]) }}>
-            <BarFigure data={[...criterionLevels, 'unknown'].map((l) => ({ name: levelLabel(l), ...stats.outcomeBySeverity[l] }))} series={outcomeSeries} stacked />
+          <Figure
+            id="alvorlighet"
+            title={t.outcomeBySeverity}
+            table={{
+              head: ['', ...outcomeKeys.map(outcomeLabel)],
+              rows: [...criterionLevels, 'unknown'].map((l) => [levelLabel(l), ...outcomeKeys.map((o) => stats.outcomeBySeverity[l][o])]),
+            }}
+          >
+            <BarFigure
+              data={[...criterionLevels, 'unknown'].map((l) => ({ name: levelLabel(l), ...stats.outcomeBySeverity[l] }))}
+              series={outcomeSeries}
+              stacked
+            />
           </Figure>
-          <Figure id="saksbehandler" title={t.outcomeByCaseworker} table={{ head: ['', ...outcomeKeys.map(outcomeLabel)], rows: stats.outcomeByCaseworker.map((c) => [c.caseworker, ...outcomeKeys.map((o) => c.outcomes[o])]) }}>
-            <BarFigure data={stats.outcomeByCaseworker.map((c) => ({ name: c.caseworker, ...c.outcomes }))} series={outcomeSeries} stacked />
+          <Figure
+            id="saksbehandler"
+            title={t.outcomeByCaseworker}
+            table={{
+              head: ['', ...outcomeKeys.map(outcomeLabel)],
+              rows: stats.outcomeByCaseworker.map((c) => [c.caseworker, ...outcomeKeys.map((o) => c.outcomes[o])]),
+            }}
+          >
+            <BarFigure
+              data={stats.outcomeByCaseworker.map((c) => ({ name: c.caseworker, ...c.outcomes }))}
+              series={outcomeSeries}
+              stacked
+            />
           </Figure>
-          <Figure id="over-tid" title={t.outcomeByMonth} table={{ head: ['', ...outcomeKeys.map(outcomeLabel)], rows: stats.outcomeByMonth.map((m) => [m.month, ...outcomeKeys.map((o) => m.outcomes[o])]) }}>
+          <Figure
+            id="over-tid"
+            title={t.outcomeByMonth}
+            table={{
+              head: ['', ...outcomeKeys.map(outcomeLabel)],
+              rows: stats.outcomeByMonth.map((m) => [m.month, ...outcomeKeys.map((o) => m.outcomes[o])]),
+            }}
+          >
             <BarFigure data={stats.outcomeByMonth.map((m) => ({ name: m.month, ...m.outcomes }))} series={outcomeSeries} stacked />
           </Figure>
           <Figure
             id="nokkeltall"
             title={`${t.postponementRate} · ${t.followUpCompletion}`}
-            table={{ head: ['', t.share], rows: [[t.postponementRate, percent(stats.postponementRate)], [t.followUpCompletion, `${percent(stats.followUps.rate)} (${stats.followUps.done}/${stats.followUps.total})`]] }}
+            table={{
+              head: ['', t.share],
+              rows: [
+                [t.postponementRate, percent(stats.postponementRate)],
+                [t.followUpCompletion, `${percent(stats.followUps.rate)} (${stats.followUps.done}/${stats.followUps.total})`],
+              ],
+            }}
           >
             <BarFigure
-              data={[{ name: t.postponementRate, share: Math.round(stats.postponementRate * 100) }, { name: t.followUpCompletion, share: Math.round(stats.followUps.rate * 100) }]}
+              data={[
+                { name: t.postponementRate, share: Math.round(stats.postponementRate * 100) },
+                { name: t.followUpCompletion, share: Math.round(stats.followUps.rate * 100) },
+              ]}
               series={[{ key: 'share', label: `${t.share} (%)`, color: palette[2] }]}
             />
           </Figure>

@@ -27,5 +27,11 @@ export async function GET(_request: Request, segment: { params: Promise<{ token:
     meetings.map((m) => ({ ...m, seriesName: m.series?.name ?? null })),
     process.env.NEXTAUTH_URL ?? '',
   );
-  return new Response(body, { headers: { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'no-store', 'content-disposition': 'inline; filename="saksmoter.ics"' } });
+  return new Response(body, {
+    headers: {
+      'content-type': 'text/calendar; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-disposition': 'inline; filename="saksmoter.ics"',
+    },
+  });
 }

@@ -10,14 +10,23 @@ export function AcceptLateButton({ caseId }: { caseId: string }) {
   const [failed, setFailed] = useState(false);
   async function accept() {
     setBusy(true);
-    const response = await fetch(`/api/cases/${caseId}/accept-late`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const response = await fetch(`/api/cases/${caseId}/accept-late`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     setBusy(false);
     if (!response.ok) return setFailed(true);
     router.refresh();
   }
   return (
     <>
-      <button type="button" disabled={busy} onClick={accept} className="mt-2 rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800">
+      <button
+        type="button"
+        disabled={busy}
+        onClick={accept}
+        className="mt-2 rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800"
+      >
         {nb.cases.acceptLate}
       </button>
       {failed ? (

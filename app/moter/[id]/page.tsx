@@ -136,5 +136,7 @@ function fieldLabel(field: string): string {
   if (typeof label === 'string') return label;
   const criterion = field.replace(/(Reasons|Level|Factors)$/, '');
   const name = labels[criterion];
-  return typeof name === 'string' ? `${name} (${field.endsWith('Reasons') ? 'begrunnelse' : field.endsWith('Level') ? 'nivå' : 'momenter'})` : field;
+  return typeof name === 'string'
+    ? `${name} (${field.endsWith('Reasons') ? 'begrunnelse' : field.endsWith('Level') ? 'nivå' : 'momenter'})`
+    : field;
 }

@@ -38,7 +38,9 @@ export function CaseEditor(props: Props) {
   });
   const [attempted, setAttempted] = useState(false);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(props.notice ? { kind: 'ok', text: props.notice } : null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(
+    props.notice ? { kind: 'ok', text: props.notice } : null,
+  );
   const [busy, setBusy] = useState(false);
   const defaultMeeting = props.currentMeetingId ?? props.meetings.find((m) => !m.deadlinePassed)?.id ?? props.meetings[0]?.id ?? '';
   const [meetingId, setMeetingId] = useState(defaultMeeting);
@@ -52,7 +54,10 @@ export function CaseEditor(props: Props) {
   for (const [field, error] of Object.entries(errors)) states[field] = { ...states[field], error };
   for (const [field, warnings] of Object.entries(check.warnings)) states[field] = { ...states[field], warnings };
   const unsent =
-    props.status === 'submitted' && props.submittedContent !== null && document.ready && JSON.stringify(sorted(props.submittedContent)) !== JSON.stringify(sorted(document.content));
+    props.status === 'submitted' &&
+    props.submittedContent !== null &&
+    document.ready &&
+    JSON.stringify(sorted(props.submittedContent)) !== JSON.stringify(sorted(document.content));
 
   async function submit() {
     setAttempted(true);
@@ -84,7 +89,11 @@ export function CaseEditor(props: Props) {
 
   async function withdraw() {
     if (!window.confirm(t.withdrawConfirm)) return;
-    const response = await fetch(`/api/cases/${props.caseId}/withdraw`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const response = await fetch(`/api/cases/${props.caseId}/withdraw`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     setMessage(response.ok ? { kind: 'ok', text: t.withdrawn } : { kind: 'error', text: t.serverError });
     router.refresh();
   }
@@ -96,7 +105,9 @@ export function CaseEditor(props: Props) {
     <div>
       <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
         <span role="status" className={document.connection === 'offline' || document.unsaved ? 'text-amber-900' : 'text-slate-700'}>
-          {props.editable ? t.connection[document.unsaved ? 'unsaved' : document.connection === 'online' ? 'saved' : document.connection] : t.readOnly}
+          {props.editable
+            ? t.connection[document.unsaved ? 'unsaved' : document.connection === 'online' ? 'saved' : document.connection]
+            : t.readOnly}
         </span>
         {document.peers.length > 0 ? (
           <span>
@@ -105,13 +116,22 @@ export function CaseEditor(props: Props) {
         ) : null}
       </div>
       {message ? (
-        <div role={message.kind === 'ok' ? 'status' : 'alert'} className={`mt-4 rounded border p-3 ${message.kind === 'ok' ? 'border-green-300 bg-green-50 text-green-900' : 'border-red-300 bg-red-50 text-red-900'}`}>
+        <div
+          role={message.kind === 'ok' ? 'status' : 'alert'}
+          className={`mt-4 rounded border p-3 ${message.kind === 'ok' ? 'border-green-300 bg-green-50 text-green-900' : 'border-red-300 bg-red-50 text-red-900'}`}
+        >
           {message.text}
         </div>
       ) : null}
       {unsent ? <p className="mt-4 rounded border border-amber-300 bg-amber-50 p-3 text-amber-900">{t.unsentChanges}</p> : null}
       {errorList.length > 0 ? (
-        <div ref={summaryRef} tabIndex={-1} role="alert" aria-labelledby="feilsammendrag" className="mt-4 rounded border-2 border-red-700 bg-red-50 p-4 text-red-900">
+        <div
+          ref={summaryRef}
+          tabIndex={-1}
+          role="alert"
+          aria-labelledby="feilsammendrag"
+          className="mt-4 rounded border-2 border-red-700 bg-red-50 p-4 text-red-900"
+        >
           <h2 id="feilsammendrag" className="font-semibold">
             {t.errorSummary}
           </h2>
@@ -153,7 +173,12 @@ export function CaseEditor(props: Props) {
               <label htmlFor="velg-mote" className="block font-medium">
                 {t.fields.meeting}
               </label>
-              <select id="velg-mote" value={meetingId} onChange={(e) => setMeetingId(e.target.value)} className="mt-1 rounded border border-slate-400 px-3 py-2">
+              <select
+                id="velg-mote"
+                value={meetingId}
+                onChange={(e) => setMeetingId(e.target.value)}
+                className="mt-1 rounded border border-slate-400 px-3 py-2"
+              >
                 {props.meetings.map((m) => (
                   <option key={m.id} value={m.id}>
                     {m.label}
@@ -163,7 +188,12 @@ export function CaseEditor(props: Props) {
             </div>
           )}
           <div className="mt-4 flex flex-wrap gap-3">
-            <button type="button" onClick={submit} disabled={busy || disabled || props.meetings.length === 0} className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+            <button
+              type="button"
+              onClick={submit}
+              disabled={busy || disabled || props.meetings.length === 0}
+              className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+            >
               {busy ? t.submitting : props.status === 'submitted' ? t.resubmit : t.submit}
             </button>
             {props.status === 'submitted' ? (
@@ -180,7 +210,11 @@ export function CaseEditor(props: Props) {
 
 function sorted(value: Record<string, unknown>): Record<string, unknown> {
   const empty = (v: unknown) => v === undefined || v === '' || v === false || (Array.isArray(v) && v.length === 0);
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => !empty(v)).sort(([a], [b]) => a.localeCompare(b)));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => !empty(v))
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
 }
 
 function labelOf(field: string): string {

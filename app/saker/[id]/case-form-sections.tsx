@@ -13,9 +13,11 @@ type Props = { document: YjsForm; states: Record<string, FieldState>; disabled: 
 
 /** The unit's form, section by section, in the order of "Skjema for saksbehandlere". */
 export function CaseFormSections({ document, states, disabled }: Props) {
-  const text = (field: Parameters<typeof CollaborativeText>[0]['field'], label: string, extra: Partial<Parameters<typeof CollaborativeText>[0]> = {}) => (
-    <CollaborativeText field={field} label={label} document={document} state={states[field]} disabled={disabled} {...extra} />
-  );
+  const text = (
+    field: Parameters<typeof CollaborativeText>[0]['field'],
+    label: string,
+    extra: Partial<Parameters<typeof CollaborativeText>[0]> = {},
+  ) => <CollaborativeText field={field} label={label} document={document} state={states[field]} disabled={disabled} {...extra} />;
   const section = 'mt-8 rounded-lg border border-slate-200 bg-white p-5 shadow-sm';
   return (
     <>
@@ -24,8 +26,25 @@ export function CaseFormSections({ document, states, disabled }: Props) {
           {t.sections.about}
         </h2>
         {text('personRef', f.personRef, { hint: f.personRefHint, multiline: false, required: true })}
-        <Choice field="caseType" legend={f.caseType} options={caseTypes} labels={t.caseTypes} document={document} state={states.caseType} disabled={disabled} required />
-        <Choice field="level" legend={f.level} options={caseLevels} labels={t.levels} document={document} state={states.level} disabled={disabled} />
+        <Choice
+          field="caseType"
+          legend={f.caseType}
+          options={caseTypes}
+          labels={t.caseTypes}
+          document={document}
+          state={states.caseType}
+          disabled={disabled}
+          required
+        />
+        <Choice
+          field="level"
+          legend={f.level}
+          options={caseLevels}
+          labels={t.levels}
+          document={document}
+          state={states.level}
+          disabled={disabled}
+        />
         {text('question', f.question, { hint: f.questionHint, required: true, rows: 2 })}
         {text('facts', f.facts, { required: true, rows: 5 })}
         {text('changedNeeds', f.changedNeeds)}
@@ -90,9 +109,7 @@ export function CaseFormSections({ document, states, disabled }: Props) {
               disabled={disabled}
             />
             {text(`${criterion}Reasons`, f.reasons(f[criterion]), { required: true })}
-            {criterion === 'alvorlighet' ? (
-              <Toggle field="urgent" label={f.urgent} document={document} disabled={disabled} />
-            ) : null}
+            {criterion === 'alvorlighet' ? <Toggle field="urgent" label={f.urgent} document={document} disabled={disabled} /> : null}
           </div>
         ))}
         <div className="mt-6 border-t border-slate-200 pt-4">
@@ -113,7 +130,14 @@ export function CaseFormSections({ document, states, disabled }: Props) {
         <h2 id="seksjon-alternativer" className="text-lg font-semibold">
           {t.sections.alternatives}
         </h2>
-        <Checks field="alternatives" legend={f.alternativesLegend} options={alternativeKinds} labels={t.alternatives} document={document} disabled={disabled} />
+        <Checks
+          field="alternatives"
+          legend={f.alternativesLegend}
+          options={alternativeKinds}
+          labels={t.alternatives}
+          document={document}
+          disabled={disabled}
+        />
         {text('alternativesNote', f.alternativesNote)}
         {text('personView', f.personView)}
         {text('relativesView', f.relativesView)}
@@ -138,7 +162,17 @@ export function CaseFormSections({ document, states, disabled }: Props) {
         <h2 id="seksjon-mote" className="text-lg font-semibold">
           {t.sections.meeting}
         </h2>
-        <Choice field="purpose" legend={f.purpose} options={purposes} labels={t.purposes} hints={t.purposeHints} document={document} state={states.purpose} disabled={disabled} required />
+        <Choice
+          field="purpose"
+          legend={f.purpose}
+          options={purposes}
+          labels={t.purposes}
+          hints={t.purposeHints}
+          document={document}
+          state={states.purpose}
+          disabled={disabled}
+          required
+        />
       </section>
     </>
   );

@@ -59,7 +59,11 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       </p>
       {details.status !== 'draft' && details.personRef ? (
         <p className="mt-1 text-sm">
-          <Link prefetch={false} href={`/historikk/person?unit=${details.unitId}&ref=${encodeURIComponent(details.personRef)}`} className="text-brand-700 underline">
+          <Link
+            prefetch={false}
+            href={`/historikk/person?unit=${details.unitId}&ref=${encodeURIComponent(details.personRef)}`}
+            className="text-brand-700 underline"
+          >
             {nb.history.timeline.link(details.personRef)}
           </Link>
         </p>

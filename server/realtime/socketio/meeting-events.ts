@@ -54,7 +54,12 @@ export function registerMeetingEvents(socket: SamletSocket, deps: Deps): void {
         if (error instanceof z.ZodError) return reply({ ok: false, error: 'invalid_input' });
         if (isAppError(error)) {
           const message = error.message !== error.code ? error.message : undefined;
-          return reply({ ok: false, error: error.code, ...(message ? { message } : {}), ...(error.fields ? { fields: error.fields } : {}) });
+          return reply({
+            ok: false,
+            error: error.code,
+            ...(message ? { message } : {}),
+            ...(error.fields ? { fields: error.fields } : {}),
+          });
         }
         deps.log.error({ event, err: (error as Error).message }, 'socket.io: event failed');
         reply({ ok: false, error: 'unavailable' });
@@ -72,7 +77,11 @@ export function registerMeetingEvents(socket: SamletSocket, deps: Deps): void {
   }
 
   /** Runs a chair command with fresh roles and tells the room what changed. */
-  function chairCommand<T extends Record<string, unknown> | object>(event: string, run: (context: Parameters<typeof setCurrentItem>[0]) => Promise<T>, broadcast: string) {
+  function chairCommand<T extends Record<string, unknown> | object>(
+    event: string,
+    run: (context: Parameters<typeof setCurrentItem>[0]) => Promise<T>,
+    broadcast: string,
+  ) {
     on(event, async (payload) => {
       const actor = await freshActor();
       const result = await run({ db: deps.db, documents: deps.documents, actor, input: payload } as Parameters<typeof setCurrentItem>[0]);
@@ -99,7 +108,13 @@ export function registerMeetingEvents(socket: SamletSocket, deps: Deps): void {
         update: { lastSeenAt: new Date() },
       });
     }
-    await recordAuditEvent(deps.db, { actorId: actor.userId, action: 'meeting.join', entityType: 'meeting', entityId: meetingId, unitId: meeting.unitId });
+    await recordAuditEvent(deps.db, {
+      actorId: actor.userId,
+      action: 'meeting.join',
+      entityType: 'meeting',
+      entityId: meetingId,
+      unitId: meeting.unitId,
+    });
     await presence(meetingId);
     return { access: level };
   });
@@ -121,6 +136,7 @@ export function registerMeetingEvents(socket: SamletSocket, deps: Deps): void {
   chairCommand('meeting:close', closeMeeting, 'meeting:closed');
 
   socket.on('disconnect', () => {
-    for (const meetingId of joined) presence(meetingId).catch((error: Error) => deps.log.warn({ err: error.message }, 'socket.io: presence failed'));
+    for (const meetingId of joined)
+      presence(meetingId).catch((error: Error) => deps.log.warn({ err: error.message }, 'socket.io: presence failed'));
   });
 }

@@ -47,7 +47,11 @@ export function createSocketServer(deps: {
     try {
       const session = await deps.resolveSession(socket.request.headers);
       if (!session) return next(new Error('unauthenticated'));
-      Object.assign(socket.data, { actor: session.actor, sessionId: session.sessionId, sessionExpiresAt: session.expiresAt } satisfies SocketData);
+      Object.assign(socket.data, {
+        actor: session.actor,
+        sessionId: session.sessionId,
+        sessionExpiresAt: session.expiresAt,
+      } satisfies SocketData);
       next();
     } catch {
       next(new Error('unavailable'));

@@ -1,4 +1,3 @@
-import type { Logger } from '../../logger';
 import type { DocumentStore } from './document-store';
 import type { PersistenceOptions } from './persistence-queue';
 import { AppError } from '../../../lib/errors/app-error';

@@ -59,17 +59,29 @@ export class PrismaDocumentStore implements DocumentStore {
   async compact(name: string): Promise<void> {
     // Serializable: two compactions of one document (on two nodes) cannot both
     // commit a snapshot built from different rows; the loser fails and retries later.
-    await this.db.$transaction(async (tx) => {
-      const updates = await tx.yDocUpdate.findMany({ where: { docName: name }, orderBy: { id: 'asc' }, select: { id: true, data: true } });
-      if (updates.length === 0) return;
-      const snapshot = await tx.yDocState.findUnique({ where: { name } });
-      // Built from the stored rows, not from a node's memory, so a compaction
-      // never drops an update another node appended.
-      const state = Buffer.from(foldUpdates(snapshot?.state ?? null, updates.map((u) => u.data)));
-      await tx.yDocState.upsert({ where: { name }, create: { name, state }, update: { state } });
-      // Exactly the rows folded in: a row another node committed meanwhile stays in the log.
-      await tx.yDocUpdate.deleteMany({ where: { id: { in: updates.map((u) => u.id) } } });
-    }, { isolationLevel: 'Serializable' });
+    await this.db.$transaction(
+      async (tx) => {
+        const updates = await tx.yDocUpdate.findMany({
+          where: { docName: name },
+          orderBy: { id: 'asc' },
+          select: { id: true, data: true },
+        });
+        if (updates.length === 0) return;
+        const snapshot = await tx.yDocState.findUnique({ where: { name } });
+        // Built from the stored rows, not from a node's memory, so a compaction
+        // never drops an update another node appended.
+        const state = Buffer.from(
+          foldUpdates(
+            snapshot?.state ?? null,
+            updates.map((u) => u.data),
+          ),
+        );
+        await tx.yDocState.upsert({ where: { name }, create: { name, state }, update: { state } });
+        // Exactly the rows folded in: a row another node committed meanwhile stays in the log.
+        await tx.yDocUpdate.deleteMany({ where: { id: { in: updates.map((u) => u.id) } } });
+      },
+      { isolationLevel: 'Serializable' },
+    );
   }
 
   async close(): Promise<void> {}

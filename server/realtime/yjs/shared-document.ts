@@ -34,7 +34,7 @@ export type ConnectionInfo = {
   awarenessIds: Set<number>;
   /** Updates this connection made, for one audit entry per editing session. */
   edits: number;
-}
+};
 
 /**
  * One open Yjs document and the websockets editing it: relays updates and
@@ -129,10 +129,7 @@ export class SharedDocument {
     }
   }
 
-  private readonly onAwarenessUpdate = (
-    changes: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
+  private readonly onAwarenessUpdate = (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
     const changed = [...changes.added, ...changes.updated, ...changes.removed];
     const info = this.connections.get(origin as WebSocket);
     if (info) {

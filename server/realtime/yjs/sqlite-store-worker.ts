@@ -29,7 +29,9 @@ db.pragma('busy_timeout = 5000');
 db.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
 
 const selectSnapshot = db.prepare<[string], { state: Buffer }>('SELECT "state" FROM "YDocState" WHERE "name" = ?');
-const selectUpdates = db.prepare<[string], { id: number; data: Buffer }>('SELECT "id", "data" FROM "YDocUpdate" WHERE "docName" = ? ORDER BY "id"');
+const selectUpdates = db.prepare<[string], { id: number; data: Buffer }>(
+  'SELECT "id", "data" FROM "YDocUpdate" WHERE "docName" = ? ORDER BY "id"',
+);
 // createdAt in the format Prisma's SQLite adapter writes and reads.
 const insertUpdate = db.prepare<[string, Buffer, string]>('INSERT INTO "YDocUpdate" ("docName", "data", "createdAt") VALUES (?, ?, ?)');
 const upsertSnapshot = db.prepare<[string, Buffer, string]>(
@@ -50,7 +52,16 @@ const compact = db.transaction((name: string) => {
   const updates = selectUpdates.all(name);
   if (updates.length === 0) return;
   const snapshot = selectSnapshot.get(name);
-  upsertSnapshot.run(name, Buffer.from(foldUpdates(snapshot?.state ?? null, updates.map((u) => u.data))), now());
+  upsertSnapshot.run(
+    name,
+    Buffer.from(
+      foldUpdates(
+        snapshot?.state ?? null,
+        updates.map((u) => u.data),
+      ),
+    ),
+    now(),
+  );
   deleteUpdatesUpTo.run(name, updates[updates.length - 1].id);
 }).immediate;
 

@@ -6,13 +6,7 @@ import type { WebSocket, RawData } from 'ws';
 import type { Logger } from '../../logger';
 import { closeCodes } from '../close-codes';
 import { createRateLimiter, yjsLimits } from './limits';
-import {
-  messageAuth,
-  messageAwareness,
-  messageQueryAwareness,
-  messageSync,
-  type SharedDocument,
-} from './shared-document';
+import { messageAuth, messageAwareness, messageQueryAwareness, messageSync, type SharedDocument } from './shared-document';
 
 const pingIntervalMs = 30_000;
 
@@ -33,7 +27,13 @@ export function bindYjsConnection(options: {
   onClose: (edits: number) => void;
 }): void {
   const { shared, ws, log } = options;
-  const info = { userId: options.userId, readOnly: options.readOnly, grantedReadOnly: options.readOnly, awarenessIds: new Set<number>(), edits: 0 };
+  const info = {
+    userId: options.userId,
+    readOnly: options.readOnly,
+    grantedReadOnly: options.readOnly,
+    awarenessIds: new Set<number>(),
+    edits: 0,
+  };
   shared.connections.set(ws, info);
 
   let alive = true;

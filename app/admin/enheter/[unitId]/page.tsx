@@ -42,20 +42,36 @@ export default async function UnitAdminPage({ params }: { params: Promise<{ unit
       </p>
 
       <section aria-labelledby="navn" className="mt-6">
-        <h2 id="navn" className="text-lg font-semibold">{t.rename}</h2>
-        <AdminForm action={renameUnitAction} submit={t.save} fields={[hidden('unitId', unit.id), { kind: 'text', name: 'name', label: t.unitName, defaultValue: unit.name, required: true }]} />
+        <h2 id="navn" className="text-lg font-semibold">
+          {t.rename}
+        </h2>
+        <AdminForm
+          action={renameUnitAction}
+          submit={t.save}
+          fields={[hidden('unitId', unit.id), { kind: 'text', name: 'name', label: t.unitName, defaultValue: unit.name, required: true }]}
+        />
       </section>
 
       <section aria-labelledby="medlemmer" className="mt-8">
-        <h2 id="medlemmer" className="text-lg font-semibold">{t.memberList}</h2>
+        <h2 id="medlemmer" className="text-lg font-semibold">
+          {t.memberList}
+        </h2>
         <div className="mt-2 overflow-x-auto">
           <table className="w-full text-left text-sm">
             <thead>
               <tr className="border-b border-slate-400">
-                <th scope="col" className={cell}>{t.name}</th>
-                <th scope="col" className={cell}>{t.role}</th>
-                <th scope="col" className={cell}>{t.status}</th>
-                <th scope="col" className={cell}>{t.actions}</th>
+                <th scope="col" className={cell}>
+                  {t.name}
+                </th>
+                <th scope="col" className={cell}>
+                  {t.role}
+                </th>
+                <th scope="col" className={cell}>
+                  {t.status}
+                </th>
+                <th scope="col" className={cell}>
+                  {t.actions}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -70,11 +86,26 @@ export default async function UnitAdminPage({ params }: { params: Promise<{ unit
                       {m.otherUnits > 0 ? <span className="block text-xs text-slate-700">{t.otherUnits(m.otherUnits)}</span> : null}
                     </td>
                     <td className={cell}>
-                      <AdminForm inline action={changeRoleAction} submit={t.saveRole} fields={[...who, { kind: 'select', name: 'role', label: t.changeRoleFor(m.name), options: roleOptions, defaultValue: m.role }]} />
+                      <AdminForm
+                        inline
+                        action={changeRoleAction}
+                        submit={t.saveRole}
+                        fields={[
+                          ...who,
+                          { kind: 'select', name: 'role', label: t.changeRoleFor(m.name), options: roleOptions, defaultValue: m.role },
+                        ]}
+                      />
                     </td>
                     <td className={cell}>{m.active ? t.active : t.inactive}</td>
                     <td className={`${cell} space-y-2`}>
-                      <AdminForm inline danger action={removeMemberAction} submit={t.remove} confirm={t.removeConfirm(m.name)} fields={who} />
+                      <AdminForm
+                        inline
+                        danger
+                        action={removeMemberAction}
+                        submit={t.remove}
+                        confirm={t.removeConfirm(m.name)}
+                        fields={who}
+                      />
                       {m.isYou ? null : (
                         <AdminForm
                           inline
@@ -86,7 +117,15 @@ export default async function UnitAdminPage({ params }: { params: Promise<{ unit
                         />
                       )}
                       {m.hasPassword && !m.isYou ? (
-                        <AdminForm inline action={setPasswordAction} submit={t.setPassword} fields={[...who, { kind: 'password', name: 'password', label: t.newPasswordFor(m.name), autoComplete: 'new-password' }]} />
+                        <AdminForm
+                          inline
+                          action={setPasswordAction}
+                          submit={t.setPassword}
+                          fields={[
+                            ...who,
+                            { kind: 'password', name: 'password', label: t.newPasswordFor(m.name), autoComplete: 'new-password' },
+                          ]}
+                        />
                       ) : null}
                     </td>
                   </tr>
@@ -98,7 +137,9 @@ export default async function UnitAdminPage({ params }: { params: Promise<{ unit
       </section>
 
       <section aria-labelledby="nytt-medlem" className="mt-8">
-        <h2 id="nytt-medlem" className="text-lg font-semibold">{t.addMember}</h2>
+        <h2 id="nytt-medlem" className="text-lg font-semibold">
+          {t.addMember}
+        </h2>
         <p className="max-w-prose text-sm text-slate-700">{t.addMemberIntro}</p>
         <AdminForm
           action={addMemberAction}

@@ -15,7 +15,13 @@ export const GET = downloadRoute(async ({ actor, request }) => {
   const query = querySchema.safeParse(firstValues(Object.fromEntries(request.nextUrl.searchParams)));
   if (!query.success) throw new AppError('invalid_input');
   const store = getCaseContentStore();
-  const data = await exportPerson({ db: getDb(), actor, unitId: query.data.unit, personRef: query.data.ref, readLiveForm: (id) => store.read(id) });
+  const data = await exportPerson({
+    db: getDb(),
+    actor,
+    unitId: query.data.unit,
+    personRef: query.data.ref,
+    readLiveForm: (id) => store.read(id),
+  });
   const safeRef = query.data.ref.replace(/[^\w-]+/g, '_').slice(0, 40);
   return { body: JSON.stringify(data, null, 2), contentType: 'application/json; charset=utf-8', filename: `innsyn-${safeRef}.json` };
 });

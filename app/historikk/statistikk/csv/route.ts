@@ -11,7 +11,21 @@ export const dynamic = 'force-dynamic';
 export const GET = downloadRoute(async ({ actor }) => {
   if (unitsWithHistory(actor.memberships, 'unit').length === 0) throw new AppError('not_found');
   const rows = await loadStatisticsRows({ db: getDb(), actor });
-  const columns = ['meetingId', 'meetingDate', 'purpose', 'outcome', 'status', 'plannedMinutes', 'usedMinutes', 'caseworker', 'severity', 'benefit', 'resource', 'followUps', 'followUpsDone'] as const;
+  const columns = [
+    'meetingId',
+    'meetingDate',
+    'purpose',
+    'outcome',
+    'status',
+    'plannedMinutes',
+    'usedMinutes',
+    'caseworker',
+    'severity',
+    'benefit',
+    'resource',
+    'followUps',
+    'followUpsDone',
+  ] as const;
   const csv = stringify(
     rows.map((r) => columns.map((c) => r[c] ?? '')),
     { header: true, escape_formulas: true, columns: [...columns] },

@@ -46,26 +46,52 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
               {index + 1}. {item.title}
             </h2>
             <p className="text-sm text-slate-700">
-              {[item.personRef, c.purposes[item.purpose], item.caseworker ? `${c.caseworker}: ${item.caseworker}` : null, t.statuses[item.status]].filter(Boolean).join(' · ')}
+              {[
+                item.personRef,
+                c.purposes[item.purpose],
+                item.caseworker ? `${c.caseworker}: ${item.caseworker}` : null,
+                t.statuses[item.status],
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </p>
             {item.personRef ? (
               <p className="text-sm print:hidden">
-                <Link prefetch={false} href={`/historikk/person?unit=${minutes.meeting.unitId}&ref=${encodeURIComponent(item.personRef)}`} className="text-brand-700 underline">
+                <Link
+                  prefetch={false}
+                  href={`/historikk/person?unit=${minutes.meeting.unitId}&ref=${encodeURIComponent(item.personRef)}`}
+                  className="text-brand-700 underline"
+                >
                   {h.timeline.link(item.personRef)}
                 </Link>
               </p>
             ) : null}
             {item.submitted ? (
               <div className="mt-2 text-sm">
-                {item.submitted.situation ? <p className="whitespace-pre-wrap"><span className="font-medium">{c.fields.situation}: </span>{item.submitted.situation}</p> : null}
-                {item.submitted.proposal ? <p className="mt-1 whitespace-pre-wrap"><span className="font-medium">{c.fields.proposal}: </span>{item.submitted.proposal}</p> : null}
+                {item.submitted.situation ? (
+                  <p className="whitespace-pre-wrap">
+                    <span className="font-medium">{c.fields.situation}: </span>
+                    {item.submitted.situation}
+                  </p>
+                ) : null}
+                {item.submitted.proposal ? (
+                  <p className="mt-1 whitespace-pre-wrap">
+                    <span className="font-medium">{c.fields.proposal}: </span>
+                    {item.submitted.proposal}
+                  </p>
+                ) : null}
                 <p className="mt-1">
                   <span className="font-medium">{h.submittedAssessment}: </span>
                   {(['alvorlighet', 'nytte', 'ressurs'] as const)
                     .map((k) => `${c.fields[k]}: ${item.submitted?.levels[k] ? c.criterionLevels[item.submitted.levels[k]] : '–'}`)
                     .join(', ')}
                 </p>
-                {item.submitted.samletVurdering ? <p className="mt-1 whitespace-pre-wrap"><span className="font-medium">{c.fields.samletVurdering}: </span>{item.submitted.samletVurdering}</p> : null}
+                {item.submitted.samletVurdering ? (
+                  <p className="mt-1 whitespace-pre-wrap">
+                    <span className="font-medium">{c.fields.samletVurdering}: </span>
+                    {item.submitted.samletVurdering}
+                  </p>
+                ) : null}
               </div>
             ) : null}
             {item.notes ? (

@@ -40,7 +40,14 @@ export function ItemPanel(props: {
   command: (event: string, payload: Record<string, unknown>) => Promise<Ack>;
 }) {
   const { item, members } = props;
-  const form = useYjsForm({ documentName: `item:${item.id}`, mapName: 'item', textFields: itemTextFields, userName: props.me.name, editable: props.editable, keepOffline: false });
+  const form = useYjsForm({
+    documentName: `item:${item.id}`,
+    mapName: 'item',
+    textFields: itemTextFields,
+    userName: props.me.name,
+    editable: props.editable,
+    keepOffline: false,
+  });
   const [problems, setProblems] = useState<Record<string, FieldState>>({});
   const timer = useTimer(props.isCurrent ? props.startedAt : null, item.plannedMinutes);
   const disabled = !props.editable || !form.ready;
@@ -57,7 +64,8 @@ export function ItemPanel(props: {
     const ack = await props.command('meeting:lock-item', { itemId: item.id, locked });
     const next: Record<string, FieldState> = {};
     for (const key of Object.keys(ack.fields ?? {})) {
-      const field = key === 'owner_required' ? 'followUps' : key === 'referral_target_required' ? 'referredTo' : key.replace('_required', '');
+      const field =
+        key === 'owner_required' ? 'followUps' : key === 'referral_target_required' ? 'referredTo' : key.replace('_required', '');
       next[field] = { error: key };
     }
     setProblems(next);
@@ -76,10 +84,15 @@ export function ItemPanel(props: {
         ) : null}
       </div>
       <p className="text-sm text-slate-700">
-        {[item.personRef, c.purposes[item.purpose], item.caseworker ? `${c.caseworker}: ${item.caseworker}` : null, t.reasons[item.reason]].filter(Boolean).join(' · ')}
+        {[item.personRef, c.purposes[item.purpose], item.caseworker ? `${c.caseworker}: ${item.caseworker}` : null, t.reasons[item.reason]]
+          .filter(Boolean)
+          .join(' · ')}
       </p>
       {/* Whether what one types reaches the others: a chair must never conclude into a dead connection. */}
-      <p role="status" className={`mt-1 text-sm ${form.connection !== 'online' || form.unsaved ? 'font-medium text-amber-900' : 'text-slate-700'}`}>
+      <p
+        role="status"
+        className={`mt-1 text-sm ${form.connection !== 'online' || form.unsaved ? 'font-medium text-amber-900' : 'text-slate-700'}`}
+      >
         {t.itemConnection[form.connection === 'online' && form.unsaved ? 'unsaved' : form.connection]}
       </p>
       {item.locked ? <p className="mt-2 rounded border border-slate-400 bg-slate-100 p-2 font-medium">{t.lockedNotice}</p> : null}
@@ -88,7 +101,19 @@ export function ItemPanel(props: {
         <details className={section}>
           <summary className="cursor-pointer font-semibold">{t.submittedCase}</summary>
           <dl className="mt-2 space-y-2 text-sm">
-            {(['question', 'facts', 'situation', 'proposal', 'alvorlighetReasons', 'nytteReasons', 'ressursReasons', 'samletVurdering', 'barnetsBeste'] as const).map((field) =>
+            {(
+              [
+                'question',
+                'facts',
+                'situation',
+                'proposal',
+                'alvorlighetReasons',
+                'nytteReasons',
+                'ressursReasons',
+                'samletVurdering',
+                'barnetsBeste',
+              ] as const
+            ).map((field) =>
               submitted[field] ? (
                 <div key={field}>
                   <dt className="font-medium">{labelOf(field)}</dt>
@@ -139,14 +164,46 @@ export function ItemPanel(props: {
         <h3 id="conclusion-heading" className="font-semibold">
           {t.conclusionSection}
         </h3>
-        <Choice field="outcome" legend={t.outcome} options={outcomes} labels={t.outcomes} document={form} state={states.outcome} disabled={disabled} required />
+        <Choice
+          field="outcome"
+          legend={t.outcome}
+          options={outcomes}
+          labels={t.outcomes}
+          document={form}
+          state={states.outcome}
+          disabled={disabled}
+          required
+        />
         {form.content.outcome === 'henvist' ? (
-          <Choice field="referredTo" legend={t.referredTo} options={referralTargets} labels={t.referralTargets} document={form} state={states.referredTo} disabled={disabled} required />
+          <Choice
+            field="referredTo"
+            legend={t.referredTo}
+            options={referralTargets}
+            labels={t.referralTargets}
+            document={form}
+            state={states.referredTo}
+            disabled={disabled}
+            required
+          />
         ) : null}
-        <CollaborativeText field="conclusion" label={t.conclusion} hint={t.conclusionHint} document={form} state={states.conclusion} disabled={disabled} rows={4} required={item.purpose === 'avklaring'} />
+        <CollaborativeText
+          field="conclusion"
+          label={t.conclusion}
+          hint={t.conclusionHint}
+          document={form}
+          state={states.conclusion}
+          disabled={disabled}
+          rows={4}
+          required={item.purpose === 'avklaring'}
+        />
         <CollaborativeText field="dissent" label={t.dissent} document={form} disabled={disabled} rows={2} />
 
-        <fieldset className="mt-4" id={fieldId('followUps')} tabIndex={-1} aria-describedby={states.followUps?.error ? `${fieldId('followUps')}-feil` : undefined}>
+        <fieldset
+          className="mt-4"
+          id={fieldId('followUps')}
+          tabIndex={-1}
+          aria-describedby={states.followUps?.error ? `${fieldId('followUps')}-feil` : undefined}
+        >
           <legend className="font-medium">{t.followUps}</legend>
           {states.followUps?.error ? (
             <p id={`${fieldId('followUps')}-feil`} className="text-sm font-medium text-red-800">
@@ -155,28 +212,55 @@ export function ItemPanel(props: {
           ) : null}
           <ul className="mt-2 space-y-3">
             {followUps.map((followUp, index) => {
-              const update = (patch: Partial<FollowUpDraft>) => setFollowUps(followUps.map((f) => (f.id === followUp.id ? { ...f, ...patch } : f)));
+              const update = (patch: Partial<FollowUpDraft>) =>
+                setFollowUps(followUps.map((f) => (f.id === followUp.id ? { ...f, ...patch } : f)));
               return (
                 <li key={followUp.id} className="grid gap-2 rounded border border-slate-200 p-3 sm:grid-cols-[1fr_12rem_10rem_auto]">
                   <div className="text-sm">
                     <label htmlFor={`${rowId(followUp)}-hva`} className="block font-medium">
                       {t.followUpDescription}
                     </label>
-                    <input id={`${rowId(followUp)}-hva`} type="text" value={followUp.description} disabled={disabled} onChange={(e) => update({ description: e.target.value })} className="mt-1 w-full rounded border border-slate-400 px-2 py-1" />
+                    <input
+                      id={`${rowId(followUp)}-hva`}
+                      type="text"
+                      value={followUp.description}
+                      disabled={disabled}
+                      onChange={(e) => update({ description: e.target.value })}
+                      className="mt-1 w-full rounded border border-slate-400 px-2 py-1"
+                    />
                   </div>
                   <div className="text-sm">
                     <label htmlFor={`${rowId(followUp)}-ansvarlig`} className="block font-medium">
                       {t.followUpOwner}
                     </label>
-                    <MemberSelect id={`${rowId(followUp)}-ansvarlig`} members={members} value={followUp.ownerId} disabled={disabled} onChange={(ownerId) => update({ ownerId })} />
+                    <MemberSelect
+                      id={`${rowId(followUp)}-ansvarlig`}
+                      members={members}
+                      value={followUp.ownerId}
+                      disabled={disabled}
+                      onChange={(ownerId) => update({ ownerId })}
+                    />
                   </div>
                   <div className="text-sm">
                     <label htmlFor={`${rowId(followUp)}-frist`} className="block font-medium">
                       {t.followUpDue}
                     </label>
-                    <input id={`${rowId(followUp)}-frist`} type="date" value={followUp.dueDate} disabled={disabled} onChange={(e) => update({ dueDate: e.target.value })} className="mt-1 w-full rounded border border-slate-400 px-2 py-1" />
+                    <input
+                      id={`${rowId(followUp)}-frist`}
+                      type="date"
+                      value={followUp.dueDate}
+                      disabled={disabled}
+                      onChange={(e) => update({ dueDate: e.target.value })}
+                      className="mt-1 w-full rounded border border-slate-400 px-2 py-1"
+                    />
                   </div>
-                  <button type="button" disabled={disabled} onClick={() => setFollowUps(followUps.filter((f) => f.id !== followUp.id))} aria-label={`${t.removeFollowUp} ${index + 1}`} className="self-end rounded border border-slate-400 px-2 py-1 text-sm">
+                  <button
+                    type="button"
+                    disabled={disabled}
+                    onClick={() => setFollowUps(followUps.filter((f) => f.id !== followUp.id))}
+                    aria-label={`${t.removeFollowUp} ${index + 1}`}
+                    className="self-end rounded border border-slate-400 px-2 py-1 text-sm"
+                  >
                     {t.removeFollowUp}
                   </button>
                 </li>
@@ -186,7 +270,12 @@ export function ItemPanel(props: {
           <button
             type="button"
             disabled={disabled}
-            onClick={() => setFollowUps([...followUps, { id: crypto.randomUUID().replace(/-/g, '').slice(0, 20), ownerId: '', description: '', dueDate: '' }])}
+            onClick={() =>
+              setFollowUps([
+                ...followUps,
+                { id: crypto.randomUUID().replace(/-/g, '').slice(0, 20), ownerId: '', description: '', dueDate: '' },
+              ])
+            }
             className="mt-2 rounded border border-brand-700 px-3 py-1 text-sm font-medium text-brand-800"
           >
             {t.addFollowUp}
@@ -197,19 +286,32 @@ export function ItemPanel(props: {
           <label htmlFor={fieldId('reassessmentDate')} className="block font-medium">
             {t.reassessmentDate}
           </label>
-          <input id={fieldId('reassessmentDate')} type="date" disabled={disabled} value={String(form.content.reassessmentDate ?? '')} onChange={(e) => form.setValue('reassessmentDate', e.target.value)} className="mt-1 rounded border border-slate-400 px-3 py-2" />
+          <input
+            id={fieldId('reassessmentDate')}
+            type="date"
+            disabled={disabled}
+            value={String(form.content.reassessmentDate ?? '')}
+            onChange={(e) => form.setValue('reassessmentDate', e.target.value)}
+            className="mt-1 rounded border border-slate-400 px-3 py-2"
+          />
         </div>
         <Toggle field="epjDocumentation" label={t.epjDocumentation} document={form} disabled={disabled}>
           <label htmlFor={fieldId('epjResponsibleId')} className="mt-2 block text-sm font-medium">
             {t.epjResponsible}
           </label>
-          <select id={fieldId('epjResponsibleId')} value={String(form.content.epjResponsibleId ?? '')} disabled={disabled} onChange={(e) => form.setValue('epjResponsibleId', e.target.value)} className="mt-1 rounded border border-slate-400 px-2 py-1 text-sm">
-              <option value="">{t.chooseOwner}</option>
-              {members.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
+          <select
+            id={fieldId('epjResponsibleId')}
+            value={String(form.content.epjResponsibleId ?? '')}
+            disabled={disabled}
+            onChange={(e) => form.setValue('epjResponsibleId', e.target.value)}
+            className="mt-1 rounded border border-slate-400 px-2 py-1 text-sm"
+          >
+            <option value="">{t.chooseOwner}</option>
+            {members.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
           </select>
         </Toggle>
       </section>
@@ -221,7 +323,11 @@ export function ItemPanel(props: {
               {t.unlock}
             </button>
           ) : (
-            <button type="button" onClick={() => void lock(true)} className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+            <button
+              type="button"
+              onClick={() => void lock(true)}
+              className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+            >
               {t.lock}
             </button>
           )}
@@ -233,9 +339,21 @@ export function ItemPanel(props: {
 
 const rowId = (followUp: FollowUpDraft) => `oppfolging-${followUp.id}`;
 
-function MemberSelect(props: { id: string; members: { id: string; name: string }[]; value: string; disabled: boolean; onChange: (id: string) => void }) {
+function MemberSelect(props: {
+  id: string;
+  members: { id: string; name: string }[];
+  value: string;
+  disabled: boolean;
+  onChange: (id: string) => void;
+}) {
   return (
-    <select id={props.id} value={props.value} disabled={props.disabled} onChange={(e) => props.onChange(e.target.value)} className="mt-1 w-full rounded border border-slate-400 px-2 py-1 text-sm">
+    <select
+      id={props.id}
+      value={props.value}
+      disabled={props.disabled}
+      onChange={(e) => props.onChange(e.target.value)}
+      className="mt-1 w-full rounded border border-slate-400 px-2 py-1 text-sm"
+    >
       <option value="">{t.chooseOwner}</option>
       {props.members.map((m) => (
         <option key={m.id} value={m.id}>

@@ -21,12 +21,24 @@ type Ack = { ok: boolean; error?: string; fields?: Record<string, string>; resul
  * and every screen follows; the agenda, presence and the chair's controls live
  * here, the item's notes and conclusion in ItemPanel (Yjs).
  */
-export function MeetingRoom({ room, me, plannedEnd, similar }: { room: Room; me: { id: string; name: string }; plannedEnd: string; similar: Record<string, SimilarCase[]> }) {
+export function MeetingRoom({
+  room,
+  me,
+  plannedEnd,
+  similar,
+}: {
+  room: Room;
+  me: { id: string; name: string };
+  plannedEnd: string;
+  similar: Record<string, SimilarCase[]>;
+}) {
   const router = useRouter();
   const socketRef = useRef<Socket | null>(null);
   const [currentId, setCurrentId] = useState<string | null>(room.meeting.currentItemId);
   const [selectedId, setSelectedId] = useState<string | null>(room.meeting.currentItemId ?? room.items[0]?.id ?? null);
-  const [startedAt, setStartedAt] = useState<Record<string, string | null>>(Object.fromEntries(room.items.map((i) => [i.id, i.startedAt as unknown as string | null])));
+  const [startedAt, setStartedAt] = useState<Record<string, string | null>>(
+    Object.fromEntries(room.items.map((i) => [i.id, i.startedAt as unknown as string | null])),
+  );
   const [people, setPeople] = useState<{ userId: string; name: string }[]>([]);
   const [closed, setClosed] = useState<{ carriedOver: number } | null>(room.meeting.status === 'closed' ? { carriedOver: 0 } : null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -59,7 +71,10 @@ export function MeetingRoom({ room, me, plannedEnd, similar }: { room: Room; me:
 
   async function command(event: string, payload: Record<string, unknown>): Promise<Ack> {
     setProblem(null);
-    const ack = ((await socketRef.current?.timeout(10_000).emitWithAck(event, { meetingId, ...payload }).catch(() => null)) ?? { ok: false }) as Ack;
+    const ack = ((await socketRef.current
+      ?.timeout(10_000)
+      .emitWithAck(event, { meetingId, ...payload })
+      .catch(() => null)) ?? { ok: false }) as Ack;
     if (!ack.ok && !ack.fields) setProblem(t.actionFailed);
     return ack;
   }
@@ -70,11 +85,14 @@ export function MeetingRoom({ room, me, plannedEnd, similar }: { room: Room; me:
     <div className="mt-4">
       <div className="flex flex-wrap items-center gap-x-6 gap-y-2 text-sm">
         <p aria-live="polite">
-          <span className="font-medium">{t.present}:</span> {people.map((p) => (p.userId === me.id ? `${p.name} (${nb.cases.you})` : p.name)).join(', ') || '–'}
+          <span className="font-medium">{t.present}:</span>{' '}
+          {people.map((p) => (p.userId === me.id ? `${p.name} (${nb.cases.you})` : p.name)).join(', ') || '–'}
         </p>
         <p>
           {t.plannedEnd(plannedEnd)}
-          {room.schedule.overrunMinutes > 0 ? <span className="ml-2 font-medium text-red-800">{t.overrun(room.schedule.overrunMinutes)}</span> : null}
+          {room.schedule.overrunMinutes > 0 ? (
+            <span className="ml-2 font-medium text-red-800">{t.overrun(room.schedule.overrunMinutes)}</span>
+          ) : null}
         </p>
         {!room.canChair && !closed ? <p className="text-slate-700">{t.following}</p> : null}
       </div>
@@ -209,10 +227,22 @@ function Agenda(props: {
                       {t.makeCurrent}
                     </button>
                   ) : null}
-                  <button type="button" disabled={index === 0} onClick={() => void props.command('meeting:reorder', { itemId: item.id, toIndex: index - 1 })} aria-label={t.moveUp(title)} className="rounded border border-slate-400 px-2 py-1 disabled:opacity-40">
+                  <button
+                    type="button"
+                    disabled={index === 0}
+                    onClick={() => void props.command('meeting:reorder', { itemId: item.id, toIndex: index - 1 })}
+                    aria-label={t.moveUp(title)}
+                    className="rounded border border-slate-400 px-2 py-1 disabled:opacity-40"
+                  >
                     ↑
                   </button>
-                  <button type="button" disabled={index === props.items.length - 1} onClick={() => void props.command('meeting:reorder', { itemId: item.id, toIndex: index + 1 })} aria-label={t.moveDown(title)} className="rounded border border-slate-400 px-2 py-1 disabled:opacity-40">
+                  <button
+                    type="button"
+                    disabled={index === props.items.length - 1}
+                    onClick={() => void props.command('meeting:reorder', { itemId: item.id, toIndex: index + 1 })}
+                    aria-label={t.moveDown(title)}
+                    className="rounded border border-slate-400 px-2 py-1 disabled:opacity-40"
+                  >
                     ↓
                   </button>
                   <label className="flex items-center gap-1">
@@ -224,7 +254,8 @@ function Agenda(props: {
                       defaultValue={item.plannedMinutes}
                       onBlur={(e) => {
                         const minutes = Number(e.target.value);
-                        if (minutes !== item.plannedMinutes && minutes >= 1) void props.command('meeting:plan-item', { itemId: item.id, plannedMinutes: minutes });
+                        if (minutes !== item.plannedMinutes && minutes >= 1)
+                          void props.command('meeting:plan-item', { itemId: item.id, plannedMinutes: minutes });
                       }}
                       className="w-16 rounded border border-slate-400 px-1 py-0.5"
                     />
@@ -258,11 +289,22 @@ function AddItemForm({ command }: { command: (event: string, payload: Record<str
       <label htmlFor="nytt-punkt" className="block font-medium">
         {t.addItemTitle}
       </label>
-      <input id="nytt-punkt" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={300} className="mt-1 w-full rounded border border-slate-400 px-2 py-1" />
+      <input
+        id="nytt-punkt"
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        maxLength={300}
+        className="mt-1 w-full rounded border border-slate-400 px-2 py-1"
+      />
       <label htmlFor="nytt-punkt-formal" className="mt-2 block font-medium">
         {t.addItemPurpose}
       </label>
-      <select id="nytt-punkt-formal" value={purpose} onChange={(e) => setPurpose(e.target.value)} className="mt-1 rounded border border-slate-400 px-2 py-1">
+      <select
+        id="nytt-punkt-formal"
+        value={purpose}
+        onChange={(e) => setPurpose(e.target.value)}
+        className="mt-1 rounded border border-slate-400 px-2 py-1"
+      >
         {Object.entries(nb.cases.purposes).map(([value, label]) => (
           <option key={value} value={value}>
             {label}

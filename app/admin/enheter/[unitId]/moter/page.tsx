@@ -10,7 +10,14 @@ import { nb } from '@/lib/i18n/nb';
 import { meetingPlan } from '@/lib/meetings/meeting-plan';
 import { parseWeekdays } from '@/lib/meetings/meeting-schedule';
 import { AdminForm } from '../../../admin-form';
-import { addMeetingAction, cancelMeetingAction, createSeriesAction, endSeriesAction, moveMeetingAction, rotateCalendarAction } from '../../../meeting-actions';
+import {
+  addMeetingAction,
+  cancelMeetingAction,
+  createSeriesAction,
+  endSeriesAction,
+  moveMeetingAction,
+  rotateCalendarAction,
+} from '../../../meeting-actions';
 
 export const metadata: Metadata = { title: nb.admin.title };
 export const dynamic = 'force-dynamic';
@@ -36,24 +43,42 @@ export default async function MeetingPlanPage({ params }: { params: Promise<{ un
       <p className="mt-2 max-w-prose text-slate-700">{t.intro}</p>
 
       <section aria-labelledby="serier" className="mt-6">
-        <h2 id="serier" className="text-lg font-semibold">{t.series}</h2>
+        <h2 id="serier" className="text-lg font-semibold">
+          {t.series}
+        </h2>
         {plan.series.length === 0 ? <p className="mt-2">{t.noSeries}</p> : null}
         <ul className="mt-2 space-y-3">
           {plan.series.map((s) => (
             <li key={s.id} className="rounded border border-slate-300 p-3">
               <p className="font-medium">{s.name}</p>
               <p className="text-sm">
-                {t.seriesLine(parseWeekdays(s.weekdays).map((d) => t.weekdayNames[d]).join(', '), s.startTime, s.durationMinutes, t.deadline(s.deadlineDaysBefore, s.deadlineTime))}
+                {t.seriesLine(
+                  parseWeekdays(s.weekdays)
+                    .map((d) => t.weekdayNames[d])
+                    .join(', '),
+                  s.startTime,
+                  s.durationMinutes,
+                  t.deadline(s.deadlineDaysBefore, s.deadlineTime),
+                )}
                 {s.location ? ` ${s.location}.` : ''} {chairName(s.defaultChairId) ? t.chair(chairName(s.defaultChairId)!) : ''}
               </p>
-              <AdminForm inline danger action={endSeriesAction} submit={t.endSeries} confirm={t.endSeriesConfirm} fields={[unitField, hidden('seriesId', s.id)]} />
+              <AdminForm
+                inline
+                danger
+                action={endSeriesAction}
+                submit={t.endSeries}
+                confirm={t.endSeriesConfirm}
+                fields={[unitField, hidden('seriesId', s.id)]}
+              />
             </li>
           ))}
         </ul>
       </section>
 
       <section aria-labelledby="ny-serie" className="mt-8">
-        <h2 id="ny-serie" className="text-lg font-semibold">{t.newSeries}</h2>
+        <h2 id="ny-serie" className="text-lg font-semibold">
+          {t.newSeries}
+        </h2>
         <AdminForm
           action={createSeriesAction}
           submit={t.create}
@@ -66,7 +91,12 @@ export default async function MeetingPlanPage({ params }: { params: Promise<{ un
             { kind: 'text', name: 'location', label: t.location },
             { kind: 'number', name: 'deadlineDaysBefore', label: t.deadlineDays, defaultValue: '2' },
             { kind: 'time', name: 'deadlineTime', label: t.deadlineTime, defaultValue: '12:00' },
-            { kind: 'select', name: 'defaultChairId', label: t.defaultChair, options: [['', t.noChair], ...plan.chairOptions.map((c): [string, string] => [c.id, c.name])] },
+            {
+              kind: 'select',
+              name: 'defaultChairId',
+              label: t.defaultChair,
+              options: [['', t.noChair], ...plan.chairOptions.map((c): [string, string] => [c.id, c.name])],
+            },
             { kind: 'number', name: 'minutesOrientering', label: t.minutesFor(nb.cases.purposes.orientering), defaultValue: '5' },
             { kind: 'number', name: 'minutesDrofting', label: t.minutesFor(nb.cases.purposes.drofting), defaultValue: '15' },
             { kind: 'number', name: 'minutesAvklaring', label: t.minutesFor(nb.cases.purposes.avklaring), defaultValue: '10' },
@@ -75,7 +105,9 @@ export default async function MeetingPlanPage({ params }: { params: Promise<{ un
       </section>
 
       <section aria-labelledby="moter" className="mt-8">
-        <h2 id="moter" className="text-lg font-semibold">{t.upcoming}</h2>
+        <h2 id="moter" className="text-lg font-semibold">
+          {t.upcoming}
+        </h2>
         {plan.meetings.length === 0 ? (
           <p className="mt-2">{t.noMeetings}</p>
         ) : (
@@ -98,13 +130,29 @@ export default async function MeetingPlanPage({ params }: { params: Promise<{ un
                           inline
                           action={moveMeetingAction}
                           submit={t.move}
-                          fields={[unitField, hidden('meetingId', m.id), { kind: 'datetime-local', name: 'startsAt', label: t.moveTo(when(m.startsAt)), defaultValue: oslo(m.startsAt).toFormat("yyyy-MM-dd'T'HH:mm") }]}
+                          fields={[
+                            unitField,
+                            hidden('meetingId', m.id),
+                            {
+                              kind: 'datetime-local',
+                              name: 'startsAt',
+                              label: t.moveTo(when(m.startsAt)),
+                              defaultValue: oslo(m.startsAt).toFormat("yyyy-MM-dd'T'HH:mm"),
+                            },
+                          ]}
                         />
                       ) : null}
                     </td>
                     <td className={cell}>
                       {m.status === 'planned' ? (
-                        <AdminForm inline danger action={cancelMeetingAction} submit={t.cancel} confirm={t.cancelConfirm(when(m.startsAt))} fields={[unitField, hidden('meetingId', m.id)]} />
+                        <AdminForm
+                          inline
+                          danger
+                          action={cancelMeetingAction}
+                          submit={t.cancel}
+                          confirm={t.cancelConfirm(when(m.startsAt))}
+                          fields={[unitField, hidden('meetingId', m.id)]}
+                        />
                       ) : null}
                     </td>
                   </tr>
@@ -116,16 +164,25 @@ export default async function MeetingPlanPage({ params }: { params: Promise<{ un
       </section>
 
       <section aria-labelledby="ekstra" className="mt-8">
-        <h2 id="ekstra" className="text-lg font-semibold">{t.extra}</h2>
+        <h2 id="ekstra" className="text-lg font-semibold">
+          {t.extra}
+        </h2>
         <AdminForm
           action={addMeetingAction}
           submit={t.add}
-          fields={[unitField, { kind: 'datetime-local', name: 'startsAt', label: t.startsAt }, { kind: 'number', name: 'durationMinutes', label: t.duration, defaultValue: '90' }, { kind: 'text', name: 'location', label: t.location }]}
+          fields={[
+            unitField,
+            { kind: 'datetime-local', name: 'startsAt', label: t.startsAt },
+            { kind: 'number', name: 'durationMinutes', label: t.duration, defaultValue: '90' },
+            { kind: 'text', name: 'location', label: t.location },
+          ]}
         />
       </section>
 
       <section aria-labelledby="kalender" className="mt-8">
-        <h2 id="kalender" className="text-lg font-semibold">{t.calendar}</h2>
+        <h2 id="kalender" className="text-lg font-semibold">
+          {t.calendar}
+        </h2>
         <p className="max-w-prose text-sm text-slate-700">{t.calendarIntro}</p>
         <AdminForm action={rotateCalendarAction} submit={t.rotate} fields={[unitField]} />
       </section>
