@@ -7,30 +7,38 @@ import { createLogger } from '../../server/logger';
 const redisUrl = process.env.SAMLET_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A promise the test settles when it chooses: a job that runs until told to end. */
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { open, opened };
+}
+
 describe('daily jobs with several nodes (real Redis)', () => {
   const prefix = `samlet-test-${randomBytes(4).toString('hex')}:`;
   const log = createLogger('silent');
   const nodeA = new ClusterBus({ url: redisUrl, prefix, log });
   const nodeB = new ClusterBus({ url: redisUrl, prefix, log });
+  const heldBy = (node: ClusterBus) => new RegExp(`^${node.nodeId}:`);
   beforeAll(async () => {
     await Promise.all([nodeA.connect(), nodeB.connect()]);
   });
   afterAll(async () => {
-    await nodeA.commands.del(`${prefix}job:retention`);
+    await nodeA.commands.del(`${prefix}job:retention`, `${prefix}job:meeting-generation`);
     await Promise.all([nodeA.close(), nodeB.close()]);
   });
 
   it('runs a job on one node at a time, for as long as it runs, and again once its key has expired', async () => {
     const ttlMs = 300;
-    const onA = exclusiveOnCluster(nodeA, ttlMs);
-    const onB = exclusiveOnCluster(nodeB, ttlMs);
+    const onA = exclusiveOnCluster(nodeA, { ttlMs });
+    const onB = exclusiveOnCluster(nodeB, { ttlMs });
     let runs = 0;
     const longRun = onA('retention', async () => {
       runs += 1;
       await sleep(1000); // more than three TTLs: the key must be renewed meanwhile
       return 'done on A';
     });
-    await sleep(50);
+    await expect.poll(() => nodeB.commands.get(`${prefix}job:retention`)).toMatch(heldBy(nodeA));
     for (const at of [0, 400, 800]) {
       await sleep(at === 0 ? 0 : 400);
       expect(await onB('retention', async () => (runs += 1)), `B at ~${at} ms`).toBeNull();
@@ -42,5 +50,34 @@ describe('daily jobs with several nodes (real Redis)', () => {
     await sleep(ttlMs + 100);
     expect(await onB('retention', async () => 'done on B')).toBe('done on B');
     expect(runs).toBe(1);
+  });
+
+  it('renews only its own key: once another node has taken the job, the first neither extends nor removes its key', async () => {
+    const job = 'meeting-generation';
+    const key = `${prefix}job:${job}`;
+    const lost: string[] = [];
+    const onA = exclusiveOnCluster(nodeA, { ttlMs: 300, onLost: (name) => lost.push(name) });
+    const onB = exclusiveOnCluster(nodeB, { ttlMs: 60_000 });
+    const endA = gate();
+    const endB = gate();
+    const runA = onA(job, () => endA.opened.then(() => 'done on A'));
+    await expect.poll(() => nodeB.commands.get(key)).toMatch(heldBy(nodeA));
+    // As if A had stalled past its TTL (a long pause, a Redis failover): its key is gone, and B takes the job.
+    await nodeB.commands.del(key);
+    const runB = onB(job, () => endB.opened.then(() => 'done on B'));
+    await expect.poll(() => nodeB.commands.get(key)).toMatch(heldBy(nodeB));
+
+    // A's next renewal (every 100 ms) finds B's token and stops, leaving B's 60 s untouched…
+    await expect.poll(() => lost).toEqual([job]);
+    expect(await nodeB.commands.pttl(key)).toBeGreaterThan(30_000);
+    // …and so does the end of A's run.
+    endA.open();
+    expect(await runA).toBe('done on A');
+    expect(await nodeB.commands.get(key)).toMatch(heldBy(nodeB));
+    expect(await nodeB.commands.pttl(key)).toBeGreaterThan(30_000);
+
+    endB.open();
+    expect(await runB).toBe('done on B');
+    expect(lost).toEqual([job]);
   });
 });
