@@ -1,7 +1,7 @@
 import type { Db } from '../db/db';
 import type { DocumentRef } from '../realtime/document-name';
 import { AppError } from '../errors/app-error';
-import { caseAccess, historyScope, itemAccess, meetingAccess, type AccessLevel, type CaseFacts } from './policy';
+import { caseAccess, historyScope, itemAccess, meetingAccess, type AccessLevel, type CaseFacts, type MeetingFacts } from './policy';
 import { roleSchema, type UnitMembership } from './roles';
 
 /**
@@ -49,9 +49,19 @@ export async function documentAccess(db: Db, actor: Actor, doc: DocumentRef): Pr
     }
     return { level: itemAccess(actor.memberships, item), unitId: item.meeting.unitId };
   }
-  const meeting = await db.meeting.findUnique({ where: { id: doc.id }, select: { unitId: true, status: true } });
-  if (!meeting) return { level: 'none', unitId: null };
-  return { level: meetingAccess(actor.memberships, meeting), unitId: meeting.unitId };
+  const { level, meeting } = await loadMeetingAccess(db, actor, doc.id);
+  return { level, unitId: meeting?.unitId ?? null };
+}
+
+/** A meeting's facts and this actor's level on it; a missing meeting is level none. */
+export async function loadMeetingAccess(
+  db: Db,
+  actor: Actor,
+  meetingId: string,
+): Promise<{ level: AccessLevel; meeting: MeetingFacts | null }> {
+  const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: { unitId: true, status: true } });
+  if (!meeting) return { level: 'none', meeting: null };
+  return { level: meetingAccess(actor.memberships, meeting), meeting };
 }
 
 export async function loadCaseFacts(db: Db, caseId: string, now: Date = new Date()): Promise<CaseFacts | null> {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   administeredUnits,
+  canAcceptLateCase,
+  canCompleteFollowUp,
+  canCreateCaseIn,
+  canSeeCaseHistory,
+  canStartRevision,
+  unitsForNewCases,
   canAdministerUnit,
   canExportPersonData,
   canManageMeetings,
@@ -148,5 +154,62 @@ describe('canManageMeetings', () => {
     expect(canManageMeetings(as('moteleder'), unit)).toBe(false);
     expect(canManageMeetings(as('saksbehandler'), unit)).toBe(false);
     expect(canManageMeetings(as('admin'), 'another-unit')).toBe(false);
+  });
+});
+
+describe('canCompleteFollowUp', () => {
+  const followUp = { unitId: unit, ownerId: 'owner' };
+  it('is for the owner and the unit’s leader and chair, not for other caseworkers or admins', () => {
+    expect(canCompleteFollowUp('owner', as('saksbehandler'), followUp)).toBe(true);
+    expect(canCompleteFollowUp('someone', as('leder'), followUp)).toBe(true);
+    expect(canCompleteFollowUp('someone', as('moteleder'), followUp)).toBe(true);
+    expect(canCompleteFollowUp('someone', as('saksbehandler'), followUp)).toBe(false);
+    expect(canCompleteFollowUp('someone', as('admin'), followUp)).toBe(false);
+  });
+
+  it('is for nobody outside the unit, the owner included', () => {
+    expect(canCompleteFollowUp('owner', [{ unitId: 'unit-b', role: 'saksbehandler' }], followUp)).toBe(false);
+    expect(canCompleteFollowUp('someone', [{ unitId: 'unit-b', role: 'leder' }], followUp)).toBe(false);
+  });
+});
+
+describe('canAcceptLateCase', () => {
+  it('is for the chair and the leader of the case’s unit', () => {
+    expect(canAcceptLateCase(as('moteleder'), unit)).toBe(true);
+    expect(canAcceptLateCase(as('leder'), unit)).toBe(true);
+    expect(canAcceptLateCase(as('saksbehandler'), unit)).toBe(false);
+    expect(canAcceptLateCase(as('admin'), unit)).toBe(false);
+    expect(canAcceptLateCase(as('leder'), 'unit-b')).toBe(false);
+  });
+});
+
+describe('starting cases and revisions', () => {
+  const decided = { unitId: unit, createdById: 'author' };
+  it('lets the unit’s case workers start drafts, not its admins or outsiders', () => {
+    expect(canCreateCaseIn(as('saksbehandler'), unit)).toBe(true);
+    expect(canCreateCaseIn(as('leder'), unit)).toBe(true);
+    expect(canCreateCaseIn(as('admin'), unit)).toBe(false);
+    expect(canCreateCaseIn(as('leder'), 'unit-b')).toBe(false);
+    expect(
+      unitsForNewCases([
+        { unitId: 'u1', role: 'admin' },
+        { unitId: 'u2', role: 'moteleder' },
+      ]),
+    ).toEqual(['u2']);
+  });
+
+  it('shows a decided case’s history unit-wide to leaders and chairs, to a caseworker only their own', () => {
+    expect(canSeeCaseHistory('author', as('saksbehandler'), decided)).toBe(true);
+    expect(canSeeCaseHistory('colleague', as('saksbehandler'), decided)).toBe(false);
+    expect(canSeeCaseHistory('someone', as('moteleder'), decided)).toBe(true);
+    expect(canSeeCaseHistory('someone', as('admin'), decided)).toBe(true);
+    expect(canSeeCaseHistory('author', [{ unitId: 'unit-b', role: 'saksbehandler' }], decided)).toBe(false);
+  });
+
+  it('starts a revision for whoever sees the history and writes cases: not a colleague, not an admin', () => {
+    expect(canStartRevision('author', as('saksbehandler'), decided)).toBe(true);
+    expect(canStartRevision('someone', as('leder'), decided)).toBe(true);
+    expect(canStartRevision('colleague', as('saksbehandler'), decided)).toBe(false);
+    expect(canStartRevision('someone', as('admin'), decided)).toBe(false);
   });
 });

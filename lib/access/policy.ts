@@ -1,8 +1,11 @@
 import { caseworkRoles, type Role, type UnitMembership } from './roles';
 
 /**
- * Pure access rules. Every edge (pages, API routes, socket.io, Yjs) asks these
- * through lib/access/access-service.ts, which loads the facts from the database.
+ * Pure access rules: every "may this person…" question is answered here, from
+ * facts the caller passes in. Commands and loaders in lib/ ask them, with the
+ * facts loaded by lib/access/access-service.ts or by their own query of the
+ * row they act on; pages, API routes, socket.io and Yjs reach them only
+ * through those lib functions, never with role checks of their own.
  * Deny is the default: no membership in the owning unit means no access, and
  * the caller cannot tell a hidden thing from a missing one.
  */
@@ -54,6 +57,22 @@ export function canChairMeeting(memberships: readonly UnitMembership[], unitId: 
   return role === 'moteleder' || role === 'leder';
 }
 
+/** A case sent after the deadline is taken onto its meeting by whoever chairs the unit's meetings. */
+export function canAcceptLateCase(memberships: readonly UnitMembership[], unitId: string): boolean {
+  return canChairMeeting(memberships, unitId);
+}
+
+/** Starting a draft: the unit's members in case work (admins set units up, they do not write cases). */
+export function canCreateCaseIn(memberships: readonly UnitMembership[], unitId: string): boolean {
+  const role = roleIn(memberships, unitId);
+  return role !== null && caseworkRoles.includes(role);
+}
+
+/** The units in which the actor may start a draft. */
+export function unitsForNewCases(memberships: readonly UnitMembership[]): string[] {
+  return memberships.filter((m) => canCreateCaseIn(memberships, m.unitId)).map((m) => m.unitId);
+}
+
 export type ItemFacts = { locked: boolean; meeting: MeetingFacts };
 
 /** An agenda item's notes: as its meeting, but read-only for everyone once the chair locks it. */
@@ -73,6 +92,38 @@ export function historyScope(memberships: readonly UnitMembership[], unitId: str
   const role = roleIn(memberships, unitId);
   if (!role) return 'none';
   return role === 'saksbehandler' ? 'own' : 'unit';
+}
+
+/** A decided case as history: seen unit-wide by leaders, admins and chairs, by a caseworker if it is their own. */
+export function canSeeCaseHistory(
+  userId: string,
+  memberships: readonly UnitMembership[],
+  facts: { unitId: string; createdById: string },
+): boolean {
+  const scope = historyScope(memberships, facts.unitId);
+  return scope === 'unit' || (scope === 'own' && facts.createdById === userId);
+}
+
+/** A re-assessment (revurdering) draft from a decided case: whoever sees its history and may write cases there. */
+export function canStartRevision(
+  userId: string,
+  memberships: readonly UnitMembership[],
+  facts: { unitId: string; createdById: string },
+): boolean {
+  return canSeeCaseHistory(userId, memberships, facts) && canCreateCaseIn(memberships, facts.unitId);
+}
+
+export type FollowUpFacts = { unitId: string; ownerId: string };
+
+/**
+ * Ticking a follow-up off, or opening it again: its owner, and the leader or
+ * chair of the meeting's unit (who follow up what the meeting decided).
+ * Nobody outside the unit, an owner who has left it included.
+ */
+export function canCompleteFollowUp(userId: string, memberships: readonly UnitMembership[], facts: FollowUpFacts): boolean {
+  const role = roleIn(memberships, facts.unitId);
+  if (!role) return false;
+  return facts.ownerId === userId || role === 'leder' || role === 'moteleder';
 }
 
 /** The audit log of a unit: its leaders and admins only. */

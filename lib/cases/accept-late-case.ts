@@ -1,5 +1,5 @@
 import type { Actor } from '../access/access-service';
-import { canChairMeeting } from '../access/policy';
+import { canAcceptLateCase, unitAccess } from '../access/policy';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Db } from '../db/db';
 import { AppError } from '../errors/app-error';
@@ -9,8 +9,8 @@ export async function acceptLateCase(options: { db: Db; actor: Actor; caseId: st
   const { db, actor, caseId } = options;
   const now = options.now ?? new Date();
   const found = await db.case.findUnique({ where: { id: caseId }, select: { unitId: true, status: true, lateRequestMeetingId: true } });
-  if (!found || !actor.memberships.some((m) => m.unitId === found.unitId)) throw new AppError('not_found');
-  if (!canChairMeeting(actor.memberships, found.unitId)) throw new AppError('forbidden');
+  if (!found || unitAccess(actor.memberships, found.unitId) === 'none') throw new AppError('not_found');
+  if (!canAcceptLateCase(actor.memberships, found.unitId)) throw new AppError('forbidden');
   if (found.status !== 'submitted' || !found.lateRequestMeetingId) throw new AppError('conflict', 'no_late_request');
   const meeting = await db.meeting.findUniqueOrThrow({ where: { id: found.lateRequestMeetingId } });
   if (meeting.status !== 'planned' || meeting.startsAt <= now) throw new AppError('conflict', 'meeting_not_open');

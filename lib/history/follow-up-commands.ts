@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { historyScope } from '../access/policy';
+import { canCompleteFollowUp, canSeeCaseHistory, canStartRevision, unitAccess } from '../access/policy';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { CaseContext } from '../cases/case-commands-context';
 import { caseContentSchema, type CaseContent } from '../cases/case-form';
 import { createCase } from '../cases/create-case';
 import { AppError } from '../errors/app-error';
+import { parseInput } from '../validation/parse-input';
 import { idParam } from '../validation/query-params';
 
 export const completeFollowUpSchema = z.object({ followUpId: idParam, done: z.boolean() });
@@ -15,16 +16,15 @@ export const completeFollowUpSchema = z.object({ followUpId: idParam, done: z.bo
  */
 export async function completeFollowUp(context: Pick<CaseContext, 'db' | 'actor'> & { input: unknown; now?: Date }): Promise<void> {
   const { db, actor } = context;
-  const input = completeFollowUpSchema.parse(context.input);
+  const input = parseInput(completeFollowUpSchema, context.input);
   const followUp = await db.followUp.findUnique({
     where: { id: input.followUpId },
     select: { id: true, ownerId: true, agendaItem: { select: { meeting: { select: { unitId: true } } } } },
   });
   if (!followUp) throw new AppError('not_found');
   const unitId = followUp.agendaItem.meeting.unitId;
-  const role = actor.memberships.find((m) => m.unitId === unitId)?.role;
-  if (!role) throw new AppError('not_found');
-  if (followUp.ownerId !== actor.userId && role !== 'leder' && role !== 'moteleder') throw new AppError('forbidden');
+  if (unitAccess(actor.memberships, unitId) === 'none') throw new AppError('not_found');
+  if (!canCompleteFollowUp(actor.userId, actor.memberships, { unitId, ownerId: followUp.ownerId })) throw new AppError('forbidden');
   await db.followUp.update({ where: { id: followUp.id }, data: { doneAt: input.done ? (context.now ?? new Date()) : null } });
   await recordAuditEvent(db, {
     actorId: actor.userId,
@@ -44,7 +44,7 @@ export const startRevisionSchema = z.object({ caseId: idParam });
  */
 export async function startRevision(context: CaseContext & { input: unknown }): Promise<{ id: string }> {
   const { db, actor } = context;
-  const input = startRevisionSchema.parse(context.input);
+  const input = parseInput(startRevisionSchema, context.input);
   const decided = await db.case.findUnique({
     where: { id: input.caseId },
     select: {
@@ -55,9 +55,9 @@ export async function startRevision(context: CaseContext & { input: unknown }): 
       versions: { orderBy: { version: 'desc' }, take: 1, select: { content: true } },
     },
   });
-  const scope = decided ? historyScope(actor.memberships, decided.unitId) : 'none';
-  if (!decided || scope === 'none' || (scope === 'own' && decided.createdById !== actor.userId)) throw new AppError('not_found');
+  if (!decided || !canSeeCaseHistory(actor.userId, actor.memberships, decided)) throw new AppError('not_found');
   if (decided.status !== 'concluded') throw new AppError('conflict', 'not_concluded');
+  if (!canStartRevision(actor.userId, actor.memberships, decided)) throw new AppError('forbidden');
   const existing = await db.case.findFirst({ where: { revisesCaseId: decided.id, status: { not: 'withdrawn' } }, select: { id: true } });
   if (existing) return existing;
   const previous = caseContentSchema.safeParse(decided.versions[0] ? JSON.parse(decided.versions[0].content) : {});

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Actor } from '../access/access-service';
-import { unitsWithHistory } from '../access/policy';
+import { canCompleteFollowUp, canSeeCaseHistory, canStartRevision, unitsWithHistory } from '../access/policy';
 import type { Db } from '../db/db';
 
 export type FollowUpRow = {
@@ -64,8 +64,6 @@ export async function followUpOverview(options: { db: Db; actor: Actor; now?: Da
   const horizon = DateTime.fromISO(today).plus({ days: reassessmentHorizonDays }).toISODate()!;
   const unitIds = unitsWithHistory(actor.memberships, 'unit');
   const ownUnitIds = unitsWithHistory(actor.memberships, 'own');
-  const managing = new Set(actor.memberships.filter((m) => m.role === 'leder' || m.role === 'moteleder').map((m) => m.unitId));
-  const caseworking = new Set(actor.memberships.filter((m) => m.role !== 'admin').map((m) => m.unitId));
   const recently = new Date(now.getTime() - 30 * 24 * 3600_000);
 
   const followUps = await db.followUp.findMany({
@@ -125,14 +123,13 @@ export async function followUpOverview(options: { db: Db; actor: Actor; now?: Da
     meetingId: f.agendaItem.meeting.id,
     meetingDate: f.agendaItem.meeting.startsAt,
     unitName: f.agendaItem.meeting.unit.name,
-    canComplete: f.ownerId === actor.userId || managing.has(f.agendaItem.meeting.unitId),
+    canComplete: canCompleteFollowUp(actor.userId, actor.memberships, { unitId: f.agendaItem.meeting.unitId, ownerId: f.ownerId }),
   }));
 
   const reassessments: ReassessmentRow[] = items.flatMap((item) => {
     const found = item.caseId ? caseById.get(item.caseId) : undefined;
     if (!found || revised.has(found.id)) return [];
-    const own = found.createdById === actor.userId;
-    if (!unitIds.includes(item.meeting.unitId) && !own) return [];
+    if (!canSeeCaseHistory(actor.userId, actor.memberships, { unitId: item.meeting.unitId, createdById: found.createdById })) return [];
     return [
       {
         caseId: found.id,
@@ -142,7 +139,7 @@ export async function followUpOverview(options: { db: Db; actor: Actor; now?: Da
         reassessmentDate: item.reassessmentDate!,
         overdue: item.reassessmentDate! < today,
         meetingId: item.meetingId,
-        canStartRevision: caseworking.has(found.unitId),
+        canStartRevision: canStartRevision(actor.userId, actor.memberships, found),
       },
     ];
   });

@@ -1,7 +1,7 @@
 import type { Server } from 'socket.io';
 import { z } from 'zod';
 import { loadLiveSession } from '../../../lib/auth/user-sessions';
-import { meetingAccess } from '../../../lib/access/policy';
+import { loadMeetingAccess } from '../../../lib/access/access-service';
 import { recordAuditEvent } from '../../../lib/audit/record-audit-event';
 import type { Db } from '../../../lib/db/db';
 import { AppError, isAppError } from '../../../lib/errors/app-error';
@@ -94,8 +94,7 @@ export function registerMeetingEvents(socket: SamletSocket, deps: Deps): void {
   on('meeting:join', async (payload) => {
     const { meetingId } = meetingRefSchema.parse(payload);
     const actor = await freshActor();
-    const meeting = await deps.db.meeting.findUnique({ where: { id: meetingId }, select: { unitId: true, status: true } });
-    const level = meeting ? meetingAccess(actor.memberships, meeting) : 'none';
+    const { level, meeting } = await loadMeetingAccess(deps.db, actor, meetingId);
     if (!meeting || level === 'none') throw new AppError('forbidden');
     const user = await deps.db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true } });
     (socket.data as { name?: string }).name = user.name;
