@@ -97,15 +97,3 @@ export type CaseContent = z.infer<typeof caseContentSchema>;
 
 export const booleanFields = ['hasOngoingDecision', 'ongoingDecisionTimeLimited', 'urgent', 'childrenAffected', 'ethicalDilemma'] as const;
 export const listFields = ['alvorlighetFactors', 'nytteFactors', 'ressursFactors', 'alternatives'] as const;
-
-/** Field → message key, from zod issues (the UI maps keys to Norwegian text). */
-export function fieldErrorsFrom(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? '_');
-    if (fields[field]) continue;
-    if (issue.code === 'unrecognized_keys') fields[field] = 'unknown_field';
-    else fields[field] = ['too_long', 'unknown_option', 'invalid_date'].includes(issue.message) ? issue.message : 'invalid';
-  }
-  return fields;
-}

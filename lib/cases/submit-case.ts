@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { requireCaseAccess } from '../access/access-service';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { AppError } from '../errors/app-error';
-import { caseContentSchema, fieldErrorsFrom } from './case-form';
+import { parseInput } from '../validation/parse-input';
+import { caseContentSchema } from './case-form';
 import type { CaseContext } from './case-commands-context';
 import { caseSummary } from './case-summary';
 import { resolveSubmissionTarget } from './target-meeting';
@@ -25,15 +26,13 @@ export type SubmitResult = {
 export async function submitCase(context: CaseContext & { caseId: string; input: unknown }): Promise<SubmitResult> {
   const { db, store, actor, caseId } = context;
   const now = context.now ?? new Date();
-  const input = submitCaseInputSchema.safeParse(context.input ?? {});
-  if (!input.success) throw new AppError('invalid_input', 'invalid body', { meetingId: 'invalid' });
+  const input = parseInput(submitCaseInputSchema, context.input ?? {}, 'invalid body');
   const facts = await requireCaseAccess(db, actor, caseId, 'edit');
   if (facts.status !== 'draft' && facts.status !== 'submitted') throw new AppError('conflict', 'case_closed');
   if (facts.meetingStarted) throw new AppError('conflict', 'meeting_started');
 
-  const parsed = caseContentSchema.safeParse(await store.read(caseId));
-  if (!parsed.success) throw new AppError('invalid_input', 'invalid content', fieldErrorsFrom(parsed.error));
-  const content = parsed.data;
+  // Checked again here: the document may hold what no form would have let through.
+  const content = parseInput(caseContentSchema, await store.read(caseId), 'invalid content');
   const check = checkSubmission(content);
   if (Object.keys(check.errors).length) throw new AppError('invalid_input', 'incomplete case', check.errors);
 
@@ -43,7 +42,7 @@ export async function submitCase(context: CaseContext & { caseId: string; input:
   });
   // Changes to a case already on a meeting stay on that meeting; a new
   // submission (or an explicit choice) goes through the deadline rules.
-  const keepMeeting = facts.status === 'submitted' && current.meetingId && !input.data.meetingId;
+  const keepMeeting = facts.status === 'submitted' && current.meetingId && !input.meetingId;
   const target = keepMeeting
     ? { meetingId: current.meetingId!, lateRequestFor: current.lateRequestMeetingId }
     : resolveSubmissionTarget(
@@ -51,7 +50,7 @@ export async function submitCase(context: CaseContext & { caseId: string; input:
           where: { unitId: facts.unitId, status: 'planned', startsAt: { gt: now } },
           select: { id: true, startsAt: true, submissionDeadline: true, status: true },
         }),
-        input.data.meetingId ?? null,
+        input.meetingId ?? null,
         now,
       );
 

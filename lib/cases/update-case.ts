@@ -2,7 +2,8 @@ import { requireCaseAccess } from '../access/access-service';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { AppError } from '../errors/app-error';
 import { findNationalIds } from '../privacy/national-id';
-import { caseContentSchema, fieldErrorsFrom, type CaseContent } from './case-form';
+import { parseInput } from '../validation/parse-input';
+import { caseContentSchema, type CaseContent } from './case-form';
 import type { CaseContext } from './case-commands-context';
 import { caseSummary } from './case-summary';
 
@@ -14,12 +15,11 @@ import { caseSummary } from './case-summary';
 export async function updateCase(context: CaseContext & { caseId: string; patch: unknown }): Promise<void> {
   const { db, store, actor, caseId } = context;
   const facts = await requireCaseAccess(db, actor, caseId, 'edit');
-  const parsed = caseContentSchema.safeParse(context.patch);
-  if (!parsed.success) throw new AppError('invalid_input', 'invalid content', fieldErrorsFrom(parsed.error));
-  if (parsed.data.personRef && findNationalIds(parsed.data.personRef).length) {
+  const patch = parseInput(caseContentSchema, context.patch, 'invalid content');
+  if (patch.personRef && findNationalIds(patch.personRef).length) {
     throw new AppError('invalid_input', 'national id as reference', { personRef: 'national_id_not_allowed' });
   }
-  await store.write(caseId, parsed.data);
+  await store.write(caseId, patch);
   if (facts.status === 'draft') await syncCaseSummary(context, caseId);
   await recordAuditEvent(db, {
     actorId: actor.userId,
@@ -27,7 +27,7 @@ export async function updateCase(context: CaseContext & { caseId: string; patch:
     entityType: 'case',
     entityId: caseId,
     unitId: facts.unitId,
-    detail: { fields: Object.keys(parsed.data).length, channel: 'api' },
+    detail: { fields: Object.keys(patch).length, channel: 'api' },
   });
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { purposes } from '../cases/case-form';
 import { AppError } from '../errors/app-error';
+import { parseInput } from '../validation/parse-input';
 import { defaultMinutesByPurpose, moveItem } from './agenda-rules';
 import { loadMeetingForChair } from './load-meeting-for-chair';
 import type { MeetingContext } from './meeting-documents';
@@ -18,7 +19,7 @@ export const addItemSchema = z.object({
 
 /** The chair moves an item to a new place (drag or keyboard). */
 export async function reorderAgenda(context: MeetingContext & { input: unknown }) {
-  const input = reorderSchema.parse(context.input);
+  const input = parseInput(reorderSchema, context.input);
   const meeting = await loadMeetingForChair(context.db, context.actor, input.meetingId);
   const items = await context.db.agendaItem.findMany({
     where: { meetingId: meeting.id },
@@ -46,7 +47,7 @@ export async function reorderAgenda(context: MeetingContext & { input: unknown }
 
 /** The chair sets the minutes planned for an item. */
 export async function planItem(context: MeetingContext & { input: unknown }) {
-  const input = planSchema.parse(context.input);
+  const input = parseInput(planSchema, context.input);
   const meeting = await loadMeetingForChair(context.db, context.actor, input.meetingId);
   const updated = await context.db.agendaItem.updateMany({
     where: { id: input.itemId, meetingId: meeting.id },
@@ -65,7 +66,7 @@ export async function planItem(context: MeetingContext & { input: unknown }) {
 
 /** The chair adds an item without a submitted case (a service-level matter, a standing item). */
 export async function addAgendaItem(context: MeetingContext & { input: unknown }) {
-  const input = addItemSchema.parse(context.input);
+  const input = parseInput(addItemSchema, context.input);
   const meeting = await loadMeetingForChair(context.db, context.actor, input.meetingId);
   const last = await context.db.agendaItem.aggregate({ where: { meetingId: meeting.id }, _max: { position: true } });
   const item = await context.db.agendaItem.create({

@@ -3,6 +3,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import { indexMeeting } from '../history/search-index';
 import { documentName } from '../realtime/document-name';
 import { AppError } from '../errors/app-error';
+import { parseInput } from '../validation/parse-input';
 import { unfinishedItems } from './agenda-rules';
 import { itemContentSchema, type ItemContent } from './item-content';
 import { loadMeetingForChair } from './load-meeting-for-chair';
@@ -28,7 +29,7 @@ function adjustedAssessment(content: ItemContent): string | null {
  * unfinished items move to the next meeting with their notes.
  */
 export async function closeMeeting(context: MeetingContext & { input: unknown }) {
-  const input = closeMeetingSchema.parse(context.input);
+  const input = parseInput(closeMeetingSchema, context.input);
   const now = context.now ?? new Date();
   const { db, documents, actor } = context;
   const meeting = await loadMeetingForChair(db, actor, input.meetingId);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { AppError } from '../errors/app-error';
 import { documentName } from '../realtime/document-name';
+import { parseInput } from '../validation/parse-input';
 import { closeItemProblems } from './agenda-rules';
 import { itemContentSchema } from './item-content';
 import { loadMeetingForChair } from './load-meeting-for-chair';
@@ -13,7 +14,7 @@ export const lockSchema = z.object({ meetingId: id, itemId: id, locked: z.boolea
 
 /** The chair moves the meeting to an item: everyone's screen follows. Opens the meeting on first use. */
 export async function setCurrentItem(context: MeetingContext & { input: unknown }) {
-  const input = currentItemSchema.parse(context.input);
+  const input = parseInput(currentItemSchema, context.input);
   const now = context.now ?? new Date();
   const meeting = await loadMeetingForChair(context.db, context.actor, input.meetingId);
   const item = await context.db.agendaItem.findFirst({ where: { id: input.itemId, meetingId: meeting.id } });
@@ -54,7 +55,7 @@ export async function setCurrentItem(context: MeetingContext & { input: unknown 
  * outcome, a conclusion and an owner.
  */
 export async function lockItem(context: MeetingContext & { input: unknown }) {
-  const input = lockSchema.parse(context.input);
+  const input = parseInput(lockSchema, context.input);
   const now = context.now ?? new Date();
   const meeting = await loadMeetingForChair(context.db, context.actor, input.meetingId);
   const item = await context.db.agendaItem.findFirst({ where: { id: input.itemId, meetingId: meeting.id } });

@@ -4,7 +4,7 @@ import { queueSorts } from '@/lib/cases/case-summary';
 import { createCase } from '@/lib/cases/create-case';
 import { listMyCases } from '@/lib/cases/list-my-cases';
 import { retentionMonths } from '@/lib/privacy/retention-rules';
-import { AppError } from '@/lib/errors/app-error';
+import { parseInput } from '@/lib/validation/parse-input';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,9 +12,8 @@ const querySchema = z.object({ sort: z.enum(queueSorts).default('severity') });
 
 /** GET /api/cases?sort=severity|urgency|age — the caller's own queue. */
 export const GET = apiRoute(async ({ context, request }) => {
-  const query = querySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
-  if (!query.success) throw new AppError('invalid_input', 'invalid query', { sort: 'invalid' });
-  return listMyCases({ db: context.db, actor: context.actor, sort: query.data.sort, retentionMonths: retentionMonths() });
+  const { sort } = parseInput(querySchema, Object.fromEntries(request.nextUrl.searchParams), 'invalid query');
+  return listMyCases({ db: context.db, actor: context.actor, sort, retentionMonths: retentionMonths() });
 });
 
 /** POST /api/cases { unitId?, content? } — start a draft. */
