@@ -1,7 +1,7 @@
 /**
  * The one error type of the domain. Each code has a fixed meaning; the edges
- * (HTTP routes, socket.io, the Yjs websocket) map it in one place:
- * server/http/error-mapping.ts and server/realtime/close-codes.ts.
+ * (pages, HTTP routes, socket.io, the Yjs websocket) map it in one place:
+ * lib/errors/error-mapping.ts.
  */
 export const appErrorCodes = [
   'unauthenticated', // no valid session

@@ -1,9 +1,10 @@
-import type { AppErrorCode } from '../../lib/errors/app-error';
-import { httpStatusFor } from '../../lib/errors/http-status';
+import { closeCodeFor } from '../../lib/errors/error-mapping';
 
 /**
- * Websocket close codes Samlet uses (docs/realtime.md). 4000–4999 is the
- * range RFC 6455 leaves to applications; the last three digits echo HTTP.
+ * Websocket close codes Samlet uses (docs/realtime.md), by the situation
+ * that sends them. 4000–4999 is the range RFC 6455 leaves to applications;
+ * those that stand for an AppError come from the one mapping
+ * (lib/errors/error-mapping.ts), so they cannot drift from the HTTP status.
  * The stock y-websocket client (3.x) never reconnects after 4400–4499, so
  * those mean "permanent"; a change the client should recover from by
  * reconnecting uses a code outside that band.
@@ -16,22 +17,13 @@ export const closeCodes = {
   /** A frame larger than the limit (set by the ws library itself). */
   messageTooBig: 1009,
   /** A malformed frame, unknown message type or invalid Yjs update. */
-  invalidMessage: 4400,
+  invalidMessage: closeCodeFor('invalid_input'),
   /** The session ended (logout, expiry, deactivation): log in again. */
-  sessionEnded: 4401,
+  sessionEnded: closeCodeFor('unauthenticated'),
   /** Access to this document was withdrawn for good (the client does not reconnect). */
-  accessRevoked: 4403,
+  accessRevoked: closeCodeFor('forbidden'),
   /** Too many messages or connections. */
-  rateLimited: 4429,
+  rateLimited: closeCodeFor('rate_limited'),
   /** The document could not be loaded or stored; reconnect later. */
-  unavailable: 4503,
+  unavailable: closeCodeFor('unavailable'),
 } as const;
-
-/**
- * HTTP status for a refused websocket upgrade. As for the API, except that a
- * document the user may not see answers 403 like a missing one would, so a
- * refusal never tells whether the document exists.
- */
-export function upgradeStatusFor(code: AppErrorCode): number {
-  return code === 'not_found' ? 403 : httpStatusFor(code);
-}

@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { AppError } from '../../lib/errors/app-error';
-import { upgradeStatusFor } from './close-codes';
+import { upgradeStatusFor } from '../../lib/errors/error-mapping';
 
 /** Answers a websocket upgrade with a plain HTTP error and closes the socket. */
 export function refuseUpgrade(socket: Duplex, error: AppError | { status: number }): void {

@@ -6,7 +6,7 @@ import { getCaseContentStore } from '@/lib/cases/case-content-store';
 import type { CaseContext } from '@/lib/cases/case-commands-context';
 import { getDb } from '@/lib/db/db';
 import { AppError, isAppError } from '@/lib/errors/app-error';
-import { httpStatusFor } from '@/lib/errors/http-status';
+import { httpStatusFor } from '@/lib/errors/error-mapping';
 
 const maxBodyBytes = 256 * 1024;
 const idSchema = z.string().regex(/^[a-z0-9]{8,40}$/);

@@ -1,0 +1,59 @@
+import { isAppError, type AppErrorCode } from './app-error';
+
+/**
+ * The one mapping from a domain error code to what each edge answers: an
+ * HTTP status (pages, API routes, refused websocket upgrades), a websocket
+ * close code (an open Yjs connection) and a socket.io acknowledgement. It
+ * lives in lib/ because both app/ and server/ use it.
+ *
+ * Close codes are 4000 + the HTTP status (docs/realtime.md). The stock
+ * y-websocket client never reconnects after 4400–4499, so those mean "stop";
+ * 4503 sits outside that band on purpose: the client reconnects later.
+ */
+const edges = {
+  unauthenticated: { status: 401, closeCode: 4401 },
+  forbidden: { status: 403, closeCode: 4403 },
+  // A websocket never tells a missing document from a hidden one: both are "forbidden".
+  not_found: { status: 404, closeCode: 4403 },
+  invalid_input: { status: 400, closeCode: 4400 },
+  // A change of state under the connection: reconnect and be checked again (closeCodes.accessChanged).
+  conflict: { status: 409, closeCode: 4100 },
+  rate_limited: { status: 429, closeCode: 4429 },
+  unavailable: { status: 503, closeCode: 4503 },
+} as const satisfies Record<AppErrorCode, { status: number; closeCode: number }>;
+
+export function httpStatusFor(code: AppErrorCode): number {
+  return edges[code].status;
+}
+
+/**
+ * HTTP status for a refused websocket upgrade. As for the API, except that a
+ * document the user may not see answers 403 like a missing one would, so a
+ * refusal never tells whether the document exists.
+ */
+export function upgradeStatusFor(code: AppErrorCode): number {
+  return code === 'not_found' ? edges.forbidden.status : httpStatusFor(code);
+}
+
+/** The close code for ending an open websocket because of this error. */
+export function closeCodeFor(code: AppErrorCode): number {
+  return edges[code].closeCode;
+}
+
+export type SocketError = { ok: false; error: AppErrorCode; message?: string; fields?: Record<string, string> };
+
+/**
+ * A socket.io acknowledgement for a failed event. Anything that is not an
+ * AppError is a fault of ours or of a dependency: the client hears
+ * `unavailable` (and the caller logs the cause), never its text.
+ */
+export function socketErrorFor(error: unknown): SocketError {
+  if (!isAppError(error)) return { ok: false, error: 'unavailable' };
+  const message = error.message !== error.code ? error.message : undefined;
+  return {
+    ok: false,
+    error: error.code,
+    ...(message ? { message } : {}),
+    ...(error.fields ? { fields: error.fields } : {}),
+  };
+}
