@@ -5,8 +5,9 @@ import type { CaseContent } from '../cases/case-form';
 import { caseSummary } from '../cases/case-summary';
 import type { Db } from '../db/db';
 import { indexMeeting } from '../history/search-index';
-import { scheduleMeetings } from '../meetings/meeting-schedule';
+import { scheduleMeetings, type SeriesRule } from '../meetings/meeting-schedule';
 import { norwegianWorkingDays } from '../meetings/norwegian-holidays';
+import { systemClock, type Clock } from '../time/clock';
 
 /**
  * Fictional demo data: two units, one user per role, a Tuesday/Thursday series
@@ -118,8 +119,14 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   return (await db.unit.count()) === 0 && (await db.user.count()) === 0;
 }
 
-export async function seedDemoData(db: Db, now: Date = new Date()): Promise<{ seeded: boolean }> {
+/**
+ * Seeds an empty database as of the clock's instant: the series' meetings from
+ * then on, the demo cases on the next meeting still open for submissions (its
+ * deadline ahead of that instant), and a closed meeting two weeks before.
+ */
+export async function seedDemoData(db: Db, options: { clock?: Clock } = {}): Promise<{ seeded: boolean }> {
   if (!(await isDatabaseEmpty(db))) return { seeded: false };
+  const now = (options.clock ?? systemClock).now();
   const passwordHash = await hashPassword(demoPassword);
 
   const main = await db.unit.create({ data: { name: demoUnitNames.main } });
@@ -139,7 +146,7 @@ export async function seedDemoData(db: Db, now: Date = new Date()): Promise<{ se
     users[user.email] = created.id;
   }
 
-  const rule = {
+  const rule: SeriesRule = {
     weekdays: [2, 4],
     startTime: '10:00',
     durationMinutes: 90,
@@ -219,7 +226,7 @@ export async function seedDemoData(db: Db, now: Date = new Date()): Promise<{ se
       status: 'submitted',
     },
   });
-  await seedPastMeeting(db, { unitId: main.id, chairId: users['moteleder@demo.test'], users, now });
+  await seedPastMeeting(db, { unitId: main.id, chairId: users['moteleder@demo.test'], users, now, rule });
   return { seeded: true };
 }
 
@@ -280,17 +287,21 @@ const pastCases: {
 
 async function seedPastMeeting(
   db: Db,
-  options: { unitId: string; chairId: string; users: Record<string, string>; now: Date },
+  options: { unitId: string; chairId: string; users: Record<string, string>; now: Date; rule: SeriesRule },
 ): Promise<void> {
-  const startsAt = new Date(options.now.getTime() - 14 * 24 * 3600_000);
-  const endsAt = new Date(startsAt.getTime() + 90 * 60_000);
+  // The last of the series' slots at least two weeks back, so it sits on a real meeting day and hour
+  // whatever the instant of seeding (a holiday week only moves it further back).
+  const day = 24 * 3600_000;
+  const twoWeeksBack = options.now.getTime() - 14 * day;
+  const slots = scheduleMeetings(options.rule, new Date(twoWeeksBack - 21 * day), new Date(twoWeeksBack), norwegianWorkingDays);
+  const { startsAt, endsAt, submissionDeadline } = slots[slots.length - 1];
   const meeting = await db.meeting.create({
     data: {
       unitId: options.unitId,
       chairId: options.chairId,
       startsAt,
       endsAt,
-      submissionDeadline: new Date(startsAt.getTime() - 24 * 3600_000),
+      submissionDeadline,
       status: 'closed',
       location: 'Møterom 3, Rådhuset',
       openedAt: startsAt,

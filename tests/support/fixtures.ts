@@ -12,9 +12,16 @@ export function openDb(databaseUrl: string): Db {
 export async function demoFixtures(db: Db) {
   const mainUnit = await db.unit.findFirstOrThrow({ where: { name: demoUnitNames.main } });
   const otherUnit = await db.unit.findFirstOrThrow({ where: { name: demoUnitNames.other } });
-  const meeting = await db.meeting.findFirstOrThrow({ where: { unitId: mainUnit.id, status: 'planned' }, orderBy: { startsAt: 'asc' } });
+  // The meeting the seed put its submitted cases on — the next one still open for submissions when the
+  // server seeded — read back rather than worked out again, so the tests agree with the seed at any
+  // instant (between a Monday 15:00 deadline and Tuesday's 10:00 meeting, "the first planned meeting"
+  // is Tuesday's while the cases went to Thursday's).
+  const submittedCase = await db.case.findFirstOrThrow({
+    where: { unitId: mainUnit.id, status: 'submitted' },
+    orderBy: { createdAt: 'asc' },
+  });
+  const meeting = await db.meeting.findUniqueOrThrow({ where: { id: submittedCase.meetingId ?? '' } });
   const pastMeeting = await db.meeting.findFirstOrThrow({ where: { unitId: mainUnit.id, status: 'closed' } });
-  const submittedCase = await db.case.findFirstOrThrow({ where: { unitId: mainUnit.id, status: 'submitted' } });
   const draftCase = await db.case.findFirstOrThrow({ where: { unitId: mainUnit.id, status: 'draft' } });
   return { mainUnit, otherUnit, meeting, pastMeeting, submittedCase, draftCase };
 }
