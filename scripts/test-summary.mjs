@@ -33,7 +33,8 @@ for (const file of report.testResults ?? []) {
   console.log(`(failed outside its tests: ${file.name}: ${file.message})`);
 }
 // Errors raised outside any test file (an unhandled rejection, a crashed worker) fail the run too.
-for (const error of unhandled.errors ?? []) console.log(`(unhandled error${error.origin ? ` from ${error.origin}` : ''}: ${error.name}: ${error.message})`);
+for (const error of unhandled.errors ?? [])
+  console.log(`(unhandled error${error.origin ? ` from ${error.origin}` : ''}: ${error.name}: ${error.message})`);
 failed += unhandled.count ?? 0;
 
 // Skipped tests on a line of their own: the checker wants the closing line exactly "N passed, N failed".
