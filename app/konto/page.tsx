@@ -3,6 +3,7 @@ import { requireActor } from '@/app/_auth/require-actor';
 import { PageShell } from '@/app/_components/page-shell';
 import { changeOwnPasswordAction } from '@/app/admin/actions';
 import { AdminForm } from '@/app/admin/admin-form';
+import { loadAccountPage } from '@/lib/auth/load-account-page';
 import { getDb } from '@/lib/db/db';
 import { nb } from '@/lib/i18n/nb';
 
@@ -13,7 +14,7 @@ const t = nb.admin;
 
 export default async function AccountPage() {
   const { actor, user } = await requireActor();
-  const hasPassword = (await getDb().user.findUnique({ where: { id: user.id }, select: { passwordHash: true } }))?.passwordHash != null;
+  const { hasPassword } = await loadAccountPage({ db: getDb(), actor });
   return (
     <PageShell userName={user.name} actor={actor}>
       <h1 className="text-2xl font-semibold tracking-tight">{t.account.title}</h1>

@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireActor } from '@/app/_auth/require-actor';
 import { PageShell } from '@/app/_components/page-shell';
-import { caseworkRoles } from '@/lib/access/roles';
 import { queueSorts, type QueueSort } from '@/lib/cases/case-summary';
-import { listMyCases, type QueueItem } from '@/lib/cases/list-my-cases';
+import type { QueueItem } from '@/lib/cases/list-my-cases';
+import { loadQueuePage } from '@/lib/cases/load-queue-page';
 import { getDb } from '@/lib/db/db';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import { retentionMonths } from '@/lib/privacy/retention-rules';
@@ -20,13 +20,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const { actor, user } = await requireActor();
   const requested = (await searchParams).sort;
   const sort: QueueSort = queueSorts.includes(requested as QueueSort) ? (requested as QueueSort) : 'severity';
-  const queue = await listMyCases({ db: getDb(), actor, sort, retentionMonths: retentionMonths() });
-  const db = getDb();
-  const units = await db.unit.findMany({
-    where: { id: { in: actor.memberships.filter((m) => caseworkRoles.includes(m.role)).map((m) => m.unitId) } },
-    select: { id: true, name: true },
-    orderBy: { name: 'asc' },
-  });
+  const { queue, newCaseUnits: units } = await loadQueuePage({ db: getDb(), actor, sort, retentionMonths: retentionMonths() });
   return (
     <PageShell userName={user.name} actor={actor}>
       <div className="flex flex-wrap items-center justify-between gap-4">

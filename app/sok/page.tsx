@@ -2,11 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireActor } from '@/app/_auth/require-actor';
 import { PageShell } from '@/app/_components/page-shell';
-import { unitsWithHistory } from '@/lib/access/policy';
 import { caseLevels, caseTypes, criterionLevels, purposes } from '@/lib/cases/case-form';
 import { getDb, getDbProvider } from '@/lib/db/db';
 import type { TextPart } from '@/lib/history/highlight';
-import { historySearchSchema, searchHistory, type HistorySearch } from '@/lib/history/search-history';
+import { loadSearchPage } from '@/lib/history/load-search-page';
+import { historySearchSchema, type HistorySearch } from '@/lib/history/search-history';
 import { formatDate } from '@/lib/i18n/format';
 import { nb } from '@/lib/i18n/nb';
 import { outcomes } from '@/lib/meetings/agenda-rules';
@@ -66,16 +66,12 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const parsed = historySearchSchema.safeParse(raw);
   const search: HistorySearch = parsed.success ? parsed.data : {};
   const asked = Object.keys(raw).length > 0;
-  const db = getDb();
-  const fullUnits = unitsWithHistory(actor.memberships, 'unit');
-  const [hits, caseworkers] = await Promise.all([
-    parsed.success && asked ? searchHistory({ db, provider: getDbProvider(), actor, search }) : Promise.resolve([]),
-    db.user.findMany({
-      where: { memberships: { some: { unitId: { in: fullUnits } } } },
-      select: { id: true, name: true },
-      orderBy: { name: 'asc' },
-    }),
-  ]);
+  const { hits, caseworkers } = await loadSearchPage({
+    db: getDb(),
+    provider: getDbProvider(),
+    actor,
+    search: parsed.success && asked ? search : null,
+  });
   const levels = criterionLevels.map((l) => [l, nb.cases.criterionLevels[l]] as [string, string]);
   return (
     <PageShell userName={user.name} actor={actor} wide>

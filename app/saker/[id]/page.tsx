@@ -4,12 +4,11 @@ import { requireActor } from '@/app/_auth/require-actor';
 import { idOrNotFound, orNotFound } from '@/app/_lib/or-not-found';
 import { PageShell } from '@/app/_components/page-shell';
 import { getCaseContentStore } from '@/lib/cases/case-content-store';
-import { getCase } from '@/lib/cases/get-case';
+import { loadCasePage } from '@/lib/cases/load-case-page';
 import { getDb } from '@/lib/db/db';
 import { formatDateTime } from '@/lib/i18n/format';
 import { nb } from '@/lib/i18n/nb';
 import { SimilarCasesPanel } from '@/app/_history/similar-cases-panel';
-import { similarCases } from '@/lib/history/similar-cases';
 import { CaseEditor, type MeetingOption } from './case-editor';
 
 export const metadata: Metadata = { title: nb.cases.editorTitle };
@@ -20,26 +19,13 @@ const t = nb.cases;
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const { actor, user } = await requireActor();
   const id = idOrNotFound((await params).id);
-  const db = getDb();
-  const details = await orNotFound(getCase({ db, store: getCaseContentStore(), actor, caseId: id, channel: 'page' }));
-  const now = new Date();
-  const meetings = await db.meeting.findMany({
-    where: { unitId: details.unitId, status: 'planned', startsAt: { gt: now } },
-    orderBy: { startsAt: 'asc' },
-    take: 8,
-    select: { id: true, startsAt: true, submissionDeadline: true },
-  });
-  const options: MeetingOption[] = meetings.map((m) => {
-    const deadlinePassed = m.submissionDeadline <= now;
-    return {
-      id: m.id,
-      deadlinePassed,
-      label: `${formatDateTime(m.startsAt)} (${deadlinePassed ? t.deadlinePassed : t.deadline(formatDateTime(m.submissionDeadline))})`,
-    };
-  });
+  const { details, meetings, similar } = await orNotFound(loadCasePage({ db: getDb(), store: getCaseContentStore(), actor, caseId: id }));
+  const options: MeetingOption[] = meetings.map((m) => ({
+    id: m.id,
+    deadlinePassed: m.deadlinePassed,
+    label: `${formatDateTime(m.startsAt)} (${m.deadlinePassed ? t.deadlinePassed : t.deadline(formatDateTime(m.submissionDeadline))})`,
+  }));
   const latest = details.versions.at(-1)?.content ?? null;
-  // Once submitted, the case has an assessment to compare: show the decisions most like it.
-  const similar = details.status !== 'draft' ? await similarCases({ db, actor, caseId: details.id }) : [];
   return (
     <PageShell userName={user.name} actor={actor}>
       <p className="text-sm">

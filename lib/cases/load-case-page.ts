@@ -1,0 +1,41 @@
+import type { Actor } from '../access/access-service';
+import type { Db } from '../db/db';
+import { similarCases, type SimilarCase } from '../history/similar-cases';
+import type { CaseContentStore } from './case-content-store';
+import { getCase, type CaseDetails } from './get-case';
+
+/** A meeting the case may be sent to, and whether its submission deadline has passed (then it asks for late acceptance). */
+export type TargetMeeting = { id: string; startsAt: Date; submissionDeadline: Date; deadlinePassed: boolean };
+
+export type CasePage = { details: CaseDetails; meetings: TargetMeeting[]; similar: SimilarCase[] };
+
+/** How many upcoming meetings the editor offers. */
+const offeredMeetings = 8;
+
+/**
+ * The case editor page: the case (access-checked and audit-logged by
+ * getCase; hidden and missing both throw not_found), the unit's next planned
+ * meetings to send it to, and — once submitted, when it has an assessment to
+ * compare — the decisions most like it.
+ */
+export async function loadCasePage(options: {
+  db: Db;
+  store: CaseContentStore;
+  actor: Actor;
+  caseId: string;
+  now?: Date;
+}): Promise<CasePage> {
+  const { db, actor } = options;
+  const now = options.now ?? new Date();
+  const details = await getCase({ db, store: options.store, actor, caseId: options.caseId, channel: 'page' });
+  const [meetings, similar] = await Promise.all([
+    db.meeting.findMany({
+      where: { unitId: details.unitId, status: 'planned', startsAt: { gt: now } },
+      orderBy: { startsAt: 'asc' },
+      take: offeredMeetings,
+      select: { id: true, startsAt: true, submissionDeadline: true },
+    }),
+    details.status !== 'draft' ? similarCases({ db, actor, caseId: details.id }) : Promise.resolve([]),
+  ]);
+  return { details, meetings: meetings.map((m) => ({ ...m, deadlinePassed: m.submissionDeadline <= now })), similar };
+}

@@ -1,0 +1,27 @@
+import type { Actor } from '../access/access-service';
+import { unitsForNewCases } from '../access/policy';
+import type { Db } from '../db/db';
+import type { QueueSort } from './case-summary';
+import { listMyCases, type Queue } from './list-my-cases';
+
+export type QueuePage = { queue: Queue; newCaseUnits: { id: string; name: string }[] };
+
+/** The case queue page: the caseworker's queue, and the units in which they may start a draft. */
+export async function loadQueuePage(options: {
+  db: Db;
+  actor: Actor;
+  sort: QueueSort;
+  retentionMonths: number;
+  now?: Date;
+}): Promise<QueuePage> {
+  const { db, actor } = options;
+  const [queue, newCaseUnits] = await Promise.all([
+    listMyCases(options),
+    db.unit.findMany({
+      where: { id: { in: unitsForNewCases(actor.memberships) } },
+      select: { id: true, name: true },
+      orderBy: { name: 'asc' },
+    }),
+  ]);
+  return { queue, newCaseUnits };
+}
