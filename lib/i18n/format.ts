@@ -1,5 +1,27 @@
-/** Dates and times as people in Norway read them, always in Europe/Oslo. */
-const zone = 'Europe/Oslo';
+import { DateTime } from 'luxon';
+import { osloZone } from './oslo-zone';
+
+export { osloZone };
+
+/**
+ * Dates, times and numbers as people in Norway read them, always in Oslo
+ * time, whatever the server's zone. One style per use — a page picks the use,
+ * never a pattern — so the same kind of date reads the same everywhere:
+ *
+ * - formatDate       "3. desember 2026"               a day in running text and lists
+ * - formatShortDate  "03.12.2026"                     a day in tables and on chart axes
+ * - formatMonth      "des. 2026"                      a month on a chart axis
+ * - formatTime       "10:00"                          a time of day
+ * - formatDateTime   "torsdag 3. desember kl. 10:00"  when a meeting or a deadline is
+ * - formatTimestamp  "03.12.2026, 10:04:31"           an exact moment (audit log)
+ * - formatNumber     "7,3", "12 345"                  a count or an average
+ * - formatPercent    "73 %"                           a share (0.73)
+ *
+ * A day may be given as an instant or as a calendar date "2026-12-03" (a
+ * follow-up's due date, a re-assessment date): the latter is that day, never
+ * shifted by a zone.
+ */
+type Day = Date | string;
 
 const dateTime = new Intl.DateTimeFormat('nb-NO', {
   weekday: 'long',
@@ -7,26 +29,63 @@ const dateTime = new Intl.DateTimeFormat('nb-NO', {
   month: 'long',
   hour: '2-digit',
   minute: '2-digit',
-  timeZone: zone,
+  timeZone: osloZone,
 });
-const date = new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'short', year: 'numeric', timeZone: zone });
-const timestamp = new Intl.DateTimeFormat('nb-NO', { dateStyle: 'short', timeStyle: 'medium', timeZone: zone });
-const time = new Intl.DateTimeFormat('nb-NO', { hour: '2-digit', minute: '2-digit', timeZone: zone });
+const date = new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'long', year: 'numeric', timeZone: osloZone });
+const shortDate = new Intl.DateTimeFormat('nb-NO', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: osloZone });
+const month = new Intl.DateTimeFormat('nb-NO', { month: 'short', year: 'numeric', timeZone: osloZone });
+const timestamp = new Intl.DateTimeFormat('nb-NO', { dateStyle: 'short', timeStyle: 'medium', timeZone: osloZone });
+const time = new Intl.DateTimeFormat('nb-NO', { hour: '2-digit', minute: '2-digit', timeZone: osloZone });
+const percent = new Intl.NumberFormat('nb-NO', { style: 'percent', maximumFractionDigits: 0 });
 
-export function formatDateTime(date: Date): string {
-  return dateTime.format(date);
+/** An instant, or noon in Oslo of a calendar date "yyyy-MM-dd" (noon: far from any DST shift or midnight). */
+function instantOf(day: Day): Date {
+  if (day instanceof Date) return day;
+  const at = DateTime.fromISO(day, { zone: osloZone }).set({ hour: 12 });
+  if (!at.isValid) throw new RangeError(`not a calendar date: ${day}`);
+  return at.toJSDate();
 }
 
-export function formatTime(date: Date): string {
-  return time.format(date);
+/** "3. desember 2026". */
+export function formatDate(day: Day): string {
+  return date.format(instantOf(day));
 }
 
-/** "17. nov. 2026": a date in lists and tables. */
-export function formatDate(value: Date): string {
-  return date.format(value);
+/** "03.12.2026". */
+export function formatShortDate(day: Day): string {
+  return shortDate.format(instantOf(day));
 }
 
-/** "17.11.2026, 10:04:31": an exact moment (audit log). */
+/** "des. 2026", from an instant or a month "yyyy-MM". */
+export function formatMonth(value: Date | string): string {
+  return month.format(value instanceof Date ? value : instantOf(`${value}-15`));
+}
+
+/** "10:00". */
+export function formatTime(value: Date): string {
+  return time.format(value);
+}
+
+/** "torsdag 3. desember kl. 10:00". */
+export function formatDateTime(value: Date): string {
+  return dateTime.format(value);
+}
+
+/** "03.12.2026, 10:04:31". */
 export function formatTimestamp(value: Date): string {
   return timestamp.format(value);
+}
+
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
+/** "7,3" (decimal comma, thin grouping: "12 345"); at most `decimals` decimals, none shown when zero. */
+export function formatNumber(value: number, decimals = 1): string {
+  let format = numberFormats.get(decimals);
+  if (!format) numberFormats.set(decimals, (format = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: decimals })));
+  return format.format(value);
+}
+
+/** "73 %", from a share 0.73. */
+export function formatPercent(share: number): string {
+  return percent.format(share);
 }
