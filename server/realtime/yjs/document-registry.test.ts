@@ -8,6 +8,9 @@ import { DocumentRegistry } from './document-registry';
 class HeldStore implements DocumentStore {
   readonly log: Uint8Array[] = [];
   release: () => void = () => undefined;
+  private compactStarted: () => void = () => undefined;
+  /** Resolves once a compaction has started (and waits on the hold, if any). */
+  readonly compacting: Promise<void> = new Promise((resolve) => (this.compactStarted = resolve));
   private held: Promise<void> | null = null;
 
   hold(): void {
@@ -20,12 +23,11 @@ class HeldStore implements DocumentStore {
     this.log.push(...updates);
   }
   async compact(): Promise<void> {
+    this.compactStarted();
     await this.held;
   }
   async close(): Promise<void> {}
 }
-
-const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 describe('DocumentRegistry', () => {
   it('never hands out a document that is being unloaded', async () => {
@@ -35,11 +37,13 @@ describe('DocumentRegistry', () => {
     first.doc.getText('notes').insert(0, 'først');
     store.hold();
     registry.release(first); // unload starts: flush, then compaction (held)
-    await tick();
+    await store.compacting;
     const arriving = registry.acquire('case:abcdefgh1'); // a new client during the unload
-    await tick();
     store.release();
     const second = await arriving;
+    // Whatever the order of the two, the registry holds the document the new client edits.
+    await second.persistence.flush();
+    expect(await registry.peek('case:abcdefgh1')).toBe(second);
     second.doc.getText('notes').insert(5, ' og så');
     await second.persistence.flush();
     expect(second.doc.getText('notes').toString()).toBe('først og så');
@@ -55,7 +59,6 @@ describe('DocumentRegistry', () => {
     const doc = await registry.acquire('meeting:abcdefgh1');
     expect(registry.openCount).toBe(1);
     registry.release(doc);
-    await tick();
-    expect(registry.openCount).toBe(0);
+    await expect.poll(() => registry.openCount).toBe(0);
   });
 });
