@@ -11,6 +11,7 @@ import type { Logger } from '../../logger';
 import { closeCodes } from '../close-codes';
 import type { LiveConnections } from '../live-connections';
 import { refuseUpgrade } from '../refuse-upgrade';
+import { closeAfterRoleChange } from './access-recheck';
 import type { DocumentRegistry } from './document-registry';
 import { yjsLimits } from './limits';
 import { bindYjsConnection } from './yjs-connection';
@@ -132,7 +133,11 @@ export function createYjsEndpoint(deps: {
         const untrack = deps.live.add(session.sessionId, session.expiresAt, {
           userId: actor.userId,
           close: () => ws.close(closeCodes.sessionEnded, 'session ended'),
-          recheck: () => ws.close(closeCodes.accessChanged, 'access changed'),
+          // Checked here, not on reconnect, so that someone who lost access is told to stop (4403).
+          recheck: () =>
+            void closeAfterRoleChange({ db: deps.db, log: deps.log, userId: actor.userId, ref }).then(({ code, reason }) =>
+              ws.close(code, reason),
+            ),
         });
         bindYjsConnection({
           shared,
