@@ -212,6 +212,11 @@ async function main(): Promise<void> {
     console.log(
       `history: ${created} past cases in ${Math.ceil(created / settings.itemsPerMeeting)} closed meetings, seeded in ${((Date.now() - seeding) / 1000).toFixed(0)} s`,
     );
+    // On SQLite the seeding above runs synchronously in this process (better-sqlite3) and can block its event
+    // loop for a minute: the server meanwhile closed fetch's idle keep-alive socket, and the pool would hand
+    // that dead socket to the next request ("other side closed"). Two turns of the loop let it see the close.
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
     const { meeting, mainUnit } = await demoFixtures(db);
     const cookies = await loginDemoUsers(server.url, demo, demo.password);
 
@@ -290,6 +295,11 @@ async function main(): Promise<void> {
     console.log(
       `  targets, agenda page: p50 ≤ ${targets.agendaP50} ms ${Number(agenda[1]) <= targets.agendaP50 ? 'met' : 'MISSED'}, p99 ≤ ${targets.agendaP99} ms ${Number(agenda[2]) <= targets.agendaP99 ? 'met' : 'MISSED'}`,
     );
+  } catch (error) {
+    // The server's side of a failure is in its log, not in the client's "fetch failed".
+    const tail = (server?.logs.join('') ?? '').split('\n').slice(-40).join('\n');
+    console.error(`\nbenchmark failed; the server's log, last 40 lines:\n${tail}`);
+    throw error;
   } finally {
     await db?.$disconnect().catch(() => undefined);
     await server?.stop('SIGTERM');
