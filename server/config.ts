@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { RuntimeConfig } from '../lib/runtime/runtime-config';
 
 /**
  * Configuration from the environment, validated once at start. A bad value
@@ -76,7 +77,7 @@ const envSchema = z
   });
 
 export type Config = {
-  env: z.infer<typeof envSchema>;
+  env: Environment;
   port: number;
   host: string;
   dev: boolean;
@@ -98,13 +99,20 @@ export type Config = {
 
 export class ConfigError extends Error {}
 
-export function loadConfig(source: Record<string, string | undefined>, options: { dev?: boolean } = {}): Config {
+export type Environment = z.infer<typeof envSchema>;
+
+/** The environment, validated: what the command-line tools use (server/cli), and loadConfig builds on. */
+export function parseEnvironment(source: Record<string, string | undefined>): Environment {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  const env = parsed.data;
+  return parsed.data;
+}
+
+export function loadConfig(source: Record<string, string | undefined>, options: { dev?: boolean } = {}): Config {
+  const env = parseEnvironment(source);
   const dataDir = path.resolve(env.SAMLET_DATA_DIR);
   const secret = env.NEXTAUTH_SECRET ?? readOrCreateDemoSecret(dataDir);
   const port = env.PORT;
@@ -141,15 +149,26 @@ function readOrCreateDemoSecret(dataDir: string): string {
   return secret;
 }
 
+/** What lib/ and app/ get of the configuration, through the runtime services (lib/runtime/services.ts). */
+export function runtimeConfigOf(config: Config): RuntimeConfig {
+  return {
+    publicUrl: config.authUrl,
+    authSecret: config.authSecret,
+    demo: config.demo,
+    sessionMaxAgeSeconds: config.env.SAMLET_SESSION_MAX_AGE,
+    retentionMonths: config.env.SAMLET_RETENTION_MONTHS,
+    oidc: config.oidc,
+  };
+}
+
 /**
- * Next's bundled code (next-auth in route handlers) reads process.env, so the
- * resolved values are published there before Next loads.
+ * next-auth reads NEXTAUTH_URL and NEXTAUTH_SECRET from process.env on its
+ * own (callback URLs, its secret fallback), so the resolved values are
+ * published there before Next loads. Samlet's own code reads the runtime
+ * config instead. SAMLET_DEMO_MODE is for the login page until it does too.
  */
 export function publishAuthEnvironment(config: Config): void {
   process.env.NEXTAUTH_SECRET = config.authSecret;
   process.env.NEXTAUTH_URL = config.authUrl;
   process.env.SAMLET_DEMO_MODE = config.demo ? '1' : '0';
-  process.env.SAMLET_SESSION_MAX_AGE = String(config.env.SAMLET_SESSION_MAX_AGE);
-  // The provider's display name, with the documented default when unset.
-  if (config.oidc) process.env.OIDC_NAME = config.oidc.name;
 }

@@ -1,11 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import next from 'next';
-import { registerDb } from '../lib/db/db';
 import { sessionCookieName } from '../lib/auth/session-cookie';
 import { seedDemoData } from '../lib/seed/demo-seed';
 import { createSessionResolver } from './auth/session-resolver';
-import { loadConfig, publishAuthEnvironment, type Config } from './config';
+import { registerRuntimeServices } from '../lib/runtime/services';
+import { loadConfig, publishAuthEnvironment, runtimeConfigOf, type Config } from './config';
 import { applyMigrations } from './db/apply-migrations';
 import { createPrismaClient } from './db/create-prisma-client';
 import { resolveDatabaseTarget } from './db/database-url';
@@ -17,7 +17,6 @@ import { closeCodes } from './realtime/close-codes';
 import { LiveConnections } from './realtime/live-connections';
 import { watchLiveSessions } from './realtime/watch-live-sessions';
 import { isSameOriginRequest } from './http/origin-policy';
-import { registerLiveSessionControl } from '../lib/realtime/live-sessions';
 import { scheduleRetention } from './privacy/retention-job';
 import { documentsInUse } from './privacy/documents-in-use';
 import { scheduleMeetingGeneration } from './meetings/generation-job';
@@ -29,7 +28,6 @@ import { createYjsEndpoint } from './realtime/yjs/yjs-endpoint';
 import { createYjsCaseContentStore } from './realtime/yjs/case-content-store';
 import { createCaseSummarySync } from './realtime/yjs/case-summary-sync';
 import { createMeetingDocuments } from './realtime/yjs/meeting-documents';
-import { registerCaseContentStore } from '../lib/cases/case-content-store';
 import { startCluster } from './cluster/start-cluster';
 import { exclusiveOnCluster } from './cluster/run-exclusive';
 
@@ -72,7 +70,6 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
   const db = createPrismaClient(target);
   // better-sqlite3 writes on the event loop: a wait for fsync on every commit stalls every websocket.
   if (target.provider === 'sqlite') await db.$executeRawUnsafe(`PRAGMA synchronous = ${config.sqliteSynchronous.toUpperCase()}`);
-  registerDb(db, target.provider);
   if (config.demo) {
     const { seeded } = await seedDemoData(db);
     if (seeded) log.info('demo data seeded (logins in README.md, password demo1234)');
@@ -95,19 +92,26 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
     afterWrite: (name) => summarySync.schedule(name),
   });
   const caseContent = createYjsCaseContentStore(registry);
-  registerCaseContentStore(caseContent);
   const summarySync = createCaseSummarySync({ db, store: caseContent, log });
   const live = new LiveConnections();
   // With REDIS_URL: documents, access changes, ended sessions and socket.io rooms span every node.
   const cluster = config.redis ? await startCluster({ ...config.redis, log, registry, live }) : null;
-  registerLiveSessionControl({
-    endSessions: (ids) => {
-      live.end(ids);
-      cluster?.control.endSessions(ids);
-    },
-    recheckUser: (userId) => {
-      live.recheckUser(userId);
-      cluster?.control.recheckUser(userId);
+  // All that lib/ reaches beyond its arguments, registered in one place before the first request
+  // (the cluster has added its shared login throttle store already).
+  registerRuntimeServices({
+    config: runtimeConfigOf(config),
+    db,
+    dbProvider: target.provider,
+    caseContent,
+    liveSessions: {
+      endSessions: (ids) => {
+        live.end(ids);
+        cluster?.control.endSessions(ids);
+      },
+      recheckUser: (userId) => {
+        live.recheckUser(userId);
+        cluster?.control.recheckUser(userId);
+      },
     },
   });
   const sessionWatch = watchLiveSessions({ db, live, log });

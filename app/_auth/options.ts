@@ -3,11 +3,13 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { authenticateCredentials } from '@/lib/auth/authenticate-credentials';
 import { resolveOidcAccount } from '@/lib/auth/oidc-account';
+import { recordOidcLogin } from '@/lib/auth/record-oidc-login';
 import { LoginThrottle } from '@/lib/auth/login-throttle';
 import { sessionMaxAgeSeconds } from '@/lib/auth/session-cookie';
 import { endUserSession, startUserSession } from '@/lib/auth/user-sessions';
 import { endLiveSessions } from '@/lib/realtime/live-sessions';
 import { getDb } from '@/lib/db/db';
+import { runtimeConfig } from '@/lib/runtime/services';
 
 /**
  * next-auth configuration, in one place. Sessions are encrypted JWT cookies so
@@ -24,11 +26,12 @@ function clientAddress(headers: Record<string, unknown> | undefined): string {
 }
 
 function oidcProvider(): NextAuthOptions['providers'][number] | null {
-  const { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret } = process.env;
-  if (!issuer || !clientId || !clientSecret) return null;
+  const oidc = runtimeConfig().oidc;
+  if (!oidc) return null;
+  const { issuer, clientId, clientSecret } = oidc;
   return {
     id: 'oidc',
-    name: process.env.OIDC_NAME ?? 'OIDC',
+    name: oidc.name,
     type: 'oauth',
     wellKnown: `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`,
     clientId,
@@ -51,28 +54,35 @@ function oidcProvider(): NextAuthOptions['providers'][number] | null {
   };
 }
 
+const credentials = CredentialsProvider({
+  id: 'credentials',
+  name: 'E-post og passord',
+  credentials: { email: { type: 'email' }, password: { type: 'password' } },
+  authorize: (input, req) =>
+    authenticateCredentials({
+      db: getDb(),
+      throttle,
+      input,
+      address: clientAddress(req?.headers as Record<string, unknown> | undefined),
+    }),
+});
+
 export function buildAuthOptions(): NextAuthOptions {
-  const oidc = oidcProvider();
+  // The configuration is read when next-auth reads these, on each request: the route module that
+  // builds the options is also loaded where no server has registered it (`next build`).
   return {
-    secret: process.env.NEXTAUTH_SECRET,
+    get secret() {
+      return runtimeConfig().authSecret;
+    },
     // The cookie lives as long as the server-side session (lib/auth/user-sessions.ts), which decides.
-    session: { strategy: 'jwt', maxAge: sessionMaxAgeSeconds() },
+    get session() {
+      return { strategy: 'jwt' as const, maxAge: sessionMaxAgeSeconds() };
+    },
     pages: { signIn: '/login', error: '/login' },
-    providers: [
-      CredentialsProvider({
-        id: 'credentials',
-        name: 'E-post og passord',
-        credentials: { email: { type: 'email' }, password: { type: 'password' } },
-        authorize: (credentials, req) =>
-          authenticateCredentials({
-            db: getDb(),
-            throttle,
-            input: credentials,
-            address: clientAddress(req?.headers as Record<string, unknown> | undefined),
-          }),
-      }),
-      ...(oidc ? [oidc] : []),
-    ],
+    get providers() {
+      const oidc = oidcProvider();
+      return oidc ? [credentials, oidc] : [credentials];
+    },
     callbacks: {
       // OIDC: only people who already have an active account may come in; no self-registration.
       async signIn({ user, account }) {
@@ -83,17 +93,10 @@ export function buildAuthOptions(): NextAuthOptions {
       async jwt({ token, user, account }) {
         if (account?.provider === 'oidc' && user) {
           // Linked by signIn just before; the subject names the account from now on.
-          const known = await getDb().user.findUnique({ where: { oidcSubject: account.providerAccountId } });
+          const known = await recordOidcLogin({ db: getDb(), subject: account.providerAccountId });
           if (!known) return { ...token, sub: undefined };
           token.sub = known.id;
           token.name = known.name;
-          await recordAuditEvent(getDb(), {
-            actorId: known.id,
-            action: 'auth.login',
-            entityType: 'user',
-            entityId: known.id,
-            detail: { provider: 'oidc' },
-          });
         }
         // A sign-in (credentials or OIDC) starts a server-side session; the cookie carries its id.
         if (user && token.sub) token.sid = (await startUserSession(getDb(), token.sub)).id;
@@ -117,5 +120,5 @@ export function buildAuthOptions(): NextAuthOptions {
 }
 
 export function oidcDisplayName(): string | null {
-  return oidcProvider() ? (process.env.OIDC_NAME ?? 'OIDC') : null;
+  return runtimeConfig().oidc?.name ?? null;
 }

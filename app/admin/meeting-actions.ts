@@ -1,6 +1,7 @@
 'use server';
 
 import { nb } from '@/lib/i18n/nb';
+import { runtimeConfig } from '@/lib/runtime/services';
 import { addMeeting, cancelMeeting, createSeries, endSeries, moveMeeting, rotateCalendarToken } from '@/lib/meetings/series-commands';
 import type { FormState } from './form-state';
 import { all, runAdminAction, text } from './run-admin-action';
@@ -47,6 +48,6 @@ export async function addMeetingAction(_: FormState, form: FormData): Promise<Fo
 }
 
 export async function rotateCalendarAction(_: FormState, form: FormData): Promise<FormState> {
-  const base = (process.env.NEXTAUTH_URL ?? '').replace(/\/$/, '');
+  const base = runtimeConfig().publicUrl.replace(/\/$/, '');
   return runAdminAction(rotateCalendarToken, fields(form, ['unitId']), (r) => done.rotated(`${base}/kalender/${r.token}`), path(form));
 }

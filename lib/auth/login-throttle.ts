@@ -1,3 +1,5 @@
+import { optionalRuntimeService, registerRuntimeServices } from '../runtime/services';
+
 /**
  * Limits failed logins per account and per client address in a sliding
  * window. The failures are kept in a `ThrottleStore`: in memory on one node,
@@ -35,11 +37,9 @@ export class MemoryThrottleStore implements ThrottleStore {
   }
 }
 
-type WithStore = typeof globalThis & { __samletThrottleStore?: ThrottleStore };
-
-/** The server registers the shared store at start-up (several nodes); Next's bundled code finds it here. */
+/** The server registers the shared store when several nodes run (server/cluster); Next's bundled code finds it there. */
 export function registerThrottleStore(store: ThrottleStore): void {
-  (globalThis as WithStore).__samletThrottleStore = store;
+  registerRuntimeServices({ throttleStore: store });
 }
 
 export class LoginThrottle {
@@ -69,7 +69,7 @@ export class LoginThrottle {
 
   /** The shared store if there is one; this node's memory if there is none or it fails (Redis away): never no limit. */
   private async use<T>(work: (store: ThrottleStore) => Promise<T>): Promise<T> {
-    const shared = this.store ?? (globalThis as WithStore).__samletThrottleStore;
+    const shared = this.store ?? optionalRuntimeService('throttleStore');
     if (shared) {
       try {
         return await work(shared);

@@ -1,10 +1,11 @@
+import { runtimeServices } from '../runtime/services';
 import type { CaseContent } from './case-form';
 
 /**
  * Reads and writes the form content of a case — which lives in its Yjs
  * document, shared with anyone editing it live. The Node server implements
  * this over its document registry (server/realtime/yjs/case-content-store.ts)
- * and registers it here, so route handlers change a case exactly as a live
+ * and registers it with the runtime services (lib/runtime/services.ts), so route handlers change a case exactly as a live
  * editor would, and never load a second copy of Yjs into Next's bundle.
  */
 export interface CaseContentStore {
@@ -14,14 +15,7 @@ export interface CaseContentStore {
   recheckAccess(caseId: string): Promise<void>;
 }
 
-type WithStore = typeof globalThis & { __samletCaseContent?: CaseContentStore };
-
-export function registerCaseContentStore(store: CaseContentStore): void {
-  (globalThis as WithStore).__samletCaseContent = store;
-}
-
+/** The server's store (registered with the runtime services at start). */
 export function getCaseContentStore(): CaseContentStore {
-  const store = (globalThis as WithStore).__samletCaseContent;
-  if (!store) throw new Error('The case content store is not registered: start Samlet through server/main.ts');
-  return store;
+  return runtimeServices().caseContent;
 }

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../../prisma/generated/sqlite/client';
+import { runtimeServices } from '../runtime/services';
 
 /**
  * The database handle the domain works with. Both generated clients (SQLite
@@ -12,25 +13,17 @@ export type DbTransaction = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 export type DbProvider = 'sqlite' | 'postgresql';
 
-type SamletGlobal = typeof globalThis & { __samletDb?: Db; __samletDbProvider?: DbProvider };
-
 /**
- * The Node server (server/main.ts) creates the one client and registers it
- * here; Next's bundled route handlers and pages run in the same process and
- * read it back. This keeps Prisma and the native drivers out of Next's bundle.
+ * The one client the Node server creates (server/start-server.ts) and
+ * registers with the runtime services; Next's bundled route handlers and
+ * pages run in the same process and read it back. This keeps Prisma and the
+ * native drivers out of Next's bundle.
  */
-export function registerDb(db: Db, provider: DbProvider): void {
-  (globalThis as SamletGlobal).__samletDb = db;
-  (globalThis as SamletGlobal).__samletDbProvider = provider;
+export function getDb(): Db {
+  return runtimeServices().db;
 }
 
 /** Which database runs: the few raw queries (full-text search) differ between them. */
 export function getDbProvider(): DbProvider {
-  return (globalThis as SamletGlobal).__samletDbProvider ?? 'sqlite';
-}
-
-export function getDb(): Db {
-  const db = (globalThis as SamletGlobal).__samletDb;
-  if (!db) throw new Error('The database is not initialised: start Samlet through server/main.ts');
-  return db;
+  return runtimeServices().dbProvider;
 }

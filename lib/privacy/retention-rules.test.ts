@@ -7,7 +7,6 @@ import {
   isAbandonedDraft,
   isOpenCase,
   retentionCutoff,
-  retentionMonths,
   type CaseFactsForRetention,
   type History,
 } from './retention-rules';
@@ -105,10 +104,5 @@ describe('retention rules', () => {
     expect(
       isAbandonedDraft({ status: 'draft', lastActivityAt: last }, retentionCutoff(new Date(abandonedFrom(last, 24).getTime() - 1000), 24)),
     ).toBe(false);
-    expect([
-      retentionMonths({}),
-      retentionMonths({ SAMLET_RETENTION_MONTHS: '0' }),
-      retentionMonths({ SAMLET_RETENTION_MONTHS: '36' }),
-    ]).toEqual([24, 0, 36]);
   });
 });

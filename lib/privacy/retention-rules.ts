@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { runtimeConfig } from '../runtime/services';
 
 /**
  * Which case histories retention anonymises (pure; lib/privacy/retention.ts
@@ -94,8 +95,7 @@ export function abandonedFrom(lastActivityAt: Date, months: number): Date {
   return DateTime.fromJSDate(lastActivityAt, { zone: 'Europe/Oslo' }).plus({ months }).toJSDate();
 }
 
-/** SAMLET_RETENTION_MONTHS as the server validated it at start (docs/configuration.md); 24 when unset. */
-export function retentionMonths(env: Record<string, string | undefined> = process.env): number {
-  const value = Number(env.SAMLET_RETENTION_MONTHS ?? 24);
-  return Number.isInteger(value) && value >= 0 ? value : 24;
+/** SAMLET_RETENTION_MONTHS as server/config.ts validated it at start (docs/configuration.md); 24 when unset. */
+export function retentionMonths(): number {
+  return runtimeConfig().retentionMonths;
 }

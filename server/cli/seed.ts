@@ -2,8 +2,10 @@
 import { seedDemoData } from '../../lib/seed/demo-seed';
 import { createPrismaClient } from '../db/create-prisma-client';
 import { resolveDatabaseTarget } from '../db/database-url';
+import { loadCliEnvironment } from './cli-environment';
 
-const db = createPrismaClient(resolveDatabaseTarget(process.env.DATABASE_URL ?? 'file:./data/samlet.db'));
+const env = loadCliEnvironment();
+const db = createPrismaClient(resolveDatabaseTarget(env.DATABASE_URL));
 const { seeded } = await seedDemoData(db);
 console.log(seeded ? 'Demo data seeded.' : 'The database is not empty; nothing seeded.');
 await db.$disconnect();

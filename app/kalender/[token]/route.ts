@@ -1,6 +1,6 @@
 import { getDb } from '@/lib/db/db';
-import { calendarFeed } from '@/lib/meetings/calendar-feed';
-import { hashCalendarToken } from '@/lib/meetings/series-commands';
+import { loadCalendarFeed } from '@/lib/meetings/load-calendar-feed';
+import { runtimeConfig } from '@/lib/runtime/services';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,21 +12,8 @@ export const dynamic = 'force-dynamic';
  */
 export async function GET(_request: Request, segment: { params: Promise<{ token: string }> }) {
   const { token } = await segment.params;
-  const notFound = () => new Response('not found', { status: 404, headers: { 'cache-control': 'no-store' } });
-  if (!/^[\w-]{43}$/.test(token)) return notFound();
-  const db = getDb();
-  const unit = await db.unit.findUnique({ where: { calendarTokenHash: hashCalendarToken(token) }, select: { id: true, name: true } });
-  if (!unit) return notFound();
-  const meetings = await db.meeting.findMany({
-    where: { unitId: unit.id, startsAt: { gte: new Date(Date.now() - 30 * 24 * 3600_000) } },
-    orderBy: { startsAt: 'asc' },
-    include: { series: { select: { name: true } } },
-  });
-  const body = calendarFeed(
-    unit.name,
-    meetings.map((m) => ({ ...m, seriesName: m.series?.name ?? null })),
-    process.env.NEXTAUTH_URL ?? '',
-  );
+  const body = await loadCalendarFeed({ db: getDb(), token, publicUrl: runtimeConfig().publicUrl });
+  if (body === null) return new Response('not found', { status: 404, headers: { 'cache-control': 'no-store' } });
   return new Response(body, {
     headers: {
       'content-type': 'text/calendar; charset=utf-8',
