@@ -1,17 +1,37 @@
 import ical, { type VEvent } from 'node-ical';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorOf } from '../../lib/access/access-service';
 import type { Db } from '../../lib/db/db';
 import { holidayName } from '../../lib/meetings/norwegian-holidays';
-import { generateMeetings } from '../../lib/meetings/series-commands';
+import { cancelMeeting, generateMeetings } from '../../lib/meetings/series-commands';
 import { syncAgenda } from '../../lib/meetings/sync-agenda';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases';
+import { createTestDatabase, databaseKinds, type DatabaseKind, type TestDatabase } from '../support/databases';
 import { demo, demoFixtures, openDb } from '../support/fixtures';
 import { loginDemoUsers } from '../support/login';
 import { formWith, submitRenderedForm } from '../support/rendered-forms';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const oslo = (d: Date) => DateTime.fromJSDate(d, { zone: 'Europe/Oslo' });
+
+/** A real failure late in the cancelling transaction: the database refuses its audit event. */
+const refuseCancelAudit: Record<DatabaseKind, { create: string[]; drop: string[] }> = {
+  sqlite: {
+    create: [
+      `CREATE TRIGGER test_refuse_cancel BEFORE INSERT ON "AuditEvent" WHEN NEW.action = 'meeting.cancel'
+       BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`,
+    ],
+    drop: ['DROP TRIGGER test_refuse_cancel'],
+  },
+  postgresql: {
+    create: [
+      `CREATE FUNCTION test_refuse_cancel() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN IF NEW.action = 'meeting.cancel' THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$`,
+      `CREATE TRIGGER test_refuse_cancel BEFORE INSERT ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION test_refuse_cancel()`,
+    ],
+    drop: ['DROP TRIGGER test_refuse_cancel ON "AuditEvent"', 'DROP FUNCTION test_refuse_cancel()'],
+  },
+};
 
 /**
  * Meeting series and the calendar through the real forms, on both databases:
@@ -138,6 +158,62 @@ describe.each(databaseKinds)('meeting series and calendar on %s', (kind) => {
     expect((await db.notification.findUniqueOrThrow({ where: { id: notice.id } })).readAt).not.toBeNull();
     // Another user cannot mark it (it is not theirs).
     expect(await db.auditEvent.count({ where: { action: 'meeting.cancel', entityId: meeting.id } })).toBe(1);
+  });
+
+  it('a cancel that fails tells nobody; the one that succeeds tells the caseworker once', async () => {
+    // A unit of its own, with fixed instants: nothing here depends on the other tests or on the clock.
+    const unit = await db.unit.create({ data: { name: `Avlysningsenhet ${kind}` } });
+    const caseworker = await db.user.create({ data: { email: `avlys-${kind}@samlet.test`, name: 'Avlys Saksbehandler' } });
+    const meeting = await db.meeting.create({
+      data: {
+        unitId: unit.id,
+        startsAt: new Date('2031-03-04T09:00:00Z'),
+        endsAt: new Date('2031-03-04T10:00:00Z'),
+        submissionDeadline: new Date('2031-03-03T11:00:00Z'),
+      },
+    });
+    const onIt = await db.case.create({
+      data: {
+        unitId: unit.id,
+        createdById: caseworker.id,
+        personRef: 'AVL-1',
+        title: 'Sak på et møte som avlyses',
+        caseType: 'endring',
+        purpose: 'drofting',
+        status: 'submitted',
+        meetingId: meeting.id,
+        submittedAt: new Date('2031-03-01T08:00:00Z'),
+      },
+    });
+    const cancel = () =>
+      cancelMeeting({
+        db,
+        actor: actorOf(caseworker.id, [{ unitId: unit.id, role: 'leder' }]),
+        input: { unitId: unit.id, meetingId: meeting.id },
+        now: new Date('2031-03-02T12:00:00Z'),
+      });
+    const notices = () => db.notification.findMany({ where: { link: `/saker/${onIt.id}` } });
+
+    for (const sql of refuseCancelAudit[kind].create) await db.$executeRawUnsafe(sql);
+    try {
+      // (Prisma's SQLite adapter reports a trigger's ABORT as a constraint violation, without its message.)
+      await expect(cancel()).rejects.toThrow(kind === 'sqlite' ? /constraint violated/ : /refused by the test/);
+    } finally {
+      for (const sql of refuseCancelAudit[kind].drop) await db.$executeRawUnsafe(sql);
+    }
+    expect((await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).status).toBe('planned');
+    expect((await db.case.findUniqueOrThrow({ where: { id: onIt.id } })).meetingId).toBe(meeting.id);
+    expect(await notices()).toEqual([]);
+
+    expect(await cancel()).toEqual({ movedTo: null });
+    expect((await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).status).toBe('cancelled');
+    expect((await db.case.findUniqueOrThrow({ where: { id: onIt.id } })).meetingId).toBeNull();
+    expect((await notices()).map((n) => [n.userId, n.text])).toEqual([
+      [caseworker.id, expect.stringContaining('er avlyst, og det er ikke satt opp noe nytt møte ennå')],
+    ]);
+    // A second cancel finds the meeting no longer planned and tells nobody again.
+    await expect(cancel()).rejects.toThrow();
+    expect(await notices()).toHaveLength(1);
   });
 
   it('adds an extra meeting', async () => {

@@ -1,0 +1,8 @@
+/** In-app notices to caseworkers when a meeting their case is on changes (dates come formatted). */
+export const nbNotifications = {
+  meetingMoved: (title: string, from: string, to: string) => `Møtet der «${title}» står, er flyttet fra ${from} til ${to}.`,
+  meetingCancelledMovedOn: (title: string, cancelled: string, next: string) =>
+    `Møtet ${cancelled} er avlyst. «${title}» er flyttet til møtet ${next}.`,
+  meetingCancelledNoNext: (title: string, cancelled: string) =>
+    `Møtet ${cancelled} er avlyst, og det er ikke satt opp noe nytt møte ennå. Meld inn «${title}» på nytt når det finnes et.`,
+};

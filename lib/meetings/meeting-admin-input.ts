@@ -1,0 +1,26 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { osloZone } from '../i18n/oslo-zone';
+
+/** Field types the meeting administration forms share (series, moves, extra meetings). */
+export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid_time');
+
+/** A datetime-local field ("2026-12-03T10:00"), read as Oslo wall-clock time. */
+export const osloDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'invalid_time')
+  .transform((value, ctx) => {
+    const at = DateTime.fromISO(value, { zone: osloZone });
+    if (!at.isValid) ctx.addIssue({ code: 'custom', message: 'invalid_time' });
+    return at;
+  });
+
+export const minutesUpTo = (max: number) => z.coerce.number({ message: 'invalid' }).int('invalid').min(1, 'invalid').max(max, 'too_long');
+
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, 'too_long')
+    .optional()
+    .transform((v) => v || null);

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { AppError } from '../errors/app-error';
+import { parseInput } from '../validation/parse-input';
+import { idParam } from '../validation/query-params';
+import { plannedMeeting, requireMeetingManager, type MeetingAdminContext } from './meeting-admin-context';
+import { osloDateTime } from './meeting-admin-input';
+import { submissionDeadlineFor } from './meeting-schedule';
+import { norwegianWorkingDays } from './norwegian-holidays';
+import { notifyMeetingMoved } from './series-notifications';
+
+export const moveMeetingSchema = z.object({ unitId: idParam, meetingId: idParam, startsAt: osloDateTime });
+
+/** Moves a planned meeting (same length; the deadline follows its rule); the caseworkers with cases on it are told. */
+export async function moveMeeting({ db, actor, input, now = new Date() }: MeetingAdminContext): Promise<void> {
+  const { unitId, meetingId, startsAt } = parseInput(moveMeetingSchema, input);
+  requireMeetingManager(actor, unitId);
+  const meeting = await plannedMeeting(db, unitId, meetingId, now);
+  if (startsAt.toJSDate() <= now) throw new AppError('invalid_input', 'in the past', { startsAt: 'in_past' });
+  // An extra meeting has no series: its deadline is one working day before at 12:00, as when it was added.
+  const deadlineRule = meeting.series ?? { deadlineDaysBefore: 1, deadlineTime: '12:00' };
+  const length = meeting.endsAt.getTime() - meeting.startsAt.getTime();
+  await db.$transaction(async (tx) => {
+    await tx.meeting.update({
+      where: { id: meeting.id },
+      data: {
+        startsAt: startsAt.toJSDate(),
+        endsAt: new Date(startsAt.toMillis() + length),
+        submissionDeadline: submissionDeadlineFor(startsAt, deadlineRule, norwegianWorkingDays).toJSDate(),
+      },
+    });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: 'meeting.move',
+      entityType: 'meeting',
+      entityId: meeting.id,
+      unitId,
+      detail: { from: meeting.startsAt.toISOString(), to: startsAt.toUTC().toISO()! },
+    });
+    await notifyMeetingMoved(tx, { id: meeting.id, from: meeting.startsAt, to: startsAt.toJSDate() });
+  });
+}
