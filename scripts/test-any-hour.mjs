@@ -33,7 +33,19 @@ const only = args
   .split(',');
 const withBrowser = !args.includes('--no-browser');
 const filters = args.filter((a) => !a.startsWith('--'));
-const library = ['/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1', '/usr/lib/faketime/libfaketime.so.1'].find(existsSync);
+const candidates = [
+  '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1',
+  '/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1',
+  '/usr/lib/faketime/libfaketime.so.1',
+];
+// Debian's faketime, installed as the browser tests install chromium: with apt, when missing and root.
+if (!candidates.some(existsSync) && process.getuid?.() === 0) {
+  console.log("Installing Debian's faketime …");
+  spawnSync('bash', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime >/dev/null'], {
+    stdio: 'inherit',
+  });
+}
+const library = candidates.find(existsSync);
 if (!library) {
   console.error('libfaketime is missing: apt-get install -y faketime');
   process.exit(2);
