@@ -1,29 +1,35 @@
-import type { Server } from 'socket.io';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { loadLiveSession } from '../../../lib/auth/user-sessions';
 import { loadMeetingAccess } from '../../../lib/access/access-service';
 import { recordAuditEvent } from '../../../lib/audit/record-audit-event';
 import type { Db } from '../../../lib/db/db';
-import { AppError, isAppError } from '../../../lib/errors/app-error';
+import { AppError } from '../../../lib/errors/app-error';
 import { addAgendaItem, planItem, reorderAgenda } from '../../../lib/meetings/chair-agenda';
 import { closeMeeting } from '../../../lib/meetings/close-meeting';
-import type { MeetingDocuments } from '../../../lib/meetings/meeting-documents';
+import type { MeetingContext, MeetingDocuments } from '../../../lib/meetings/meeting-documents';
 import { lockItem, setCurrentItem } from '../../../lib/meetings/run-meeting';
+import {
+  clientEventSchemas,
+  type Ack,
+  type AckResults,
+  type ChairEvent,
+  type ClientEvent,
+} from '../../../lib/realtime/meeting-socket-contract';
 import type { Logger } from '../../logger';
-import type { SamletSocket } from './socket-server';
+import type { SamletServer, SamletSocket } from './socket-server';
+import { ackErrorOf } from './socket-ack';
 
-const meetingRefSchema = z.object({ meetingId: z.string().regex(/^[a-z0-9]{8,40}$/) });
-
-type Reply = (response: Record<string, unknown>) => void;
-type Deps = { db: Db; log: Logger; documents: MeetingDocuments; io: Server };
+type Deps = { db: Db; log: Logger; documents: MeetingDocuments; io: SamletServer };
+type Payload<E extends ClientEvent> = z.output<(typeof clientEventSchemas)[E]>;
 
 const room = (meetingId: string) => `meeting:${meetingId}`;
 
 /**
  * The meeting room over socket.io: joining (with attendance and presence) and
- * the chair's commands. Every event is validated, re-reads the user's roles
- * (they may have changed since the handshake) and answers through its ack;
- * what changes is broadcast to everyone in the meeting.
+ * the chair's commands (lib/realtime/meeting-socket-contract.ts). Every event
+ * is validated, re-reads the user's roles (they may have changed since the
+ * handshake) and answers through its ack; what changes is broadcast to
+ * everyone in the meeting.
  */
 export function registerMeetingEvents(socket: SamletSocket, deps: Deps): void {
   const joined = new Set<string>();
@@ -35,34 +41,28 @@ export function registerMeetingEvents(socket: SamletSocket, deps: Deps): void {
       .fetchSockets()
       .catch(() => deps.io.local.in(room(meetingId)).fetchSockets());
     const people = new Map<string, string>();
-    for (const s of sockets) {
-      const data = s.data as { actor?: { userId: string }; name?: string };
-      if (data.actor) people.set(data.actor.userId, data.name ?? '');
-    }
+    for (const s of sockets) if (s.data.actor) people.set(s.data.actor.userId, s.data.name ?? '');
     deps.io.to(room(meetingId)).emit('meeting:presence', {
       meetingId,
       people: [...people].map(([userId, name]) => ({ userId, name })).sort((a, b) => a.name.localeCompare(b.name)),
     });
   }
 
-  function on(event: string, handler: (payload: unknown) => Promise<Record<string, unknown>>) {
-    socket.on(event as never, async (payload: unknown, ack: unknown) => {
-      const reply: Reply = typeof ack === 'function' ? (ack as Reply) : () => undefined;
+  /** Listens for one event: its payload checked against the contract, the answer sent as its ack. */
+  function on<E extends ClientEvent>(event: E, handler: (payload: Payload<E>) => Promise<AckResults[E]>) {
+    // socket.io's conditional listener types do not resolve for a generic event name: this one view of
+    // `on` is checked against the contract by the callers' types, and the payload by its schema.
+    const listen = socket.on.bind(socket) as (event: E, listener: (payload: unknown, ack?: (reply: Ack<E>) => void) => void) => void;
+    listen(event, async (payload, ack) => {
+      const reply = typeof ack === 'function' ? ack : () => undefined;
+      const parsed = clientEventSchemas[event].safeParse(payload);
+      if (!parsed.success) return reply({ ok: false, error: 'invalid_input' });
       try {
-        reply({ ok: true, ...(await handler(payload)) });
+        reply({ ok: true, ...(await handler(parsed.data as Payload<E>)) } as Ack<E>);
       } catch (error) {
-        if (error instanceof z.ZodError) return reply({ ok: false, error: 'invalid_input' });
-        if (isAppError(error)) {
-          const message = error.message !== error.code ? error.message : undefined;
-          return reply({
-            ok: false,
-            error: error.code,
-            ...(message ? { message } : {}),
-            ...(error.fields ? { fields: error.fields } : {}),
-          });
-        }
-        deps.log.error({ event, err: (error as Error).message }, 'socket.io: event failed');
-        reply({ ok: false, error: 'unavailable' });
+        const refused = ackErrorOf(error);
+        if (!refused) deps.log.error({ event, err: (error as Error).message }, 'socket.io: event failed');
+        reply(refused ?? { ok: false, error: 'unavailable' });
       }
     });
   }
@@ -76,28 +76,27 @@ export function registerMeetingEvents(socket: SamletSocket, deps: Deps): void {
     return live.actor;
   }
 
-  /** Runs a chair command with fresh roles and tells the room what changed. */
-  function chairCommand<T extends Record<string, unknown> | object>(
-    event: string,
-    run: (context: Parameters<typeof setCurrentItem>[0]) => Promise<T>,
-    broadcast: string,
+  /** Runs a chair command with fresh roles, then tells the room what changed. */
+  function chairCommand<E extends ChairEvent>(
+    event: E,
+    run: (context: MeetingContext & { input: Payload<E> }) => Promise<AckResults[E]['result']>,
+    announce: (meetingId: string, result: AckResults[E]['result']) => void,
   ) {
     on(event, async (payload) => {
       const actor = await freshActor();
-      const result = await run({ db: deps.db, documents: deps.documents, actor, input: payload } as Parameters<typeof setCurrentItem>[0]);
-      const meetingId = meetingRefSchema.parse(payload).meetingId;
-      deps.io.to(room(meetingId)).emit(broadcast, { meetingId, ...(result as object) });
-      return { result };
+      const result = await run({ db: deps.db, documents: deps.documents, actor, input: payload });
+      announce(payload.meetingId, result);
+      return { result } as AckResults[E];
     });
   }
+  const toRoom = (meetingId: string) => deps.io.to(room(meetingId));
 
-  on('meeting:join', async (payload) => {
-    const { meetingId } = meetingRefSchema.parse(payload);
+  on('meeting:join', async ({ meetingId }) => {
     const actor = await freshActor();
     const { level, meeting } = await loadMeetingAccess(deps.db, actor, meetingId);
     if (!meeting || level === 'none') throw new AppError('forbidden');
     const user = await deps.db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true } });
-    (socket.data as { name?: string }).name = user.name;
+    socket.data.name = user.name;
     await socket.join(room(meetingId));
     joined.add(meetingId);
     if (meeting.status === 'planned' || meeting.status === 'open') {
@@ -118,8 +117,7 @@ export function registerMeetingEvents(socket: SamletSocket, deps: Deps): void {
     return { access: level };
   });
 
-  on('meeting:leave', async (payload) => {
-    const { meetingId } = meetingRefSchema.parse(payload);
+  on('meeting:leave', async ({ meetingId }) => {
     // Only a meeting this socket joined: anything else would make the server re-send another meeting's presence.
     if (!joined.delete(meetingId)) return {};
     await socket.leave(room(meetingId));
@@ -127,15 +125,23 @@ export function registerMeetingEvents(socket: SamletSocket, deps: Deps): void {
     return {};
   });
 
-  chairCommand('meeting:set-current', setCurrentItem, 'meeting:current');
-  chairCommand('meeting:lock-item', lockItem, 'meeting:item');
-  chairCommand('meeting:reorder', reorderAgenda, 'meeting:agenda-changed');
-  chairCommand('meeting:plan-item', (c) => planItem(c).then(() => ({})), 'meeting:agenda-changed');
-  chairCommand('meeting:add-item', (c) => addAgendaItem(c).then((item) => ({ itemId: item.id })), 'meeting:agenda-changed');
-  chairCommand('meeting:close', closeMeeting, 'meeting:closed');
+  chairCommand(
+    'meeting:set-current',
+    async (c) => {
+      const current = await setCurrentItem(c);
+      return { currentItemId: current.currentItemId, startedAt: current.startedAt.toISOString() };
+    },
+    (meetingId, current) => toRoom(meetingId).emit('meeting:current', { meetingId, ...current }),
+  );
+  chairCommand('meeting:lock-item', lockItem, (meetingId, item) => toRoom(meetingId).emit('meeting:item', { meetingId, ...item }));
+  const agendaChanged = (meetingId: string) => toRoom(meetingId).emit('meeting:agenda-changed', { meetingId });
+  chairCommand('meeting:reorder', reorderAgenda, agendaChanged);
+  chairCommand('meeting:plan-item', (c) => planItem(c).then(() => ({})), agendaChanged);
+  chairCommand('meeting:add-item', (c) => addAgendaItem(c).then((item) => ({ itemId: item.id })), agendaChanged);
+  chairCommand('meeting:close', closeMeeting, (meetingId, closed) => toRoom(meetingId).emit('meeting:closed', { meetingId, ...closed }));
 
   socket.on('disconnect', () => {
     for (const meetingId of joined)
-      presence(meetingId).catch((error: Error) => deps.log.warn({ err: error.message }, 'socket.io: presence failed'));
+      presence(meetingId).catch((error: Error) => deps.log.warn({ event: 'disconnect', err: error.message }, 'socket.io: presence failed'));
   });
 }

@@ -5,6 +5,7 @@ import { Server, type ServerOptions, type Socket } from 'socket.io';
 import type { Actor } from '../../../lib/access/access-service';
 import type { Db } from '../../../lib/db/db';
 import type { MeetingDocuments } from '../../../lib/meetings/meeting-documents';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../../lib/realtime/meeting-socket-contract';
 import type { SessionResolver } from '../../auth/session-resolver';
 import type { Logger } from '../../logger';
 import type { LiveConnections } from '../live-connections';
@@ -12,8 +13,12 @@ import { registerMeetingEvents } from './meeting-events';
 
 export const socketIoPath = '/socket.io/';
 
-export type SocketData = { actor: Actor; sessionId: string; sessionExpiresAt: Date };
-export type SamletSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
+/** What the server keeps per socket: the handshake's session, and the name shown in presence once joined. */
+export type SocketData = { actor: Actor; sessionId: string; sessionExpiresAt: Date; name?: string };
+/** Nodes exchange nothing of their own over socket.io (cluster control has its own Redis channels). */
+type InterServerEvents = Record<string, never>;
+export type SamletServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type SamletSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 /**
  * socket.io for meeting events (current item, presence, locks — issue 4).
@@ -40,7 +45,7 @@ export function createSocketServer(deps: {
       callback(allowed ? null : 'origin not allowed', allowed);
     },
   });
-  const io = new Server({ serveClient: false, path: '/socket.io', ...(deps.adapter ? { adapter: deps.adapter } : {}) });
+  const io: SamletServer = new Server({ serveClient: false, path: '/socket.io', ...(deps.adapter ? { adapter: deps.adapter } : {}) });
   io.bind(engine);
 
   io.use(async (socket, next) => {
@@ -59,24 +64,24 @@ export function createSocketServer(deps: {
   });
 
   io.on('connection', (socket) => {
-    const { actor, sessionId, sessionExpiresAt } = socket.data as SocketData;
+    const { actor, sessionId, sessionExpiresAt } = socket.data;
     // A personal room, so access changes can reach all of a user's sockets.
     void socket.join(`user:${actor.userId}`);
     // When the session ends (logout, expiry, deactivation) the page is told why, then the socket closes.
     const untrack = deps.live.add(sessionId, sessionExpiresAt, {
       userId: actor.userId,
       close: () => {
-        socket.emit('session:ended' as never);
+        socket.emit('session:ended');
         socket.disconnect(true);
       },
       // Roles changed: the page reloads, and is checked again as it loads.
       recheck: () => {
-        socket.emit('access:changed' as never);
+        socket.emit('access:changed');
         socket.disconnect(true);
       },
     });
     socket.on('disconnect', untrack);
-    registerMeetingEvents(socket as unknown as SamletSocket, { ...deps, io });
+    registerMeetingEvents(socket, { ...deps, io });
   });
 
   return {

@@ -10,11 +10,11 @@ import { nb } from '@/lib/i18n/nb';
 import { outcomes, referralTargets } from '@/lib/meetings/agenda-rules';
 import { itemTextFields, type FollowUpDraft } from '@/lib/meetings/item-content';
 import type { MeetingRoom } from '@/lib/meetings/get-meeting-room';
+import type { MeetingCommand } from './meeting-socket';
 
 const t = nb.meetingRoom;
 const c = nb.cases;
 type Item = MeetingRoom['items'][number];
-type Ack = { ok: boolean; fields?: Record<string, string> };
 
 function useTimer(startedAt: string | null, plannedMinutes: number) {
   const [now, setNow] = useState(() => Date.now());
@@ -37,7 +37,7 @@ export function ItemPanel(props: {
   me: { id: string; name: string };
   editable: boolean;
   canChair: boolean;
-  command: (event: string, payload: Record<string, unknown>) => Promise<Ack>;
+  command: MeetingCommand;
 }) {
   const { item, members } = props;
   const form = useYjsForm({
@@ -63,7 +63,7 @@ export function ItemPanel(props: {
   async function lock(locked: boolean) {
     const ack = await props.command('meeting:lock-item', { itemId: item.id, locked });
     const next: Record<string, FieldState> = {};
-    for (const key of Object.keys(ack.fields ?? {})) {
+    for (const key of Object.keys((!ack.ok && ack.fields) || {})) {
       const field =
         key === 'owner_required' ? 'followUps' : key === 'referral_target_required' ? 'referredTo' : key.replace('_required', '');
       next[field] = { error: key };

@@ -4,17 +4,18 @@ import '@/app/_collab/zod-client-config';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import React, { useEffect, useRef, useState } from 'react';
-import { io, type Socket } from 'socket.io-client';
 import { sessionEndedUrl } from '@/app/_collab/use-yjs-form';
+import { purposes } from '@/lib/cases/case-form';
 import { nb } from '@/lib/i18n/nb';
 import type { MeetingRoom as Room } from '@/lib/meetings/get-meeting-room';
 import { ItemPanel } from './item-panel';
+import { connectMeetingSocket, sendCommand, type MeetingCommand, type MeetingSocket } from './meeting-socket';
 import { SimilarCasesPanel } from '@/app/_history/similar-cases-panel';
 import type { SimilarCase } from '@/lib/history/similar-cases';
 
 const t = nb.meetingRoom;
 type Item = Room['items'][number];
-type Ack = { ok: boolean; error?: string; fields?: Record<string, string>; result?: Record<string, unknown> };
+type Purpose = (typeof purposes)[number];
 
 /**
  * The shared meeting screen. The chair's "current item" comes over socket.io
@@ -33,7 +34,7 @@ export function MeetingRoom({
   similar: Record<string, SimilarCase[]>;
 }) {
   const router = useRouter();
-  const socketRef = useRef<Socket | null>(null);
+  const socketRef = useRef<MeetingSocket | null>(null);
   const [currentId, setCurrentId] = useState<string | null>(room.meeting.currentItemId);
   const [selectedId, setSelectedId] = useState<string | null>(room.meeting.currentItemId ?? room.items[0]?.id ?? null);
   const [startedAt, setStartedAt] = useState<Record<string, string | null>>(
@@ -45,11 +46,12 @@ export function MeetingRoom({
   const meetingId = room.meeting.id;
 
   useEffect(() => {
-    const socket = io({ path: '/socket.io', transports: ['websocket'] });
+    const socket = connectMeetingSocket();
     socketRef.current = socket;
-    socket.on('connect', () => void socket.emit('meeting:join', { meetingId }));
-    socket.on('meeting:presence', (e: { people: { userId: string; name: string }[] }) => setPeople(e.people));
-    socket.on('meeting:current', (e: { currentItemId: string; startedAt: string }) => {
+    // The room renders what the page was allowed to load; a refused join only means no live updates.
+    socket.on('connect', () => void socket.emit('meeting:join', { meetingId }, () => undefined));
+    socket.on('meeting:presence', (e) => setPeople(e.people));
+    socket.on('meeting:current', (e) => {
       setCurrentId(e.currentItemId);
       setSelectedId(e.currentItemId); // every screen follows the chair
       setStartedAt((s) => ({ ...s, [e.currentItemId]: s[e.currentItemId] ?? e.startedAt }));
@@ -60,7 +62,7 @@ export function MeetingRoom({
     socket.on('session:ended', () => window.location.assign(sessionEndedUrl));
     // My roles changed: load the page again, so it is checked again.
     socket.on('access:changed', () => window.location.reload());
-    socket.on('meeting:closed', (e: { carriedOver: number }) => {
+    socket.on('meeting:closed', (e) => {
       setClosed({ carriedOver: e.carriedOver });
       router.refresh();
     });
@@ -69,15 +71,12 @@ export function MeetingRoom({
     };
   }, [meetingId, router]);
 
-  async function command(event: string, payload: Record<string, unknown>): Promise<Ack> {
+  const command: MeetingCommand = async (event, payload) => {
     setProblem(null);
-    const ack = ((await socketRef.current
-      ?.timeout(10_000)
-      .emitWithAck(event, { meetingId, ...payload })
-      .catch(() => null)) ?? { ok: false }) as Ack;
+    const ack = await sendCommand(socketRef.current, meetingId, event, payload);
     if (!ack.ok && !ack.fields) setProblem(t.actionFailed);
     return ack;
-  }
+  };
 
   const selected = room.items.find((i) => i.id === selectedId) ?? null;
   const editable = room.access === 'edit' && !closed;
@@ -141,7 +140,7 @@ export function MeetingRoom({
               onClick={async () => {
                 if (!window.confirm(t.closeConfirm)) return;
                 const ack = await command('meeting:close', {});
-                if (ack.ok) setClosed({ carriedOver: Number(ack.result?.carriedOver ?? 0) });
+                if (ack.ok) setClosed({ carriedOver: ack.result.carriedOver });
               }}
               className="mt-6 rounded border-2 border-red-800 px-4 py-2 font-medium text-red-900 hover:bg-red-50"
             >
@@ -160,7 +159,7 @@ function Agenda(props: {
   selectedId: string | null;
   canChair: boolean;
   onSelect: (id: string) => void;
-  command: (event: string, payload: Record<string, unknown>) => Promise<Ack>;
+  command: MeetingCommand;
 }) {
   return (
     <nav aria-label={t.agenda}>
@@ -273,9 +272,9 @@ function Agenda(props: {
 }
 
 /** The chair adds a matter without a submitted case (a service-level matter, a standing item). */
-function AddItemForm({ command }: { command: (event: string, payload: Record<string, unknown>) => Promise<Ack> }) {
+function AddItemForm({ command }: { command: MeetingCommand }) {
   const [title, setTitle] = useState('');
-  const [purpose, setPurpose] = useState('orientering');
+  const [purpose, setPurpose] = useState<Purpose>('orientering');
   return (
     <form
       className="mt-4 rounded border border-dashed border-slate-400 p-3 text-sm"
@@ -302,7 +301,7 @@ function AddItemForm({ command }: { command: (event: string, payload: Record<str
       <select
         id="nytt-punkt-formal"
         value={purpose}
-        onChange={(e) => setPurpose(e.target.value)}
+        onChange={(e) => setPurpose(purposes.find((p) => p === e.target.value) ?? 'orientering')}
         className="mt-1 rounded border border-slate-400 px-2 py-1"
       >
         {Object.entries(nb.cases.purposes).map(([value, label]) => (

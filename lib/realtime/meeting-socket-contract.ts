@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { AccessLevel } from '../access/policy';
+import type { AppErrorCode } from '../errors/app-error';
+import { addItemSchema, planSchema, reorderSchema } from '../meetings/chair-agenda';
+import { closeMeetingSchema } from '../meetings/close-meeting';
+import { currentItemSchema, lockSchema } from '../meetings/run-meeting';
+
+/**
+ * The meeting room's socket.io contract, in one place: what a client may
+ * send (with the schema the server checks it against before anything runs),
+ * what each acknowledgement carries, and what the server sends. The server
+ * (server/realtime/socketio), the room (app/moter/[id]/rom) and the test
+ * client (tests/support/socket-client.ts) are typed by it. Payloads cross as
+ * JSON, so times are ISO strings here.
+ */
+export const meetingRefSchema = z.object({ meetingId: z.string().regex(/^[a-z0-9]{8,40}$/) });
+
+/** Client-to-server events and their payloads; the chair's commands share the schemas of lib/meetings. */
+export const clientEventSchemas = {
+  'meeting:join': meetingRefSchema,
+  'meeting:leave': meetingRefSchema,
+  'meeting:set-current': currentItemSchema,
+  'meeting:lock-item': lockSchema,
+  'meeting:reorder': reorderSchema,
+  'meeting:plan-item': planSchema,
+  'meeting:add-item': addItemSchema,
+  'meeting:close': closeMeetingSchema,
+} as const;
+
+export type ClientEvent = keyof typeof clientEventSchemas;
+export type ClientPayload<E extends ClientEvent> = z.input<(typeof clientEventSchemas)[E]>;
+export type ChairEvent = Exclude<ClientEvent, 'meeting:join' | 'meeting:leave'>;
+
+export type CurrentItem = { currentItemId: string; startedAt: string };
+export type ItemLocked = { itemId: string; locked: boolean; status: string };
+export type MeetingClosed = { closed: boolean; carriedOver: number; nextMeetingId: string | null };
+
+/** What a successful acknowledgement adds to `ok: true`. */
+export type AckResults = {
+  'meeting:join': { access: AccessLevel };
+  'meeting:leave': Record<string, never>;
+  'meeting:set-current': { result: CurrentItem };
+  'meeting:lock-item': { result: ItemLocked };
+  /** The items' ids in their new order. */
+  'meeting:reorder': { result: string[] };
+  'meeting:plan-item': { result: Record<string, never> };
+  'meeting:add-item': { result: { itemId: string } };
+  'meeting:close': { result: MeetingClosed };
+};
+
+/** A refusal: the AppError's code, its message when it says more, and per-field message keys for a form. */
+export type AckError = { ok: false; error: AppErrorCode; message?: string; fields?: Record<string, string> };
+export type Ack<E extends ClientEvent> = ({ ok: true } & AckResults[E]) | AckError;
+
+/** socket.io's typing of what a client emits (each with an acknowledgement). */
+export type ClientToServerEvents = { [E in ClientEvent]: (payload: ClientPayload<E>, ack: (reply: Ack<E>) => void) => void };
+
+export type Presence = { meetingId: string; people: { userId: string; name: string }[] };
+
+/** Everything the server sends; each meeting event names its meeting. */
+export type ServerToClientEvents = {
+  'meeting:presence': (event: Presence) => void;
+  /** The chair moved the meeting on: every screen follows. */
+  'meeting:current': (event: { meetingId: string } & CurrentItem) => void;
+  'meeting:item': (event: { meetingId: string } & ItemLocked) => void;
+  /** Items were added, moved or re-planned: load the agenda again. */
+  'meeting:agenda-changed': (event: { meetingId: string }) => void;
+  'meeting:closed': (event: { meetingId: string } & MeetingClosed) => void;
+  /** This login ended (logout, expiry, deactivation); the socket closes next. */
+  'session:ended': () => void;
+  /** The user's roles changed; the socket closes next, and the page is checked again as it reloads. */
+  'access:changed': () => void;
+};
+
+export type ServerEvent = keyof ServerToClientEvents;
+export type ServerPayload<E extends ServerEvent> = Parameters<ServerToClientEvents[E]>[0];
