@@ -94,7 +94,7 @@ export default async function FollowUpsPage() {
                     <td className={cell}>{f.description}</td>
                     <td className={cell}>{f.owner}</td>
                     <td className={cell}>
-                      {f.dueDate ?? '–'}
+                      {f.dueDate ? formatDate(f.dueDate) : '–'}
                       {f.overdue ? <span className="ml-2 rounded bg-red-100 px-1 font-medium text-red-900">{t.overdueBadge}</span> : null}
                     </td>
                     <td className={cell}>{f.caseTitle ?? '–'}</td>
@@ -141,7 +141,7 @@ export default async function FollowUpsPage() {
               <li key={r.caseId} className="rounded border border-slate-300 bg-white p-3">
                 <p className="font-medium">{r.title}</p>
                 <p className="text-sm text-slate-700">
-                  {r.personRef} · {t.caseworker}: {r.caseworker} · {t.reassessOn} {r.reassessmentDate}
+                  {r.personRef} · {t.caseworker}: {r.caseworker} · {t.reassessOn} {formatDate(r.reassessmentDate)}
                   {r.overdue ? <span className="ml-2 rounded bg-red-100 px-1 font-medium text-red-900">{t.overdueBadge}</span> : null}
                 </p>
                 {r.canStartRevision ? (

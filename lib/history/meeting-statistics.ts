@@ -4,6 +4,7 @@ import { criteria, criterionLevels } from '../cases/case-form';
 import type { Actor } from '../access/access-service';
 import { unitsWithHistory } from '../access/policy';
 import type { Db } from '../db/db';
+import { osloZone } from '../i18n/oslo-zone';
 import { outcomes } from '../meetings/agenda-rules';
 
 /** One item of a closed meeting: the rows behind every figure, and the CSV export. */
@@ -141,7 +142,7 @@ export async function loadStatisticsRows(options: { db: Db; actor: Actor; months
     const entry = entryById.get(item.id);
     return {
       meetingId: item.meeting.id,
-      meetingDate: DateTime.fromJSDate(item.meeting.startsAt, { zone: 'Europe/Oslo' }).toISODate()!,
+      meetingDate: DateTime.fromJSDate(item.meeting.startsAt, { zone: osloZone }).toISODate()!,
       purpose: item.purpose,
       outcome: item.outcome,
       status: item.status,

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { osloZone } from './oslo-zone';
 
 export { osloZone };
@@ -38,28 +37,35 @@ const timestamp = new Intl.DateTimeFormat('nb-NO', { dateStyle: 'short', timeSty
 const time = new Intl.DateTimeFormat('nb-NO', { hour: '2-digit', minute: '2-digit', timeZone: osloZone });
 const percent = new Intl.NumberFormat('nb-NO', { style: 'percent', maximumFractionDigits: 0 });
 
-/** An instant, or noon in Oslo of a calendar date "yyyy-MM-dd" (noon: far from any DST shift or midnight). */
-function instantOf(day: Day): Date {
+/**
+ * An instant, or a moment in the middle of a calendar date "yyyy-MM-dd" (or a
+ * month "yyyy-MM"); null for text that is no such date. Noon UTC is 13:00 or
+ * 14:00 in Oslo: the same day whatever the season. (No date library: this
+ * module is also bundled for the browser.)
+ */
+function instantOf(day: Day): Date | null {
   if (day instanceof Date) return day;
-  const at = DateTime.fromISO(day, { zone: osloZone }).set({ hour: 12 });
-  if (!at.isValid) throw new RangeError(`not a calendar date: ${day}`);
-  return at.toJSDate();
+  const parts = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(day);
+  if (!parts) return null;
+  const [year, month, date] = [Number(parts[1]), Number(parts[2]), Number(parts[3] ?? 1)];
+  const at = new Date(Date.UTC(year, month - 1, date, 12));
+  return at.getUTCMonth() === month - 1 && at.getUTCDate() === date ? at : null;
 }
+
+/** Dates typed into a meeting's document are shown as written when they are not a date: never a broken page. */
+const dayFormat = (format: Intl.DateTimeFormat) => (day: Day) => {
+  const at = instantOf(day);
+  return at ? format.format(at) : String(day);
+};
 
 /** "3. desember 2026". */
-export function formatDate(day: Day): string {
-  return date.format(instantOf(day));
-}
+export const formatDate: (day: Day) => string = dayFormat(date);
 
 /** "03.12.2026". */
-export function formatShortDate(day: Day): string {
-  return shortDate.format(instantOf(day));
-}
+export const formatShortDate: (day: Day) => string = dayFormat(shortDate);
 
 /** "des. 2026", from an instant or a month "yyyy-MM". */
-export function formatMonth(value: Date | string): string {
-  return month.format(value instanceof Date ? value : instantOf(`${value}-15`));
-}
+export const formatMonth: (month: Day) => string = dayFormat(month);
 
 /** "10:00". */
 export function formatTime(value: Date): string {

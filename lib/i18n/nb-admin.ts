@@ -57,6 +57,7 @@ export const nbAdmin = {
       'Møtene lages åtte uker fram fra hver møteserie, på hverdager som ikke er helligdager. Et enkelt møte kan flyttes eller avlyses; saker på et avlyst møte flyttes til neste møte, og saksbehandlerne får beskjed.',
     series: 'Møteserier',
     noSeries: 'Ingen aktive møteserier.',
+    defaultSeriesName: 'Saksmøte',
     seriesLine: (days: string, time: string, minutes: number, deadline: string) =>
       `${days} kl. ${time}, ${minutes} min. Frist: ${deadline}.`,
     deadline: (days: number, time: string) =>

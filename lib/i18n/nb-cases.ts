@@ -1,3 +1,5 @@
+import { formatDate } from './format';
+
 /**
  * Norwegian text for the case form, the queue and the agenda. Part of the one
  * string module (re-exported from nb.ts as `nb.cases`).
@@ -14,8 +16,9 @@ export const nbCases = {
   noNextAgenda: 'Ingen av sakene dine står på neste saksliste.',
   myFollowUps: 'Oppfølging fra møtene (meg som ansvarlig)',
   noFollowUps: 'Du har ingen åpne oppfølgingsoppgaver fra saksmøtene.',
-  due: (date: string) => `Frist ${date}`,
-  overdue: (date: string) => `Forfalt ${date}`,
+  // A follow-up's due date is a calendar date ("2026-11-17"): the text words it.
+  due: (date: string) => `Frist ${formatDate(date)}`,
+  overdue: (date: string) => `Forfalt ${formatDate(date)}`,
   sortBy: 'Sorter etter',
   sorts: { severity: 'Alvorlighet', urgency: 'Hastegrad', age: 'Alder (eldste først)' } as Record<string, string>,
   untitled: 'Uten problemstilling',
@@ -116,6 +119,8 @@ export const nbCases = {
     avklaring: 'Du trenger en avklaring før vedtak.',
   } as Record<string, string>,
   criterionLevels: { lav: 'Lav', moderat: 'Moderat', hoy: 'Høy' } as Record<string, string>,
+  /** The parts of one criterion, as "Alvorlighet (begrunnelse)" in a list of changed fields. */
+  criterionParts: { Reasons: 'begrunnelse', Level: 'nivå', Factors: 'momenter' } as Record<string, string>,
   factors: {
     risiko_dod: 'Risiko for død',
     tap_funksjon: 'Risiko for tap av funksjon eller mestring',

@@ -1,3 +1,5 @@
+import { formatPercent } from './format';
+
 /** Words of the history pages: past meetings, minutes as PDF, and the audit log. */
 export const nbHistory = {
   title: 'Møtehistorikk',
@@ -81,7 +83,7 @@ export const nbHistory = {
     intro:
       'Avgjorte saker med samme sakstype, lignende vurdering av kriteriene og lignende tekst – til hjelp for å behandle like tilfeller likt.',
     none: 'Ingen lignende saker er funnet.',
-    score: (n: number) => `Likhet ${Math.round(n * 100)} %`,
+    score: (n: number) => `Likhet ${formatPercent(n)}`,
     conclusion: 'Begrunnelse',
   },
   timeline: {

@@ -1,3 +1,5 @@
+import { formatDate } from './format';
+
 /** Norwegian text for the live meeting room and the minutes (re-exported from nb.ts as `nb.meetingRoom`). */
 export const nbMeeting = {
   title: 'Møterom',
@@ -94,6 +96,8 @@ export const nbMeeting = {
   adjusted: 'Vurdering justert i møtet',
   noConclusion: 'Ingen konklusjon registrert.',
   epjBy: (name: string) => `Dokumenteres i fagsystemet av ${name}`,
-  reassess: (date: string) => `Revurderes ${date}`,
+  /** A re-assessment date is a calendar date ("2027-03-04"): the text words it. */
+  reassess: (date: string) => `Revurderes ${formatDate(date)}`,
+  followUpDueOn: (date: string) => `frist ${formatDate(date)}`,
   minutesNotClosed: 'Møtet er ikke avsluttet ennå; referatet lages når møtelederen avslutter møtet.',
 } as const;

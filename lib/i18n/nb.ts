@@ -3,15 +3,19 @@
  * here, so wording is reviewed in one place and stays consistent.
  */
 import { nbAdmin } from './nb-admin';
+import { nbCalendar } from './nb-calendar';
 import { nbCases } from './nb-cases';
 import { nbHistory } from './nb-history';
 import { nbMeeting } from './nb-meeting';
+import { nbNotifications } from './nb-notifications';
 
 export const nb = {
   cases: nbCases,
   meetingRoom: nbMeeting,
   history: nbHistory,
   admin: nbAdmin,
+  calendar: nbCalendar,
+  notifications: nbNotifications,
   app: {
     name: 'Samlet',
     tagline: 'Saksmøter i helse- og omsorgstjenesten',

@@ -1,5 +1,6 @@
 import ical, { ICalEventStatus } from 'ical-generator';
-import { DateTime } from 'luxon';
+import { formatDateTime } from '../i18n/format';
+import { nbCalendar as t } from '../i18n/nb-calendar';
 
 /**
  * A unit's meetings as an iCalendar feed (RFC 5545), for a calendar
@@ -19,19 +20,17 @@ export type FeedMeeting = {
 };
 
 export function calendarFeed(unitName: string, meetings: readonly FeedMeeting[], baseUrl: string): string {
-  const calendar = ical({ name: `Saksmøter – ${unitName}`, prodId: { company: 'Samlet', product: 'Saksmøter', language: 'NB' } });
+  const calendar = ical({ name: t.name(unitName), prodId: { company: 'Samlet', product: t.product, language: 'NB' } });
   for (const meeting of meetings) {
-    const deadline = DateTime.fromJSDate(meeting.submissionDeadline, { zone: 'Europe/Oslo' })
-      .setLocale('nb')
-      .toFormat("cccc d. MMMM 'kl.' HH:mm");
+    const deadline = formatDateTime(meeting.submissionDeadline);
     const room = `${baseUrl.replace(/\/$/, '')}/moter/${meeting.id}/rom`;
     calendar.createEvent({
       id: `${meeting.id}@samlet`,
       start: meeting.startsAt,
       end: meeting.endsAt,
-      summary: `${meeting.seriesName ?? 'Saksmøte'} – ${unitName}`,
+      summary: t.summary(meeting.seriesName ?? t.meeting, unitName),
       location: meeting.location,
-      description: `Frist for innmelding av saker: ${deadline}.\nMøterommet: ${room}`,
+      description: t.description(deadline, room),
       url: room,
       status: meeting.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });

@@ -66,7 +66,7 @@ export default async function PersonTimelinePage({
                   {e.followUps.map((f, i) => (
                     <li key={i}>
                       {f.description}
-                      {f.dueDate ? ` (${nb.meetingRoom.followUpDue.toLowerCase()} ${f.dueDate})` : ''} – {f.done ? t.done : t.notDone}
+                      {f.dueDate ? ` (${nb.meetingRoom.followUpDueOn(f.dueDate)})` : ''} – {f.done ? t.done : t.notDone}
                     </li>
                   ))}
                 </ul>

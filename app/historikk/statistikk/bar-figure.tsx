@@ -1,6 +1,7 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatNumber } from '@/lib/i18n/format';
 
 export type Series = { key: string; label: string; color: string };
 
@@ -23,8 +24,8 @@ export function BarFigure({
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
           <XAxis dataKey="name" tick={{ fill: '#1e293b', fontSize: 12 }} />
-          <YAxis allowDecimals={false} tick={{ fill: '#1e293b', fontSize: 12 }} />
-          <Tooltip />
+          <YAxis allowDecimals={false} tick={{ fill: '#1e293b', fontSize: 12 }} tickFormatter={(value: number) => formatNumber(value)} />
+          <Tooltip formatter={(value) => (typeof value === 'number' ? formatNumber(value) : value)} />
           {series.length > 1 ? <Legend /> : null}
           {series.map((s) => (
             <Bar

@@ -7,6 +7,7 @@ import { unitsWithHistory } from '@/lib/access/policy';
 import { criteria, criterionLevels, purposes } from '@/lib/cases/case-form';
 import { getDb } from '@/lib/db/db';
 import { loadStatisticsRows, summarizeStatistics } from '@/lib/history/meeting-statistics';
+import { formatMonth, formatNumber, formatPercent, formatShortDate } from '@/lib/i18n/format';
 import { nb } from '@/lib/i18n/nb';
 import { outcomes } from '@/lib/meetings/agenda-rules';
 import { BarFigure, type Series } from './bar-figure';
@@ -16,7 +17,6 @@ export const dynamic = 'force-dynamic';
 
 const t = nb.history.statistics;
 const palette = ['#1f4e79', '#b45309', '#047857', '#7c3aed', '#be123c', '#475569'];
-const percent = (n: number) => `${Math.round(n * 100)} %`;
 
 function Figure({
   id,
@@ -92,10 +92,10 @@ export default async function StatisticsPage() {
           <Figure
             id="per-mote"
             title={t.itemsPerMeeting}
-            table={{ head: [t.meeting, t.count], rows: stats.itemsPerMeeting.map((m) => [m.date, m.items]) }}
+            table={{ head: [t.meeting, t.count], rows: stats.itemsPerMeeting.map((m) => [formatShortDate(m.date), m.items]) }}
           >
             <BarFigure
-              data={stats.itemsPerMeeting.map((m) => ({ name: m.date, items: m.items }))}
+              data={stats.itemsPerMeeting.map((m) => ({ name: formatShortDate(m.date), items: m.items }))}
               series={[{ key: 'items', label: t.count, color: palette[0] }]}
             />
           </Figure>
@@ -124,7 +124,7 @@ export default async function StatisticsPage() {
             title={t.timeUsed}
             table={{
               head: [t.purposeMix, t.planned, t.used, t.count],
-              rows: stats.timeByPurpose.map((r) => [nb.cases.purposes[r.purpose], r.planned, r.used, r.items]),
+              rows: stats.timeByPurpose.map((r) => [nb.cases.purposes[r.purpose], formatNumber(r.planned), formatNumber(r.used), r.items]),
             }}
           >
             <BarFigure
@@ -185,10 +185,14 @@ export default async function StatisticsPage() {
             title={t.outcomeByMonth}
             table={{
               head: ['', ...outcomeKeys.map(outcomeLabel)],
-              rows: stats.outcomeByMonth.map((m) => [m.month, ...outcomeKeys.map((o) => m.outcomes[o])]),
+              rows: stats.outcomeByMonth.map((m) => [formatMonth(m.month), ...outcomeKeys.map((o) => m.outcomes[o])]),
             }}
           >
-            <BarFigure data={stats.outcomeByMonth.map((m) => ({ name: m.month, ...m.outcomes }))} series={outcomeSeries} stacked />
+            <BarFigure
+              data={stats.outcomeByMonth.map((m) => ({ name: formatMonth(m.month), ...m.outcomes }))}
+              series={outcomeSeries}
+              stacked
+            />
           </Figure>
           <Figure
             id="nokkeltall"
@@ -196,8 +200,8 @@ export default async function StatisticsPage() {
             table={{
               head: ['', t.share],
               rows: [
-                [t.postponementRate, percent(stats.postponementRate)],
-                [t.followUpCompletion, `${percent(stats.followUps.rate)} (${stats.followUps.done}/${stats.followUps.total})`],
+                [t.postponementRate, formatPercent(stats.postponementRate)],
+                [t.followUpCompletion, `${formatPercent(stats.followUps.rate)} (${stats.followUps.done}/${stats.followUps.total})`],
               ],
             }}
           >

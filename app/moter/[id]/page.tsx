@@ -134,9 +134,7 @@ function fieldLabel(field: string): string {
   const labels = t.fields as Record<string, unknown>;
   const label = labels[field];
   if (typeof label === 'string') return label;
-  const criterion = field.replace(/(Reasons|Level|Factors)$/, '');
-  const name = labels[criterion];
-  return typeof name === 'string'
-    ? `${name} (${field.endsWith('Reasons') ? 'begrunnelse' : field.endsWith('Level') ? 'nivå' : 'momenter'})`
-    : field;
+  const [, criterion, part] = /^(.*?)(Reasons|Level|Factors)$/.exec(field) ?? [];
+  const name = criterion ? labels[criterion] : undefined;
+  return typeof name === 'string' ? `${name} (${t.criterionParts[part]})` : field;
 }

@@ -130,7 +130,7 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
                 {item.followUps.map((f) => (
                   <li key={f.id}>
                     {f.description} – {t.followUpOwner.toLowerCase()}: {f.owner}
-                    {f.dueDate ? `, ${t.followUpDue.toLowerCase()} ${f.dueDate}` : ''}
+                    {f.dueDate ? `, ${t.followUpDueOn(f.dueDate)}` : ''}
                   </li>
                 ))}
               </ul>

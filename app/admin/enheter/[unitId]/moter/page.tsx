@@ -6,6 +6,7 @@ import { requireActor } from '@/app/_auth/require-actor';
 import { PageShell } from '@/app/_components/page-shell';
 import { getDb } from '@/lib/db/db';
 import { isAppError } from '@/lib/errors/app-error';
+import { formatDateTime, osloZone } from '@/lib/i18n/format';
 import { nb } from '@/lib/i18n/nb';
 import { meetingPlan } from '@/lib/meetings/meeting-plan';
 import { parseWeekdays } from '@/lib/meetings/meeting-schedule';
@@ -24,8 +25,8 @@ export const dynamic = 'force-dynamic';
 
 const t = nb.admin.meetings;
 const cell = 'py-2 pr-4 align-top';
-const oslo = (d: Date) => DateTime.fromJSDate(d, { zone: 'Europe/Oslo' }).setLocale('nb');
-const when = (d: Date) => oslo(d).toFormat("cccc d. MMMM 'kl.' HH:mm");
+/** The value a datetime-local field takes: Oslo wall-clock time, as the commands read it back. */
+const localInputValue = (d: Date) => DateTime.fromJSDate(d, { zone: osloZone }).toFormat("yyyy-MM-dd'T'HH:mm");
 
 export default async function MeetingPlanPage({ params }: { params: Promise<{ unitId: string }> }) {
   const { actor, user } = await requireActor();
@@ -84,7 +85,7 @@ export default async function MeetingPlanPage({ params }: { params: Promise<{ un
           submit={t.create}
           fields={[
             unitField,
-            { kind: 'text', name: 'name', label: t.name, defaultValue: 'Saksmøte', required: true },
+            { kind: 'text', name: 'name', label: t.name, defaultValue: t.defaultSeriesName, required: true },
             { kind: 'checkboxes', name: 'weekdays', label: t.weekdays, options: Object.entries(t.weekdayNames) },
             { kind: 'time', name: 'startTime', label: t.startTime, defaultValue: '10:00' },
             { kind: 'number', name: 'durationMinutes', label: t.duration, defaultValue: '90' },
@@ -118,7 +119,7 @@ export default async function MeetingPlanPage({ params }: { params: Promise<{ un
                   <tr key={m.id} className="border-b border-slate-200">
                     <td className={cell}>
                       <Link href={`/moter/${m.id}`} className="font-medium text-brand-700 underline">
-                        {when(m.startsAt)}
+                        {formatDateTime(m.startsAt)}
                       </Link>
                       <br />
                       {m.status === 'cancelled' ? <strong>{t.cancelled}</strong> : t.cases(m._count.cases)}
@@ -136,8 +137,8 @@ export default async function MeetingPlanPage({ params }: { params: Promise<{ un
                             {
                               kind: 'datetime-local',
                               name: 'startsAt',
-                              label: t.moveTo(when(m.startsAt)),
-                              defaultValue: oslo(m.startsAt).toFormat("yyyy-MM-dd'T'HH:mm"),
+                              label: t.moveTo(formatDateTime(m.startsAt)),
+                              defaultValue: localInputValue(m.startsAt),
                             },
                           ]}
                         />
@@ -150,7 +151,7 @@ export default async function MeetingPlanPage({ params }: { params: Promise<{ un
                           danger
                           action={cancelMeetingAction}
                           submit={t.cancel}
-                          confirm={t.cancelConfirm(when(m.startsAt))}
+                          confirm={t.cancelConfirm(formatDateTime(m.startsAt))}
                           fields={[unitField, hidden('meetingId', m.id)]}
                         />
                       ) : null}
