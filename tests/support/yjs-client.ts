@@ -52,6 +52,32 @@ export async function waitFor(check: () => boolean, timeoutMs = 10_000, what = '
   }
 }
 
+/**
+ * The marker of a "nothing happened" check: `from` publishes a fresh presence
+ * field and this resolves once every one of `to` has seen it. The server
+ * handles one connection's messages in order and sends to each connection in
+ * order, so anything `from` sent before the marker that was going to reach
+ * them has reached them by now.
+ */
+export async function markerSeen(from: YjsClient, to: YjsClient[], timeoutMs = 5000): Promise<void> {
+  const marker = `${from.doc.clientID}:${Math.random()}`;
+  from.provider.awareness.setLocalStateField('marker', marker);
+  const seen = (client: YjsClient) =>
+    (client.provider.awareness.getStates().get(from.doc.clientID) as { marker?: string } | undefined)?.marker === marker;
+  await waitFor(() => to.every(seen), timeoutMs, 'marker');
+}
+
+/** Resolves once the client's connection attempt has been closed or refused (at least once). */
+export function connectionClosed(client: YjsClient, timeoutMs = 5000): Promise<CloseEvent | null> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('connection not closed in time')), timeoutMs);
+    client.provider.once('connection-close', (event) => {
+      clearTimeout(timer);
+      resolve(event);
+    });
+  });
+}
+
 /** A raw upgrade attempt: the HTTP status of a refusal, and whether any frame arrived. */
 export function rawUpgrade(baseUrl: string, path: string, cookie: string | null): Promise<{ status: number; frames: number }> {
   return new Promise((resolve) => {
