@@ -28,6 +28,12 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * By shape rather than `instanceof`: Next bundles app/, instrumentation and
+ * server/ apart, so one error can meet a second copy of this class.
+ */
 export function isAppError(error: unknown): error is AppError {
-  return error instanceof AppError;
+  if (error instanceof AppError) return true;
+  const shape = error as { name?: unknown; code?: unknown } | null;
+  return error instanceof Error && shape!.name === 'AppError' && (appErrorCodes as readonly unknown[]).includes(shape!.code);
 }

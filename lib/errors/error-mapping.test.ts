@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, appErrorCodes } from './app-error';
-import { closeCodeFor, httpStatusFor, socketErrorFor, upgradeStatusFor } from './error-mapping';
+import { closeCodeFor, httpStatusFor, pageStatusFor, socketErrorFor, upgradeStatusFor } from './error-mapping';
 
 describe('the mapping from an AppError code to each edge', () => {
   it('gives every code its HTTP status', () => {
@@ -42,5 +42,30 @@ describe('the mapping from an AppError code to each edge', () => {
     });
     expect(socketErrorFor(new AppError('forbidden'))).toEqual({ ok: false, error: 'forbidden' });
     expect(socketErrorFor(new Error('connect ECONNREFUSED 127.0.0.1:5432'))).toEqual({ ok: false, error: 'unavailable' });
+  });
+
+  it('gives a page the status of its error: the database away is 503, a fault of ours stays 500', () => {
+    // As the pg driver adapter reports a database that refuses connections (ALTER DATABASE … ALLOW_CONNECTIONS false).
+    const refused = Object.assign(new Error('database "samlet" is not currently accepting connections'), {
+      name: 'DriverAdapterError',
+      cause: { kind: 'postgres', code: '55000', severity: 'FATAL', message: 'not currently accepting connections' },
+    });
+    const unreachable = Object.assign(new Error("Can't reach database server"), { name: 'PrismaClientInitializationError' });
+    const poolTimeout = Object.assign(new Error('Timed out fetching a new connection'), { code: 'P2024' });
+    expect([refused, unreachable, poolTimeout].map(pageStatusFor)).toEqual([503, 503, 503]);
+    expect(pageStatusFor(new AppError('unavailable'))).toBe(503);
+    expect(pageStatusFor(new AppError('conflict', 'not_concluded'))).toBe(409);
+    expect(pageStatusFor(new AppError('invalid_input', 'invalid input', { followUpId: 'invalid' }))).toBe(400);
+    // A unique constraint or a bug is ours: Next's 500, logged.
+    const duplicate = Object.assign(new Error('Unique constraint failed'), { code: 'P2002' });
+    expect(pageStatusFor(duplicate)).toBeNull();
+    expect(pageStatusFor(new TypeError("Cannot read properties of undefined (reading 'id')"))).toBeNull();
+    expect(socketErrorFor(refused)).toEqual({ ok: false, error: 'unavailable' });
+  });
+
+  it('knows an AppError from another copy of the class (Next bundles app/ and the server apart)', () => {
+    const copy = Object.assign(new Error('conflict'), { name: 'AppError', code: 'conflict' });
+    expect(pageStatusFor(copy)).toBe(409);
+    expect(pageStatusFor(Object.assign(new Error('x'), { name: 'AppError', code: 'teapot' }))).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
-import { isAppError, type AppErrorCode } from './app-error';
+import { AppError, isAppError, type AppErrorCode } from './app-error';
+import { isDependencyUnavailable } from './dependency-unavailable';
 
 /**
  * The one mapping from a domain error code to what each edge answers: an
@@ -22,6 +23,15 @@ const edges = {
   unavailable: { status: 503, closeCode: 4503 },
 } as const satisfies Record<AppErrorCode, { status: number; closeCode: number }>;
 
+/**
+ * The AppError an error stands for at an edge: itself, `unavailable` for a
+ * database that does not answer, or null for a fault of ours (a 500, logged).
+ */
+export function asAppError(error: unknown): AppError | null {
+  if (isAppError(error)) return error;
+  return isDependencyUnavailable(error) ? new AppError('unavailable') : null;
+}
+
 export function httpStatusFor(code: AppErrorCode): number {
   return edges[code].status;
 }
@@ -33,6 +43,16 @@ export function httpStatusFor(code: AppErrorCode): number {
  */
 export function upgradeStatusFor(code: AppErrorCode): number {
   return code === 'not_found' ? edges.forbidden.status : httpStatusFor(code);
+}
+
+/**
+ * The status of a page or server action that failed with this error, or
+ * null to leave Next's 500. (A page that hides what the user may not see
+ * answers 404 through `notFound()` before it gets here: app/_lib/or-not-found.ts.)
+ */
+export function pageStatusFor(error: unknown): number | null {
+  const appError = asAppError(error);
+  return appError ? httpStatusFor(appError.code) : null;
 }
 
 /** The close code for ending an open websocket because of this error. */
@@ -47,8 +67,9 @@ export type SocketError = { ok: false; error: AppErrorCode; message?: string; fi
  * AppError is a fault of ours or of a dependency: the client hears
  * `unavailable` (and the caller logs the cause), never its text.
  */
-export function socketErrorFor(error: unknown): SocketError {
-  if (!isAppError(error)) return { ok: false, error: 'unavailable' };
+export function socketErrorFor(caught: unknown): SocketError {
+  const error = asAppError(caught);
+  if (!error) return { ok: false, error: 'unavailable' };
   const message = error.message !== error.code ? error.message : undefined;
   return {
     ok: false,

@@ -5,6 +5,7 @@ import { pinoHttp } from 'pino-http';
 import type { Logger } from '../logger';
 import { refuseUpgrade } from '../realtime/refuse-upgrade';
 import { isSafeMethod, isSameOriginRequest } from './origin-policy';
+import { withPageErrorStatus } from './page-error-status';
 import { socketIoPath } from '../realtime/socketio/socket-server';
 import { yjsPathPrefix } from '../realtime/yjs/yjs-endpoint';
 
@@ -90,7 +91,7 @@ export function createRequestRouter(deps: {
     if (pathname.startsWith(socketIoPath)) return deps.socketIo(req, res);
     if (pathname === '/api/health') return deps.health(req, res);
     if (pathname === '/api/metrics' && deps.metrics) return deps.metrics(req, res);
-    return deps.next(req, res);
+    return withPageErrorStatus(res, () => deps.next(req, res));
   };
 }
 

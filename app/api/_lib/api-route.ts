@@ -5,8 +5,8 @@ import type { Actor } from '@/lib/access/access-service';
 import { getCaseContentStore } from '@/lib/cases/case-content-store';
 import type { CaseContext } from '@/lib/cases/case-commands-context';
 import { getDb } from '@/lib/db/db';
-import { AppError, isAppError } from '@/lib/errors/app-error';
-import { httpStatusFor } from '@/lib/errors/error-mapping';
+import { AppError } from '@/lib/errors/app-error';
+import { asAppError, httpStatusFor } from '@/lib/errors/error-mapping';
 
 const maxBodyBytes = 256 * 1024;
 const idSchema = z.string().regex(/^[a-z0-9]{8,40}$/);
@@ -30,15 +30,17 @@ export function apiRoute<P extends Record<string, string> = Record<string, never
       const context: CaseContext = { db: getDb(), store: getCaseContentStore(), actor };
       const result = await handler({ actor, context, request, params, body });
       return NextResponse.json(result ?? { ok: true }, { headers: { 'cache-control': 'no-store' } });
-    } catch (error) {
-      if (isAppError(error)) {
+    } catch (caught) {
+      // The database away is `unavailable` (503), not a fault of ours.
+      const error = asAppError(caught);
+      if (error) {
         return NextResponse.json(
           { error: error.code, message: error.message !== error.code ? error.message : undefined, fields: error.fields },
           { status: httpStatusFor(error.code), headers: { 'cache-control': 'no-store' } },
         );
       }
       console.error(
-        JSON.stringify({ level: 50, msg: 'api: unexpected error', path: request.nextUrl.pathname, err: (error as Error).message }),
+        JSON.stringify({ level: 50, msg: 'api: unexpected error', path: request.nextUrl.pathname, err: (caught as Error).message }),
       );
       return NextResponse.json({ error: 'internal' }, { status: 500 });
     }
@@ -90,11 +92,11 @@ export function downloadRoute<P extends Record<string, string> = Record<string, 
           'cache-control': 'no-store',
         },
       });
-    } catch (error) {
-      if (isAppError(error))
-        return new Response(error.code, { status: httpStatusFor(error.code), headers: { 'cache-control': 'no-store' } });
+    } catch (caught) {
+      const error = asAppError(caught);
+      if (error) return new Response(error.code, { status: httpStatusFor(error.code), headers: { 'cache-control': 'no-store' } });
       console.error(
-        JSON.stringify({ level: 50, msg: 'download: unexpected error', path: request.nextUrl.pathname, err: (error as Error).message }),
+        JSON.stringify({ level: 50, msg: 'download: unexpected error', path: request.nextUrl.pathname, err: (caught as Error).message }),
       );
       return new Response('internal', { status: 500 });
     }
