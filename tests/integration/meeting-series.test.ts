@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorOf } from '../../lib/access/access-service';
 import type { Db } from '../../lib/db/db';
+import { osloZone } from '../../lib/i18n/oslo-zone';
 import { holidayName } from '../../lib/meetings/norwegian-holidays';
 import { cancelMeeting, generateMeetings } from '../../lib/meetings/series-commands';
 import { syncAgenda } from '../../lib/meetings/sync-agenda';
@@ -12,7 +13,7 @@ import { loginDemoUsers } from '../support/login';
 import { formWith, submitRenderedForm } from '../support/rendered-forms';
 import { startTestServer, type TestServer } from '../support/test-server';
 
-const oslo = (d: Date) => DateTime.fromJSDate(d, { zone: 'Europe/Oslo' });
+const oslo = (d: Date) => DateTime.fromJSDate(d, { zone: osloZone });
 
 /** A real failure late in the cancelling transaction: the database refuses its audit event. */
 const refuseCancelAudit: Record<DatabaseKind, { create: string[]; drop: string[] }> = {
@@ -217,7 +218,7 @@ describe.each(databaseKinds)('meeting series and calendar on %s', (kind) => {
   });
 
   it('adds an extra meeting', async () => {
-    const at = DateTime.now().setZone('Europe/Oslo').plus({ days: 10 }).set({ hour: 13, minute: 0 });
+    const at = DateTime.now().setZone(osloZone).plus({ days: 10 }).set({ hour: 13, minute: 0 });
     expect(
       await submit(['Legg til møtet'], { startsAt: at.toFormat("yyyy-MM-dd'T'HH:mm"), durationMinutes: '45', location: 'Rom 4' }),
     ).toContain('Ekstramøtet er lagt til.');
