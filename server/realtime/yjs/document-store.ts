@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { Db } from '../../../lib/db/db';
 // The SQL template helpers are the same runtime object in both generated clients.
 import { Prisma } from '../../../prisma/generated/sqlite/client';
+import { systemClock } from '../../../lib/time/clock';
 import { createAppendCoalescer } from './append-coalescer';
 import { foldUpdates } from './fold-updates';
 
@@ -35,8 +36,11 @@ export class PrismaDocumentStore implements DocumentStore {
    */
   private readonly appendRow = createAppendCoalescer(async (rows) => {
     // Rows keep the VALUES order, so a document's ids stay in append order.
-    const values = rows.map(({ docName, data }) => Prisma.sql`(${docName}, ${Buffer.from(data)})`);
-    await this.db.$executeRaw`INSERT INTO "YDocUpdate" ("docName", "data") VALUES ${Prisma.join(values)}`;
+    // createdAt from the application's clock, not the column's default (the database server's clock):
+    // retention compares it with the application's time to tell a draft someone still works on.
+    const at = systemClock.now();
+    const values = rows.map(({ docName, data }) => Prisma.sql`(${docName}, ${Buffer.from(data)}, ${at})`);
+    await this.db.$executeRaw`INSERT INTO "YDocUpdate" ("docName", "data", "createdAt") VALUES ${Prisma.join(values)}`;
   }, maxRowsPerInsert);
 
   constructor(private readonly db: Db) {}
