@@ -3,6 +3,7 @@ import type { Db } from '../db/db';
 import { lastActivity } from '../privacy/retention';
 import { abandonedFrom } from '../privacy/retention-rules';
 import { compareCases, type QueueSort } from './case-summary';
+import { osloDate } from '../time/oslo';
 
 /**
  * A caseworker's queue: drafts, cases submitted and waiting, cases on their
@@ -98,7 +99,8 @@ export async function listMyCases(options: {
       })
     ).map((c) => [c.id, c.title]),
   );
-  const today = now.toISOString().slice(0, 10);
+  // Due dates are Oslo calendar days: compare with today's Oslo date, not the UTC one.
+  const today = osloDate(now);
   return {
     followUps: followUps.map((f) => ({
       id: f.id,

@@ -1,5 +1,2 @@
-/**
- * The one time zone of the product: meetings, deadlines and every date shown
- * are Oslo wall-clock time. Import this name instead of writing the zone out.
- */
-export const osloZone = 'Europe/Oslo';
+/** The zone lives with the clock (lib/time/oslo.ts); re-exported for the formatters. */
+export { osloZone } from '../time/oslo';

@@ -3,6 +3,7 @@ import { documentAccess, loadActor, requireCaseAccess, type Actor } from '../../
 import type { Db } from '../../lib/db/db';
 import { completeFollowUp } from '../../lib/history/follow-up-commands';
 import { followUpOverview } from '../../lib/history/follow-up-overview';
+import { listMyCases } from '../../lib/cases/list-my-cases';
 import { seedDemoData } from '../../lib/seed/demo-seed';
 import { applyMigrations } from '../../server/db/apply-migrations';
 import { resolveDatabaseTarget } from '../../server/db/database-url';
@@ -87,5 +88,25 @@ describe.each(databaseKinds)('follow-up overview on %s', (kind) => {
 
     await completeFollowUp({ db, actor: actors.chair, input: { followUpId: followUp.id, done: false } });
     expect((await followUpOverview({ db, actor: actors.leader })).followUps[0].done).toBe(false);
+  });
+  it('a follow-up due on 31 December is overdue in the caseworker’s queue from Oslo’s midnight, not UTC’s', async () => {
+    const item = await db.agendaItem.findFirstOrThrow({ where: { followUps: { some: {} } }, include: { followUps: true } });
+    const followUp = await db.followUp.create({
+      data: {
+        agendaItemId: item.id,
+        caseId: item.caseId,
+        ownerId: actors.caseworker.userId,
+        description: 'Nyttårsfrist',
+        dueDate: '2026-12-31',
+      },
+    });
+    const overdueAt = async (instant: string) =>
+      (await listMyCases({ db, actor: actors.caseworker, sort: 'age', now: new Date(instant) })).followUps.find((f) => f.id === followUp.id)
+        ?.overdue;
+    // 23:50 on New Year's Eve in Oslo (22:50 UTC): still due today.
+    expect(await overdueAt('2026-12-31T22:50:00Z')).toBe(false);
+    // 00:50 on 1 January in Oslo, though still 31 December in UTC: overdue.
+    expect(await overdueAt('2026-12-31T23:50:00Z')).toBe(true);
+    await db.followUp.delete({ where: { id: followUp.id } });
   });
 });
