@@ -8,6 +8,7 @@ import { indexMeeting } from '../history/search-index';
 import { scheduleMeetings, type SeriesRule } from '../meetings/meeting-schedule';
 import { norwegianWorkingDays } from '../meetings/norwegian-holidays';
 import { systemClock, type Clock } from '../time/clock';
+import { osloDate, osloZone } from '../time/oslo';
 
 /**
  * Fictional demo data: two units, one user per role, a Tuesday/Thursday series
@@ -152,7 +153,7 @@ export async function seedDemoData(db: Db, options: { clock?: Clock } = {}): Pro
     durationMinutes: 90,
     deadlineDaysBefore: 1,
     deadlineTime: '15:00',
-    timezone: 'Europe/Oslo',
+    timezone: osloZone,
   };
   const until = new Date(now.getTime() + 8 * 7 * 24 * 3600_000);
   for (const [key, unitId] of Object.entries(unitIds)) {
@@ -349,11 +350,9 @@ async function seedPastMeeting(
         outcome: past.outcome,
         conclusion: past.conclusion,
         notes: 'Saken ble lagt fram av saksbehandler; spørsmål og svar om dagens tjenester.',
-        reassessmentDate: past.reassessInDays
-          ? new Date(startsAt.getTime() + past.reassessInDays * 24 * 3600_000).toISOString().slice(0, 10)
-          : null,
+        reassessmentDate: past.reassessInDays ? osloDate(new Date(startsAt.getTime() + past.reassessInDays * 24 * 3600_000)) : null,
         followUps: past.followUp
-          ? { create: { caseId: created.id, ownerId: authorId, description: past.followUp, dueDate: startsAt.toISOString().slice(0, 10) } }
+          ? { create: { caseId: created.id, ownerId: authorId, description: past.followUp, dueDate: osloDate(startsAt) } }
           : undefined,
       },
     });
