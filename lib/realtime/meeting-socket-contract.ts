@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AccessLevel } from '../access/policy';
-import type { AppErrorCode } from '../errors/app-error';
+import type { SocketError } from '../errors/error-mapping';
 import { addItemSchema, planSchema, reorderSchema } from '../meetings/chair-agenda';
 import { closeMeetingSchema } from '../meetings/close-meeting';
 import { currentItemSchema, lockSchema } from '../meetings/run-meeting';
@@ -48,8 +48,8 @@ export type AckResults = {
   'meeting:close': { result: MeetingClosed };
 };
 
-/** A refusal: the AppError's code, its message when it says more, and per-field message keys for a form. */
-export type AckError = { ok: false; error: AppErrorCode; message?: string; fields?: Record<string, string> };
+/** A refusal: the AppError's code, its message when it says more, and per-field message keys for a form (lib/errors/error-mapping.ts). */
+export type AckError = SocketError;
 export type Ack<E extends ClientEvent> = ({ ok: true } & AckResults[E]) | AckError;
 
 /** socket.io's typing of what a client emits (each with an acknowledgement). */

@@ -4,6 +4,7 @@ import { loadMeetingAccess } from '../../../lib/access/access-service';
 import { recordAuditEvent } from '../../../lib/audit/record-audit-event';
 import type { Db } from '../../../lib/db/db';
 import { AppError } from '../../../lib/errors/app-error';
+import { asAppError, socketErrorFor } from '../../../lib/errors/error-mapping';
 import { addAgendaItem, planItem, reorderAgenda } from '../../../lib/meetings/chair-agenda';
 import { closeMeeting } from '../../../lib/meetings/close-meeting';
 import type { MeetingContext, MeetingDocuments } from '../../../lib/meetings/meeting-documents';
@@ -17,7 +18,6 @@ import {
 } from '../../../lib/realtime/meeting-socket-contract';
 import type { Logger } from '../../logger';
 import type { SamletServer, SamletSocket } from './socket-server';
-import { ackErrorOf } from './socket-ack';
 
 type Deps = { db: Db; log: Logger; documents: MeetingDocuments; io: SamletServer };
 type Payload<E extends ClientEvent> = z.output<(typeof clientEventSchemas)[E]>;
@@ -60,9 +60,8 @@ export function registerMeetingEvents(socket: SamletSocket, deps: Deps): void {
       try {
         reply({ ok: true, ...(await handler(parsed.data as Payload<E>)) } as Ack<E>);
       } catch (error) {
-        const refused = ackErrorOf(error);
-        if (!refused) deps.log.error({ event, err: (error as Error).message }, 'socket.io: event failed');
-        reply(refused ?? { ok: false, error: 'unavailable' });
+        if (!asAppError(error)) deps.log.error({ event, err: (error as Error).message }, 'socket.io: event failed');
+        reply(socketErrorFor(error));
       }
     });
   }
