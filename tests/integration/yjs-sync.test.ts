@@ -5,7 +5,8 @@ import { createTestDatabase, databaseKinds, type TestDatabase } from '../support
 import { demo, demoFixtures, openDb } from '../support/fixtures';
 import { loginDemoUsers } from '../support/login';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { connectYjs, rawUpgrade, waitFor, whenSynced, type YjsClient } from '../support/yjs-client';
+import { storedText } from '../support/stored-document';
+import { connectionClosed, connectYjs, markerSeen, rawUpgrade, waitFor, whenSynced, type YjsClient } from '../support/yjs-client';
 
 describe.each(databaseKinds)('Yjs over y-websocket on %s', (kind) => {
   let database: TestDatabase;
@@ -74,7 +75,8 @@ describe.each(databaseKinds)('Yjs over y-websocket on %s', (kind) => {
     writer.text.insert(0, 'Kun for enheten.');
     expect(await rawUpgrade(server.url, `/yjs/${name}`, cookies.otherUnit)).toEqual({ status: 403, frames: 0 });
     const outsider = connect(name, cookies.otherUnit);
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    // The stock client has tried and been turned away (it would retry): only now is "nothing" meaningful.
+    await connectionClosed(outsider);
     expect(outsider.provider.synced).toBe(false);
     expect(outsider.text.toString()).toBe('');
     outsider.destroy();
@@ -100,7 +102,8 @@ describe.each(databaseKinds)('Yjs over y-websocket on %s', (kind) => {
     // The viewer still receives others' edits …
     await waitFor(() => viewer.text.toString().includes('Notat fra saksbehandler'), 5000, 'viewer receives');
     await waitFor(() => third.text.toString().includes('Notat fra saksbehandler'), 5000, 'third receives');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Sent by the viewer after its edit: once the others have it, a relayed edit would have arrived too.
+    await markerSeen(viewer, [writer, third]);
     // … but its own never reach anyone else, nor the store.
     expect(writer.text.toString()).not.toContain('SKULLE IKKE');
     expect(third.text.toString()).not.toContain('SKULLE IKKE');
@@ -111,6 +114,9 @@ describe.each(databaseKinds)('Yjs over y-websocket on %s', (kind) => {
   });
 
   it('logs every realtime opening of a case in the audit log', async () => {
+    const opener = connect(`case:${fixtures.draftCase.id}`, cookies.caseworker);
+    await whenSynced(opener);
+    opener.destroy();
     const caseworker = await db.user.findUniqueOrThrow({ where: { email: demo.caseworker } });
     const events = await db.auditEvent.findMany({
       where: { action: 'case.open_realtime', actorId: caseworker.id, entityId: fixtures.draftCase.id },
@@ -120,24 +126,31 @@ describe.each(databaseKinds)('Yjs over y-websocket on %s', (kind) => {
   });
 
   it('writes edits within the durability window and compacts the log when the last client leaves', async () => {
-    const name = `case:${fixtures.submittedCase.id}`;
+    // A document no other test touches, so only this edit can have put the text in the store.
+    const name = `case:${(await untouchedSubmittedCase()).id}`;
+    expect(await storedText(db, name)).not.toContain('Lagret straks.');
     const client = connect(name, cookies.caseworker);
     await whenSynced(client);
     client.text.insert(client.text.length, ' Lagret straks.');
-    await waitFor(() => false, 150, 'nothing').catch(() => undefined);
-    const logged = await db.yDocUpdate.count({ where: { docName: name } });
-    const snapshot = await db.yDocState.findUnique({ where: { name } });
-    expect(logged > 0 || snapshot !== null).toBe(true);
+    // Written while the client is still connected: by the durability window's flush, not by an unload.
+    await expect.poll(() => storedText(db, name), { timeout: 1000, interval: 10 }).toContain('Lagret straks.');
+    expect(client.provider.wsconnected).toBe(true);
 
-    for (const c of clients.filter((c) => c.provider.roomname === name)) c.destroy();
-    await waitFor(() => false, 600, 'unload').catch(() => undefined);
-    expect(await db.yDocUpdate.count({ where: { docName: name } })).toBe(0);
+    client.destroy();
+    await expect.poll(() => db.yDocUpdate.count({ where: { docName: name } })).toBe(0);
     const state = await db.yDocState.findUniqueOrThrow({ where: { name } });
     const restored = new Y.Doc();
     Y.applyUpdate(restored, new Uint8Array(state.state));
     expect(restored.getText('notes').toString()).toContain('Lagret straks.');
-    expect(restored.getText('notes').toString()).toContain('Kun for enheten.');
   });
+
+  /** A submitted case of the main unit other than the fixtures' (the demo seed stores text for some cases). */
+  async function untouchedSubmittedCase() {
+    return db.case.findFirstOrThrow({
+      where: { unitId: fixtures.mainUnit.id, status: 'submitted', id: { notIn: [fixtures.submittedCase.id, fixtures.draftCase.id] } },
+      orderBy: { id: 'desc' },
+    });
+  }
 
   it('closes a connection that sends garbage, and the document survives', async () => {
     const name = `case:${fixtures.draftCase.id}`;
