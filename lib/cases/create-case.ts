@@ -10,7 +10,7 @@ import { caseSummary } from './case-summary';
 
 export const createCaseInputSchema = z.object({
   unitId: z.string().min(1).max(40).optional(),
-  content: z.unknown(),
+  content: z.unknown().optional(),
 });
 
 /** Starts a draft in one of the actor's units (the only one, or the one named). */
