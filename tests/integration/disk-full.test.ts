@@ -7,6 +7,7 @@ import { serverStateOf } from '../../lib/realtime/server-state';
 import { demo, demoFixtures, openDb } from '../support/fixtures';
 import { login } from '../support/login';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { storedText } from '../support/stored-document';
 import { connectYjs, waitFor, whenSynced, type YjsClient } from '../support/yjs-client';
 
 /**
@@ -47,12 +48,12 @@ describe('a full disk (SQLite on a 24 MiB tmpfs)', () => {
   it('reports failed writes everywhere, keeps the edits, and writes them all once there is room', async () => {
     const db = openDb(databaseUrl);
     const name = `meeting:${(await demoFixtures(db)).meeting.id}`;
-    await db.$disconnect();
     const chair = connectYjs(server.url, name, (await login(server.url, demo.chair, demo.password))!);
     const leader = connectYjs(server.url, name, (await login(server.url, demo.leader, demo.password))!);
     await Promise.all([whenSynced(chair), whenSynced(leader)]);
     chair.text.insert(0, 'Før disken ble full. ');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expect.poll(() => storedText(db, name)).toContain('Før disken ble full. ');
+    await db.$disconnect();
     expect((await health()).status).toBe(200);
 
     // Fill the disk to the last block.
@@ -65,9 +66,11 @@ describe('a full disk (SQLite on a 24 MiB tmpfs)', () => {
     const typed: string[] = [];
     for (let i = 0; i < 40; i++) {
       const line = `Linje ${i} skrevet mens disken var full. `;
-      (i % 2 ? leader : chair).text.insert((i % 2 ? leader : chair).text.length, line);
+      const [writer, reader] = i % 2 ? [leader, chair] : [chair, leader];
+      writer.text.insert(writer.text.length, line);
       typed.push(line);
-      await new Promise((resolve) => setTimeout(resolve, 25));
+      // One line at a time through the server, so the writes (and their failures) spread over many flushes.
+      await waitFor(() => reader.text.toString().includes(line), 5000, `line ${i} to reach the other editor`);
     }
 
     // Reported: health, both editors, the log.
