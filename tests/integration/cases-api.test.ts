@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadActor } from '../../lib/access/access-service';
+import type { CaseContentStore } from '../../lib/cases/case-content-store';
+import { submitCase } from '../../lib/cases/submit-case';
 import type { Db } from '../../lib/db/db';
 import { apiClient, completeCase } from '../support/api';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases';
 import { demo, demoFixtures, openDb } from '../support/fixtures';
 import { loginDemoUsers } from '../support/login';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { connectYjs, waitFor, whenSynced } from '../support/yjs-client';
+import { connectionClosed, connectYjs, markerSeen, waitFor, whenSynced } from '../support/yjs-client';
 
 describe.each(databaseKinds)('case API on %s', (kind) => {
   let database: TestDatabase;
@@ -181,19 +184,53 @@ describe.each(databaseKinds)('case API on %s', (kind) => {
     expect((await db.case.findUniqueOrThrow({ where: { id } })).version).toBe(versions.length);
   });
 
+  it('lets one of two submissions made from the same version through, and answers the other with a conflict', async () => {
+    // Truly at once on both databases: each submission has read the case's form before either reads the
+    // version and writes (over HTTP, SQLite would run them one after the other).
+    const { id } = (await as.caseworker.post('/api/cases', { content: completeCase })).body as { id: string };
+    const actor = (await loadActor(db, (await db.user.findUniqueOrThrow({ where: { email: demo.caseworker } })).id))!;
+    let reads = 0;
+    let bothHaveRead: () => void = () => undefined;
+    const barrier = new Promise<void>((resolve) => (bothHaveRead = resolve));
+    const store: CaseContentStore = {
+      read: async () => {
+        if (++reads === 2) bothHaveRead();
+        await barrier;
+        return completeCase;
+      },
+      write: async () => undefined,
+      recheckAccess: async () => undefined,
+    };
+    const results = await Promise.allSettled([
+      submitCase({ db, store, actor, caseId: id, input: {} }),
+      submitCase({ db, store, actor, caseId: id, input: {} }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected');
+    expect(refused?.reason).toMatchObject({ name: 'AppError', code: 'conflict' });
+    expect((await db.caseVersion.findMany({ where: { caseId: id } })).map((v) => v.version)).toEqual([1]);
+    expect(await db.case.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'submitted', version: 1 });
+  });
+
   it('takes edit access from a co-author’s open editor when the case is submitted', async () => {
     const { id } = (await as.caseworker.post('/api/cases', { content: completeCase })).body as { id: string };
     const coauthor = connectYjs(server.url, `case:${id}`, cookies.caseworker2);
     await whenSynced(coauthor);
+    const closed = connectionClosed(coauthor);
     expect((await as.caseworker.post(`/api/cases/${id}/submit`)).status).toBe(200);
     // It is closed with 4100 ("access changed") and reconnects by itself — read-only now.
-    await waitFor(() => false, 300).catch(() => undefined);
+    expect((await closed)?.code).toBe(4100);
     await waitFor(() => coauthor.provider.wsconnected && coauthor.provider.synced, 5000, 'the co-author to reconnect');
+    const author = connectYjs(server.url, `case:${id}`, cookies.caseworker);
+    await whenSynced(author);
     const facts = coauthor.doc.getText('form.facts');
     facts.insert(facts.length, ' ENDRET AV MEDFORFATTER');
-    await waitFor(() => false, 500).catch(() => undefined);
+    // Sent after the edit on the same connection: once the author sees it, an accepted edit would be there too.
+    await markerSeen(coauthor, [author]);
+    expect(author.doc.getText('form.facts').toString()).toBe(completeCase.facts);
     expect((await as.caseworker.get(`/api/cases/${id}`)).body.content.facts).toBe(completeCase.facts);
     coauthor.destroy();
+    author.destroy();
   });
 
   it('withdraws a case from its meeting', async () => {
@@ -222,15 +259,13 @@ describe.each(databaseKinds)('case API on %s', (kind) => {
     const question = editor.doc.getText('form.question');
     for (const word of ['Trengs ', 'mer ', 'hjelp?']) question.insert(question.length, word);
     // The summary column follows within the debounce (1.5 s), without any API call.
-    await waitFor(() => false, 2500).catch(() => undefined);
-    expect((await db.case.findUniqueOrThrow({ where: { id } })).title).toBe('Trengs mer hjelp?');
+    await expect.poll(async () => (await db.case.findUniqueOrThrow({ where: { id } })).title).toBe('Trengs mer hjelp?');
 
     editor.destroy();
     const colleague = await db.user.findUniqueOrThrow({ where: { email: demo.caseworker2 } });
-    await waitFor(() => false, 300).catch(() => undefined);
-    const edits = await db.auditEvent.findMany({ where: { entityId: id, action: 'case.update', actorId: colleague.id } });
-    expect(edits).toHaveLength(1);
-    expect(JSON.parse(edits[0].detail!)).toMatchObject({ channel: 'realtime', updates: 3 });
+    const edits = () => db.auditEvent.findMany({ where: { entityId: id, action: 'case.update', actorId: colleague.id } });
+    await expect.poll(async () => (await edits()).length).toBe(1);
+    expect(JSON.parse((await edits())[0].detail!)).toMatchObject({ channel: 'realtime', updates: 3 });
   });
 
   it('warns in the queue, page and API, about a draft nobody has worked on for almost the retention period', async () => {
