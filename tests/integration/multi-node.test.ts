@@ -14,10 +14,10 @@ import { connectSocket, nextEvent } from '../support/socket-client';
 import { startTcpBalancer, type TcpBalancer } from '../support/tcp-balancer';
 import { PrismaDocumentStore } from '../../server/realtime/yjs/document-store';
 import { printLogsOnFailure, startTestServer, type TestServer } from '../support/test-server';
-import { connectYjs, waitFor, whenSynced, type YjsClient } from '../support/yjs-client';
+import { storedText } from '../support/stored-document';
+import { connectYjs, markerSeen, waitFor, whenSynced, type YjsClient } from '../support/yjs-client';
 
 const redisUrl = process.env.SAMLET_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const text = (client: YjsClient, field: string) => client.doc.getText(`item.${field}`);
 const type = (client: YjsClient, field: string, value: string) => text(client, field).insert(text(client, field).length, value);
 const tokensIn = (value: string, prefix: string) => new Set(value.match(new RegExp(`${prefix}\\d+;`, 'g')) ?? []);
@@ -122,7 +122,8 @@ describe('several nodes on PostgreSQL and Redis', () => {
     // The daily jobs run on one node at a time: A, started first, took the meeting generation; B skipped it.
     const nodeId = (server: TestServer) => /"nodeId":"([^"]+)"[^\n]*cluster: joined/.exec(server.logs.join(''))?.[1];
     const redis = new Redis(redisUrl);
-    expect(await redis.get(`${prefix}job:meeting-generation`)).toBe(nodeId(nodeA));
+    // The key holds the owner: the node's id, then the run's own token.
+    expect((await redis.get(`${prefix}job:meeting-generation`))?.split(':')[0]).toBe(nodeId(nodeA));
     await redis.quit();
   });
 
@@ -186,7 +187,7 @@ describe('several nodes on PostgreSQL and Redis', () => {
     const chair = await socket(nodeA.url, cookies.chair);
     expect(await chair.emitWithAck('meeting:lock-item', { meetingId, itemId: avklaring.id, locked: true })).toMatchObject({ ok: true });
     type(writer, 'conclusion', ' ENDRET ETTER LÅSING');
-    await sleep(400);
+    await markerSeen(writer, [watcher]);
     expect(text(watcher, 'conclusion').toString()).toBe('Innvilget på node B.');
     const fresh = yjs(nodeA.url, name, cookies.chair);
     await whenSynced(fresh);
@@ -199,9 +200,7 @@ describe('several nodes on PostgreSQL and Redis', () => {
       if (state) Y.applyUpdate(doc, state);
       return doc.getText('item.conclusion').toString();
     };
-    for (let tries = 0; tries < 25 && (await storedConclusion()) !== 'Innvilget på node B.'; tries++) await sleep(200);
-    await sleep(300); // more than the 20 ms write window of both nodes
-    expect(await storedConclusion()).toBe('Innvilget på node B.');
+    await expect.poll(storedConclusion).toBe('Innvilget på node B.');
   });
 
   it('a role change or a deactivation on node A closes the person’s websockets on both nodes', async () => {
@@ -253,13 +252,16 @@ describe('several nodes on PostgreSQL and Redis', () => {
 
     await redisLine.interrupt();
     const redisOfB = async () => ((await (await fetch(`${nodeB.url}/api/health`)).json()) as { redis: string }).redis;
-    for (let tries = 0; (await redisOfB()) !== 'disconnected'; tries += 1) {
-      if (tries > 100) throw new Error('B did not notice that Redis is away');
-      await sleep(100);
-    }
+    await expect.poll(redisOfB, { timeout: 10_000, message: 'B notices that Redis is away' }).toBe('disconnected');
     type(onA, 'notes', 'Skrevet på A under bruddet. ');
     type(onB, 'notes', 'Skrevet på B under bruddet. ');
-    await sleep(500);
+    // Each node has written its own edit: A would have relayed its edit before writing it.
+    await expect
+      .poll(async () => {
+        const stored = await storedText(db, name, 'item.notes');
+        return stored.includes('på A under') && stored.includes('på B under');
+      })
+      .toBe(true);
     // Cut off, B's clients do not see A's edit; and B still answers and saves.
     expect(text(onB, 'notes').toString()).not.toContain('på A under');
     expect((await fetch(`${nodeB.url}/api/health`)).status).toBe(200);
@@ -298,16 +300,17 @@ describe('several nodes on PostgreSQL and Redis', () => {
         type(c, 'notes', `w${i}t${typed[i]++};`);
       });
     }, 15);
-    await sleep(1000);
+    await waitFor(() => typed.every((n) => n >= 50), 10_000, 'every writer to type 50 tokens');
     vanished = true;
     vanishing.destroy();
     await nodeA.stop('SIGKILL');
-    await sleep(100); // relays already in flight arrive
     const seenByB = tokensIn(text(stayer, 'notes').toString(), 'w3t');
-    await sleep(1500); // the movers keep typing: offline first, then on B
+    // The movers keep typing: offline first, then on B.
+    await waitFor(() => movers.every((c) => c.provider.wsconnected && c.provider.synced), 10_000, 'the movers to reconnect to B');
+    const atReconnect = [...typed];
+    await waitFor(() => typed[0] >= atReconnect[0] + 10 && typed[1] >= atReconnect[1] + 10, 10_000, 'typing on B');
     clearInterval(typing);
     const survivors = [...movers, stayer];
-    await waitFor(() => movers.every((c) => c.provider.wsconnected && c.provider.synced), 10_000, 'the movers to reconnect to B');
     await waitFor(
       () => survivors.every((c) => text(c, 'notes').toString() === text(stayer, 'notes').toString()),
       10_000,
@@ -326,12 +329,7 @@ describe('several nodes on PostgreSQL and Redis', () => {
       Y.applyUpdate(doc, (await store.load(name))!);
       return doc.getText('item.notes').toString();
     };
-    let storedNow = '';
-    for (let tries = 0; tries < 50 && storedNow !== final; tries++) {
-      storedNow = await stored();
-      if (storedNow !== final) await sleep(200);
-    }
-    expect(storedNow).toBe(final);
+    await expect.poll(stored, { timeout: 15_000 }).toBe(final);
 
     // And after a clean stop, a new node on the same database loads exactly this.
     for (const c of survivors) c.destroy();
