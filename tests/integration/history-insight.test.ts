@@ -125,13 +125,16 @@ describe('timelines, similar cases, consistency and statistics', () => {
     const { meeting } = await demoFixtures(db);
     const html = await (await get(`/moter/${meeting.id}/rom`, 'chair')).text();
     expect(html).toContain('Lignende tidligere saker');
+    // Not only the panel (it renders for an empty list too): an earlier decision like the BPA case on the agenda.
+    // (The one no other test rewrites, so this holds in any order.)
+    expect(html).toContain('Økning av BPA etter fall og brudd i hoften');
   });
 
   it('shows similar earlier decisions on a submitted case’s page', async () => {
     const bpaCase = await db.case.findFirstOrThrow({ where: { title: { startsWith: 'Økning av BPA' } } });
     const html = await (await get(`/saker/${bpaCase.id}`, 'leader')).text();
     expect(html).toContain('Lignende tidligere saker');
-    expect(html).toContain('Økning av BPA etter brudd i armen');
+    expect(html).toContain('Økning av BPA etter fall og brudd i hoften');
   });
 
   it('notices a new decision and an anonymised one at once, though the unit’s past decisions are kept between requests', async () => {
