@@ -110,8 +110,17 @@ describe('administration of units and members', () => {
   });
 
   it('a changed role closes the person’s live connections so they are checked again; a removed member is refused at once', async () => {
-    const member = await db.user.findUniqueOrThrow({ where: { email: 'ny.person@demo.test' } });
-    const cookie = (await login(server.url, 'ny.person@demo.test', strongPassword))!;
+    // A member of its own, so this test does not lean on the one another test adds.
+    const email = 'rolle.person@demo.test';
+    const added = await submit(unitPath(mainUnitId), 'Legg til', {
+      email,
+      name: 'Rolle Person',
+      role: 'saksbehandler',
+      password: strongPassword,
+    });
+    expect(added.body).toContain('Medlemmet er lagt til.');
+    const member = await db.user.findUniqueOrThrow({ where: { email } });
+    const cookie = (await login(server.url, email, strongPassword))!;
     const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/yjs/meeting:${meetingId}`, { headers: { cookie } });
     await new Promise((resolve) => ws.once('open', resolve));
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
