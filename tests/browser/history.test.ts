@@ -30,7 +30,8 @@ describe('a leader looks back at a past decision, in a browser', () => {
     await leader.getByRole('heading', { name: 'Møtehistorikk' }).waitFor();
     expect(await accessibilityViolations(leader)).toEqual([]);
     // Visiting the list logs no read of a case: only opening the minutes does (links to them are never prefetched).
-    await leader.waitForTimeout(1000);
+    // Once the page has gone quiet (hydrated, and any prefetch would have been sent), nothing was read.
+    await leader.waitForLoadState('networkidle');
     const db = openDb(database.url);
     const leaderId = (await db.user.findUniqueOrThrow({ where: { email: demo.leader } })).id;
     expect(await db.auditEvent.count({ where: { actorId: leaderId, action: { in: ['meeting.read', 'case.read'] } } })).toBe(0);
