@@ -1,15 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { systemClock } from '../../lib/time/clock';
 
 /**
  * Debian's Chromium driven by playwright-core: no browser is ever downloaded.
  * The flags keep it off the network this machine does not have.
  */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+export async function launchBrowser(): Promise<Browser> {
+  const movedClock = Boolean(process.env.LD_PRELOAD?.includes('faketime'));
+  const browser = await chromium.launch({
     executablePath: process.env.SAMLET_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
+    // Under `npm run test:any-hour` libfaketime moves this process's and the servers' clocks, but Chromium
+    // with libfaketime preloaded takes over a minute to start. So Chromium runs on the real clock and each of
+    // its pages gets the moved time through Playwright's clock (below): pages, servers and tests agree.
+    env: movedClock ? withoutFaketime(process.env) : undefined,
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -21,6 +27,31 @@ export function launchBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+  if (movedClock) giveContextsThisClock(browser);
+  return browser;
+}
+
+function withoutFaketime(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => value !== undefined && key !== 'LD_PRELOAD' && !key.startsWith('FAKETIME')),
+  ) as Record<string, string>;
+}
+
+/** Every context starts at this process's (moved) time; time then flows and timers fire as usual. */
+function giveContextsThisClock(browser: Browser): void {
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args) => {
+    const context = await newContext(...args);
+    await context.clock.install({ time: systemClock.now() });
+    return context;
+  };
+  browser.newPage = async (...args) => {
+    const context = await browser.newContext(...args);
+    const page = await context.newPage();
+    // As Playwright's own newPage: closing the page closes its context.
+    page.on('close', () => void context.close());
+    return page;
+  };
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
