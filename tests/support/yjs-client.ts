@@ -78,7 +78,7 @@ export function connectionClosed(client: YjsClient, timeoutMs = 5000): Promise<C
   });
 }
 
-/** A raw upgrade attempt: the HTTP status of a refusal, and whether any frame arrived. */
+/** A raw upgrade attempt: the HTTP status of a refusal and any frame that came with it, or 101. */
 export function rawUpgrade(baseUrl: string, path: string, cookie: string | null): Promise<{ status: number; frames: number }> {
   return new Promise((resolve) => {
     let frames = 0;
@@ -88,7 +88,11 @@ export function rawUpgrade(baseUrl: string, path: string, cookie: string | null)
       resolve({ status: res.statusCode ?? 0, frames });
       ws.terminate();
     });
-    ws.on('open', () => setTimeout(() => (resolve({ status: 101, frames }), ws.close()), 300));
+    // Accepted: that is the answer (the frames of an open connection are the document, and not counted).
+    ws.on('open', () => {
+      resolve({ status: 101, frames });
+      ws.close();
+    });
     ws.on('error', () => undefined);
   });
 }
