@@ -8,7 +8,17 @@ import path from 'node:path';
 
 const buildId = '.next/BUILD_ID';
 const lockDir = '.build-lock';
-const sources = ['app', 'lib', 'public', 'proxy.ts', 'next.config.ts', 'postcss.config.mjs', 'package.json', 'tsconfig.json'];
+const sources = [
+  'app',
+  'lib',
+  'public',
+  'proxy.ts',
+  'instrumentation.ts',
+  'next.config.ts',
+  'postcss.config.mjs',
+  'package.json',
+  'tsconfig.json',
+];
 
 function newestMtime(entry) {
   if (!existsSync(entry)) return 0;

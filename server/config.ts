@@ -165,10 +165,9 @@ export function runtimeConfigOf(config: Config): RuntimeConfig {
  * next-auth reads NEXTAUTH_URL and NEXTAUTH_SECRET from process.env on its
  * own (callback URLs, its secret fallback), so the resolved values are
  * published there before Next loads. Samlet's own code reads the runtime
- * config instead. SAMLET_DEMO_MODE is for the login page until it does too.
+ * config instead.
  */
 export function publishAuthEnvironment(config: Config): void {
   process.env.NEXTAUTH_SECRET = config.authSecret;
   process.env.NEXTAUTH_URL = config.authUrl;
-  process.env.SAMLET_DEMO_MODE = config.demo ? '1' : '0';
 }

@@ -115,7 +115,9 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
     },
   });
   const sessionWatch = watchLiveSessions({ db, live, log });
-  const exclusive = cluster ? exclusiveOnCluster(cluster.bus) : undefined;
+  const exclusive = cluster
+    ? exclusiveOnCluster(cluster.bus, { onLost: (job) => log.warn({ job }, 'job lock taken by another node; the job may run twice') })
+    : undefined;
   const retention = scheduleRetention({
     db,
     log,

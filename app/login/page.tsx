@@ -4,6 +4,7 @@ import { Suspense } from 'react';
 import { readSession } from '@/app/_auth/current-session';
 import { oidcDisplayName } from '@/app/_auth/options';
 import { nb } from '@/lib/i18n/nb';
+import { runtimeConfig } from '@/lib/runtime/services';
 import { LoginForm } from './login-form';
 
 export const metadata: Metadata = { title: nb.login.title };
@@ -26,7 +27,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <LoginForm initialError={loginError(error)} oidcName={oidcDisplayName()} />
         </Suspense>
       </section>
-      {process.env.SAMLET_DEMO_MODE === '1' ? <p className="mt-4 text-sm text-slate-700">{nb.login.demoHint}</p> : null}
+      {runtimeConfig().demo ? <p className="mt-4 text-sm text-slate-700">{nb.login.demoHint}</p> : null}
     </main>
   );
 }

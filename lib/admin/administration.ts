@@ -10,6 +10,7 @@ import type { Db } from '../db/db';
 import { AppError } from '../errors/app-error';
 import { endLiveSessions, recheckLiveUser } from '../realtime/live-sessions';
 import { idParam } from '../validation/query-params';
+import { parseInput } from '../validation/parse-input';
 
 /**
  * Units, members and roles, run by a unit's admin (issue 8). Every change
@@ -40,18 +41,6 @@ export const setActiveSchema = z.object({ unitId: idParam, userId: idParam, acti
 export const setPasswordSchema = z.object({ unitId: idParam, userId: idParam, password: z.string() });
 export const changeOwnPasswordSchema = z.object({ current: z.string().max(200), password: z.string() });
 
-/** zod issues as `field → message key`, the shape forms show next to each field. */
-function parse<T extends z.ZodTypeAny>(schema: T, input: unknown): z.infer<T> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const fields: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
-    const field = String(issue.path[0] ?? '_');
-    fields[field] ??= issue.code === 'invalid_value' ? 'unknown_option' : /^[a-z_]+$/.test(issue.message) ? issue.message : 'invalid';
-  }
-  throw new AppError('invalid_input', 'invalid input', fields);
-}
-
 function requireAdminOf(actor: Actor, unitId: string): void {
   // Not an admin here: the unit is not shown to them at all (hidden = missing).
   if (!canAdministerUnit(actor.memberships, unitId)) throw new AppError('not_found');
@@ -64,7 +53,7 @@ function checkPassword(password: string, person: { email: string; name: string }
 
 export async function createUnit({ db, actor, input }: AdminContext): Promise<{ unitId: string }> {
   if (!canCreateUnits(actor.memberships)) throw new AppError('forbidden');
-  const { name } = parse(createUnitSchema, input);
+  const { name } = parseInput(createUnitSchema, input);
   const unit = await db.$transaction(async (tx) => {
     const created = await tx.unit.create({ data: { name } });
     // The creator runs the new unit until they hand it over.
@@ -82,7 +71,7 @@ export async function createUnit({ db, actor, input }: AdminContext): Promise<{ 
 }
 
 export async function renameUnit({ db, actor, input }: AdminContext): Promise<void> {
-  const { unitId, name } = parse(renameUnitSchema, input);
+  const { unitId, name } = parseInput(renameUnitSchema, input);
   requireAdminOf(actor, unitId);
   await db.unit.update({ where: { id: unitId }, data: { name } });
   await recordAuditEvent(db, { actorId: actor.userId, action: 'unit.rename', entityType: 'unit', entityId: unitId, unitId });
@@ -94,7 +83,7 @@ export async function renameUnit({ db, actor, input }: AdminContext): Promise<vo
  * a password when one is given (else they log in through OIDC).
  */
 export async function addMember({ db, actor, input }: AdminContext): Promise<{ userId: string; created: boolean }> {
-  const data = parse(addMemberSchema, input);
+  const data = parseInput(addMemberSchema, input);
   requireAdminOf(actor, data.unitId);
   const existing = await db.user.findUnique({ where: { email: data.email }, select: { id: true, name: true } });
   if (!existing && !data.name) throw new AppError('invalid_input', 'a new person needs a name', { name: 'required' });
@@ -135,7 +124,7 @@ async function membershipOf(db: Db, unitId: string, userId: string): Promise<{ r
 }
 
 export async function changeRole({ db, actor, input }: AdminContext): Promise<void> {
-  const { unitId, userId, role } = parse(changeRoleSchema, input);
+  const { unitId, userId, role } = parseInput(changeRoleSchema, input);
   requireAdminOf(actor, unitId);
   const current = await membershipOf(db, unitId, userId);
   if (current.role === role) return;
@@ -153,7 +142,7 @@ export async function changeRole({ db, actor, input }: AdminContext): Promise<vo
 }
 
 export async function removeMember({ db, actor, input }: AdminContext): Promise<void> {
-  const { unitId, userId } = parse(memberSchema, input);
+  const { unitId, userId } = parseInput(memberSchema, input);
   requireAdminOf(actor, unitId);
   const current = await membershipOf(db, unitId, userId);
   if (current.role === 'admin') await assertNotLastAdmin(db, unitId, userId);
@@ -175,7 +164,7 @@ export async function removeMember({ db, actor, input }: AdminContext): Promise<
  * anyone else removes them from their own unit instead.
  */
 export async function setUserActive({ db, actor, input }: AdminContext): Promise<void> {
-  const { unitId, userId, active } = parse(setActiveSchema, input);
+  const { unitId, userId, active } = parseInput(setActiveSchema, input);
   requireAdminOf(actor, unitId);
   await membershipOf(db, unitId, userId);
   if (userId === actor.userId) throw new AppError('conflict', 'self');
@@ -196,7 +185,7 @@ export async function setUserActive({ db, actor, input }: AdminContext): Promise
 
 /** An admin sets a new password for a member (a reset); their other sessions end. */
 export async function setMemberPassword({ db, actor, input }: AdminContext): Promise<void> {
-  const { unitId, userId, password } = parse(setPasswordSchema, input);
+  const { unitId, userId, password } = parseInput(setPasswordSchema, input);
   requireAdminOf(actor, unitId);
   await membershipOf(db, unitId, userId);
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true } });
@@ -209,7 +198,7 @@ export async function setMemberPassword({ db, actor, input }: AdminContext): Pro
 
 /** Changing one's own password needs the current one. */
 export async function changeOwnPassword({ db, actor, input }: AdminContext): Promise<void> {
-  const { current, password } = parse(changeOwnPasswordSchema, input);
+  const { current, password } = parseInput(changeOwnPasswordSchema, input);
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { email: true, name: true, passwordHash: true } });
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, current))) {
     throw new AppError('invalid_input', 'wrong password', { current: 'password_wrong' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseworkRoles } from '../access/roles';
+import { unitsForNewCases } from '../access/policy';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { AppError } from '../errors/app-error';
 import { findNationalIds } from '../privacy/national-id';
@@ -19,11 +19,11 @@ export async function createCase(context: CaseContext & { input: unknown }): Pro
   const input = parseInput(createCaseInputSchema, context.input, 'invalid case');
   // The content is checked on its own so its field errors name the form's fields, as for an update.
   const content = parseInput(caseContentSchema.default({}), input.content, 'invalid case');
-  const eligible = actor.memberships.filter((m) => caseworkRoles.includes(m.role));
+  const eligible = unitsForNewCases(actor.memberships);
   if (eligible.length === 0) throw new AppError('forbidden');
-  const unitId = input.unitId ?? (eligible.length === 1 ? eligible[0].unitId : null);
+  const unitId = input.unitId ?? (eligible.length === 1 ? eligible[0] : null);
   if (!unitId) throw new AppError('invalid_input', 'choose a unit', { unitId: 'required' });
-  if (!eligible.some((m) => m.unitId === unitId)) throw new AppError('forbidden');
+  if (!eligible.includes(unitId)) throw new AppError('forbidden');
   if (content.personRef && findNationalIds(content.personRef).length) {
     throw new AppError('invalid_input', 'national id as reference', { personRef: 'national_id_not_allowed' });
   }

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { Actor } from '../access/access-service';
 import { canCompleteFollowUp, canSeeCaseHistory, canStartRevision, unitsWithHistory } from '../access/policy';
 import type { Db } from '../db/db';
+import { osloDate } from '../time/oslo';
 
 export type FollowUpRow = {
   id: string;
@@ -35,7 +36,7 @@ export const reassessmentHorizonDays = 60;
 
 /** Today's date in Oslo, as YYYY-MM-DD (follow-up and re-assessment dates are calendar dates). */
 export function osloToday(now: Date): string {
-  return DateTime.fromJSDate(now, { zone: 'Europe/Oslo' }).toISODate()!;
+  return osloDate(now);
 }
 
 /** Open follow-ups per owner: how many, and how many of them are overdue. Pure. */

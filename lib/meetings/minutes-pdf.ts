@@ -84,10 +84,9 @@ export function renderMinutesPdf(minutes: Minutes, now: Date = new Date()): Prom
       pdf
         .font('Helvetica')
         .fontSize(10)
-        .text(
-          `• ${f.description} – ${t.followUpOwner.toLowerCase()}: ${f.owner}${f.dueDate ? `, ${t.followUpDue.toLowerCase()} ${f.dueDate}` : ''}`,
-          { indent: 12 },
-        );
+        .text(`• ${f.description} – ${t.followUpOwner.toLowerCase()}: ${f.owner}${f.dueDate ? `, ${t.followUpDueOn(f.dueDate)}` : ''}`, {
+          indent: 12,
+        });
     }
     if (item.reassessmentDate) pdf.font('Helvetica').fontSize(10).text(t.reassess(item.reassessmentDate));
     if (item.epjResponsible) pdf.font('Helvetica').fontSize(10).text(t.epjBy(item.epjResponsible));

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { WorkingDayRule } from './meeting-schedule';
+import { osloZone } from '../time/oslo';
 
 /**
  * Norwegian public holidays (helligdager and lovfestede høytidsdager): the
@@ -27,7 +28,7 @@ export function easterSunday(year: number): { month: number; day: number } {
 
 /** The year's holidays as ISO dates, with their Norwegian names. */
 export function norwegianHolidays(year: number): Map<string, string> {
-  const easter = DateTime.fromObject({ year, ...easterSunday(year) }, { zone: 'Europe/Oslo' });
+  const easter = DateTime.fromObject({ year, ...easterSunday(year) }, { zone: osloZone });
   const fromEaster = (days: number) => easter.plus({ days }).toISODate()!;
   const fixed = (month: number, day: number) => DateTime.fromObject({ year, month, day }).toISODate()!;
   const days: [string, string][] = [

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { runtimeConfig } from '../runtime/services';
+import { osloZone } from '../time/oslo';
 
 /**
  * Which case histories retention anonymises (pure; lib/privacy/retention.ts
@@ -57,7 +58,7 @@ export function groupHistories(cases: readonly CaseFactsForRetention[], cutoff: 
 
 /** The moment before which a last conclusion is old enough (calendar months in Oslo). */
 export function retentionCutoff(now: Date, months: number): Date {
-  return DateTime.fromJSDate(now, { zone: 'Europe/Oslo' }).minus({ months }).toJSDate();
+  return DateTime.fromJSDate(now, { zone: osloZone }).minus({ months }).toJSDate();
 }
 
 export function dueHistories(cases: readonly CaseFactsForRetention[], now: Date, months: number): History[] {
@@ -92,7 +93,7 @@ export function batchHistories(histories: readonly History[], maxCases: number):
 
 /** The moment an untouched draft becomes abandoned (the inverse of the cutoff, in Oslo calendar months). */
 export function abandonedFrom(lastActivityAt: Date, months: number): Date {
-  return DateTime.fromJSDate(lastActivityAt, { zone: 'Europe/Oslo' }).plus({ months }).toJSDate();
+  return DateTime.fromJSDate(lastActivityAt, { zone: osloZone }).plus({ months }).toJSDate();
 }
 
 /** SAMLET_RETENTION_MONTHS as server/config.ts validated it at start (docs/configuration.md); 24 when unset. */

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { osloZone } from '../time/oslo';
 
 /** Shared rules for filters that arrive in query strings. */
 export const isoDateParam = z
@@ -14,8 +15,8 @@ export const optionalParam = <T extends z.ZodTypeAny>(schema: T) => z.preprocess
 /** The first and the last instant of a range of Oslo calendar days. */
 export function osloDayRange(from?: string, to?: string): { gte?: Date; lt?: Date } {
   const range: { gte?: Date; lt?: Date } = {};
-  if (from) range.gte = DateTime.fromISO(from, { zone: 'Europe/Oslo' }).startOf('day').toJSDate();
-  if (to) range.lt = DateTime.fromISO(to, { zone: 'Europe/Oslo' }).plus({ days: 1 }).startOf('day').toJSDate();
+  if (from) range.gte = DateTime.fromISO(from, { zone: osloZone }).startOf('day').toJSDate();
+  if (to) range.lt = DateTime.fromISO(to, { zone: osloZone }).plus({ days: 1 }).startOf('day').toJSDate();
   return range;
 }
 
