@@ -3,6 +3,7 @@ import type { DocumentRef } from '../realtime/document-name';
 import { AppError } from '../errors/app-error';
 import { caseAccess, historyScope, itemAccess, meetingAccess, type AccessLevel, type CaseFacts, type MeetingFacts } from './policy';
 import { roleSchema, type UnitMembership } from './roles';
+import { systemClock } from '../time/clock';
 
 /**
  * Loads the facts the pure policy needs and asks it. Roles are read from the
@@ -64,7 +65,7 @@ export async function loadMeetingAccess(
   return { level: meetingAccess(actor.memberships, meeting), meeting };
 }
 
-export async function loadCaseFacts(db: Db, caseId: string, now: Date = new Date()): Promise<CaseFacts | null> {
+export async function loadCaseFacts(db: Db, caseId: string, now: Date = systemClock.now()): Promise<CaseFacts | null> {
   const found = await db.case.findUnique({
     where: { id: caseId },
     select: { unitId: true, status: true, createdById: true, meeting: { select: { startsAt: true, status: true } } },

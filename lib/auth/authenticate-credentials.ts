@@ -3,6 +3,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Db } from '../db/db';
 import type { LoginThrottle } from './login-throttle';
 import { verifyPassword } from './password';
+import { systemClock } from '../time/clock';
 
 export const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -40,7 +41,7 @@ export async function authenticateCredentials(options: {
     return null;
   }
   await throttle.recordSuccess(email);
-  await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+  await db.user.update({ where: { id: user.id }, data: { lastLoginAt: systemClock.now() } });
   await recordAuditEvent(db, { actorId: user.id, action: 'auth.login', entityType: 'user', entityId: user.id });
   return { id: user.id, email: user.email, name: user.name };
 }

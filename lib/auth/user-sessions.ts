@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { actorOf, type Actor } from '../access/access-service';
 import type { Db } from '../db/db';
 import { sessionMaxAgeSeconds } from './session-cookie';
+import { systemClock } from '../time/clock';
 
 /**
  * Server-side sessions. The encrypted session cookie carries the user (`sub`)
@@ -15,7 +16,7 @@ export type LiveSession = { actor: Actor; user: { id: string; name: string; emai
 /** What a session cookie claims; checked, never trusted. */
 export type SessionClaims = { sub?: unknown; sid?: unknown };
 
-export async function startUserSession(db: Db, userId: string, now: Date = new Date()): Promise<{ id: string; expiresAt: Date }> {
+export async function startUserSession(db: Db, userId: string, now: Date = systemClock.now()): Promise<{ id: string; expiresAt: Date }> {
   const id = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + sessionMaxAgeSeconds() * 1000);
   await db.userSession.create({ data: { id, userId, createdAt: now, expiresAt } });
@@ -23,13 +24,13 @@ export async function startUserSession(db: Db, userId: string, now: Date = new D
 }
 
 /** Ends one session; false when it was not live (already ended, or unknown). */
-export async function endUserSession(db: Db, sessionId: string, reason: EndReason, now: Date = new Date()): Promise<boolean> {
+export async function endUserSession(db: Db, sessionId: string, reason: EndReason, now: Date = systemClock.now()): Promise<boolean> {
   const { count } = await db.userSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: now, endReason: reason } });
   return count > 0;
 }
 
 /** Ends every live session of a user (deactivation, revoked access); returns their ids. */
-export async function endUserSessions(db: Db, userId: string, reason: EndReason, now: Date = new Date()): Promise<string[]> {
+export async function endUserSessions(db: Db, userId: string, reason: EndReason, now: Date = systemClock.now()): Promise<string[]> {
   const live = await db.userSession.findMany({ where: { userId, endedAt: null }, select: { id: true } });
   if (live.length === 0) return [];
   await db.userSession.updateMany({
@@ -44,7 +45,7 @@ export async function endUserSessions(db: Db, userId: string, reason: EndReason,
  * belongs to that user, has not ended or expired, and the user is active.
  * Roles come fresh from the database.
  */
-export async function loadLiveSession(db: Db, claims: SessionClaims | null, now: Date = new Date()): Promise<LiveSession | null> {
+export async function loadLiveSession(db: Db, claims: SessionClaims | null, now: Date = systemClock.now()): Promise<LiveSession | null> {
   if (!claims || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return null;
   // One query: it runs on every page, API call and socket.io event.
   const session = await db.userSession.findUnique({
@@ -67,7 +68,7 @@ export async function loadLiveSession(db: Db, claims: SessionClaims | null, now:
 }
 
 /** Of the given session ids, those that are no longer live (for live connections to re-check). */
-export async function endedSessionIds(db: Db, sessionIds: string[], now: Date = new Date()): Promise<Set<string>> {
+export async function endedSessionIds(db: Db, sessionIds: string[], now: Date = systemClock.now()): Promise<Set<string>> {
   if (sessionIds.length === 0) return new Set();
   const live = await db.userSession.findMany({
     where: { id: { in: sessionIds }, endedAt: null, expiresAt: { gt: now }, user: { active: true } },
@@ -78,7 +79,7 @@ export async function endedSessionIds(db: Db, sessionIds: string[], now: Date = 
 }
 
 /** Sessions over for more than `keepDays` are of no more use: deleted (the audit log keeps logins and logouts). */
-export async function pruneUserSessions(db: Db, keepDays = 7, now: Date = new Date()): Promise<number> {
+export async function pruneUserSessions(db: Db, keepDays = 7, now: Date = systemClock.now()): Promise<number> {
   const before = new Date(now.getTime() - keepDays * 24 * 3600_000);
   const { count } = await db.userSession.deleteMany({ where: { OR: [{ expiresAt: { lt: before } }, { endedAt: { lt: before } }] } });
   return count;

@@ -3,11 +3,12 @@ import { canAcceptLateCase, unitAccess } from '../access/policy';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Db } from '../db/db';
 import { AppError } from '../errors/app-error';
+import { systemClock } from '../time/clock';
 
 /** The chair accepts a case sent after the deadline onto the meeting it asked for. */
 export async function acceptLateCase(options: { db: Db; actor: Actor; caseId: string; now?: Date }): Promise<{ meetingId: string }> {
   const { db, actor, caseId } = options;
-  const now = options.now ?? new Date();
+  const now = options.now ?? systemClock.now();
   const found = await db.case.findUnique({ where: { id: caseId }, select: { unitId: true, status: true, lateRequestMeetingId: true } });
   if (!found || unitAccess(actor.memberships, found.unitId) === 'none') throw new AppError('not_found');
   if (!canAcceptLateCase(actor.memberships, found.unitId)) throw new AppError('forbidden');

@@ -4,6 +4,7 @@ import { lastActivity } from '../privacy/retention';
 import { abandonedFrom } from '../privacy/retention-rules';
 import { compareCases, type QueueSort } from './case-summary';
 import { osloDate } from '../time/oslo';
+import { systemClock } from '../time/clock';
 
 /**
  * A caseworker's queue: drafts, cases submitted and waiting, cases on their
@@ -46,7 +47,7 @@ export async function listMyCases(options: {
   retentionMonths?: number;
 }): Promise<Queue> {
   const { db, actor } = options;
-  const now = options.now ?? new Date();
+  const now = options.now ?? systemClock.now();
   const rows = await db.case.findMany({
     where: { createdById: actor.userId, status: { in: ['draft', 'submitted'] }, unitId: { in: actor.memberships.map((m) => m.unitId) } },
     select: {

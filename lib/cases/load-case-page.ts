@@ -3,6 +3,7 @@ import type { Db } from '../db/db';
 import { similarCases, type SimilarCase } from '../history/similar-cases';
 import type { CaseContentStore } from './case-content-store';
 import { getCase, type CaseDetails } from './get-case';
+import { systemClock } from '../time/clock';
 
 /** A meeting the case may be sent to, and whether its submission deadline has passed (then it asks for late acceptance). */
 export type TargetMeeting = { id: string; startsAt: Date; submissionDeadline: Date; deadlinePassed: boolean };
@@ -26,7 +27,7 @@ export async function loadCasePage(options: {
   now?: Date;
 }): Promise<CasePage> {
   const { db, actor } = options;
-  const now = options.now ?? new Date();
+  const now = options.now ?? systemClock.now();
   const details = await getCase({ db, store: options.store, actor, caseId: options.caseId, channel: 'page' });
   const [meetings, similar] = await Promise.all([
     db.meeting.findMany({

@@ -8,6 +8,7 @@ import type { CaseContext } from './case-commands-context';
 import { caseSummary } from './case-summary';
 import { resolveSubmissionTarget } from './target-meeting';
 import { checkSubmission } from './validate-submission';
+import { systemClock } from '../time/clock';
 
 export const submitCaseInputSchema = z.object({ meetingId: z.string().min(1).max(40).nullish() }).strict();
 
@@ -25,7 +26,7 @@ export type SubmitResult = {
  */
 export async function submitCase(context: CaseContext & { caseId: string; input: unknown }): Promise<SubmitResult> {
   const { db, store, actor, caseId } = context;
-  const now = context.now ?? new Date();
+  const now = context.now ?? systemClock.now();
   const input = parseInput(submitCaseInputSchema, context.input ?? {}, 'invalid body');
   const facts = await requireCaseAccess(db, actor, caseId, 'edit');
   if (facts.status !== 'draft' && facts.status !== 'submitted') throw new AppError('conflict', 'case_closed');

@@ -7,6 +7,7 @@ import { createCase } from '../cases/create-case';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../validation/parse-input';
 import { idParam } from '../validation/query-params';
+import { systemClock } from '../time/clock';
 
 export const completeFollowUpSchema = z.object({ followUpId: idParam, done: z.boolean() });
 
@@ -25,7 +26,7 @@ export async function completeFollowUp(context: Pick<CaseContext, 'db' | 'actor'
   const unitId = followUp.agendaItem.meeting.unitId;
   if (unitAccess(actor.memberships, unitId) === 'none') throw new AppError('not_found');
   if (!canCompleteFollowUp(actor.userId, actor.memberships, { unitId, ownerId: followUp.ownerId })) throw new AppError('forbidden');
-  await db.followUp.update({ where: { id: followUp.id }, data: { doneAt: input.done ? (context.now ?? new Date()) : null } });
+  await db.followUp.update({ where: { id: followUp.id }, data: { doneAt: input.done ? (context.now ?? systemClock.now()) : null } });
   await recordAuditEvent(db, {
     actorId: actor.userId,
     action: input.done ? 'follow_up.complete' : 'follow_up.reopen',

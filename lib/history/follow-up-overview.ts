@@ -3,6 +3,7 @@ import type { Actor } from '../access/access-service';
 import { canCompleteFollowUp, canSeeCaseHistory, canStartRevision, unitsWithHistory } from '../access/policy';
 import type { Db } from '../db/db';
 import { osloDate } from '../time/oslo';
+import { systemClock } from '../time/clock';
 
 export type FollowUpRow = {
   id: string;
@@ -60,7 +61,7 @@ export function countByOwner(rows: readonly FollowUpRow[]): { owner: string; ope
  */
 export async function followUpOverview(options: { db: Db; actor: Actor; now?: Date }) {
   const { db, actor } = options;
-  const now = options.now ?? new Date();
+  const now = options.now ?? systemClock.now();
   const today = osloToday(now);
   const horizon = DateTime.fromISO(today).plus({ days: reassessmentHorizonDays }).toISODate()!;
   const unitIds = unitsWithHistory(actor.memberships, 'unit');

@@ -6,6 +6,7 @@ import { unitsWithHistory } from '../access/policy';
 import type { Db } from '../db/db';
 import { osloZone } from '../i18n/oslo-zone';
 import { outcomes } from '../meetings/agenda-rules';
+import { systemClock } from '../time/clock';
 
 /** One item of a closed meeting: the rows behind every figure, and the CSV export. */
 export type StatisticsRow = {
@@ -114,7 +115,7 @@ export async function loadStatisticsRows(options: { db: Db; actor: Actor; months
   const { db, actor } = options;
   const unitIds = unitsWithHistory(actor.memberships, 'unit');
   if (unitIds.length === 0) return [];
-  const since = DateTime.fromJSDate(options.now ?? new Date())
+  const since = DateTime.fromJSDate(options.now ?? systemClock.now())
     .minus({ months: options.months ?? 12 })
     .toJSDate();
   const items = await db.agendaItem.findMany({

@@ -9,6 +9,7 @@ import { anonymisedTitle } from '../privacy/retention';
 import { ComparableItemsCache } from './comparable-items-cache';
 import { logCaseReads } from './log-case-reads';
 import { mostSimilar, similarity, words, type CaseProfile } from './similarity';
+import { systemClock } from '../time/clock';
 
 type Entry = Awaited<ReturnType<Db['searchEntry']['findMany']>>[number];
 
@@ -129,7 +130,7 @@ export async function similarForCases(options: {
     },
   });
   // From the start of the day, so that the window (and the kept candidates) stay the same all day.
-  const since = DateTime.fromJSDate(options.now ?? new Date())
+  const since = DateTime.fromJSDate(options.now ?? systemClock.now())
     .startOf('day')
     .minus({ years: 3 })
     .toJSDate();
@@ -198,7 +199,7 @@ export async function flagInconsistentPairs(options: {
 }): Promise<FlaggedPair[]> {
   const { db, actor, unitId } = options;
   if (historyScope(actor.memberships, unitId) !== 'unit') return [];
-  const since = DateTime.fromJSDate(options.now ?? new Date())
+  const since = DateTime.fromJSDate(options.now ?? systemClock.now())
     .minus({ months: options.months ?? 12 })
     .toJSDate();
   const entries = (await comparableEntries(db, actor, unitId, since))

@@ -7,6 +7,7 @@ import { requireMeetingManager, type MeetingAdminContext } from './meeting-admin
 import { minutesUpTo, optionalText, osloDateTime } from './meeting-admin-input';
 import { submissionDeadlineFor } from './meeting-schedule';
 import { norwegianWorkingDays } from './norwegian-holidays';
+import { systemClock } from '../time/clock';
 
 export const addMeetingSchema = z.object({
   unitId: idParam,
@@ -16,7 +17,7 @@ export const addMeetingSchema = z.object({
 });
 
 /** An extra meeting outside the series; its deadline is one working day before at 12:00. */
-export async function addMeeting({ db, actor, input, now = new Date() }: MeetingAdminContext): Promise<{ meetingId: string }> {
+export async function addMeeting({ db, actor, input, now = systemClock.now() }: MeetingAdminContext): Promise<{ meetingId: string }> {
   const { unitId, startsAt, durationMinutes, location } = parseInput(addMeetingSchema, input);
   requireMeetingManager(actor, unitId);
   if (startsAt.toJSDate() <= now) throw new AppError('invalid_input', 'in the past', { startsAt: 'in_past' });

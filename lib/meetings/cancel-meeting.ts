@@ -6,6 +6,7 @@ import { idParam } from '../validation/query-params';
 import { plannedMeeting, requireMeetingManager, type MeetingAdminContext } from './meeting-admin-context';
 
 import { notifyMeetingCancelled } from './series-notifications';
+import { systemClock } from '../time/clock';
 
 export const meetingRefSchema = z.object({ unitId: idParam, meetingId: idParam });
 
@@ -14,7 +15,12 @@ export const meetingRefSchema = z.object({ unitId: idParam, meetingId: idParam }
  * their caseworkers are told — in one transaction, so a cancel that fails
  * tells nobody and one that succeeds tells everyone whose case it moved.
  */
-export async function cancelMeeting({ db, actor, input, now = new Date() }: MeetingAdminContext): Promise<{ movedTo: string | null }> {
+export async function cancelMeeting({
+  db,
+  actor,
+  input,
+  now = systemClock.now(),
+}: MeetingAdminContext): Promise<{ movedTo: string | null }> {
   const { unitId, meetingId } = parseInput(meetingRefSchema, input);
   requireMeetingManager(actor, unitId);
   const meeting = await plannedMeeting(db, unitId, meetingId, now);

@@ -9,6 +9,7 @@ import { itemContentSchema, type ItemContent } from './item-content';
 import { loadMeetingForChair } from './load-meeting-for-chair';
 import type { MeetingContext } from './meeting-documents';
 import { syncAgenda } from './sync-agenda';
+import { systemClock } from '../time/clock';
 
 export const closeMeetingSchema = z.object({ meetingId: z.string().regex(/^[a-z0-9]{8,40}$/) });
 
@@ -30,7 +31,7 @@ function adjustedAssessment(content: ItemContent): string | null {
  */
 export async function closeMeeting(context: MeetingContext & { input: unknown }) {
   const input = parseInput(closeMeetingSchema, context.input);
-  const now = context.now ?? new Date();
+  const now = context.now ?? systemClock.now();
   const { db, documents, actor } = context;
   const meeting = await loadMeetingForChair(db, actor, input.meetingId);
   // Cases submitted or accepted since the agenda was last shown belong in the minutes too.

@@ -1,6 +1,7 @@
 import type { Db } from '../db/db';
 import { parseWeekdays, scheduleMeetings, type SeriesRule } from './meeting-schedule';
 import { norwegianWorkingDays } from './norwegian-holidays';
+import { systemClock } from '../time/clock';
 
 /**
  * Meetings are generated 8 weeks ahead from each active series, on Norwegian
@@ -29,7 +30,7 @@ const ruleOf = (series: StoredRule): SeriesRule => ({
 });
 
 /** Creates the meetings of one series for the coming weeks that do not exist yet; returns how many. */
-export async function generateMeetings(db: Db, seriesId: string, now: Date = new Date(), weeks = generationWeeks): Promise<number> {
+export async function generateMeetings(db: Db, seriesId: string, now: Date = systemClock.now(), weeks = generationWeeks): Promise<number> {
   const series = await db.meetingSeries.findUnique({ where: { id: seriesId } });
   if (!series?.active) return 0;
   const until = new Date(now.getTime() + weeks * 7 * 24 * 3600_000);
@@ -61,7 +62,7 @@ export async function generateMeetings(db: Db, seriesId: string, now: Date = new
   return created;
 }
 
-export async function generateAllSeries(db: Db, now: Date = new Date()): Promise<number> {
+export async function generateAllSeries(db: Db, now: Date = systemClock.now()): Promise<number> {
   let created = 0;
   for (const series of await db.meetingSeries.findMany({ where: { active: true }, select: { id: true } }))
     created += await generateMeetings(db, series.id, now);

@@ -5,6 +5,7 @@ import { caseContentSchema, criteria } from '../cases/case-form';
 import type { Db } from '../db/db';
 import { AppError } from '../errors/app-error';
 import { logCaseReads } from '../history/log-case-reads';
+import { systemClock } from '../time/clock';
 
 /**
  * The minutes of a closed meeting, read from the frozen rows only (never from
@@ -47,7 +48,7 @@ export async function getMinutes(options: { db: Db; actor: Actor; meetingId: str
     db.user.findMany({ where: { id: { in: [...userIds].filter(Boolean) } }, select: { id: true, name: true } }),
     // The assessment as submitted: the latest version submitted before the meeting closed.
     db.caseVersion.findMany({
-      where: { caseId: { in: caseIds }, submittedAt: { lte: meeting.closedAt ?? new Date() } },
+      where: { caseId: { in: caseIds }, submittedAt: { lte: meeting.closedAt ?? systemClock.now() } },
       orderBy: { version: 'desc' },
       select: { caseId: true, content: true },
     }),

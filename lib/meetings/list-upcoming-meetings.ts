@@ -1,5 +1,6 @@
 import type { UnitMembership } from '../access/roles';
 import type { Db } from '../db/db';
+import { systemClock } from '../time/clock';
 
 export type UpcomingMeeting = {
   id: string;
@@ -21,7 +22,7 @@ export async function listUpcomingMeetings(options: {
   perUnit?: number;
 }): Promise<UnitOverview[]> {
   const { db, memberships } = options;
-  const now = options.now ?? new Date();
+  const now = options.now ?? systemClock.now();
   if (memberships.length === 0) return [];
   const units = await db.unit.findMany({
     where: { id: { in: memberships.map((m) => m.unitId) } },

@@ -1,6 +1,7 @@
 import type { Db } from '../db/db';
 import { calendarFeed } from './calendar-feed';
 import { hashCalendarToken } from './series-commands';
+import { systemClock } from '../time/clock';
 
 /** Tokens are 32 random bytes in base64url: anything else is refused before the database is asked. */
 const tokenPattern = /^[\w-]{43}$/;
@@ -18,7 +19,7 @@ export async function loadCalendarFeed(options: { db: Db; token: string; publicU
   if (!tokenPattern.test(token)) return null;
   const unit = await db.unit.findUnique({ where: { calendarTokenHash: hashCalendarToken(token) }, select: { id: true, name: true } });
   if (!unit) return null;
-  const now = options.now ?? new Date();
+  const now = options.now ?? systemClock.now();
   const meetings = await db.meeting.findMany({
     where: { unitId: unit.id, startsAt: { gte: new Date(now.getTime() - pastDays * 24 * 3600_000) } },
     orderBy: { startsAt: 'asc' },

@@ -3,9 +3,10 @@ import { canManageMeetings } from '../access/policy';
 import type { Db } from '../db/db';
 import { AppError } from '../errors/app-error';
 import { generationWeeks } from './series-commands';
+import { systemClock } from '../time/clock';
 
 /** What the meetings page of a unit shows: its active series, the coming meetings, who may chair. */
-export async function meetingPlan(db: Db, actor: Actor, unitId: string, now: Date = new Date()) {
+export async function meetingPlan(db: Db, actor: Actor, unitId: string, now: Date = systemClock.now()) {
   if (!canManageMeetings(actor.memberships, unitId)) throw new AppError('not_found');
   const unit = await db.unit.findUnique({ where: { id: unitId }, select: { id: true, name: true } });
   if (!unit) throw new AppError('not_found');

@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import { formatDateTime, formatTime, formatTimestamp } from '../i18n/format';
 import { nb } from '../i18n/nb';
 import type { getMinutes } from './get-minutes';
+import { systemClock } from '../time/clock';
 
 export type Minutes = Awaited<ReturnType<typeof getMinutes>>;
 
@@ -13,7 +14,7 @@ const h = nb.history;
  * The frozen minutes as a PDF (A4, the standard Helvetica fonts, which cover
  * Norwegian letters), with the same content as the minutes page.
  */
-export function renderMinutesPdf(minutes: Minutes, now: Date = new Date()): Promise<Uint8Array> {
+export function renderMinutesPdf(minutes: Minutes, now: Date = systemClock.now()): Promise<Uint8Array> {
   const { meeting } = minutes;
   const title = h.pdfTitle(`${formatDateTime(meeting.startsAt)}–${formatTime(meeting.endsAt)}`);
   const pdf = new PDFDocument({

@@ -8,11 +8,12 @@ import { osloDateTime } from './meeting-admin-input';
 import { submissionDeadlineFor } from './meeting-schedule';
 import { norwegianWorkingDays } from './norwegian-holidays';
 import { notifyMeetingMoved } from './series-notifications';
+import { systemClock } from '../time/clock';
 
 export const moveMeetingSchema = z.object({ unitId: idParam, meetingId: idParam, startsAt: osloDateTime });
 
 /** Moves a planned meeting (same length; the deadline follows its rule); the caseworkers with cases on it are told. */
-export async function moveMeeting({ db, actor, input, now = new Date() }: MeetingAdminContext): Promise<void> {
+export async function moveMeeting({ db, actor, input, now = systemClock.now() }: MeetingAdminContext): Promise<void> {
   const { unitId, meetingId, startsAt } = parseInput(moveMeetingSchema, input);
   requireMeetingManager(actor, unitId);
   const meeting = await plannedMeeting(db, unitId, meetingId, now);

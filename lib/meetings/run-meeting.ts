@@ -7,6 +7,7 @@ import { closeItemProblems } from './agenda-rules';
 import { itemContentSchema } from './item-content';
 import { loadMeetingForChair } from './load-meeting-for-chair';
 import type { MeetingContext } from './meeting-documents';
+import { systemClock } from '../time/clock';
 
 const id = z.string().regex(/^[a-z0-9]{8,40}$/);
 export const currentItemSchema = z.object({ meetingId: id, itemId: id });
@@ -15,7 +16,7 @@ export const lockSchema = z.object({ meetingId: id, itemId: id, locked: z.boolea
 /** The chair moves the meeting to an item: everyone's screen follows. Opens the meeting on first use. */
 export async function setCurrentItem(context: MeetingContext & { input: unknown }) {
   const input = parseInput(currentItemSchema, context.input);
-  const now = context.now ?? new Date();
+  const now = context.now ?? systemClock.now();
   const meeting = await loadMeetingForChair(context.db, context.actor, input.meetingId);
   const item = await context.db.agendaItem.findFirst({ where: { id: input.itemId, meetingId: meeting.id } });
   if (!item) throw new AppError('not_found');
@@ -56,7 +57,7 @@ export async function setCurrentItem(context: MeetingContext & { input: unknown 
  */
 export async function lockItem(context: MeetingContext & { input: unknown }) {
   const input = parseInput(lockSchema, context.input);
-  const now = context.now ?? new Date();
+  const now = context.now ?? systemClock.now();
   const meeting = await loadMeetingForChair(context.db, context.actor, input.meetingId);
   const item = await context.db.agendaItem.findFirst({ where: { id: input.itemId, meetingId: meeting.id } });
   if (!item) throw new AppError('not_found');

@@ -3,6 +3,7 @@ import type { Actor } from '../access/access-service';
 import type { Db } from '../db/db';
 import { AppError } from '../errors/app-error';
 import { idParam } from '../validation/query-params';
+import { systemClock } from '../time/clock';
 
 /** In-app notices (a cancelled or moved meeting): the unread ones, newest first, and marking one read. */
 export function unreadNotifications(db: Db, userId: string) {
@@ -16,7 +17,7 @@ export async function markNotificationRead(options: { db: Db; actor: Actor; inpu
   // Only one's own: anyone else's is "not found".
   const { count } = await options.db.notification.updateMany({
     where: { id: notificationId, userId: options.actor.userId, readAt: null },
-    data: { readAt: new Date() },
+    data: { readAt: systemClock.now() },
   });
   if (count === 0) throw new AppError('not_found');
 }

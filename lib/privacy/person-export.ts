@@ -4,6 +4,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Db } from '../db/db';
 import { AppError } from '../errors/app-error';
 import { logCaseReads } from '../history/log-case-reads';
+import { systemClock } from '../time/clock';
 
 /**
  * Everything Samlet holds about one person reference in one unit, for a
@@ -68,7 +69,7 @@ export async function exportPerson(options: {
   for (const c of cases) if (!c.anonymisedAt) liveForms.set(c.id, await options.readLiveForm(c.id));
 
   const result = {
-    generatedAt: (options.now ?? new Date()).toISOString(),
+    generatedAt: (options.now ?? systemClock.now()).toISOString(),
     unit: unit.name,
     personRef,
     cases: cases.map((c) => ({

@@ -9,6 +9,7 @@ import {
   type CaseFactsForRetention,
   type History,
 } from './retention-rules';
+import { systemClock } from '../time/clock';
 
 /**
  * Retention: anonymises the case histories that lib/privacy/retention-rules.ts
@@ -90,7 +91,7 @@ export async function anonymiseHistories(
   db: Db,
   histories: readonly History[],
   detail: { months: number; documentsInUse?: DocumentsInUse },
-  now: Date = new Date(),
+  now: Date = systemClock.now(),
 ): Promise<RetentionResult> {
   return db.$transaction(async (tx) => {
     const personKeys = histories.map((h) => h.key).filter((key) => !key.startsWith('case|'));
@@ -184,7 +185,7 @@ export async function runRetention(
     documentsInUse?: DocumentsInUse;
   },
 ): Promise<RetentionResult> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? systemClock.now();
   const due = await findDueCases(db, now, options.months);
   if (options.dryRun) return { histories: due.length, cases: due.reduce((sum, h) => sum + h.caseIds.length, 0) };
   const rest = options.rest ?? sleep;

@@ -26,7 +26,7 @@ function sources(dir: string): string[] {
   });
 }
 
-describe('no query reads the database server’s clock', () => {
+describe('one clock: the application’s', () => {
   it('lib/, server/ and app/ hold no now()/CURRENT_TIMESTAMP in SQL', () => {
     const offenders = ['lib', 'server', 'app']
       .flatMap(sources)
@@ -36,6 +36,18 @@ describe('no query reads the database server’s clock', () => {
           .split('\n')
           .map((line, index) => ({ file, line: index + 1, text: line }))
           .filter(({ text }) => !isComment(text) && databaseClock.test(text)),
+      );
+    expect(offenders).toEqual([]);
+  });
+
+  it('lib/ reads "now" only through lib/time/clock.ts (no bare new Date() or Date.now())', () => {
+    const offenders = sources('lib')
+      .filter((file) => !file.startsWith('lib/time/'))
+      .flatMap((file) =>
+        readFileSync(path.join(root, file), 'utf8')
+          .split('\n')
+          .map((line, index) => ({ file, line: index + 1, text: line }))
+          .filter(({ text }) => !isComment(text) && /new Date\(\)|Date\.now\(\)/.test(text)),
       );
     expect(offenders).toEqual([]);
   });
