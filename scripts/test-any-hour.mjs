@@ -18,12 +18,12 @@ import path from 'node:path';
 const instants = [
   { name: 'mon-1600', utc: '2026-12-07 15:00:00', oslo: 'Monday 7 Dec 2026 16:00 (after the 15:00 deadline)', browser: true },
   { name: 'tue-0930', utc: '2026-12-08 08:30:00', oslo: 'Tuesday 8 Dec 2026 09:30 (before the 10:00 meeting)', browser: true },
-  { name: 'wed-1459', utc: '2026-12-09 13:59:00', oslo: 'Wednesday 9 Dec 2026 14:59 (a minute before a deadline)' },
   { name: 'dst-spring', utc: '2027-03-28 00:55:00', oslo: 'Sunday 28 Mar 2027 01:55 CET (clocks go forward at 02:00)' },
   { name: 'dst-autumn', utc: '2027-10-31 00:55:00', oslo: 'Sunday 31 Oct 2027 02:55 CEST (clocks go back at 03:00)' },
   { name: 'nye-2350', utc: '2026-12-31 22:50:00', oslo: "New Year's Eve 2026 23:50" },
-  { name: 'maundy-thu', utc: '2027-03-25 08:30:00', oslo: 'Maundy Thursday 25 Mar 2027 09:30 (a meeting day that is a holiday)' },
   { name: 'may-17', utc: '2027-05-17 07:00:00', oslo: 'Monday 17 May 2027 09:00 (Constitution Day)' },
+  { name: 'maundy-thu', utc: '2027-03-25 08:30:00', oslo: 'Maundy Thursday 25 Mar 2027 09:30 (a meeting day that is a holiday)' },
+  { name: 'wed-1459', utc: '2026-12-09 13:59:00', oslo: 'Wednesday 9 Dec 2026 14:59 (a minute before a deadline)' },
 ];
 
 const args = process.argv.slice(2);
