@@ -45,6 +45,10 @@ describe('several nodes on PostgreSQL and Redis', () => {
   const clients: YjsClient[] = [];
   const sockets: Socket[] = [];
   let publicUrl = '';
+  let ports: [number, number];
+  /** Who held the meeting generation's key just after both nodes started, and the two nodes' ids then. */
+  let atStart: { jobOwner: string | null; nodeA: string | undefined; nodeB: string | undefined };
+  const nodeId = (server: TestServer) => /"nodeId":"([^"]+)"[^\n]*cluster: joined/.exec(server.logs.join(''))?.[1];
 
   const node = async (port?: number, redisVia = redisUrl) =>
     startTestServer({
@@ -78,7 +82,8 @@ describe('several nodes on PostgreSQL and Redis', () => {
     database = await createTestDatabase('postgresql');
     // The balancer's address is the installation's public URL; it forwards to A while A lives, then to B.
     const { freePort } = await import('../support/test-server');
-    const [portA, portB] = [await freePort(), await freePort()];
+    ports = [await freePort(), await freePort()];
+    const [portA, portB] = ports;
     balancer = await startTcpBalancer([portA, portB]);
     publicUrl = balancer.url;
     nodeA = await node(portA); // migrates and seeds
@@ -91,6 +96,10 @@ describe('several nodes on PostgreSQL and Redis', () => {
     items = await syncAgenda(db, meetingId);
     for (const role of ['caseworker', 'caseworker2', 'chair', 'leader', 'admin'] as const)
       cookies[role] = (await login(nodeA.url, demo[role], demo.password))!;
+    // Read now: a later test restarts the nodes (with new ids) while the key from the first start lives on.
+    const redis = new Redis(redisUrl);
+    atStart = { jobOwner: await redis.get(`${prefix}job:meeting-generation`), nodeA: nodeId(nodeA), nodeB: nodeId(nodeB) };
+    await redis.quit();
   });
 
   afterAll(async () => {
@@ -120,11 +129,9 @@ describe('several nodes on PostgreSQL and Redis', () => {
       expect(server.logs.join('')).toContain('cluster: joined through Redis');
     }
     // The daily jobs run on one node at a time: A, started first, took the meeting generation; B skipped it.
-    const nodeId = (server: TestServer) => /"nodeId":"([^"]+)"[^\n]*cluster: joined/.exec(server.logs.join(''))?.[1];
-    const redis = new Redis(redisUrl);
     // The key holds the owner: the node's id, then the run's own token.
-    expect((await redis.get(`${prefix}job:meeting-generation`))?.split(':')[0]).toBe(nodeId(nodeA));
-    await redis.quit();
+    expect(atStart.jobOwner?.split(':')[0]).toBe(atStart.nodeA);
+    expect(atStart.nodeA).not.toBe(atStart.nodeB);
   });
 
   it('converges text typed on node A and node B, and shows presence across them', async () => {
@@ -334,7 +341,9 @@ describe('several nodes on PostgreSQL and Redis', () => {
     // And after a clean stop, a new node on the same database loads exactly this.
     for (const c of survivors) c.destroy();
     expect(await nodeB.stop('SIGTERM')).toBe(0);
-    nodeB = await node();
+    // Both nodes back as they were (A, then B through the Redis line), for the tests that run after this one.
+    nodeA = await node(ports[0]);
+    nodeB = await node(ports[1], `redis://127.0.0.1:${redisLine.port}`);
     const reader = yjs(nodeB.url, name, cookies.leader);
     await whenSynced(reader);
     expect(text(reader, 'notes').toString()).toBe(final);
