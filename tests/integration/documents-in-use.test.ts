@@ -48,8 +48,8 @@ describe('documents in use, for retention', () => {
     // Alone (no Redis), only this node counts.
     expect(await documentsInUse(registry, null)(['case:loadedhere1', 'item:loadedonb1'])).toEqual(new Set(['case:loadedhere1']));
     registry.release(here);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(await ask(['case:loadedhere1'])).toEqual(new Set());
+    // The registry unloads a released document asynchronously: wait for it rather than for a fixed time.
+    await expect.poll(() => ask(['case:loadedhere1'])).toEqual(new Set());
   });
 
   it('counts every document as in use when Redis cannot answer', async () => {

@@ -5,7 +5,6 @@ import { exclusiveOnCluster } from '../../server/cluster/run-exclusive';
 import { createLogger } from '../../server/logger';
 
 const redisUrl = process.env.SAMLET_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A promise the test settles when it chooses: a job that runs until told to end. */
 function gate() {
@@ -33,16 +32,32 @@ describe('daily jobs with several nodes (real Redis)', () => {
     const onA = exclusiveOnCluster(nodeA, { ttlMs });
     const onB = exclusiveOnCluster(nodeB, { ttlMs });
     let runs = 0;
+    const endA = gate();
     const longRun = onA('retention', async () => {
       runs += 1;
-      await sleep(1000); // more than three TTLs: the key must be renewed meanwhile
+      await endA.opened; // runs until the test has seen the key outlive several TTLs
       return 'done on A';
     });
-    await expect.poll(() => nodeB.commands.get(`${prefix}job:retention`)).toMatch(heldBy(nodeA));
-    for (const at of [0, 400, 800]) {
-      await sleep(at === 0 ? 0 : 400);
-      expect(await onB('retention', async () => (runs += 1)), `B at ~${at} ms`).toBeNull();
-    }
+    const key = `${prefix}job:retention`;
+    await expect.poll(() => nodeB.commands.get(key)).toMatch(heldBy(nodeA));
+    // Wait until A has renewed its key three times (its time to live rose again each time), trying B
+    // at every look: the key outlives three TTLs only if it is renewed, and B never gets the job meanwhile.
+    let renewals = 0;
+    let lastTtl = Number.POSITIVE_INFINITY;
+    await expect
+      .poll(
+        async () => {
+          expect(await onB('retention', async () => (runs += 1))).toBeNull();
+          const ttl = await nodeB.commands.pttl(key);
+          if (ttl > lastTtl) renewals += 1;
+          lastTtl = ttl;
+          return renewals;
+        },
+        { timeout: 5000, interval: 20 },
+      )
+      .toBeGreaterThanOrEqual(3);
+    expect(await nodeB.commands.get(key)).toMatch(heldBy(nodeA));
+    endA.open();
     expect(await longRun).toBe('done on A');
     // Still taken just after the run (no node starts the same job straight after another)…
     expect(await onB('retention', async () => (runs += 1))).toBeNull();
