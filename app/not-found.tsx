@@ -1,15 +1,6 @@
-import Link from 'next/link';
+import { ErrorNotice } from '@/app/_components/error-notice';
 import { nb } from '@/lib/i18n/nb';
 
 export default function NotFound() {
-  return (
-    <main id="hovedinnhold" className="mx-auto max-w-md px-4 py-16">
-      <h1 className="text-2xl font-semibold">{nb.errors.notFound}</h1>
-      <p className="mt-4">
-        <Link href="/" className="text-brand-700 underline">
-          {nb.errors.backHome}
-        </Link>
-      </p>
-    </main>
-  );
+  return <ErrorNotice title={nb.errors.notFound} />;
 }

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nb } from '../../lib/i18n/nb';
 import { accessibilityViolations, launchBrowser, signIn } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { demo, demoFixtures, openDb } from '../support/fixtures';
@@ -52,6 +53,16 @@ describe('logging in with a browser', () => {
     expect(await page.getByText('Frist for innmelding').count()).toBeGreaterThan(0);
     expect(await page.getByText('Innlogget som Sara Saksbehandler').isVisible()).toBe(true);
     expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('shows a meeting that does not exist, or is hidden, as the Norwegian not-found page with a 404', async () => {
+    const response = await page.goto(`${server.url}/moter/finnesikke0000000000000`);
+    expect(response?.status()).toBe(404);
+    await page.getByRole('heading', { name: nb.errors.notFound }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // The way home is a link that works (and leaves the page where the next test expects it).
+    await page.getByRole('link', { name: nb.errors.backHome }).click();
+    await page.getByRole('heading', { name: 'Oversikt' }).waitFor();
   });
 
   it('logs out and is sent back to the login page', async () => {
