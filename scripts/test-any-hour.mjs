@@ -56,13 +56,24 @@ const build = spawnSync(process.execPath, ['scripts/ensure-build.mjs'], { stdio:
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 function runAt(instant, projects) {
-  const report = path.join('.vitest-any-hour.json');
+  const report = '.vitest-any-hour.json';
+  const errorsFile = '.vitest-any-hour-errors.json';
   rmSync(report, { force: true });
+  rmSync(errorsFile, { force: true });
   const projectArgs = projects.flatMap((p) => ['--project', p]);
   const started = Date.now();
   const run = spawnSync(
     'npx',
-    ['vitest', 'run', ...filters, ...projectArgs, '--reporter=dot', '--reporter=json', `--outputFile=${report}`],
+    [
+      'vitest',
+      'run',
+      ...filters,
+      ...projectArgs,
+      '--reporter=dot',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+      '--reporter=./scripts/unhandled-errors-reporter.mjs',
+    ],
     {
       stdio: ['ignore', 'inherit', 'inherit'],
       env: {
@@ -74,6 +85,7 @@ function runAt(instant, projects) {
         // Timers and performance.now() keep real monotonic time, so timeouts behave.
         FAKETIME_DONT_FAKE_MONOTONIC: '1',
         TZ: 'UTC',
+        SAMLET_UNHANDLED_ERRORS_FILE: errorsFile,
       },
     },
   );
@@ -87,7 +99,18 @@ function runAt(instant, projects) {
       .map((t) => `${path.relative('.', file.name)} > ${t.title}`);
     return failedTests.length || file.status !== 'failed' ? failedTests : [`${path.relative('.', file.name)} (outside its tests)`];
   });
-  return { passed: json.numPassedTests ?? 0, failed: Math.max(json.numFailedTests ?? 0, failures.length), seconds, failures };
+  // Errors raised outside any test count as failures, as in CI; so does a run that exited non-zero for any other reason.
+  const unhandled = existsSync(errorsFile)
+    ? JSON.parse(readFileSync(errorsFile, 'utf8')).errors
+    : [{ message: 'no record of unhandled errors' }];
+  rmSync(errorsFile, { force: true });
+  failures.push(...unhandled.map((error) => `unhandled: ${error.message}`));
+  let failed = Math.max(json.numFailedTests ?? 0, failures.length);
+  if (run.status !== 0 && failed === 0) {
+    failures.push(`vitest exited with ${run.status}`);
+    failed = 1;
+  }
+  return { passed: json.numPassedTests ?? 0, failed, seconds, failures };
 }
 
 const rows = [];

@@ -4,7 +4,7 @@ import { criteria, criterionLevels } from '../cases/case-form';
 import type { Actor } from '../access/access-service';
 import { unitsWithHistory } from '../access/policy';
 import type { Db } from '../db/db';
-import { osloZone } from '../i18n/oslo-zone';
+import { osloZone } from '../time/oslo-zone';
 import { outcomes } from '../meetings/agenda-rules';
 import { systemClock } from '../time/clock';
 
@@ -115,7 +115,7 @@ export async function loadStatisticsRows(options: { db: Db; actor: Actor; months
   const { db, actor } = options;
   const unitIds = unitsWithHistory(actor.memberships, 'unit');
   if (unitIds.length === 0) return [];
-  const since = DateTime.fromJSDate(options.now ?? systemClock.now())
+  const since = DateTime.fromJSDate(options.now ?? systemClock.now(), { zone: osloZone })
     .minus({ months: options.months ?? 12 })
     .toJSDate();
   const items = await db.agendaItem.findMany({

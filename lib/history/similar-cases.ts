@@ -10,6 +10,7 @@ import { ComparableItemsCache } from './comparable-items-cache';
 import { logCaseReads } from './log-case-reads';
 import { mostSimilar, similarity, words, type CaseProfile } from './similarity';
 import { systemClock } from '../time/clock';
+import { osloZone } from '../time/oslo-zone';
 
 type Entry = Awaited<ReturnType<Db['searchEntry']['findMany']>>[number];
 
@@ -130,7 +131,7 @@ export async function similarForCases(options: {
     },
   });
   // From the start of the day, so that the window (and the kept candidates) stay the same all day.
-  const since = DateTime.fromJSDate(options.now ?? systemClock.now())
+  const since = DateTime.fromJSDate(options.now ?? systemClock.now(), { zone: osloZone })
     .startOf('day')
     .minus({ years: 3 })
     .toJSDate();
@@ -199,7 +200,7 @@ export async function flagInconsistentPairs(options: {
 }): Promise<FlaggedPair[]> {
   const { db, actor, unitId } = options;
   if (historyScope(actor.memberships, unitId) !== 'unit') return [];
-  const since = DateTime.fromJSDate(options.now ?? systemClock.now())
+  const since = DateTime.fromJSDate(options.now ?? systemClock.now(), { zone: osloZone })
     .minus({ months: options.months ?? 12 })
     .toJSDate();
   const entries = (await comparableEntries(db, actor, unitId, since))

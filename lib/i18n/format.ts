@@ -1,6 +1,4 @@
-import { osloZone } from './oslo-zone';
-
-export { osloZone };
+import { osloZone } from '../time/oslo-zone';
 
 /**
  * Dates, times and numbers as people in Norway read them, always in Oslo

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Db } from '../db/db';
 import { AppError } from '../errors/app-error';
-import { osloZone } from '../i18n/oslo-zone';
+import { osloZone } from '../time/oslo-zone';
 import { parseInput } from '../validation/parse-input';
 import { idParam } from '../validation/query-params';
 import { generateMeetings } from './generate-series-meetings';

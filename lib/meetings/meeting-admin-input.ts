@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { osloZone } from '../i18n/oslo-zone';
+import { osloZone } from '../time/oslo-zone';
 
 /** Field types the meeting administration forms share (series, moves, extra meetings). */
 export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid_time');

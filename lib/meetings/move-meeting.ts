@@ -22,14 +22,16 @@ export async function moveMeeting({ db, actor, input, now = systemClock.now() }:
   const deadlineRule = meeting.series ?? { deadlineDaysBefore: 1, deadlineTime: '12:00' };
   const length = meeting.endsAt.getTime() - meeting.startsAt.getTime();
   await db.$transaction(async (tx) => {
-    await tx.meeting.update({
-      where: { id: meeting.id },
+    // Still planned as it is moved: a meeting opened or cancelled meanwhile stays where it is, and nobody is told.
+    const { count } = await tx.meeting.updateMany({
+      where: { id: meeting.id, status: 'planned' },
       data: {
         startsAt: startsAt.toJSDate(),
         endsAt: new Date(startsAt.toMillis() + length),
         submissionDeadline: submissionDeadlineFor(startsAt, deadlineRule, norwegianWorkingDays).toJSDate(),
       },
     });
+    if (count === 0) throw new AppError('conflict', 'meeting_started');
     await recordAuditEvent(tx, {
       actorId: actor.userId,
       action: 'meeting.move',

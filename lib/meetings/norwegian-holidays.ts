@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { WorkingDayRule } from './meeting-schedule';
-import { osloZone } from '../time/oslo';
+import { osloZone } from '../time/oslo-zone';
 
 /**
  * Norwegian public holidays (helligdager and lovfestede høytidsdager): the

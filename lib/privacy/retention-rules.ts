@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { runtimeConfig } from '../runtime/services';
-import { osloZone } from '../time/oslo';
+import { osloZone } from '../time/oslo-zone';
 
 /**
  * Which case histories retention anonymises (pure; lib/privacy/retention.ts

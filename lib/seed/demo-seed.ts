@@ -8,7 +8,8 @@ import { indexMeeting } from '../history/search-index';
 import { scheduleMeetings, type SeriesRule } from '../meetings/meeting-schedule';
 import { norwegianWorkingDays } from '../meetings/norwegian-holidays';
 import { systemClock, type Clock } from '../time/clock';
-import { osloDate, osloZone } from '../time/oslo';
+import { osloDate } from '../time/oslo';
+import { osloZone } from '../time/oslo-zone';
 
 /**
  * Fictional demo data: two units, one user per role, a Tuesday/Thursday series

@@ -1,11 +1,5 @@
 import { DateTime } from 'luxon';
-
-/**
- * The one time zone of the product: meetings, deadlines, due dates and every
- * date shown are Oslo wall-clock time. Import this name instead of writing the
- * zone out.
- */
-export const osloZone = 'Europe/Oslo';
+import { osloZone } from './oslo-zone';
 
 /**
  * The calendar day (YYYY-MM-DD) an instant falls on in Oslo. Not the UTC day:

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { osloZone } from '../time/oslo';
+import { osloZone } from '../time/oslo-zone';
 
 /** Shared rules for filters that arrive in query strings. */
 export const isoDateParam = z

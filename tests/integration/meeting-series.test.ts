@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorOf } from '../../lib/access/access-service';
 import type { Db } from '../../lib/db/db';
-import { osloZone } from '../../lib/i18n/oslo-zone';
+import { osloZone } from '../../lib/time/oslo-zone';
 import { holidayName } from '../../lib/meetings/norwegian-holidays';
 import { cancelMeeting, generateMeetings } from '../../lib/meetings/series-commands';
 import { syncAgenda } from '../../lib/meetings/sync-agenda';
