@@ -134,10 +134,14 @@ export function createYjsEndpoint(deps: {
           userId: actor.userId,
           close: () => ws.close(closeCodes.sessionEnded, 'session ended'),
           // Checked here, not on reconnect, so that someone who lost access is told to stop (4403).
-          recheck: () =>
+          recheck: () => {
+            // Read-only from this moment: the old roles no longer count while the database is asked about the new ones.
+            const info = shared.connections.get(ws);
+            if (info) info.readOnly = true;
             void closeAfterRoleChange({ db: deps.db, log: deps.log, userId: actor.userId, ref }).then(({ code, reason }) =>
               ws.close(code, reason),
-            ),
+            );
+          },
         });
         bindYjsConnection({
           shared,
