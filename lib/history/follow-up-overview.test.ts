@@ -11,7 +11,7 @@ const row = (ownerId: string, owner: string, overdue: boolean, done = false): Fo
   done,
   caseTitle: null,
   meetingId: 'm',
-  meetingDate: new Date(),
+  meetingDate: new Date('2026-11-17T09:00:00Z'),
   unitName: 'u',
   canComplete: false,
 });
