@@ -5,6 +5,7 @@ import {
   canCompleteFollowUp,
   canCreateCaseIn,
   canSeeCaseHistory,
+  canSeeFollowUp,
   canStartRevision,
   unitsForNewCases,
   canAdministerUnit,
@@ -154,6 +155,17 @@ describe('canManageMeetings', () => {
     expect(canManageMeetings(as('moteleder'), unit)).toBe(false);
     expect(canManageMeetings(as('saksbehandler'), unit)).toBe(false);
     expect(canManageMeetings(as('admin'), 'another-unit')).toBe(false);
+  });
+});
+
+describe('canSeeFollowUp', () => {
+  const followUp = { unitId: unit, ownerId: 'owner' };
+  it('shows the whole unit’s follow-ups to those who see its history, a caseworker only their own, outsiders none', () => {
+    expect(canSeeFollowUp('someone', as('leder'), followUp)).toBe(true);
+    expect(canSeeFollowUp('someone', as('moteleder'), followUp)).toBe(true);
+    expect(canSeeFollowUp('owner', as('saksbehandler'), followUp)).toBe(true);
+    expect(canSeeFollowUp('someone', as('saksbehandler'), followUp)).toBe(false);
+    expect(canSeeFollowUp('owner', [{ unitId: 'another-unit', role: 'leder' }], followUp)).toBe(false);
   });
 });
 

@@ -126,6 +126,15 @@ export function canCompleteFollowUp(userId: string, memberships: readonly UnitMe
   return facts.ownerId === userId || role === 'leder' || role === 'moteleder';
 }
 
+/**
+ * Seeing a follow-up in the overview: in a unit whose whole history the person
+ * sees, every follow-up; where they see only their own history, their own.
+ */
+export function canSeeFollowUp(userId: string, memberships: readonly UnitMembership[], facts: FollowUpFacts): boolean {
+  const scope = historyScope(memberships, facts.unitId);
+  return scope === 'unit' || (scope === 'own' && facts.ownerId === userId);
+}
+
 /** The audit log of a unit: its leaders and admins only. */
 export function canReadAuditLog(memberships: readonly UnitMembership[], unitId: string): boolean {
   const role = roleIn(memberships, unitId);

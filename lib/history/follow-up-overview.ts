@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Actor } from '../access/access-service';
-import { canCompleteFollowUp, canSeeCaseHistory, canStartRevision, unitsWithHistory } from '../access/policy';
+import { canCompleteFollowUp, canSeeCaseHistory, canSeeFollowUp, canStartRevision, unitsWithHistory } from '../access/policy';
 import type { Db } from '../db/db';
 import { osloDate } from '../time/oslo';
 import { systemClock } from '../time/clock';
@@ -86,7 +86,9 @@ export async function followUpOverview(options: { db: Db; actor: Actor; now?: Da
     take: 500,
   });
   // A caseworker who also leads another unit: in units where they are a caseworker, only their own.
-  const visible = followUps.filter((f) => unitIds.includes(f.agendaItem.meeting.unitId) || f.ownerId === actor.userId);
+  const visible = followUps.filter((f) =>
+    canSeeFollowUp(actor.userId, actor.memberships, { unitId: f.agendaItem.meeting.unitId, ownerId: f.ownerId }),
+  );
 
   const items = await db.agendaItem.findMany({
     where: {

@@ -9,6 +9,8 @@ import { generateMeetings } from './generate-series-meetings';
 import { requireMeetingManager, type MeetingAdminContext } from './meeting-admin-context';
 import { clockTime, minutesUpTo, optionalText } from './meeting-admin-input';
 import { parseWeekdays } from './meeting-schedule';
+import { canChairMeeting } from '../access/policy';
+import type { Role } from '../access/roles';
 
 export const createSeriesSchema = z.object({
   unitId: idParam,
@@ -39,7 +41,7 @@ async function requireChairCandidate(db: Db, unitId: string, userId: string | nu
     where: { userId_unitId: { userId, unitId } },
     select: { role: true, user: { select: { active: true } } },
   });
-  if (!membership?.user.active || !['moteleder', 'leder'].includes(membership.role)) {
+  if (!membership?.user.active || !canChairMeeting([{ unitId, role: membership.role as Role }], unitId)) {
     throw new AppError('invalid_input', 'not a chair', { defaultChairId: 'unknown_option' });
   }
 }
