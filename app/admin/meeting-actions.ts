@@ -2,11 +2,16 @@
 
 import { nb } from '@/lib/i18n/nb';
 import { runtimeConfig } from '@/lib/runtime/services';
-import { addMeeting, cancelMeeting, createSeries, endSeries, moveMeeting, rotateCalendarToken } from '@/lib/meetings/series-commands';
+import { addMeeting } from '@/lib/meetings/add-meeting';
+import { rotateCalendarToken } from '@/lib/meetings/calendar-token';
+import { cancelMeeting } from '@/lib/meetings/cancel-meeting';
+import { createSeries } from '@/lib/meetings/create-series';
+import { endSeries } from '@/lib/meetings/end-series';
+import { moveMeeting } from '@/lib/meetings/move-meeting';
 import type { FormState } from './form-state';
 import { all, runAdminAction, text } from './run-admin-action';
 
-/** Server actions of the meetings page (lib/meetings/series-commands.ts does the work and the checks). */
+/** Server actions of the meetings page (the commands in lib/meetings/ do the work and the checks). */
 const done = nb.admin.meetings.done;
 const path = (form: FormData) => `/admin/enheter/${text(form, 'unitId')}/moter`;
 const fields = (form: FormData, names: string[]) => Object.fromEntries(names.map((name) => [name, text(form, name)]));

@@ -1,6 +1,6 @@
 import type { Db } from '../db/db';
 import { calendarFeed } from './calendar-feed';
-import { hashCalendarToken } from './series-commands';
+import { hashCalendarToken } from './calendar-token';
 import { systemClock } from '../time/clock';
 
 /** Tokens are 32 random bytes in base64url: anything else is refused before the database is asked. */

@@ -2,7 +2,7 @@ import type { Actor } from '../access/access-service';
 import { canManageMeetings } from '../access/policy';
 import type { Db } from '../db/db';
 import { AppError } from '../errors/app-error';
-import { generationWeeks } from './series-commands';
+import { generationWeeks } from './generate-series-meetings';
 import { systemClock } from '../time/clock';
 
 /** What the meetings page of a unit shows: its active series, the coming meetings, who may chair. */

@@ -172,7 +172,7 @@ export async function seedDemoData(db: Db, options: { clock?: Clock } = {}): Pro
         defaultChairId: key === 'main' ? users['moteleder@demo.test'] : null,
       },
     });
-    // As the server's generation would make them (lib/meetings/series-commands.ts), slot by slot.
+    // As the server's generation would make them (lib/meetings/generate-series-meetings.ts), slot by slot.
     for (const meeting of scheduleMeetings(rule, now, until, norwegianWorkingDays)) {
       await db.meeting.create({
         data: {

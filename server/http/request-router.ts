@@ -14,7 +14,7 @@ type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => vo
 
 const requestIdPattern = /^[\w-]{8,64}$/;
 
-/** Carries the client's address to Next (lib/auth/client-address.ts reads it). */
+/** Carries the client's address to Next (app/_auth/options.ts reads it for the login throttle). */
 export const clientAddressHeader = 'x-samlet-client-address';
 
 /**

@@ -1,5 +1,5 @@
 import type { Db } from '../../lib/db/db';
-import { generateAllSeries } from '../../lib/meetings/series-commands';
+import { generateAllSeries } from '../../lib/meetings/generate-series-meetings';
 import type { Logger } from '../logger';
 import { alone, type RunExclusive } from '../cluster/run-exclusive';
 

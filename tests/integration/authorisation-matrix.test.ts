@@ -17,7 +17,7 @@ import { demo, demoFixtures, openDb } from '../support/fixtures';
 import { login, loginDemoUsers } from '../support/login';
 import { pdfText } from '../support/pdf-text';
 import { DateTime } from 'luxon';
-import { hashCalendarToken } from '../../lib/meetings/series-commands';
+import { hashCalendarToken } from '../../lib/meetings/calendar-token';
 import { formWith, submitRenderedForm } from '../support/rendered-forms';
 import { actionIdsIn, builtServerActions, postServerAction, type ActionAnswer } from '../support/server-actions';
 import { connectSocket } from '../support/socket-client';
