@@ -68,6 +68,7 @@ describe('the meeting socket contract', () => {
     expect(await emitAck(chair, 'meeting:plan-item', { meetingId, itemId: items[0].id, plannedMinutes: 0 })).toEqual({
       ok: false,
       error: 'invalid_input',
+      fields: { plannedMinutes: expect.any(String) },
     });
     expect(await db.agendaItem.findUniqueOrThrow({ where: { id: items[0].id }, select: { plannedMinutes: true } })).toEqual(before);
     // The same command inside the contract goes through: the refusal above was the payload's.

@@ -18,6 +18,7 @@ import {
 } from '../../../lib/realtime/meeting-socket-contract';
 import type { Logger } from '../../logger';
 import type { SamletServer, SamletSocket } from './socket-server';
+import { parseInput } from '../../../lib/validation/parse-input';
 
 type Deps = { db: Db; log: Logger; documents: MeetingDocuments; io: SamletServer };
 type Payload<E extends ClientEvent> = z.output<(typeof clientEventSchemas)[E]>;
@@ -55,10 +56,10 @@ export function registerMeetingEvents(socket: SamletSocket, deps: Deps): void {
     const listen = socket.on.bind(socket) as (event: E, listener: (payload: unknown, ack?: (reply: Ack<E>) => void) => void) => void;
     listen(event, async (payload, ack) => {
       const reply = typeof ack === 'function' ? ack : () => undefined;
-      const parsed = clientEventSchemas[event].safeParse(payload);
-      if (!parsed.success) return reply({ ok: false, error: 'invalid_input' });
       try {
-        reply({ ok: true, ...(await handler(parsed.data as Payload<E>)) } as Ack<E>);
+        // The one converter: a payload outside the contract is invalid_input with its fields, before the command runs.
+        const parsed = parseInput(clientEventSchemas[event], payload, 'invalid_input');
+        reply({ ok: true, ...(await handler(parsed as Payload<E>)) } as Ack<E>);
       } catch (error) {
         if (!asAppError(error)) deps.log.error({ event, err: (error as Error).message }, 'socket.io: event failed');
         reply(socketErrorFor(error));
