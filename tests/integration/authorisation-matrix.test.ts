@@ -23,6 +23,7 @@ import { actionIdsIn, builtServerActions, postServerAction, type ActionAnswer } 
 import { connectSocket } from '../support/socket-client';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { connectYjs, rawUpgrade, waitFor, whenSynced, type YjsClient } from '../support/yjs-client';
+import { systemClock } from '../../lib/time/clock';
 
 /**
  * The authorisation matrix (issue 7): every API route, download, page with
@@ -382,7 +383,7 @@ async function makeCase(options: { status: string; meetingId?: string | null; la
       meetingId: options.meetingId ?? null,
       lateRequestMeetingId: options.lateRequestMeetingId ?? null,
       version: submitted ? 1 : 0,
-      submittedAt: submitted ? new Date() : null,
+      submittedAt: submitted ? systemClock.now() : null,
       versions: submitted
         ? { create: { version: 1, content: JSON.stringify(content), submittedById: author, meetingId: options.meetingId ?? null } }
         : undefined,
@@ -435,7 +436,7 @@ async function makeMeeting(options: {
   return { meeting, items };
 }
 
-const days = (n: number) => new Date(Date.now() + n * 24 * 3600_000);
+const days = (n: number) => new Date(systemClock.now().getTime() + n * 24 * 3600_000);
 /** A planned meeting of its own for one chair command, far from the real schedule so nothing is carried into it. */
 const chairMeeting = (items = true) =>
   makeMeeting({
@@ -454,7 +455,7 @@ async function arrange() {
 
   const planned = (await makeMeeting({ startsAt: days(30) })).meeting;
   const late = (await makeMeeting({ startsAt: days(31) })).meeting;
-  const started = (await makeMeeting({ startsAt: new Date(Date.now() - 10 * 60_000) })).meeting;
+  const started = (await makeMeeting({ startsAt: new Date(systemClock.now().getTime() - 10 * 60_000) })).meeting;
   const withItems = await makeMeeting({
     startsAt: days(32),
     items: [

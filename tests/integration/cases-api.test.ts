@@ -9,6 +9,7 @@ import { demo, demoFixtures, openDb } from '../support/fixtures';
 import { loginDemoUsers } from '../support/login';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { connectionClosed, connectYjs, markerSeen, waitFor, whenSynced } from '../support/yjs-client';
+import { systemClock } from '../../lib/time/clock';
 
 describe.each(databaseKinds)('case API on %s', (kind) => {
   let database: TestDatabase;
@@ -110,7 +111,7 @@ describe.each(databaseKinds)('case API on %s', (kind) => {
     const submitted = await as.caseworker.post(`/api/cases/${id}/submit`);
     expect(submitted.status).toBe(200);
     const nextOpen = await db.meeting.findFirstOrThrow({
-      where: { unitId: fixtures.mainUnit.id, status: 'planned', submissionDeadline: { gt: new Date() } },
+      where: { unitId: fixtures.mainUnit.id, status: 'planned', submissionDeadline: { gt: systemClock.now() } },
       orderBy: { startsAt: 'asc' },
     });
     expect(submitted.body).toMatchObject({ version: 1, meetingId: nextOpen.id, lateRequestFor: null, warnings: {} });
@@ -137,9 +138,9 @@ describe.each(databaseKinds)('case API on %s', (kind) => {
     const soon = await db.meeting.create({
       data: {
         unitId: fixtures.mainUnit.id,
-        startsAt: new Date(Date.now() + 2 * 3600_000),
-        endsAt: new Date(Date.now() + 3 * 3600_000),
-        submissionDeadline: new Date(Date.now() - 3600_000),
+        startsAt: new Date(systemClock.now().getTime() + 2 * 3600_000),
+        endsAt: new Date(systemClock.now().getTime() + 3 * 3600_000),
+        submissionDeadline: new Date(systemClock.now().getTime() - 3600_000),
       },
     });
     const { id } = (await as.caseworker.post('/api/cases', { content: completeCase })).body as { id: string };
@@ -270,7 +271,7 @@ describe.each(databaseKinds)('case API on %s', (kind) => {
 
   it('warns in the queue, page and API, about a draft nobody has worked on for almost the retention period', async () => {
     const caseworker = await db.user.findUniqueOrThrow({ where: { email: demo.caseworker } });
-    const longAgo = new Date(Date.now() - 23 * 30 * 24 * 3600_000);
+    const longAgo = new Date(systemClock.now().getTime() - 23 * 30 * 24 * 3600_000);
     const old = await db.case.create({
       data: {
         unitId: fixtures.mainUnit.id,

@@ -7,6 +7,7 @@ import { PrismaDocumentStore, type DocumentStore } from '../../server/realtime/y
 import { SqliteDocumentStore } from '../../server/realtime/yjs/sqlite-document-store';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases';
 import { openDb } from '../support/fixtures';
+import { systemClock } from '../../lib/time/clock';
 
 /**
  * The Yjs document stores on the real databases (SQLite through its worker
@@ -106,7 +107,7 @@ describe.each(databaseKinds)('Yjs document store on %s', (kind) => {
     expect(textOf(await store.load(name))).toBe('før komprimering og etter');
     // The rows the store wrote are readable through Prisma too (dates in its format).
     const rows = await db.yDocUpdate.findMany({ where: { docName: name } });
-    expect(rows[0].createdAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(rows[0].createdAt.getTime()).toBeGreaterThan(systemClock.now().getTime() - 60_000);
   });
 
   it('writes nothing for an empty append', async () => {

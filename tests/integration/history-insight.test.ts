@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { demo, demoFixtures, openDb } from '../support/fixtures';
 import { loginDemoUsers } from '../support/login';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { systemClock } from '../../lib/time/clock';
 
 /** Timelines, similar cases, the consistency view and statistics through the real server. */
 describe('timelines, similar cases, consistency and statistics', () => {
@@ -34,7 +35,7 @@ describe('timelines, similar cases, consistency and statistics', () => {
           caseId: null,
           outcome: 'avklart',
           title: 'Økning av BPA etter brudd i armen',
-          meetingDate: new Date(Date.now() - 40 * 24 * 3600_000),
+          meetingDate: new Date(systemClock.now().getTime() - 40 * 24 * 3600_000),
         },
         {
           ...base,
@@ -42,7 +43,7 @@ describe('timelines, similar cases, consistency and statistics', () => {
           caseId: null,
           outcome: 'henvist',
           title: 'Økning av BPA etter fall og brudd i hoften',
-          meetingDate: new Date(Date.now() - 60 * 24 * 3600_000),
+          meetingDate: new Date(systemClock.now().getTime() - 60 * 24 * 3600_000),
         },
         {
           ...base,
@@ -149,7 +150,7 @@ describe('timelines, similar cases, consistency and statistics', () => {
         ...base,
         itemId: 'likeitem00003',
         title: 'Økning av BPA etter brudd i foten',
-        meetingDate: new Date(Date.now() - 2 * 24 * 3600_000),
+        meetingDate: new Date(systemClock.now().getTime() - 2 * 24 * 3600_000),
       },
     });
     expect(await page()).toContain('Økning av BPA etter brudd i foten');

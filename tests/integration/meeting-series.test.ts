@@ -13,6 +13,7 @@ import { demo, demoFixtures, openDb } from '../support/fixtures';
 import { loginDemoUsers } from '../support/login';
 import { formWith, submitRenderedForm } from '../support/rendered-forms';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { systemClock } from '../../lib/time/clock';
 
 const oslo = (d: Date) => DateTime.fromJSDate(d, { zone: osloZone });
 
@@ -117,7 +118,7 @@ describe.each(databaseKinds)('meeting series and calendar on %s', (kind) => {
         purpose: 'drofting',
         status: 'submitted',
         meetingId: meetings[0].id,
-        submittedAt: new Date(),
+        submittedAt: systemClock.now(),
       },
     });
     const agenda = await syncAgenda(db, meetings[0].id);
@@ -219,7 +220,7 @@ describe.each(databaseKinds)('meeting series and calendar on %s', (kind) => {
   });
 
   it('adds an extra meeting', async () => {
-    const at = DateTime.now().setZone(osloZone).plus({ days: 10 }).set({ hour: 13, minute: 0 });
+    const at = DateTime.fromJSDate(systemClock.now(), { zone: osloZone }).plus({ days: 10 }).set({ hour: 13, minute: 0 });
     expect(
       await submit(['Legg til møtet'], { startsAt: at.toFormat("yyyy-MM-dd'T'HH:mm"), durationMinutes: '45', location: 'Rom 4' }),
     ).toContain('Ekstramøtet er lagt til.');
@@ -238,7 +239,9 @@ describe.each(databaseKinds)('meeting series and calendar on %s', (kind) => {
     expect(response.headers.get('content-type')).toContain('text/calendar');
     const text = await response.text();
     const events = Object.values(ical.sync.parseICS(text)).filter((e) => e?.type === 'VEVENT') as VEvent[];
-    const meetings = await db.meeting.findMany({ where: { unitId, startsAt: { gte: new Date(Date.now() - 30 * 24 * 3600_000) } } });
+    const meetings = await db.meeting.findMany({
+      where: { unitId, startsAt: { gte: new Date(systemClock.now().getTime() - 30 * 24 * 3600_000) } },
+    });
     expect(events).toHaveLength(meetings.length);
     for (const m of meetings) {
       const event = events.find((e) => e.uid === `${m.id}@samlet`)!;

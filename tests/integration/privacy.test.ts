@@ -8,6 +8,7 @@ import { createTestDatabase, databaseKinds, type TestDatabase } from '../support
 import { demo, demoFixtures, openDb } from '../support/fixtures';
 import { loginDemoUsers } from '../support/login';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { systemClock } from '../../lib/time/clock';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const month = 30 * 24 * 3600_000;
@@ -37,7 +38,7 @@ describe.each(databaseKinds)('privacy on %s', (kind) => {
   }
 
   async function decidedCase(personRef: string, monthsAgo: number, secret: string) {
-    const closedAt = new Date(Date.now() - monthsAgo * month);
+    const closedAt = new Date(systemClock.now().getTime() - monthsAgo * month);
     const meeting = await db.meeting.create({
       data: { unitId, startsAt: closedAt, endsAt: closedAt, submissionDeadline: closedAt, status: 'closed', closedAt },
     });
@@ -203,7 +204,7 @@ describe.each(databaseKinds)('privacy on %s', (kind) => {
   });
 
   it('retention takes an abandoned draft along with its person’s history, unless its document was worked on lately', async () => {
-    const longAgo = new Date(Date.now() - 30 * month);
+    const longAgo = new Date(systemClock.now().getTime() - 30 * month);
     const draft = (personRef: string) =>
       db.case.create({
         data: {
@@ -223,7 +224,11 @@ describe.each(databaseKinds)('privacy on %s', (kind) => {
     const keptDraft = await draft('PRIV-51');
     // Typed in the editor last week: the case row is old, its document is not.
     await db.yDocUpdate.create({
-      data: { docName: `case:${keptDraft.id}`, data: Buffer.from([0, 0]), createdAt: new Date(Date.now() - 7 * 24 * 3600_000) },
+      data: {
+        docName: `case:${keptDraft.id}`,
+        data: Buffer.from([0, 0]),
+        createdAt: new Date(systemClock.now().getTime() - 7 * 24 * 3600_000),
+      },
     });
 
     await runRetention(db, { months: 24, rest: noRest });
@@ -301,7 +306,7 @@ describe.each(databaseKinds)('privacy on %s', (kind) => {
     expect((await fetch(`${server.url}/historikk/person/innsyn?unit=${unitId}`, { headers: { cookie: cookies.leader } })).status).toBe(400);
 
     // After anonymisation the export holds no content.
-    await runRetention(db, { months: 24, now: new Date(Date.now() + 48 * month) });
+    await runRetention(db, { months: 24, now: new Date(systemClock.now().getTime() + 48 * month) });
     const later = await (
       await fetch(`${server.url}/historikk/person/innsyn?unit=${unitId}&ref=PRIV-9`, { headers: { cookie: cookies.leader } })
     ).text();
