@@ -15,7 +15,7 @@ export const dynamic = 'force-dynamic';
 export default async function HomePage() {
   const { actor, user } = await requireActor();
   const units = await listUpcomingMeetings({ db: getDb(), memberships: actor.memberships });
-  const notices = await unreadNotifications(getDb(), user.id);
+  const notices = await unreadNotifications(getDb(), actor);
   return (
     <PageShell userName={user.name} actor={actor}>
       <h1 className="text-2xl font-semibold tracking-tight">{nb.home.title}</h1>

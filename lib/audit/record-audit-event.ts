@@ -72,9 +72,22 @@ export async function recordAuditEvent(db: Db | DbTransaction, event: AuditEvent
   });
 }
 
-/** Several events in one statement (a view that shows many cases at once). */
+/** Rows per INSERT: a page's reads always fit in one; only a large export (the audit log's CSV) takes several. */
+const rowsPerInsert = 1000;
+
+/**
+ * Several events in one statement (a view that shows many cases at once).
+ * Awaited by every view before it returns what it logs: a failed write fails
+ * the view, so no content is shown unlogged.
+ */
 export async function recordAuditEvents(db: Db | DbTransaction, events: AuditEventInput[]): Promise<void> {
-  if (events.length === 0) return;
+  // 1000 rows × 7 columns stays below both databases' limit on bound parameters (SQLite 32,766; PostgreSQL 65,535).
+  for (let start = 0; start < events.length; start += rowsPerInsert) {
+    await insertEvents(db, events.slice(start, start + rowsPerInsert));
+  }
+}
+
+async function insertEvents(db: Db | DbTransaction, events: AuditEventInput[]): Promise<void> {
   await db.auditEvent.createMany({
     data: events.map((event) => ({
       actorId: event.actorId,

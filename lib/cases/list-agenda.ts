@@ -1,8 +1,9 @@
 import type { Actor } from '../access/access-service';
 import { canChairMeeting, meetingAccess } from '../access/policy';
-import { recordAuditEvent } from '../audit/record-audit-event';
+import { recordAuditEvents } from '../audit/record-audit-event';
 import type { Db } from '../db/db';
 import { AppError } from '../errors/app-error';
+import { caseReadEvents } from '../history/log-case-reads';
 import type { CaseContent } from './case-form';
 import { diffContent, type FieldChange } from './diff-versions';
 
@@ -70,13 +71,17 @@ export async function listAgenda(options: { db: Db; actor: Actor; meetingId: str
       changes: latest && previous ? diffContent(previous, latest) : [],
     };
   };
-  await recordAuditEvent(db, {
-    actorId: actor.userId,
-    action: 'meeting.read',
-    entityType: 'meeting',
-    entityId: meetingId,
-    unitId: meeting.unitId,
-  });
+  // The agenda shows each case's title, person reference and changed text: a read of the meeting and of each
+  // case (late requests too), in one insert, written before anything is shown.
+  await recordAuditEvents(db, [
+    { actorId: actor.userId, action: 'meeting.read', entityType: 'meeting', entityId: meetingId, unitId: meeting.unitId },
+    ...caseReadEvents(
+      actor,
+      [...cases, ...late].map((c) => ({ caseId: c.id, unitId: meeting.unitId })),
+      'agenda',
+      { meetingId },
+    ),
+  ]);
   return {
     meeting: {
       id: meeting.id,

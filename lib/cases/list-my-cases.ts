@@ -1,5 +1,6 @@
 import type { Actor } from '../access/access-service';
 import type { Db } from '../db/db';
+import { logCaseReads } from '../history/log-case-reads';
 import { lastActivity } from '../privacy/retention';
 import { abandonedFrom } from '../privacy/retention-rules';
 import { compareCases, type QueueSort } from './case-summary';
@@ -43,6 +44,8 @@ export async function listMyCases(options: {
   db: Db;
   actor: Actor;
   sort: QueueSort;
+  /** Which door shows the queue, for the access log: the page (`queue`) or `GET /api/cases` (`api_list`). */
+  view: 'queue' | 'api_list';
   now?: Date;
   retentionMonths?: number;
 }): Promise<Queue> {
@@ -96,9 +99,17 @@ export async function listMyCases(options: {
     (
       await db.case.findMany({
         where: { id: { in: followUps.map((f) => f.caseId).filter((id): id is string => Boolean(id)) } },
-        select: { id: true, title: true },
+        select: { id: true, title: true, unitId: true },
       })
-    ).map((c) => [c.id, c.title]),
+    ).map((c) => [c.id, c]),
+  );
+  // Titles and person references of every case listed (and the titles beside the follow-ups): logged, in one
+  // insert, before the queue is returned.
+  await logCaseReads(
+    db,
+    actor,
+    [...rows, ...titles.values()].map((c) => ({ caseId: c.id, unitId: c.unitId })),
+    options.view,
   );
   // Due dates are Oslo calendar days: compare with today's Oslo date, not the UTC one.
   const today = osloDate(now);
@@ -108,7 +119,7 @@ export async function listMyCases(options: {
       description: f.description,
       dueDate: f.dueDate,
       caseId: f.caseId,
-      caseTitle: f.caseId ? (titles.get(f.caseId) ?? null) : null,
+      caseTitle: f.caseId ? (titles.get(f.caseId)?.title ?? null) : null,
       meetingId: f.agendaItem.meetingId,
       overdue: Boolean(f.dueDate && f.dueDate < today),
     })),

@@ -16,7 +16,7 @@ export async function loadQueuePage(options: {
 }): Promise<QueuePage> {
   const { db, actor } = options;
   const [queue, newCaseUnits] = await Promise.all([
-    listMyCases(options),
+    listMyCases({ ...options, view: 'queue' }),
     db.unit.findMany({
       where: { id: { in: unitsForNewCases(actor.memberships) } },
       select: { id: true, name: true },

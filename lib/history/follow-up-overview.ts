@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { Actor } from '../access/access-service';
 import { canCompleteFollowUp, canSeeCaseHistory, canSeeFollowUp, canStartRevision, unitsWithHistory } from '../access/policy';
 import type { Db } from '../db/db';
+import { logCaseReads } from './log-case-reads';
 import { osloDate } from '../time/oslo';
 import { systemClock } from '../time/clock';
 
@@ -147,5 +148,16 @@ export async function followUpOverview(options: { db: Db; actor: Actor; now?: Da
       },
     ];
   });
+  // Follow-up texts with their case's title, and re-assessments with title and person reference: a read of
+  // each case shown, in one insert, before the overview is returned.
+  await logCaseReads(
+    db,
+    actor,
+    [...visible.map((f) => f.caseId), ...reassessments.map((r) => r.caseId)].flatMap((id) => {
+      const found = id ? caseById.get(id) : undefined;
+      return found ? [{ caseId: found.id, unitId: found.unitId }] : [];
+    }),
+    'follow_ups',
+  );
   return { today, followUps: followUpRows, byOwner: countByOwner(followUpRows), reassessments };
 }

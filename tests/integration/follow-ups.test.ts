@@ -101,8 +101,9 @@ describe.each(databaseKinds)('follow-up overview on %s', (kind) => {
       },
     });
     const overdueAt = async (instant: string) =>
-      (await listMyCases({ db, actor: actors.caseworker, sort: 'age', now: new Date(instant) })).followUps.find((f) => f.id === followUp.id)
-        ?.overdue;
+      (await listMyCases({ db, actor: actors.caseworker, sort: 'age', view: 'queue', now: new Date(instant) })).followUps.find(
+        (f) => f.id === followUp.id,
+      )?.overdue;
     // 23:50 on New Year's Eve in Oslo (22:50 UTC): still due today.
     expect(await overdueAt('2026-12-31T22:50:00Z')).toBe(false);
     // 00:50 on 1 January in Oslo, though still 31 December in UTC: overdue.

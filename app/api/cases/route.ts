@@ -13,7 +13,7 @@ const querySchema = z.object({ sort: z.enum(queueSorts).default('severity') });
 /** GET /api/cases?sort=severity|urgency|age — the caller's own queue. */
 export const GET = apiRoute(async ({ context, request }) => {
   const { sort } = parseInput(querySchema, Object.fromEntries(request.nextUrl.searchParams), 'invalid query');
-  return listMyCases({ db: context.db, actor: context.actor, sort, retentionMonths: retentionMonths() });
+  return listMyCases({ db: context.db, actor: context.actor, sort, view: 'api_list', retentionMonths: retentionMonths() });
 });
 
 /** POST /api/cases { unitId?, content? } — start a draft. */
