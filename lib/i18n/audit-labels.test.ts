@@ -1,9 +1,71 @@
 import { describe, expect, it } from 'vitest';
+import type { AuditRow } from '../audit/list-audit-events';
 import { auditActions } from '../audit/record-audit-event';
-import { nb } from './nb';
+import { auditActionLabels, auditRowWords, caseReadViews, describeAuditAction, describeAuditDetail } from './audit-labels';
+
+const row = (over: Partial<AuditRow>): AuditRow => ({
+  id: 1,
+  at: new Date('2026-12-03T09:04:31Z'),
+  actorId: 'u1',
+  actor: 'Lars Leder',
+  action: 'case.read',
+  entityType: 'case',
+  entityId: 'c1',
+  detail: null,
+  caseId: 'c1',
+  caseTitle: 'Økning av BPA',
+  personRef: 'EPJ 2025/0712',
+  anonymised: false,
+  itemTitle: null,
+  meetingStartsAt: null,
+  entityName: null,
+  ...over,
+});
 
 describe('audit log labels', () => {
   it('every audit action has a Norwegian label for the log view', () => {
-    expect(auditActions.filter((action) => !nb.history.audit.actions[action])).toEqual([]);
+    expect(auditActions.filter((action) => !auditActionLabels[action])).toEqual([]);
+  });
+
+  it('says where a case was read, for every view that logs reads, and for old entries written with `via`', () => {
+    expect(describeAuditAction('case.read', { view: 'meeting_room' })).toBe('Leste saken i møterommet');
+    expect(describeAuditAction('case.read', { via: 'meeting_room' })).toBe('Leste saken i møterommet');
+    expect(describeAuditAction('case.read', { view: 'agenda', meetingId: 'm1' })).toBe('Leste saken på sakslisten');
+    expect(describeAuditAction('case.read', { channel: 'page' })).toBe('Åpnet saken');
+    expect(describeAuditAction('case.read', { view: 'a_view_from_tomorrow' })).toBe('Leste saken');
+    expect(describeAuditAction('case.update', { channel: 'realtime', updates: 4 })).toBe('Endret saken i skjemaet');
+    for (const view of ['agenda', 'queue', 'api_list', 'follow_ups', 'notices', 'audit_log', 'audit_csv'])
+      expect(caseReadViews[view]).toBeTruthy();
+  });
+
+  it('words the detail instead of showing JSON, and keeps an unknown key rather than hiding it', () => {
+    expect(describeAuditDetail('case.open_realtime', { readOnly: true })).toBe('bare lesetilgang');
+    expect(describeAuditDetail('member.role_change', { from: 'saksbehandler', to: 'leder' })).toBe('fra saksbehandler, til leder');
+    expect(describeAuditDetail('case.submit', { version: 2, meetingId: 'm1', late: true })).toBe('versjon 2, etter fristen');
+    expect(describeAuditDetail('meeting.move', { from: '2026-12-03T09:00:00.000Z', to: '2026-12-04T09:00:00.000Z' })).toBe(
+      'fra torsdag 3. desember kl. 10:00, til fredag 4. desember kl. 10:00',
+    );
+    expect(describeAuditDetail('case.read', { view: 'queue', flavour: 'new' })).toBe('flavour: new');
+    expect(describeAuditDetail('case.read', null)).toBe('');
+  });
+
+  it('names the case and its person reference, and says "anonymisert" once retention removed them', () => {
+    expect(auditRowWords(row({}))).toMatchObject({
+      caseTitle: 'Økning av BPA',
+      personRef: 'EPJ 2025/0712',
+      actor: 'Lars Leder',
+      subject: 'Sak',
+    });
+    expect(auditRowWords(row({ anonymised: true, caseTitle: null, personRef: null }))).toMatchObject({
+      caseTitle: 'anonymisert',
+      personRef: 'anonymisert',
+    });
+    expect(auditRowWords(row({ actor: null, actorId: null })).actor).toBe('System');
+    expect(auditRowWords(row({ at: new Date('2026-12-03T09:04:31Z') })).at).toBe('torsdag 3. desember kl. 10:04');
+    expect(
+      auditRowWords(
+        row({ entityType: 'meeting', caseId: null, caseTitle: null, personRef: null, meetingStartsAt: new Date('2026-12-03T09:00:00Z') }),
+      ).subject,
+    ).toBe('Møte torsdag 3. desember kl. 10:00');
   });
 });

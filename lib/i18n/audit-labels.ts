@@ -1,0 +1,210 @@
+import type { AuditRow } from '../audit/list-audit-events';
+import type { AuditAction } from '../audit/record-audit-event';
+import { formatDateTime, formatNumber, formatTimestamp } from './format';
+import { nb } from './nb';
+
+/**
+ * The audit log in words a leader reads: what each action means, where a
+ * case was read, and what an entry's context (`detail`) says — never JSON.
+ * The one place these words live; the page and the CSV export both use it.
+ */
+
+/** Every action, in Norwegian (typed by `AuditAction`, so a new action without words does not compile). */
+export const auditActionLabels: Record<AuditAction, string> = {
+  'auth.login': 'Logget inn',
+  'auth.login_failed': 'Mislykket innlogging',
+  'auth.logout': 'Logget ut',
+  'case.read': 'Leste saken',
+  'case.open_realtime': 'Åpnet saksskjemaet',
+  'case.create': 'Opprettet saken',
+  'case.update': 'Endret saken',
+  'case.submit': 'Meldte inn saken',
+  'case.withdraw': 'Trakk saken',
+  'case.accept_late': 'Tok inn saken etter fristen',
+  'meeting.read': 'Leste møtet',
+  'meeting.open_realtime': 'Åpnet møterommet',
+  'meeting.join': 'Deltok i møtet',
+  'meeting.set_current': 'Satte aktuell sak i møtet',
+  'meeting.close': 'Avsluttet møtet',
+  'item.lock': 'Låste punktet',
+  'item.unlock': 'Låste opp punktet',
+  'item.update': 'Endret punktet',
+  'agenda.reorder': 'Endret rekkefølgen på sakslisten',
+  'agenda.add_item': 'La til punkt på sakslisten',
+  'access.denied': 'Ble nektet tilgang',
+  'follow_up.complete': 'Markerte oppfølgingen som utført',
+  'follow_up.reopen': 'Åpnet oppfølgingen igjen',
+  'case.start_revision': 'Startet revurdering',
+  'unit.create': 'Opprettet enheten',
+  'unit.rename': 'Endret navn på enheten',
+  'member.add': 'La til medlem',
+  'member.role_change': 'Endret rolle',
+  'member.remove': 'Fjernet medlem',
+  'user.deactivate': 'Deaktiverte kontoen',
+  'user.activate': 'Aktiverte kontoen',
+  'user.password_set': 'Satte passord',
+  'user.password_change': 'Byttet eget passord',
+  'user.oidc_link': 'Koblet til kommunens innlogging',
+  'case.anonymised': 'Anonymiserte saken (sletting etter frist)',
+  'person.export': 'Eksporterte innsyn for en personreferanse',
+  'series.create': 'Opprettet møteserie',
+  'series.end': 'Avsluttet møteserie',
+  'meeting.create': 'La til ekstramøte',
+  'meeting.move': 'Flyttet møtet',
+  'meeting.cancel': 'Avlyste møtet',
+  'calendar.rotate': 'Byttet kalenderlenke',
+};
+
+/** Where a case was read (`view`, older entries `via`, of `case.read`; lib/history/log-case-reads.ts). */
+export const caseReadViews: Record<string, string> = {
+  agenda: 'Leste saken på sakslisten',
+  meeting_room: 'Leste saken i møterommet',
+  minutes: 'Leste saken i referatet',
+  queue: 'Så saken i sakskøen',
+  api_list: 'Hentet saken i saksoversikten gjennom API-et',
+  follow_ups: 'Så saken i oppfølgingsoversikten',
+  notices: 'Så saken i en beskjed',
+  search: 'Så saken i søketreff',
+  similar: 'Så saken blant lignende saker',
+  consistency: 'Så saken i likebehandlingsoversikten',
+  timeline: 'Leste saken i tidslinjen',
+  innsyn: 'Leste saken i en innsynseksport',
+  audit_log: 'Så saken i tilgangsloggen',
+  audit_csv: 'Så saken i en eksport av tilgangsloggen',
+};
+
+/** `case.read` from the case page or `GET /api/cases/:id` (`channel`). */
+const caseReadChannels: Record<string, string> = {
+  page: 'Åpnet saken',
+  api: 'Hentet saken gjennom API-et',
+};
+
+export const auditEntityTypes: Record<string, string> = {
+  follow_up: 'Oppfølging',
+  case: 'Sak',
+  meeting: 'Møte',
+  item: 'Punkt',
+  user: 'Bruker',
+  unit: 'Enhet',
+  document: 'Dokument',
+};
+
+export const auditWords = {
+  anonymised: 'anonymisert',
+  system: 'System',
+  unknownUser: 'Ukjent bruker',
+  meetingOn: (when: string) => `Møte ${when}`,
+};
+
+export type AuditDetail = Record<string, unknown>;
+
+/** The stored `detail` (a small JSON object), or null when there is none or it cannot be read. */
+export function parseAuditDetail(detail: string | null): AuditDetail | null {
+  if (!detail) return null;
+  try {
+    const parsed: unknown = JSON.parse(detail);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as AuditDetail) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** "Leste saken i møterommet", "Endret saken", …: the action, and for a read, where it happened. */
+export function describeAuditAction(action: string, detail: AuditDetail | null): string {
+  if (action === 'case.read') {
+    const view = text(detail?.view) ?? text(detail?.via);
+    if (view) return caseReadViews[view] ?? auditActionLabels['case.read'];
+    const channel = text(detail?.channel);
+    if (channel) return caseReadChannels[channel] ?? auditActionLabels['case.read'];
+  }
+  if (action === 'meeting.read' && detail?.view === 'minutes') return 'Leste referatet';
+  if ((action === 'case.update' || action === 'item.update') && detail?.channel === 'realtime') {
+    return `${auditActionLabels[action]} i skjemaet`;
+  }
+  if (action === 'case.update' && detail?.channel === 'api') return 'Endret saken gjennom API-et';
+  return (auditActionLabels as Record<string, string>)[action] ?? action;
+}
+
+/** What an entry's context says, in words ("bare lesetilgang", "versjon 2, etter fristen"); empty when nothing. */
+export function describeAuditDetail(action: string, detail: AuditDetail | null): string {
+  if (!detail) return '';
+  const parts: string[] = [];
+  const said = new Set(['view', 'via', 'channel', 'meetingId', 'itemId', 'seriesId', 'revises']);
+  const roleName = (role: unknown) => nb.roles[String(role)]?.toLowerCase() ?? String(role);
+  const when = (iso: unknown) => {
+    const date = new Date(String(iso));
+    return Number.isNaN(date.getTime()) ? String(iso) : formatDateTime(date);
+  };
+  const take = (key: string, words: (value: unknown) => string | null) => {
+    said.add(key);
+    if (detail[key] === undefined) return;
+    const phrase = words(detail[key]);
+    if (phrase) parts.push(phrase);
+  };
+  if (action === 'meeting.move') {
+    take('from', (v) => `fra ${when(v)}`);
+    take('to', (v) => `til ${when(v)}`);
+  } else {
+    take('from', (v) => `fra ${roleName(v)}`);
+    take('to', (v) => `til ${roleName(v)}`);
+  }
+  take('role', (v) => `rolle: ${roleName(v)}`);
+  take('readOnly', (v) => (v ? 'bare lesetilgang' : 'med redigeringstilgang'));
+  take('updates', (v) => `${formatNumber(Number(v), 0)} endringer`);
+  take('fields', (v) => `${formatNumber(Number(v), 0)} felt`);
+  take('version', (v) => `versjon ${formatNumber(Number(v), 0)}`);
+  take('late', (v) => (v ? 'etter fristen' : null));
+  take('ownOnly', (v) => (v ? 'bare egne saker' : null));
+  take('newAccount', (v) => (v ? 'ny konto' : null));
+  take('withPassword', (v) => (v ? 'med passord' : null));
+  take('provider', (v) => (v === 'oidc' ? 'gjennom kommunens innlogging' : String(v)));
+  take('items', (v) => `${formatNumber(Number(v), 0)} punkter`);
+  take('carriedOver', (v) => `${formatNumber(Number(v), 0)} flyttet til neste møte`);
+  take('plannedMinutes', (v) => `${formatNumber(Number(v), 0)} minutter planlagt`);
+  take('movedTo', (v) => (v ? 'sakene flyttet til neste møte' : 'ingen møte å flytte sakene til'));
+  take('reason', (v) => (v === 'retention' ? 'slettefristen er nådd' : String(v)));
+  take('months', (v) => `${formatNumber(Number(v), 0)} måneder etter siste konklusjon`);
+  take('cases', (v) => `${formatNumber(Number(v), 0)} saker`);
+  // A key these words do not know yet (a newer kind of entry) is still shown, as it is, rather than hidden.
+  for (const [key, value] of Object.entries(detail)) {
+    if (!said.has(key) && value !== undefined && value !== '') parts.push(`${key}: ${String(value)}`);
+  }
+  return parts.join(', ');
+}
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/** One entry in words, as the page shows it and the CSV export writes it. */
+export type AuditRowWords = {
+  /** "torsdag 3. desember kl. 10:04" (the page); `exactAt` has the year and seconds (the CSV, and the page's tooltip). */
+  at: string;
+  exactAt: string;
+  actor: string;
+  action: string;
+  /** What the entry is about: "Sak", "Møte torsdag 3. desember kl. 10:00", "Bruker Lars Leder", … */
+  subject: string;
+  /** The case's title (or an item's own), "anonymisert" once retention removed it, "" when not about a case. */
+  caseTitle: string;
+  personRef: string;
+  detail: string;
+};
+
+export function auditRowWords(row: AuditRow): AuditRowWords {
+  const detail = parseAuditDetail(row.detail);
+  const type = auditEntityTypes[row.entityType] ?? row.entityType;
+  let subject = type;
+  if (row.entityType === 'meeting' && row.meetingStartsAt) subject = auditWords.meetingOn(formatDateTime(row.meetingStartsAt));
+  else if ((row.entityType === 'user' || row.entityType === 'unit') && row.entityName) subject = `${type} ${row.entityName}`;
+  return {
+    at: formatDateTime(row.at),
+    exactAt: formatTimestamp(row.at),
+    actor: row.actor ?? (row.actorId ? auditWords.unknownUser : auditWords.system),
+    action: describeAuditAction(row.action, detail),
+    subject,
+    caseTitle: row.anonymised ? auditWords.anonymised : (row.caseTitle ?? row.itemTitle ?? ''),
+    personRef: row.anonymised ? auditWords.anonymised : (row.personRef ?? ''),
+    detail: describeAuditDetail(row.action, detail),
+  };
+}
