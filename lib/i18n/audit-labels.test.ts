@@ -46,6 +46,8 @@ describe('audit log labels', () => {
       'fra torsdag 3. desember kl. 10:00, til fredag 4. desember kl. 10:00',
     );
     expect(describeAuditDetail('case.read', { view: 'queue', flavour: 'new' })).toBe('flavour: new');
+    expect(describeAuditDetail('case.read', { view: 'a_view_from_tomorrow' })).toBe('visning: a_view_from_tomorrow');
+    expect(describeAuditDetail('case.read', { view: 'queue' })).toBe('');
     expect(describeAuditDetail('case.read', null)).toBe('');
   });
 

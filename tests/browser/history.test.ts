@@ -66,11 +66,11 @@ describe('a leader looks back at a past decision, in a browser', () => {
   it('sees that read in the audit log, and can filter it', async () => {
     await leader.getByRole('link', { name: 'Tilgangslogg' }).click();
     await leader.getByRole('heading', { name: 'Tilgangslogg' }).waitFor();
-    await leader.getByLabel('Handling').selectOption({ label: 'Leste møte' });
-    await leader.getByLabel('Person').selectOption({ label: 'Lars Leder' });
+    await leader.getByLabel('Handling').selectOption({ label: 'Leste møtet' });
+    await leader.getByLabel('Ansatt').selectOption({ label: 'Lars Leder' });
     await leader.getByRole('button', { name: 'Vis' }).click();
     await leader.waitForURL(/action=meeting\.read/);
-    const rows = leader.getByRole('row').filter({ hasText: 'Leste møte' });
+    const rows = leader.getByRole('row').filter({ hasText: 'Leste referatet' });
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
     expect(await rows.first().textContent()).toContain('Lars Leder');
     expect(await accessibilityViolations(leader)).toEqual([]);

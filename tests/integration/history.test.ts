@@ -122,7 +122,7 @@ describe('meeting history, minutes and the audit log', () => {
     const page = await get(`/revisjon?action=meeting.read&entityId=${pastMeetingId}`, 'leader');
     expect(page.status).toBe(200);
     const html = await page.text();
-    expect(html).toContain('Leste møte');
+    expect(html).toContain('Leste referatet');
     expect(html).toContain('Lars Leder');
     expect((await get('/revisjon', 'admin')).status).toBe(200);
     for (const who of ['caseworker', 'chair', 'otherUnit']) expect((await get('/revisjon', who)).status).toBe(404);
@@ -135,9 +135,13 @@ describe('meeting history, minutes and the audit log', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\n');
-    expect(lines[0]).toBe('id,at,actor_id,actor,action,entity_type,entity_id,detail');
+    expect(lines[0]).toBe(
+      'Tidspunkt,Ansatt,Handling,Gjelder,Sak,Personreferanse,Detaljer,Tidspunkt (UTC),Ansatt-id,Handlingskode,Type,Id,Hendelse',
+    );
     expect(lines.length).toBeGreaterThan(1);
-    expect(lines.slice(1).every((line) => line.includes('meeting.read') && line.includes(pastMeetingId))).toBe(true);
+    expect(
+      lines.slice(1).every((line) => line.includes('Leste referatet') && line.includes('meeting.read') && line.includes(pastMeetingId)),
+    ).toBe(true);
   });
 
   it('refuses a malformed filter with a clear message, and a date range filters by Oslo days', async () => {
