@@ -139,9 +139,9 @@ describe('meeting history, minutes and the audit log', () => {
       'Tidspunkt,Ansatt,Handling,Gjelder,Sak,Personreferanse,Detaljer,Tidspunkt (UTC),Ansatt-id,Handlingskode,Type,Id,Hendelse',
     );
     expect(lines.length).toBeGreaterThan(1);
-    expect(
-      lines.slice(1).every((line) => line.includes('Leste referatet') && line.includes('meeting.read') && line.includes(pastMeetingId)),
-    ).toBe(true);
+    expect(lines.slice(1).every((line) => line.includes('meeting.read') && line.includes(pastMeetingId))).toBe(true);
+    // The minutes just read, in words (a read from the meeting room says "Leste møtet").
+    expect(lines.slice(1).some((line) => line.includes('Lars Leder,Leste referatet'))).toBe(true);
   });
 
   it('refuses a malformed filter with a clear message, and a date range filters by Oslo days', async () => {
