@@ -11,12 +11,14 @@ import { createPrismaClient } from './db/create-prisma-client';
 import { resolveDatabaseTarget } from './db/database-url';
 import { createHealthHandler } from './http/health';
 import { createMetricsHandler } from './http/metrics';
-import { createRequestRouter, createUpgradeRouter } from './http/request-router';
+import { createRequestRouter, createUpgradeRouter, originContextFor } from './http/request-router';
 import { createLogger } from './logger';
 import { closeCodes } from './realtime/close-codes';
 import { LiveConnections } from './realtime/live-connections';
 import { watchLiveSessions } from './realtime/watch-live-sessions';
+import { createClientErrorHandler } from './http/client-error';
 import { isSameOriginRequest } from './http/origin-policy';
+import { hstsFor } from './http/security-headers';
 import { scheduleRetention } from './privacy/retention-job';
 import { documentsInUse } from './privacy/documents-in-use';
 import { scheduleMeetingGeneration } from './meetings/generation-job';
@@ -126,7 +128,7 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
     documentsInUse: documentsInUse(registry, cluster?.bus ?? null),
   });
   const generation = scheduleMeetingGeneration({ db, log, exclusive });
-  const publicOrigin = new URL(config.authUrl).origin;
+  const originOptions = { publicUrl: config.authUrl, trustProxy: config.trustProxy, demo: config.demo };
   const yjs = createYjsEndpoint({ db, registry, resolveSession, log, live });
   const socketServer = createSocketServer({
     db,
@@ -134,7 +136,7 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
     log,
     live,
     documents: createMeetingDocuments(registry, documentStore, log),
-    originAllowed: (req) => isSameOriginRequest(req.headers, publicOrigin),
+    originAllowed: (req) => isSameOriginRequest(req.headers, originContextFor(req, originOptions)),
     adapter: cluster?.socketIoAdapter,
   });
 
@@ -151,14 +153,11 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
       }),
       socketIo: socketServer.handleRequest,
       metrics,
-      publicUrl: config.authUrl,
-      trustProxy: config.trustProxy,
+      ...originOptions,
     }),
   );
-  server.on(
-    'upgrade',
-    createUpgradeRouter({ dev: config.dev, publicUrl: config.authUrl, log, yjs: yjs.handleUpgrade, socketIo: socketServer.handleUpgrade }),
-  );
+  server.on('upgrade', createUpgradeRouter({ dev: config.dev, ...originOptions, log, yjs: yjs.handleUpgrade, socketIo: socketServer.handleUpgrade }));
+  server.on('clientError', createClientErrorHandler({ hsts: hstsFor(new URL(config.authUrl)) }));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
