@@ -1,9 +1,13 @@
+import { request as httpRequest } from 'node:http';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoData } from '../../lib/seed/demo-seed';
+import { systemClock } from '../../lib/time/clock';
 import { apiClient } from '../support/api';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { demo, demoFixtures, openDb } from '../support/fixtures';
 import { login } from '../support/login';
+import { formWith } from '../support/rendered-forms';
 import { connectSocket, nextEvent } from '../support/socket-client';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { rawUpgrade } from '../support/yjs-client';
@@ -16,8 +20,9 @@ import type { Db } from '../../lib/db/db';
  */
 
 /** A raw Yjs websocket that resolves its close code (or the HTTP status of a refused upgrade). */
-function openYjs(baseUrl: string, docName: string, cookie: string, origin?: string) {
-  const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/yjs/${docName}`, { headers: { cookie, ...(origin ? { origin } : {}) } });
+function openYjs(baseUrl: string, docName: string, cookie: string, origin?: string | Record<string, string>) {
+  const extra = typeof origin === 'string' ? { origin } : (origin ?? {});
+  const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/yjs/${docName}`, { headers: { cookie, ...extra } });
   const opened = new Promise<number>((resolve) => {
     ws.once('open', () => resolve(101));
     ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
@@ -25,6 +30,44 @@ function openYjs(baseUrl: string, docName: string, cookie: string, origin?: stri
   });
   const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
   return { ws, opened, closed };
+}
+
+/** A request through node:http, which (unlike fetch) sends the Host header it is given. */
+function rawRequest(
+  baseUrl: string,
+  options: { method: string; path: string; headers: Record<string, string>; body?: string },
+): Promise<{ status: number }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${baseUrl}${options.path}`, { method: options.method, headers: options.headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0 }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+/** Opens socket.io (one transport) with the given headers: 'connected' or 'refused'. */
+async function socketOutcome(baseUrl: string, transport: 'websocket' | 'polling', headers: Record<string, string>): Promise<string> {
+  const { io } = await import('socket.io-client');
+  const socket = io(baseUrl, { path: '/socket.io', transports: [transport], extraHeaders: headers, reconnection: false });
+  const outcome = await new Promise<string>((resolve) => {
+    socket.once('connect', () => resolve('connected'));
+    socket.once('connect_error', () => resolve('refused'));
+  });
+  socket.close();
+  return outcome;
+}
+
+/** The "new draft" server action of /saker, posted as the page's form would be with the given headers. */
+async function postStartDraft(baseUrl: string, cookie: string, headers: Record<string, string>) {
+  const html = await (await fetch(`${baseUrl}/saker`, { headers: { cookie } })).text();
+  const form = formWith(html, 'name="$ACTION_ID_');
+  const data = new FormData();
+  for (const [name, value] of Object.entries(form.hidden)) data.append(name, value);
+  const response = await fetch(`${baseUrl}/saker`, { method: 'POST', body: data, redirect: 'manual', headers: { cookie, ...headers } });
+  await response.arrayBuffer();
+  return response.status;
 }
 
 async function signOut(baseUrl: string, cookie: string): Promise<number> {
@@ -252,6 +295,68 @@ describe('requests and websockets from another site are refused', () => {
     expect(outcome).toBe('connected');
   });
 
+  // Issue 16, item 4: X-Forwarded-Host and Host are the sender's say-so without SAMLET_TRUST_PROXY.
+  it('another site naming itself in X-Forwarded-Host or Host is refused at every door, and nothing changes', async () => {
+    const forged = { origin: evil, 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'http' };
+    const caseId = (await (await post('/api/cases', {})).json()).id as string;
+    const cases = await db.case.count();
+
+    expect((await post('/api/cases', forged)).status).toBe(403);
+    const patch = await fetch(`${server.url}/api/cases/${caseId}`, {
+      method: 'PATCH',
+      headers: { cookie, 'content-type': 'application/json', ...forged },
+      body: JSON.stringify({ question: 'Forfalsket' }),
+    });
+    expect(patch.status).toBe(403);
+    const hostHeader = { cookie, origin: evil, host: 'evil.example', 'content-type': 'application/json' };
+    expect((await rawRequest(server.url, { method: 'POST', path: '/api/cases', headers: hostHeader, body: '{}' })).status).toBe(403);
+    // The server action itself: Next's own check compares Origin with X-Forwarded-Host, so it would have run.
+    expect(await postStartDraft(server.url, cookie, forged)).toBe(403);
+    expect(await db.case.count()).toBe(cases);
+    expect((await apiClient(server.url, cookie).get(`/api/cases/${caseId}`)).body.content.question ?? '').not.toBe('Forfalsket');
+
+    const csrf = await fetch(`${server.url}/api/auth/csrf`);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const loginPost = await fetch(`${server.url}/api/auth/callback/credentials`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: csrf.headers
+          .getSetCookie()
+          .map((c) => c.split(';')[0])
+          .join('; '),
+        ...forged,
+      },
+      body: new URLSearchParams({ csrfToken, email: demo.caseworker, password: demo.password, json: 'true' }),
+    });
+    expect(loginPost.status).toBe(403);
+    expect(loginPost.headers.getSetCookie().some((c) => c.startsWith('next-auth.session-token='))).toBe(false);
+
+    expect(await openYjs(server.url, meetingDoc, cookie, forged).opened).toBe(403);
+    expect(await openYjs(server.url, meetingDoc, cookie, { origin: evil, host: 'evil.example' }).opened).toBe(403);
+    for (const transport of ['websocket', 'polling'] as const) {
+      expect(await socketOutcome(server.url, transport, { cookie, ...forged }), transport).toBe('refused');
+    }
+  });
+
+  it('in demo mode the loopback origins of the same port are our own too (API, server action, Yjs); another port is not', async () => {
+    const cases = await db.case.count();
+    for (const origin of [`http://localhost:${server.port}`, `http://[::1]:${server.port}`]) {
+      expect((await post('/api/cases', { origin })).status, origin).toBe(200);
+    }
+    // Next's own server-action check agrees: the router tells it the origin it accepted.
+    expect(await postStartDraft(server.url, cookie, { origin: `http://localhost:${server.port}` })).toBe(303);
+    expect(await db.case.count()).toBe(cases + 3);
+    const yjs = openYjs(server.url, meetingDoc, cookie, `http://localhost:${server.port}`);
+    expect(await yjs.opened).toBe(101);
+    yjs.ws.close();
+
+    expect((await post('/api/cases', { origin: `http://localhost:${server.port + 1}` })).status).toBe(403);
+    expect(await openYjs(server.url, meetingDoc, cookie, `http://localhost:${server.port + 1}`).opened).toBe(403);
+    expect(await db.case.count()).toBe(cases + 3);
+  });
+
   it('a session ended straight in the database (another node, an administrator) closes its websockets within the re-check', async () => {
     const cookie = (await login(server.url, demo.caseworker2, demo.password))!;
     const socket = await connectSocket(server.url, cookie);
@@ -265,6 +370,67 @@ describe('requests and websockets from another site are refused', () => {
   it('sends no HSTS over plain http', async () => {
     const response = await fetch(`${server.url}/login`);
     expect(response.headers.get('strict-transport-security')).toBeNull();
+  });
+});
+
+describe('behind a trusted proxy (SAMLET_TRUST_PROXY), outside demo mode', () => {
+  let database: TestDatabase;
+  let server: TestServer;
+  let db: Db;
+  let cookie: string;
+  let meetingDoc: string;
+  const site = 'https://samlet.bydel.example';
+  const viaProxy = { origin: site, 'x-forwarded-host': 'samlet.bydel.example', 'x-forwarded-proto': 'https' };
+
+  beforeAll(async () => {
+    database = await createTestDatabase('sqlite');
+    server = await startTestServer({
+      databaseUrl: database.url,
+      dataDir: database.dataDir,
+      env: { SAMLET_TRUST_PROXY: 'true', SAMLET_DEMO: 'false' },
+    });
+    db = openDb(database.url);
+    await seedDemoData(db); // not demo mode: the server seeds nothing itself
+    meetingDoc = `meeting:${(await demoFixtures(db)).meeting.id}`;
+    cookie = (await login(server.url, demo.caseworker, demo.password))!;
+  });
+
+  afterAll(async () => {
+    await db?.$disconnect();
+    await server?.stop('SIGTERM');
+    await database?.drop();
+  });
+
+  const post = (headers: Record<string, string>) =>
+    fetch(`${server.url}/api/cases`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', ...headers }, body: '{}' });
+
+  it('the origin the proxy names counts at every door: API, server action, Yjs, socket.io', async () => {
+    const cases = await db.case.count();
+    expect((await post(viaProxy)).status).toBe(200);
+    expect(await postStartDraft(server.url, cookie, viaProxy)).toBe(303);
+    expect(await db.case.count()).toBe(cases + 2);
+    const yjs = openYjs(server.url, meetingDoc, cookie, viaProxy);
+    expect(await yjs.opened).toBe(101);
+    yjs.ws.close();
+    for (const transport of ['websocket', 'polling'] as const) {
+      expect(await socketOutcome(server.url, transport, { cookie, ...viaProxy }), transport).toBe('connected');
+    }
+  });
+
+  it('the scheme counts too, another origin does not, and loopback origins are nobody’s outside demo mode', async () => {
+    const cases = await db.case.count();
+    expect((await post({ ...viaProxy, 'x-forwarded-proto': 'http' })).status).toBe(403);
+    expect((await post({ ...viaProxy, origin: 'https://evil.example' })).status).toBe(403);
+    expect((await post({ origin: `http://localhost:${server.port}` })).status).toBe(403);
+    expect(await openYjs(server.url, meetingDoc, cookie, { ...viaProxy, 'x-forwarded-proto': 'http' }).opened).toBe(403);
+    expect(await db.case.count()).toBe(cases);
+  });
+
+  it('a server action from the public URL works even when the proxy names its upstream host', async () => {
+    const cases = await db.case.count();
+    // Next compares a server action's Origin with X-Forwarded-Host on its own; the router makes it agree.
+    expect(await postStartDraft(server.url, cookie, { origin: server.url, 'x-forwarded-host': 'samlet-upstream:3000' })).toBe(303);
+    expect(await db.case.count()).toBe(cases + 1);
   });
 });
 
@@ -285,6 +451,70 @@ describe('behind TLS', () => {
       await server.stop('SIGTERM');
       await database.drop();
     }
+  });
+});
+
+// Issue 16, item 5: the session endpoint is a door like every other.
+describe('GET /api/auth/session asks the server-side session', () => {
+  let database: TestDatabase;
+  let server: TestServer;
+  let db: Db;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('sqlite');
+    server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir });
+    db = openDb(database.url);
+  });
+
+  afterAll(async () => {
+    await db?.$disconnect();
+    await server?.stop('SIGTERM');
+    await database?.drop();
+  });
+
+  const session = async (cookie: string) => {
+    const response = await fetch(`${server.url}/api/auth/session`, { headers: { cookie } });
+    const issued = response.headers.getSetCookie().filter((c) => c.startsWith('next-auth.session-token='));
+    return {
+      status: response.status,
+      body: (await response.json()) as Record<string, unknown>,
+      /** A session cookie with a value in it (a cleared one is empty). */
+      reissued: issued.some((c) => !c.startsWith('next-auth.session-token=;')),
+      cleared: issued.some((c) => c.startsWith('next-auth.session-token=;')),
+    };
+  };
+
+  it('answers who is logged in while the session is live, as before', async () => {
+    const cookie = (await login(server.url, demo.caseworker, demo.password))!;
+    const user = await db.user.findUniqueOrThrow({ where: { email: demo.caseworker } });
+    const live = await session(cookie);
+    expect(live.status).toBe(200);
+    expect(live.body.user).toEqual({ name: user.name, email: user.email, id: user.id });
+    expect(live.reissued).toBe(true);
+  });
+
+  it('after logout, an end elsewhere, an expiry or a deactivation: an empty session and the cookie cleared', async () => {
+    const endings: Record<string, (cookie: string, userId: string) => Promise<unknown>> = {
+      logout: (cookie) => signOut(server.url, cookie),
+      'ended elsewhere': (_, userId) =>
+        db.userSession.updateMany({ where: { userId, endedAt: null }, data: { endedAt: systemClock.now(), endReason: 'revoked' } }),
+      expired: (_, userId) =>
+        db.userSession.updateMany({ where: { userId, endedAt: null }, data: { expiresAt: new Date(systemClock.now().getTime() - 1000) } }),
+      deactivated: (_, userId) => db.user.update({ where: { id: userId }, data: { active: false } }),
+    };
+    const emails = [demo.leader, demo.chair, demo.caseworker2, demo.admin];
+    for (const [i, [ending, end]] of Object.entries(endings).entries()) {
+      const cookie = (await login(server.url, emails[i]!, demo.password))!;
+      const userId = (await db.user.findUniqueOrThrow({ where: { email: emails[i] } })).id;
+      expect((await session(cookie)).body.user, ending).toBeTruthy();
+      await end(cookie, userId);
+      const after = await session(cookie);
+      expect(after.status, ending).toBe(200);
+      expect(after.body, ending).toEqual({});
+      expect(after.reissued, ending).toBe(false);
+      expect(after.cleared, ending).toBe(true);
+    }
+    await db.user.update({ where: { email: demo.admin }, data: { active: true } });
   });
 });
 
