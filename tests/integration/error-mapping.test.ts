@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { connect } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../lib/db/db';
@@ -118,6 +119,163 @@ describe('error mapping at the edges', () => {
       expect(await api.json()).toEqual({ error: 'unavailable' });
     } finally {
       await allowConnections(true);
+    }
+  });
+});
+
+/**
+ * Issue 16, item 6: what Next cannot serve — a path that does not decode, a
+ * path too long, a form post too large — is answered by the router with 400,
+ * 414, 413 (411 for a post that does not say its size) and the Norwegian
+ * page, never 500; and every answer, Next's or the server's own, carries the
+ * security headers.
+ */
+describe('requests Next cannot serve, and the headers of every answer', () => {
+  let database: TestDatabase;
+  let server: TestServer;
+  let db: Db;
+  let cookie: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('sqlite');
+    server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir });
+    db = openDb(database.url);
+    cookie = (await loginDemoUsers(server.url, { caseworker: demo.caseworker }, demo.password)).caseworker!;
+  });
+
+  afterAll(async () => {
+    await db?.$disconnect();
+    await server?.stop('SIGTERM');
+    await database?.drop();
+  });
+
+  printLogsOnFailure(() => server);
+
+  const expectSecurityHeaders = (headers: Headers, what: string) => {
+    expect(headers.get('x-content-type-options'), what).toBe('nosniff');
+    expect(headers.get('referrer-policy'), what).toBe('same-origin');
+    expect(headers.get('x-frame-options'), what).toBe('DENY');
+    expect(headers.get('permissions-policy'), what).toBe('camera=(), microphone=(), geolocation=()');
+    expect(headers.get('content-security-policy'), what).toMatch(/frame-ancestors 'none'/);
+  };
+
+  it('a path that does not decode, holds NUL or is too long: 400/414 with the Norwegian page (JSON under /api/), never 500', async () => {
+    const table: { path: string; status: number; json: boolean }[] = [
+      { path: '/saker/%E0%A4%A', status: 400, json: false },
+      { path: '/moter/%ZZ/referat', status: 400, json: false },
+      { path: '/saker/%00', status: 400, json: false },
+      { path: '/api/%ZZ', status: 400, json: true },
+      { path: '/api/cases/%ZZ', status: 400, json: true },
+      { path: '/api/cases/a%00b', status: 400, json: true },
+      { path: `/saker/${'a'.repeat(9000)}`, status: 414, json: false },
+      { path: `/api/cases/${'a'.repeat(9000)}`, status: 414, json: true },
+    ];
+    for (const { path, status, json } of table) {
+      for (const headers of [{}, { cookie }] as Record<string, string>[]) {
+        const what = `${path.slice(0, 40)} ${'cookie' in headers ? 'logged in' : 'anonymous'}`;
+        const response = await fetch(`${server.url}${path}`, { headers, redirect: 'manual' });
+        expect(response.status, what).toBe(status);
+        expectSecurityHeaders(response.headers, what);
+        if (json) {
+          expect(await response.json(), what).toMatchObject({ error: 'invalid_input' });
+        } else {
+          expect(response.headers.get('content-type'), what).toBe('text/html; charset=utf-8');
+          const html = await response.text();
+          expect(html, what).toContain('<html lang="nb">');
+          expect(html, what).toContain(status === 400 ? 'Adressen kan ikke leses.' : 'Adressen er for lang.');
+          expect(html, what).toContain('Til oversikten');
+        }
+      }
+    }
+  });
+
+  it('headers over Node’s 16 KB limit get 431 with the same headers and page, not a bare status line', async () => {
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(server.port, '127.0.0.1', () =>
+        socket.write(`GET /${'a'.repeat(20_000)} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`),
+      );
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+    for (const header of ['X-Content-Type-Options: nosniff', 'X-Frame-Options: DENY', 'Referrer-Policy: same-origin'])
+      expect(answer).toContain(header);
+    expect(answer).toContain('Adressen er for lang.');
+  });
+
+  it('a 5 MB server-action post gets 413 with the Norwegian page, and runs nothing', async () => {
+    const html = await (await fetch(`${server.url}/saker`, { headers: { cookie } })).text();
+    const form = formWith(html, 'name="$ACTION_ID_');
+    const cases = await db.case.count();
+    const big = () => {
+      const data = new FormData();
+      for (const [name, value] of Object.entries(form.hidden)) data.append(name, value);
+      data.append('fyll', 'x'.repeat(5 * 1024 * 1024));
+      return data;
+    };
+    // As a form post without JavaScript, and as the page's own fetch (Next-Action header).
+    for (const extra of [{}, { 'next-action': form.actionId! }] as Record<string, string>[]) {
+      const response = await fetch(`${server.url}/saker`, {
+        method: 'POST',
+        body: big(),
+        redirect: 'manual',
+        headers: { cookie, origin: server.url, ...extra },
+      });
+      expect(response.status, JSON.stringify(extra)).toBe(413);
+      expectSecurityHeaders(response.headers, '413');
+      const page = await response.text();
+      expect(page).toContain('Det du sendte er for stort.');
+      expect(page).toContain('høyst 1 MB');
+    }
+    // A body that does not say how large it is (chunked) is not read into a server action either.
+    const chunked = await fetch(`${server.url}/saker`, {
+      method: 'POST',
+      body: new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('x'.repeat(1000)));
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+      redirect: 'manual',
+      headers: { cookie, origin: server.url, 'content-type': 'multipart/form-data; boundary=x', 'next-action': form.actionId! },
+    } as RequestInit);
+    expect(chunked.status).toBe(411);
+    expect(await chunked.text()).toContain('Skjemaet kunne ikke tas imot.');
+    expect(await db.case.count()).toBe(cases);
+    // The same form, of a sane size, still works.
+    const data = new FormData();
+    for (const [name, value] of Object.entries(form.hidden)) data.append(name, value);
+    const small = await fetch(`${server.url}/saker`, {
+      method: 'POST',
+      body: data,
+      redirect: 'manual',
+      headers: { cookie, origin: server.url },
+    });
+    expect(small.status).toBe(303);
+    expect(await db.case.count()).toBe(cases + 1);
+  });
+
+  it('/api/health, every /api/* answer and the pages carry the security headers; pages keep their own nonce CSP', async () => {
+    const answers: [string, Record<string, string>, number][] = [
+      ['/api/health', {}, 200],
+      ['/api/cases', {}, 401],
+      ['/api/cases', { cookie }, 200],
+      ['/api/finnes-ikke', { cookie }, 404],
+      ['/saker', { cookie }, 200],
+      ['/login', {}, 200],
+    ];
+    for (const [path, headers, status] of answers) {
+      const response = await fetch(`${server.url}${path}`, { headers, redirect: 'manual' });
+      expect(response.status, path).toBe(status);
+      expectSecurityHeaders(response.headers, path);
+      const csp = response.headers.get('content-security-policy')!;
+      if (path.startsWith('/api/'))
+        expect(csp, path).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+      else expect(csp, path).toMatch(/^default-src 'self'; script-src 'self' 'nonce-[^']+' 'strict-dynamic'; [^,]*$/); // one policy, not two
+      await response.arrayBuffer();
     }
   });
 });
