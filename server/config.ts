@@ -43,7 +43,7 @@ const envSchema = z
       .default(8 * 3600),
     /** Months after a person's last conclusion before their cases are anonymised (0 = never). */
     SAMLET_RETENTION_MONTHS: z.coerce.number().int().min(0).max(600).default(24),
-    /** Behind a reverse proxy that sets X-Forwarded-For: take the client's address from it (login throttle, logs). */
+    /** Behind a reverse proxy that overwrites X-Forwarded-For/-Host/-Proto: the client's address and the origin the browser used come from them. */
     SAMLET_TRUST_PROXY: flag.optional(),
     /** GET /api/metrics for the benchmark (process figures only, never content). */
     SAMLET_METRICS: flag.optional(),
