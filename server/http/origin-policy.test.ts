@@ -26,8 +26,18 @@ describe('isSameOriginRequest', () => {
     expect(isSameOriginRequest({ origin: 'https://samlet.bydel.no', ...forwarded }, proxied)).toBe(true);
     expect(isSameOriginRequest({ origin: 'http://samlet.bydel.no', ...forwarded }, proxied)).toBe(false);
     expect(isSameOriginRequest({ origin: 'http://10.0.0.5:3000', host: '10.0.0.5:3000' }, proxied)).toBe(true);
-    expect(isSameOriginRequest({ origin: 'https://a.example', 'x-forwarded-host': 'a.example, b.example', 'x-forwarded-proto': 'https' }, proxied)).toBe(true);
-    expect(isSameOriginRequest({ origin: 'https://b.example', 'x-forwarded-host': 'a.example, b.example', 'x-forwarded-proto': 'https' }, proxied)).toBe(false);
+    expect(
+      isSameOriginRequest(
+        { origin: 'https://a.example', 'x-forwarded-host': 'a.example, b.example', 'x-forwarded-proto': 'https' },
+        proxied,
+      ),
+    ).toBe(true);
+    expect(
+      isSameOriginRequest(
+        { origin: 'https://b.example', 'x-forwarded-host': 'a.example, b.example', 'x-forwarded-proto': 'https' },
+        proxied,
+      ),
+    ).toBe(false);
     expect(isSameOriginRequest({ origin: 'https://evil.example', ...forwarded }, proxied)).toBe(false);
   });
 
