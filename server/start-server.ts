@@ -156,7 +156,10 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
       ...originOptions,
     }),
   );
-  server.on('upgrade', createUpgradeRouter({ dev: config.dev, ...originOptions, log, yjs: yjs.handleUpgrade, socketIo: socketServer.handleUpgrade }));
+  server.on(
+    'upgrade',
+    createUpgradeRouter({ dev: config.dev, ...originOptions, log, yjs: yjs.handleUpgrade, socketIo: socketServer.handleUpgrade }),
+  );
   server.on('clientError', createClientErrorHandler({ hsts: hstsFor(new URL(config.authUrl)) }));
 
   await new Promise<void>((resolve, reject) => {

@@ -38,10 +38,7 @@ function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
  * origin; with SAMLET_TRUST_PROXY the one the proxy names; in demo mode the loopback origins of the
  * port the request arrived on.
  */
-export function originContextFor(
-  req: IncomingMessage,
-  options: { publicUrl: string; trustProxy: boolean; demo: boolean },
-): OriginContext {
+export function originContextFor(req: IncomingMessage, options: { publicUrl: string; trustProxy: boolean; demo: boolean }): OriginContext {
   return {
     publicOrigin: new URL(options.publicUrl).origin,
     trustProxy: options.trustProxy,
