@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Actor } from '@/lib/access/access-service';
-import { auditLogUnits, hasAdministration } from '@/lib/access/policy';
+import { auditLogUnits, hasAdministrationPages } from '@/lib/access/policy';
 import { AppHeader } from './app-header';
 
 /** Header plus the main landmark every signed-in page shares. */
@@ -18,7 +18,7 @@ export function PageShell({
   const showAudit = auditLogUnits(actor.memberships).length > 0;
   return (
     <>
-      <AppHeader userName={userName} showAudit={showAudit} showAdmin={hasAdministration(actor.memberships)} />
+      <AppHeader userName={userName} showAudit={showAudit} showAdmin={hasAdministrationPages(actor)} />
       <main id="hovedinnhold" className={`mx-auto px-4 py-8 ${wide ? 'max-w-6xl' : 'max-w-5xl'}`}>
         {children}
       </main>

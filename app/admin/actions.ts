@@ -1,18 +1,10 @@
 'use server';
 
-import {
-  addMember,
-  changeOwnPassword,
-  changeRole,
-  createUnit,
-  removeMember,
-  renameUnit,
-  setMemberPassword,
-  setUserActive,
-} from '@/lib/admin/administration';
+import { addMember, changeOwnPassword, changeRole, createUnit, removeMember, renameUnit } from '@/lib/admin/administration';
+import { setAccountActive, setAccountPassword } from '@/lib/admin/account-administration';
 import { nb } from '@/lib/i18n/nb';
 import type { FormState } from './form-state';
-import { runAdminAction, text } from './run-admin-action';
+import { accountPath, runAdminAction, text } from './run-admin-action';
 
 /** Server actions of the administration pages (lib/admin/administration.ts does the work and the checks). */
 const done = nb.admin.done;
@@ -53,19 +45,19 @@ export async function removeMemberAction(_: FormState, form: FormData): Promise<
 export async function setActiveAction(_: FormState, form: FormData): Promise<FormState> {
   const active = text(form, 'active') === 'true';
   return runAdminAction(
-    setUserActive,
+    setAccountActive,
     { unitId: text(form, 'unitId'), userId: text(form, 'userId'), active },
     active ? done.activated : done.deactivated,
-    unitPath(form),
+    accountPath(form),
   );
 }
 
 export async function setPasswordAction(_: FormState, form: FormData): Promise<FormState> {
   return runAdminAction(
-    setMemberPassword,
+    setAccountPassword,
     { unitId: text(form, 'unitId'), userId: text(form, 'userId'), password: text(form, 'password') },
     done.passwordSet,
-    unitPath(form),
+    accountPath(form),
   );
 }
 

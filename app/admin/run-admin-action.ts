@@ -48,6 +48,12 @@ export function all(form: FormData, name: string): string {
     .join(',');
 }
 
+/** The page an account form was on: a unit's member list, or the system administrator's account page. */
+export function accountPath(form: FormData): string {
+  const unitId = text(form, 'unitId');
+  return unitId ? `/admin/enheter/${unitId}` : `/admin/kontoer/${text(form, 'userId')}`;
+}
+
 /** A form field as text ('' when absent), for commands that validate the rest. */
 export function text(form: FormData, name: string): string {
   const value = form.get(name);

@@ -10,23 +10,28 @@ import { systemClock } from '../time/clock';
  * database on every check, so a changed role or a deactivated user takes
  * effect on the next request or connection, whatever a session cookie says.
  */
-export type Actor = { userId: string; memberships: UnitMembership[] };
+export type Actor = {
+  userId: string;
+  memberships: UnitMembership[];
+  /** A system administrator (issue 16): powers over accounts, none over cases (lib/access/policy.ts, canManageAccount). */
+  systemAdmin?: boolean;
+};
 
 export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { active: true, memberships: { select: { unitId: true, role: true } } },
+    select: { active: true, systemAdmin: true, memberships: { select: { unitId: true, role: true } } },
   });
-  return user?.active ? actorOf(userId, user.memberships) : null;
+  return user?.active ? actorOf(userId, user.memberships, user.systemAdmin) : null;
 }
 
 /** An actor from membership rows as stored (a role this version does not know counts as none). */
-export function actorOf(userId: string, rows: readonly { unitId: string; role: string }[]): Actor {
+export function actorOf(userId: string, rows: readonly { unitId: string; role: string }[], systemAdmin = false): Actor {
   const memberships = rows.flatMap((m) => {
     const role = roleSchema.safeParse(m.role);
     return role.success ? [{ unitId: m.unitId, role: role.data }] : [];
   });
-  return { userId, memberships };
+  return { userId, memberships, systemAdmin };
 }
 
 export type DocumentAccess = { level: AccessLevel; unitId: string | null };

@@ -188,3 +188,44 @@ export function canManageMeetings(memberships: readonly UnitMembership[], unitId
 export function hasAdministration(memberships: readonly UnitMembership[]): boolean {
   return memberships.some((m) => canAdministerUnit(memberships, m.unitId) || canManageMeetings(memberships, m.unitId));
 }
+
+// ─── Accounts (issue 16): who may act on a person's account, as opposed to their membership of a unit ───
+
+/** Who is acting, for the account rules: their memberships and whether they are a system administrator. */
+export type AccountActor = { memberships: readonly UnitMembership[]; systemAdmin?: boolean };
+/** The person an account power acts on: every unit they belong to, and whether they are a system administrator. */
+export type AccountFacts = { memberships: readonly { unitId: string }[]; systemAdmin: boolean };
+
+/** The system administrator's pages: every account, with the powers over it (never its units' cases). */
+export function canAdministerAccounts(actor: AccountActor): boolean {
+  return actor.systemAdmin === true;
+}
+
+/**
+ * Powers over the account itself — password, deactivation, name, e-mail, OIDC
+ * link — reach into every unit the person belongs to, so a unit's admin has
+ * them only for a person whose memberships are all in units they administer
+ * (which includes an account they have just created). Anyone who also belongs
+ * elsewhere, anyone who belongs nowhere (a former employee, an account the
+ * command line made), and every system administrator: only a system
+ * administrator. Adding someone to one's unit never brings these powers over
+ * a person who belongs elsewhere.
+ */
+export function canManageAccount(actor: AccountActor, target: AccountFacts): boolean {
+  if (actor.systemAdmin) return true;
+  if (target.systemAdmin || target.memberships.length === 0) return false;
+  const mine = new Set(administeredUnits(actor.memberships));
+  return target.memberships.every((m) => mine.has(m.unitId));
+}
+
+/** Whether the account is shown to the actor at all (else hidden = missing): a system administrator, or an admin of one of its units. */
+export function canSeeAccount(actor: AccountActor, target: AccountFacts): boolean {
+  if (actor.systemAdmin) return true;
+  const mine = new Set(administeredUnits(actor.memberships));
+  return target.memberships.some((m) => mine.has(m.unitId));
+}
+
+/** Whether someone has anything under /admin, system administrators included. */
+export function hasAdministrationPages(actor: AccountActor): boolean {
+  return hasAdministration(actor.memberships) || canAdministerAccounts(actor);
+}

@@ -1,5 +1,5 @@
 import type { Actor } from '../access/access-service';
-import { canAdministerUnit, canManageMeetings } from '../access/policy';
+import { canAdministerUnit, canManageAccount, canManageMeetings } from '../access/policy';
 import { roleSchema } from '../access/roles';
 import type { Db } from '../db/db';
 import { AppError } from '../errors/app-error';
@@ -30,7 +30,17 @@ export async function unitAdministration(db: Db, actor: Actor, unitId: string) {
     where: { unitId },
     select: {
       role: true,
-      user: { select: { id: true, name: true, email: true, active: true, passwordHash: true, _count: { select: { memberships: true } } } },
+      user: {
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          active: true,
+          passwordHash: true,
+          systemAdmin: true,
+          memberships: { select: { unitId: true } },
+        },
+      },
     },
   });
   const members = memberships
@@ -42,8 +52,15 @@ export async function unitAdministration(db: Db, actor: Actor, unitId: string) {
       active: m.user.active,
       // Whether a local password is set — never the hash itself.
       hasPassword: m.user.passwordHash !== null,
-      otherUnits: m.user._count.memberships - 1,
+      otherUnits: m.user.memberships.length - 1,
       isYou: m.user.id === actor.userId,
+      // Password, name, e-mail, deactivation: offered only for an account that is wholly this admin's units'
+      // (canManageAccount); otherwise the page says why (issue 16).
+      accountPowers: canManageAccount(actor, m.user)
+        ? ('yes' as const)
+        : m.user.systemAdmin
+          ? ('system_admin' as const)
+          : ('elsewhere' as const),
     }))
     .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
   return { unit, members };

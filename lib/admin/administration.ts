@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import type { Actor } from '../access/access-service';
-import { administeredUnits, canAdministerUnit, canCreateUnits } from '../access/policy';
+import { canAdministerUnit, canCreateUnits } from '../access/policy';
 import { roleSchema, type Role } from '../access/roles';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { passwordProblem } from '../auth/password-strength';
-import { endUserSessions } from '../auth/user-sessions';
 import type { Db } from '../db/db';
 import { AppError } from '../errors/app-error';
-import { endLiveSessions, recheckLiveUser } from '../realtime/live-sessions';
+import { nbNotifications } from '../i18n/nb-notifications';
+import { recheckLiveUser } from '../realtime/live-sessions';
 import { idParam } from '../validation/query-params';
 import { parseInput } from '../validation/parse-input';
 
@@ -22,16 +22,16 @@ import { parseInput } from '../validation/parse-input';
 export type AdminContext = { db: Db; actor: Actor; input: unknown };
 
 const unitName = z.string().trim().min(2, 'too_short').max(120, 'too_long');
-const personName = z.string().trim().min(2, 'too_short').max(120, 'too_long');
-const email = z.string().trim().toLowerCase().max(254, 'too_long').pipe(z.email('invalid_email'));
+export const personNameSchema = z.string().trim().min(2, 'too_short').max(120, 'too_long');
+export const emailSchema = z.string().trim().toLowerCase().max(254, 'too_long').pipe(z.email('invalid_email'));
 const optionalPassword = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
 
 export const createUnitSchema = z.object({ name: unitName });
 export const renameUnitSchema = z.object({ unitId: idParam, name: unitName });
 export const addMemberSchema = z.object({
   unitId: idParam,
-  email,
-  name: personName.optional().or(z.literal('')),
+  email: emailSchema,
+  name: personNameSchema.optional().or(z.literal('')),
   role: roleSchema,
   password: optionalPassword,
 });
@@ -46,7 +46,7 @@ function requireAdminOf(actor: Actor, unitId: string): void {
   if (!canAdministerUnit(actor.memberships, unitId)) throw new AppError('not_found');
 }
 
-function checkPassword(password: string, person: { email: string; name: string }): void {
+export function checkPassword(password: string, person: { email: string; name: string }): void {
   const problem = passwordProblem(password, person);
   if (problem) throw new AppError('invalid_input', 'weak password', { password: `password_${problem}` });
 }
@@ -65,6 +65,15 @@ export async function createUnit({ db, actor, input }: AdminContext): Promise<{ 
       entityId: created.id,
       unitId: created.id,
     });
+    // The creator's own membership is a membership change like any other.
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: 'member.add',
+      entityType: 'user',
+      entityId: actor.userId,
+      unitId: created.id,
+      detail: { role: 'admin', newAccount: false, withPassword: false, creator: true },
+    });
     return created;
   });
   return { unitId: unit.id };
@@ -79,8 +88,11 @@ export async function renameUnit({ db, actor, input }: AdminContext): Promise<vo
 
 /**
  * Adds a person to a unit by e-mail: an existing account gets the role here
- * (a person may belong to several units); a new e-mail gets an account, with
- * a password when one is given (else they log in through OIDC).
+ * (a person may belong to several units) and is told so in the app — a
+ * membership is never given behind someone's back; a new e-mail gets an
+ * account, with a password when one is given (else they log in through OIDC).
+ * Adding someone brings no power over their account if they belong elsewhere
+ * too (canManageAccount).
  */
 export async function addMember({ db, actor, input }: AdminContext): Promise<{ userId: string; created: boolean }> {
   const data = parseInput(addMemberSchema, input);
@@ -98,6 +110,10 @@ export async function addMember({ db, actor, input }: AdminContext): Promise<{ u
     const already = await tx.membership.findUnique({ where: { userId_unitId: { userId: user.id, unitId: data.unitId } } });
     if (already) throw new AppError('invalid_input', 'already a member', { email: 'already_member' });
     await tx.membership.create({ data: { userId: user.id, unitId: data.unitId, role: data.role } });
+    if (existing) {
+      const unit = await tx.unit.findUniqueOrThrow({ where: { id: data.unitId }, select: { name: true } });
+      await tx.notification.create({ data: { userId: user.id, text: nbNotifications.addedToUnit(unit.name, data.role), link: '/' } });
+    }
     await recordAuditEvent(tx, {
       actorId: actor.userId,
       action: 'member.add',
@@ -111,7 +127,7 @@ export async function addMember({ db, actor, input }: AdminContext): Promise<{ u
 }
 
 /** A unit must keep an admin: the last one cannot be demoted, removed or deactivated. */
-async function assertNotLastAdmin(db: Db, unitId: string, userId: string): Promise<void> {
+export async function assertNotLastAdmin(db: Db, unitId: string, userId: string): Promise<void> {
   const admins = await db.membership.findMany({ where: { unitId, role: 'admin', user: { active: true } }, select: { userId: true } });
   if (admins.length === 1 && admins[0].userId === userId) throw new AppError('conflict', 'last_admin');
 }
@@ -156,44 +172,6 @@ export async function removeMember({ db, actor, input }: AdminContext): Promise<
     detail: { role: current.role },
   });
   recheckLiveUser(userId);
-}
-
-/**
- * Deactivates (or reactivates) a person's account. An account may span units,
- * so only someone who administers every unit the person belongs to may do it;
- * anyone else removes them from their own unit instead.
- */
-export async function setUserActive({ db, actor, input }: AdminContext): Promise<void> {
-  const { unitId, userId, active } = parseInput(setActiveSchema, input);
-  requireAdminOf(actor, unitId);
-  await membershipOf(db, unitId, userId);
-  if (userId === actor.userId) throw new AppError('conflict', 'self');
-  const units = (await db.membership.findMany({ where: { userId }, select: { unitId: true } })).map((m) => m.unitId);
-  const mine = new Set(administeredUnits(actor.memberships));
-  if (!units.every((id) => mine.has(id))) throw new AppError('conflict', 'other_units');
-  if (!active) for (const id of units) await assertNotLastAdmin(db, id, userId);
-  await db.user.update({ where: { id: userId }, data: { active } });
-  await recordAuditEvent(db, {
-    actorId: actor.userId,
-    action: active ? 'user.activate' : 'user.deactivate',
-    entityType: 'user',
-    entityId: userId,
-    unitId,
-  });
-  if (!active) endLiveSessions(await endUserSessions(db, userId, 'deactivated'));
-}
-
-/** An admin sets a new password for a member (a reset); their other sessions end. */
-export async function setMemberPassword({ db, actor, input }: AdminContext): Promise<void> {
-  const { unitId, userId, password } = parseInput(setPasswordSchema, input);
-  requireAdminOf(actor, unitId);
-  await membershipOf(db, unitId, userId);
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true } });
-  checkPassword(password, user);
-  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(password) } });
-  await recordAuditEvent(db, { actorId: actor.userId, action: 'user.password_set', entityType: 'user', entityId: userId, unitId });
-  // Whoever knew the old password is out.
-  endLiveSessions(await endUserSessions(db, userId, 'revoked'));
 }
 
 /** Changing one's own password needs the current one. */

@@ -39,6 +39,12 @@ export const auditActions = [
   'user.password_set',
   'user.password_change',
   'user.oidc_link',
+  // Issue 16: account powers and the system administrator role.
+  'user.rename',
+  'user.email_change',
+  'user.oidc_unlink',
+  'user.system_admin_grant',
+  'user.system_admin_revoke',
   'case.anonymised',
   'person.export',
   'series.create',

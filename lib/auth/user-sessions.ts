@@ -54,13 +54,13 @@ export async function loadLiveSession(db: Db, claims: SessionClaims | null, now:
       userId: true,
       expiresAt: true,
       endedAt: true,
-      user: { select: { active: true, name: true, email: true, memberships: { select: { unitId: true, role: true } } } },
+      user: { select: { active: true, name: true, email: true, systemAdmin: true, memberships: { select: { unitId: true, role: true } } } },
     },
   });
   if (!session || session.userId !== claims.sub || session.endedAt || session.expiresAt <= now || !session.user.active) return null;
-  const { name, email, memberships } = session.user;
+  const { name, email, memberships, systemAdmin } = session.user;
   return {
-    actor: actorOf(claims.sub, memberships),
+    actor: actorOf(claims.sub, memberships, systemAdmin),
     user: { id: claims.sub, name, email },
     sessionId: claims.sid,
     expiresAt: session.expiresAt,

@@ -45,6 +45,11 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'user.password_set': 'Satte passord',
   'user.password_change': 'Byttet eget passord',
   'user.oidc_link': 'Koblet til kommunens innlogging',
+  'user.rename': 'Endret navnet på kontoen',
+  'user.email_change': 'Endret e-postadressen på kontoen',
+  'user.oidc_unlink': 'Fjernet koblingen til kommunens innlogging',
+  'user.system_admin_grant': 'Gjorde kontoen til systemadministrator',
+  'user.system_admin_revoke': 'Tok bort systemadministratorrollen',
   'case.anonymised': 'Anonymiserte saken (sletting etter frist)',
   'person.export': 'Eksporterte innsyn for en personreferanse',
   'series.create': 'Opprettet møteserie',
@@ -162,6 +167,9 @@ export function describeAuditDetail(action: string, detail: AuditDetail | null):
   take('ownOnly', (v) => (v ? 'bare egne saker' : null));
   take('newAccount', (v) => (v ? 'ny konto' : null));
   take('withPassword', (v) => (v ? 'med passord' : null));
+  // Issue 16: who acted on an account, and the creator's own membership of a new unit.
+  take('as', (v) => (v === 'system_admin' ? 'som systemadministrator' : 'som enhetens administrator'));
+  take('creator', (v) => (v ? 'den som opprettet enheten' : null));
   take('provider', (v) => (v === 'oidc' ? 'gjennom kommunens innlogging' : String(v)));
   take('items', (v) => `${formatNumber(Number(v), 0)} punkter`);
   take('carriedOver', (v) => `${formatNumber(Number(v), 0)} flyttet til neste møte`);

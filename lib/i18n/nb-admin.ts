@@ -39,6 +39,40 @@ export const nbAdmin = {
   initialPassword: 'Passord (valgfritt)',
   passwordHint: 'Minst 10 tegn, og ikke navnet eller e-postadressen. En setning av flere ord er både sikker og lett å huske.',
   add: 'Legg til',
+  // Issue 16: account powers (password, name, e-mail, deactivation, OIDC link) and the system administrator.
+  accountDetails: 'Navn og e-post',
+  nameFor: (name: string) => `Navn på ${name}`,
+  emailFor: (name: string) => `E-postadresse for ${name}`,
+  saveName: 'Lagre navnet',
+  saveEmail: 'Lagre e-postadressen',
+  accountElsewhere:
+    'Kontoen hører også til enheter du ikke administrerer. Passord, navn, e-post og deaktivering styres derfor av en systemadministrator; her kan du endre rollen eller fjerne personen fra enheten.',
+  accountSystemAdmin:
+    'Personen er systemadministrator. Passord, navn, e-post og deaktivering styres av en systemadministrator; her kan du endre rollen eller fjerne personen fra enheten.',
+  accounts: {
+    link: 'Kontoer',
+    section: 'Kontoer i kommunen',
+    intro:
+      'Som systemadministrator styrer du kontoene: passord, navn, e-post, deaktivering og koblingen til kommunens innlogging – også for personer i flere enheter. Du får ikke tilgang til sakene i enhetene av det.',
+    title: 'Kontoer',
+    search: 'Søk på navn eller e-post',
+    searchSubmit: 'Søk',
+    none: 'Ingen kontoer passer.',
+    units: 'Enheter',
+    noUnits: 'Ingen enhet',
+    systemAdmin: 'Systemadministrator',
+    login: 'Innlogging',
+    password: 'Passord',
+    oidc: 'Kommunens innlogging',
+    accountTitle: (name: string) => `Konto: ${name}`,
+    backToAccounts: 'Til kontoene',
+    unitsOf: 'Medlem av',
+    unlinkOidc: 'Fjern koblingen til kommunens innlogging',
+    unlinkOidcHint:
+      'Neste innlogging med kommunens innlogging kobles på nytt med e-postadressen. Bruk dette når personen har fått en ny identitet hos kommunen.',
+    noPasswordHint: 'Kontoen har ikke passord i Samlet; personen logger inn med kommunens innlogging.',
+    shown: (n: number, total: number) => (n === total ? `${total} kontoer` : `Viser ${n} av ${total} kontoer`),
+  },
   done: {
     created: 'Enheten er opprettet.',
     renamed: 'Navnet er endret.',
@@ -49,6 +83,9 @@ export const nbAdmin = {
     activated: 'Kontoen er aktivert igjen.',
     passwordSet: 'Passordet er satt. Personen er logget ut der hen var pålogget.',
     passwordChanged: 'Passordet ditt er endret.',
+    nameChanged: 'Navnet er endret.',
+    emailChanged: 'E-postadressen er endret.',
+    oidcUnlinked: 'Koblingen til kommunens innlogging er fjernet.',
   },
   meetings: {
     title: (unit: string) => `Møteplan for ${unit}`,
@@ -126,6 +163,10 @@ export const nbAdmin = {
     last_admin: 'Enheten må ha minst én aktiv administrator.',
     self: 'Du kan ikke deaktivere din egen konto.',
     other_units: 'Personen er også med i enheter du ikke administrerer. Fjern personen fra enheten i stedet.',
+    account_elsewhere:
+      'Kontoen hører også til enheter du ikke administrerer (eller personen er systemadministrator). Bare en systemadministrator kan endre den.',
+    self_password: 'Bytt ditt eget passord under «Min konto».',
+    email_taken: 'E-postadressen brukes allerede av en annen konto.',
     not_found: 'Finnes ikke, eller du har ikke tilgang.',
     forbidden: 'Du har ikke tilgang til dette.',
     generic: 'Det gikk ikke. Prøv igjen.',

@@ -28,6 +28,13 @@ export const demoUsers = [
   { email: 'annen@demo.test', name: 'Ola Annenenhet', role: 'saksbehandler', unit: 'other' },
 ] as const;
 
+/**
+ * The demo's system administrator (issue 16): manages accounts, belongs to no
+ * unit, and so sees no case. admin@demo.test, beside it, administers its own
+ * unit only — the demo shows the difference.
+ */
+export const demoSystemAdmin = { email: 'system@demo.test', name: 'Siri Systemadministrator' } as const;
+
 export const demoUnitNames = {
   main: 'Demo bydel — Enhet for miljøarbeidertjenester',
   other: 'Demo bydel — Enhet for praktisk bistand',
@@ -147,6 +154,7 @@ export async function seedDemoData(db: Db, options: { clock?: Clock } = {}): Pro
     });
     users[user.email] = created.id;
   }
+  await db.user.create({ data: { ...demoSystemAdmin, passwordHash, systemAdmin: true } });
 
   const rule: SeriesRule = {
     weekdays: [2, 4],

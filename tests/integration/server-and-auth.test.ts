@@ -35,7 +35,8 @@ describe.each(databaseKinds)('server, login and pages on %s', (kind) => {
 
   it('applied the migrations and seeded the demo data once', async () => {
     expect(await db.unit.count()).toBe(2);
-    expect(await db.user.count()).toBe(6);
+    // Six demo users in units, and the system administrator (issue 16).
+    expect(await db.user.count()).toBe(7);
     expect(await db.meeting.count({ where: { status: 'planned' } })).toBeGreaterThanOrEqual(16);
   });
 

@@ -34,4 +34,6 @@ export const demo = {
   leader: 'leder@demo.test',
   admin: 'admin@demo.test',
   otherUnit: 'annen@demo.test',
+  /** The system administrator (issue 16): no unit. */
+  system: 'system@demo.test',
 } as const;

@@ -8,7 +8,8 @@ import { unitAdministration } from '@/lib/admin/admin-views';
 import { getDb } from '@/lib/db/db';
 import { isAppError } from '@/lib/errors/app-error';
 import { nb } from '@/lib/i18n/nb';
-import { addMemberAction, changeRoleAction, removeMemberAction, renameUnitAction, setActiveAction, setPasswordAction } from '../../actions';
+import { addMemberAction, changeRoleAction, removeMemberAction, renameUnitAction } from '../../actions';
+import { AccountPowers } from '../../account-powers';
 import { AdminForm } from '../../admin-form';
 
 export const metadata: Metadata = { title: nb.admin.title };
@@ -106,27 +107,14 @@ export default async function UnitAdminPage({ params }: { params: Promise<{ unit
                         confirm={t.removeConfirm(m.name)}
                         fields={who}
                       />
-                      {m.isYou ? null : (
-                        <AdminForm
-                          inline
-                          danger={m.active}
-                          action={setActiveAction}
-                          submit={m.active ? t.deactivate : t.activate}
-                          confirm={m.active ? t.deactivateConfirm(m.name) : undefined}
-                          fields={[...who, hidden('active', m.active ? 'false' : 'true')]}
-                        />
+                      {m.accountPowers === 'yes' ? (
+                        <AccountPowers account={m} unitId={unit.id} />
+                      ) : (
+                        // Not silently missing: say why the account's own controls are not here (issue 16).
+                        <p className="max-w-xs text-xs text-slate-700">
+                          {m.accountPowers === 'system_admin' ? t.accountSystemAdmin : t.accountElsewhere}
+                        </p>
                       )}
-                      {m.hasPassword && !m.isYou ? (
-                        <AdminForm
-                          inline
-                          action={setPasswordAction}
-                          submit={t.setPassword}
-                          fields={[
-                            ...who,
-                            { kind: 'password', name: 'password', label: t.newPasswordFor(m.name), autoComplete: 'new-password' },
-                          ]}
-                        />
-                      ) : null}
                     </td>
                   </tr>
                 );
