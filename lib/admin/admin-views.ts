@@ -37,6 +37,7 @@ export async function unitAdministration(db: Db, actor: Actor, unitId: string) {
           email: true,
           active: true,
           passwordHash: true,
+          oidcSubject: true,
           systemAdmin: true,
           memberships: { select: { unitId: true } },
         },
@@ -52,6 +53,7 @@ export async function unitAdministration(db: Db, actor: Actor, unitId: string) {
       active: m.user.active,
       // Whether a local password is set — never the hash itself.
       hasPassword: m.user.passwordHash !== null,
+      oidcLinked: m.user.oidcSubject !== null,
       otherUnits: m.user.memberships.length - 1,
       isYou: m.user.id === actor.userId,
       // Password, name, e-mail, deactivation: offered only for an account that is wholly this admin's units'

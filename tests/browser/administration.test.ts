@@ -1,5 +1,8 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nb } from '../../lib/i18n/nb';
 import { accessibilityViolations, browserTraces, launchBrowser, signIn } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { demo } from '../support/fixtures';
@@ -96,5 +99,106 @@ describe('an administrator sets up a unit, in a browser', () => {
     await member.getByRole('heading', { name: 'Min konto' }).waitFor();
     expect(await accessibilityViolations(member)).toEqual([]);
     await member.context().close();
+  });
+});
+
+/**
+ * Issue 16 in the browser: a unit's admin adds a person who belongs to another
+ * unit and is told, on the member list, why that person's password, name,
+ * e-mail and deactivation are not offered; the person sees a notice; the
+ * system administrator finds the account and resets its password. Screenshots
+ * at 390 and 1280 px wide (test-results/), and axe on each page.
+ */
+describe('an account in two units: the unit admin is told why, the system administrator resets it (issue 16)', () => {
+  let database: TestDatabase;
+  let server: TestServer;
+  let browser: Browser;
+  printLogsOnFailure(() => server, browserTraces);
+  const newPassword = 'blå-ferje-over-sundet-i-juni';
+  const shots = path.resolve(import.meta.dirname, '../../test-results');
+
+  async function screenshots(page: Page, name: string) {
+    mkdirSync(shots, { recursive: true });
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: path.join(shots, `issue16-${name}-${width}.png`), fullPage: true });
+    }
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase('sqlite');
+    server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop('SIGTERM');
+    await database?.drop();
+  });
+
+  it('admin@demo.test adds annen@demo.test and sees why the account’s own controls are not there', async () => {
+    const { page: admin, context } = await signIn(browser, server.url, demo.admin);
+    await admin.getByRole('link', { name: 'Administrasjon' }).click();
+    await admin.getByRole('link', { name: 'Demo bydel — Enhet for miljøarbeidertjenester' }).click();
+    const add = admin.locator('section', { has: admin.getByRole('heading', { name: 'Legg til medlem' }) });
+    await add.getByLabel('E-postadresse').fill(demo.otherUnit);
+    await add.getByRole('button', { name: 'Legg til' }).click();
+    await add.getByText('Medlemmet er lagt til.').waitFor();
+
+    const row = admin.getByRole('row', { name: new RegExp(demo.otherUnit) });
+    await row.getByText(nb.admin.accountElsewhere).waitFor();
+    expect(await row.getByRole('button', { name: 'Sett passord' }).count()).toBe(0);
+    expect(await row.getByRole('button', { name: 'Deaktiver kontoen' }).count()).toBe(0);
+    expect(await row.getByText(nb.admin.accountDetails).count()).toBe(0);
+    // The membership stays the admin's: role and removal are offered.
+    expect(await row.getByRole('button', { name: 'Lagre rolle' }).count()).toBe(1);
+    expect(await row.getByRole('button', { name: 'Fjern fra enheten' }).count()).toBe(1);
+    // A member of this unit only keeps the controls.
+    const own = admin.getByRole('row', { name: new RegExp(demo.caseworker) });
+    expect(await own.getByRole('button', { name: 'Sett passord' }).count()).toBe(1);
+    expect(await accessibilityViolations(admin)).toEqual([]);
+    await row.scrollIntoViewIfNeeded();
+    await screenshots(admin, 'unit-admin');
+    await context.close();
+  });
+
+  it('the person is told in the app', async () => {
+    const { page, context } = await signIn(browser, server.url, demo.otherUnit);
+    await page
+      .getByText(`Du er lagt til i «Demo bydel — Enhet for miljøarbeidertjenester» med rollen saksbehandler.`, { exact: false })
+      .waitFor();
+    await context.close();
+  });
+
+  it('system@demo.test finds the account and resets its password; the person logs in with the new one', async () => {
+    const { page: system, context } = await signIn(browser, server.url, demo.system);
+    await system.getByRole('link', { name: 'Administrasjon' }).click();
+    await system.getByRole('heading', { name: nb.admin.accounts.section }).waitFor();
+    expect(await accessibilityViolations(system)).toEqual([]);
+    await system.getByRole('link', { name: nb.admin.accounts.link, exact: true }).click();
+    await system.getByRole('heading', { name: nb.admin.accounts.title, level: 1 }).waitFor();
+    await system.getByLabel(nb.admin.accounts.search).fill('annen');
+    await system.getByRole('button', { name: nb.admin.accounts.searchSubmit }).click();
+    await system
+      .getByText('Viser 1 av 1 kontoer')
+      .waitFor()
+      .catch(async () => system.getByText('1 kontoer').waitFor());
+    expect(await accessibilityViolations(system)).toEqual([]);
+    await screenshots(system, 'system-accounts');
+
+    await system.getByRole('link', { name: 'Ola Annenenhet' }).click();
+    await system.getByRole('heading', { name: 'Konto: Ola Annenenhet' }).waitFor();
+    expect(await system.getByText('Demo bydel — Enhet for praktisk bistand (Saksbehandler)', { exact: false }).count()).toBe(1);
+    await system.getByLabel('Nytt passord for Ola Annenenhet').fill(newPassword);
+    await system.getByRole('button', { name: 'Sett passord' }).click();
+    await system.getByText('Passordet er satt.', { exact: false }).waitFor();
+    expect(await accessibilityViolations(system)).toEqual([]);
+    await screenshots(system, 'system-account');
+    await context.close();
+
+    const { page: person, context: theirs } = await signIn(browser, server.url, demo.otherUnit, newPassword);
+    await person.getByRole('heading', { name: 'Demo bydel — Enhet for praktisk bistand' }).waitFor();
+    await theirs.close();
   });
 });

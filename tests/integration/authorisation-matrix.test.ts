@@ -152,6 +152,12 @@ const expected = {
   'action setActiveAction · a member of the own unit':             ['deny', 'deny',  'deny',   'deny',   'deny',   'allow',    'deny',   'deny',   'deny',   'deny'],
   'action setPasswordAction · a member of the own unit':           ['deny', 'deny',  'deny',   'deny',   'deny',   'allow',    'deny',   'deny',   'deny',   'deny'],
   'action changeOwnPasswordAction · one’s own password':           ['deny', 'allow', 'allow',  'allow',  'allow',  'allow',    'allow',  'allow',  'allow',  'allow'],
+  // ── Accounts (issue 16): account powers follow canManageAccount; the account pages are a system administrator's (none of these subjects is one) ──
+  'page /admin/kontoer · the system administrator’s accounts':     ['deny', 'deny',  'deny',   'deny',   'deny',   'deny',     'deny',   'deny',   'deny',   'deny'],
+  'page /admin/kontoer/[userId] · an account of the own unit':     ['deny', 'deny',  'deny',   'deny',   'deny',   'deny',     'deny',   'deny',   'deny',   'deny'],
+  'action changeAccountNameAction · a member of the own unit':     ['deny', 'deny',  'deny',   'deny',   'deny',   'allow',    'deny',   'deny',   'deny',   'deny'],
+  'action changeAccountEmailAction · a member of the own unit':    ['deny', 'deny',  'deny',   'deny',   'deny',   'allow',    'deny',   'deny',   'deny',   'deny'],
+  'action unlinkOidcAction · a member of the own unit':            ['deny', 'deny',  'deny',   'deny',   'deny',   'allow',    'deny',   'deny',   'deny',   'deny'],
   // ── socket.io ──
   'socket handshake':                                              ['deny', 'allow', 'allow',  'allow',  'allow',  'allow',    'allow',  'allow',  'allow',  'allow'],
   'socket meeting:join · planned meeting':                         ['deny', 'edit',  'edit',   'edit',   'edit',   'read',     'deny',   'deny',   'deny',   'deny'],
@@ -1164,6 +1170,53 @@ const probes: Record<Operation, Probe> = {
     },
   },
 
+  // ── Accounts (issue 16) ──
+  'page /admin/kontoer · the system administrator’s accounts': {
+    covers: 'page /admin/kontoer',
+    run: (s) =>
+      view(
+        '/admin/kontoer',
+        s,
+        shows(() => emails.author),
+      ),
+  },
+  'page /admin/kontoer/[userId] · an account of the own unit': {
+    covers: 'page /admin/kontoer/[userId]',
+    run: (s) =>
+      view(
+        `/admin/kontoer/${userOf('author')}`,
+        s,
+        shows(() => emails.author),
+      ),
+  },
+  'action changeAccountNameAction · a member of the own unit': {
+    covers: 'action app/admin/account-actions.ts#changeAccountNameAction',
+    run: async (s) => {
+      const target = await memberOfMainUnit();
+      const name = `Matrise Nytt Navn ${next()}`;
+      const answer = await adminForm(s, `/admin/enheter/${fx.mainUnitId}`, [`value="${target}"`, nb.admin.saveName], { name });
+      return formOutcome(answer, (await db.user.findUniqueOrThrow({ where: { id: target } })).name === name);
+    },
+  },
+  'action changeAccountEmailAction · a member of the own unit': {
+    covers: 'action app/admin/account-actions.ts#changeAccountEmailAction',
+    run: async (s) => {
+      const target = await memberOfMainUnit();
+      const email = `matrise-ny-adresse-${next()}@demo.test`;
+      const answer = await adminForm(s, `/admin/enheter/${fx.mainUnitId}`, [`value="${target}"`, nb.admin.saveEmail], { email });
+      return formOutcome(answer, (await db.user.findUniqueOrThrow({ where: { id: target } })).email === email);
+    },
+  },
+  'action unlinkOidcAction · a member of the own unit': {
+    covers: 'action app/admin/account-actions.ts#unlinkOidcAction',
+    run: async (s) => {
+      const target = await memberOfMainUnit();
+      await db.user.update({ where: { id: target }, data: { oidcSubject: `matrise-oidc-${target}` } });
+      const answer = await adminForm(s, `/admin/enheter/${fx.mainUnitId}`, [`value="${target}"`, nb.admin.accounts.unlinkOidc], {});
+      return formOutcome(answer, (await db.user.findUniqueOrThrow({ where: { id: target } })).oidcSubject === null);
+    },
+  },
+
   'socket handshake': {
     covers: 'socket connection',
     run: async (s) => {
@@ -1395,5 +1448,175 @@ describe('authorisation matrix', () => {
   it('checked every cell of the table', () => {
     console.log(`matrix cells checked: ${observed.size} (${operations.length} operations × ${subjects.length} subjects)`);
     expect(observed.size).toBe(cellCount);
+  });
+
+  // ─── Admin powers × a person who also belongs to another unit × {unit admin, system admin} (issue 16) ───
+  //
+  // The person is a saksbehandler of the own (main) unit and of the other unit. A unit's admin runs the
+  // memberships of their unit, but has no power over the account of someone who belongs elsewhere too; a
+  // system administrator has the account powers and none over memberships (nor over cases). Each cell acts
+  // on a fresh person, and each write is checked in the database.
+  describe('admin powers over a person who also belongs elsewhere (issue 16)', () => {
+    const powerActors = ['unit admin', 'system admin'] as const;
+    type PowerActor = (typeof powerActors)[number];
+    // prettier-ignore
+    const powers = {
+      //                                                          unit admin  system admin
+      'add member · the person, to the own unit':                 ['allow',   'deny'],
+      'remove member · from the own unit':                        ['allow',   'deny'],
+      'change role · in the own unit':                            ['allow',   'deny'],
+      'set password · on adding the existing account':            ['deny',    'deny'],
+      'reset password':                                           ['deny',    'allow'],
+      'deactivate':                                               ['deny',    'allow'],
+      'reactivate':                                               ['deny',    'allow'],
+      'change name':                                              ['deny',    'allow'],
+      'change e-mail':                                            ['deny',    'allow'],
+      'unlink OIDC':                                              ['deny',    'allow'],
+    } as const satisfies Record<string, readonly ['allow' | 'deny', 'allow' | 'deny']>;
+    type Power = keyof typeof powers;
+
+    let systemCookie: string;
+    let hash: string;
+    const unitPage = () => `/admin/enheter/${fx.mainUnitId}`;
+    const cookieFor = (a: PowerActor) => (a === 'unit admin' ? cookies.admin! : systemCookie);
+
+    /** A fresh person with a password and an OIDC link, in the given units (saksbehandler), active or not. */
+    async function person(units: ('main' | 'other')[], active = true) {
+      const n = next();
+      const user = await db.user.create({
+        data: {
+          email: `matrise-delt-${n}@demo.test`,
+          name: `Matrise Delt ${n}`,
+          passwordHash: hash,
+          oidcSubject: `matrise-delt-oidc-${n}`,
+          active,
+          memberships: {
+            create: units.map((u) => ({ unitId: u === 'main' ? fx.mainUnitId : fx.otherUnitId, role: 'saksbehandler' })),
+          },
+        },
+      });
+      return user;
+    }
+    const html = async (path: string, cookie: string) =>
+      (await fetch(`${server.url}${path}`, { headers: { cookie }, redirect: 'manual' })).text();
+
+    /**
+     * The form for `control` as the actor's own page renders it for a person they may manage — the unit admin's
+     * member list (a person of the own unit only), the system administrator's page of the target — posted as the
+     * actor with the target's id over it: what a forged post would send where the page offers nothing.
+     */
+    async function accountForm(actor: PowerActor, targetId: string, control: string, fields: Record<string, string>) {
+      if (actor === 'system admin') {
+        const path = `/admin/kontoer/${targetId}`;
+        const form = formWith(await html(path, systemCookie), control);
+        return submitRenderedForm(server.url, path, form, fields, { cookie: systemCookie });
+      }
+      const stand = await person(['main']);
+      const form = formWith(await html(unitPage(), cookies.admin!), `value="${stand.id}"`, control);
+      return submitRenderedForm(server.url, unitPage(), form, { ...fields, userId: targetId }, { cookie: cookies.admin! });
+    }
+    /** A membership form of the unit page, as its admin sees it, posted as the actor. */
+    async function memberForm(actor: PowerActor, markers: string[], fields: Record<string, string>) {
+      const form = formWith(await html(unitPage(), cookies.admin!), ...markers);
+      return submitRenderedForm(server.url, unitPage(), form, fields, { cookie: cookieFor(actor) });
+    }
+    const refusals = [
+      nb.admin.errors.not_found,
+      nb.admin.errors.forbidden,
+      nb.admin.errors.account_elsewhere,
+      nb.admin.errors.password_existing_account,
+    ];
+    function powerOutcome(answer: { status: number; body: string }, done: boolean): 'allow' | 'deny' {
+      if (done && answer.status === 200) return 'allow';
+      if (!done && answer.status === 200 && refusals.some((r) => answer.body.includes(r))) return 'deny';
+      throw new Error(`inconsistent: HTTP ${answer.status}, and the change was ${done ? '' : 'not '}made`);
+    }
+    const read = (id: string) => db.user.findUniqueOrThrow({ where: { id }, include: { memberships: true } });
+
+    const probes: Record<Power, (a: PowerActor) => Promise<'allow' | 'deny'>> = {
+      'add member · the person, to the own unit': async (a) => {
+        const target = await person(['other']);
+        const answer = await memberForm(a, [nb.admin.add], { email: target.email, name: '', role: 'saksbehandler', password: '' });
+        return powerOutcome(
+          answer,
+          (await read(target.id)).memberships.some((m) => m.unitId === fx.mainUnitId),
+        );
+      },
+      'remove member · from the own unit': async (a) => {
+        const target = await person(['main', 'other']);
+        const answer = await memberForm(a, [`value="${target.id}"`, nb.admin.remove], {});
+        return powerOutcome(answer, !(await read(target.id)).memberships.some((m) => m.unitId === fx.mainUnitId));
+      },
+      'change role · in the own unit': async (a) => {
+        const target = await person(['main', 'other']);
+        const answer = await memberForm(a, [`value="${target.id}"`, nb.admin.saveRole], { role: 'leder' });
+        return powerOutcome(answer, (await read(target.id)).memberships.find((m) => m.unitId === fx.mainUnitId)?.role === 'leder');
+      },
+      'set password · on adding the existing account': async (a) => {
+        const target = await person(['other']);
+        const answer = await memberForm(a, [nb.admin.add], {
+          email: target.email,
+          name: '',
+          role: 'saksbehandler',
+          password: 'lilla-tog-over-broen-i-mai',
+        });
+        const after = await read(target.id);
+        // Done would be a new password or the membership; neither may happen.
+        return powerOutcome(answer, after.passwordHash !== hash || after.memberships.length !== 1);
+      },
+      'reset password': async (a) => {
+        const target = await person(['main', 'other']);
+        const answer = await accountForm(a, target.id, nb.admin.setPassword, { password: 'lilla-tog-over-broen-i-mai' });
+        return powerOutcome(answer, (await read(target.id)).passwordHash !== hash);
+      },
+      deactivate: async (a) => {
+        const target = await person(['main', 'other']);
+        const answer = await accountForm(a, target.id, nb.admin.deactivate, { active: 'false' });
+        return powerOutcome(answer, !(await read(target.id)).active);
+      },
+      reactivate: async (a) => {
+        const target = await person(['main', 'other'], false);
+        // The unit admin's stand-in is active, so its form deactivates: the forged post asks for active=true.
+        const answer = await accountForm(a, target.id, a === 'unit admin' ? nb.admin.deactivate : nb.admin.activate, { active: 'true' });
+        return powerOutcome(answer, (await read(target.id)).active);
+      },
+      'change name': async (a) => {
+        const target = await person(['main', 'other']);
+        const answer = await accountForm(a, target.id, nb.admin.saveName, { name: 'Matrise Kapret Navn' });
+        return powerOutcome(answer, (await read(target.id)).name === 'Matrise Kapret Navn');
+      },
+      'change e-mail': async (a) => {
+        const target = await person(['main', 'other']);
+        const email = `matrise-kapret-${next()}@demo.test`;
+        const answer = await accountForm(a, target.id, nb.admin.saveEmail, { email });
+        return powerOutcome(answer, (await read(target.id)).email === email);
+      },
+      'unlink OIDC': async (a) => {
+        const target = await person(['main', 'other']);
+        const answer = await accountForm(a, target.id, nb.admin.accounts.unlinkOidc, {});
+        return powerOutcome(answer, (await read(target.id)).oidcSubject === null);
+      },
+    };
+
+    beforeAll(async () => {
+      hash = await hashPassword(`matrise-${demo.password}-delt`);
+      systemCookie = (await login(server.url, demo.system, demo.password))!;
+      expect(systemCookie).toBeTruthy();
+      // The actors are who the columns say: the main unit's admin only; a system administrator in no unit.
+      const [admin, system] = await Promise.all(
+        [demo.admin, demo.system].map((email) => db.user.findUniqueOrThrow({ where: { email }, include: { memberships: true } })),
+      );
+      expect([admin.systemAdmin, admin.memberships.map((m) => [m.unitId, m.role])]).toEqual([false, [[fx.mainUnitId, 'admin']]]);
+      expect([system.systemAdmin, system.memberships]).toEqual([true, []]);
+    });
+
+    for (const power of Object.keys(powers) as Power[]) {
+      powerActors.forEach((actor, column) => {
+        const want = powers[power][column];
+        it(`${power} · ${actor} → ${want}`, async () => {
+          expect(await probes[power](actor)).toBe(want);
+        });
+      });
+    }
   });
 });

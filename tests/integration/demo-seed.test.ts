@@ -67,4 +67,28 @@ describe.each(databaseKinds)('the demo seed at any instant, on %s', (kind) => {
       expect(fixtures.pastMeeting.submissionDeadline.getTime()).toBeLessThan(fixtures.pastMeeting.startsAt.getTime());
     },
   );
+
+  it('has a system administrator of its own, in no unit, beside an admin of one unit only (issue 16)', async () => {
+    database = await createTestDatabase(kind);
+    await applyMigrations(resolveDatabaseTarget(database.url));
+    db = openDb(database.url);
+    await seedDemoData(db, { clock: fixedClock(oslo(instants[0].at)) });
+    const account = (email: string) =>
+      db!.user.findUniqueOrThrow({
+        where: { email },
+        select: {
+          systemAdmin: true,
+          active: true,
+          passwordHash: true,
+          memberships: { select: { role: true, unit: { select: { name: true } } } },
+        },
+      });
+    const system = await account('system@demo.test');
+    expect(system).toMatchObject({ systemAdmin: true, active: true, memberships: [] });
+    expect(system.passwordHash).not.toBeNull();
+    const admin = await account('admin@demo.test');
+    expect(admin).toMatchObject({ systemAdmin: false, memberships: [{ role: 'admin', unit: { name: demoUnitNames.main } }] });
+    // The system administrator is the only one.
+    expect(await db.user.count({ where: { systemAdmin: true } })).toBe(1);
+  });
 });
