@@ -71,7 +71,7 @@ export const nbAdmin = {
     unlinkOidcHint:
       'Neste innlogging med kommunens innlogging kobles på nytt med e-postadressen. Bruk dette når personen har fått en ny identitet hos kommunen.',
     noPasswordHint: 'Kontoen har ikke passord i Samlet; personen logger inn med kommunens innlogging.',
-    shown: (n: number, total: number) => (n === total ? `${total} kontoer` : `Viser ${n} av ${total} kontoer`),
+    shown: (n: number, total: number) => (n < total ? `Viser ${n} av ${total} kontoer` : total === 1 ? '1 konto' : `${total} kontoer`),
   },
   done: {
     created: 'Enheten er opprettet.',

@@ -85,6 +85,13 @@ export default async function UnitAdminPage({ params }: { params: Promise<{ unit
                       <br />
                       <span className="text-slate-700">{m.email}</span>
                       {m.otherUnits > 0 ? <span className="block text-xs text-slate-700">{t.otherUnits(m.otherUnits)}</span> : null}
+                      {m.accountPowers === 'yes' ? null : (
+                        // Not silently missing: beside the name (seen on a narrow screen too), why the account's own
+                        // controls are not offered (issue 16).
+                        <span className="mt-1 block max-w-xs text-xs text-slate-700">
+                          {m.accountPowers === 'system_admin' ? t.accountSystemAdmin : t.accountElsewhere}
+                        </span>
+                      )}
                     </td>
                     <td className={cell}>
                       <AdminForm
@@ -107,14 +114,7 @@ export default async function UnitAdminPage({ params }: { params: Promise<{ unit
                         confirm={t.removeConfirm(m.name)}
                         fields={who}
                       />
-                      {m.accountPowers === 'yes' ? (
-                        <AccountPowers account={m} unitId={unit.id} />
-                      ) : (
-                        // Not silently missing: say why the account's own controls are not here (issue 16).
-                        <p className="max-w-xs text-xs text-slate-700">
-                          {m.accountPowers === 'system_admin' ? t.accountSystemAdmin : t.accountElsewhere}
-                        </p>
-                      )}
+                      {m.accountPowers === 'yes' ? <AccountPowers account={m} unitId={unit.id} /> : null}
                     </td>
                   </tr>
                 );
