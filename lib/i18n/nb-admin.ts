@@ -162,7 +162,6 @@ export const nbAdmin = {
     password_wrong: 'Feil passord.',
     last_admin: 'Enheten må ha minst én aktiv administrator.',
     self: 'Du kan ikke deaktivere din egen konto.',
-    other_units: 'Personen er også med i enheter du ikke administrerer. Fjern personen fra enheten i stedet.',
     account_elsewhere:
       'Kontoen hører også til enheter du ikke administrerer (eller personen er systemadministrator). Bare en systemadministrator kan endre den.',
     self_password: 'Bytt ditt eget passord under «Min konto».',
