@@ -1,10 +1,10 @@
 import type { Actor } from '../access/access-service';
 import { canChairMeeting, historyScope, meetingAccess } from '../access/policy';
-import { recordAuditEvent } from '../audit/record-audit-event';
+import { recordAuditEvents } from '../audit/record-audit-event';
 import type { CaseContent } from '../cases/case-form';
 import type { Db } from '../db/db';
 import { AppError } from '../errors/app-error';
-import { logCaseReads } from '../history/log-case-reads';
+import { caseReadEvents } from '../history/log-case-reads';
 import { plannedSchedule } from './agenda-rules';
 import { syncAgenda } from './sync-agenda';
 
@@ -50,20 +50,15 @@ export async function getMeetingRoom(options: { db: Db; actor: Actor; meetingId:
     select: { user: { select: { id: true, name: true } } },
     orderBy: { user: { name: 'asc' } },
   });
-  await recordAuditEvent(db, {
-    actorId: actor.userId,
-    action: 'meeting.read',
-    entityType: 'meeting',
-    entityId: meetingId,
-    unitId: meeting.unitId,
-  });
-  // The room shows each case as submitted: a read of each, for its access log.
-  await logCaseReads(
-    db,
-    actor,
-    items.map((i) => ({ caseId: i.caseId, unitId: meeting.unitId })),
-    'meeting_room',
-  );
+  // The room shows each case as submitted: a read of the meeting and of each case, in one insert.
+  await recordAuditEvents(db, [
+    { actorId: actor.userId, action: 'meeting.read', entityType: 'meeting', entityId: meetingId, unitId: meeting.unitId },
+    ...caseReadEvents(
+      actor,
+      items.map((i) => ({ caseId: i.caseId, unitId: meeting.unitId })),
+      'meeting_room',
+    ),
+  ]);
   return {
     meeting: {
       id: meeting.id,

@@ -1,10 +1,10 @@
 import type { Actor } from '../access/access-service';
 import { historyScope, meetingAccess } from '../access/policy';
-import { recordAuditEvent } from '../audit/record-audit-event';
+import { recordAuditEvents } from '../audit/record-audit-event';
 import { caseContentSchema, criteria } from '../cases/case-form';
 import type { Db } from '../db/db';
 import { AppError } from '../errors/app-error';
-import { logCaseReads } from '../history/log-case-reads';
+import { caseReadEvents } from '../history/log-case-reads';
 import { systemClock } from '../time/clock';
 
 /**
@@ -59,22 +59,23 @@ export async function getMinutes(options: { db: Db; actor: Actor; meetingId: str
   }
   const caseById = new Map(cases.map((c) => [c.id, c]));
   const name = (id: string | null) => users.find((u) => u.id === id)?.name ?? '';
-  await recordAuditEvent(db, {
-    actorId: actor.userId,
-    action: 'meeting.read',
-    entityType: 'meeting',
-    entityId: meetingId,
-    unitId: meeting.unitId,
-    detail: { view: 'minutes', ownOnly },
-  });
-  // The minutes show each case's content: each is a read of that case, for its access log.
-  await logCaseReads(
-    db,
-    actor,
-    caseIds.map((caseId) => ({ caseId, unitId: meeting.unitId })),
-    'minutes',
-    { meetingId },
-  );
+  // The minutes show each case's content: a read of the meeting and of each case, in one insert.
+  await recordAuditEvents(db, [
+    {
+      actorId: actor.userId,
+      action: 'meeting.read',
+      entityType: 'meeting',
+      entityId: meetingId,
+      unitId: meeting.unitId,
+      detail: { view: 'minutes', ownOnly },
+    },
+    ...caseReadEvents(
+      actor,
+      caseIds.map((caseId) => ({ caseId, unitId: meeting.unitId })),
+      'minutes',
+      { meetingId },
+    ),
+  ]);
   return {
     ownOnly,
     meeting: {

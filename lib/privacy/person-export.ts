@@ -1,9 +1,9 @@
 import type { Actor } from '../access/access-service';
 import { canExportPersonData } from '../access/policy';
-import { recordAuditEvent } from '../audit/record-audit-event';
+import { recordAuditEvents } from '../audit/record-audit-event';
 import type { Db } from '../db/db';
 import { AppError } from '../errors/app-error';
-import { logCaseReads } from '../history/log-case-reads';
+import { caseReadEvents } from '../history/log-case-reads';
 import { systemClock } from '../time/clock';
 
 /**
@@ -118,19 +118,14 @@ export async function exportPerson(options: {
       detail: parse(e.detail),
     })),
   };
-  await recordAuditEvent(db, {
-    actorId: actor.userId,
-    action: 'person.export',
-    entityType: 'unit',
-    entityId: unitId,
-    unitId,
-    detail: { cases: cases.length },
-  });
-  await logCaseReads(
-    db,
-    actor,
-    cases.map((c) => ({ caseId: c.id, unitId })),
-    'innsyn',
-  );
+  // The export and a read of each case in it, in one insert, before anything leaves.
+  await recordAuditEvents(db, [
+    { actorId: actor.userId, action: 'person.export', entityType: 'unit', entityId: unitId, unitId, detail: { cases: cases.length } },
+    ...caseReadEvents(
+      actor,
+      cases.map((c) => ({ caseId: c.id, unitId })),
+      'innsyn',
+    ),
+  ]);
   return result;
 }

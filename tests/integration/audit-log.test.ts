@@ -25,12 +25,17 @@ describe.each(databaseKinds)('the audit log on %s', (kind) => {
   const get = (path: string, who: string) => fetch(`${server.url}${path}`, { headers: { cookie: cookies[who] }, redirect: 'manual' });
   const lastId = async () => (await db.auditEvent.findFirst({ orderBy: { id: 'desc' }, select: { id: true } }))?.id ?? 0;
 
-  /** The reads `who` caused after `since`: their case ids and views, and how many INSERT statements wrote them. */
-  async function readsSince(since: number, who: string) {
-    const rows = await db.auditEvent.findMany({
-      where: { id: { gt: since }, actorId: users[who], action: { in: ['case.read', 'meeting.read'] } },
-      orderBy: { id: 'asc' },
-    });
+  /**
+   * The reads `who` caused after `since` (case reads of `onlyView` only, when given: a page can hold several views,
+   * as the room holds the similar cases): their case ids and views, and how many INSERT statements wrote them.
+   */
+  async function readsSince(since: number, who: string, onlyView?: string) {
+    const rows = (
+      await db.auditEvent.findMany({
+        where: { id: { gt: since }, actorId: users[who], action: { in: ['case.read', 'meeting.read', 'person.export'] } },
+        orderBy: { id: 'asc' },
+      })
+    ).filter((r) => !onlyView || r.action !== 'case.read' || JSON.parse(r.detail ?? '{}').view === onlyView);
     return {
       rows,
       caseIds: rows.filter((r) => r.action === 'case.read').map((r) => r.entityId),
@@ -93,6 +98,39 @@ describe.each(databaseKinds)('the audit log on %s', (kind) => {
     expect(reads.caseIds.sort()).toEqual(shown.map((c) => c.id).sort());
     expect(reads.rows.filter((r) => r.action === 'meeting.read').map((r) => r.entityId)).toEqual([fx.meeting.id]);
     expect(reads.views).toEqual(new Set(['agenda']));
+    expect(reads.inserts).toBe(1);
+  });
+
+  it('the meeting room, the minutes and an innsyn export each log their entry and each case shown, in one insert', async () => {
+    let since = await lastId();
+    expect((await get(`/moter/${fx.meeting.id}/rom`, 'chair')).status).toBe(200);
+    const roomItems = await db.agendaItem.findMany({
+      where: { meetingId: fx.meeting.id, caseId: { not: null } },
+      select: { caseId: true },
+    });
+    let reads = await readsSince(since, 'chair', 'meeting_room');
+    expect(reads.caseIds.sort()).toEqual(roomItems.map((i) => i.caseId).sort());
+    expect(reads.views).toEqual(new Set(['meeting_room']));
+    expect(reads.inserts).toBe(1);
+
+    since = await lastId();
+    expect((await get(`/moter/${fx.pastMeeting.id}/referat`, 'leader')).status).toBe(200);
+    const pastItems = await db.agendaItem.findMany({
+      where: { meetingId: fx.pastMeeting.id, caseId: { not: null } },
+      select: { caseId: true },
+    });
+    reads = await readsSince(since, 'leader', 'minutes');
+    expect(reads.caseIds.sort()).toEqual(pastItems.map((i) => i.caseId).sort());
+    expect(reads.rows.filter((r) => r.action === 'meeting.read')).toHaveLength(1);
+    expect(reads.inserts).toBe(1);
+
+    const ref = 'EPJ 2025/0712';
+    since = await lastId();
+    expect((await get(`/historikk/person/innsyn?unit=${fx.mainUnit.id}&ref=${encodeURIComponent(ref)}`, 'leader')).status).toBe(200);
+    const ofPerson = await db.case.findMany({ where: { unitId: fx.mainUnit.id, personRef: ref }, select: { id: true } });
+    reads = await readsSince(since, 'leader');
+    expect(reads.caseIds.sort()).toEqual(ofPerson.map((c) => c.id).sort());
+    expect(reads.rows.filter((r) => r.action === 'person.export')).toHaveLength(1);
     expect(reads.inserts).toBe(1);
   });
 
