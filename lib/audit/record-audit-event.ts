@@ -53,6 +53,7 @@ export const auditActions = [
   'meeting.move',
   'meeting.cancel',
   'calendar.rotate',
+  'case.national_id_override',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -1,10 +1,15 @@
+import { maskNationalIds } from '../privacy/national-id';
 import type { CaseContent } from './case-form';
 
-/** The columns kept on Case for lists and sorting, derived from the form. */
+/**
+ * The columns kept on Case for lists and sorting, derived from the form. Lists
+ * are outside the editor: a national identity number typed into the question
+ * or the reference of a draft (autosave keeps it) is stored here masked.
+ */
 export function caseSummary(content: CaseContent) {
   return {
-    title: (content.question ?? '').trim().slice(0, 300),
-    personRef: (content.personRef ?? '').trim(),
+    title: maskNationalIds((content.question ?? '').trim().slice(0, 300)),
+    personRef: maskNationalIds((content.personRef ?? '').trim()),
     caseType: content.caseType || 'annet',
     level: content.level || 'individ',
     purpose: content.purpose || null,

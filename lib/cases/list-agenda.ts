@@ -6,6 +6,7 @@ import { AppError } from '../errors/app-error';
 import { caseReadEvents } from '../history/log-case-reads';
 import type { CaseContent } from './case-form';
 import { diffContent, type FieldChange } from './diff-versions';
+import { maskNationalIds as mask } from '../privacy/national-id';
 
 export type AgendaCase = {
   id: string;
@@ -57,8 +58,8 @@ export async function listAgenda(options: { db: Db; actor: Actor; meetingId: str
     const [latest, previous] = row.versions.map((v) => JSON.parse(v.content) as CaseContent);
     return {
       id: row.id,
-      title: row.title,
-      personRef: row.personRef,
+      title: mask(row.title),
+      personRef: mask(row.personRef),
       purpose: row.purpose,
       caseType: row.caseType,
       severityLevel: row.severityLevel,

@@ -3,6 +3,7 @@ import type { Db } from '../db/db';
 import { logCaseReads } from '../history/log-case-reads';
 import { lastActivity } from '../privacy/retention';
 import { abandonedFrom } from '../privacy/retention-rules';
+import { maskNationalIds } from '../privacy/national-id';
 import { compareCases, type QueueSort } from './case-summary';
 import { osloDate } from '../time/oslo';
 import { systemClock } from '../time/clock';
@@ -87,7 +88,9 @@ export async function listMyCases(options: {
   };
   const items = rows.map((row) => {
     const { unitId: _unit, lateRequestMeetingId, ...rest } = row;
-    return { ...rest, lateRequest: Boolean(lateRequestMeetingId), abandonedFrom: abandonment(row) };
+    // Rows written before numbers were masked on the way in (lib/cases/case-summary.ts) are masked on the way out.
+    const shown = { title: maskNationalIds(rest.title), personRef: maskNationalIds(rest.personRef) };
+    return { ...rest, ...shown, lateRequest: Boolean(lateRequestMeetingId), abandonedFrom: abandonment(row) };
   });
   const sorted = (list: QueueItem[]) => list.sort(compareCases(options.sort));
   const followUps = await db.followUp.findMany({
@@ -116,10 +119,10 @@ export async function listMyCases(options: {
   return {
     followUps: followUps.map((f) => ({
       id: f.id,
-      description: f.description,
+      description: maskNationalIds(f.description),
       dueDate: f.dueDate,
       caseId: f.caseId,
-      caseTitle: f.caseId ? (titles.get(f.caseId)?.title ?? null) : null,
+      caseTitle: f.caseId ? maskNationalIds(titles.get(f.caseId)?.title ?? null) : null,
       meetingId: f.agendaItem.meetingId,
       overdue: Boolean(f.dueDate && f.dueDate < today),
     })),

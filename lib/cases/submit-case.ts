@@ -8,6 +8,7 @@ import type { CaseContext } from './case-commands-context';
 import { caseSummary } from './case-summary';
 import { resolveSubmissionTarget } from './target-meeting';
 import { checkSubmission } from './validate-submission';
+import { loadOverrideCheck } from '../privacy/national-id-override';
 import { systemClock } from '../time/clock';
 
 export const submitCaseInputSchema = z.object({ meetingId: z.string().min(1).max(40).nullish() }).strict();
@@ -34,7 +35,8 @@ export async function submitCase(context: CaseContext & { caseId: string; input:
 
   // Checked again here: the document may hold what no form would have let through.
   const content = parseInput(caseContentSchema, await store.read(caseId), 'invalid content');
-  const check = checkSubmission(content);
+  // A national identity number in any field refuses it, unless its author said explicitly that it is none.
+  const check = checkSubmission(content, await loadOverrideCheck(db, `case:${caseId}`));
   if (Object.keys(check.errors).length) throw new AppError('invalid_input', 'incomplete case', check.errors);
 
   const current = await db.case.findUniqueOrThrow({

@@ -1,7 +1,7 @@
 import { requireCaseAccess } from '../access/access-service';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { AppError } from '../errors/app-error';
-import { findNationalIds } from '../privacy/national-id';
+import { containsNationalId, findNationalIds } from '../privacy/national-id';
 import { parseInput } from '../validation/parse-input';
 import { caseContentSchema, type CaseContent } from './case-form';
 import type { CaseContext } from './case-commands-context';
@@ -12,7 +12,7 @@ import { caseSummary } from './case-summary';
  * meeting starts). The change goes through the case's Yjs document, so people
  * editing it live see it at once.
  */
-export async function updateCase(context: CaseContext & { caseId: string; patch: unknown }): Promise<void> {
+export async function updateCase(context: CaseContext & { caseId: string; patch: unknown }): Promise<{ nationalIdFields: string[] }> {
   const { db, store, actor, caseId } = context;
   const facts = await requireCaseAccess(db, actor, caseId, 'edit');
   const patch = parseInput(caseContentSchema, context.patch, 'invalid content');
@@ -29,6 +29,12 @@ export async function updateCase(context: CaseContext & { caseId: string; patch:
     unitId: facts.unitId,
     detail: { fields: Object.keys(patch).length, channel: 'api' },
   });
+  // Stored, like any draft typing, but flagged: submission refuses these fields until the number is gone (or overridden).
+  return {
+    nationalIdFields: Object.entries(patch).flatMap(([field, value]) =>
+      typeof value === 'string' && containsNationalId(value) ? [field] : [],
+    ),
+  };
 }
 
 /**

@@ -44,10 +44,21 @@ describe('checkSubmission', () => {
     expect(checkSubmission({ ...complete, childrenAffected: true, barnetsBeste: 'Stabil voksenkontakt er viktig.' }).errors).toEqual({});
   });
 
-  it('refuses a national identity number as the person reference and warns when one is typed in text', () => {
-    const result = checkSubmission({ ...complete, personRef: '01010012356', facts: 'fnr 010100 12356 står i søknaden' });
-    expect(result.errors.personRef).toBe('national_id_not_allowed');
-    expect(result.warnings.facts).toEqual(['national_id']);
+  it('refuses a national identity number as the person reference and in any text field, naming the field', () => {
+    const result = checkSubmission({ ...complete, personRef: '15039212258', facts: 'Fnr 150392 12258 står i søknaden' });
+    expect(result.errors).toEqual({ personRef: 'national_id_not_allowed', facts: 'national_id' });
+    expect(result.warnings).toEqual({});
+    expect(checkSubmission({ ...complete, smeFacts: 'mor: 15.03.92 12258' }).errors).toEqual({ smeFacts: 'national_id' });
+    // Numbers that fail the validator's checks are no reason to refuse.
+    expect(checkSubmission({ ...complete, facts: 'Konto 15039212259, tlf 22 33 44 55' }).errors).toEqual({});
+  });
+
+  it('lets an overridden number through, but not a new one in the same field, and never in the reference', () => {
+    const overridden = (field: string, digits: string) => field === 'facts' && digits === '15039212258';
+    expect(checkSubmission({ ...complete, facts: 'Nr 15039212258' }, overridden).errors).toEqual({});
+    expect(checkSubmission({ ...complete, proposal: 'Nr 15039212258' }, overridden).errors).toEqual({ proposal: 'national_id' });
+    expect(checkSubmission({ ...complete, facts: 'Nr 15039212258 og 01010012356' }, overridden).errors).toEqual({ facts: 'national_id' });
+    expect(checkSubmission({ ...complete, personRef: '15039212258' }, () => true).errors).toEqual({ personRef: 'national_id_not_allowed' });
   });
 
   it('warns when the holistic assessment names fewer than two criteria, or copies one', () => {

@@ -4,6 +4,12 @@ import { criteria, textFields, type CaseContent, type Criterion } from './case-f
 /**
  * What a case needs before it can go to a meeting, and what deserves a
  * warning. Errors block submission; warnings never do.
+ *
+ * A national identity number in any text field is an error (`national_id`),
+ * so none reaches the agenda, the minutes or the history — unless the author
+ * said explicitly that this number is not one (`overridden`, stored and
+ * audited by lib/privacy/national-id-override.ts). The person reference is
+ * never overridable. A draft may still hold one: autosave keeps what is typed.
  */
 export const requiredForSubmission = [
   'personRef',
@@ -47,7 +53,25 @@ function wordOverlap(a: string, b: string): number {
   return shared / Math.max(wordsA.size, wordsB.size);
 }
 
-export function checkSubmission(content: CaseContent): SubmissionCheck {
+/** Asks whether the author marked this number in this field as "not a national identity number". */
+export type NationalIdOverrides = (field: string, digits: string) => boolean;
+
+/** Each of `fields` holding a national identity number that is not overridden. */
+export function nationalIdErrors(
+  values: Record<string, unknown>,
+  fields: readonly string[],
+  overridden: NationalIdOverrides = () => false,
+): Record<string, 'national_id'> {
+  const errors: Record<string, 'national_id'> = {};
+  for (const field of fields) {
+    const value = values[field];
+    if (typeof value !== 'string') continue;
+    if (findNationalIds(value).some((m) => !overridden(field, m.digits))) errors[field] = 'national_id';
+  }
+  return errors;
+}
+
+export function checkSubmission(content: CaseContent, overridden?: NationalIdOverrides): SubmissionCheck {
   const errors: Record<string, string> = {};
   const warnings: Record<string, string[]> = {};
   const warn = (field: string, key: string) => (warnings[field] ??= []).push(key);
@@ -71,9 +95,11 @@ export function checkSubmission(content: CaseContent): SubmissionCheck {
     if (copied) warn('samletVurdering', 'copy_of_one');
   }
 
-  for (const field of textFields) {
-    const value = content[field];
-    if (typeof value === 'string' && findNationalIds(value).length > 0 && !errors[field]) warn(field, 'national_id');
-  }
+  const numbers = nationalIdErrors(
+    content,
+    textFields.filter((f) => f !== 'personRef'),
+    overridden,
+  );
+  for (const [field, error] of Object.entries(numbers)) errors[field] ??= error;
   return { errors, warnings };
 }

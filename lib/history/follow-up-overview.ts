@@ -5,6 +5,7 @@ import type { Db } from '../db/db';
 import { logCaseReads } from './log-case-reads';
 import { osloDate } from '../time/oslo';
 import { systemClock } from '../time/clock';
+import { maskNationalIds as mask } from '../privacy/national-id';
 
 export type FollowUpRow = {
   id: string;
@@ -118,13 +119,13 @@ export async function followUpOverview(options: { db: Db; actor: Actor; now?: Da
 
   const followUpRows: FollowUpRow[] = visible.map((f) => ({
     id: f.id,
-    description: f.description,
+    description: mask(f.description),
     owner: owners.get(f.ownerId) ?? '–',
     ownerId: f.ownerId,
     dueDate: f.dueDate,
     overdue: !f.doneAt && Boolean(f.dueDate && f.dueDate < today),
     done: Boolean(f.doneAt),
-    caseTitle: f.caseId ? (caseById.get(f.caseId)?.title ?? null) : null,
+    caseTitle: f.caseId ? mask(caseById.get(f.caseId)?.title ?? null) : null,
     meetingId: f.agendaItem.meeting.id,
     meetingDate: f.agendaItem.meeting.startsAt,
     unitName: f.agendaItem.meeting.unit.name,
@@ -138,8 +139,8 @@ export async function followUpOverview(options: { db: Db; actor: Actor; now?: Da
     return [
       {
         caseId: found.id,
-        title: found.title,
-        personRef: found.personRef,
+        title: mask(found.title),
+        personRef: mask(found.personRef),
         caseworker: found.createdBy.name,
         reassessmentDate: item.reassessmentDate!,
         overdue: item.reassessmentDate! < today,

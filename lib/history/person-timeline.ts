@@ -3,6 +3,7 @@ import { historyScope } from '../access/policy';
 import type { Db } from '../db/db';
 import { AppError } from '../errors/app-error';
 import { logCaseReads } from './log-case-reads';
+import { maskNationalIds as mask } from '../privacy/national-id';
 
 export type TimelineEntry = {
   itemId: string;
@@ -49,15 +50,15 @@ export async function personTimeline(options: { db: Db; actor: Actor; unitId: st
     return {
       itemId: e.itemId,
       caseId: e.caseId,
-      title: e.title,
+      title: mask(e.title),
       meetingId: e.meetingId,
       meetingDate: e.meetingDate,
       purpose: e.purpose,
       outcome: e.outcome,
-      conclusion: item?.conclusion ?? null,
+      conclusion: mask(item?.conclusion ?? null),
       levels: { alvorlighet: e.severityLevel, nytte: e.benefitLevel, ressurs: e.resourceLevel },
       reassessmentDate: item?.reassessmentDate ?? null,
-      followUps: (item?.followUps ?? []).map((f) => ({ description: f.description, done: Boolean(f.doneAt), dueDate: f.dueDate })),
+      followUps: (item?.followUps ?? []).map((f) => ({ description: mask(f.description), done: Boolean(f.doneAt), dueDate: f.dueDate })),
     };
   });
 }

@@ -8,6 +8,7 @@ import { idParam, isoDateParam, optionalParam, osloDayRange } from '../validatio
 // The SQL template helpers are the same runtime object in both generated clients.
 import { Prisma } from '../../prisma/generated/sqlite/client';
 import { logCaseReads } from './log-case-reads';
+import { maskNationalIds as mask } from '../privacy/national-id';
 import { ftsPrefixQuery, highlightParts, hitEnd, hitStart, type TextPart } from './highlight';
 
 const optional = optionalParam;
@@ -109,9 +110,10 @@ export async function searchHistory(options: { db: Db; provider: DbProvider; act
     meetingId: row.meetingId,
     caseId: row.caseId,
     meetingDate: new Date(row.meetingDate),
-    title: highlightParts(row.title),
-    snippet: row.snippet ? highlightParts(row.snippet) : [],
-    personRef: row.personRef,
+    // Entries are masked when indexed; one indexed before that is masked here (the hit marks are not digits).
+    title: highlightParts(mask(row.title)),
+    snippet: row.snippet ? highlightParts(mask(row.snippet)) : [],
+    personRef: mask(row.personRef),
     purpose: row.purpose,
     outcome: row.outcome,
   }));

@@ -1,5 +1,6 @@
 import { caseContentSchema, type CaseContent } from '../cases/case-form';
 import type { Db, DbTransaction } from '../db/db';
+import { maskNationalIds as mask } from '../privacy/national-id';
 
 /** Form fields whose text is searched, in the order they are read. */
 const searchedFields = [
@@ -34,6 +35,9 @@ type ItemRow = {
 /**
  * What one past item is found by: the case as submitted, the notes, the
  * conclusion and dissent; and its facets. Pure, so the rules are tested alone.
+ * Every text is masked for national identity numbers first: one stored before
+ * they were refused (or under an override) never reaches the index — nor the
+ * similar-case scoring and the statistics, which read these entries.
  */
 export function buildSearchEntry(input: {
   item: ItemRow;
@@ -58,7 +62,7 @@ export function buildSearchEntry(input: {
     item.dissent ?? '',
     adjusted.note ?? '',
   ]
-    .map((text) => text.trim())
+    .map((text) => mask(text.trim()))
     .filter(Boolean)
     .join('\n');
   return {
@@ -76,9 +80,11 @@ export function buildSearchEntry(input: {
     benefitLevel: adjusted.nytteLevel || content?.nytteLevel || null,
     resourceLevel: adjusted.ressursLevel || content?.ressursLevel || null,
     childrenAffected: caseRow?.childrenAffected ?? false,
-    personRef: caseRow?.personRef ?? null,
-    services: (content?.servicesConcerned ?? '').toLocaleLowerCase('nb').slice(0, 2000),
-    title: caseRow?.title ?? item.title ?? '',
+    personRef: mask(caseRow?.personRef ?? null),
+    services: mask(content?.servicesConcerned ?? '')
+      .toLocaleLowerCase('nb')
+      .slice(0, 2000),
+    title: mask(caseRow?.title ?? item.title ?? ''),
     body,
   };
 }

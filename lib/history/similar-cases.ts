@@ -6,6 +6,7 @@ import { caseContentSchema } from '../cases/case-form';
 import type { Db } from '../db/db';
 import { isAppError } from '../errors/app-error';
 import { anonymisedTitle } from '../privacy/retention';
+import { maskNationalIds as mask } from '../privacy/national-id';
 import { ComparableItemsCache } from './comparable-items-cache';
 import { logCaseReads } from './log-case-reads';
 import { mostSimilar, similarity, words, type CaseProfile } from './similarity';
@@ -21,7 +22,8 @@ const profileOf = (e: Entry): CaseProfile & { entry: Entry } => ({
   severity: e.severityLevel,
   benefit: e.benefitLevel,
   resource: e.resourceLevel,
-  text: `${e.title}\n${e.body}`,
+  // Entries are masked when written (search-index.ts); masked again for entries written before that.
+  text: mask(`${e.title}\n${e.body}`),
 });
 
 /** The past items the actor may compare with in a unit: all for leaders, admins and chairs; own cases for a caseworker. */
@@ -73,9 +75,9 @@ function toSimilarCase(e: Entry, conclusions: Map<string, string | null>, score:
     itemId: e.itemId,
     meetingId: e.meetingId,
     meetingDate: e.meetingDate,
-    title: e.title,
+    title: mask(e.title),
     outcome: e.outcome,
-    conclusion: conclusions.get(e.itemId) ?? null,
+    conclusion: mask(conclusions.get(e.itemId) ?? null),
     score,
   };
 }
@@ -146,18 +148,21 @@ export async function similarForCases(options: {
       severity: content.alvorlighetLevel || null,
       benefit: content.nytteLevel || null,
       resource: content.ressursLevel || null,
-      text: [
-        row.title,
-        content.facts,
-        content.changedNeeds,
-        content.services,
-        content.servicesConcerned,
-        content.situation,
-        content.proposal,
-        content.samletVurdering,
-      ]
-        .filter(Boolean)
-        .join('\n'),
+      // The case's own text is compared word by word with the index: masked like the index.
+      text: mask(
+        [
+          row.title,
+          content.facts,
+          content.changedNeeds,
+          content.services,
+          content.servicesConcerned,
+          content.situation,
+          content.proposal,
+          content.samletVurdering,
+        ]
+          .filter(Boolean)
+          .join('\n'),
+      ),
     };
     const candidates = (candidatesByUnit.get(row.unitId) ?? []).filter((c) => c.entry.caseId !== row.id);
     return { caseId: row.id, top: mostSimilar(target, candidates, options.count ?? 5) };

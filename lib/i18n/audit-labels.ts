@@ -58,6 +58,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'meeting.move': 'Flyttet møtet',
   'meeting.cancel': 'Avlyste møtet',
   'calendar.rotate': 'Byttet kalenderlenke',
+  'case.national_id_override': 'Bekreftet at et tall i saken ikke er et fødselsnummer',
 };
 
 /** Where a case was read (`view`, older entries `via`, of `case.read`; lib/history/log-case-reads.ts). */

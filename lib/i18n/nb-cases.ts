@@ -154,17 +154,27 @@ export const nbCases = {
     required: 'Fyll ut dette feltet før saken meldes inn.',
     required_children: 'Når saken berører barn, må barnets beste vurderes.',
     national_id_not_allowed: 'Bruk en pseudonym referanse eller et saksnummer, ikke fødselsnummer eller D-nummer.',
+    national_id:
+      'Feltet inneholder det som ser ut som et fødselsnummer eller D-nummer. Erstatt det med personreferansen, eller bekreft at det ikke er et fødselsnummer.',
+    no_national_id: 'Feltet inneholder ikke noe som ser ut som et fødselsnummer.',
     too_long: 'Teksten er for lang.',
     invalid: 'Ugyldig verdi.',
     unknown_option: 'Ukjent valg.',
     invalid_date: 'Skriv datoen som åååå-mm-dd.',
   } as Record<string, string>,
   warnings: {
-    national_id: 'Teksten ser ut til å inneholde et fødselsnummer eller D-nummer. Fjern det, eller bytt det ut med en referanse.',
     few_criteria: 'Den samlede vurderingen nevner færre enn to av kriteriene. Vei alvorlighet, nytte og ressurs sammen.',
     copy_of_one: 'Den samlede vurderingen er nesten lik begrunnelsen for ett kriterium. Ingen av kriteriene skal alene avgjøre saken.',
   } as Record<string, string>,
   errorSummary: 'Saken kan ikke meldes inn ennå',
+  /** The summary line for a field holding a national identity number: it names the field. */
+  nationalIdIn: (field: string) => `${field} inneholder det som ser ut som et fødselsnummer`,
+  replaceWithPersonRef: 'Erstatt med personreferansen',
+  replaceNeedsPersonRef: 'Fyll inn personreferansen først, så kan nummeret erstattes med den.',
+  notNationalId: 'Dette er ikke et fødselsnummer',
+  notNationalIdConfirm:
+    'Bekreft at tallet i feltet ikke er et fødselsnummer eller D-nummer. Bekreftelsen lagres og logges, og tallet vises maskert utenfor skjemaet.',
+  notNationalIdSaved: 'Lagret: tallet i feltet regnes ikke som et fødselsnummer.',
   warningSummary: 'Se over før innmelding',
   submit: 'Meld inn saken',
   resubmit: 'Send inn endringene',

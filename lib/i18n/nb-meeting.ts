@@ -83,6 +83,7 @@ export const nbMeeting = {
     conclusion_required: 'En avklaring må ha en skriftlig konklusjon.',
     owner_required: 'En avklaring må ha minst én oppfølging med ansvarlig.',
     referral_target_required: 'Velg hvem saken henvises til.',
+    national_id_item: 'Feltet inneholder det som ser ut som et fødselsnummer. Fjern det eller bruk personreferansen før punktet låses.',
   } as Record<string, string>,
   warnings: {
     one_criterion:

@@ -7,6 +7,7 @@ import { AppError } from '../errors/app-error';
 import { caseReadEvents } from '../history/log-case-reads';
 import { plannedSchedule } from './agenda-rules';
 import { syncAgenda } from './sync-agenda';
+import { maskNationalIds, maskTextFields } from '../privacy/national-id';
 
 /** Everything the meeting room shows on load: the meeting, its agenda with each case as submitted, who may chair. */
 export async function getMeetingRoom(options: { db: Db; actor: Actor; meetingId: string }) {
@@ -75,12 +76,13 @@ export async function getMeetingRoom(options: { db: Db; actor: Actor; meetingId:
     members: members.map((m) => m.user),
     items: items.map((item) => {
       const found = item.caseId ? byId.get(item.caseId) : undefined;
-      const submitted = found?.versions[0] ? (JSON.parse(found.versions[0].content) as CaseContent) : null;
+      // The room shows the submitted case read-only: a number stored before it was refused (or overridden) is masked.
+      const submitted = found?.versions[0] ? maskTextFields(JSON.parse(found.versions[0].content) as CaseContent) : null;
       return {
         id: item.id,
         caseId: item.caseId,
-        title: found?.title ?? item.title ?? '',
-        personRef: found?.personRef ?? null,
+        title: maskNationalIds(found?.title ?? item.title ?? ''),
+        personRef: maskNationalIds(found?.personRef ?? null),
         caseworker: found?.createdBy.name ?? null,
         purpose: item.purpose,
         reason: item.reason,

@@ -6,12 +6,14 @@ import type { Db } from '../db/db';
 import { AppError } from '../errors/app-error';
 import { caseReadEvents } from '../history/log-case-reads';
 import { systemClock } from '../time/clock';
+import { maskNationalIds as mask, maskTextFields } from '../privacy/national-id';
 
 /**
  * The minutes of a closed meeting, read from the frozen rows only (never from
  * a Yjs document), so history stays readable whatever happens to the live
  * documents. Audit-logged as a read of the meeting. Once the meeting is
  * closed it is history: a caseworker sees only the items of their own cases.
+ * Every text is masked for national identity numbers (the PDF is made from this).
  */
 export async function getMinutes(options: { db: Db; actor: Actor; meetingId: string }) {
   const { db, actor, meetingId } = options;
@@ -96,21 +98,21 @@ export async function getMinutes(options: { db: Db; actor: Actor; meetingId: str
       const found = item.caseId ? caseById.get(item.caseId) : undefined;
       return {
         id: item.id,
-        title: found?.title ?? item.title ?? '',
-        personRef: found?.personRef ?? null,
+        title: mask(found?.title ?? item.title ?? ''),
+        personRef: mask(found?.personRef ?? null),
         caseworker: found?.createdBy.name ?? null,
         purpose: item.purpose,
         status: item.status,
-        notes: item.notes,
+        notes: mask(item.notes),
         outcome: item.outcome,
         referredTo: item.referredTo,
-        conclusion: item.conclusion,
-        dissent: item.dissent,
+        conclusion: mask(item.conclusion),
+        dissent: mask(item.dissent),
         reassessmentDate: item.reassessmentDate,
         epjResponsible: item.epjDocumentation ? name(item.epjResponsibleId) || '–' : null,
         submitted: item.caseId ? (submittedByCase.get(item.caseId) ?? null) : null,
-        adjustedAssessment: item.adjustedAssessment ? (JSON.parse(item.adjustedAssessment) as Record<string, string>) : null,
-        followUps: item.followUps.map((f) => ({ id: f.id, description: f.description, owner: name(f.ownerId), dueDate: f.dueDate })),
+        adjustedAssessment: item.adjustedAssessment ? maskTextFields(JSON.parse(item.adjustedAssessment) as Record<string, string>) : null,
+        followUps: item.followUps.map((f) => ({ id: f.id, description: mask(f.description), owner: name(f.ownerId), dueDate: f.dueDate })),
       };
     }),
   };
@@ -132,5 +134,11 @@ function submittedSummary(json: string): SubmittedSummary {
     const level = content[`${criterion}Level`];
     if (level) levels[criterion] = level;
   }
-  return { situation: content.situation ?? '', proposal: content.proposal ?? '', levels, samletVurdering: content.samletVurdering ?? '' };
+  // Shown outside the editor: a number stored before it was refused (or under an override) is masked.
+  return {
+    situation: mask(content.situation ?? ''),
+    proposal: mask(content.proposal ?? ''),
+    levels,
+    samletVurdering: mask(content.samletVurdering ?? ''),
+  };
 }

@@ -4,6 +4,8 @@ import { AppError } from '../errors/app-error';
 import { documentName } from '../realtime/document-name';
 import { parseInput } from '../validation/parse-input';
 import { closeItemProblems } from './agenda-rules';
+import { itemNationalIdProblems } from '../privacy/national-id-fields';
+import { loadOverrideCheck } from '../privacy/national-id-override';
 import { itemContentSchema } from './item-content';
 import { loadMeetingForChair } from './load-meeting-for-chair';
 import type { MeetingContext } from './meeting-documents';
@@ -68,7 +70,12 @@ export async function lockItem(context: MeetingContext & { input: unknown }) {
     await context.documents.changeAccess(name, 'read-only');
     try {
       const content = itemContentSchema.safeParse(await context.documents.readItem(item.id));
-      const problems = closeItemProblems(item.purpose, content.success ? content.data : {});
+      const data = content.success ? content.data : {};
+      // No national identity number reaches the minutes: a field holding one refuses the lock.
+      const problems = [
+        ...closeItemProblems(item.purpose, data),
+        ...itemNationalIdProblems(data, await loadOverrideCheck(context.db, name)),
+      ];
       if (problems.length) throw new AppError('invalid_input', 'item_incomplete', Object.fromEntries(problems.map((p) => [p, p])));
       status = content.success && content.data.outcome === 'utsatt' ? 'postponed' : 'concluded';
       await context.db.agendaItem.update({ where: { id: item.id }, data: { locked: true, status, endedAt: item.endedAt ?? now } });

@@ -1,6 +1,7 @@
 import type { Db, DbTransaction } from '../db/db';
 import { formatDateTime } from '../i18n/format';
 import { nbNotifications } from '../i18n/nb-notifications';
+import { maskNationalIds as mask } from '../privacy/national-id';
 
 /**
  * What caseworkers are told, in the app, when the meeting their case is on
@@ -14,7 +15,9 @@ async function notifySubmitters(db: Db | DbTransaction, meetingId: string, text:
     select: { id: true, title: true, createdById: true },
   });
   if (cases.length)
-    await db.notification.createMany({ data: cases.map((c) => ({ userId: c.createdById, text: text(c.title), link: `/saker/${c.id}` })) });
+    await db.notification.createMany({
+      data: cases.map((c) => ({ userId: c.createdById, text: text(mask(c.title)), link: `/saker/${c.id}` })),
+    });
 }
 
 export function notifyMeetingMoved(db: Db | DbTransaction, meeting: { id: string; from: Date; to: Date }): Promise<void> {

@@ -64,6 +64,11 @@ export function ItemPanel(props: {
     const ack = await props.command('meeting:lock-item', { itemId: item.id, locked });
     const next: Record<string, FieldState> = {};
     for (const key of Object.keys((!ack.ok && ack.fields) || {})) {
+      // A field holding a national identity number (lib/privacy/national-id-fields.ts): named by the field itself.
+      if (key.startsWith('national_id_')) {
+        next[key.slice('national_id_'.length)] = { error: 'national_id_item' };
+        continue;
+      }
       const field =
         key === 'owner_required' ? 'followUps' : key === 'referral_target_required' ? 'referredTo' : key.replace('_required', '');
       next[field] = { error: key };
