@@ -4,11 +4,19 @@ import { similarCases, type SimilarCase } from '../history/similar-cases';
 import type { CaseContentStore } from './case-content-store';
 import { getCase, type CaseDetails } from './get-case';
 import { systemClock } from '../time/clock';
+import { maskNationalIds } from '../privacy/national-id';
+import { loadOverrideCheck, overriddenNumbers } from '../privacy/national-id-override';
 
 /** A meeting the case may be sent to, and whether its submission deadline has passed (then it asks for late acceptance). */
 export type TargetMeeting = { id: string; startsAt: Date; submissionDeadline: Date; deadlinePassed: boolean };
 
-export type CasePage = { details: CaseDetails; meetings: TargetMeeting[]; similar: SimilarCase[] };
+export type CasePage = {
+  details: CaseDetails;
+  meetings: TargetMeeting[];
+  similar: SimilarCase[];
+  /** Per field, the numbers in it now that its author marked as "not a national identity number": the editor's check lets them pass. */
+  overridden: Record<string, string[]>;
+};
 
 /** How many upcoming meetings the editor offers. */
 const offeredMeetings = 8;
@@ -38,5 +46,12 @@ export async function loadCasePage(options: {
     }),
     details.status !== 'draft' ? similarCases({ db, actor, caseId: details.id }) : Promise.resolve([]),
   ]);
-  return { details, meetings: meetings.map((m) => ({ ...m, deadlinePassed: m.submissionDeadline <= now })), similar };
+  const overridden = overriddenNumbers(details.content, await loadOverrideCheck(db, `case:${details.id}`));
+  return {
+    // The heading is outside the editor: a number in the question is masked there (the editor shows it, to be replaced).
+    details: { ...details, title: maskNationalIds(details.title) },
+    meetings: meetings.map((m) => ({ ...m, deadlinePassed: m.submissionDeadline <= now })),
+    similar,
+    overridden,
+  };
 }

@@ -169,6 +169,7 @@ export const nbCases = {
   errorSummary: 'Saken kan ikke meldes inn ennå',
   /** The summary line for a field holding a national identity number: it names the field. */
   nationalIdIn: (field: string) => `${field} inneholder det som ser ut som et fødselsnummer`,
+  nationalIdHeading: 'Mulig fødselsnummer i skjemaet',
   replaceWithPersonRef: 'Erstatt med personreferansen',
   replaceNeedsPersonRef: 'Fyll inn personreferansen først, så kan nummeret erstattes med den.',
   notNationalId: 'Dette er ikke et fødselsnummer',

@@ -181,6 +181,10 @@ const expected = {
   'yjs item · planned meeting, unlocked':                          ['deny', 'edit',  'edit',   'edit',   'edit',   'read',     'deny',   'deny',   'deny',   'deny'],
   'yjs item · locked':                                             ['deny', 'read',  'read',   'read',   'read',   'read',     'deny',   'deny',   'deny',   'deny'],
   'yjs item · closed meeting, the author’s case':                  ['deny', 'read',  'deny',   'read',   'read',   'read',     'deny',   'deny',   'deny',   'deny'],
+  // ── National identity numbers (issue 16): the "not a national identity number" override, edit access to the case ──
+  'POST /api/cases/[id]/national-id-overrides · draft':            ['deny', 'allow', 'allow',  'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  'POST /api/cases/[id]/national-id-overrides · concluded':        ['deny', 'deny',  'deny',   'deny',   'deny',   'deny',     'deny',   'deny',   'deny',   'deny'],
+  // ── end of national identity numbers ──
 } as const satisfies Record<string, Cells>;
 type Operation = keyof typeof expected;
 
@@ -1307,7 +1311,27 @@ const probes: Record<Operation, Probe> = {
   'yjs item · planned meeting, unlocked': yjsDocument('item', () => fx.openItemId),
   'yjs item · locked': yjsDocument('item', () => fx.lockedItemId),
   'yjs item · closed meeting, the author’s case': yjsDocument('item', () => fx.authorPastItem.id),
+  // ── National identity numbers (issue 16) ──
+  'POST /api/cases/[id]/national-id-overrides · draft': nationalIdOverride('draft'),
+  'POST /api/cases/[id]/national-id-overrides · concluded': nationalIdOverride('concluded'),
+  // ── end of national identity numbers ──
 };
+
+/** A case whose facts hold a valid number; whether an override row was stored is read from the database. */
+function nationalIdOverride(status: 'draft' | 'concluded'): Probe {
+  return {
+    covers: 'route POST /api/cases/[id]/national-id-overrides',
+    run: async (s) => {
+      const { id } = await makeCase({ status });
+      const doc = new Y.Doc();
+      applyCaseContent(doc, { ...completeCase, facts: 'Kontonummer 15039212258 i søknaden' });
+      await db.yDocState.update({ where: { name: `case:${id}` }, data: { state: Buffer.from(Y.encodeStateAsUpdate(doc)) } });
+      doc.destroy();
+      const r = await client(s).post(`/api/cases/${id}/national-id-overrides`, { field: 'facts' });
+      return writeOutcome(r.status, (await db.nationalIdOverride.count({ where: { document: `case:${id}` } })) > 0);
+    },
+  };
+}
 
 // ─── The tests ──────────────────────────────────────────────────────────────
 

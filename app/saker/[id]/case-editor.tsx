@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useMemo, useRef, useState } from 'react';
 import { caseContentSchema, textFields } from '@/lib/cases/case-form';
 import { checkSubmission } from '@/lib/cases/validate-submission';
+import { containsNationalId, findNationalIds, replaceNationalIds } from '@/lib/privacy/national-id';
 import { nb } from '@/lib/i18n/nb';
 import { CaseFormSections } from './case-form-sections';
 import { fieldId, type FieldState } from '@/app/_collab/form-fields';
@@ -24,6 +25,8 @@ type Props = {
   /** The latest submitted form, to tell the author about changes not yet sent in. */
   submittedContent: Record<string, unknown> | null;
   notice: string | null;
+  /** Per field, numbers its author marked as "not a national identity number" (lib/privacy/national-id-override.ts). */
+  overridden: Record<string, string[]>;
 };
 
 export function CaseEditor(props: Props) {
@@ -46,8 +49,16 @@ export function CaseEditor(props: Props) {
   const [meetingId, setMeetingId] = useState(defaultMeeting);
   const summaryRef = useRef<HTMLDivElement>(null);
 
+  const [overridden, setOverridden] = useState(props.overridden);
   const content = caseContentSchema.safeParse(document.content);
-  const check = useMemo(() => checkSubmission(content.success ? content.data : {}), [content.success, content.data]);
+  const check = useMemo(
+    () => checkSubmission(content.success ? content.data : {}, (field, digits) => overridden[field]?.includes(digits) ?? false),
+    [content.success, content.data, overridden],
+  );
+  // Fields holding a national identity number: shown at once (not only after a try), each with its two ways out.
+  const numberFields = Object.entries(check.errors).flatMap(([field, error]) => (error === 'national_id' ? [field] : []));
+  const personRef = String(document.content.personRef ?? '').trim();
+  const canReplace = personRef.length > 0 && !containsNationalId(personRef);
   // Errors show once the author has tried to submit, and then update as they type.
   const errors = attempted ? { ...serverErrors, ...check.errors } : {};
   const states: Record<string, FieldState> = {};
@@ -82,6 +93,28 @@ export function CaseEditor(props: Props) {
     } else if (response?.status === 400 && body.fields) {
       setServerErrors(body.fields);
       requestAnimationFrame(() => summaryRef.current?.focus());
+    } else {
+      setMessage({ kind: 'error', text: t.serverError });
+    }
+  }
+
+  /** Replaces the numbers in the field through the editor's own document, so co-editors see the change. */
+  function replaceNumbers(field: string) {
+    if (!canReplace) return;
+    document.setText(field, replaceNationalIds(String(document.content[field] ?? ''), personRef));
+  }
+
+  async function notANumber(field: string) {
+    if (!window.confirm(t.notNationalIdConfirm)) return;
+    const digits = findNationalIds(String(document.content[field] ?? '')).map((m) => m.digits);
+    const response = await fetch(`/api/cases/${props.caseId}/national-id-overrides`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ field }),
+    }).catch(() => null);
+    if (response?.ok) {
+      setOverridden((current) => ({ ...current, [field]: [...(current[field] ?? []), ...digits] }));
+      setMessage({ kind: 'ok', text: t.notNationalIdSaved });
     } else {
       setMessage({ kind: 'error', text: t.serverError });
     }
@@ -139,12 +172,53 @@ export function CaseEditor(props: Props) {
             {errorList.map(([field, error]) => (
               <li key={field}>
                 <a href={`#${fieldId(field)}`} className="underline">
-                  {labelOf(field)}: {t.errors[error] ?? t.errors.invalid}
+                  {error === 'national_id' ? t.nationalIdIn(labelOf(field)) : `${labelOf(field)}: ${t.errors[error] ?? t.errors.invalid}`}
                 </a>
               </li>
             ))}
           </ul>
         </div>
+      ) : null}
+      {numberFields.length > 0 ? (
+        <section aria-labelledby="fodselsnummer" className="mt-4 rounded border-2 border-red-700 bg-red-50 p-4 text-red-900">
+          <h2 id="fodselsnummer" className="font-semibold">
+            {t.nationalIdHeading}
+          </h2>
+          {canReplace ? null : <p className="mt-1 text-sm">{t.replaceNeedsPersonRef}</p>}
+          <ul className="mt-2 space-y-3">
+            {numberFields.map((field) => (
+              <li key={field} data-field={field}>
+                <p>
+                  <a href={`#${fieldId(field)}`} className="underline">
+                    {t.nationalIdIn(labelOf(field))}
+                  </a>
+                </p>
+                <div className="mt-1 flex flex-wrap gap-2">
+                  <button
+                    type="button"
+                    onClick={() => replaceNumbers(field)}
+                    disabled={disabled || !canReplace}
+                    aria-label={`${t.replaceWithPersonRef}: ${labelOf(field)}`}
+                    className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+                  >
+                    {t.replaceWithPersonRef}
+                  </button>
+                  {field === 'personRef' ? null : (
+                    <button
+                      type="button"
+                      onClick={() => notANumber(field)}
+                      disabled={disabled}
+                      aria-label={`${t.notNationalId}: ${labelOf(field)}`}
+                      className="rounded border border-slate-500 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 hover:bg-slate-100 disabled:opacity-60"
+                    >
+                      {t.notNationalId}
+                    </button>
+                  )}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
       {warningList.length > 0 ? (
         <div className="mt-4 rounded border border-amber-300 bg-amber-50 p-4 text-amber-900">

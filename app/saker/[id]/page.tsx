@@ -19,7 +19,9 @@ const t = nb.cases;
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const { actor, user } = await requireActor();
   const id = idOrNotFound((await params).id);
-  const { details, meetings, similar } = await orNotFound(loadCasePage({ db: getDb(), store: getCaseContentStore(), actor, caseId: id }));
+  const { details, meetings, similar, overridden } = await orNotFound(
+    loadCasePage({ db: getDb(), store: getCaseContentStore(), actor, caseId: id }),
+  );
   const options: MeetingOption[] = meetings.map((m) => ({
     id: m.id,
     deadlinePassed: m.deadlinePassed,
@@ -63,6 +65,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         currentMeetingId={details.meeting?.id ?? null}
         submittedContent={latest as Record<string, unknown> | null}
         notice={null}
+        overridden={overridden}
       />
       {details.status !== 'draft' ? <SimilarCasesPanel cases={similar} /> : null}
     </PageShell>
