@@ -136,4 +136,45 @@ describe('a caseworker submits a case in the browser', () => {
     expect(await item.textContent()).toContain('Avklaring');
     expect(await accessibilityViolations(page)).toEqual([]);
   });
+  it('refuses a national identity number typed into Fakta, naming the field, and replaces it with the person reference in one click', async () => {
+    await page.goto(`${server.url}/saker`);
+    await page.getByRole('button', { name: 'Ny sak' }).click();
+    await page.waitForURL(/\/saker\/[a-z0-9]+$/);
+    const caseId = page.url().split('/').pop()!;
+    await saved(page);
+    await page.getByLabel('Referanse til tjenestemottaker').fill('EPJ 2026/0816');
+    await page.getByLabel('Problemstilling til møtet').fill('Behov for avlastning i ferier?');
+    await page.getByRole('radio', { name: 'Revurdering av løpende vedtak' }).check();
+    // As a new user types it: at human speed, into Fakta.
+    await page.getByLabel('Fakta i saken').pressSequentially('Fnr 15039212258', { delay: 60 });
+    await page.getByRole('textbox', { name: 'Forslag', exact: true }).fill('Avlastning to helger i måneden.');
+    await page.getByLabel('Begrunnelse for alvorlighet').fill('Fare for at pårørende slites ut.');
+    await page.getByLabel('Begrunnelse for nytte').fill('Stor nytte for familien.');
+    await page.getByLabel('Begrunnelse for ressurs').fill('Kan løses innen dagens turnus.');
+    await page.getByLabel('Samlet vurdering').fill('Alvorlighet og nytte veier tyngre enn en liten ressursbruk.');
+    await page.getByRole('radio', { name: /Avklaring/ }).check();
+    await saved(page);
+
+    await page.getByRole('button', { name: 'Meld inn saken' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Saken kan ikke meldes inn ennå' });
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('Fakta i saken inneholder det som ser ut som et fødselsnummer');
+    expect(await page.locator('#felt-facts-feil').textContent()).toContain('fødselsnummer');
+    expect(await db.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ status: 'draft', version: 0 });
+    expect(await accessibilityViolations(page)).toEqual([]);
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.locator('#fodselsnummer').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `/tmp/samlet-fnr-form-${width}.png` });
+    }
+
+    await page.getByRole('button', { name: 'Erstatt med personreferansen: Fakta i saken' }).click();
+    await expect.poll(() => page.getByLabel('Fakta i saken').inputValue()).toBe('Fnr EPJ 2026/0816');
+    // Through the editor: the case's own document holds it, so co-editors see the same.
+    await expect.poll(() => storedText(db, `case:${caseId}`, 'form.facts'), { timeout: 5000 }).toBe('Fnr EPJ 2026/0816');
+    expect(await page.locator('#fodselsnummer').count()).toBe(0);
+    await page.getByRole('button', { name: 'Meld inn saken' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saken er meldt inn' }).waitFor();
+    expect(await db.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ status: 'submitted', version: 1 });
+  });
 });
