@@ -35,7 +35,13 @@ describe('national identity numbers', () => {
   const sockets: Socket[] = [];
   const api = (who: keyof typeof demo) => apiClient(server.url, cookies[who]);
   const html = async (path: string, who: keyof typeof demo) => {
-    const response = await fetch(`${server.url}${path}`, { headers: { cookie: cookies[who] }, redirect: 'manual' });
+    const get = () => fetch(`${server.url}${path}`, { headers: { cookie: cookies[who] }, redirect: 'manual' });
+    // After the command-line runs (seconds of idle), the pooled keep-alive connection may be closed by the
+    // server just as it is reused ("other side closed"): a GET is safe to send once more on a new one.
+    const response = await get().catch((error: unknown) => {
+      if ((error as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw error;
+      return get();
+    });
     expect(response.status, path).toBe(200);
     return response.text();
   };
