@@ -169,7 +169,7 @@ describe('a caseworker submits a case in the browser', () => {
     }
 
     await page.getByRole('button', { name: 'Erstatt med personreferansen: Fakta i saken' }).click();
-    await expect.poll(() => page.getByLabel('Fakta i saken').inputValue()).toBe('Fnr EPJ 2026/0816');
+    await expect.poll(() => page.locator('#felt-facts').inputValue()).toBe('Fnr EPJ 2026/0816');
     // Through the editor: the case's own document holds it, so co-editors see the same.
     await expect.poll(() => storedText(db, `case:${caseId}`, 'form.facts'), { timeout: 5000 }).toBe('Fnr EPJ 2026/0816');
     expect(await page.locator('#fodselsnummer').count()).toBe(0);
