@@ -1,7 +1,16 @@
 import type { Db } from '../db/db';
 import type { DocumentRef } from '../realtime/document-name';
 import { AppError } from '../errors/app-error';
-import { caseAccess, historyScope, itemAccess, meetingAccess, type AccessLevel, type CaseFacts, type MeetingFacts } from './policy';
+import {
+  caseAccess,
+  caseAccessChangesAt,
+  historyScope,
+  itemAccess,
+  meetingAccess,
+  type AccessLevel,
+  type CaseFacts,
+  type MeetingFacts,
+} from './policy';
 import { roleSchema, type UnitMembership } from './roles';
 import { systemClock } from '../time/clock';
 
@@ -34,40 +43,63 @@ export function actorOf(userId: string, rows: readonly { unitId: string; role: s
   return { userId, memberships, systemAdmin };
 }
 
-export type DocumentAccess = { level: AccessLevel; unitId: string | null };
+/**
+ * The level on a document, the unit it belongs to (for the audit log), and the
+ * instant at which the level may change by itself (time passing: a meeting's
+ * start), when open connections must be checked again.
+ */
+export type DocumentAccess = { level: AccessLevel; unitId: string | null; changesAt: Date | null };
 
-export async function documentAccess(db: Db, actor: Actor, doc: DocumentRef): Promise<DocumentAccess> {
+export async function documentAccess(db: Db, actor: Actor, doc: DocumentRef, now: Date = systemClock.now()): Promise<DocumentAccess> {
   if (doc.kind === 'case') {
-    const facts = await loadCaseFacts(db, doc.id);
-    if (!facts) return { level: 'none', unitId: null };
-    return { level: caseAccess(actor.userId, actor.memberships, facts), unitId: facts.unitId };
+    const facts = await loadCaseFacts(db, doc.id, now);
+    if (!facts) return { level: 'none', unitId: null, changesAt: null };
+    return { level: caseAccess(actor.userId, actor.memberships, facts), unitId: facts.unitId, changesAt: caseAccessChangesAt(facts) };
   }
-  if (doc.kind === 'item') {
-    const item = await db.agendaItem.findUnique({
-      where: { id: doc.id },
-      select: { locked: true, caseId: true, meeting: { select: { unitId: true, status: true } } },
-    });
-    if (!item) return { level: 'none', unitId: null };
-    // A closed meeting's items are history: a caseworker may open only those of their own cases.
-    if (item.meeting.status === 'closed' && historyScope(actor.memberships, item.meeting.unitId) === 'own') {
-      const own = item.caseId ? await db.case.count({ where: { id: item.caseId, createdById: actor.userId } }) : 0;
-      if (!own) return { level: 'none', unitId: item.meeting.unitId };
-    }
-    return { level: itemAccess(actor.memberships, item), unitId: item.meeting.unitId };
-  }
-  const { level, meeting } = await loadMeetingAccess(db, actor, doc.id);
-  return { level, unitId: meeting?.unitId ?? null };
+  const item = await db.agendaItem.findUnique({ where: { id: doc.id }, select: { locked: true, caseId: true, meetingId: true } });
+  const meeting = item ? await loadMeetingFacts(db, actor, item.meetingId) : null;
+  if (!item || !meeting) return { level: 'none', unitId: null, changesAt: null };
+  const ownCase = item.caseId ? (await db.case.count({ where: { id: item.caseId, createdById: actor.userId } })) > 0 : false;
+  return { level: itemAccess(actor.memberships, { locked: item.locked, meeting, ownCase }), unitId: meeting.unitId, changesAt: null };
 }
 
-/** A meeting's facts and this actor's level on it; a missing meeting is level none. */
+/**
+ * The facts `meetingAccess` needs: the meeting's unit and status, and — for a
+ * closed meeting, which is history — whether one of the actor's cases was on
+ * its agenda. Null for a missing meeting.
+ */
+export async function loadMeetingFacts(db: Db, actor: Actor, meetingId: string): Promise<MeetingFacts | null> {
+  const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: { unitId: true, status: true } });
+  if (!meeting) return null;
+  let hasOwnCase = false;
+  if (meeting.status === 'closed' && historyScope(actor.memberships, meeting.unitId) === 'own') {
+    const items = await db.agendaItem.findMany({ where: { meetingId, caseId: { not: null } }, select: { caseId: true } });
+    const ids = items.flatMap((i) => (i.caseId ? [i.caseId] : []));
+    hasOwnCase = ids.length > 0 && (await db.case.count({ where: { id: { in: ids }, createdById: actor.userId } })) > 0;
+  }
+  return { ...meeting, hasOwnCase };
+}
+
+/** A meeting's facts and this actor's level on it; a missing or hidden meeting is level none. */
 export async function loadMeetingAccess(
   db: Db,
   actor: Actor,
   meetingId: string,
 ): Promise<{ level: AccessLevel; meeting: MeetingFacts | null }> {
-  const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: { unitId: true, status: true } });
+  const meeting = await loadMeetingFacts(db, actor, meetingId);
   if (!meeting) return { level: 'none', meeting: null };
   return { level: meetingAccess(actor.memberships, meeting), meeting };
+}
+
+/** The meeting as `meetingAccess` sees it, or AppError('not_found') for none (hidden = missing). */
+export async function requireMeetingAccess(
+  db: Db,
+  actor: Actor,
+  meetingId: string,
+): Promise<{ level: Exclude<AccessLevel, 'none'>; meeting: MeetingFacts }> {
+  const { level, meeting } = await loadMeetingAccess(db, actor, meetingId);
+  if (!meeting || level === 'none') throw new AppError('not_found');
+  return { level, meeting };
 }
 
 export async function loadCaseFacts(db: Db, caseId: string, now: Date = systemClock.now()): Promise<CaseFacts | null> {
@@ -77,7 +109,8 @@ export async function loadCaseFacts(db: Db, caseId: string, now: Date = systemCl
   });
   if (!found) return null;
   const meetingStarted = found.meeting ? found.meeting.status !== 'planned' || found.meeting.startsAt <= now : false;
-  return { unitId: found.unitId, status: found.status, createdById: found.createdById, meetingStarted };
+  const meetingStartsAt = found.meeting && !meetingStarted ? found.meeting.startsAt : null;
+  return { unitId: found.unitId, status: found.status, createdById: found.createdById, meetingStarted, meetingStartsAt };
 }
 
 /** The level this actor has on a case, or an AppError for none (hidden = missing). */

@@ -15,6 +15,7 @@ import {
   canCreateUnits,
   canReadAuditLog,
   caseAccess,
+  caseAccessChangesAt,
   historyScope,
   itemAccess,
   meetingAccess,
@@ -55,6 +56,16 @@ describe('caseAccess', () => {
     expect(caseAccess('chair', as('moteleder'), started)).toBe('edit');
   });
 
+  it('says when the author’s access changes by itself: at the start of the meeting, while it is ahead', () => {
+    const startsAt = new Date('2026-12-08T09:00:00Z');
+    expect(caseAccessChangesAt({ ...submitted, meetingStarted: false, meetingStartsAt: startsAt })).toEqual(startsAt);
+    expect(caseAccessChangesAt({ ...submitted, meetingStarted: true, meetingStartsAt: null })).toBeNull();
+    expect(caseAccessChangesAt({ ...draft, meetingStarted: false, meetingStartsAt: startsAt })).toBeNull();
+    expect(caseAccessChangesAt({ ...submitted, status: 'withdrawn', meetingStartsAt: startsAt })).toBeNull();
+    // At that instant the answer is the one a new check gives once the meeting has started.
+    expect(caseAccess('author', as('saksbehandler'), { ...submitted, meetingStarted: true })).toBe('read');
+  });
+
   it('hides a colleague’s concluded case from a caseworker (history of own cases only), not from leaders', () => {
     const concluded = { ...submitted, status: 'concluded' };
     expect(caseAccess('someone-else', as('saksbehandler'), concluded)).toBe('none');
@@ -72,15 +83,23 @@ describe('caseAccess', () => {
 
 describe('meetingAccess', () => {
   it('lets case workers edit an open meeting, admins read it, outsiders nothing', () => {
-    const meeting = { unitId: unit, status: 'planned' };
+    const meeting = { unitId: unit, status: 'planned', hasOwnCase: false };
     expect(meetingAccess(as('saksbehandler'), meeting)).toBe('edit');
     expect(meetingAccess(as('admin'), meeting)).toBe('read');
     expect(meetingAccess([{ unitId: 'unit-b', role: 'leder' }], meeting)).toBe('none');
   });
 
   it('freezes closed and cancelled meetings', () => {
-    expect(meetingAccess(as('moteleder'), { unitId: unit, status: 'closed' })).toBe('read');
-    expect(meetingAccess(as('moteleder'), { unitId: unit, status: 'cancelled' })).toBe('read');
+    expect(meetingAccess(as('moteleder'), { unitId: unit, status: 'closed', hasOwnCase: false })).toBe('read');
+    expect(meetingAccess(as('moteleder'), { unitId: unit, status: 'cancelled', hasOwnCase: false })).toBe('read');
+  });
+
+  it('hides a closed meeting from a caseworker with no case on it, as if it did not exist', () => {
+    expect(meetingAccess(as('saksbehandler'), { unitId: unit, status: 'closed', hasOwnCase: false })).toBe('none');
+    expect(meetingAccess(as('saksbehandler'), { unitId: unit, status: 'closed', hasOwnCase: true })).toBe('read');
+    // Leaders, chairs and admins see the unit's whole history.
+    for (const role of ['moteleder', 'leder', 'admin'] as const)
+      expect(meetingAccess(as(role), { unitId: unit, status: 'closed', hasOwnCase: false })).toBe('read');
   });
 });
 
@@ -95,10 +114,17 @@ describe('canChairMeeting', () => {
 
 describe('itemAccess', () => {
   it('follows the meeting, and a locked item is read-only for everyone, the chair too', () => {
-    const meeting = { unitId: unit, status: 'open' };
-    expect(itemAccess(as('saksbehandler'), { locked: false, meeting })).toBe('edit');
-    expect(itemAccess(as('moteleder'), { locked: true, meeting })).toBe('read');
-    expect(itemAccess([{ unitId: 'unit-b', role: 'moteleder' }], { locked: false, meeting })).toBe('none');
+    const meeting = { unitId: unit, status: 'open', hasOwnCase: false };
+    expect(itemAccess(as('saksbehandler'), { locked: false, meeting, ownCase: false })).toBe('edit');
+    expect(itemAccess(as('moteleder'), { locked: true, meeting, ownCase: false })).toBe('read');
+    expect(itemAccess([{ unitId: 'unit-b', role: 'moteleder' }], { locked: false, meeting, ownCase: false })).toBe('none');
+  });
+
+  it('in a closed meeting, opens to a caseworker only the items of their own cases', () => {
+    const closed = { unitId: unit, status: 'closed', hasOwnCase: true };
+    expect(itemAccess(as('saksbehandler'), { locked: true, meeting: closed, ownCase: true })).toBe('read');
+    expect(itemAccess(as('saksbehandler'), { locked: true, meeting: closed, ownCase: false })).toBe('none');
+    expect(itemAccess(as('leder'), { locked: true, meeting: closed, ownCase: false })).toBe('read');
   });
 });
 

@@ -17,8 +17,15 @@ export type CaseFacts = {
   createdById: string;
   /** The meeting the case is on has started: from then on it is worked on in the meeting. */
   meetingStarted?: boolean;
+  /** When that meeting starts, while it is still ahead (the instant `meetingStarted` turns true by itself). */
+  meetingStartsAt?: Date | null;
 };
-export type MeetingFacts = { unitId: string; status: string };
+export type MeetingFacts = {
+  unitId: string;
+  status: string;
+  /** The actor has a case on the meeting's agenda (asked of closed meetings, which are history). */
+  hasOwnCase: boolean;
+};
 
 function roleIn(memberships: readonly UnitMembership[], unitId: string): Role | null {
   return memberships.find((m) => m.unitId === unitId)?.role ?? null;
@@ -45,9 +52,29 @@ export function caseAccess(userId: string, memberships: readonly UnitMembership[
   return role === 'saksbehandler' ? 'read' : 'edit';
 }
 
+/**
+ * When `caseAccess` may give another answer with nothing but time passing: the
+ * start of the case's meeting, while it is ahead and the case is still before
+ * it (then the author's edit becomes read). Open connections are checked again
+ * at that instant (server/realtime/yjs/access-deadline.ts); every other change
+ * to a case's access comes from a command, which re-checks them itself.
+ */
+export function caseAccessChangesAt(facts: CaseFacts): Date | null {
+  if (facts.status !== 'submitted' || facts.meetingStarted) return null;
+  return facts.meetingStartsAt ?? null;
+}
+
+/**
+ * "May this person see this meeting, and at what level" — the one rule for
+ * every door that names a meeting: its agenda page, room, minutes, PDF, the
+ * socket.io room (and the presence in it) and its items' documents. A closed
+ * meeting is history: a caseworker sees it only if one of their cases was on
+ * it; to anyone else in the unit it is hidden exactly as a missing one.
+ */
 export function meetingAccess(memberships: readonly UnitMembership[], facts: MeetingFacts): AccessLevel {
   const role = roleIn(memberships, facts.unitId);
   if (!role) return 'none';
+  if (facts.status === 'closed' && historyScope(memberships, facts.unitId) === 'own' && !facts.hasOwnCase) return 'none';
   if (facts.status === 'closed' || facts.status === 'cancelled') return 'read';
   return caseworkRoles.includes(role) ? 'edit' : 'read';
 }
@@ -73,10 +100,20 @@ export function unitsForNewCases(memberships: readonly UnitMembership[]): string
   return memberships.filter((m) => canCreateCaseIn(memberships, m.unitId)).map((m) => m.unitId);
 }
 
-export type ItemFacts = { locked: boolean; meeting: MeetingFacts };
+export type ItemFacts = {
+  locked: boolean;
+  meeting: MeetingFacts;
+  /** The item is about one of the actor's own cases. */
+  ownCase: boolean;
+};
 
-/** An agenda item's notes: as its meeting, but read-only for everyone once the chair locks it. */
+/**
+ * An agenda item's notes: as its meeting, but read-only for everyone once the
+ * chair locks it. In a closed meeting a caseworker opens only the items of
+ * their own cases (the minutes show them no more).
+ */
 export function itemAccess(memberships: readonly UnitMembership[], facts: ItemFacts): AccessLevel {
+  if (facts.meeting.status === 'closed' && historyScope(memberships, facts.meeting.unitId) === 'own' && !facts.ownCase) return 'none';
   const level = meetingAccess(memberships, facts.meeting);
   return level === 'edit' && facts.locked ? 'read' : level;
 }

@@ -1,8 +1,7 @@
-import type { Actor } from '../access/access-service';
-import { canChairMeeting, meetingAccess } from '../access/policy';
+import { requireMeetingAccess, type Actor } from '../access/access-service';
+import { canChairMeeting } from '../access/policy';
 import { recordAuditEvents } from '../audit/record-audit-event';
 import type { Db } from '../db/db';
-import { AppError } from '../errors/app-error';
 import { caseReadEvents } from '../history/log-case-reads';
 import type { CaseContent } from './case-form';
 import { diffContent, type FieldChange } from './diff-versions';
@@ -28,11 +27,12 @@ export type AgendaCase = {
 /** A meeting with the cases submitted to it, and (for its chair) late requests. */
 export async function listAgenda(options: { db: Db; actor: Actor; meetingId: string }) {
   const { db, actor, meetingId } = options;
-  const meeting = await db.meeting.findUnique({
+  // The one rule of who sees a meeting: a closed one is hidden from a caseworker with no case on it.
+  await requireMeetingAccess(db, actor, meetingId);
+  const meeting = await db.meeting.findUniqueOrThrow({
     where: { id: meetingId },
     include: { unit: { select: { name: true } }, chair: { select: { name: true } } },
   });
-  if (!meeting || meetingAccess(actor.memberships, meeting) === 'none') throw new AppError('not_found');
   const select = {
     id: true,
     title: true,

@@ -36,7 +36,7 @@ export async function closeMeeting(context: MeetingContext & { input: unknown })
   const meeting = await loadMeetingForChair(db, actor, input.meetingId);
   // Cases submitted or accepted since the agenda was last shown belong in the minutes too.
   const items = await syncAgenda(db, meeting.id);
-  const names = [documentName('meeting', meeting.id), ...items.map((item) => documentName('item', item.id))];
+  const names = items.map((item) => documentName('item', item.id));
   // Freeze first, then read: nothing typed after the read can be missing from the minutes.
   try {
     // Inside the try: a freeze that cannot reach every node (Redis away) undoes the ones already made.
@@ -44,7 +44,6 @@ export async function closeMeeting(context: MeetingContext & { input: unknown })
     return await freezeAndClose({ ...context, now }, meeting, items);
   } catch (error) {
     for (const item of items) if (!item.locked) await documents.changeAccess(documentName('item', item.id), 'restore');
-    await documents.changeAccess(documentName('meeting', meeting.id), 'restore');
     throw error;
   }
 }

@@ -1,9 +1,8 @@
-import type { Actor } from '../access/access-service';
-import { canChairMeeting, historyScope, meetingAccess } from '../access/policy';
+import { requireMeetingAccess, type Actor } from '../access/access-service';
+import { canChairMeeting, historyScope } from '../access/policy';
 import { recordAuditEvents } from '../audit/record-audit-event';
 import type { CaseContent } from '../cases/case-form';
 import type { Db } from '../db/db';
-import { AppError } from '../errors/app-error';
 import { caseReadEvents } from '../history/log-case-reads';
 import { plannedSchedule } from './agenda-rules';
 import { syncAgenda } from './sync-agenda';
@@ -12,9 +11,8 @@ import { maskNationalIds, maskTextFields } from '../privacy/national-id';
 /** Everything the meeting room shows on load: the meeting, its agenda with each case as submitted, who may chair. */
 export async function getMeetingRoom(options: { db: Db; actor: Actor; meetingId: string }) {
   const { db, actor, meetingId } = options;
-  const meeting = await db.meeting.findUnique({ where: { id: meetingId }, include: { unit: { select: { name: true } } } });
-  const access = meeting ? meetingAccess(actor.memberships, meeting) : 'none';
-  if (!meeting || access === 'none') throw new AppError('not_found');
+  const { level: access } = await requireMeetingAccess(db, actor, meetingId);
+  const meeting = await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, include: { unit: { select: { name: true } } } });
   let items =
     meeting.status === 'closed'
       ? await db.agendaItem.findMany({ where: { meetingId }, orderBy: { position: 'asc' } })
@@ -29,9 +27,8 @@ export async function getMeetingRoom(options: { db: Db; actor: Actor; meetingId:
         })
       ).map((c) => c.id),
     );
+    // The meeting itself is theirs to see (requireMeetingAccess): of its items, their own cases'.
     items = items.filter((i) => i.caseId && ownIds.has(i.caseId));
-    // None of theirs: the meeting is not theirs to see (hidden = missing), as with the minutes.
-    if (items.length === 0) throw new AppError('not_found');
   }
   const caseIds = items.map((i) => i.caseId).filter((id): id is string => Boolean(id));
   const cases = await db.case.findMany({

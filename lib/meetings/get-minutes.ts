@@ -1,5 +1,5 @@
-import type { Actor } from '../access/access-service';
-import { historyScope, meetingAccess } from '../access/policy';
+import { requireMeetingAccess, type Actor } from '../access/access-service';
+import { historyScope } from '../access/policy';
 import { recordAuditEvents } from '../audit/record-audit-event';
 import { caseContentSchema, criteria } from '../cases/case-form';
 import type { Db } from '../db/db';
@@ -17,6 +17,7 @@ import { maskNationalIds as mask, maskTextFields } from '../privacy/national-id'
  */
 export async function getMinutes(options: { db: Db; actor: Actor; meetingId: string }) {
   const { db, actor, meetingId } = options;
+  await requireMeetingAccess(db, actor, meetingId);
   const meeting = await db.meeting.findUnique({
     where: { id: meetingId },
     include: {
@@ -26,7 +27,7 @@ export async function getMinutes(options: { db: Db; actor: Actor; meetingId: str
       agendaItems: { orderBy: { position: 'asc' }, include: { followUps: { orderBy: { createdAt: 'asc' } } } },
     },
   });
-  if (!meeting || meetingAccess(actor.memberships, meeting) === 'none') throw new AppError('not_found');
+  if (!meeting) throw new AppError('not_found');
   const ownOnly = meeting.status === 'closed' && historyScope(actor.memberships, meeting.unitId) === 'own';
   if (ownOnly) {
     const ownCases = await db.case.findMany({
@@ -35,7 +36,6 @@ export async function getMinutes(options: { db: Db; actor: Actor; meetingId: str
     });
     const own = new Set(ownCases.map((c) => c.id));
     meeting.agendaItems = meeting.agendaItems.filter((i) => i.caseId && own.has(i.caseId));
-    if (meeting.agendaItems.length === 0) throw new AppError('not_found');
   }
   const caseIds = meeting.agendaItems.map((i) => i.caseId).filter((id): id is string => Boolean(id));
   const userIds = new Set([

@@ -1,12 +1,15 @@
 import { z } from 'zod';
 
 /**
- * Names of collaborative (Yjs) documents: `meeting:<id>`, `case:<id>` (the
- * caseworker's form) or `item:<id>` (one agenda item's notes and conclusion).
+ * Names of collaborative (Yjs) documents: `case:<id>` (the caseworker's form)
+ * or `item:<id>` (one agenda item's notes and conclusion). There is no
+ * meeting-wide document: a meeting's live text is its items' (an earlier
+ * `meeting:<id>` kind, used by no page and written without audit, was removed;
+ * its stored rows are deleted by migration 20261201110000_drop_meeting_documents).
  * Ids are cuids (lower-case letters and digits); anything else is refused
  * before a document is looked up, so no odd string reaches the database.
  */
-export const documentKinds = ['meeting', 'case', 'item'] as const;
+export const documentKinds = ['case', 'item'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
 const idPattern = /^[a-z0-9]{8,40}$/;

@@ -7,7 +7,7 @@ import { nb } from '../../lib/i18n/nb';
 import { demoUnitNames } from '../../lib/seed/demo-seed';
 import { apiClient } from '../support/api';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
-import { demo, demoFixtures, openDb } from '../support/fixtures';
+import { demo, demoFixtures, demoItemDocument, openDb } from '../support/fixtures';
 import { login } from '../support/login';
 import { formWith, submitRenderedForm } from '../support/rendered-forms';
 import { connectSocket, nextEvent } from '../support/socket-client';
@@ -27,6 +27,7 @@ describe('administration of units and members', () => {
   let mainUnitId: string;
   let meetingId: string;
   const strongPassword = 'grønn-sykkel-under-fjellet';
+  let itemDoc: string;
 
   beforeAll(async () => {
     database = await createTestDatabase('sqlite');
@@ -35,6 +36,7 @@ describe('administration of units and members', () => {
     const fixtures = await demoFixtures(db);
     mainUnitId = fixtures.mainUnit.id;
     meetingId = fixtures.meeting.id;
+    itemDoc = await demoItemDocument(db);
     adminCookie = (await login(server.url, demo.admin, demo.password))!;
   });
 
@@ -125,7 +127,7 @@ describe('administration of units and members', () => {
     expect(added.body).toContain('Medlemmet er lagt til.');
     const member = await db.user.findUniqueOrThrow({ where: { email } });
     const cookie = (await login(server.url, email, strongPassword))!;
-    const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/yjs/meeting:${meetingId}`, { headers: { cookie } });
+    const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/yjs/${itemDoc}`, { headers: { cookie } });
     await new Promise((resolve) => ws.once('open', resolve));
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
     const socket = await connectSocket(server.url, cookie);
@@ -146,7 +148,7 @@ describe('administration of units and members', () => {
     expect((await submitRenderedForm(server.url, unitPath(mainUnitId), removeForm, {}, { cookie: adminCookie })).body).toContain(
       'Medlemmet er fjernet fra enheten.',
     );
-    expect((await rawUpgrade(server.url, `/yjs/meeting:${meetingId}`, cookie)).status).toBe(403);
+    expect((await rawUpgrade(server.url, `/yjs/${itemDoc}`, cookie)).status).toBe(403);
     expect((await page(`/moter/${meetingId}`, cookie)).status).toBe(404);
     expect((await apiClient(server.url, cookie).post('/api/cases', { unitId: mainUnitId })).status).toBe(403);
   });
@@ -154,7 +156,7 @@ describe('administration of units and members', () => {
   it('deactivation ends every session of the person at once: websockets 4401, requests 401, no new login', async () => {
     const caseworker = await db.user.findUniqueOrThrow({ where: { email: demo.caseworker2 } });
     const cookie = (await login(server.url, demo.caseworker2, demo.password))!;
-    const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/yjs/meeting:${meetingId}`, { headers: { cookie } });
+    const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/yjs/${itemDoc}`, { headers: { cookie } });
     await new Promise((resolve) => ws.once('open', resolve));
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
     const socket = await connectSocket(server.url, cookie);

@@ -176,8 +176,6 @@ const expected = {
   'yjs case · submitted, meeting started':                         ['deny', 'read',  'read',   'edit',   'edit',   'read',     'deny',   'deny',   'deny',   'deny'],
   'yjs case · concluded':                                          ['deny', 'read',  'deny',   'read',   'read',   'read',     'deny',   'deny',   'deny',   'deny'],
   'yjs case · withdrawn':                                          ['deny', 'read',  'read',   'read',   'read',   'read',     'deny',   'deny',   'deny',   'deny'],
-  'yjs meeting · planned':                                         ['deny', 'edit',  'edit',   'edit',   'edit',   'read',     'deny',   'deny',   'deny',   'deny'],
-  'yjs meeting · closed':                                          ['deny', 'read',  'read',   'read',   'read',   'read',     'deny',   'deny',   'deny',   'deny'],
   'yjs item · planned meeting, unlocked':                          ['deny', 'edit',  'edit',   'edit',   'edit',   'read',     'deny',   'deny',   'deny',   'deny'],
   'yjs item · locked':                                             ['deny', 'read',  'read',   'read',   'read',   'read',     'deny',   'deny',   'deny',   'deny'],
   'yjs item · closed meeting, the author’s case':                  ['deny', 'read',  'deny',   'read',   'read',   'read',     'deny',   'deny',   'deny',   'deny'],
@@ -185,6 +183,16 @@ const expected = {
   'POST /api/cases/[id]/national-id-overrides · draft':            ['deny', 'allow', 'allow',  'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
   'POST /api/cases/[id]/national-id-overrides · concluded':        ['deny', 'deny',  'deny',   'deny',   'deny',   'deny',     'deny',   'deny',   'deny',   'deny'],
   // ── end of national identity numbers ──
+  // ── Issue 16 (realtime, item 7): a closed meeting with none of the caseworkers' cases is hidden from them at every door ──
+  // (the meeting of a leader's case; "hidden" = 404 as if missing). And the removed meeting-wide Yjs kind is refused.
+  'page /moter/[id] · closed meeting, no case of the caseworkers':      ['deny', 'deny', 'deny', 'allow', 'allow', 'allow',   'deny',   'deny',   'deny',   'deny'],
+  'page /moter/[id]/rom · closed meeting, no case of the caseworkers':  ['deny', 'deny', 'deny', 'allow', 'allow', 'allow',   'deny',   'deny',   'deny',   'deny'],
+  'page /moter/[id]/referat · closed meeting, no case of the caseworkers': ['deny', 'deny', 'deny', 'allow', 'allow', 'allow', 'deny',   'deny',   'deny',   'deny'],
+  'GET /moter/[id]/referat/pdf · closed meeting, no case of the caseworkers': ['deny', 'deny', 'deny', 'allow', 'allow', 'allow', 'deny', 'deny',   'deny',   'deny'],
+  'socket meeting:join · closed meeting, no case of the caseworkers':   ['deny', 'deny', 'deny', 'read',  'read',  'read',    'deny',   'deny',   'deny',   'deny'],
+  'yjs item · closed meeting, no case of the caseworkers':             ['deny', 'deny', 'deny', 'read',  'read',  'read',    'deny',   'deny',   'deny',   'deny'],
+  'yjs meeting:<id> · no such document kind (refused by name)':         ['deny', 'deny', 'deny', 'deny',  'deny',  'deny',    'deny',   'deny',   'deny',   'deny'],
+  // ── end of the issue 16 (realtime) block ──
 } as const satisfies Record<string, Cells>;
 type Operation = keyof typeof expected;
 
@@ -631,6 +639,94 @@ const yjsDocument = (kind: (typeof documentKinds)[number], id: () => string): Pr
     }
   },
 });
+
+// ─── Issue 16 (realtime, item 7): a closed meeting hidden from caseworkers with no case on it ───
+
+const hiddenMeetingTitle = 'Matrise: lederens egen sak på et lukket møte';
+let hiddenMeeting: Promise<{ meetingId: string; itemId: string }> | null = null;
+let hidden = { meetingId: '', itemId: '' };
+
+/** A closed meeting whose one item is a concluded case of the leader's: neither the author nor the colleague had a case on it. */
+function arrangeHiddenMeeting() {
+  hiddenMeeting ??= (async () => {
+    const { meeting } = await makeMeeting({ startsAt: days(-50), status: 'closed' });
+    await db.meeting.update({ where: { id: meeting.id }, data: { closedAt: days(-50) } });
+    const leaderCase = await db.case.create({
+      data: {
+        ...caseSummary({ ...completeCase, question: hiddenMeetingTitle }),
+        unitId: mainUnitId,
+        createdById: userOf('leder'),
+        status: 'concluded',
+        meetingId: meeting.id,
+        version: 1,
+        submittedAt: days(-52),
+      },
+    });
+    const item = await db.agendaItem.create({
+      data: {
+        meetingId: meeting.id,
+        caseId: leaderCase.id,
+        position: 1,
+        plannedMinutes: 10,
+        purpose: 'orientering',
+        reason: 'submitted',
+        locked: true,
+        status: 'concluded',
+        outcome: 'tatt_til_orientering',
+      },
+    });
+    hidden = { meetingId: meeting.id, itemId: item.id };
+    return hidden;
+  })();
+  return hiddenMeeting;
+}
+
+/** Each probe arranges the meeting first (once), then asks its door. */
+function hiddenMeetingProbes() {
+  const arranged = (probe: Probe): Probe => ({ covers: probe.covers, run: async (s) => (await arrangeHiddenMeeting(), probe.run(s)) });
+  const page = (suffix: string, covers: string, marker: () => string): Probe =>
+    arranged({ covers, run: (s) => view(`/moter/${hidden.meetingId}${suffix}`, s, shows(marker)) });
+  return {
+    'page /moter/[id] · closed meeting, no case of the caseworkers': page(
+      '',
+      'page /moter/[id]',
+      () => `/moter/${hidden.meetingId}/referat`,
+    ),
+    'page /moter/[id]/rom · closed meeting, no case of the caseworkers': page('/rom', 'page /moter/[id]/rom', () => hiddenMeetingTitle),
+    'page /moter/[id]/referat · closed meeting, no case of the caseworkers': page(
+      '/referat',
+      'page /moter/[id]/referat',
+      () => hiddenMeetingTitle,
+    ),
+    'GET /moter/[id]/referat/pdf · closed meeting, no case of the caseworkers': arranged({
+      covers: 'route GET /moter/[id]/referat/pdf',
+      run: (s) =>
+        view(`/moter/${hidden.meetingId}/referat/pdf`, s, (_, bytes) =>
+          pdfText(bytes).replace(/\s+/g, ' ').includes('lederens egen sak') ? 'allow' : 'hidden',
+        ),
+    }),
+    'socket meeting:join · closed meeting, no case of the caseworkers': arranged({
+      covers: 'socket meeting:join',
+      run: async (s) => {
+        const socket = await socketOf(s);
+        if (!socket) return 'deny';
+        const ack = await emit(socket, 'meeting:join', { meetingId: hidden.meetingId });
+        return ack.ok ? (ack.access as Observed) : ackOutcome(ack, false);
+      },
+    }),
+    'yjs item · closed meeting, no case of the caseworkers': arranged(yjsDocument('item', () => hidden.itemId)),
+    'yjs meeting:<id> · no such document kind (refused by name)': {
+      covers: 'yjs meeting (removed kind)',
+      run: async (s) => {
+        const upgrade = await rawUpgrade(server.url, `/yjs/meeting:${fx.plannedMeetingId}`, cookieOf(s));
+        if (upgrade.frames > 0) throw new Error('refused, but sent frames');
+        // 400: the name is refused before a session or a document is looked at.
+        if (upgrade.status === 400) return 'deny';
+        throw new Error(`upgrade answered ${upgrade.status}`);
+      },
+    },
+  } satisfies Partial<Record<Operation, Probe>>;
+}
 
 const probes: Record<Operation, Probe> = {
   'GET /api/cases · own queue shows the author’s draft': {
@@ -1306,8 +1402,6 @@ const probes: Record<Operation, Probe> = {
   'yjs case · submitted, meeting started': yjsDocument('case', () => fx.startedCaseId),
   'yjs case · concluded': yjsDocument('case', () => fx.concludedId),
   'yjs case · withdrawn': yjsDocument('case', () => fx.withdrawnId),
-  'yjs meeting · planned': yjsDocument('meeting', () => fx.plannedMeetingId),
-  'yjs meeting · closed': yjsDocument('meeting', () => fx.pastMeetingId),
   'yjs item · planned meeting, unlocked': yjsDocument('item', () => fx.openItemId),
   'yjs item · locked': yjsDocument('item', () => fx.lockedItemId),
   'yjs item · closed meeting, the author’s case': yjsDocument('item', () => fx.authorPastItem.id),
@@ -1315,6 +1409,7 @@ const probes: Record<Operation, Probe> = {
   'POST /api/cases/[id]/national-id-overrides · draft': nationalIdOverride('draft'),
   'POST /api/cases/[id]/national-id-overrides · concluded': nationalIdOverride('concluded'),
   // ── end of national identity numbers ──
+  ...hiddenMeetingProbes(),
 };
 
 /** A case whose facts hold a valid number; whether an override row was stored is read from the database. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, withAdmin, type TestDatabase } from '../support/databases';
-import { demo, demoFixtures, openDb } from '../support/fixtures';
+import { demo, demoItemDocument, openDb } from '../support/fixtures';
 import { login } from '../support/login';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { storedText } from '../support/stored-document';
@@ -35,7 +35,7 @@ describe('database outage (PostgreSQL)', () => {
 
   it('reports 503 while the database is gone, keeps edits in memory and writes them when it returns', async () => {
     let db = openDb(database.url);
-    const name = `meeting:${(await demoFixtures(db)).meeting.id}`;
+    const name = await demoItemDocument(db);
     const cookie = (await login(server.url, demo.chair, demo.password))!;
     const writer = connectYjs(server.url, name, cookie);
     await whenSynced(writer);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverStateOf } from '../../lib/realtime/server-state';
-import { demo, demoFixtures, openDb } from '../support/fixtures';
+import { demo, demoItemDocument, openDb } from '../support/fixtures';
 import { login } from '../support/login';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { storedText } from '../support/stored-document';
@@ -47,7 +47,7 @@ describe('a full disk (SQLite on a 24 MiB tmpfs)', () => {
 
   it('reports failed writes everywhere, keeps the edits, and writes them all once there is room', async () => {
     const db = openDb(databaseUrl);
-    const name = `meeting:${(await demoFixtures(db)).meeting.id}`;
+    const name = await demoItemDocument(db);
     const chair = connectYjs(server.url, name, (await login(server.url, demo.chair, demo.password))!);
     const leader = connectYjs(server.url, name, (await login(server.url, demo.leader, demo.password))!);
     await Promise.all([whenSynced(chair), whenSynced(leader)]);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../lib/db/db';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases';
-import { demo, demoFixtures, openDb } from '../support/fixtures';
+import { demo, demoItemDocument, openDb } from '../support/fixtures';
 import { login } from '../support/login';
 import { startTestServer } from '../support/test-server';
 import * as Y from 'yjs';
@@ -19,7 +19,7 @@ describe.each(databaseKinds)('durability of edits on %s', (kind) => {
     const seeding = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir });
     await seeding.stop('SIGTERM');
     db = openDb(database.url);
-    documentName = `meeting:${(await demoFixtures(db)).meeting.id}`;
+    documentName = await demoItemDocument(db);
   });
 
   afterAll(async () => {

@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../lib/db/db';
 import { createTestDatabase, withAdmin, type TestDatabase } from '../support/databases';
-import { demo, demoFixtures, openDb } from '../support/fixtures';
+import { demo, demoFixtures, demoItemDocument, openDb } from '../support/fixtures';
 import { loginDemoUsers } from '../support/login';
 import { formWith, submitRenderedForm } from '../support/rendered-forms';
 import { printLogsOnFailure, startTestServer, type TestServer } from '../support/test-server';
@@ -22,6 +22,7 @@ describe('error mapping at the edges', () => {
   let db: Db;
   let redis: Redis;
   let meetingName: string;
+  let meetingId: string;
   let mainUnitId: string;
   let cookies: Record<string, string>;
   let userIds: Map<string, string>;
@@ -56,7 +57,8 @@ describe('error mapping at the edges', () => {
     db = openDb(database.url);
     redis = new Redis(process.env.SAMLET_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
     const fixtures = await demoFixtures(db);
-    meetingName = `meeting:${fixtures.meeting.id}`;
+    meetingName = await demoItemDocument(db);
+    meetingId = fixtures.meeting.id;
     mainUnitId = fixtures.mainUnit.id;
     cookies = await loginDemoUsers(server.url, demo, demo.password);
     // Read now: one test asks for them while the database is away.
@@ -106,7 +108,7 @@ describe('error mapping at the edges', () => {
     try {
       await rolesChangedElsewhere(demo.caseworker);
       expect((await closed)?.code).toBe(4503);
-      const page = await fetch(`${server.url}/moter/${meetingName.slice('meeting:'.length)}`, {
+      const page = await fetch(`${server.url}/moter/${meetingId}`, {
         headers: { cookie: cookies.caseworker },
         redirect: 'manual',
       });

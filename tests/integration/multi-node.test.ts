@@ -213,7 +213,7 @@ describe('several nodes on PostgreSQL and Redis', () => {
   it('a role change or a deactivation on node A closes the person’s websockets on both nodes', async () => {
     const person = await db.user.findUniqueOrThrow({ where: { email: demo.caseworker2 } });
     const open = async (url: string, cookie: string) => {
-      const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/yjs/meeting:${meetingId}`, { headers: { cookie } });
+      const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/yjs/item:${items[0].id}`, { headers: { cookie } });
       await new Promise((resolve, reject) => {
         ws.once('open', resolve);
         ws.once('error', reject);
@@ -250,7 +250,11 @@ describe('several nodes on PostgreSQL and Redis', () => {
   });
 
   it('Redis away for a while: both nodes keep working alone, and converge when it is back', async () => {
-    const name = `meeting:${meetingId}`;
+    // An item of its own, so only this test's edits are in its notes.
+    const own = await db.agendaItem.create({
+      data: { meetingId, title: 'Redis borte', position: 90, plannedMinutes: 5, purpose: 'orientering', reason: 'added' },
+    });
+    const name = `item:${own.id}`;
     const onA = yjs(nodeA.url, name, cookies.caseworker);
     const onB = yjs(nodeB.url, name, cookies.chair);
     await Promise.all([whenSynced(onA), whenSynced(onB)]);

@@ -5,7 +5,7 @@ import { seedDemoData } from '../../lib/seed/demo-seed';
 import { systemClock } from '../../lib/time/clock';
 import { apiClient } from '../support/api';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
-import { demo, demoFixtures, openDb } from '../support/fixtures';
+import { demo, demoItemDocument, openDb } from '../support/fixtures';
 import { login } from '../support/login';
 import { formWith } from '../support/rendered-forms';
 import { connectSocket, nextEvent } from '../support/socket-client';
@@ -91,15 +91,13 @@ describe('sessions end on the server, with their websockets', () => {
   let server: TestServer;
   let db: Db;
   let meetingDoc: string;
-  let meetingId: string;
 
   beforeAll(async () => {
     database = await createTestDatabase('sqlite');
     // The shortest session the configuration allows, so that expiry can be watched.
     server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir, env: { SAMLET_SESSION_MAX_AGE: '10' } });
     db = openDb(database.url);
-    meetingId = (await demoFixtures(db)).meeting.id;
-    meetingDoc = `meeting:${meetingId}`;
+    meetingDoc = await demoItemDocument(db);
   });
 
   afterAll(async () => {
@@ -182,7 +180,7 @@ describe('requests and websockets from another site are refused', () => {
     database = await createTestDatabase('sqlite');
     server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir });
     db = openDb(database.url);
-    meetingDoc = `meeting:${(await demoFixtures(db)).meeting.id}`;
+    meetingDoc = await demoItemDocument(db);
     cookie = (await login(server.url, demo.caseworker, demo.password))!;
   });
 

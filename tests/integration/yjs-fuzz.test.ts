@@ -4,7 +4,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
-import { demo, demoFixtures, openDb } from '../support/fixtures';
+import { demo, demoItemDocument, openDb } from '../support/fixtures';
 import { loginDemoUsers } from '../support/login';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { connectYjs, waitFor, whenSynced } from '../support/yjs-client';
@@ -38,7 +38,7 @@ describe('fuzzing the Yjs endpoint', () => {
     database = await createTestDatabase('sqlite');
     server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir });
     const db = openDb(database.url);
-    docName = `meeting:${(await demoFixtures(db)).meeting.id}`;
+    docName = await demoItemDocument(db);
     await db.$disconnect();
     cookies = await loginDemoUsers(server.url, demo, demo.password);
   });

@@ -2,7 +2,7 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { yjsLimits } from '../../server/realtime/yjs/limits';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
-import { demo, demoFixtures, openDb } from '../support/fixtures';
+import { demo, demoItemDocument, openDb } from '../support/fixtures';
 import { loginDemoUsers } from '../support/login';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { connectYjs, waitFor, whenSynced } from '../support/yjs-client';
@@ -30,7 +30,7 @@ describe('Yjs client limits', () => {
     database = await createTestDatabase('sqlite');
     server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir });
     const db = openDb(database.url);
-    docName = `meeting:${(await demoFixtures(db)).meeting.id}`;
+    docName = await demoItemDocument(db);
     await db.$disconnect();
     cookies = await loginDemoUsers(server.url, demo, demo.password);
   });

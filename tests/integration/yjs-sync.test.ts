@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Db } from '../../lib/db/db';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases';
-import { demo, demoFixtures, openDb } from '../support/fixtures';
+import { demo, demoFixtures, demoItemDocument, openDb } from '../support/fixtures';
 import { loginDemoUsers } from '../support/login';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { storedText } from '../support/stored-document';
@@ -51,7 +51,7 @@ describe.each(databaseKinds)('Yjs over y-websocket on %s', (kind) => {
   });
 
   it('shows who is present through awareness', async () => {
-    const name = `meeting:${fixtures.meeting.id}`;
+    const name = await demoItemDocument(db);
     const a = connect(name, cookies.chair);
     const b = connect(name, cookies.caseworker);
     await Promise.all([whenSynced(a), whenSynced(b)]);
@@ -91,8 +91,16 @@ describe.each(databaseKinds)('Yjs over y-websocket on %s', (kind) => {
     expect((await rawUpgrade(server.url, '/anything-else', cookies.caseworker)).status).toBe(404);
   });
 
-  it('drops the edits of a read-only connection on the server', async () => {
+  it('has no meeting-wide document: `meeting:<id>` is refused as an unknown kind, for every role, and nothing is stored', async () => {
     const name = `meeting:${fixtures.meeting.id}`;
+    for (const role of ['caseworker', 'chair', 'leader', 'admin'] as const)
+      expect(await rawUpgrade(server.url, `/yjs/${name}`, cookies[role]), role).toEqual({ status: 400, frames: 0 });
+    expect(await db.yDocState.count({ where: { name } })).toBe(0);
+    expect(await db.yDocUpdate.count({ where: { docName: name } })).toBe(0);
+  });
+
+  it('drops the edits of a read-only connection on the server', async () => {
+    const name = await demoItemDocument(db);
     const writer = connect(name, cookies.caseworker);
     const viewer = connect(name, cookies.admin); // admins read case work, they do not write it
     const third = connect(name, cookies.leader);

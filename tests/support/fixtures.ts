@@ -1,4 +1,5 @@
 import type { Db } from '../../lib/db/db';
+import { syncAgenda } from '../../lib/meetings/sync-agenda';
 import { demoUnitNames } from '../../lib/seed/demo-seed';
 import { createPrismaClient } from '../../server/db/create-prisma-client';
 import { resolveDatabaseTarget } from '../../server/db/database-url';
@@ -24,6 +25,18 @@ export async function demoFixtures(db: Db) {
   const pastMeeting = await db.meeting.findFirstOrThrow({ where: { unitId: mainUnit.id, status: 'closed' } });
   const draftCase = await db.case.findFirstOrThrow({ where: { unitId: mainUnit.id, status: 'draft' } });
   return { mainUnit, otherUnit, meeting, pastMeeting, submittedCase, draftCase };
+}
+
+/**
+ * A Yjs document every member of the main unit may open (case workers, chair
+ * and leader edit it, the admin reads it): the first item of the demo
+ * meeting's agenda, built if it is not yet. Tests of the Yjs server that need
+ * "some shared document" use this one (there is no meeting-wide document).
+ */
+export async function demoItemDocument(db: Db): Promise<string> {
+  const { meeting } = await demoFixtures(db);
+  const items = await syncAgenda(db, meeting.id);
+  return `item:${items[0].id}`;
 }
 
 export const demo = {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { loadLiveSession } from '../../../lib/auth/user-sessions';
-import { loadMeetingAccess } from '../../../lib/access/access-service';
+import { loadActor, loadMeetingAccess } from '../../../lib/access/access-service';
 import { recordAuditEvent } from '../../../lib/audit/record-audit-event';
 import type { Db } from '../../../lib/db/db';
 import { AppError } from '../../../lib/errors/app-error';
@@ -138,7 +138,31 @@ export function registerMeetingEvents(socket: SamletSocket, deps: Deps): void {
   chairCommand('meeting:reorder', reorderAgenda, agendaChanged);
   chairCommand('meeting:plan-item', (c) => planItem(c).then(() => ({})), agendaChanged);
   chairCommand('meeting:add-item', (c) => addAgendaItem(c).then((item) => ({ itemId: item.id })), agendaChanged);
-  chairCommand('meeting:close', closeMeeting, (meetingId, closed) => toRoom(meetingId).emit('meeting:closed', { meetingId, ...closed }));
+  chairCommand('meeting:close', closeMeeting, (meetingId, closed) => {
+    toRoom(meetingId).emit('meeting:closed', { meetingId, ...closed });
+    dropHiddenMembers(meetingId).catch((error: Error) =>
+      deps.log.warn({ meetingId, err: error.message }, 'socket.io: could not re-check the room'),
+    );
+  });
+
+  /**
+   * A closed meeting is history, hidden from a caseworker with no case on it
+   * (meetingAccess): whoever joined while it ran and may no longer see it
+   * leaves its room (on every node), so they hear nothing more of it, nor who
+   * is present. Told `meeting:closed` first, as everyone.
+   */
+  async function dropHiddenMembers(meetingId: string): Promise<void> {
+    const sockets = await deps.io.in(room(meetingId)).fetchSockets();
+    let dropped = 0;
+    for (const member of sockets) {
+      const actor = member.data.actor ? await loadActor(deps.db, member.data.actor.userId) : null;
+      const { level } = actor ? await loadMeetingAccess(deps.db, actor, meetingId) : { level: 'none' as const };
+      if (level !== 'none') continue;
+      member.leave(room(meetingId));
+      dropped += 1;
+    }
+    if (dropped > 0) await presence(meetingId);
+  }
 
   socket.on('disconnect', () => {
     for (const meetingId of joined)
