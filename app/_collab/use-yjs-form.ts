@@ -10,6 +10,8 @@ export type ConnectionState = 'connecting' | 'online' | 'offline' | 'ended';
 export const sessionEndedUrl = '/login?error=SessionEnded';
 /** The websocket close code for an ended session (server/realtime/close-codes.ts). */
 const sessionEndedCode = 4401;
+/** The close code for "access changed, reconnect and be checked again" (a lock, the meeting's start). */
+const accessChangedCode = 4100;
 /** Someone else in the document: where they are, and (as a text index) where their caret is. */
 export type Peer = { clientId: number; name: string; field: string | null; caret: number | null };
 
@@ -35,8 +37,16 @@ export function useYjsForm(options: {
   userName: string;
   editable: boolean;
   keepOffline: boolean;
+  /**
+   * The server says this page's access to the document changed (4100): the
+   * provider reconnects at the new level by itself; the page may load its
+   * own view of the access again (the case form: editable or not).
+   */
+  onAccessChanged?: () => void;
 }) {
   const { documentName, mapName, userName, editable, keepOffline } = options;
+  const onAccessChanged = useRef(options.onAccessChanged);
+  onAccessChanged.current = options.onAccessChanged;
   const textFieldsKey = options.textFields.join(',');
   const [content, setContent] = useState<Record<string, unknown>>({});
   const [connection, setConnection] = useState<ConnectionState>('connecting');
@@ -79,6 +89,7 @@ export function useYjsForm(options: {
         setConnection(status === 'connected' ? 'online' : wasOnline ? 'offline' : 'connecting');
       });
       provider.on('connection-close', (event: { code?: number } | null) => {
+        if (event?.code === accessChangedCode) onAccessChanged.current?.();
         if (event?.code !== sessionEndedCode) return;
         ended = true;
         setConnection('ended');

@@ -8,6 +8,8 @@ import { cancelMeeting } from '@/lib/meetings/cancel-meeting';
 import { createSeries } from '@/lib/meetings/create-series';
 import { endSeries } from '@/lib/meetings/end-series';
 import { moveMeeting } from '@/lib/meetings/move-meeting';
+import type { MeetingAdminContext } from '@/lib/meetings/meeting-admin-context';
+import { getCaseContentStore } from '@/lib/cases/case-content-store';
 import type { FormState } from './form-state';
 import { all, runAdminAction, text } from './run-admin-action';
 
@@ -41,11 +43,14 @@ export async function endSeriesAction(_: FormState, form: FormData): Promise<For
 }
 
 export async function moveMeetingAction(_: FormState, form: FormData): Promise<FormState> {
-  return runAdminAction(moveMeeting, fields(form, ['unitId', 'meetingId', 'startsAt']), done.moved, path(form));
+  // With the case documents: the authors' open editors take the new start (their edit ends then).
+  const command = (context: MeetingAdminContext) => moveMeeting({ ...context, cases: getCaseContentStore() });
+  return runAdminAction(command, fields(form, ['unitId', 'meetingId', 'startsAt']), done.moved, path(form));
 }
 
 export async function cancelMeetingAction(_: FormState, form: FormData): Promise<FormState> {
-  return runAdminAction(cancelMeeting, fields(form, ['unitId', 'meetingId']), done.cancelled, path(form));
+  const command = (context: MeetingAdminContext) => cancelMeeting({ ...context, cases: getCaseContentStore() });
+  return runAdminAction(command, fields(form, ['unitId', 'meetingId']), done.cancelled, path(form));
 }
 
 export async function addMeetingAction(_: FormState, form: FormData): Promise<FormState> {

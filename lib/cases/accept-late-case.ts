@@ -2,11 +2,19 @@ import type { Actor } from '../access/access-service';
 import { canAcceptLateCase, unitAccess } from '../access/policy';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Db } from '../db/db';
+import type { CaseContentStore } from './case-content-store';
 import { AppError } from '../errors/app-error';
 import { systemClock } from '../time/clock';
 
 /** The chair accepts a case sent after the deadline onto the meeting it asked for. */
-export async function acceptLateCase(options: { db: Db; actor: Actor; caseId: string; now?: Date }): Promise<{ meetingId: string }> {
+export async function acceptLateCase(options: {
+  db: Db;
+  actor: Actor;
+  caseId: string;
+  now?: Date;
+  /** The case documents: its author's open editors are checked again (an earlier meeting ends their edit earlier). */
+  store?: Pick<CaseContentStore, 'recheckAccess'>;
+}): Promise<{ meetingId: string }> {
   const { db, actor, caseId } = options;
   const now = options.now ?? systemClock.now();
   const found = await db.case.findUnique({ where: { id: caseId }, select: { unitId: true, status: true, lateRequestMeetingId: true } });
@@ -24,5 +32,6 @@ export async function acceptLateCase(options: { db: Db; actor: Actor; caseId: st
     unitId: found.unitId,
     detail: { meetingId: meeting.id },
   });
+  await options.store?.recheckAccess(caseId);
   return { meetingId: meeting.id };
 }

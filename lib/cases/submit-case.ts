@@ -92,7 +92,8 @@ export async function submitCase(context: CaseContext & { caseId: string; input:
       detail: { version, meetingId: target.meetingId, late: Boolean(target.lateRequestFor) },
     });
   });
-  // A co-author who is not the author may no longer edit a submitted case: open editors are checked again.
-  if (facts.status === 'draft') await store.recheckAccess(caseId);
+  // A co-author who is not the author may no longer edit a submitted case, and an author sending it to
+  // another meeting edits until that one starts: open editors are checked again.
+  if (facts.status === 'draft' || target.meetingId !== current.meetingId) await store.recheckAccess(caseId);
   return { version, meetingId: target.meetingId, lateRequestFor: target.lateRequestFor, warnings: check.warnings };
 }

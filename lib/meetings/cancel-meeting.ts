@@ -3,7 +3,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../validation/parse-input';
 import { idParam } from '../validation/query-params';
-import { plannedMeeting, requireMeetingManager, type MeetingAdminContext } from './meeting-admin-context';
+import { casesOnMeeting, plannedMeeting, recheckCases, requireMeetingManager, type MeetingAdminContext } from './meeting-admin-context';
 
 import { notifyMeetingCancelled } from './series-notifications';
 import { systemClock } from '../time/clock';
@@ -20,6 +20,7 @@ export async function cancelMeeting({
   actor,
   input,
   now = systemClock.now(),
+  cases,
 }: MeetingAdminContext): Promise<{ movedTo: string | null }> {
   const { unitId, meetingId } = parseInput(meetingRefSchema, input);
   requireMeetingManager(actor, unitId);
@@ -28,6 +29,7 @@ export async function cancelMeeting({
     where: { unitId, status: 'planned', startsAt: { gt: meeting.startsAt }, id: { not: meeting.id } },
     orderBy: { startsAt: 'asc' },
   });
+  const moved = await casesOnMeeting(db, meeting.id);
   await db.$transaction(async (tx) => {
     // Still planned: two admins cancelling at once (or the chair opening it meanwhile) cancel, and tell, once.
     const { count } = await tx.meeting.updateMany({ where: { id: meeting.id, status: 'planned' }, data: { status: 'cancelled' } });
@@ -47,5 +49,7 @@ export async function cancelMeeting({
       detail: { movedTo: next?.id ?? '' },
     });
   });
+  // Their cases are on another meeting (or none): their authors' open editors take its start.
+  await recheckCases(cases, moved);
   return { movedTo: next?.id ?? null };
 }

@@ -3,7 +3,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../validation/parse-input';
 import { idParam } from '../validation/query-params';
-import { plannedMeeting, requireMeetingManager, type MeetingAdminContext } from './meeting-admin-context';
+import { casesOnMeeting, plannedMeeting, recheckCases, requireMeetingManager, type MeetingAdminContext } from './meeting-admin-context';
 import { osloDateTime } from './meeting-admin-input';
 import { submissionDeadlineFor } from './meeting-schedule';
 import { norwegianWorkingDays } from './norwegian-holidays';
@@ -13,7 +13,7 @@ import { systemClock } from '../time/clock';
 export const moveMeetingSchema = z.object({ unitId: idParam, meetingId: idParam, startsAt: osloDateTime });
 
 /** Moves a planned meeting (same length; the deadline follows its rule); the caseworkers with cases on it are told. */
-export async function moveMeeting({ db, actor, input, now = systemClock.now() }: MeetingAdminContext): Promise<void> {
+export async function moveMeeting({ db, actor, input, now = systemClock.now(), cases }: MeetingAdminContext): Promise<void> {
   const { unitId, meetingId, startsAt } = parseInput(moveMeetingSchema, input);
   requireMeetingManager(actor, unitId);
   const meeting = await plannedMeeting(db, unitId, meetingId, now);
@@ -42,4 +42,6 @@ export async function moveMeeting({ db, actor, input, now = systemClock.now() }:
     });
     await notifyMeetingMoved(tx, { id: meeting.id, from: meeting.startsAt, to: startsAt.toJSDate() });
   });
+  // The authors of its cases edit until it starts: their open editors take the new start.
+  await recheckCases(cases, await casesOnMeeting(db, meeting.id));
 }

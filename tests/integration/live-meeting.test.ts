@@ -9,6 +9,9 @@ import { login } from '../support/login';
 import { connectSocket, nextEvent } from '../support/socket-client';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { storedText } from '../support/stored-document';
+import { apiClient } from '../support/api';
+import { caseOnNewMeeting } from '../support/case-on-meeting';
+import { systemClock } from '../../lib/time/clock';
 import { connectionClosed, connectYjs, markerSeen, waitFor, whenSynced, type YjsClient } from '../support/yjs-client';
 
 const item = (client: YjsClient) => client.doc.getMap('item');
@@ -204,6 +207,50 @@ describe.each(databaseKinds)('the live meeting on %s', (kind) => {
       5000,
       'the dropped edit to be asked for again',
     );
+  });
+
+  it('a caseworker’s editor opened before the meeting’s start turns read-only at the start: nothing after it is stored or audited', async () => {
+    // The start a few seconds ahead by the one clock the server reads too; the test waits on that clock, not a sleep.
+    const lead = 3000;
+    const startsAt = new Date(systemClock.now().getTime() + lead);
+    const { caseId, authorId } = await caseOnNewMeeting(db, startsAt);
+    const name = `case:${caseId}`;
+    const author = yjs(name, cookies.caseworker);
+    const chair = yjs(name, cookies.chair); // the chair goes on editing in the meeting
+    await Promise.all([whenSynced(author), whenSynced(chair)]);
+    const opened = await db.auditEvent.findFirstOrThrow({ where: { action: 'case.open_realtime', entityId: caseId, actorId: authorId } });
+    expect(JSON.parse(opened.detail ?? '{}'), 'opened for editing, before the start').toMatchObject({ readOnly: false });
+    expect(systemClock.now().getTime()).toBeLessThan(startsAt.getTime());
+
+    const closed = connectionClosed(author, lead + 10_000);
+    await waitFor(() => systemClock.now() >= startsAt, lead + 5000, 'the meeting’s start');
+    // The first edit after the start, on the connection opened before it.
+    author.text.insert(0, 'ETTER START ');
+    // Closed to come back as a new connection would: read-only.
+    expect((await closed)?.code).toBe(4100);
+    await waitFor(() => author.provider.wsconnected && author.provider.synced, 10_000, 'the author to reconnect');
+    await markerSeen(author, [chair]);
+    expect(chair.text.toString()).not.toContain('ETTER START');
+    // The chair's edits still count (the chair's access did not change with the start).
+    chair.text.insert(chair.text.length, ' Fra møtet.');
+    await expect.poll(() => storedText(db, name)).toContain('Fra møtet.');
+    expect(await storedText(db, name)).not.toContain('ETTER START');
+
+    // A new connection of the author's is read-only, and the API refuses the change.
+    const fresh = yjs(name, cookies.caseworker);
+    await whenSynced(fresh);
+    fresh.text.insert(0, 'NY TILKOBLING ');
+    await markerSeen(fresh, [chair]);
+    expect(chair.text.toString()).not.toContain('NY TILKOBLING');
+    expect((await apiClient(server.url, cookies.caseworker).patch(`/api/cases/${caseId}`, { facts: 'x' })).status).toBe(403);
+
+    // Nothing of the author's was taken: when the editors leave, the chair's session is audited, the author's is not.
+    for (const client of [author, fresh, chair]) client.destroy();
+    await expect
+      .poll(() => db.auditEvent.count({ where: { action: 'case.update', entityId: caseId, actorId: { not: authorId } } }))
+      .toBe(1);
+    expect(await db.auditEvent.count({ where: { action: 'case.update', entityId: caseId, actorId: authorId } })).toBe(0);
+    expect(await storedText(db, name)).not.toMatch(/ETTER START|NY TILKOBLING/);
   });
 
   it('closes the meeting: minutes become rows, the concluded case is concluded, the rest moves on with its notes', async () => {

@@ -2,7 +2,7 @@
 
 import '@/app/_collab/zod-client-config';
 import { useRouter } from 'next/navigation';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { caseContentSchema, textFields } from '@/lib/cases/case-form';
 import { checkSubmission } from '@/lib/cases/validate-submission';
 import { containsNationalId, findNationalIds, replaceNationalIds } from '@/lib/privacy/national-id';
@@ -38,6 +38,8 @@ export function CaseEditor(props: Props) {
     userName: props.userName,
     editable: props.editable,
     keepOffline: true,
+    // The server re-checked this editor (its meeting started, a role changed): the page asks again whether it may edit.
+    onAccessChanged: () => router.refresh(),
   });
   const [attempted, setAttempted] = useState(false);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
@@ -48,6 +50,12 @@ export function CaseEditor(props: Props) {
   const defaultMeeting = props.currentMeetingId ?? props.meetings.find((m) => !m.deadlinePassed)?.id ?? props.meetings[0]?.id ?? '';
   const [meetingId, setMeetingId] = useState(defaultMeeting);
   const summaryRef = useRef<HTMLDivElement>(null);
+  // An editor that was open when the meeting started becomes read-only under the author's hands: say why.
+  const wasEditable = useRef(props.editable);
+  useEffect(() => {
+    if (wasEditable.current && !props.editable && props.status === 'submitted') setMessage({ kind: 'error', text: t.becameReadOnly });
+    wasEditable.current = props.editable;
+  }, [props.editable, props.status]);
 
   const [overridden, setOverridden] = useState(props.overridden);
   const content = caseContentSchema.safeParse(document.content);

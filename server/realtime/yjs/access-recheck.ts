@@ -8,7 +8,9 @@ import { closeCodes } from '../close-codes';
 export type CloseReason = { code: number; reason: string };
 
 /**
- * How to close an open Yjs connection whose user's roles changed. Closing
+ * How to close an open Yjs connection whose access changed under it: the
+ * user's roles changed, or a rule that depends on time now answers otherwise
+ * (the case's meeting has started). Closing
  * with "access changed" (4100) alone would make a person who lost access
  * reconnect, be refused the upgrade with a 403 that the stock client cannot
  * tell from a network failure, and retry for as long as the page is open.
@@ -16,7 +18,7 @@ export type CloseReason = { code: number; reason: string };
  * as final; some access left → 4100, reconnect and come back at the new
  * level; the database not answering → 4503, try again later.
  */
-export async function closeAfterRoleChange(options: { db: Db; log: Logger; userId: string; ref: DocumentRef }): Promise<CloseReason> {
+export async function closeAfterAccessChange(options: { db: Db; log: Logger; userId: string; ref: DocumentRef }): Promise<CloseReason> {
   const { db, log, userId, ref } = options;
   try {
     const actor = await loadActor(db, userId);

@@ -31,6 +31,12 @@ export type ConnectionInfo = {
   readOnly: boolean;
   /** What the access check granted at connect: a freeze that is called off goes back to this. */
   grantedReadOnly: boolean;
+  /**
+   * Epoch ms from which this connection may no longer edit, whatever `readOnly`
+   * says: the instant its access changes with time (the case's meeting starts).
+   * Null when no rule of its document depends on time.
+   */
+  editUntil: number | null;
   awarenessIds: Set<number>;
   /** Updates this connection made, for one audit entry per editing session. */
   edits: number;

@@ -3,8 +3,10 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { WebSocket, RawData } from 'ws';
+import { systemClock, type Clock } from '../../../lib/time/clock';
 import type { Logger } from '../../logger';
 import { closeCodes } from '../close-codes';
+import { editAllowedAt } from './access-deadline';
 import { createRateLimiter, yjsLimits } from './limits';
 import { messageAuth, messageAwareness, messageQueryAwareness, messageSync, type SharedDocument } from './shared-document';
 
@@ -22,6 +24,10 @@ export function bindYjsConnection(options: {
   ws: WebSocket;
   userId: string;
   readOnly: boolean;
+  /** Epoch ms from which edits are refused although the connection was granted edit (null: no such instant). */
+  editUntil?: number | null;
+  /** The clock the access rules read (the instant of `editUntil` is by it). */
+  clock?: Clock;
   log: Logger;
   /** Told how many updates the connection made, when it closes. */
   onClose: (edits: number) => void;
@@ -31,9 +37,11 @@ export function bindYjsConnection(options: {
     userId: options.userId,
     readOnly: options.readOnly,
     grantedReadOnly: options.readOnly,
+    editUntil: options.editUntil ?? null,
     awarenessIds: new Set<number>(),
     edits: 0,
   };
+  const clock = options.clock ?? systemClock;
   shared.connections.set(ws, info);
 
   let alive = true;
@@ -55,8 +63,10 @@ export function bindYjsConnection(options: {
     }
     try {
       if (!isBinary) throw new InvalidMessage('text frame');
-      // Read per message: a lock makes an open connection read-only at once.
-      handleMessage(shared, ws, info.readOnly, toUint8Array(data));
+      // Read per message: a lock makes an open connection read-only at once, and so does the instant
+      // its access changes with time (checked here too, so an edit cannot slip in before the re-check runs).
+      const readOnly = info.readOnly || !editAllowedAt(info.editUntil, clock.now());
+      handleMessage(shared, ws, readOnly, toUint8Array(data));
     } catch (error) {
       log.warn({ doc: shared.name, userId: options.userId, err: (error as Error).message }, 'yjs: invalid message, closing');
       ws.close(closeCodes.invalidMessage, 'invalid message');

@@ -1,17 +1,20 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { documentAccess } from '../../../lib/access/access-service';
+import { documentAccess, type Actor } from '../../../lib/access/access-service';
+import type { AccessLevel } from '../../../lib/access/policy';
 import { recordAuditEvent } from '../../../lib/audit/record-audit-event';
 import type { Db } from '../../../lib/db/db';
 import { AppError } from '../../../lib/errors/app-error';
-import { parseDocumentName } from '../../../lib/realtime/document-name';
+import { parseDocumentName, type DocumentRef } from '../../../lib/realtime/document-name';
+import { systemClock, type Clock } from '../../../lib/time/clock';
 import type { SessionResolver } from '../../auth/session-resolver';
 import type { Logger } from '../../logger';
 import { closeCodes } from '../close-codes';
 import type { LiveConnections } from '../live-connections';
 import { refuseUpgrade } from '../refuse-upgrade';
-import { closeAfterRoleChange } from './access-recheck';
+import { runAt } from './access-deadline';
+import { closeAfterAccessChange } from './access-recheck';
 import type { DocumentRegistry } from './document-registry';
 import { yjsLimits } from './limits';
 import { bindYjsConnection } from './yjs-connection';
@@ -29,7 +32,10 @@ export function createYjsEndpoint(deps: {
   resolveSession: SessionResolver;
   log: Logger;
   live: LiveConnections;
+  /** The clock the access rules read; a connection whose access changes with time is checked again by it. */
+  clock?: Clock;
 }) {
+  const clock = deps.clock ?? systemClock;
   const wss = new WebSocketServer({ noServer: true, maxPayload: yjsLimits.maxMessageBytes, perMessageDeflate: false });
   /**
    * Connections per user on this node, open or being opened (the
@@ -73,7 +79,7 @@ export function createYjsEndpoint(deps: {
     const { actor } = session;
     // If access to the document changes while this upgrade is under way, the new connection is checked again.
     const epoch = deps.registry.accessEpoch(ref.name);
-    const access = await documentAccess(deps.db, actor, ref);
+    const access = await documentAccess(deps.db, actor, ref, clock.now());
     if (access.level === 'none') {
       await recordAuditEvent(deps.db, {
         actorId: actor.userId,
@@ -138,7 +144,7 @@ export function createYjsEndpoint(deps: {
             // Read-only from this moment: the old roles no longer count while the database is asked about the new ones.
             const info = shared.connections.get(ws);
             if (info) info.readOnly = true;
-            void closeAfterRoleChange({ db: deps.db, log: deps.log, userId: actor.userId, ref }).then(({ code, reason }) =>
+            void closeAfterAccessChange({ db: deps.db, log: deps.log, userId: actor.userId, ref }).then(({ code, reason }) =>
               ws.close(code, reason),
             );
           },
@@ -148,13 +154,16 @@ export function createYjsEndpoint(deps: {
           ws,
           userId: actor.userId,
           readOnly,
+          editUntil: !readOnly && access.changesAt ? access.changesAt.getTime() : null,
+          clock,
           log: deps.log,
           onClose: (edits) => {
             deps.registry.release(shared);
             untrack();
+            stopWatching();
             releaseSlot(actor.userId);
             // One audit entry per editing session, not per keystroke.
-            if (edits > 0 && ref.kind !== 'meeting') {
+            if (edits > 0) {
               void recordAuditEvent(deps.db, {
                 actorId: actor.userId,
                 action: ref.kind === 'case' ? 'case.update' : 'item.update',
@@ -166,8 +175,60 @@ export function createYjsEndpoint(deps: {
             }
           },
         });
+        const stopWatching = watchAccessInTime({ ws, shared, actor, ref, granted: access.level, changesAt: access.changesAt });
       });
     });
+  }
+
+  /**
+   * A rule that changes with time (a submitted case becomes read-only for its
+   * author when its meeting starts): at that instant, by the clock, the
+   * connection is checked again — on every node, each for its own
+   * connections, from the start time in the database, so no node has to tell
+   * another. The same level: it goes on (a moved meeting gives a new instant).
+   * Another: it is closed as after a role change (4100 reconnect and come back
+   * read-only, 4403 nothing left), as a new connection would be refused or
+   * granted. Edits after the instant are refused before this runs
+   * (`editUntil`, checked per message). A meeting moved or opened early
+   * re-checks the case documents itself (move-meeting, run-meeting).
+   */
+  function watchAccessInTime(options: {
+    ws: import('ws').WebSocket;
+    shared: import('./shared-document').SharedDocument;
+    actor: Actor;
+    ref: DocumentRef;
+    granted: AccessLevel;
+    changesAt: Date | null;
+  }): () => void {
+    const { ws, shared, actor, ref, granted } = options;
+    let cancel = () => {};
+    const watch = (changesAt: Date | null) => {
+      if (!changesAt) return;
+      cancel = runAt(clock, changesAt, () => {
+        if (ws.readyState !== ws.OPEN) return;
+        documentAccess(deps.db, actor, ref, clock.now()).then(
+          (now) => {
+            const info = shared.connections.get(ws);
+            if (!info || ws.readyState !== ws.OPEN) return;
+            if (now.level === granted) {
+              info.editUntil = granted === 'edit' && now.changesAt ? now.changesAt.getTime() : null;
+              return watch(now.changesAt);
+            }
+            info.readOnly = true;
+            deps.log.info({ doc: ref.name, userId: actor.userId, from: granted, to: now.level }, 'yjs: access changed with time');
+            void closeAfterAccessChange({ db: deps.db, log: deps.log, userId: actor.userId, ref }).then(({ code, reason }) =>
+              ws.close(code, reason),
+            );
+          },
+          (error: Error) => {
+            deps.log.warn({ doc: ref.name, err: error.message }, 'yjs: could not check access at its deadline');
+            ws.close(closeCodes.unavailable, 'access check unavailable');
+          },
+        );
+      });
+    };
+    watch(options.changesAt);
+    return () => cancel();
   }
 
   return {
