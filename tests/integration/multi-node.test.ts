@@ -15,7 +15,11 @@ import { startTcpBalancer, type TcpBalancer } from '../support/tcp-balancer';
 import { PrismaDocumentStore } from '../../server/realtime/yjs/document-store';
 import { printLogsOnFailure, startTestServer, type TestServer } from '../support/test-server';
 import { storedText } from '../support/stored-document';
-import { connectYjs, markerSeen, waitFor, whenSynced, type YjsClient } from '../support/yjs-client';
+import { connectYjs, connectionClosed, markerSeen, waitFor, whenSynced, type YjsClient } from '../support/yjs-client';
+import { caseOnNewMeeting } from '../support/case-on-meeting';
+import { DateTime } from 'luxon';
+import { systemClock } from '../../lib/time/clock';
+import { osloZone } from '../../lib/time/oslo-zone';
 
 const redisUrl = process.env.SAMLET_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const text = (client: YjsClient, field: string) => client.doc.getText(`item.${field}`);
@@ -208,6 +212,68 @@ describe('several nodes on PostgreSQL and Redis', () => {
       return doc.getText('item.conclusion').toString();
     };
     await expect.poll(storedConclusion).toBe('Innvilget på node B.');
+  });
+
+  it('the meeting’s start turns a caseworker’s open case editor read-only on each node by itself: nothing after it is stored or audited', async () => {
+    // Each node schedules the re-check for its own connections from the start time in the database; no message is needed.
+    const lead = 3000;
+    const startsAt = new Date(systemClock.now().getTime() + lead);
+    const { caseId, authorId } = await caseOnNewMeeting(db, startsAt);
+    const name = `case:${caseId}`;
+    const onA = yjs(nodeA.url, name, cookies.caseworker);
+    const onB = yjs(nodeB.url, name, cookies.caseworker);
+    const chairOnA = yjs(nodeA.url, name, cookies.chair);
+    await Promise.all([whenSynced(onA), whenSynced(onB), whenSynced(chairOnA)]);
+    const opened = await db.auditEvent.findMany({ where: { action: 'case.open_realtime', entityId: caseId, actorId: authorId } });
+    expect(opened.map((e) => JSON.parse(e.detail ?? '{}').readOnly)).toEqual([false, false]);
+    expect(systemClock.now().getTime()).toBeLessThan(startsAt.getTime());
+
+    const closed = [connectionClosed(onA, lead + 10_000), connectionClosed(onB, lead + 10_000)];
+    await waitFor(() => systemClock.now() >= startsAt, lead + 5000, 'the meeting’s start');
+    onA.text.insert(0, 'A ETTER START ');
+    onB.text.insert(0, 'B ETTER START ');
+    expect((await Promise.all(closed)).map((event) => event?.code)).toEqual([4100, 4100]);
+    await waitFor(() => [onA, onB].every((c) => c.provider.wsconnected && c.provider.synced), 10_000, 'both editors to reconnect');
+    await markerSeen(onB, [chairOnA]);
+    await markerSeen(onA, [chairOnA]);
+    expect(chairOnA.text.toString()).not.toContain('ETTER START');
+    // A new connection on node B is read-only too; the chair on node A goes on editing.
+    const freshOnB = yjs(nodeB.url, name, cookies.caseworker);
+    await whenSynced(freshOnB);
+    freshOnB.text.insert(0, 'NY PÅ B ');
+    await markerSeen(freshOnB, [chairOnA]);
+    expect(chairOnA.text.toString()).not.toContain('NY PÅ B');
+    chairOnA.text.insert(chairOnA.text.length, ' Fra møtet.');
+    await waitFor(() => freshOnB.text.toString().includes('Fra møtet.'), 5000, 'the chair’s edit on node B');
+    await expect.poll(() => storedText(db, name), { timeout: 10_000 }).toContain('Fra møtet.');
+    expect(await storedText(db, name)).not.toMatch(/ETTER START|NY PÅ B/);
+
+    for (const client of [onA, onB, freshOnB, chairOnA]) client.destroy();
+    await expect
+      .poll(() => db.auditEvent.count({ where: { action: 'case.update', entityId: caseId, actorId: { not: authorId } } }))
+      .toBe(1);
+    expect(await db.auditEvent.count({ where: { action: 'case.update', entityId: caseId, actorId: authorId } })).toBe(0);
+  });
+
+  it('a meeting moved on node A re-checks the open case editors on node B, which come back with the new start', async () => {
+    const today = DateTime.fromJSDate(systemClock.now(), { zone: osloZone }).startOf('day');
+    const startsAt = today.plus({ days: 4 }).set({ hour: 10 }).toJSDate();
+    const { meetingId: movedId, caseId } = await caseOnNewMeeting(db, startsAt);
+    const name = `case:${caseId}`;
+    const onB = yjs(nodeB.url, name, cookies.caseworker);
+    await whenSynced(onB);
+    const closed = connectionClosed(onB, 15_000);
+    const meetingsPage = `/admin/enheter/${mainUnitId}/moter`;
+    const html = await (await fetch(`${nodeA.url}${meetingsPage}`, { headers: { cookie: cookies.admin } })).text();
+    const form = formWith(html, `value="${movedId}"`, 'Flytt');
+    const earlier = today.plus({ days: 3 }).set({ hour: 10 }).toFormat("yyyy-MM-dd'T'HH:mm");
+    const answer = await submitRenderedForm(nodeA.url, meetingsPage, form, { startsAt: earlier }, { cookie: cookies.admin });
+    expect(answer.body).toContain('Møtet er flyttet');
+    expect((await closed)?.code).toBe(4100);
+    // Still before the (new) start: the author edits on.
+    await waitFor(() => onB.provider.wsconnected && onB.provider.synced, 10_000, 'the editor on B to reconnect');
+    onB.text.insert(0, 'Etter flyttingen. ');
+    await expect.poll(() => storedText(db, name), { timeout: 10_000 }).toContain('Etter flyttingen.');
   });
 
   it('a role change or a deactivation on node A closes the person’s websockets on both nodes', async () => {
