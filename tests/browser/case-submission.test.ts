@@ -5,6 +5,8 @@ import { accessibilityViolations, launchBrowser, signIn } from '../support/brows
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { demo, openDb } from '../support/fixtures';
 import { storedText } from '../support/stored-document';
+import { caseOnNewMeeting } from '../support/case-on-meeting';
+import { systemClock } from '../../lib/time/clock';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const saved = (page: Page) => page.getByText('Alle endringer er lagret.').waitFor();
@@ -176,5 +178,25 @@ describe('a caseworker submits a case in the browser', () => {
     await page.getByRole('button', { name: 'Meld inn saken' }).click();
     await page.getByRole('status').filter({ hasText: 'Saken er meldt inn' }).waitFor();
     expect(await db.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ status: 'submitted', version: 1 });
+  });
+
+  it('when the meeting starts, the open editor turns read-only at once and says why', async () => {
+    // A case of Sara's on a meeting starting a few seconds ahead, by the clock the server (and the page) read.
+    const lead = 6000;
+    const startsAt = new Date(systemClock.now().getTime() + lead);
+    const { caseId } = await caseOnNewMeeting(db, startsAt, 'Skal behandles straks');
+    await page.goto(`${server.url}/saker/${caseId}`);
+    await saved(page);
+    const facts = page.locator('#felt-facts');
+    expect(await facts.isEditable(), 'editable before the start').toBe(true);
+    expect(systemClock.now().getTime()).toBeLessThan(startsAt.getTime());
+    // At the start: the server re-checks the connection, and the page shows it can no longer be changed here.
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Møtet har startet' })
+      .waitFor({ timeout: lead + 15_000 });
+    expect(await facts.isEditable()).toBe(false);
+    await page.getByText('Du kan lese saken, men ikke endre den.').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 });
