@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { demo, demoFixtures, openDb } from '../support/fixtures';
 import { login } from '../support/login';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { systemClock } from '../../lib/time/clock';
 
 describe('socket.io on the same port', () => {
   let database: TestDatabase;
@@ -66,5 +67,52 @@ describe('socket.io on the same port', () => {
     for (const payload of [null, 'x', { meetingId: 42 }, { meetingId: '../../x' }, { meetingId: 'a'.repeat(200) }]) {
       expect(await member.emitWithAck('meeting:join', payload)).toMatchObject({ ok: false, error: 'invalid_input' });
     }
+  });
+
+  it('a closed meeting is hidden from a caseworker with no case on it: out of its room at the close, no join after', async () => {
+    const { mainUnit } = await demoFixtures(db);
+    const chairUser = await db.user.findUniqueOrThrow({ where: { email: demo.chair } });
+    const startsAt = new Date(systemClock.now().getTime() + 400 * 24 * 3600_000);
+    const own = await db.meeting.create({
+      data: {
+        unitId: mainUnit.id,
+        chairId: chairUser.id,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 3600_000),
+        submissionDeadline: new Date(startsAt.getTime() - 24 * 3600_000),
+      },
+    });
+    const chair = open(await login(server.url, demo.chair, demo.password));
+    const sindre = open(await login(server.url, demo.caseworker2, demo.password));
+    const leader = open(await login(server.url, demo.leader, demo.password));
+    for (const socket of [chair, sindre, leader]) expect(await connected(socket)).toBeNull();
+    // The presence the chair is sent, until one matches (events on one socket arrive in order).
+    const presenceUntil = (match: (names: string[]) => boolean) =>
+      new Promise<string[]>((resolve) => {
+        const listener = (event: { people: { name: string }[] }) => {
+          const names = event.people.map((p) => p.name);
+          if (!match(names)) return;
+          chair.off('meeting:presence', listener);
+          resolve(names);
+        };
+        chair.on('meeting:presence', listener);
+      });
+    expect(await chair.emitWithAck('meeting:join', { meetingId: own.id })).toMatchObject({ ok: true, access: 'edit' });
+    // While the meeting is planned, every caseworker of the unit takes part.
+    const withSindre = presenceUntil((names) => names.includes('Sindre Saksbehandler'));
+    expect(await sindre.emitWithAck('meeting:join', { meetingId: own.id })).toEqual({ ok: true, access: 'edit' });
+    await withSindre;
+
+    const told = new Promise((resolve) => sindre.once('meeting:closed', resolve));
+    const withoutSindre = presenceUntil((names) => !names.includes('Sindre Saksbehandler'));
+    expect(await chair.emitWithAck('meeting:close', { meetingId: own.id })).toMatchObject({ ok: true });
+    await told;
+    // Sindre had no case on it: he is taken out of the room (the presence the others see says so) ...
+    expect(await withoutSindre).toEqual(['Mona Møteleder']);
+    // ... and cannot come back; the leader, who sees the unit's history, can.
+    expect(await sindre.emitWithAck('meeting:join', { meetingId: own.id })).toEqual({ ok: false, error: 'forbidden' });
+    const withLeader = presenceUntil((names) => names.length === 2);
+    expect(await leader.emitWithAck('meeting:join', { meetingId: own.id })).toEqual({ ok: true, access: 'read' });
+    expect(await withLeader).not.toContain('Sindre Saksbehandler');
   });
 });
