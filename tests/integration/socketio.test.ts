@@ -82,10 +82,15 @@ describe('socket.io on the same port', () => {
         submissionDeadline: new Date(startsAt.getTime() - 24 * 3600_000),
       },
     });
-    const chair = open(await login(server.url, demo.chair, demo.password));
-    const sindre = open(await login(server.url, demo.caseworker2, demo.password));
-    const leader = open(await login(server.url, demo.leader, demo.password));
-    for (const socket of [chair, sindre, leader]) expect(await connected(socket)).toBeNull();
+    // Each connected before the next is opened: a `connect` listened for too late never comes.
+    const signedIn = async (email: string) => {
+      const socket = open(await login(server.url, email, demo.password));
+      expect(await connected(socket)).toBeNull();
+      return socket;
+    };
+    const chair = await signedIn(demo.chair);
+    const sindre = await signedIn(demo.caseworker2);
+    const leader = await signedIn(demo.leader);
     // The presence the chair is sent, until one matches (events on one socket arrive in order).
     const presenceUntil = (match: (names: string[]) => boolean) =>
       new Promise<string[]>((resolve) => {
