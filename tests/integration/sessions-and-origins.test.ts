@@ -5,7 +5,7 @@ import { seedDemoData } from '../../lib/seed/demo-seed';
 import { systemClock } from '../../lib/time/clock';
 import { apiClient } from '../support/api';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
-import { demo, demoItemDocument, openDb } from '../support/fixtures';
+import { demo, demoFixtures, demoItemDocument, openDb } from '../support/fixtures';
 import { login } from '../support/login';
 import { formWith } from '../support/rendered-forms';
 import { connectSocket, nextEvent } from '../support/socket-client';
