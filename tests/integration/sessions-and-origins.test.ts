@@ -5,7 +5,7 @@ import { seedDemoData } from '../../lib/seed/demo-seed';
 import { systemClock } from '../../lib/time/clock';
 import { apiClient } from '../support/api';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
-import { demo, demoFixtures, demoItemDocument, openDb } from '../support/fixtures';
+import { demo, demoItemDocument, openDb } from '../support/fixtures';
 import { login } from '../support/login';
 import { formWith } from '../support/rendered-forms';
 import { connectSocket, nextEvent } from '../support/socket-client';
@@ -389,7 +389,7 @@ describe('behind a trusted proxy (SAMLET_TRUST_PROXY), outside demo mode', () =>
     });
     db = openDb(database.url);
     await seedDemoData(db); // not demo mode: the server seeds nothing itself
-    meetingDoc = `meeting:${(await demoFixtures(db)).meeting.id}`;
+    meetingDoc = await demoItemDocument(db);
     cookie = (await login(server.url, demo.caseworker, demo.password))!;
   });
 
