@@ -2,6 +2,7 @@ import { requireCaseAccess } from '../access/access-service';
 import { caseAccess } from '../access/policy';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { caseContentSchema, type CaseContent } from './case-form';
+import { parseFields } from '../validation/parse-fields';
 import type { CaseContext } from './case-commands-context';
 
 /** One case with its current form and submitted versions. Every read is audit-logged. */
@@ -16,7 +17,8 @@ export async function getCase(context: CaseContext & { caseId: string; channel: 
       versions: { orderBy: { version: 'asc' }, select: { version: true, content: true, submittedAt: true, meetingId: true } },
     },
   });
-  const parsed = caseContentSchema.safeParse(await store.read(caseId));
+  // Field by field: a stored field that fails its schema is left out and named, the rest is returned.
+  const content = parseFields(caseContentSchema, await store.read(caseId));
   await recordAuditEvent(db, {
     actorId: actor.userId,
     action: 'case.read',
@@ -40,8 +42,10 @@ export async function getCase(context: CaseContext & { caseId: string; channel: 
     acceptedLate: row.acceptedLate,
     version: row.version,
     access: caseAccess(actor.userId, actor.memberships, facts),
-    content: (parsed.success ? parsed.data : {}) as CaseContent,
-    versions: row.versions.map((v) => ({ ...v, content: JSON.parse(v.content) as CaseContent })),
+    content: content.data as CaseContent,
+    /** Stored fields that failed their schema and are left out of `content` (the editor shows a notice). */
+    invalidFields: content.invalid,
+    versions: row.versions.map((v) => ({ ...v, content: parseFields(caseContentSchema, JSON.parse(v.content)).data as CaseContent })),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

@@ -4,6 +4,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../validation/parse-input';
 import { caseContentSchema } from './case-form';
+import { parseFields } from '../validation/parse-fields';
 import type { CaseContext } from './case-commands-context';
 import { caseSummary } from './case-summary';
 import { resolveSubmissionTarget } from './target-meeting';
@@ -33,8 +34,9 @@ export async function submitCase(context: CaseContext & { caseId: string; input:
   if (facts.status !== 'draft' && facts.status !== 'submitted') throw new AppError('conflict', 'case_closed');
   if (facts.meetingStarted) throw new AppError('conflict', 'meeting_started');
 
-  // Checked again here: the document may hold what no form would have let through.
-  const content = parseInput(caseContentSchema, await store.read(caseId), 'invalid content');
+  // Checked again here, field by field: a field the document holds that fails its schema (old data, a
+  // past bug) counts as empty, as the editor shows it — a required one is then missing and named.
+  const content = parseFields(caseContentSchema, await store.read(caseId)).data;
   // A national identity number in any field refuses it, unless its author said explicitly that it is none.
   const check = checkSubmission(content, await loadOverrideCheck(db, `case:${caseId}`));
   if (Object.keys(check.errors).length) throw new AppError('invalid_input', 'incomplete case', check.errors);

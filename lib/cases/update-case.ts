@@ -4,6 +4,7 @@ import { AppError } from '../errors/app-error';
 import { containsNationalId, findNationalIds } from '../privacy/national-id';
 import { parseInput } from '../validation/parse-input';
 import { caseContentSchema, type CaseContent } from './case-form';
+import { parseFields } from '../validation/parse-fields';
 import type { CaseContext } from './case-commands-context';
 import { caseSummary } from './case-summary';
 
@@ -43,8 +44,7 @@ export async function updateCase(context: CaseContext & { caseId: string; patch:
  * again: the agenda shows what was submitted.)
  */
 export async function syncCaseSummary(context: Pick<CaseContext, 'db' | 'store'>, caseId: string): Promise<CaseContent> {
-  const parsed = caseContentSchema.safeParse(await context.store.read(caseId));
-  const content = parsed.success ? parsed.data : {};
+  const content = parseFields(caseContentSchema, await context.store.read(caseId)).data;
   await context.db.case.update({ where: { id: caseId }, data: caseSummary(content) });
   return content;
 }

@@ -3,6 +3,7 @@ import { canCompleteFollowUp, canSeeCaseHistory, canStartRevision, unitAccess } 
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { CaseContext } from '../cases/case-commands-context';
 import { caseContentSchema, type CaseContent } from '../cases/case-form';
+import { parseFields } from '../validation/parse-fields';
 import { createCase } from '../cases/create-case';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../validation/parse-input';
@@ -61,8 +62,7 @@ export async function startRevision(context: CaseContext & { input: unknown }): 
   if (!canStartRevision(actor.userId, actor.memberships, decided)) throw new AppError('forbidden');
   const existing = await db.case.findFirst({ where: { revisesCaseId: decided.id, status: { not: 'withdrawn' } }, select: { id: true } });
   if (existing) return existing;
-  const previous = caseContentSchema.safeParse(decided.versions[0] ? JSON.parse(decided.versions[0].content) : {});
-  const base: CaseContent = previous.success ? previous.data : {};
+  const base: CaseContent = parseFields(caseContentSchema, decided.versions[0] ? JSON.parse(decided.versions[0].content) : {}).data;
   const content: CaseContent = {
     ...base,
     caseType: 'revurdering',

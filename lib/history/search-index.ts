@@ -1,4 +1,5 @@
 import { caseContentSchema, type CaseContent } from '../cases/case-form';
+import { parseFields } from '../validation/parse-fields';
 import type { Db, DbTransaction } from '../db/db';
 import { maskNationalIds as mask } from '../privacy/national-id';
 
@@ -109,8 +110,7 @@ export async function indexMeeting(db: Db | DbTransaction, meetingId: string): P
   const latest = new Map<string, CaseContent>();
   for (const version of versions) {
     if (latest.has(version.caseId)) continue;
-    const parsed = caseContentSchema.safeParse(JSON.parse(version.content));
-    if (parsed.success) latest.set(version.caseId, parsed.data);
+    latest.set(version.caseId, parseFields(caseContentSchema, JSON.parse(version.content)).data);
   }
   const entries = meeting.agendaItems.map((item) =>
     buildSearchEntry({

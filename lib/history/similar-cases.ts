@@ -3,6 +3,7 @@ import type { Actor } from '../access/access-service';
 import { requireCaseAccess } from '../access/access-service';
 import { historyScope } from '../access/policy';
 import { caseContentSchema } from '../cases/case-form';
+import { parseFields } from '../validation/parse-fields';
 import type { Db } from '../db/db';
 import { isAppError } from '../errors/app-error';
 import { anonymisedTitle } from '../privacy/retention';
@@ -140,8 +141,7 @@ export async function similarForCases(options: {
   const candidatesByUnit = new Map<string, readonly Candidate[]>();
   for (const unitId of new Set(rows.map((r) => r.unitId))) candidatesByUnit.set(unitId, await candidatesFor(db, actor, unitId, since));
   const ranked = rows.map((row) => {
-    const parsed = caseContentSchema.safeParse(row.versions[0] ? JSON.parse(row.versions[0].content) : {});
-    const content = parsed.success ? parsed.data : {};
+    const content = parseFields(caseContentSchema, row.versions[0] ? JSON.parse(row.versions[0].content) : {}).data;
     const target: CaseProfile = {
       caseType: row.caseType,
       level: row.level,

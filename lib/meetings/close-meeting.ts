@@ -6,6 +6,7 @@ import { AppError } from '../errors/app-error';
 import { parseInput } from '../validation/parse-input';
 import { unfinishedItems } from './agenda-rules';
 import { itemContentSchema, type ItemContent } from './item-content';
+import { parseFields } from '../validation/parse-fields';
 import { loadMeetingForChair } from './load-meeting-for-chair';
 import type { MeetingContext } from './meeting-documents';
 import { syncAgenda } from './sync-agenda';
@@ -56,8 +57,8 @@ async function freezeAndClose(
   const { db, documents, actor, now } = context;
   const contents = new Map<string, ItemContent>();
   for (const item of items) {
-    const parsed = itemContentSchema.safeParse(await documents.readItem(item.id));
-    contents.set(item.id, parsed.success ? parsed.data : {});
+    // Field by field: one bad field (old data, a past bug) is left out of the minutes, not the whole item.
+    contents.set(item.id, parseFields(itemContentSchema, await documents.readItem(item.id)).data);
   }
   // Follow-ups and EPJ documentation can only be given to active members of the unit.
   const members = new Set(

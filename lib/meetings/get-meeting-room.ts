@@ -1,12 +1,13 @@
 import { requireMeetingAccess, type Actor } from '../access/access-service';
 import { canChairMeeting, historyScope } from '../access/policy';
 import { recordAuditEvents } from '../audit/record-audit-event';
-import type { CaseContent } from '../cases/case-form';
+import { caseContentSchema, type CaseContent } from '../cases/case-form';
 import type { Db } from '../db/db';
 import { caseReadEvents } from '../history/log-case-reads';
 import { plannedSchedule } from './agenda-rules';
 import { syncAgenda } from './sync-agenda';
 import { maskNationalIds, maskTextFields } from '../privacy/national-id';
+import { parseFields } from '../validation/parse-fields';
 
 /** Everything the meeting room shows on load: the meeting, its agenda with each case as submitted, who may chair. */
 export async function getMeetingRoom(options: { db: Db; actor: Actor; meetingId: string }) {
@@ -74,7 +75,9 @@ export async function getMeetingRoom(options: { db: Db; actor: Actor; meetingId:
     items: items.map((item) => {
       const found = item.caseId ? byId.get(item.caseId) : undefined;
       // The room shows the submitted case read-only: a number stored before it was refused (or overridden) is masked.
-      const submitted = found?.versions[0] ? maskTextFields(JSON.parse(found.versions[0].content) as CaseContent) : null;
+      const submitted = found?.versions[0]
+        ? maskTextFields(parseFields(caseContentSchema, JSON.parse(found.versions[0].content)).data as CaseContent)
+        : null;
       return {
         id: item.id,
         caseId: item.caseId,

@@ -2,6 +2,7 @@ import { requireMeetingAccess, type Actor } from '../access/access-service';
 import { historyScope } from '../access/policy';
 import { recordAuditEvents } from '../audit/record-audit-event';
 import { caseContentSchema, criteria } from '../cases/case-form';
+import { parseFields } from '../validation/parse-fields';
 import type { Db } from '../db/db';
 import { AppError } from '../errors/app-error';
 import { caseReadEvents } from '../history/log-case-reads';
@@ -127,8 +128,7 @@ export type SubmittedSummary = {
 
 /** What the minutes repeat of a submitted form: a short summary and the assessment. */
 function submittedSummary(json: string): SubmittedSummary {
-  const parsed = caseContentSchema.safeParse(JSON.parse(json));
-  const content = parsed.success ? parsed.data : {};
+  const content = parseFields(caseContentSchema, JSON.parse(json)).data;
   const levels: SubmittedSummary['levels'] = {};
   for (const criterion of criteria) {
     const level = content[`${criterion}Level`];

@@ -7,6 +7,7 @@ import { closeItemProblems } from './agenda-rules';
 import { itemNationalIdProblems } from '../privacy/national-id-fields';
 import { loadOverrideCheck } from '../privacy/national-id-override';
 import { itemContentSchema } from './item-content';
+import { parseFields } from '../validation/parse-fields';
 import { loadMeetingForChair } from './load-meeting-for-chair';
 import type { MeetingContext } from './meeting-documents';
 import { systemClock } from '../time/clock';
@@ -69,15 +70,14 @@ export async function lockItem(context: MeetingContext & { input: unknown }) {
     // Freeze first, then check: nobody can empty the conclusion between the check and the lock.
     await context.documents.changeAccess(name, 'read-only');
     try {
-      const content = itemContentSchema.safeParse(await context.documents.readItem(item.id));
-      const data = content.success ? content.data : {};
+      const data = parseFields(itemContentSchema, await context.documents.readItem(item.id)).data;
       // No national identity number reaches the minutes: a field holding one refuses the lock.
       const problems = [
         ...closeItemProblems(item.purpose, data),
         ...itemNationalIdProblems(data, await loadOverrideCheck(context.db, name)),
       ];
       if (problems.length) throw new AppError('invalid_input', 'item_incomplete', Object.fromEntries(problems.map((p) => [p, p])));
-      status = content.success && content.data.outcome === 'utsatt' ? 'postponed' : 'concluded';
+      status = data.outcome === 'utsatt' ? 'postponed' : 'concluded';
       await context.db.agendaItem.update({ where: { id: item.id }, data: { locked: true, status, endedAt: item.endedAt ?? now } });
     } catch (error) {
       await context.documents.changeAccess(name, 'restore');

@@ -4,6 +4,7 @@ import { requireCaseAccess } from '../access/access-service';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { CaseContext } from '../cases/case-commands-context';
 import { caseContentSchema, textFields } from '../cases/case-form';
+import { parseFields } from '../validation/parse-fields';
 import type { Db, DbTransaction } from '../db/db';
 import { AppError } from '../errors/app-error';
 import { runtimeConfig } from '../runtime/services';
@@ -60,8 +61,7 @@ export async function overrideNationalId(
   const input = parseInput(overrideInputSchema, context.input, 'invalid body');
   const facts = await requireCaseAccess(db, actor, caseId, 'edit');
   if (input.field === 'personRef') throw new AppError('invalid_input', 'person reference', { field: 'national_id_not_allowed' });
-  const content = caseContentSchema.safeParse(await store.read(caseId));
-  const text = content.success ? (content.data[input.field] ?? '') : '';
+  const text = parseFields(caseContentSchema, await store.read(caseId)).data[input.field] ?? '';
   const numbers = [...new Set(findNationalIds(text).map((m) => m.digits))];
   if (numbers.length === 0) throw new AppError('invalid_input', 'no number in field', { field: 'no_national_id' });
   const document = `case:${caseId}`;
