@@ -612,12 +612,12 @@ const yjsDocument = (kind: (typeof documentKinds)[number], id: () => string): Pr
     }
     if (upgrade.status !== 101) throw new Error(`upgrade answered ${upgrade.status}`);
     const marker = `matrise-${next()}`;
-    const has = (c: YjsClient) => c.doc.getText('matrise').toString().includes(marker);
+    const has = (c: YjsClient) => c.text.toString().includes(marker);
     const observer = connectYjs(server.url, name, cookies.leder!);
     const writer = connectYjs(server.url, name, cookieOf(s));
     try {
       await Promise.all([whenSynced(observer), whenSynced(writer)]);
-      writer.doc.getText('matrise').insert(0, marker);
+      writer.text.insert(0, marker);
       if (
         await waitFor(() => has(observer), 1000, 'the marker').then(
           () => true,

@@ -109,7 +109,7 @@ describe.each(databaseKinds)('durability of edits on %s', (kind) => {
     const whole = new Y.Doc();
     Y.applyUpdate(whole, storedState);
     Y.applyUpdate(whole, Y.encodeStateAsUpdate(survivor.doc));
-    const expected = whole.getText('notes').toString();
+    const expected = whole.getText('item.notes').toString();
     survivor.provider.connect();
     const check = connectYjs(restarted.url, documentName, readerCookie);
     await whenSynced(check);

@@ -58,9 +58,9 @@ describe('fuzzing the Yjs endpoint', () => {
       syncProtocol.writeUpdate(encoder, update);
       messages.push(encoding.toUint8Array(encoder));
     });
-    doc.getText('notes').insert(0, 'mal for mutasjoner');
-    doc.getText('notes').delete(2, 3);
-    doc.getMap('form').set('x', 'y');
+    doc.getText('item.notes').insert(0, 'mal for mutasjoner');
+    doc.getText('item.notes').delete(2, 3);
+    doc.getMap('item').set('outcome', 'avklart');
     const step1 = encoding.createEncoder();
     encoding.writeVarUint(step1, 0);
     syncProtocol.writeSyncStep1(step1, doc);

@@ -150,7 +150,7 @@ describe.each(databaseKinds)('Yjs over y-websocket on %s', (kind) => {
     const state = await db.yDocState.findUniqueOrThrow({ where: { name } });
     const restored = new Y.Doc();
     Y.applyUpdate(restored, new Uint8Array(state.state));
-    expect(restored.getText('notes').toString()).toContain('Lagret straks.');
+    expect(restored.getText('form.facts').toString()).toContain('Lagret straks.');
   });
 
   /** A submitted case of the main unit other than the fixtures' (the demo seed stores text for some cases). */

@@ -6,6 +6,8 @@ import * as Y from 'yjs';
  * A stock y-websocket client in Node, with the session cookie on the upgrade
  * request. BroadcastChannel is off: two providers in one process would
  * otherwise talk to each other directly and prove nothing about the server.
+ * `text` is a free-text field the document's form has (the server refuses
+ * types the form does not know): `item.notes` in an item, `form.facts` in a case.
  */
 export type YjsClient = { doc: Y.Doc; provider: WebsocketProvider; text: Y.Text; destroy: () => void };
 
@@ -25,7 +27,7 @@ export function connectYjs(baseUrl: string, documentName: string, cookie: string
   return {
     doc,
     provider,
-    text: doc.getText('notes'),
+    text: doc.getText(defaultTextOf(documentName)),
     destroy: () => {
       provider.destroy();
       doc.destroy();
@@ -95,4 +97,9 @@ export function rawUpgrade(baseUrl: string, path: string, cookie: string | null)
     });
     ws.on('error', () => undefined);
   });
+}
+
+/** The free-text field tests write by default in a document of this name. */
+export function defaultTextOf(documentName: string): string {
+  return documentName.startsWith('case:') ? 'form.facts' : 'item.notes';
 }

@@ -8,6 +8,7 @@ import type { Logger } from '../../logger';
 import { closeCodes } from '../close-codes';
 import { editAllowedAt } from './access-deadline';
 import { createRateLimiter, yjsLimits } from './limits';
+import { readGuardedSyncMessage } from './update-guard';
 import { messageAuth, messageAwareness, messageQueryAwareness, messageSync, type SharedDocument } from './shared-document';
 
 const pingIntervalMs = 30_000;
@@ -101,9 +102,7 @@ function handleMessage(shared: SharedDocument, ws: WebSocket, readOnly: boolean,
           syncProtocol.readSyncStep1(decoder, encoder, shared.doc);
         }
       } else {
-        let failure: Error | null = null;
-        syncProtocol.readSyncMessage(decoder, encoder, shared.doc, ws, (error) => (failure = error));
-        if (failure) throw new InvalidMessage(`invalid update: ${(failure as Error).message}`);
+        readGuardedSyncMessage(decoder, encoder, shared, ws, shared.connections.get(ws)!);
       }
       if (encoding.length(encoder) > 1) shared.send(ws, encoding.toUint8Array(encoder));
       return;

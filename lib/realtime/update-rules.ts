@@ -1,0 +1,56 @@
+import * as Y from 'yjs';
+import type { DocumentChanges } from './document-changes';
+import type { DocumentKind } from './document-name';
+import { documentShapes } from './document-shape';
+
+/** Who sent the update: the connection's actor (issue 18 adds the role it holds in the document's unit). */
+export type UpdateActor = { userId: string };
+
+/**
+ * One incoming update, seen by a rule: the document as it is (`before`, the
+ * live document — read it, never write it) and as it would be (`after`, a
+ * scratch copy with the update applied), and what the update changed.
+ */
+export type UpdateCheck = {
+  kind: DocumentKind;
+  actor: UpdateActor;
+  before: Y.Doc;
+  after: Y.Doc;
+  changes: DocumentChanges;
+};
+
+/**
+ * A per-field rule: null lets the update through, a string refuses it (the
+ * sender is closed with 4400 and the string is logged). Rules see only what
+ * changed, so old bad content elsewhere never refuses an unrelated edit.
+ * "Only the chair writes the conclusion" (issue 18) is one more of these:
+ * `({ kind, actor, changes }) => kind === 'item' && changes.texts.has('item.conclusion') && !actor.isChair ? 'conclusion: chair only' : null`.
+ */
+export type UpdateRule = (check: UpdateCheck) => string | null;
+
+/**
+ * The document's shape, for what the update touched: each changed value
+ * passes its field's schema; each changed text stays under its field's cap
+ * (or, if old content was over it already, does not grow); nothing lands
+ * where the form has no field.
+ */
+export const shapeRule: UpdateRule = ({ kind, before, after, changes }) => {
+  const shape = documentShapes[kind];
+  if (changes.misplaced.length) return changes.misplaced[0];
+  const map = after.getMap<unknown>(shape.mapName);
+  for (const key of changes.values) {
+    const schema = shape.values.get(key);
+    if (!schema) return `unknown field ${shape.mapName}.${key}`;
+    const value = map.get(key);
+    if (value instanceof Y.AbstractType || !schema.safeParse(value).success) return `invalid value for ${shape.mapName}.${key}`;
+  }
+  for (const name of changes.texts) {
+    const { maxLength } = shape.texts.get(name)!;
+    const length = after.getText(name).length;
+    if (length > maxLength && length > before.getText(name).length) return `${name} longer than ${maxLength}`;
+  }
+  return null;
+};
+
+/** Every rule an update must pass, in order. Add per-field rules here. */
+export const updateRules: readonly UpdateRule[] = [shapeRule];

@@ -1,0 +1,212 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import type { UpdateRule } from '../../../lib/realtime/update-rules';
+import { updateRules } from '../../../lib/realtime/update-rules';
+import { RefusedUpdate, UpdateGuard } from './update-guard';
+
+/** The update a client would send after `edit` on its own copy of `live`. */
+function updateFrom(live: Y.Doc, edit: (doc: Y.Doc) => void): Uint8Array {
+  const client = new Y.Doc();
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(live));
+  const before = Y.encodeStateVector(client);
+  edit(client);
+  return Y.encodeStateAsUpdate(client, before);
+}
+
+const actor = { userId: 'u1' };
+
+function refusal(guard: UpdateGuard, update: Uint8Array): string | null {
+  try {
+    guard.apply(update, actor, 'test');
+    return null;
+  } catch (error) {
+    if (error instanceof RefusedUpdate) return error.message;
+    throw error;
+  }
+}
+
+describe('UpdateGuard', () => {
+  it('lets a valid edit through to the live document', () => {
+    const live = new Y.Doc();
+    const guard = new UpdateGuard('item', live);
+    const update = updateFrom(live, (doc) => {
+      doc.getText('item.notes').insert(0, 'Notat');
+      doc.getMap('item').set('outcome', 'avklart');
+      doc.getMap('item').set('followUps', [{ id: 'f1', ownerId: '', description: 'Ring', dueDate: '' }]);
+    });
+    expect(refusal(guard, update)).toBeNull();
+    expect(live.getText('item.notes').toString()).toBe('Notat');
+    expect(live.getMap('item').get('outcome')).toBe('avklart');
+  });
+
+  it.each([
+    ['a list field that is not a list', (doc: Y.Doc) => doc.getMap('item').set('followUps', 'boom'), /invalid value for item.followUps/],
+    ['a tick box that is not a boolean', (doc: Y.Doc) => doc.getMap('item').set('epjDocumentation', 'yes'), /item.epjDocumentation/],
+    ['an unknown map key', (doc: Y.Doc) => doc.getMap('item').set('nickname', 'x'), /unknown field item.nickname/],
+    ['a text field in the map', (doc: Y.Doc) => doc.getMap('item').set('notes', 'x'), /unknown field item.notes/],
+    ['a nested type where a plain value belongs', (doc: Y.Doc) => doc.getMap('item').set('followUps', new Y.Array()), /followUps/],
+    ['an unknown top-level type', (doc: Y.Doc) => doc.getText('notes').insert(0, 'x'), /unknown top-level type notes/],
+    ['list content in the form map', (doc: Y.Doc) => doc.getArray('item').insert(0, [1]), /list content in map item/],
+    ['map entries on a text', (doc: Y.Doc) => doc.getMap('item.notes').set('x', 1), /map entries on text item.notes/],
+    ['an embed in a text', (doc: Y.Doc) => doc.getText('item.notes').insertEmbed(0, { image: 'x' }), /ContentEmbed in text/],
+    ['formatting in a text', (doc: Y.Doc) => doc.getText('item.notes').insert(0, 'fet', { bold: true }), /ContentFormat in text/],
+    ['a nested type in a text', (doc: Y.Doc) => doc.getText('item.notes').insertEmbed(0, new Y.Map()), /nested type|ContentType/],
+    ['a text over its cap', (doc: Y.Doc) => doc.getText('item.notes').insert(0, 'x'.repeat(50_001)), /item.notes longer than 50000/],
+  ])('refuses %s and applies nothing', (_what, edit, reason) => {
+    const live = new Y.Doc();
+    live.getText('item.notes').insert(0, 'Før');
+    const guard = new UpdateGuard('item', live);
+    const before = Y.encodeStateAsUpdate(live);
+    expect(refusal(guard, updateFrom(live, edit))).toMatch(reason);
+    expect(Y.encodeStateAsUpdate(live)).toEqual(before);
+    // The scratch copy is rebuilt: an honest edit right after is checked against the live state.
+    expect(
+      refusal(
+        guard,
+        updateFrom(live, (doc) => doc.getText('item.notes').insert(3, ' og etter')),
+      ),
+    ).toBeNull();
+    expect(live.getText('item.notes').toString()).toBe('Før og etter');
+  });
+
+  it('checks the case form against the API schema: enums, list sizes, the personRef cap', () => {
+    const live = new Y.Doc();
+    const guard = new UpdateGuard('case', live);
+    expect(
+      refusal(
+        guard,
+        updateFrom(live, (doc) => doc.getMap('form').set('caseType', 'tull')),
+      ),
+    ).toMatch(/form.caseType/);
+    expect(
+      refusal(
+        guard,
+        updateFrom(live, (doc) => doc.getMap('form').set('nytteFactors', ['mestring', 'ukjent'])),
+      ),
+    ).toMatch(/nytteFactors/);
+    expect(
+      refusal(
+        guard,
+        updateFrom(live, (doc) => doc.getText('form.personRef').insert(0, 'x'.repeat(41))),
+      ),
+    ).toMatch(/personRef longer than 40/);
+    expect(
+      refusal(
+        guard,
+        updateFrom(live, (doc) => doc.getText('form.facts').insert(0, 'x'.repeat(20_001))),
+      ),
+    ).toMatch(/facts longer than 20000/);
+    expect(
+      refusal(
+        guard,
+        updateFrom(live, (doc) => doc.getMap('form').set('caseType', 'endring')),
+      ),
+    ).toBeNull();
+    expect(live.getMap('form').toJSON()).toEqual({ caseType: 'endring' });
+  });
+
+  it('does not refuse an edit because of old bad content elsewhere, and lets an over-long text shrink', () => {
+    const live = new Y.Doc();
+    // Stored before the guard existed.
+    live.getMap('item').set('followUps', 'boom');
+    live.getText('item.notes').insert(0, 'x'.repeat(50_010));
+    live.getText('notater').insert(0, 'gammel rot');
+    const guard = new UpdateGuard('item', live);
+    expect(
+      refusal(
+        guard,
+        updateFrom(live, (doc) => doc.getText('item.conclusion').insert(0, 'Vedtatt')),
+      ),
+    ).toBeNull();
+    expect(
+      refusal(
+        guard,
+        updateFrom(live, (doc) => doc.getText('item.notes').delete(0, 5)),
+      ),
+    ).toBeNull();
+    expect(
+      refusal(
+        guard,
+        updateFrom(live, (doc) => doc.getText('item.notes').insert(0, 'mer')),
+      ),
+    ).toMatch(/longer than/);
+    expect(
+      refusal(
+        guard,
+        updateFrom(live, (doc) => doc.getMap('item').set('followUps', [])),
+      ),
+    ).toBeNull();
+    expect(live.getText('item.notes').length).toBe(50_005);
+    expect(live.getMap('item').get('followUps')).toEqual([]);
+  });
+
+  it('follows edits made to the live document elsewhere (the store, other nodes, the API)', () => {
+    const live = new Y.Doc();
+    const guard = new UpdateGuard('item', live);
+    live.getText('item.notes').insert(0, 'Fra API-et');
+    const update = updateFrom(live, (doc) => doc.getText('item.notes').insert(10, '!'));
+    expect(refusal(guard, update)).toBeNull();
+    expect(live.getText('item.notes').toString()).toBe('Fra API-et!');
+  });
+
+  it('refuses what would take the encoded document over its cap, and not what stays under', () => {
+    const live = new Y.Doc();
+    const guard = new UpdateGuard('item', live, updateRules, 2_000);
+    expect(
+      refusal(
+        guard,
+        updateFrom(live, (doc) => doc.getText('item.notes').insert(0, 'a'.repeat(1_500))),
+      ),
+    ).toBeNull();
+    expect(
+      refusal(
+        guard,
+        updateFrom(live, (doc) => doc.getText('item.dissent').insert(0, 'b'.repeat(600))),
+      ),
+    ).toMatch(/larger than 2000 bytes/);
+    expect(live.getText('item.dissent').length).toBe(0);
+    // Deleting is always possible, and it makes room again.
+    expect(
+      refusal(
+        guard,
+        updateFrom(live, (doc) => doc.getText('item.notes').delete(0, 1_000)),
+      ),
+    ).toBeNull();
+    expect(
+      refusal(
+        guard,
+        updateFrom(live, (doc) => doc.getText('item.dissent').insert(0, 'b'.repeat(600))),
+      ),
+    ).toBeNull();
+  });
+
+  it('refuses a malformed update', () => {
+    const live = new Y.Doc();
+    const guard = new UpdateGuard('item', live);
+    expect(refusal(guard, new Uint8Array([1, 2, 3, 200, 200]))).toMatch(/malformed|unknown|longer|type/);
+  });
+
+  it('gives each rule the kind, the actor, the document before and after, and what changed', () => {
+    const live = new Y.Doc();
+    live.getText('item.conclusion').insert(0, 'Gammel');
+    const seen: unknown[] = [];
+    const chairOnly: UpdateRule = ({ kind, actor: who, before, after, changes }) => {
+      seen.push({ kind, who, before: before.getText('item.conclusion').toString(), after: after.getText('item.conclusion').toString() });
+      return kind === 'item' && changes.texts.has('item.conclusion') && who.userId !== 'chair' ? 'conclusion: chair only' : null;
+    };
+    const guard = new UpdateGuard('item', live, [...updateRules, chairOnly]);
+    expect(
+      refusal(
+        guard,
+        updateFrom(live, (doc) => doc.getText('item.conclusion').insert(0, 'Ny ')),
+      ),
+    ).toBe('conclusion: chair only');
+    expect(seen).toEqual([{ kind: 'item', who: actor, before: 'Gammel', after: 'Ny Gammel' }]);
+    expect(
+      refusal(
+        guard,
+        updateFrom(live, (doc) => doc.getText('item.notes').insert(0, 'Notat')),
+      ),
+    ).toBeNull();
+  });
+});

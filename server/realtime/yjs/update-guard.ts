@@ -1,0 +1,151 @@
+import * as decoding from 'lib0/decoding';
+import type * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import type { WebSocket } from 'ws';
+import { changesOf, type DocumentChanges } from '../../../lib/realtime/document-changes';
+import { parseDocumentName, type DocumentKind } from '../../../lib/realtime/document-name';
+import { documentShapes } from '../../../lib/realtime/document-shape';
+import { updateRules, type UpdateActor, type UpdateRule } from '../../../lib/realtime/update-rules';
+import type { SharedDocument } from './shared-document';
+
+/** An update the guard refused: the connection is closed with 4400 (closeCodes.invalidMessage). */
+export class RefusedUpdate extends Error {}
+
+/**
+ * The server's one check of incoming edits (docs/realtime.md, "The update
+ * guard"). Every update a writable connection sends (sync step 2, which
+ * carries a reconnecting client's offline edits, and update messages) is
+ * applied to a scratch copy of the document first; the rules of
+ * lib/realtime/update-rules.ts judge what it changed there, and the encoded
+ * size is capped. Only an update that passes reaches the live document —
+ * and so is relayed and stored.
+ *
+ * The scratch copy is kept, not rebuilt per update: it follows the live
+ * document (every update applied to the live one from anywhere else — the
+ * store, other nodes, the API — is applied to it too), so checking an update
+ * costs applying it twice. Only a refused update leaves the copy ahead of the
+ * live document; it is then rebuilt from the live state (rare, and the
+ * sender is gone).
+ */
+export class UpdateGuard {
+  private scratch: Y.Doc;
+  private checking: DocumentChanges | null = null;
+  private passing = false;
+  /** An upper bound of the live document's encoded size: exact at start, plus each applied update's length. */
+  private sizeBound: number;
+
+  constructor(
+    private readonly kind: DocumentKind,
+    private readonly live: Y.Doc,
+    private readonly rules: readonly UpdateRule[] = updateRules,
+    private readonly maxEncodedBytes = documentShapes[kind].maxEncodedBytes,
+  ) {
+    this.scratch = this.copyOfLive();
+    this.sizeBound = Y.encodeStateAsUpdate(live).length;
+    live.on('update', (update: Uint8Array) => {
+      this.sizeBound += update.length;
+      // What the guard let through is in the copy already.
+      if (!this.passing) Y.applyUpdate(this.scratch, update);
+    });
+    live.on('destroy', () => this.scratch.destroy());
+  }
+
+  /** Applies `update` to the live document if every rule passes; otherwise throws RefusedUpdate and applies nothing. */
+  apply(update: Uint8Array, actor: UpdateActor, origin: unknown): void {
+    const refusal = this.check(update, actor);
+    if (refusal) {
+      this.scratch.destroy();
+      this.scratch = this.copyOfLive();
+      throw new RefusedUpdate(refusal);
+    }
+    this.passing = true;
+    try {
+      Y.applyUpdate(this.live, update, origin);
+    } finally {
+      this.passing = false;
+    }
+  }
+
+  private check(update: Uint8Array, actor: UpdateActor): string | null {
+    this.checking = { values: new Set(), texts: new Set(), misplaced: [] };
+    try {
+      Y.applyUpdate(this.scratch, update);
+    } catch (error) {
+      this.checking = null;
+      return `malformed update: ${(error as Error).message}`;
+    }
+    const changes = this.checking;
+    this.checking = null;
+    for (const rule of this.rules) {
+      const refusal = rule({ kind: this.kind, actor, before: this.live, after: this.scratch, changes });
+      if (refusal) return refusal;
+    }
+    return this.sizeRefusal(update);
+  }
+
+  /**
+   * The encoded size is measured exactly only when the running bound passes
+   * the cap, so a document well under it never pays for the encoding; a
+   * document over the cap already (old content) only refuses what grows it.
+   */
+  private sizeRefusal(update: Uint8Array): string | null {
+    if (this.sizeBound + update.length <= this.maxEncodedBytes) return null;
+    const after = Y.encodeStateAsUpdate(this.scratch).length;
+    const before = Y.encodeStateAsUpdate(this.live).length;
+    this.sizeBound = before;
+    if (after > this.maxEncodedBytes && after > before) return `document larger than ${this.maxEncodedBytes} bytes`;
+    return null;
+  }
+
+  private copyOfLive(): Y.Doc {
+    const copy = new Y.Doc({ gc: true });
+    // The form's own types first, with their real classes: a root Yjs creates on its own is untyped.
+    const shape = documentShapes[this.kind];
+    copy.getMap(shape.mapName);
+    for (const name of shape.texts.keys()) copy.getText(name);
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.live));
+    copy.on('afterTransaction', (transaction: Y.Transaction) => {
+      // Applying one update may run more than one transaction (Yjs tidies a text's formatting in a second one).
+      if (!this.checking) return;
+      const changes = changesOf(transaction, shape);
+      changes.values.forEach((key) => this.checking!.values.add(key));
+      changes.texts.forEach((name) => this.checking!.texts.add(name));
+      this.checking.misplaced.push(...changes.misplaced);
+    });
+    return copy;
+  }
+}
+
+const guards = new WeakMap<SharedDocument, UpdateGuard>();
+
+/** The guard of an open document, made when its first writer sends an edit (a document only read needs no copy). */
+export function guardOf(shared: SharedDocument): UpdateGuard {
+  let guard = guards.get(shared);
+  if (!guard) {
+    const ref = parseDocumentName(shared.name);
+    if (!ref) throw new Error(`update guard: not a document name: ${shared.name}`);
+    guard = new UpdateGuard(ref.kind, shared.doc);
+    guards.set(shared, guard);
+  }
+  return guard;
+}
+
+/**
+ * A sync message from a writable connection, as y-protocols' readSyncMessage
+ * reads it, except that step 2 and updates go through the guard. Throws
+ * RefusedUpdate for an update the guard refuses.
+ */
+export function readGuardedSyncMessage(
+  decoder: decoding.Decoder,
+  encoder: encoding.Encoder,
+  shared: SharedDocument,
+  ws: WebSocket,
+  actor: UpdateActor,
+): void {
+  const type = decoding.readVarUint(decoder);
+  if (type === syncProtocol.messageYjsSyncStep1) return syncProtocol.readSyncStep1(decoder, encoder, shared.doc);
+  if (type !== syncProtocol.messageYjsSyncStep2 && type !== syncProtocol.messageYjsUpdate)
+    throw new RefusedUpdate(`unknown sync message ${type}`);
+  guardOf(shared).apply(decoding.readVarUint8Array(decoder), actor, ws);
+}
