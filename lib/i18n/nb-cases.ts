@@ -59,6 +59,13 @@ export const nbCases = {
     ethics: 'Etisk refleksjon',
     meeting: 'Ønsket behov i møtet',
   },
+  /** Stored content that fails the form (old data, a past bug): the field shows empty (lib/validation/parse-fields.ts). */
+  invalidStored: (fields: string[]) =>
+    `Noe av det som er lagret i skjemaet, kunne ikke leses og vises tomt: ${fields.join(', ')}. Fyll inn feltet på nytt før du sender inn.`,
+  invalidStoredField: 'et felt',
+  /** Closed with 4400: the server refused an edit from this page (docs/realtime.md, "The update guard"). */
+  invalidUpdate:
+    'Serveren avviste en endring fra denne siden fordi den ikke passet i skjemaet. Siden er lastet på nytt med det som er lagret.',
   fields: {
     personRef: 'Referanse til tjenestemottaker',
     personRefHint: 'Pseudonym referanse eller saksnummer i fagsystemet (f.eks. EPJ 2025/1183). Ikke navn eller fødselsnummer.',

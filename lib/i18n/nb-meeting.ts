@@ -62,6 +62,13 @@ export const nbMeeting = {
   lock: 'Lås saken',
   unlock: 'Lås opp',
   lockedNotice: 'Saken er låst. Ingen kan endre den.',
+  /** Stored content that fails the form (old data, a past bug): the field shows empty (lib/validation/parse-fields.ts). */
+  invalidStored: (fields: string[]) =>
+    `Noe av det som er lagret for punktet, kunne ikke leses og vises tomt: ${fields.join(', ')}. Fyll inn feltet på nytt.`,
+  invalidStoredField: 'et felt',
+  /** Closed with 4400: the server refused an edit from this page (docs/realtime.md, "The update guard"). */
+  invalidUpdate:
+    'Serveren avviste en endring fra denne siden fordi den ikke passet i skjemaet. Siden er lastet på nytt med det som er lagret.',
   itemConnection: {
     connecting: 'Kobler til …',
     online: 'Tilkoblet. Det du skriver, ser alle med en gang.',

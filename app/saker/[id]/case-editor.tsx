@@ -7,11 +7,19 @@ import { caseContentSchema, textFields } from '@/lib/cases/case-form';
 import { checkSubmission } from '@/lib/cases/validate-submission';
 import { containsNationalId, findNationalIds, replaceNationalIds } from '@/lib/privacy/national-id';
 import { nb } from '@/lib/i18n/nb';
+import { parseFields } from '@/lib/validation/parse-fields';
 import { CaseFormSections } from './case-form-sections';
 import { fieldId, type FieldState } from '@/app/_collab/form-fields';
-import { useYjsForm } from '@/app/_collab/use-yjs-form';
+import { takeInvalidUpdateNotice } from '@/app/_collab/invalid-update';
+import { useYjsForm, type YjsForm } from '@/app/_collab/use-yjs-form';
 
 const t = nb.cases;
+
+/** A field's label, for the notice about unreadable stored content. */
+function fieldLabel(field: string): string {
+  const label = (t.fields as Record<string, unknown>)[field];
+  return typeof label === 'string' ? label : t.invalidStoredField;
+}
 
 export type MeetingOption = { id: string; label: string; deadlinePassed: boolean };
 
@@ -57,11 +65,19 @@ export function CaseEditor(props: Props) {
     wasEditable.current = props.editable;
   }, [props.editable, props.status]);
 
+  // Reloaded after the server refused an edit of this page (4400): say so once.
+  useEffect(() => {
+    if (takeInvalidUpdateNotice(`case:${props.caseId}`)) setMessage({ kind: 'error', text: t.invalidUpdate });
+  }, [props.caseId]);
+
   const [overridden, setOverridden] = useState(props.overridden);
-  const content = caseContentSchema.safeParse(document.content);
+  // Field by field: a stored field that fails the form (old data, a past bug) shows empty with a notice, the rest as usual.
+  const stored = parseFields(caseContentSchema, document.content);
+  const content = stored.data;
+  const shown: YjsForm = { ...document, content };
   const check = useMemo(
-    () => checkSubmission(content.success ? content.data : {}, (field, digits) => overridden[field]?.includes(digits) ?? false),
-    [content.success, content.data, overridden],
+    () => checkSubmission(content, (field, digits) => overridden[field]?.includes(digits) ?? false),
+    [content, overridden],
   );
   // Fields holding a national identity number: shown at once (not only after a try), each with its two ways out.
   const numberFields = Object.entries(check.errors).flatMap(([field, error]) => (error === 'national_id' ? [field] : []));
@@ -165,6 +181,11 @@ export function CaseEditor(props: Props) {
         </div>
       ) : null}
       {unsent ? <p className="mt-4 rounded border border-amber-300 bg-amber-50 p-3 text-amber-900">{t.unsentChanges}</p> : null}
+      {stored.invalid.length > 0 ? (
+        <p role="status" className="mt-4 rounded border border-amber-300 bg-amber-50 p-3 text-amber-900">
+          {t.invalidStored(stored.invalid.map(fieldLabel))}
+        </p>
+      ) : null}
       {errorList.length > 0 ? (
         <div
           ref={summaryRef}
@@ -244,7 +265,7 @@ export function CaseEditor(props: Props) {
         </div>
       ) : null}
 
-      <CaseFormSections document={document} states={states} disabled={disabled} />
+      <CaseFormSections document={shown} states={states} disabled={disabled} />
 
       {props.editable && (props.status === 'draft' || props.status === 'submitted') ? (
         <div className="mt-8 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">

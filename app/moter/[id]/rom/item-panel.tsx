@@ -3,18 +3,34 @@
 import '@/app/_collab/zod-client-config';
 import { useEffect, useState } from 'react';
 import { Choice, CollaborativeText, fieldId, Toggle, type FieldState } from '@/app/_collab/form-fields';
-import { useYjsForm } from '@/app/_collab/use-yjs-form';
+import { takeInvalidUpdateNotice } from '@/app/_collab/invalid-update';
+import { useYjsForm, type YjsForm } from '@/app/_collab/use-yjs-form';
 import { criteria, criterionLevels } from '@/lib/cases/case-form';
 import { criteriaMentioned } from '@/lib/cases/validate-submission';
 import { nb } from '@/lib/i18n/nb';
 import { outcomes, referralTargets } from '@/lib/meetings/agenda-rules';
-import { itemTextFields, type FollowUpDraft } from '@/lib/meetings/item-content';
+import { itemContentSchema, itemTextFields, type FollowUpDraft } from '@/lib/meetings/item-content';
+import { parseFields } from '@/lib/validation/parse-fields';
 import type { MeetingRoom } from '@/lib/meetings/get-meeting-room';
 import type { MeetingCommand } from './meeting-socket';
 
 const t = nb.meetingRoom;
 const c = nb.cases;
 type Item = MeetingRoom['items'][number];
+
+/** The item's fields by the labels the panel shows them with (for the notice about unreadable stored content). */
+const storedFieldLabels: Record<string, string> = {
+  notes: t.notes,
+  assessmentNote: t.assessmentNote,
+  outcome: t.outcome,
+  referredTo: t.referredTo,
+  conclusion: t.conclusion,
+  dissent: t.dissent,
+  followUps: t.followUps,
+  reassessmentDate: t.reassessmentDate,
+  epjDocumentation: t.epjDocumentation,
+  epjResponsibleId: t.epjResponsible,
+};
 
 function useTimer(startedAt: string | null, plannedMinutes: number) {
   const [now, setNow] = useState(() => Date.now());
@@ -40,7 +56,7 @@ export function ItemPanel(props: {
   command: MeetingCommand;
 }) {
   const { item, members } = props;
-  const form = useYjsForm({
+  const live = useYjsForm({
     documentName: `item:${item.id}`,
     mapName: 'item',
     textFields: itemTextFields,
@@ -48,10 +64,16 @@ export function ItemPanel(props: {
     editable: props.editable,
     keepOffline: false,
   });
+  // Field by field: a stored field that fails the form (old data, a past bug) shows empty with a notice, the rest as usual.
+  const stored = parseFields(itemContentSchema, live.content);
+  const form: YjsForm = { ...live, content: stored.data };
   const [problems, setProblems] = useState<Record<string, FieldState>>({});
+  // Reloaded after the server refused an edit of this page to the item (4400): say so once.
+  const [refused, setRefused] = useState(false);
+  useEffect(() => setRefused(takeInvalidUpdateNotice(`item:${item.id}`)), [item.id]);
   const timer = useTimer(props.isCurrent ? props.startedAt : null, item.plannedMinutes);
   const disabled = !props.editable || !form.ready;
-  const followUps = (form.content.followUps as FollowUpDraft[] | undefined) ?? [];
+  const followUps = stored.data.followUps ?? [];
   const setFollowUps = (next: FollowUpDraft[]) => form.setValue('followUps', next);
   const conclusion = String(form.content.conclusion ?? '');
   const cited = criteriaMentioned(conclusion);
@@ -101,6 +123,16 @@ export function ItemPanel(props: {
         {t.itemConnection[form.connection === 'online' && form.unsaved ? 'unsaved' : form.connection]}
       </p>
       {item.locked ? <p className="mt-2 rounded border border-slate-400 bg-slate-100 p-2 font-medium">{t.lockedNotice}</p> : null}
+      {refused ? (
+        <p role="alert" className="mt-2 rounded border border-red-300 bg-red-50 p-2 text-red-900">
+          {t.invalidUpdate}
+        </p>
+      ) : null}
+      {stored.invalid.length > 0 ? (
+        <p role="status" className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-amber-900">
+          {t.invalidStored(stored.invalid.map((field) => storedFieldLabels[field] ?? t.invalidStoredField))}
+        </p>
+      ) : null}
 
       {submitted ? (
         <details className={section}>
