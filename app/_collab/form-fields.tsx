@@ -1,8 +1,7 @@
 'use client';
 
 import '@/app/_collab/zod-client-config';
-import { useLayoutEffect, useRef, type ReactNode } from 'react';
-import type { RelativePosition } from 'yjs';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { nb } from '@/lib/i18n/nb';
 import type { Peer, YjsForm } from './use-yjs-form';
 
@@ -41,18 +40,27 @@ function describedBy(field: string, hint: boolean, state?: FieldState): string |
   return ids.length ? ids.join(' ') : undefined;
 }
 
-/** Who else is in this field, and on which line their caret is. */
-function PeersHere({ peers, field, value }: { peers: Peer[]; field: string; value: string }) {
+/** Who else is in this field: their names, each in the colour their caret has in the text. */
+function PeersHere({ peers, field }: { peers: Peer[]; field: string }) {
   const here = peers.filter((p) => p.field === field);
   if (here.length === 0) return null;
-  const where = (p: Peer) => (p.caret === null ? p.name : `${p.name} (${t.line(value.slice(0, p.caret).split('\n').length)})`);
-  return <span className="ml-2 rounded bg-sky-100 px-1.5 py-0.5 text-xs font-normal text-sky-900">{here.map(where).join(', ')}</span>;
+  return (
+    <span className="ml-2 flex flex-wrap gap-1 text-xs font-normal">
+      {here.map((p) => (
+        <span key={p.clientId} className="rounded px-1.5 py-0.5 text-white" style={{ backgroundColor: p.color ?? '#1e3a8a' }}>
+          {p.name}
+        </span>
+      ))}
+    </span>
+  );
 }
 
 /**
- * A text field bound to a Y.Text. Local typing goes straight into the
- * document; when someone else's edit arrives, the caret is put back where it
- * was relative to the surrounding text (a Yjs relative position), not at the end.
+ * A text field bound to its Y.Text through CodeMirror and y-codemirror.next
+ * (app/_collab/editor-kit.ts): the editable element is the field (id, label,
+ * description and error on it), others' carets are drawn in the text, and
+ * undo/redo — Ctrl+Z / Ctrl+Y or the buttons — take back only this person's
+ * own edits. Until Yjs is loaded the stored text is shown read-only.
  */
 export function CollaborativeText(props: {
   field: string;
@@ -66,74 +74,130 @@ export function CollaborativeText(props: {
   rows?: number;
 }) {
   const { field, document: doc, state } = props;
-  const value = String(doc.content[field] ?? '');
-  const ref = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
-  const caret = useRef<{ start: RelativePosition; end: RelativePosition } | null>(null);
-  const typing = useRef(false);
-
-  const rememberCaret = () => {
-    const el = ref.current;
-    if (!el) return;
-    const start = doc.relativePosition(field, el.selectionStart ?? 0);
-    const end = doc.relativePosition(field, el.selectionEnd ?? 0);
-    caret.current = start && end ? { start, end } : null;
-    doc.shareCaret(start);
-  };
-
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el || globalThis.document.activeElement !== el) return;
-    if (typing.current) {
-      typing.current = false; // our own keystroke: the browser's caret is right
-    } else if (caret.current) {
-      const start = doc.absolutePosition(caret.current.start);
-      const end = doc.absolutePosition(caret.current.end);
-      if (start !== null && end !== null) el.setSelectionRange(start, end);
-    }
-    rememberCaret();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [value]);
-
-  const common = {
+  const multiline = props.multiline !== false;
+  const host = useRef<HTMLDivElement>(null);
+  const [history, setHistory] = useState({ undo: false, redo: false });
+  const binding = doc.bindField(field);
+  const labelId = `${fieldId(field)}-label`;
+  const describedByIds = describedBy(field, Boolean(props.hint), state);
+  // Spelling checked and sentences capitalised as in any text field (CodeMirror, made for code, turns them off).
+  const attributes: Record<string, string> = {
     id: fieldId(field),
-    ref,
-    value,
-    disabled: props.disabled,
-    'aria-invalid': state?.error ? true : undefined,
-    'aria-required': props.required || undefined,
-    'aria-describedby': describedBy(field, Boolean(props.hint), state),
-    onChange: (event: { target: { value: string } }) => {
-      typing.current = true;
-      doc.setText(field, event.target.value);
-    },
-    onSelect: rememberCaret,
-    onFocus: () => doc.setFocus(field),
-    onBlur: () => {
-      doc.setFocus(null);
-      doc.shareCaret(null);
-    },
-    className: `mt-1 block w-full rounded border px-3 py-2 disabled:bg-slate-100 ${state?.error ? 'border-red-700' : 'border-slate-400'}`,
+    'aria-labelledby': labelId,
+    spellcheck: 'true',
+    autocorrect: 'on',
+    autocapitalize: 'sentences',
   };
+  if (describedByIds) attributes['aria-describedby'] = describedByIds;
+  if (state?.error) attributes['aria-invalid'] = 'true';
+  if (props.required) attributes['aria-required'] = 'true';
+  const attributesKey = JSON.stringify(attributes);
+  const view = useRef<import('@codemirror/view').EditorView | null>(null);
+
+  useEffect(() => {
+    const parent = host.current;
+    if (!parent || !binding) return;
+    const editor = binding.kit.createFieldEditor({
+      parent,
+      text: binding.text,
+      awareness: binding.awareness,
+      undoManager: binding.undoManager,
+      multiline,
+      readOnly: props.disabled,
+      rows: props.rows ?? 3,
+      attributes: JSON.parse(attributesKey) as Record<string, string>,
+      onFocusChange: (focused) => doc.setFocus(focused ? field : null),
+    });
+    view.current = editor;
+    const manager = binding.undoManager;
+    const track = () => setHistory({ undo: manager.canUndo(), redo: manager.canRedo() });
+    track();
+    manager.on('stack-item-added', track);
+    manager.on('stack-item-popped', track);
+    manager.on('stack-cleared', track);
+    return () => {
+      manager.off('stack-item-added', track);
+      manager.off('stack-item-popped', track);
+      manager.off('stack-cleared', track);
+      view.current = null;
+      editor.destroy();
+    };
+    // The editor is made again when what it binds to or may do changes, not on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [binding?.text, props.disabled, multiline, attributesKey]);
+
+  const step = (direction: 'undo' | 'redo') => {
+    if (!binding) return;
+    if (direction === 'undo') binding.undoManager.undo();
+    else binding.undoManager.redo();
+    view.current?.focus();
+  };
+
   return (
     <div className="mt-4">
       {/* Presence sits beside the label, not in it: a field's accessible name must not change as people come and go. */}
-      <div className="flex flex-wrap items-center">
-        <label htmlFor={fieldId(field)} className="block font-medium">
+      <div className="flex flex-wrap items-center gap-y-1">
+        <label id={labelId} className="block font-medium" onClick={() => view.current?.focus()}>
           {props.label}
           {props.required ? <span aria-hidden="true"> *</span> : null}
         </label>
-        <PeersHere peers={doc.peers} field={field} value={value} />
+        <PeersHere peers={doc.peers} field={field} />
+        {!props.disabled && binding ? (
+          <span className="ml-auto flex gap-1">
+            {/* Named "Angre"/"Gjør om", described by the field's label: the field's own name stays its alone. */}
+            <button
+              type="button"
+              className={historyButton}
+              disabled={!history.undo}
+              onClick={() => step('undo')}
+              aria-describedby={labelId}
+            >
+              {t.undo}
+            </button>
+            <button
+              type="button"
+              className={historyButton}
+              disabled={!history.redo}
+              onClick={() => step('redo')}
+              aria-describedby={labelId}
+            >
+              {t.redo}
+            </button>
+          </span>
+        ) : null}
       </div>
       {props.hint ? (
         <p id={`${fieldId(field)}-hint`} className="text-sm text-slate-700">
           {props.hint}
         </p>
       ) : null}
-      {props.multiline === false ? <input type="text" {...common} /> : <textarea rows={props.rows ?? 3} {...common} />}
+      <div
+        ref={host}
+        data-field={field}
+        className={`mt-1 block w-full overflow-hidden rounded border focus-within:outline focus-within:outline-2 focus-within:outline-offset-1 focus-within:outline-sky-700 ${
+          props.disabled ? 'bg-slate-100 [&_.cm-editor]:bg-slate-100' : ''
+        } ${state?.error ? 'border-red-700' : 'border-slate-400'}`}
+      >
+        {binding ? null : (
+          // Before Yjs has loaded: the text as the server rendered it, not editable yet.
+          <div
+            {...attributes}
+            role="textbox"
+            aria-readonly="true"
+            aria-multiline={multiline ? 'true' : 'false'}
+            className="min-h-[2.5rem] whitespace-pre-wrap px-3 py-2"
+          >
+            {String(doc.content[field] ?? '')}
+          </div>
+        )}
+      </div>
       <Messages field={field} state={state} />
     </div>
   );
 }
+
+const historyButton =
+  'rounded border border-slate-300 px-2 py-0.5 text-xs text-slate-800 hover:bg-slate-100 disabled:cursor-not-allowed disabled:text-slate-500';
 
 export function Choice(props: {
   field: string;

@@ -3,6 +3,7 @@
 import './zod-client-config';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type * as YTypes from 'yjs';
+import type { ThrottledAwareness } from './throttled-awareness';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'ended';
 
@@ -12,15 +13,25 @@ export const sessionEndedUrl = '/login?error=SessionEnded';
 const sessionEndedCode = 4401;
 /** The close code for "access changed, reconnect and be checked again" (a lock, the meeting's start). */
 const accessChangedCode = 4100;
-/** Someone else in the document: where they are, and (as a text index) where their caret is. */
-export type Peer = { clientId: number; name: string; field: string | null; caret: number | null };
+/** Someone else in the document: who (name and colour as the server set them) and which field they are in. */
+export type Peer = { clientId: number; name: string; color: string | null; field: string | null };
 
 type Loaded = {
   Y: typeof YTypes;
   doc: YTypes.Doc;
   form: typeof import('@/lib/realtime/y-form');
-  setFocus: (field: string | null) => void;
-  shareCaret: (position: YTypes.RelativePosition | null) => void;
+  kit: typeof import('./editor-kit');
+  awareness: ThrottledAwareness;
+  /** One undo history per field: Ctrl+Z in a field takes back your last edit there, and only yours. */
+  undoManagers: Map<string, YTypes.UndoManager>;
+};
+
+/** What a field's editor needs from the document (null until Yjs and CodeMirror are loaded). */
+export type FieldBinding = {
+  text: YTypes.Text;
+  awareness: ThrottledAwareness;
+  undoManager: YTypes.UndoManager;
+  kit: typeof import('./editor-kit');
 };
 
 /**
@@ -55,17 +66,21 @@ export function useYjsForm(options: {
   /** The server says its writes fail: edits are held on the server but not yet saved. */
   const [unsaved, setUnsaved] = useState(false);
   const loaded = useRef<Loaded | null>(null);
+  /** Bumped once Yjs and the editor are loaded, so fields bind their editors. */
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     let disposed = false;
     const cleanups: (() => void)[] = [];
     void (async () => {
-      const [Y, { WebsocketProvider }, { IndexeddbPersistence }, form, { serverStateOf }] = await Promise.all([
+      const [Y, { WebsocketProvider }, { IndexeddbPersistence }, form, { serverStateOf }, kit, { throttledAwareness }] = await Promise.all([
         import('yjs'),
         import('y-websocket'),
         import('y-indexeddb'),
         import('@/lib/realtime/y-form'),
         import('@/lib/realtime/server-state'),
+        import('./editor-kit'),
+        import('./throttled-awareness'),
       ]);
       if (disposed) return;
       const doc = new Y.Doc();
@@ -75,9 +90,23 @@ export function useYjsForm(options: {
       const provider = new WebsocketProvider(url, documentName, doc, { maxBackoffTime: 5000 });
       provider.awareness.setLocalStateField('user', { name: userName });
 
-      const refresh = () => setContent(form.readForm(doc, mapName, textFields));
+      // The form's plain values are read again at most once a frame: a paste or fast typing sends many updates.
+      let frame: number | null = null;
+      const read = () => {
+        frame = null;
+        if (!disposed) setContent(form.readForm(doc, mapName, textFields));
+      };
+      const refresh = (_update: Uint8Array, origin: unknown) => {
+        // A choice or tick box set on this page (origin null) is shown at once — a controlled input must not lag
+        // its click; typing and others' edits are read on the next frame.
+        if (origin === null) {
+          if (frame !== null) cancelAnimationFrame(frame);
+          return read();
+        }
+        if (frame === null) frame = requestAnimationFrame(read);
+      };
       doc.on('update', refresh);
-      refresh();
+      read();
       local?.once('synced', () => !disposed && setReady(true));
       provider.once('sync', () => !disposed && setReady(true));
       // Once we have been online, any lost connection reads as offline (also while it retries).
@@ -98,31 +127,27 @@ export function useYjsForm(options: {
       const onAwareness = () => {
         const list: Peer[] = [];
         provider.awareness.getStates().forEach((state, clientId) => {
-          const { user, field, caret } = state as { user?: { name?: string }; field?: string | null; caret?: unknown };
-          if (clientId === doc.clientID || !user?.name) return;
-          // A caret travels as a relative position, so it stays right while others type.
-          let index: number | null = null;
-          try {
-            if (caret) index = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(caret), doc)?.index ?? null;
-          } catch {
-            index = null;
-          }
-          list.push({ clientId, name: user.name, field: field ?? null, caret: index });
+          const { user, field } = state as { user?: { name?: unknown; color?: unknown }; field?: unknown };
+          if (clientId === doc.clientID || typeof user?.name !== 'string') return;
+          list.push({
+            clientId,
+            name: user.name,
+            color: typeof user.color === 'string' ? user.color : null,
+            field: typeof field === 'string' ? field : null,
+          });
         });
         setPeers(list);
         setUnsaved(serverStateOf(provider.awareness.getStates().values()).unsaved);
       };
       provider.awareness.on('change', onAwareness);
-      doc.on('update', onAwareness);
-      loaded.current = {
-        Y,
-        doc,
-        form,
-        setFocus: (field) => provider.awareness.setLocalStateField('field', field),
-        shareCaret: (position) => provider.awareness.setLocalStateField('caret', position ? Y.relativePositionToJSON(position) : null),
-      };
+      const awareness = throttledAwareness(provider.awareness);
+      loaded.current = { Y, doc, form, kit, awareness, undoManagers: new Map() };
+      setGeneration((g) => g + 1);
       cleanups.push(() => {
+        if (frame !== null) cancelAnimationFrame(frame);
         provider.awareness.off('change', onAwareness);
+        awareness.destroy();
+        loaded.current?.undoManagers.forEach((manager) => manager.destroy());
         provider.destroy();
         local?.destroy();
         doc.destroy();
@@ -151,22 +176,35 @@ export function useYjsForm(options: {
     [mapName],
   );
 
-  /** Cursor bookkeeping: a position that moves with concurrent edits. */
-  const relativePosition = useCallback(
-    (field: string, index: number) => {
+  /** What a field's editor binds to; null until loaded (the field shows its text read-only until then). */
+  const bindField = useCallback(
+    (field: string): FieldBinding | null => {
       const l = loaded.current;
-      return l ? l.Y.createRelativePositionFromTypeIndex(l.form.textIn(l.doc, mapName, field), index) : null;
+      if (!l) return null;
+      const text = l.form.textIn(l.doc, mapName, field);
+      let undoManager = l.undoManagers.get(field);
+      if (!undoManager) {
+        // Tracks only this page's own edits (the editor binding adds its origin; null is this page's own
+        // replacements): others' typing arrives with the provider as origin and is never undone here.
+        undoManager = new l.Y.UndoManager(text);
+        l.undoManagers.set(field, undoManager);
+      }
+      return { text, awareness: l.awareness, undoManager, kit: l.kit };
     },
-    [mapName],
+    // generation: a new document (another page, a reconnect at another access level) gives new bindings.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [mapName, generation],
   );
-  const absolutePosition = useCallback((position: YTypes.RelativePosition) => {
-    const l = loaded.current;
-    return l ? (l.Y.createAbsolutePositionFromRelativePosition(position, l.doc)?.index ?? null) : null;
-  }, []);
-  const setFocus = useCallback((field: string | null) => loaded.current?.setFocus(field), []);
-  const shareCaret = useCallback((position: YTypes.RelativePosition | null) => loaded.current?.shareCaret(position), []);
 
-  return { content, connection, unsaved, ready, peers, setText, setValue, relativePosition, absolutePosition, setFocus, shareCaret };
+  /** Which field this person is in, for the others' presence list. */
+  const setFocus = useCallback((field: string | null) => {
+    const l = loaded.current;
+    if (!l) return;
+    l.awareness.setLocalStateField('field', field);
+    if (field === null) l.awareness.flush();
+  }, []);
+
+  return { content, connection, unsaved, ready, peers, setText, setValue, bindField, setFocus, generation };
 }
 
 export type YjsForm = ReturnType<typeof useYjsForm>;

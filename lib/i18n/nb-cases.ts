@@ -46,7 +46,8 @@ export const nbCases = {
   presence: 'Her nå',
   editingField: (name: string, field: string) => `${name} skriver i «${field}»`,
   you: 'deg',
-  line: (n: number) => `linje ${n}`,
+  undo: 'Angre',
+  redo: 'Gjør om',
 
   sections: {
     about: 'Hva gjelder saken',

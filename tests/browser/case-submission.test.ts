@@ -5,6 +5,7 @@ import { accessibilityViolations, launchBrowser, signIn } from '../support/brows
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { demo, openDb } from '../support/fixtures';
 import { storedText } from '../support/stored-document';
+import { editorText } from '../support/editor-field';
 import { caseOnNewMeeting } from '../support/case-on-meeting';
 import { systemClock } from '../../lib/time/clock';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -50,8 +51,8 @@ describe('a caseworker submits a case in the browser', () => {
     await page.getByLabel('Fakta i saken').fill('Bor alene. Søknad om økt miljøarbeidertjeneste i helgene.');
     await page.reload();
     await saved(page);
-    expect(await page.getByLabel('Problemstilling til møtet').inputValue()).toBe('Trenger bruker mer støtte i helgene?');
-    expect(await page.getByLabel('Fakta i saken').inputValue()).toBe('Bor alene. Søknad om økt miljøarbeidertjeneste i helgene.');
+    expect(await editorText(page.getByLabel('Problemstilling til møtet'))).toBe('Trenger bruker mer støtte i helgene?');
+    expect(await editorText(page.getByLabel('Fakta i saken'))).toBe('Bor alene. Søknad om økt miljøarbeidertjeneste i helgene.');
   });
 
   it('lets a colleague co-author the draft live and shows who is here', async () => {
@@ -60,7 +61,7 @@ describe('a caseworker submits a case in the browser', () => {
     await saved(other);
     await page.getByText('Her nå: Sindre Saksbehandler').waitFor();
     await other.getByRole('textbox', { name: 'Situasjon', exact: true }).fill('Nabo har meldt bekymring.');
-    await expect.poll(() => page.getByRole('textbox', { name: 'Situasjon', exact: true }).inputValue()).toBe('Nabo har meldt bekymring.');
+    await expect.poll(() => editorText(page.getByRole('textbox', { name: 'Situasjon', exact: true }))).toBe('Nabo har meldt bekymring.');
     await sindre.close();
   });
 
@@ -94,7 +95,7 @@ describe('a caseworker submits a case in the browser', () => {
     page = await sara.newPage();
     await page.goto(caseUrl);
     await saved(page);
-    expect(await page.getByRole('textbox', { name: 'Forslag', exact: true }).inputValue()).toBe(
+    expect(await editorText(page.getByRole('textbox', { name: 'Forslag', exact: true }))).toBe(
       'Øke med fire timer i helgene, revurdere om tre måneder.',
     );
     // … and it reached the server, not only this browser: the case's own document holds it.
@@ -171,7 +172,7 @@ describe('a caseworker submits a case in the browser', () => {
     }
 
     await page.getByRole('button', { name: 'Erstatt med personreferansen: Fakta i saken' }).click();
-    await expect.poll(() => page.locator('#felt-facts').inputValue()).toBe('Fnr EPJ 2026/0816');
+    await expect.poll(() => editorText(page.locator('#felt-facts'))).toBe('Fnr EPJ 2026/0816');
     // Through the editor: the case's own document holds it, so co-editors see the same.
     await expect.poll(() => storedText(db, `case:${caseId}`, 'form.facts'), { timeout: 5000 }).toBe('Fnr EPJ 2026/0816');
     expect(await page.locator('#fodselsnummer').count()).toBe(0);

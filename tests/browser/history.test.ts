@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, browserTraces, launchBrowser, signIn } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { demo, openDb } from '../support/fixtures';
+import { editorText } from '../support/editor-field';
 import { printLogsOnFailure, startTestServer, type TestServer } from '../support/test-server';
 
 describe('a leader looks back at a past decision, in a browser', () => {
@@ -85,7 +86,7 @@ describe('a leader looks back at a past decision, in a browser', () => {
     await sara.getByRole('button', { name: 'Åpne igjen: Skriv vedtak om midlertidig økning' }).waitFor();
     await sara.getByRole('button', { name: /^Start revurdering: Økning av BPA/ }).click();
     await sara.waitForURL(/\/saker\/[a-z0-9]+$/);
-    await expect.poll(() => sara.getByLabel('Problemstilling til møtet').inputValue()).toMatch(/^Revurdering: Økning av BPA/);
+    await expect.poll(() => editorText(sara.getByLabel('Problemstilling til møtet'))).toMatch(/^Revurdering: Økning av BPA/);
     // Started once: the re-assessment leaves the list.
     await sara.goto(`${server.url}/oppfolging`);
     await sara.getByText('Ingen revurderinger de neste ukene.').waitFor();

@@ -114,6 +114,13 @@ export function registerMeetingEvents(socket: SamletSocket, deps: Deps): void {
       unitId: meeting.unitId,
     });
     await presence(meetingId);
+    // Someone who joins after the chair moved on (a late arrival, a page loaded just before) follows at once.
+    const { currentItemId } = (await deps.db.meeting.findUnique({ where: { id: meetingId }, select: { currentItemId: true } })) ?? {};
+    const current = currentItemId
+      ? await deps.db.agendaItem.findFirst({ where: { id: currentItemId, meetingId }, select: { id: true, startedAt: true } })
+      : null;
+    if (current?.startedAt)
+      socket.emit('meeting:current', { meetingId, currentItemId: current.id, startedAt: current.startedAt.toISOString() });
     return { access: level };
   });
 

@@ -62,7 +62,7 @@ export function ItemPanel(props: {
     textFields: itemTextFields,
     userName: props.me.name,
     editable: props.editable,
-    keepOffline: false,
+    keepOffline: true,
   });
   // Field by field: a stored field that fails the form (old data, a past bug) shows empty with a notice, the rest as usual.
   const stored = parseFields(itemContentSchema, live.content);

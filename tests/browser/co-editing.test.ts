@@ -1,0 +1,329 @@
+import type { Browser, BrowserContext, Page, WebSocket as PageWebSocket, WebSocketRoute } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../lib/db/db';
+import { accessibilityViolations, browserTraces, launchBrowser, signIn } from '../support/browser';
+import { createTestDatabase, type TestDatabase } from '../support/databases';
+import { caretAt, caretLabels, editorField, editorText, typeInto } from '../support/editor-field';
+import { demo, demoFixtures, openDb } from '../support/fixtures';
+import { storedText } from '../support/stored-document';
+import { printLogsOnFailure, startTestServer, type TestServer } from '../support/test-server';
+
+const avklaringTitle = 'Søknad om støttekontakt for ungdom (15 år): individuell støttekontakt eller gruppetilbud?';
+const notesLabel = 'Notater fra møtet';
+/** About a person's typing speed. */
+const humanMs = 150;
+
+type Person = { name: string; context: BrowserContext; page: Page; yjsCloses: string[]; network: NetworkSwitch };
+
+/**
+ * The person's Yjs connections go through Playwright, so a test can cut them
+ * as a lost network would (Chromium's offline emulation leaves open
+ * websockets open): while off, open ones are dropped and new ones fail.
+ */
+type NetworkSwitch = { set(online: boolean): Promise<void> };
+
+async function yjsNetwork(context: BrowserContext): Promise<NetworkSwitch> {
+  let online = true;
+  const open = new Set<WebSocketRoute>();
+  await context.routeWebSocket(/\/yjs\//, (ws) => {
+    if (!online) return void ws.close({ code: 1006, reason: 'offline' }).catch(() => undefined);
+    ws.connectToServer();
+    open.add(ws);
+    ws.onClose(() => open.delete(ws));
+  });
+  return {
+    async set(next) {
+      online = next;
+      if (!next) await Promise.all([...open].map((ws) => ws.close({ code: 1006, reason: 'offline' }).catch(() => undefined)));
+    },
+  };
+}
+
+/**
+ * Co-editing as people do it: two and three people in their own browsers,
+ * typing through the page into the same field of the meeting room at the
+ * same time — at a person's speed, at a dictation tool's, and by pasting.
+ * What each typed must stay whole, on every screen and in the database.
+ */
+describe('typing together in the meeting room', () => {
+  let database: TestDatabase;
+  let server: TestServer;
+  let browser: Browser;
+  let db: Db;
+  let roomUrl: string;
+  let itemDocument: string;
+  let chair: Person;
+  let sara: Person;
+  let sindre: Person;
+  printLogsOnFailure(() => server, browserTraces);
+
+  const join = async (email: string, name: string): Promise<Person> => {
+    const { context, page } = await signIn(browser, server.url, email);
+    const person: Person = { name, context, page, yjsCloses: [], network: await yjsNetwork(context) };
+    watchYjsSockets(person);
+    return person;
+  };
+  /** Every websocket to /yjs that closes, for the "nobody was disconnected" checks. */
+  const watchYjsSockets = (person: Person) =>
+    person.page.on('websocket', (ws: PageWebSocket) => {
+      if (new URL(ws.url()).pathname.startsWith('/yjs')) ws.on('close', () => person.yjsCloses.push(new URL(ws.url()).pathname));
+    });
+  const notes = (person: Person) => editorField(person.page, notesLabel);
+  /** The notes field's undo or redo button (named by what it does, described by the field's label). */
+  const historyButton = (person: Person, name: 'Angre' | 'Gjør om') =>
+    person.page.getByRole('button', { name, exact: true }).and(person.page.locator('[aria-describedby="felt-notes-label"]'));
+  const everyone = () => [chair, sara, sindre];
+  const stored = () => storedText(db, itemDocument, 'item.notes');
+
+  /** Empties the notes through Sindre's page (not the chair's or Sara's, whose undo the tests check) and waits until every screen and the store show it. */
+  const clearNotes = async () => {
+    await notes(sindre).focus();
+    await sindre.page.keyboard.press('Control+A');
+    await sindre.page.keyboard.press('Delete');
+    for (const person of everyone()) await expect.poll(() => editorText(notes(person))).toBe('');
+    await expect.poll(stored).toBe('');
+  };
+  const setNotes = async (text: string) => {
+    await clearNotes();
+    await notes(sindre).focus();
+    await sindre.page.keyboard.insertText(text);
+    for (const person of everyone()) await expect.poll(() => editorText(notes(person))).toBe(text);
+    await expect.poll(stored).toBe(text);
+  };
+  /** Every screen and the store hold the same text; returned. */
+  const settled = async () => {
+    await expect.poll(stored, { timeout: 20_000 }).not.toBe('');
+    let text = '';
+    await expect
+      .poll(
+        async () => {
+          text = await stored();
+          const screens = await Promise.all(everyone().map((person) => editorText(notes(person))));
+          return screens.every((screen) => screen === text);
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+    return text;
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase('sqlite');
+    server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir, env: { LOG_LEVEL: 'debug' } });
+    db = openDb(database.url);
+    browser = await launchBrowser();
+    const { meeting } = await demoFixtures(db);
+    roomUrl = `${server.url}/moter/${meeting.id}/rom`;
+    chair = await join(demo.chair, 'Mona Møteleder');
+    sara = await join(demo.caseworker, 'Sara Saksbehandler');
+    sindre = await join(demo.caseworker2, 'Sindre Saksbehandler');
+    for (const person of everyone()) await person.page.goto(roomUrl);
+    await chair.page.getByRole('button', { name: `Gjør til aktuell sak: ${avklaringTitle}` }).click();
+    for (const person of everyone())
+      await person.page
+        .getByRole('heading', { name: avklaringTitle, level: 2 })
+        .waitFor({ timeout: 10_000 })
+        .catch(async (e) => {
+          await person.page.screenshot({ path: `/tmp/dbg-${person.name}.png` });
+          console.log(person.name, browserTraces());
+          throw e;
+        });
+    const avklaring = await db.case.findFirstOrThrow({ where: { title: avklaringTitle } });
+    const item = await db.agendaItem.findFirstOrThrow({ where: { meetingId: meeting.id, caseId: avklaring.id } });
+    itemDocument = `item:${item.id}`;
+    // Yjs and the editor loaded: the field is the editable one, not the text shown while loading.
+    for (const person of everyone()) await notes(person).and(person.page.locator('[contenteditable="true"]')).waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await db?.$disconnect();
+    await server?.stop('SIGTERM');
+    await database?.drop();
+  });
+
+  it('keeps two people’s sentences whole when both type into the empty field at a person’s speed', async () => {
+    await clearNotes();
+    const mona = 'Mona: vi ser på gruppetilbud først.';
+    const saraSays = 'Sara: foreldrene ønsker det også.';
+    await Promise.all([caretAt(notes(chair), 'start'), caretAt(notes(sara), 'start')]);
+    await Promise.all([typeInto(notes(chair), mona, humanMs), typeInto(notes(sara), saraSays, humanMs)]);
+    const text = await settled();
+    expect(text).toHaveLength(mona.length + saraSays.length);
+    expect(text).toContain(mona);
+    expect(text).toContain(saraSays);
+  });
+
+  for (const where of ['start', 'middle', 'end'] as const) {
+    it(`keeps three people’s words whole when they type at once at the ${where} of existing text`, async () => {
+      const before = 'Første del av notatet. Andre del av notatet.';
+      const middle = before.indexOf(' Andre');
+      await setNotes(before);
+      const words = { chair: ' [Mona skriver her]', sara: ' [Sara skriver her]', sindre: ' [Sindre skriver her]' };
+      const at = where === 'middle' ? middle : where;
+      await Promise.all([caretAt(notes(chair), at), caretAt(notes(sara), at), caretAt(notes(sindre), at)]);
+      await Promise.all([
+        typeInto(notes(chair), words.chair, humanMs),
+        typeInto(notes(sara), words.sara, humanMs),
+        typeInto(notes(sindre), words.sindre, humanMs),
+      ]);
+      const text = await settled();
+      expect(text).toHaveLength(before.length + words.chair.length + words.sara.length + words.sindre.length);
+      for (const typed of Object.values(words)) expect(text).toContain(typed);
+      // What was there stays whole, around what was typed.
+      const inserted = text.replace(words.chair, '').replace(words.sara, '').replace(words.sindre, '');
+      expect(inserted).toBe(before);
+      if (where === 'start') expect(text.endsWith(before)).toBe(true);
+      if (where === 'end') expect(text.startsWith(before)).toBe(true);
+      if (where === 'middle') expect(text.startsWith(before.slice(0, middle)) && text.endsWith(before.slice(middle))).toBe(true);
+    });
+  }
+
+  it('keeps Norwegian letters typed by composition (a dead key, an input method) whole while another person types', async () => {
+    await clearNotes();
+    // Each letter æ, ø, å is composed: a pending composition first, then the letter committed — as a dead key or an IME does.
+    const composed = async (person: Person, text: string) => {
+      const cdp = await person.context.newCDPSession(person.page);
+      for (const char of text) {
+        if ('æøåÆØÅ'.includes(char)) {
+          await cdp.send('Input.imeSetComposition', { text: '˚', selectionStart: 1, selectionEnd: 1 });
+          await cdp.send('Input.insertText', { text: char });
+        } else {
+          await person.page.keyboard.type(char);
+        }
+        await person.page.waitForTimeout(humanMs / 3);
+      }
+      await cdp.detach();
+    };
+    const saraSays = 'Sara: blåbærsyltetøy på søndag.';
+    const mona = 'Mona: ærlig talt, god løsning.';
+    await Promise.all([caretAt(notes(chair), 'start'), caretAt(notes(sara), 'start')]);
+    await Promise.all([composed(sara, saraSays), composed(chair, mona)]);
+    const text = await settled();
+    expect(text).toHaveLength(saraSays.length + mona.length);
+    expect(text).toContain(saraSays);
+    expect(text).toContain(mona);
+    expect(text).not.toContain('˚');
+  });
+
+  it('draws the others’ carets in the text with their names, each in one colour on every screen and every visit', async () => {
+    await setNotes('Linje én.\nLinje to.');
+    await caretAt(notes(sara), 'end');
+    await caretAt(notes(sindre), 4);
+    const seenBy = async (viewer: Person) => {
+      let labels: { name: string; color: string }[] = [];
+      await expect
+        .poll(async () => {
+          labels = await caretLabels(notes(viewer));
+          return labels.map((l) => l.name).sort();
+        })
+        .toEqual(['Sara Saksbehandler', 'Sindre Saksbehandler']);
+      return Object.fromEntries(labels.map((l) => [l.name, l.color]));
+    };
+    const onChair = await seenBy(chair);
+    // The carets and their name labels drawn in the text pass axe (contrast of the label on its colour, too).
+    expect(await accessibilityViolations(chair.page)).toEqual([]);
+    // Two people, two colours, and not the library's default for "no colour given".
+    expect(onChair['Sara Saksbehandler']).not.toBe(onChair['Sindre Saksbehandler']);
+    expect(Object.values(onChair)).not.toContain('rgb(48, 188, 237)');
+    // Sara's caret as the chair sees it; the chair's as Siv sees it, from a fresh visit.
+    await caretAt(notes(chair), 2);
+    const onSiv = await (async () => {
+      let color = '';
+      await expect
+        .poll(async () => {
+          const labels = await caretLabels(notes(sindre));
+          color = labels.find((l) => l.name === 'Mona Møteleder')?.color ?? '';
+          return labels.map((l) => l.name).sort();
+        })
+        .toEqual(['Mona Møteleder', 'Sara Saksbehandler']);
+      return color;
+    })();
+    await chair.page.reload();
+    await chair.page.getByRole('heading', { name: avklaringTitle, level: 2 }).waitFor();
+    await caretAt(notes(chair), 2);
+    await expect.poll(async () => (await caretLabels(notes(sindre))).find((l) => l.name === 'Mona Møteleder')?.color ?? '').toBe(onSiv);
+    await expect.poll(async () => (await seenBy(chair))['Sara Saksbehandler']).toBe(onChair['Sara Saksbehandler']);
+  });
+
+  it('undoes only the person’s own edits, by keyboard and by button', async () => {
+    await clearNotes();
+    await caretAt(notes(chair), 'start');
+    await typeInto(notes(chair), 'Mona først.', 20);
+    await expect.poll(stored).toBe('Mona først.');
+    await caretAt(notes(sara), 'end');
+    await typeInto(notes(sara), ' Sara etterpå.', 20);
+    await expect.poll(stored).toBe('Mona først. Sara etterpå.');
+    // The chair's Ctrl+Z takes back the chair's words, not Sara's, although hers came last.
+    await notes(chair).focus();
+    await chair.page.keyboard.press('Control+z');
+    await expect.poll(stored).toBe(' Sara etterpå.');
+    await chair.page.keyboard.press('Control+y');
+    await expect.poll(stored).toBe('Mona først. Sara etterpå.');
+    // Sara's button does the same for hers.
+    await historyButton(sara, 'Angre').click();
+    await expect.poll(stored).toBe('Mona først.');
+    await historyButton(sara, 'Gjør om').click();
+    await expect.poll(stored).toBe('Mona først. Sara etterpå.');
+    for (const person of everyone()) await expect.poll(() => editorText(notes(person))).toBe('Mona først. Sara etterpå.');
+  });
+
+  it('never disconnects a person typing at over 150 keys a second, and loses nothing', async () => {
+    await clearNotes();
+    const closesBefore = everyone().map((p) => p.yjsCloses.length);
+    const burst = 'rask diktering uten pause, '.repeat(30); // 810 keys
+    await caretAt(notes(sara), 'start');
+    // Key by key, each its own input event, sent without waiting for the one before (as a dictation tool does).
+    const cdp = await sara.context.newCDPSession(sara.page);
+    const started = performance.now();
+    await Promise.all([...burst].map((key) => cdp.send('Input.insertText', { text: key })));
+    const keysPerSecond = burst.length / ((performance.now() - started) / 1000);
+    await cdp.detach();
+    expect(keysPerSecond).toBeGreaterThan(150);
+    await expect.poll(stored, { timeout: 20_000 }).toBe(burst);
+    for (const person of everyone()) await expect.poll(() => editorText(notes(person))).toBe(burst);
+    expect(everyone().map((p) => p.yjsCloses.length)).toEqual(closesBefore);
+    await expect.poll(() => sara.page.getByText('Frakoblet', { exact: false }).count()).toBe(0);
+  });
+
+  it('takes a 50 KB paste without disconnecting anyone, and stores all of it', async () => {
+    await clearNotes();
+    const closesBefore = everyone().map((p) => p.yjsCloses.length);
+    const line = 'Avsnitt fra fagsystemet med vurderinger, tiltak og oppfølging i kommunen.';
+    const paste = Array.from({ length: 690 }, (_, i) => `${i + 1}. ${line}`).join('\n');
+    expect(Buffer.byteLength(paste)).toBeGreaterThan(50_000);
+    await caretAt(notes(chair), 'start');
+    await notes(chair).evaluate((content, text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      content.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, paste);
+    await expect.poll(stored, { timeout: 30_000 }).toBe(paste);
+    // The others see its start, and its end once they go there.
+    for (const person of [sara, sindre]) {
+      await expect.poll(async () => (await editorText(notes(person))).startsWith(`1. ${line}`)).toBe(true);
+      await caretAt(notes(person), 'end');
+      await expect.poll(async () => (await editorText(notes(person))).includes(`690. ${line}`)).toBe(true);
+    }
+    expect(everyone().map((p) => p.yjsCloses.length)).toEqual(closesBefore);
+  });
+
+  it('keeps what was typed offline in a tab that was closed, and sends it when the person is back', async () => {
+    await setNotes('Før bruddet.');
+    await caretAt(notes(sara), 'end');
+    await sara.network.set(false);
+    await sara.page.getByText('Frakoblet', { exact: false }).first().waitFor();
+    await typeInto(notes(sara), ' Skrevet uten nett.', 30);
+    await expect.poll(() => editorText(notes(sara))).toBe('Før bruddet. Skrevet uten nett.');
+    // Closed at once: the local copy (IndexedDB) must already hold it.
+    await sara.page.close();
+    await sara.network.set(true);
+    expect(await stored()).toBe('Før bruddet.');
+    sara.page = await sara.context.newPage();
+    watchYjsSockets(sara);
+    await sara.page.goto(roomUrl);
+    await sara.page.getByRole('heading', { name: avklaringTitle, level: 2 }).waitFor();
+    await expect.poll(stored, { timeout: 20_000 }).toBe('Før bruddet. Skrevet uten nett.');
+    await expect.poll(() => editorText(notes(chair))).toBe('Før bruddet. Skrevet uten nett.');
+  });
+});
