@@ -79,15 +79,24 @@ function fieldTheme(rows: number, multiline: boolean): Extension {
   return EditorView.theme({
     '&': { backgroundColor: 'white', color: 'inherit', fontSize: 'inherit' },
     '&.cm-focused': { outline: 'none' },
-    '.cm-scroller': { fontFamily: 'inherit', lineHeight: '1.5' },
+    // Room above each line for the name label over someone's caret, also on the first line.
+    '.cm-scroller': { fontFamily: 'inherit', lineHeight: '1.7' },
     '.cm-content': {
-      padding: '0.5rem 0.75rem',
-      minHeight: multiline ? `${rows * 1.5 + 1}em` : 'auto',
+      padding: '0.8rem 0.75rem 0.5rem',
+      minHeight: multiline ? `${rows * 1.7 + 1.3}em` : 'auto',
       caretColor: 'currentColor',
     },
     '.cm-line': { padding: '0' },
     // Show whose caret it is without hovering: in a meeting, that is the point.
-    '.cm-ySelectionInfo': { opacity: '1', fontFamily: 'inherit', fontSize: '0.7rem', top: '-1.2em', borderRadius: '2px' },
+    '.cm-ySelectionInfo': {
+      opacity: '1',
+      fontFamily: 'inherit',
+      fontSize: '0.65rem',
+      lineHeight: '1.2',
+      top: '-1.15em',
+      borderRadius: '2px',
+      pointerEvents: 'none',
+    },
     '.cm-ySelectionCaretDot': { display: 'none' },
   });
 }

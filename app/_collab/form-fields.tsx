@@ -142,7 +142,8 @@ export function CollaborativeText(props: {
           {props.required ? <span aria-hidden="true"> *</span> : null}
         </label>
         <PeersHere peers={doc.peers} field={field} />
-        {!props.disabled && binding ? (
+        {/* Shown once there is something of one's own to take back: Ctrl+Z / Ctrl+Y work from the start. */}
+        {!props.disabled && binding && (history.undo || history.redo) ? (
           <span className="ml-auto flex gap-1">
             {/* Named "Angre"/"Gjør om", described by the field's label: the field's own name stays its alone. */}
             <button
