@@ -100,11 +100,13 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
   const cluster = config.redis ? await startCluster({ ...config.redis, log, registry, live }) : null;
   // All that lib/ reaches beyond its arguments, registered in one place before the first request
   // (the cluster has added its shared login throttle store already).
+  const meetingDocuments = createMeetingDocuments(registry, documentStore, log);
   registerRuntimeServices({
     config: runtimeConfigOf(config),
     db,
     dbProvider: target.provider,
     caseContent,
+    itemContent: { read: meetingDocuments.readItem, write: meetingDocuments.writeItem },
     liveSessions: {
       endSessions: (ids) => {
         live.end(ids);
@@ -135,7 +137,7 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
     resolveSession,
     log,
     live,
-    documents: createMeetingDocuments(registry, documentStore, log),
+    documents: meetingDocuments,
     originAllowed: (req) => isSameOriginRequest(req.headers, originContextFor(req, originOptions)),
     adapter: cluster?.socketIoAdapter,
   });

@@ -14,6 +14,7 @@ import {
   canChairMeeting,
   canCreateUnits,
   canReadAuditLog,
+  canRestoreVersion,
   caseAccess,
   caseAccessChangesAt,
   historyScope,
@@ -125,6 +126,27 @@ describe('itemAccess', () => {
     expect(itemAccess(as('saksbehandler'), { locked: true, meeting: closed, ownCase: true })).toBe('read');
     expect(itemAccess(as('saksbehandler'), { locked: true, meeting: closed, ownCase: false })).toBe('none');
     expect(itemAccess(as('leder'), { locked: true, meeting: closed, ownCase: false })).toBe('read');
+  });
+});
+
+describe('canRestoreVersion', () => {
+  it('follows edit access to the document: a read-only document (locked item, meeting started) refuses it', () => {
+    expect(canRestoreVersion('edit')).toBe(true);
+    expect(canRestoreVersion('read')).toBe(false);
+    expect(canRestoreVersion('none')).toBe(false);
+    const lockedItem = itemAccess(as('moteleder'), {
+      locked: true,
+      meeting: { unitId: unit, status: 'open', hasOwnCase: false },
+      ownCase: false,
+    });
+    expect(canRestoreVersion(lockedItem)).toBe(false);
+    const started = caseAccess('author', as('saksbehandler'), {
+      unitId: unit,
+      status: 'submitted',
+      createdById: 'author',
+      meetingStarted: true,
+    });
+    expect(canRestoreVersion(started)).toBe(false);
   });
 });
 

@@ -119,6 +119,18 @@ export function itemAccess(memberships: readonly UnitMembership[], facts: ItemFa
 }
 
 /**
+ * Restoring an earlier version of a case or an item writes it into the live
+ * document as a new edit, so it needs what editing needs: edit access to that
+ * document now (a draft, a submitted case before its meeting starts for its
+ * author, the chair in the meeting, an unlocked item of an open meeting).
+ * Read-only — a locked item, a closed meeting, a concluded or withdrawn case,
+ * a caseworker's submitted case once the meeting has started — refuses it.
+ */
+export function canRestoreVersion(documentLevel: AccessLevel): boolean {
+  return documentLevel === 'edit';
+}
+
+/**
  * How much of a unit's meeting history someone sees. Leaders and admins see
  * the unit's; so does the chair (møteleder), who keeps like cases alike from
  * meeting to meeting. A caseworker sees the history of their own cases.

@@ -54,6 +54,8 @@ export const auditActions = [
   'meeting.cancel',
   'calendar.rotate',
   'case.national_id_override',
+  // Issue 17: a version of a case or an item restored (as a new edit).
+  'version.restore',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -28,7 +28,8 @@ export async function updateCase(context: CaseContext & { caseId: string; patch:
     entityType: 'case',
     entityId: caseId,
     unitId: facts.unitId,
-    detail: { fields: Object.keys(patch).length, channel: 'api' },
+    // The field names too: a version history says who changed what (lib/versions/attribution.ts).
+    detail: { fields: Object.keys(patch).length, touched: Object.keys(patch).sort().join(','), channel: 'api' },
   });
   // Stored, like any draft typing, but flagged: submission refuses these fields until the number is gone (or overridden).
   return {

@@ -59,6 +59,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'meeting.cancel': 'Avlyste møtet',
   'calendar.rotate': 'Byttet kalenderlenke',
   'case.national_id_override': 'Bekreftet at et tall i saken ikke er et fødselsnummer',
+  'version.restore': 'Gjenopprettet en tidligere versjon',
 };
 
 /** Where a case was read (`view`, older entries `via`, of `case.read`; lib/history/log-case-reads.ts). */
@@ -77,6 +78,7 @@ export const caseReadViews: Record<string, string> = {
   innsyn: 'Leste saken i en innsynseksport',
   audit_log: 'Så saken i tilgangsloggen',
   audit_csv: 'Så saken i en eksport av tilgangsloggen',
+  versions: 'Leste versjonshistorikken',
 };
 
 /** `case.read` from the case page or `GET /api/cases/:id` (`channel`). */

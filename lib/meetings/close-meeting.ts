@@ -11,6 +11,8 @@ import { loadMeetingForChair } from './load-meeting-for-chair';
 import type { MeetingContext } from './meeting-documents';
 import { syncAgenda } from './sync-agenda';
 import { systemClock } from '../time/clock';
+import { getCaseContentStore } from '../cases/case-content-store';
+import { recordSnapshot } from '../versions/record-version';
 
 export const closeMeetingSchema = z.object({ meetingId: z.string().regex(/^[a-z0-9]{8,40}$/) });
 
@@ -60,6 +62,9 @@ async function freezeAndClose(
     // Field by field: one bad field (old data, a past bug) is left out of the minutes, not the whole item.
     contents.set(item.id, parseFields(itemContentSchema, await documents.readItem(item.id)).data);
   }
+  // The cases on the agenda as they stand now, for their version history (read from their live documents).
+  const caseContents = new Map<string, Record<string, unknown>>();
+  for (const item of items) if (item.caseId) caseContents.set(item.caseId, await getCaseContentStore().read(item.caseId));
   // Follow-ups and EPJ documentation can only be given to active members of the unit.
   const members = new Set(
     (await db.membership.findMany({ where: { unitId: meeting.unitId, user: { active: true } }, select: { userId: true } })).map(
@@ -117,6 +122,9 @@ async function freezeAndClose(
           },
         });
       }
+      const snapshot = { kind: 'meeting_closed' as const, createdById: actor.userId, meetingId: meeting.id, now };
+      await recordSnapshot(tx, { ...snapshot, itemId: item.id, content });
+      if (item.caseId) await recordSnapshot(tx, { ...snapshot, caseId: item.caseId, content: caseContents.get(item.caseId) ?? {} });
       if (item.caseId && !isUnfinished && item.status === 'concluded') {
         await tx.case.update({ where: { id: item.caseId }, data: { status: 'concluded' } });
       }

@@ -11,6 +11,7 @@ import { parseFields } from '../validation/parse-fields';
 import { loadMeetingForChair } from './load-meeting-for-chair';
 import type { MeetingContext } from './meeting-documents';
 import { systemClock } from '../time/clock';
+import { recordSnapshot } from '../versions/record-version';
 
 const id = z.string().regex(/^[a-z0-9]{8,40}$/);
 export const currentItemSchema = z.object({ meetingId: id, itemId: id });
@@ -78,7 +79,18 @@ export async function lockItem(context: MeetingContext & { input: unknown }) {
       ];
       if (problems.length) throw new AppError('invalid_input', 'item_incomplete', Object.fromEntries(problems.map((p) => [p, p])));
       status = data.outcome === 'utsatt' ? 'postponed' : 'concluded';
-      await context.db.agendaItem.update({ where: { id: item.id }, data: { locked: true, status, endedAt: item.endedAt ?? now } });
+      await context.db.$transaction(async (tx) => {
+        await tx.agendaItem.update({ where: { id: item.id }, data: { locked: true, status, endedAt: item.endedAt ?? now } });
+        // The item's version as it was locked (its history, lib/versions/), as the lock read it.
+        await recordSnapshot(tx, {
+          itemId: item.id,
+          kind: 'locked',
+          content: data,
+          createdById: context.actor.userId,
+          meetingId: meeting.id,
+          now,
+        });
+      });
     } catch (error) {
       await context.documents.changeAccess(name, 'restore');
       throw error;

@@ -8,8 +8,8 @@ import { systemClock } from '../time/clock';
 
 /**
  * Everything Samlet holds about one person reference in one unit, for a
- * right-of-access request (innsyn): the cases with every submitted version and
- * the current form, each time they came up in a meeting (notes, conclusion,
+ * right-of-access request (innsyn): the cases with every submitted version, every
+ * other snapshot of their history (lib/versions/) and the current form, each time they came up in a meeting (notes, conclusion,
  * dissent, adjusted assessment, follow-ups), and who read or changed them
  * when (the access log). The export itself is logged: `person.export`, and a
  * `case.read` on every case it holds.
@@ -24,6 +24,12 @@ const parse = (json: string | null): unknown => {
     return null;
   }
 };
+
+const snapshotOf = (v: { kind: string; createdAt: Date; content: string }) => ({
+  kind: v.kind,
+  at: v.createdAt.toISOString(),
+  content: parse(v.content),
+});
 
 export async function exportPerson(options: {
   db: Db;
@@ -41,13 +47,17 @@ export async function exportPerson(options: {
   const cases = await db.case.findMany({
     where: { unitId, personRef },
     orderBy: { createdAt: 'asc' },
-    include: { createdBy: { select: { name: true } }, versions: { orderBy: { version: 'asc' } } },
+    include: {
+      createdBy: { select: { name: true } },
+      versions: { orderBy: { version: 'asc' } },
+      snapshots: { orderBy: { createdAt: 'asc' } },
+    },
   });
   const caseIds = cases.map((c) => c.id);
   const items = await db.agendaItem.findMany({
     where: { caseId: { in: caseIds } },
     orderBy: { createdAt: 'asc' },
-    include: { meeting: { select: { startsAt: true, status: true } }, followUps: true },
+    include: { meeting: { select: { startsAt: true, status: true } }, followUps: true, snapshots: { orderBy: { createdAt: 'asc' } } },
   });
   const events = await db.auditEvent.findMany({
     where: {
@@ -89,6 +99,8 @@ export async function exportPerson(options: {
         submittedAt: v.submittedAt.toISOString(),
         content: parse(v.content),
       })),
+      // The version history's other snapshots: when an item was locked, a meeting closed, a version restored.
+      snapshots: c.snapshots.map(snapshotOf),
       meetings: items
         .filter((i) => i.caseId === c.id)
         .map((i) => ({
@@ -102,6 +114,7 @@ export async function exportPerson(options: {
           dissent: i.dissent,
           adjustedAssessment: parse(i.adjustedAssessment),
           reassessmentDate: i.reassessmentDate,
+          snapshots: i.snapshots.map(snapshotOf),
           followUps: i.followUps.map((f) => ({
             description: f.description,
             owner: names.get(f.ownerId) ?? null,

@@ -15,7 +15,7 @@ import { systemClock } from '../time/clock';
  * Retention: anonymises the case histories that lib/privacy/retention-rules.ts
  * finds due. What statistics need stays — unit, dates, case type, level,
  * purpose, outcome, criteria levels, the children flag; the rest goes: person
- * reference, title, every submitted version's content, the Yjs documents of
+ * reference, title, every submitted version's content and every snapshot's (lock, close, restore), the Yjs documents of
  * the case and its agenda items, the items' notes, conclusion, dissent and
  * adjusted assessment, follow-up texts, and the search text. One transaction
  * per batch of whole histories, one `case.anonymised` audit entry per case (no content).
@@ -131,6 +131,8 @@ export async function anonymiseHistories(
     await tx.case.updateMany({ where: { id: { in: ids }, status: 'draft' }, data: { status: 'withdrawn' } });
     const itemIds = (await tx.agendaItem.findMany({ where: { caseId: { in: ids } }, select: { id: true } })).map((i) => i.id);
     await tx.caseVersion.updateMany({ where: { caseId: { in: ids } }, data: { content: '{}' } });
+    // The version history's other snapshots (lock, close, restore) of the cases and their items go the same way.
+    await tx.documentVersion.updateMany({ where: { OR: [{ caseId: { in: ids } }, { itemId: { in: itemIds } }] }, data: { content: '{}' } });
     await tx.agendaItem.updateMany({
       where: { id: { in: itemIds } },
       data: { notes: null, conclusion: null, dissent: null, adjustedAssessment: null, title: null },

@@ -1,5 +1,6 @@
 import type { LiveSessionControl } from '../realtime/live-sessions';
 import type { CaseContentStore } from '../cases/case-content-store';
+import type { ItemContentStore } from '../meetings/item-content-store';
 import type { ThrottleStore } from '../auth/login-throttle';
 import type { Db, DbProvider } from '../db/db';
 import type { RuntimeConfig } from './runtime-config';
@@ -23,6 +24,8 @@ export type RuntimeServices = {
   dbProvider: DbProvider;
   /** Case form content, which lives in Yjs documents held by the server. */
   caseContent: CaseContentStore;
+  /** Agenda item content in its Yjs document (a version restore). Absent in the command-line tools. */
+  itemContent?: ItemContentStore;
   /** Failed logins shared between nodes (Redis). Absent: each node counts in its own memory. */
   throttleStore?: ThrottleStore;
   /** The server's live websockets. Absent where none are held (command-line tools): nothing to close. */

@@ -86,6 +86,13 @@ describe.each(databaseKinds)('privacy on %s', (kind) => {
       ],
     });
     await db.yDocUpdate.create({ data: { docName: `case:${created.id}`, data: Buffer.from([0, 0]) } });
+    // The version history's snapshots of the case and the item (lib/versions/).
+    await db.documentVersion.createMany({
+      data: [
+        { documentKind: 'case', caseId: created.id, kind: 'meeting_closed', content: JSON.stringify({ facts: `Øyeblikk av ${secret}` }) },
+        { documentKind: 'item', itemId: item.id, kind: 'locked', content: JSON.stringify({ notes: `Låst notat om ${secret}` }) },
+      ],
+    });
     await indexMeeting(db, meeting.id);
     return { caseId: created.id, itemId: item.id, meetingId: meeting.id };
   }
@@ -138,6 +145,10 @@ describe.each(databaseKinds)('privacy on %s', (kind) => {
       status: 'concluded',
     });
     expect(gone.versions.map((v) => v.content)).toEqual(['{}']);
+    const snapshots = await db.documentVersion.findMany({ where: { OR: [{ caseId: old.caseId }, { itemId: old.itemId }] } });
+    expect(snapshots.map((v) => v.content)).toEqual(['{}', '{}']);
+    const keptSnapshot = await db.documentVersion.findFirstOrThrow({ where: { caseId: recent.caseId } });
+    expect(keptSnapshot.content).toContain('fersk hemmelighet');
     expect(await db.agendaItem.findUniqueOrThrow({ where: { id: old.itemId } })).toMatchObject({
       notes: null,
       conclusion: null,
@@ -286,6 +297,8 @@ describe.each(databaseKinds)('privacy on %s', (kind) => {
       'Konklusjon om første innsynssak',
       'Dissens om andre innsynssak',
       'Oppfølging om første innsynssak',
+      'Øyeblikk av første innsynssak',
+      'Låst notat om andre innsynssak',
     ]) {
       expect(body).toContain(secret);
     }

@@ -17,6 +17,7 @@ import { runAt } from './access-deadline';
 import { closeAfterAccessChange } from './access-recheck';
 import type { DocumentRegistry } from './document-registry';
 import { yjsLimits } from './limits';
+import { trackEditAttribution } from './edit-attribution';
 import { bindYjsConnection } from './yjs-connection';
 
 export const yjsPathPrefix = '/yjs/';
@@ -149,6 +150,7 @@ export function createYjsEndpoint(deps: {
             );
           },
         });
+        const attribution = trackEditAttribution(shared.doc, ws, clock);
         bindYjsConnection({
           shared,
           ws,
@@ -162,7 +164,8 @@ export function createYjsEndpoint(deps: {
             untrack();
             stopWatching();
             releaseSlot(actor.userId);
-            // One audit entry per editing session, not per keystroke.
+            const touched = attribution.stop();
+            // One audit entry per editing session, not per keystroke; with the fields it touched (attribution).
             if (edits > 0) {
               void recordAuditEvent(deps.db, {
                 actorId: actor.userId,
@@ -170,7 +173,7 @@ export function createYjsEndpoint(deps: {
                 entityType: ref.kind,
                 entityId: ref.id,
                 unitId: access.unitId,
-                detail: { channel: 'realtime', updates: edits },
+                detail: { channel: 'realtime', updates: edits, ...touched },
               }).catch((error: Error) => deps.log.error({ err: error.message, doc: ref.name }, 'audit: could not record realtime edits'));
             }
           },
