@@ -8,6 +8,7 @@ import { nbCases } from './nb-cases';
 import { nbHistory } from './nb-history';
 import { nbMeeting } from './nb-meeting';
 import { nbNotifications } from './nb-notifications';
+import { nbVersions } from './nb-versions';
 
 export const nb = {
   cases: nbCases,
@@ -16,6 +17,7 @@ export const nb = {
   admin: nbAdmin,
   calendar: nbCalendar,
   notifications: nbNotifications,
+  versions: nbVersions,
   app: {
     name: 'Samlet',
     tagline: 'Saksmøter i helse- og omsorgstjenesten',

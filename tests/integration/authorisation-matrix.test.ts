@@ -193,6 +193,12 @@ const expected = {
   'yjs item · closed meeting, no case of the caseworkers':             ['deny', 'deny', 'deny', 'read',  'read',  'read',    'deny',   'deny',   'deny',   'deny'],
   'yjs meeting:<id> · no such document kind (refused by name)':         ['deny', 'deny', 'deny', 'deny',  'deny',  'deny',    'deny',   'deny',   'deny',   'deny'],
   // ── end of the issue 16 (realtime) block ──
+  // ── Issue 17 (versions): a history is shown at the document's level; restore needs edit access (canRestoreVersion) ──
+  'page /saker/[id]/versjoner · submitted':                               ['deny', 'edit', 'read', 'edit',  'edit',  'read',    'deny',   'deny',   'deny',   'deny'],
+  'page /moter/[id]/punkter/[itemId]/versjoner · planned meeting, unlocked': ['deny', 'edit', 'edit', 'edit', 'edit', 'read', 'deny',   'deny',   'deny',   'deny'],
+  'action restoreVersionAction · a submitted case':                       ['deny', 'allow', 'deny', 'allow', 'allow', 'deny',    'deny',   'deny',   'deny',   'deny'],
+  'action restoreVersionAction · a locked item':                          ['deny', 'deny', 'deny', 'deny',  'deny',  'deny',    'deny',   'deny',   'deny',   'deny'],
+  // ── end of the issue 17 (versions) block ──
 } as const satisfies Record<string, Cells>;
 type Operation = keyof typeof expected;
 
@@ -252,7 +258,7 @@ const cookies: Partial<Record<SignedIn, string>> = {};
 const userIds: Partial<Record<SignedIn, string>> = {};
 const sockets: Partial<Record<SignedIn, Socket>> = {};
 const openSockets: Socket[] = [];
-let actions: Record<'startDraft' | 'setFollowUpDone' | 'startRevisionDraft', { id: string; page: string }>;
+let actions: Record<'startDraft' | 'setFollowUpDone' | 'startRevisionDraft' | 'restoreVersionAction', { id: string; page: string }>;
 let fx: Awaited<ReturnType<typeof arrange>>;
 /** The unit the cases and meetings of the table belong to (the demo's main unit). */
 let mainUnitId: string;
@@ -723,6 +729,57 @@ function hiddenMeetingProbes() {
         // 400: the name is refused before a session or a document is looked at.
         if (upgrade.status === 400) return 'deny';
         throw new Error(`upgrade answered ${upgrade.status}`);
+      },
+    },
+  } satisfies Partial<Record<Operation, Probe>>;
+}
+
+// ─── Issue 17 (versions) ───
+
+/** The level a version history page shows: restore offered (edit) or the read-only notice (read). */
+function historyLevel(html: string): Observed {
+  if (html.includes(nb.versions.restoreHint)) return 'edit';
+  if (html.includes(nb.versions.readOnly)) return 'read';
+  throw new Error('the history page showed neither restore nor the read-only notice');
+}
+
+/** A snapshot to list and restore (an item has none until it is locked or its meeting closes). */
+async function itemSnapshot(itemId: string): Promise<string> {
+  const found = await db.documentVersion.findFirst({ where: { itemId } });
+  const row =
+    found ?? (await db.documentVersion.create({ data: { documentKind: 'item', itemId, kind: 'locked', content: '{"notes":"Matrise"}' } }));
+  return `document-version:${row.id}`;
+}
+
+function versionProbes() {
+  const restored = (where: { caseId?: string; itemId?: string }) => db.documentVersion.count({ where: { ...where, kind: 'restored' } });
+  return {
+    'page /saker/[id]/versjoner · submitted': {
+      covers: 'page /saker/[id]/versjoner',
+      run: (s) => view(`/saker/${fx.submitted.id}/versjoner`, s, historyLevel),
+    },
+    'page /moter/[id]/punkter/[itemId]/versjoner · planned meeting, unlocked': {
+      covers: 'page /moter/[id]/punkter/[itemId]/versjoner',
+      run: async (s) => {
+        await itemSnapshot(fx.openItemId);
+        return view(`/moter/${fx.itemsMeetingId}/punkter/${fx.openItemId}/versjoner`, s, historyLevel);
+      },
+    },
+    'action restoreVersionAction · a submitted case': {
+      covers: 'action app/_versions/actions.ts#restoreVersionAction',
+      run: async (s) => {
+        const made = await makeCase({ status: 'submitted', meetingId: fx.plannedMeetingId });
+        const version = await db.caseVersion.findFirstOrThrow({ where: { caseId: made.id } });
+        const answer = await runAction(s, 'restoreVersionAction', { kind: 'case', id: made.id, versionId: `case-version:${version.id}` });
+        return actionOutcome(answer, (await restored({ caseId: made.id })) > 0);
+      },
+    },
+    'action restoreVersionAction · a locked item': {
+      covers: 'action app/_versions/actions.ts#restoreVersionAction',
+      run: async (s) => {
+        const versionId = await itemSnapshot(fx.lockedItemId);
+        const answer = await runAction(s, 'restoreVersionAction', { kind: 'item', id: fx.lockedItemId, versionId });
+        return actionOutcome(answer, (await restored({ itemId: fx.lockedItemId })) > 0);
       },
     },
   } satisfies Partial<Record<Operation, Probe>>;
@@ -1410,6 +1467,7 @@ const probes: Record<Operation, Probe> = {
   'POST /api/cases/[id]/national-id-overrides · concluded': nationalIdOverride('concluded'),
   // ── end of national identity numbers ──
   ...hiddenMeetingProbes(),
+  ...versionProbes(),
 };
 
 /** A case whose facts hold a valid number; whether an override row was stored is read from the database. */
@@ -1467,14 +1525,14 @@ describe('authorisation matrix', () => {
     // The forms' action ids, from the pages as the author sees them.
     const built = builtServerActions();
     const found: Partial<typeof actions> = {};
-    for (const page of ['/saker', '/oppfolging']) {
+    for (const page of ['/saker', '/oppfolging', `/saker/${fx.submitted.id}/versjoner`]) {
       const html = new TextDecoder().decode((await get(page, 'author')).bytes);
       for (const id of actionIdsIn(html)) {
         const action = built.get(id);
         if (action) found[action.name as keyof typeof actions] = { id, page };
       }
     }
-    if (!found.startDraft || !found.setFollowUpDone || !found.startRevisionDraft)
+    if (!found.startDraft || !found.setFollowUpDone || !found.startRevisionDraft || !found.restoreVersionAction)
       throw new Error(`action forms not found: ${JSON.stringify(found)}`);
     actions = found as typeof actions;
   });

@@ -2,6 +2,7 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorOf } from '../../lib/access/access-service';
 import type { Db } from '../../lib/db/db';
+import { nb } from '../../lib/i18n/nb';
 import { syncAgenda } from '../../lib/meetings/sync-agenda';
 import { systemClock } from '../../lib/time/clock';
 import { loadVersionHistory } from '../../lib/versions/version-history';
@@ -10,6 +11,7 @@ import { caseOnNewMeeting } from '../support/case-on-meeting';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases';
 import { demo, openDb } from '../support/fixtures';
 import { loginDemoUsers } from '../support/login';
+import { formWith, submitRenderedForm } from '../support/rendered-forms';
 import { connectSocket } from '../support/socket-client';
 import { storedText } from '../support/stored-document';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -149,5 +151,95 @@ describe.each(databaseKinds)('versions on %s', (kind) => {
     expect(people.question).toEqual([users.caseworker2.name]);
     expect(people.proposal).toEqual([users.caseworker.name]); // through the API
     expect(history.editedSinceLatest).toEqual([]);
+  });
+
+  const page = async (path: string, cookie: string) => {
+    const response = await fetch(`${server.url}${path}`, { headers: { cookie } });
+    return { status: response.status, html: await response.text() };
+  };
+
+  /** A submitted case of the demo caseworker's (CaseVersion 1) whose live document then changed. */
+  async function submittedThenEdited(firstFacts: string) {
+    const author = apiClient(server.url, cookies.caseworker);
+    const created = await author.post('/api/cases', { content: { ...completeCase, facts: firstFacts } });
+    const caseId = created.body.id as string;
+    expect((await author.post(`/api/cases/${caseId}/submit`, {})).status).toBe(200);
+    const versionId = `case-version:${(await db.caseVersion.findFirstOrThrow({ where: { caseId } })).id}`;
+    return { caseId, versionId };
+  }
+
+  it('restores a version as a new edit through the document: a connected editor sees it without reconnecting', async () => {
+    const { caseId, versionId } = await submittedThenEdited('Bor alene og trenger hjelp om morgenen.');
+    const editor = yjs(`case:${caseId}`, cookies.caseworker);
+    await whenSynced(editor);
+    let closes = 0;
+    editor.provider.on('connection-close', () => (closes += 1));
+    const facts = editor.doc.getText('form.facts');
+    editor.doc.transact(() => {
+      facts.delete(0, facts.length);
+      facts.insert(0, 'Bor alene og trenger hjelp morgen og kveld.');
+    });
+    await expect.poll(() => storedText(db, `case:${caseId}`, 'form.facts')).toBe('Bor alene og trenger hjelp morgen og kveld.');
+    const rowsBefore = await db.yDocUpdate.count({ where: { docName: `case:${caseId}` } });
+
+    const path = `/saker/${caseId}/versjoner`;
+    const shown = await page(path, cookies.caseworker);
+    expect(shown.status).toBe(200);
+    const answer = await submitRenderedForm(server.url, path, formWith(shown.html, versionId), {}, { cookie: cookies.caseworker });
+    expect(answer.status).toBe(303);
+    expect(answer.location).toContain(`${path}?gjenopprettet=1`);
+
+    // The open editor gets the restore as an ordinary update, on the same connection.
+    await waitFor(() => facts.toString() === 'Bor alene og trenger hjelp om morgenen.', 5000, 'the restore to reach the editor');
+    expect(closes).toBe(0);
+    // Appended to the document's log as an edit, not a replaced state.
+    await expect.poll(() => db.yDocUpdate.count({ where: { docName: `case:${caseId}` } })).toBeGreaterThan(rowsBefore);
+    const restored = await db.documentVersion.findFirstOrThrow({ where: { caseId, kind: 'restored' } });
+    expect(restored).toMatchObject({ restoredFrom: versionId, createdById: users.caseworker.id });
+    expect(JSON.parse(restored.content).facts).toBe('Bor alene og trenger hjelp om morgenen.');
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: 'version.restore', entityId: caseId } });
+    expect(JSON.parse(audit.detail!)).toMatchObject({ restoredFrom: versionId, touched: 'facts' });
+
+    const after = await page(`${path}?gjenopprettet=1`, cookies.caseworker);
+    expect(after.html).toContain(nb.versions.restored);
+    const history = await loadVersionHistory({ db, actor: await actor('caseworker'), doc: { kind: 'case', id: caseId } });
+    expect(history.entries.map((e) => e.kind)).toEqual(['restored', 'submitted']);
+    // Back to the submitted content: nothing differs from the version before, and the restore names who did it.
+    expect(history.entries[0]).toMatchObject({ by: users.caseworker.name, changes: [] });
+  });
+
+  it('refuses a restore where the document is read-only for the person, and changes nothing', async () => {
+    // A colleague reads a submitted case but may not edit it: no restore button, and a forged post is refused.
+    const { caseId, versionId } = await submittedThenEdited('Fakta som kollegaen ikke kan endre.');
+    const path = `/saker/${caseId}/versjoner`;
+    const ownView = await page(path, cookies.caseworker);
+    const colleagueView = await page(path, cookies.caseworker2);
+    expect(colleagueView.status).toBe(200);
+    expect(colleagueView.html).toContain(nb.versions.readOnly);
+    expect(colleagueView.html).not.toContain(`value="${versionId}"`);
+    const forged = await submitRenderedForm(server.url, path, formWith(ownView.html, versionId), {}, { cookie: cookies.caseworker2 });
+    expect(forged.status).toBe(404);
+
+    // A locked item: read-only for everyone, the chair included.
+    const { meetingId } = await caseOnNewMeeting(db, new Date(systemClock.now().getTime() + 7200_000), 'Låst punkt');
+    const [item] = await syncAgenda(db, meetingId);
+    await db.documentVersion.create({ data: { documentKind: 'item', itemId: item.id, kind: 'locked', content: '{"notes":"Låst"}' } });
+    await db.agendaItem.update({ where: { id: item.id }, data: { locked: true } });
+    const itemPath = `/moter/${meetingId}/punkter/${item.id}/versjoner`;
+    const chairView = await page(itemPath, cookies.chair);
+    expect(chairView.status).toBe(200);
+    expect(chairView.html).toContain(nb.versions.readOnly);
+    const itemVersion = `document-version:${(await db.documentVersion.findFirstOrThrow({ where: { itemId: item.id } })).id}`;
+    await db.agendaItem.update({ where: { id: item.id }, data: { locked: false } });
+    const unlockedView = await page(itemPath, cookies.chair);
+    await db.agendaItem.update({ where: { id: item.id }, data: { locked: true } });
+    const refused = await submitRenderedForm(server.url, itemPath, formWith(unlockedView.html, itemVersion), {}, { cookie: cookies.chair });
+    expect(refused.status).toBe(404);
+
+    // Another unit sees neither history.
+    expect((await page(path, cookies.otherUnit)).status).toBe(404);
+    expect((await page(itemPath, cookies.otherUnit)).status).toBe(404);
+    expect(await db.documentVersion.count({ where: { OR: [{ caseId }, { itemId: item.id }], kind: 'restored' } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { action: 'version.restore', entityId: { in: [caseId, item.id] } } })).toBe(0);
   });
 });

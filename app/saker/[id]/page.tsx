@@ -45,6 +45,11 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         {details.lateRequestMeetingId ? ` · ${t.lateRequest}` : ''}
         {` · ${t.caseworker}: ${details.createdBy}`}
       </p>
+      <p className="mt-1 text-sm">
+        <Link prefetch={false} href={`/saker/${details.id}/versjoner`} className="text-brand-700 underline">
+          {nb.versions.link}
+        </Link>
+      </p>
       {details.status !== 'draft' && details.personRef ? (
         <p className="mt-1 text-sm">
           <Link

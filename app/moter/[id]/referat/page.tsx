@@ -136,6 +136,11 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
               </ul>
             ) : null}
             {item.reassessmentDate ? <p className="mt-1 text-sm">{t.reassess(item.reassessmentDate)}</p> : null}
+            <p className="mt-1 text-sm print:hidden">
+              <Link prefetch={false} href={`/moter/${meeting.id}/punkter/${item.id}/versjoner`} className="text-brand-700 underline">
+                {nb.versions.linkFor(item.title || c.untitled)}
+              </Link>
+            </p>
             {item.epjResponsible ? <p className="mt-1 text-sm">{t.epjBy(item.epjResponsible)}</p> : null}
           </li>
         ))}

@@ -113,7 +113,11 @@ export function ItemPanel(props: {
       <p className="text-sm text-slate-700">
         {[item.personRef, c.purposes[item.purpose], item.caseworker ? `${c.caseworker}: ${item.caseworker}` : null, t.reasons[item.reason]]
           .filter(Boolean)
-          .join(' · ')}
+          .join(' · ')}{' '}
+        {/* Relative to /moter/<id>/rom: the item's version history (lib/versions/). */}
+        <a href={`punkter/${item.id}/versjoner`} className="text-brand-700 underline">
+          {nb.versions.link}
+        </a>
       </p>
       {/* Whether what one types reaches the others: a chair must never conclude into a dead connection. */}
       <p

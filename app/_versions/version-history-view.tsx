@@ -1,0 +1,198 @@
+import { formatDateTime } from '@/lib/i18n/format';
+import { nb } from '@/lib/i18n/nb';
+import { versionFieldLabel } from '@/lib/i18n/nb-versions';
+import { diffFields } from '@/lib/cases/diff-versions';
+import { canRestoreVersion } from '@/lib/access/policy';
+import type { VersionHistory } from '@/lib/versions/version-history';
+import { restoreVersionAction } from './actions';
+import { displayValue, TextDiff } from './field-value';
+
+const t = nb.versions;
+/** A free-text value (or an empty one): shown as a word-level diff. Choices, ticks and lists as before/after. */
+const isText = (value: unknown) => value === undefined || typeof value === 'string';
+
+/**
+ * A version history page's body (a case's or an item's): the versions with
+ * who changed what, a comparison of two chosen versions (a plain GET form, so
+ * it works without JavaScript), and restore buttons where the person may edit.
+ */
+export function VersionHistoryView({
+  history,
+  path,
+  compare,
+  restored,
+}: {
+  history: VersionHistory;
+  /** This page's path: the comparison form submits to it. */
+  path: string;
+  compare: { from?: string; to?: string };
+  restored: boolean;
+}) {
+  const { entries, doc } = history;
+  const label = (field: string) => versionFieldLabel(doc.kind, field);
+  const name = (e: (typeof entries)[number]) => t.versionOption(t.kinds[e.kind] ?? e.kind, formatDateTime(e.at));
+  const editable = canRestoreVersion(history.level);
+  // Default comparison: the newest version against the one before it.
+  const to = entries.find((e) => e.id === compare.to) ?? entries[0];
+  const from = entries.find((e) => e.id === compare.from) ?? entries[1];
+  const changes = from && to ? diffFields(from.content, to.content) : [];
+  return (
+    <>
+      <p className="mt-2 max-w-3xl text-slate-700">{t.intro}</p>
+      <p className="mt-1 text-sm text-slate-700">{t.granularity}</p>
+      {restored ? (
+        <p role="status" className="mt-4 rounded border border-green-300 bg-green-50 p-3">
+          {t.restored}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="versjoner" className="mt-6">
+        <h2 id="versjoner" className="text-xl font-semibold">
+          {t.listHeading}
+        </h2>
+        {entries.length === 0 ? (
+          <p className="mt-2">{t.none}</p>
+        ) : (
+          <>
+            {editable ? <p className="mt-2 text-sm text-slate-700">{t.restoreHint}</p> : <p className="mt-2 text-sm">{t.readOnly}</p>}
+            <table className="mt-3 w-full border-collapse text-left text-sm">
+              <caption className="sr-only">{t.listHeading}</caption>
+              <thead>
+                <tr className="border-b border-slate-300">
+                  <th scope="col" className="py-2 pr-3">
+                    {t.columns.when}
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    {t.columns.kind}
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    {t.columns.by}
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    {t.columns.changes}
+                  </th>
+                  {editable ? (
+                    <th scope="col" className="py-2">
+                      {t.columns.actions}
+                    </th>
+                  ) : null}
+                </tr>
+              </thead>
+              <tbody>
+                {entries.map((entry) => (
+                  <tr key={entry.id} className="border-b border-slate-200 align-top">
+                    <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(entry.at)}</td>
+                    <td className="py-2 pr-3">{t.kinds[entry.kind] ?? entry.kind}</td>
+                    <td className="py-2 pr-3">{entry.by ?? t.unknownPerson}</td>
+                    <td className="py-2 pr-3">
+                      {entry.changes.length === 0 ? (
+                        t.noChanges
+                      ) : (
+                        <ul className="list-disc pl-4">
+                          {entry.changes.map((change) => (
+                            <li key={change.field}>
+                              {label(change.field)}
+                              {change.people.length ? ` – ${t.editedBy(change.people.join(', '))}` : ''}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                    {editable ? (
+                      <td className="py-2">
+                        <form action={restoreVersionAction}>
+                          <input type="hidden" name="kind" value={doc.kind} />
+                          <input type="hidden" name="id" value={doc.id} />
+                          <input type="hidden" name="versionId" value={entry.id} />
+                          <button
+                            type="submit"
+                            aria-label={t.restoreLabel(formatDateTime(entry.at))}
+                            className="rounded border border-brand-700 px-3 py-1 text-brand-800 hover:bg-brand-50"
+                          >
+                            {t.restore}
+                          </button>
+                        </form>
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+        {history.editedSinceLatest.length > 0 ? (
+          <div className="mt-4">
+            <h3 className="font-semibold">{t.editingNowHeading}</h3>
+            <p className="text-sm">{t.editingNowIntro}</p>
+            <ul className="list-disc pl-5 text-sm">
+              {history.editedSinceLatest.map((e) => (
+                <li key={e.field}>
+                  {label(e.field)} – {t.editedBy(e.people.join(', '))}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="sammenlign" className="mt-8">
+        <h2 id="sammenlign" className="text-xl font-semibold">
+          {t.compareHeading}
+        </h2>
+        {entries.length < 2 ? (
+          <p className="mt-2">{t.compareNeedsTwo}</p>
+        ) : (
+          <>
+            <form method="get" action={path} className="mt-3 flex flex-wrap items-end gap-4">
+              <label className="flex flex-col text-sm">
+                {t.from}
+                <select name="fra" defaultValue={from?.id} className="mt-1 rounded border border-slate-400 p-1">
+                  {entries.map((e) => (
+                    <option key={e.id} value={e.id}>
+                      {name(e)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="flex flex-col text-sm">
+                {t.to}
+                <select name="til" defaultValue={to?.id} className="mt-1 rounded border border-slate-400 p-1">
+                  {entries.map((e) => (
+                    <option key={e.id} value={e.id}>
+                      {name(e)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-white hover:bg-brand-800">
+                {t.compare}
+              </button>
+            </form>
+            {from && to ? (
+              <div className="mt-4">
+                <h3 className="font-semibold">{t.diffHeading(name(from), name(to))}</h3>
+                {changes.length === 0 ? <p className="mt-2">{t.sameVersions}</p> : null}
+                <dl className="mt-2 space-y-3">
+                  {changes.map((change) => (
+                    <div key={change.field}>
+                      <dt className="font-medium">{label(change.field)}</dt>
+                      <dd>
+                        {isText(change.before) && isText(change.after) ? (
+                          <TextDiff before={String(change.before ?? '')} after={String(change.after ?? '')} />
+                        ) : (
+                          <p className="mt-1">
+                            {t.before}: {displayValue(change.before)} · {t.after}: {displayValue(change.after)}
+                          </p>
+                        )}
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+              </div>
+            ) : null}
+          </>
+        )}
+      </section>
+    </>
+  );
+}
