@@ -40,6 +40,13 @@ describe('audit log labels', () => {
 
   it('words the detail instead of showing JSON, and keeps an unknown key rather than hiding it', () => {
     expect(describeAuditDetail('case.open_realtime', { readOnly: true })).toBe('bare lesetilgang');
+    // Attribution: the fields a session touched, by their labels (issue 17).
+    expect(describeAuditDetail('case.update', { channel: 'api', fields: 2, touched: 'facts,alvorlighetReasons' })).toBe(
+      '2 felt, felt: Fakta i saken, Alvorlighet (begrunnelse)',
+    );
+    expect(describeAuditDetail('item.update', { channel: 'realtime', updates: 3, touched: 'conclusion' })).toBe(
+      '3 endringer, felt: Konklusjon med begrunnelse',
+    );
     expect(describeAuditDetail('member.role_change', { from: 'saksbehandler', to: 'leder' })).toBe('fra saksbehandler, til leder');
     expect(describeAuditDetail('case.submit', { version: 2, meetingId: 'm1', late: true })).toBe('versjon 2, etter fristen');
     expect(describeAuditDetail('meeting.move', { from: '2026-12-03T09:00:00.000Z', to: '2026-12-04T09:00:00.000Z' })).toBe(

@@ -2,6 +2,7 @@ import type { AuditRow } from '../audit/list-audit-events';
 import type { AuditAction } from '../audit/record-audit-event';
 import { formatDateTime, formatNumber, formatTimestamp } from './format';
 import { nb } from './nb';
+import { versionFieldLabel } from './nb-versions';
 
 /**
  * The audit log in words a leader reads: what each action means, where a
@@ -165,6 +166,19 @@ export function describeAuditDetail(action: string, detail: AuditDetail | null):
   take('readOnly', (v) => (v ? 'bare lesetilgang' : 'med redigeringstilgang'));
   take('updates', (v) => `${formatNumber(Number(v), 0)} endringer`);
   take('fields', (v) => `${formatNumber(Number(v), 0)} felt`);
+  // Attribution (issue 17): the fields an editing session or a restore touched, by their labels, and when.
+  const kind = action.startsWith('item.') ? 'item' : 'case';
+  take('touched', (v) =>
+    text(v)
+      ? `felt: ${String(v)
+          .split(',')
+          .map((field) => versionFieldLabel(kind, field))
+          .join(', ')}`
+      : null,
+  );
+  take('firstEdit', (v) => (detail.lastEdit && detail.lastEdit !== v ? `fra ${when(v)}` : null));
+  take('lastEdit', (v) => `skrevet ${when(v)}`);
+  take('restoredFrom', (v) => (String(v).startsWith('case-version:') ? 'fra en innmeldt versjon' : 'fra en tidligere versjon'));
   take('version', (v) => `versjon ${formatNumber(Number(v), 0)}`);
   take('late', (v) => (v ? 'etter fristen' : null));
   take('ownOnly', (v) => (v ? 'bare egne saker' : null));
