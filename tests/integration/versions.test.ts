@@ -242,4 +242,41 @@ describe.each(databaseKinds)('versions on %s', (kind) => {
     expect(await db.documentVersion.count({ where: { OR: [{ caseId }, { itemId: item.id }], kind: 'restored' } })).toBe(0);
     expect(await db.auditEvent.count({ where: { action: 'version.restore', entityId: { in: [caseId, item.id] } } })).toBe(0);
   });
+
+  it('restores an item’s version in an open meeting as a new edit that everyone in the room sees', async () => {
+    const { meetingId } = await caseOnNewMeeting(db, new Date(systemClock.now().getTime() + 3 * 3600_000), 'Punkt gjenopprettes');
+    const [item] = await syncAgenda(db, meetingId);
+    const name = `item:${item.id}`;
+    const room = yjs(name, cookies.caseworker);
+    await whenSynced(room);
+    const notes = room.doc.getText('item.notes');
+    notes.insert(0, 'Første utkast til notat.');
+    await expect.poll(() => storedText(db, name, 'item.notes')).toBe('Første utkast til notat.');
+    // A snapshot of that state (as a lock that was called off again would leave), then more typing.
+    const snapshot = await db.documentVersion.create({
+      data: { documentKind: 'item', itemId: item.id, kind: 'locked', content: JSON.stringify({ notes: 'Første utkast til notat.' }) },
+    });
+    notes.insert(notes.length, ' Mer tekst som skal bort.');
+    await expect.poll(() => storedText(db, name, 'item.notes')).toContain('skal bort');
+
+    const path = `/moter/${meetingId}/punkter/${item.id}/versjoner`;
+    const shown = await page(path, cookies.chair);
+    const versionId = `document-version:${snapshot.id}`;
+    const answer = await submitRenderedForm(server.url, path, formWith(shown.html, versionId), {}, { cookie: cookies.chair });
+    expect(answer.status).toBe(303);
+    await waitFor(() => notes.toString() === 'Første utkast til notat.', 5000, 'the restore to reach the room');
+    expect(await db.documentVersion.count({ where: { itemId: item.id, kind: 'restored', createdById: users.chair.id } })).toBe(1);
+  });
+
+  it('masks a fødselsnummer in every version it shows, as the other content views do', async () => {
+    const { caseId } = await submittedThenEdited('Fakta uten nummer.');
+    await db.documentVersion.create({
+      data: { documentKind: 'case', caseId, kind: 'meeting_closed', content: JSON.stringify({ facts: 'Født 01010012356, bor alene.' }) },
+    });
+    const history = await loadVersionHistory({ db, actor: await actor('leader'), doc: { kind: 'case', id: caseId } });
+    expect(history.entries[0].content.facts).toBe('Født 010100*****, bor alene.');
+    const html = (await page(`/saker/${caseId}/versjoner`, cookies.leader)).html;
+    expect(html).toContain('010100*****');
+    expect(html).not.toContain('01010012356');
+  });
 });
