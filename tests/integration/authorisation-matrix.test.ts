@@ -778,8 +778,9 @@ function versionProbes() {
       covers: 'action app/_versions/actions.ts#restoreVersionAction',
       run: async (s) => {
         const versionId = await itemSnapshot(fx.lockedItemId);
+        const before = await restored({ itemId: fx.lockedItemId });
         const answer = await runAction(s, 'restoreVersionAction', { kind: 'item', id: fx.lockedItemId, versionId });
-        return actionOutcome(answer, (await restored({ itemId: fx.lockedItemId })) > 0);
+        return actionOutcome(answer, (await restored({ itemId: fx.lockedItemId })) > before);
       },
     },
   } satisfies Partial<Record<Operation, Probe>>;
