@@ -91,4 +91,37 @@ describe('logging in with a browser', () => {
     expect(await accessibilityViolations(room)).toEqual([]);
     await context.close();
   });
+
+  it('still goes to the login page when the word that the session ended is lost on the way', async () => {
+    const db = openDb(database.url);
+    const meetingId = (await demoFixtures(db)).meeting.id;
+    await db.$disconnect();
+    const { context, page: room } = await signIn(browser, server.url, demo.chair);
+    // Between the room and the server, as a flaky network might: socket.io's "session:ended" is dropped, and a
+    // Yjs close says only "gone" (1000), not 4401. What is left is the server's disconnect.
+    let dropped = 0;
+    await room.routeWebSocket(/\/socket\.io\//, (ws) => {
+      const upstream = ws.connectToServer();
+      upstream.onMessage((message) => {
+        if (typeof message === 'string' && message.includes('"session:ended"')) return void dropped++;
+        ws.send(message);
+      });
+      ws.onMessage((message) => upstream.send(message));
+    });
+    await room.routeWebSocket(/\/yjs\//, (ws) => {
+      const upstream = ws.connectToServer();
+      upstream.onClose(() => ws.close({ code: 1000, reason: 'gone' }));
+    });
+    await room.goto(`${server.url}/moter/${meetingId}/rom`);
+    await room.getByText('Tilkoblet. Det du skriver, ser alle med en gang.').first().waitFor();
+
+    const other = await context.newPage();
+    await other.goto(`${server.url}/`);
+    await other.getByRole('button', { name: 'Logg ut' }).click();
+    await other.waitForURL(/\/login/);
+
+    await room.waitForURL(/\/login\?error=SessionEnded/, { timeout: 10_000 });
+    expect(dropped).toBe(1);
+    await context.close();
+  });
 });

@@ -4,6 +4,7 @@ import '@/app/_collab/zod-client-config';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import React, { useEffect, useRef, useState } from 'react';
+import { leaveIfSessionEnded } from '@/app/_auth/check-session-ended';
 import { sessionEndedUrl } from '@/app/_collab/use-yjs-form';
 import { purposes } from '@/lib/cases/case-form';
 import { nb } from '@/lib/i18n/nb';
@@ -60,6 +61,10 @@ export function MeetingRoom({
     socket.on('meeting:agenda-changed', () => router.refresh());
     // The server ended this login (logout in another tab, expiry, deactivation).
     socket.on('session:ended', () => window.location.assign(sessionEndedUrl));
+    // The same if that event was lost: a disconnect by the server is followed by asking whether the login lives.
+    socket.on('disconnect', (reason) => {
+      if (reason === 'io server disconnect') void leaveIfSessionEnded();
+    });
     // My roles changed: load the page again, so it is checked again.
     socket.on('access:changed', () => window.location.reload());
     socket.on('meeting:closed', (e) => {
