@@ -9,8 +9,8 @@ import { containsNationalId } from './national-id';
  */
 export type NationalIdFinding = {
   unitId: string;
-  /** What holds it: the case row, a submitted version, a Yjs document, an agenda item, a follow-up, a search entry. */
-  where: 'case' | 'case-version' | 'document' | 'agenda-item' | 'follow-up' | 'search-entry';
+  /** What holds it: the case row, a submitted version, a version-history snapshot (lib/versions/), a Yjs document, an agenda item, a follow-up, a search entry. */
+  where: 'case' | 'case-version' | 'snapshot' | 'document' | 'agenda-item' | 'follow-up' | 'search-entry';
   /** The case, item, follow-up or search entry id; for a document, its name (`case:<id>`, `item:<id>`). */
   id: string;
   caseId: string | null;
@@ -36,6 +36,21 @@ const fieldsWithNumbers = (record: Record<string, unknown>): string[] =>
     return [];
   });
 
+function snapshotFinding(
+  unitId: string,
+  id: string,
+  caseId: string | null,
+  snapshot: { id: string; kind: string; content: string },
+): NationalIdFinding {
+  let content: Record<string, unknown> = {};
+  try {
+    content = JSON.parse(snapshot.content) as Record<string, unknown>;
+  } catch {
+    // An unreadable snapshot holds nothing this report can name.
+  }
+  return { unitId, where: 'snapshot', id, caseId, detail: `${snapshot.kind} ${snapshot.id}`, fields: fieldsWithNumbers(content) };
+}
+
 export async function findStoredNationalIds(db: Db, readDocument: ReadDocument): Promise<NationalIdFinding[]> {
   const findings: NationalIdFinding[] = [];
   const add = (finding: NationalIdFinding) => finding.fields.length && findings.push(finding);
@@ -45,7 +60,14 @@ export async function findStoredNationalIds(db: Db, readDocument: ReadDocument):
       take: page,
       ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
       orderBy: { id: 'asc' },
-      select: { id: true, unitId: true, title: true, personRef: true, versions: { select: { version: true, content: true } } },
+      select: {
+        id: true,
+        unitId: true,
+        title: true,
+        personRef: true,
+        versions: { select: { version: true, content: true } },
+        snapshots: { select: { id: true, kind: true, content: true } },
+      },
     });
     if (cases.length === 0) break;
     cursor = cases.at(-1)!.id;
@@ -68,6 +90,7 @@ export async function findStoredNationalIds(db: Db, readDocument: ReadDocument):
           fields: fieldsWithNumbers(content),
         });
       }
+      for (const snapshot of row.snapshots) add(snapshotFinding(row.unitId, row.id, row.id, snapshot));
       const name = `case:${row.id}`;
       const doc = await readDocument(name);
       if (doc) add({ unitId: row.unitId, where: 'document', id: name, caseId: row.id, fields: fieldsWithNumbers(doc) });
@@ -89,13 +112,15 @@ export async function findStoredNationalIds(db: Db, readDocument: ReadDocument):
         adjustedAssessment: true,
         meeting: { select: { unitId: true } },
         followUps: { select: { id: true, description: true } },
+        snapshots: { select: { id: true, kind: true, content: true } },
       },
     });
     if (items.length === 0) break;
     cursor = items.at(-1)!.id;
     for (const item of items) {
       const unitId = item.meeting.unitId;
-      const { id, caseId, meeting: _meeting, followUps, ...texts } = item;
+      const { id, caseId, meeting: _meeting, followUps, snapshots, ...texts } = item;
+      for (const snapshot of snapshots) add(snapshotFinding(unitId, id, caseId, snapshot));
       add({ unitId, where: 'agenda-item', id, caseId, fields: fieldsWithNumbers(texts) });
       for (const f of followUps)
         add({ unitId, where: 'follow-up', id: f.id, caseId, fields: fieldsWithNumbers({ description: f.description }) });

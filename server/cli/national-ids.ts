@@ -1,4 +1,4 @@
-// `npm run privacy:national-ids -- [--mask-index]`: reports which stored cases, versions, Yjs documents, agenda
+// `npm run privacy:national-ids -- [--mask-index]`: reports which stored cases, versions (and version-history snapshots), Yjs documents, agenda
 // items, follow-ups and search entries hold a national identity number, per unit and field — never the number.
 // `--mask-index` also rewrites the search entries of the meetings whose entries hold one (masked, as every
 // index written now is). Exit 0 when it ran, whatever it found.

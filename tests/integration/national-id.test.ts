@@ -189,7 +189,12 @@ describe('national identity numbers', () => {
         env: { ...process.env, DATABASE_URL: database.url },
         encoding: 'utf8',
       });
+    // A version-history snapshot of the item holding the number (lib/versions/) is reported too.
+    const snapshot = await db.documentVersion.create({
+      data: { documentKind: 'item', itemId: target.id, kind: 'locked', content: JSON.stringify({ notes: `Fnr ${fnr}` }) },
+    });
     const report = run();
+    expect(report).toContain(`snapshot ${target.id} locked ${snapshot.id} of case ${target.caseId}: notes`);
     expect(report).not.toContain(fnr);
     expect(report).not.toContain('12258');
     expect(report).toContain(`Unit ${fx.mainUnit.name} (${fx.mainUnit.id})`);
