@@ -5,9 +5,13 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { demo, demoItemDocument, openDb } from '../support/fixtures';
+import type { Db } from '../../lib/db/db';
 import { loginDemoUsers } from '../support/login';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { connectYjs, waitFor, whenSynced } from '../support/yjs-client';
+import { connectionClosed, connectYjs, waitFor, whenSynced, type YjsClient } from '../support/yjs-client';
+import { storedDocument } from '../support/stored-document';
+import { itemContentSchema, itemMapName, itemTextFields, readItemContent } from '../../lib/meetings/item-content';
+import { parseFields } from '../../lib/validation/parse-fields';
 
 /** A small seeded generator, so a failing run can be repeated exactly. */
 function prng(seed: number) {
@@ -32,18 +36,19 @@ describe('fuzzing the Yjs endpoint', () => {
   let server: TestServer;
   let cookies: Record<string, string>;
   let docName: string;
+  let db: Db;
   const seed = Number(process.env.SAMLET_FUZZ_SEED ?? 20261123);
 
   beforeAll(async () => {
     database = await createTestDatabase('sqlite');
     server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir });
-    const db = openDb(database.url);
+    db = openDb(database.url);
     docName = await demoItemDocument(db);
-    await db.$disconnect();
     cookies = await loginDemoUsers(server.url, demo, demo.password);
   });
 
   afterAll(async () => {
+    await db?.$disconnect();
     await server?.stop('SIGTERM');
     await database?.drop();
   });
@@ -167,5 +172,128 @@ describe('fuzzing the Yjs endpoint', () => {
     // Bad frames ended their connections with "invalid message" (4400), not the server.
     expect(stats.closes.get(4400) ?? 0).toBeGreaterThan(1000);
     for (const client of [alice, bob, carol]) client.destroy();
+  }, 120_000);
+
+  /**
+   * Well-formed Yjs from clients allowed to edit, with content the form has no
+   * place for. Each is one edit made on a copy synced with the server, so it
+   * would integrate; the guard refuses every one (4400), atomically.
+   */
+  function wrongContent(random: () => number, victims: number[]): { what: string; edit: (client: YjsClient) => void } {
+    const map = (c: YjsClient) => c.doc.getMap<unknown>(itemMapName);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+    const attacks: { what: string; edit: (client: YjsClient) => void }[] = [
+      { what: 'followUps: "boom"', edit: (c) => map(c).set('followUps', 'boom') },
+      { what: 'a follow-up without an id', edit: (c) => map(c).set('followUps', [{ description: 'x' }]) },
+      {
+        what: '51 follow-ups',
+        edit: (c) =>
+          map(c).set(
+            'followUps',
+            Array.from({ length: 51 }, (_, i) => ({ id: `f${i}` })),
+          ),
+      },
+      { what: 'epjDocumentation: "yes"', edit: (c) => map(c).set('epjDocumentation', 'yes') },
+      { what: 'an outcome no form has', edit: (c) => map(c).set('outcome', pick(['vedtatt', 42, null, ['avklart']])) },
+      { what: 'a date that is no date', edit: (c) => map(c).set('reassessmentDate', 'i morgen') },
+      { what: 'a level object', edit: (c) => map(c).set('alvorlighetLevel', { level: 'hoy' }) },
+      { what: 'an unknown map key', edit: (c) => map(c).set(`felt${Math.floor(random() * 1000)}`, 'x') },
+      { what: 'a text field as a map value', edit: (c) => map(c).set(pick(itemTextFields), 'skjult tekst') },
+      { what: 'an unknown top-level text', edit: (c) => c.doc.getText('notes').insert(0, 'ved siden av') },
+      { what: 'an unknown top-level array', edit: (c) => c.doc.getArray('junk').push([1, 2, 3]) },
+      { what: 'map entries on a text', edit: (c) => c.doc.getMap(`item.${pick(itemTextFields.filter((f) => f !== 'notes'))}`).set('x', 1) },
+      { what: 'a nested array for the follow-ups', edit: (c) => map(c).set('followUps', new Y.Array()) },
+      { what: 'a nested text for the outcome', edit: (c) => map(c).set('outcome', new Y.Text('avklart')) },
+      { what: 'a nested map in a text', edit: (c) => c.text.insertEmbed(Math.floor(random() * (c.text.length + 1)), new Y.Map()) },
+      { what: 'an embed in a text', edit: (c) => c.text.insertEmbed(0, { image: 'x' }) },
+      { what: 'formatting in a text', edit: (c) => c.text.insert(0, 'fet', { bold: true }) },
+      { what: 'a text over its cap', edit: (c) => c.doc.getText(`item.${pick(itemTextFields)}`).insert(0, 'x'.repeat(50_001)) },
+      {
+        what: 'everything deleted together with a bad value',
+        edit: (c) =>
+          c.doc.transact(() => {
+            c.text.delete(0, c.text.length);
+            map(c).set('outcome', 42);
+          }),
+      },
+      {
+        what: 'a delete of the honest clients’ next words',
+        edit: (c) => {
+          const encoder = encoding.createEncoder();
+          encoding.writeVarUint(encoder, 0);
+          const update = encoding.createEncoder();
+          encoding.writeVarUint(update, 0); // no structs
+          encoding.writeVarUint(update, victims.length);
+          for (const victim of victims) for (const n of [victim, 1, 0, 100_000]) encoding.writeVarUint(update, n);
+          syncProtocol.writeUpdate(encoder, encoding.toUint8Array(update));
+          c.provider.ws!.send(encoding.toUint8Array(encoder));
+        },
+      },
+    ];
+    return pick(attacks);
+  }
+
+  it('refuses valid-but-wrong Yjs content: the honest clients agree, keep every word, and the stored document still parses', async () => {
+    const random = prng(seed + 1);
+    const alice = connectYjs(server.url, docName, cookies.chair);
+    const bob = connectYjs(server.url, docName, cookies.leader);
+    await Promise.all([whenSynced(alice), whenSynced(bob)]);
+    const tokens: string[] = [];
+    let attacking = true;
+    const honest = async () => {
+      for (let i = 0; attacking || i < 20; i++) {
+        const [writer, name] = i % 2 ? [bob, 'b'] : [alice, 'a'];
+        const token = `${name}${i}ok `;
+        tokens.push(token);
+        writer.text.insert(writer.text.length, token);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    const closes = new Map<number, number>();
+    const refused: string[] = [];
+    const attack = async () => {
+      for (let i = 0; i < 60; i++) {
+        const hostile = connectYjs(server.url, docName, [cookies.caseworker, cookies.caseworker2][i % 2]);
+        try {
+          await whenSynced(hostile);
+          const { what, edit } = wrongContent(random, [alice.doc.clientID, bob.doc.clientID]);
+          const closed = connectionClosed(hostile, 10_000);
+          edit(hostile);
+          const code = (await closed)?.code ?? 0;
+          closes.set(code, (closes.get(code) ?? 0) + 1);
+          if (code !== 4400) refused.push(`${what}: closed with ${code}`);
+        } finally {
+          hostile.destroy();
+        }
+      }
+    };
+    await Promise.all([honest(), attack().finally(() => (attacking = false))]);
+
+    expect(refused).toEqual([]);
+    expect(closes.get(4400)).toBe(60);
+    await waitFor(() => alice.text.toString() === bob.text.toString(), 10_000, 'the honest clients to agree');
+    for (const token of tokens) expect(alice.text.toString()).toContain(token);
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    // What the server stored holds every word too, and nothing the form does not know.
+    const last = tokens[tokens.length - 1];
+    await expect
+      .poll(
+        async () => {
+          const stored = await storedDocument(db, docName);
+          const text = stored.getText('item.notes').toString();
+          stored.destroy();
+          return text.includes(last);
+        },
+        { timeout: 5000 },
+      )
+      .toBe(true);
+    const stored = await storedDocument(db, docName);
+    for (const token of tokens) expect(stored.getText('item.notes').toString()).toContain(token);
+    expect(parseFields(itemContentSchema, readItemContent(stored)).invalid).toEqual([]);
+    const known = new Set([itemMapName, ...itemTextFields.map((field) => `item.${field}`)]);
+    expect([...stored.share.keys()].filter((name) => !known.has(name))).toEqual([]);
+    stored.destroy();
+    alice.destroy();
+    bob.destroy();
   }, 120_000);
 });

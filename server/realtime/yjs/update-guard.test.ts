@@ -1,3 +1,4 @@
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import type { UpdateRule } from '../../../lib/realtime/update-rules';
@@ -178,6 +179,19 @@ describe('UpdateGuard', () => {
         updateFrom(live, (doc) => doc.getText('item.dissent').insert(0, 'b'.repeat(600))),
       ),
     ).toBeNull();
+  });
+
+  it('refuses a delete of content the document does not have yet (it would erase the next words of whoever it names)', () => {
+    const live = new Y.Doc();
+    const guard = new UpdateGuard('item', live);
+    const honest = new Y.Doc();
+    // A well-formed update of no structs and one delete range: the honest client's next thousand characters.
+    const encoder = encoding.createEncoder();
+    for (const n of [0, 1, honest.clientID, 1, 0, 1_000]) encoding.writeVarUint(encoder, n);
+    expect(refusal(guard, encoding.toUint8Array(encoder))).toMatch(/does not have/);
+    honest.getText('item.notes').insert(0, 'Mine ord');
+    expect(refusal(guard, Y.encodeStateAsUpdate(honest))).toBeNull();
+    expect(live.getText('item.notes').toString()).toBe('Mine ord');
   });
 
   it('refuses a malformed update', () => {
