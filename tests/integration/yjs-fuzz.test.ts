@@ -217,6 +217,20 @@ describe('fuzzing the Yjs endpoint', () => {
           }),
       },
       {
+        what: 'an edit waiting for content nobody sent',
+        edit: (c) => {
+          const gap = new Y.Doc();
+          const updates: Uint8Array[] = [];
+          gap.on('update', (update: Uint8Array) => updates.push(update));
+          gap.getText('item.notes').insert(0, 'først');
+          gap.getText('item.notes').insert(5, ' så');
+          const encoder = encoding.createEncoder();
+          encoding.writeVarUint(encoder, 0);
+          syncProtocol.writeUpdate(encoder, updates[1]);
+          c.provider.ws!.send(encoding.toUint8Array(encoder));
+        },
+      },
+      {
         what: 'a delete of the honest clients’ next words',
         edit: (c) => {
           const encoder = encoding.createEncoder();

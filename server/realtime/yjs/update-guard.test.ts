@@ -194,6 +194,21 @@ describe('UpdateGuard', () => {
     expect(live.getText('item.notes').toString()).toBe('Mine ord');
   });
 
+  it('refuses an edit that depends on content the document does not have (it would integrate inside someone else’s update)', () => {
+    const live = new Y.Doc();
+    const guard = new UpdateGuard('item', live);
+    const client = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    client.on('update', (update: Uint8Array) => updates.push(update));
+    client.getText('item.notes').insert(0, 'Første');
+    client.getText('item.notes').insert(6, ' og andre');
+    expect(refusal(guard, updates[1])).toMatch(/depends on content/);
+    expect(live.getText('item.notes').toString()).toBe('');
+    expect(refusal(guard, updates[0])).toBeNull();
+    expect(refusal(guard, updates[1])).toBeNull();
+    expect(live.getText('item.notes').toString()).toBe('Første og andre');
+  });
+
   it('refuses a malformed update', () => {
     const live = new Y.Doc();
     const guard = new UpdateGuard('item', live);

@@ -69,7 +69,7 @@ export class UpdateGuard {
 
   private check(update: Uint8Array, actor: UpdateActor): string | null {
     this.checking = { values: new Set(), texts: new Set(), misplaced: [] };
-    const pendingDeletes = this.scratch.store.pendingDs;
+    const { pendingDs: pendingDeletes, pendingStructs } = this.scratch.store;
     try {
       Y.applyUpdate(this.scratch, update);
     } catch (error) {
@@ -81,6 +81,9 @@ export class UpdateGuard {
     // A delete of content the document does not have yet would wait and strike once it arrives:
     // a way to erase someone's next words before they type them. No honest client deletes what it has not seen.
     if (this.scratch.store.pendingDs && !pendingDeletes) return 'deletes content the document does not have';
+    // Likewise an edit waiting for content the document does not have: it would land inside the update
+    // of whoever supplies it (an honest client's next keystroke, which would then be refused in its place).
+    if (this.scratch.store.pendingStructs && !pendingStructs) return 'depends on content the document does not have';
     for (const rule of this.rules) {
       const refusal = rule({ kind: this.kind, actor, before: this.live, after: this.scratch, changes });
       if (refusal) return refusal;
