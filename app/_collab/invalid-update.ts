@@ -26,7 +26,13 @@ export function reloadAfterInvalidUpdate(
   } catch {
     // Storage refused (private mode, full): the reload still happens, only the notice is lost.
   }
-  void (local ? local.clearData() : Promise.resolve()).finally(() => window.location.reload());
+  // Another tab holding the same local copy can keep its deletion waiting: reload after a moment regardless.
+  const reload = () => window.location.reload();
+  const fallback = window.setTimeout(reload, 2000);
+  void (local ? local.clearData() : Promise.resolve()).finally(() => {
+    window.clearTimeout(fallback);
+    reload();
+  });
   return true;
 }
 

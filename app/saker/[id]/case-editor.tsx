@@ -17,7 +17,13 @@ const t = nb.cases;
 
 /** A field's label, for the notice about unreadable stored content. */
 function fieldLabel(field: string): string {
-  const label = (t.fields as Record<string, unknown>)[field];
+  const labels = t.fields as Record<string, unknown>;
+  // A criterion's factor list and level are labelled by the criterion ("Momenter som gjelder for nytte").
+  const criterion = /^(alvorlighet|nytte|ressurs)(Factors|Level)$/.exec(field);
+  if (criterion)
+    return criterion[2] === 'Factors' ? t.fields.factorsLegend(t.fields[criterion[1] as 'nytte']) : t.fields[criterion[1] as 'nytte'];
+  if (field === 'alternatives') return t.fields.alternativesLegend;
+  const label = labels[field];
   return typeof label === 'string' ? label : t.invalidStoredField;
 }
 
