@@ -217,6 +217,24 @@ describe('fuzzing the Yjs endpoint', () => {
           }),
       },
       {
+        what: 'text whose left neighbour is a map value (relayed, it would land in the outcome)',
+        edit: (c) => {
+          const id = 1 + Math.floor(random() * 2 ** 30);
+          const first = new Y.Doc();
+          first.clientID = id;
+          first.getMap(itemMapName).set('outcome', 'avklart');
+          const second = new Y.Doc();
+          second.clientID = id;
+          second.getText('item.notes').insert(0, 'ab');
+          for (const update of [Y.encodeStateAsUpdate(first), Y.encodeStateAsUpdate(second)]) {
+            const encoder = encoding.createEncoder();
+            encoding.writeVarUint(encoder, 0);
+            syncProtocol.writeUpdate(encoder, update);
+            c.provider.ws!.send(encoding.toUint8Array(encoder));
+          }
+        },
+      },
+      {
         what: 'an edit waiting for content nobody sent',
         edit: (c) => {
           const gap = new Y.Doc();

@@ -209,6 +209,27 @@ describe('UpdateGuard', () => {
     expect(live.getText('item.notes').toString()).toBe('Første og andre');
   });
 
+  it('judges what it would store and relay, not what arrived: an item whose parent its neighbour contradicts is refused', () => {
+    const live = new Y.Doc();
+    const guard = new UpdateGuard('item', live);
+    // One client id, two docs: first a valid outcome at clock 0, then text at clocks 0–1 of the same id.
+    const first = new Y.Doc();
+    first.clientID = 7;
+    first.getMap('item').set('outcome', 'avklart');
+    const second = new Y.Doc();
+    second.clientID = 7;
+    second.getText('item.notes').insert(0, 'ab');
+    expect(refusal(guard, Y.encodeStateAsUpdate(first))).toBeNull();
+    // Yjs takes only clock 1 ('b') of the second, with clock 0 (the outcome) as its left neighbour: here it
+    // stays in the text, but the encoding relayed and stored names no parent, so every reader puts it under
+    // the outcome ('b', no outcome at all).
+    expect(refusal(guard, Y.encodeStateAsUpdate(second))).toMatch(/invalid value for item.outcome/);
+    const reader = new Y.Doc();
+    Y.applyUpdate(reader, Y.encodeStateAsUpdate(live));
+    expect(reader.getMap('item').get('outcome')).toBe('avklart');
+    expect(reader.getText('item.notes').toString()).toBe('');
+  });
+
   it('refuses a malformed update', () => {
     const live = new Y.Doc();
     const guard = new UpdateGuard('item', live);

@@ -53,17 +53,48 @@ export class UpdateGuard {
 
   /** Applies `update` to the live document if every rule passes; otherwise throws RefusedUpdate and applies nothing. */
   apply(update: Uint8Array, actor: UpdateActor, origin: unknown): void {
-    const refusal = this.check(update, actor);
-    if (refusal) {
-      this.scratch.destroy();
-      this.scratch = this.copyOfLive();
-      throw new RefusedUpdate(refusal);
+    const first = this.checkOnScratch(update, actor);
+    if (first.refusal) this.refuse(first.refusal);
+    // Nothing new (a sync step 2 of what the server has already): nothing to apply.
+    if (first.emitted.length === 0) return;
+    let accepted = update;
+    if (!(first.emitted.length === 1 && sameBytes(first.emitted[0], update))) {
+      // What the document would store and relay (its own encoding of what it integrated) differs from
+      // what arrived: a step 2 diff, a resent edit — or an update whose items name a parent their
+      // neighbours contradict, which lands in one field here and in another for everyone decoding the
+      // relayed form. Judge that form, on a fresh copy, and apply it instead.
+      accepted = first.emitted.length === 1 ? first.emitted[0] : Y.mergeUpdates(first.emitted);
+      this.rebuild();
+      const second = this.checkOnScratch(accepted, actor);
+      if (second.refusal) this.refuse(second.refusal);
     }
     this.passing = true;
     try {
-      Y.applyUpdate(this.live, update, origin);
+      Y.applyUpdate(this.live, accepted, origin);
     } finally {
       this.passing = false;
+    }
+  }
+
+  private refuse(reason: string): never {
+    this.rebuild();
+    throw new RefusedUpdate(reason);
+  }
+
+  private rebuild(): void {
+    this.scratch.destroy();
+    this.scratch = this.copyOfLive();
+  }
+
+  /** Applies the update to the scratch copy and judges it; what the copy emitted is what it would store and relay. */
+  private checkOnScratch(update: Uint8Array, actor: UpdateActor): { refusal: string | null; emitted: Uint8Array[] } {
+    const emitted: Uint8Array[] = [];
+    const collect = (encoded: Uint8Array) => emitted.push(encoded);
+    this.scratch.on('update', collect);
+    try {
+      return { refusal: this.check(update, actor), emitted };
+    } finally {
+      this.scratch.off('update', collect);
     }
   }
 
@@ -155,4 +186,10 @@ export function readGuardedSyncMessage(
   if (type !== syncProtocol.messageYjsSyncStep2 && type !== syncProtocol.messageYjsUpdate)
     throw new RefusedUpdate(`unknown sync message ${type}`);
   guardOf(shared).apply(decoding.readVarUint8Array(decoder), actor, ws);
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
