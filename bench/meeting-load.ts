@@ -660,7 +660,19 @@ async function main(): Promise<number> {
           select: { id: true },
         });
         meetingSeq += count;
-        return rows.map((row) => `meeting:${row.id}`);
+        // One agenda item per meeting: its document (`item:<id>`) is what a meeting co-edits (the meeting-wide kind is gone).
+        const items = await samletDb.agendaItem.createManyAndReturn({
+          data: rows.map((row) => ({
+            meetingId: row.id,
+            title: 'Benchmark',
+            position: 1,
+            plannedMinutes: 10,
+            purpose: 'drofting',
+            reason: 'added',
+          })),
+          select: { id: true },
+        });
+        return items.map((item) => `item:${item.id}`);
       },
       waitIdle: async () => (await Promise.all(servers.map((s) => waitNoOpenDocuments(`${s.url}/api/metrics`, 60_000)))).every(Boolean),
     });
@@ -692,7 +704,7 @@ async function main(): Promise<number> {
       metricsUrl: `${referenceUrl}/metrics`,
       metricsUrls: [`${referenceUrl}/metrics`],
       cookieFor: () => null,
-      newMeetings: async (count) => Array.from({ length: count }, () => `meeting:bench${(referenceSeq += 1).toString().padStart(6, '0')}`),
+      newMeetings: async (count) => Array.from({ length: count }, () => `item:bench${(referenceSeq += 1).toString().padStart(6, '0')}`),
       // It keeps documents in memory forever (no persistence); there is nothing to wait for.
       waitIdle: async () => true,
     };
