@@ -3,6 +3,7 @@
 import './zod-client-config';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type * as YTypes from 'yjs';
+import { reloadAfterInvalidUpdate } from './invalid-update';
 import type { ThrottledAwareness } from './throttled-awareness';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'ended';
@@ -118,6 +119,8 @@ export function useYjsForm(options: {
         setConnection(status === 'connected' ? 'online' : wasOnline ? 'offline' : 'connecting');
       });
       provider.on('connection-close', (event: { code?: number } | null) => {
+        // The server refused an edit of this page (4400): start again from the server's state.
+        if (reloadAfterInvalidUpdate(event, documentName, local)) return;
         if (event?.code === accessChangedCode) onAccessChanged.current?.();
         if (event?.code !== sessionEndedCode) return;
         ended = true;

@@ -1,9 +1,13 @@
+import * as encoding from 'lib0/encoding';
 import type { Browser, Page } from 'playwright-core';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../lib/db/db';
 import { syncAgenda } from '../../lib/meetings/sync-agenda';
 import { apiClient, completeCase } from '../support/api';
 import { browserTraces, launchBrowser, signIn } from '../support/browser';
+import { editorText } from '../support/editor-field';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { demo, demoFixtures, openDb } from '../support/fixtures';
 import { loginDemoUsers } from '../support/login';
@@ -58,7 +62,7 @@ describe('pages over stored content that fails the schema', () => {
     await chair.getByRole('button', { name: `Gjør til aktuell sak: ${avklaringTitle}` }).click();
     await chair.getByRole('heading', { name: avklaringTitle, level: 2 }).waitFor();
     await chair.getByText('kunne ikke leses og vises tomt: Oppfølging').waitFor();
-    await expect.poll(() => chair.getByRole('textbox', { name: 'Notater fra møtet' }).inputValue()).toBe('Lagret før vakten kom.');
+    await expect.poll(() => editorText(chair.getByRole('textbox', { name: 'Notater fra møtet' }))).toBe('Lagret før vakten kom.');
     // The follow-up list is empty and usable: adding one replaces the bad value.
     await chair.getByRole('button', { name: 'Legg til oppfølging' }).click();
     await chair.getByLabel('Hva skal gjøres').first().fill('Ring pårørende');
@@ -83,13 +87,49 @@ describe('pages over stored content that fails the schema', () => {
     const sara = await open(demo.caseworker);
     await sara.goto(`${server.url}/saker/${created.body.id}`);
     await sara.getByText('kunne ikke leses og vises tomt: Sakstype, Momenter som gjelder for nytte').waitFor();
-    await expect.poll(() => sara.getByRole('textbox', { name: /Fakta i saken/ }).inputValue()).toBe(completeCase.facts);
+    await expect.poll(() => editorText(sara.getByRole('textbox', { name: /Fakta i saken/ }))).toBe(completeCase.facts);
     expect(await sara.getByRole('radio', { checked: true }).count()).toBeGreaterThan(0); // purpose and level still chosen
     // The bad list shows empty and works: ticking a factor writes a proper list over it.
     const factor = sara.getByRole('checkbox', { name: 'Bedre (eller mindre tap av) mestring' });
     expect(await factor.isChecked()).toBe(false);
     await factor.check();
     await expect.poll(() => factor.isChecked()).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('a page the server closes with 4400 says so and reloads from the server’s state', async () => {
+    const cookies = await loginDemoUsers(server.url, { caseworker: demo.caseworker }, demo.password);
+    const created = await apiClient(server.url, cookies.caseworker).post('/api/cases', { content: completeCase });
+    const { page: sara } = await signIn(browser, server.url, demo.caseworker);
+    sara.on('pageerror', (error) => pageErrors.push(`${demo.caseworker}: ${error.message}`));
+    // Keep a handle on the page's Yjs websocket, to send what no form field would (a caseType no form has).
+    await sara.addInitScript(() => {
+      const Native = window.WebSocket;
+      const sockets: WebSocket[] = [];
+      (window as unknown as { yjsSockets: WebSocket[] }).yjsSockets = sockets;
+      window.WebSocket = class extends Native {
+        constructor(url: string | URL, protocols?: string | string[]) {
+          super(url, protocols);
+          if (String(url).includes('/yjs/')) sockets.push(this);
+        }
+      };
+    });
+    await sara.goto(`${server.url}/saker/${created.body.id}`);
+    await expect.poll(() => editorText(sara.getByRole('textbox', { name: /Fakta i saken/ }))).toContain(completeCase.facts);
+    const bad = new Y.Doc();
+    bad.getMap('form').set('caseType', 'tull');
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(bad));
+    const frame = [...encoding.toUint8Array(encoder)];
+    await sara.evaluate((bytes) => {
+      const sockets = (window as unknown as { yjsSockets: WebSocket[] }).yjsSockets;
+      sockets[sockets.length - 1].send(new Uint8Array(bytes));
+    }, frame);
+    await sara.getByText('Serveren avviste en endring fra denne siden').waitFor();
+    await expect.poll(() => editorText(sara.getByRole('textbox', { name: /Fakta i saken/ }))).toContain(completeCase.facts);
+    const read = await apiClient(server.url, cookies.caseworker).get(`/api/cases/${created.body.id}`);
+    expect(read.body.content.caseType).toBe(completeCase.caseType);
     expect(pageErrors).toEqual([]);
   });
 });
