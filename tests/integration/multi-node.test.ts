@@ -152,14 +152,17 @@ describe('several nodes on PostgreSQL and Redis', () => {
     );
     expect(text(onA, 'notes').toString()).toBe(text(onB, 'notes').toString());
 
-    onA.provider.awareness.setLocalStateField('user', { name: 'Sara på A' });
+    // The name comes from A's session (the server sets it); the field is what the client said.
+    onA.provider.awareness.setLocalStateField('field', 'notes');
     const names = (client: YjsClient) =>
-      [...client.provider.awareness.getStates().values()].map((s) => (s.user as { name?: string } | undefined)?.name);
-    await waitFor(() => names(onB).includes('Sara på A'), 5000, 'presence from A on B');
+      [...client.provider.awareness.getStates().values()]
+        .filter((s) => s.field === 'notes')
+        .map((s) => (s.user as { name?: string } | undefined)?.name);
+    await waitFor(() => names(onB).includes('Sara Saksbehandler'), 5000, 'presence from A on B');
     // A newcomer on B, after both were there, sees A's client and B's at once (B answers for the ones it relays).
     const late = yjs(nodeB.url, name, cookies.leader);
     await whenSynced(late);
-    await waitFor(() => names(late).includes('Sara på A'), 5000, 'presence of A for a newcomer on B');
+    await waitFor(() => names(late).includes('Sara Saksbehandler'), 5000, 'presence of A for a newcomer on B');
     expect(text(late, 'notes').toString()).toBe(text(onA, 'notes').toString());
     // Leaving on A is seen on B.
     const idOnA = onA.doc.clientID;

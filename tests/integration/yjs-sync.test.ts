@@ -55,9 +55,13 @@ describe.each(databaseKinds)('Yjs over y-websocket on %s', (kind) => {
     const a = connect(name, cookies.chair);
     const b = connect(name, cookies.caseworker);
     await Promise.all([whenSynced(a), whenSynced(b)]);
-    a.provider.awareness.setLocalStateField('user', { name: 'Mona' });
+    a.provider.awareness.setLocalStateField('field', 'notes');
+    // The name is the chair's from the session, whatever the client says (awareness-filter.ts).
     await waitFor(
-      () => [...b.provider.awareness.getStates().values()].some((s) => (s as { user?: { name: string } }).user?.name === 'Mona'),
+      () =>
+        [...b.provider.awareness.getStates().values()].some(
+          (s) => s.field === 'notes' && (s as { user?: { name: string } }).user?.name === 'Mona Møteleder',
+        ),
       5000,
       'presence',
     );

@@ -62,10 +62,11 @@ export async function waitFor(check: () => boolean, timeoutMs = 10_000, what = '
  * them has reached them by now.
  */
 export async function markerSeen(from: YjsClient, to: YjsClient[], timeoutMs = 5000): Promise<void> {
-  const marker = `${from.doc.clientID}:${Math.random()}`;
-  from.provider.awareness.setLocalStateField('marker', marker);
+  // In `field`: the server passes only `field`, `cursor` and `pending` on (awareness-filter.ts).
+  const marker = `marker-${from.doc.clientID}-${Math.random().toString(36).slice(2)}`;
+  from.provider.awareness.setLocalStateField('field', marker);
   const seen = (client: YjsClient) =>
-    (client.provider.awareness.getStates().get(from.doc.clientID) as { marker?: string } | undefined)?.marker === marker;
+    (client.provider.awareness.getStates().get(from.doc.clientID) as { field?: string } | undefined)?.field === marker;
   await waitFor(() => to.every(seen), timeoutMs, 'marker');
 }
 

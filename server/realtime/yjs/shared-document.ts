@@ -56,6 +56,8 @@ export class SharedDocument {
   /** Set once the registry has dropped this document; it must not be used again. */
   unloaded = false;
   peerLink: PeerLink | null = null;
+  /** Awareness ids whose state came from another node: no connection here may set them (awareness-filter.ts). */
+  readonly peerAwarenessIds = new Set<number>();
 
   constructor(
     readonly name: string,
@@ -116,6 +118,13 @@ export class SharedDocument {
     return encoding.toUint8Array(encoder);
   }
 
+  /** True when an awareness id is the server's, another node's or another connection's here. */
+  awarenessTakenElsewhere(ws: WebSocket, clientId: number): boolean {
+    if (clientId === this.awareness.clientID || this.peerAwarenessIds.has(clientId)) return true;
+    for (const [other, info] of this.connections) if (other !== ws && info.awarenessIds.has(clientId)) return true;
+    return false;
+  }
+
   removeConnection(ws: WebSocket): void {
     const info = this.connections.get(ws);
     if (!info) return;
@@ -137,6 +146,8 @@ export class SharedDocument {
 
   private readonly onAwarenessUpdate = (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
     const changed = [...changes.added, ...changes.updated, ...changes.removed];
+    if (origin === peerOrigin) for (const id of changes.added) this.peerAwarenessIds.add(id);
+    for (const id of changes.removed) this.peerAwarenessIds.delete(id);
     const info = this.connections.get(origin as WebSocket);
     if (info) {
       // Remember which awareness clients a connection controls, to clear them when it leaves.

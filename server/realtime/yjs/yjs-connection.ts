@@ -9,6 +9,8 @@ import { closeCodes } from '../close-codes';
 import { editAllowedAt } from './access-deadline';
 import { createRateLimiter, yjsLimits } from './limits';
 import { readGuardedSyncMessage } from './update-guard';
+import { filterAwarenessUpdate } from './awareness-filter';
+import type { PresenceUser } from '../../../lib/realtime/presence';
 import { messageAuth, messageAwareness, messageQueryAwareness, messageSync, type SharedDocument } from './shared-document';
 
 const pingIntervalMs = 30_000;
@@ -24,6 +26,8 @@ export function bindYjsConnection(options: {
   shared: SharedDocument;
   ws: WebSocket;
   userId: string;
+  /** The name and colour every awareness state of this connection carries (from its session). */
+  user: PresenceUser;
   readOnly: boolean;
   /** Epoch ms from which edits are refused although the connection was granted edit (null: no such instant). */
   editUntil?: number | null;
@@ -67,7 +71,7 @@ export function bindYjsConnection(options: {
       // Read per message: a lock makes an open connection read-only at once, and so does the instant
       // its access changes with time (checked here too, so an edit cannot slip in before the re-check runs).
       const readOnly = info.readOnly || !editAllowedAt(info.editUntil, clock.now());
-      handleMessage(shared, ws, readOnly, toUint8Array(data));
+      handleMessage(shared, ws, { readOnly, user: options.user, ownIds: info.awarenessIds }, toUint8Array(data));
     } catch (error) {
       log.warn({ doc: shared.name, userId: options.userId, err: (error as Error).message }, 'yjs: invalid message, closing');
       ws.close(closeCodes.invalidMessage, 'invalid message');
@@ -89,7 +93,10 @@ export function bindYjsConnection(options: {
   if (presence) shared.send(ws, presence);
 }
 
-function handleMessage(shared: SharedDocument, ws: WebSocket, readOnly: boolean, message: Uint8Array): void {
+type Sender = { readOnly: boolean; user: PresenceUser; ownIds: ReadonlySet<number> };
+
+function handleMessage(shared: SharedDocument, ws: WebSocket, sender: Sender, message: Uint8Array): void {
+  const { readOnly } = sender;
   const decoder = decoding.createDecoder(message);
   const encoder = encoding.createEncoder();
   const type = decoding.readVarUint(decoder);
@@ -107,9 +114,13 @@ function handleMessage(shared: SharedDocument, ws: WebSocket, readOnly: boolean,
       if (encoding.length(encoder) > 1) shared.send(ws, encoding.toUint8Array(encoder));
       return;
     }
-    case messageAwareness:
-      awarenessProtocol.applyAwarenessUpdate(shared.awareness, decoding.readVarUint8Array(decoder), ws);
+    case messageAwareness: {
+      // Only what the client may say about itself (awareness-filter.ts); name and colour from its session.
+      const takenElsewhere = (clientId: number) => shared.awarenessTakenElsewhere(ws, clientId);
+      const filtered = filterAwarenessUpdate(decoding.readVarUint8Array(decoder), { ...sender, takenElsewhere });
+      if (filtered) awarenessProtocol.applyAwarenessUpdate(shared.awareness, filtered, ws);
       return;
+    }
     case messageQueryAwareness: {
       const presence = shared.awarenessMessage();
       if (presence) shared.send(ws, presence);

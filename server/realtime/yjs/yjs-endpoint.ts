@@ -19,6 +19,7 @@ import type { DocumentRegistry } from './document-registry';
 import { yjsLimits } from './limits';
 import { trackEditAttribution } from './edit-attribution';
 import { bindYjsConnection } from './yjs-connection';
+import { personColour } from '../../../lib/realtime/person-colour';
 
 export const yjsPathPrefix = '/yjs/';
 
@@ -155,6 +156,7 @@ export function createYjsEndpoint(deps: {
           shared,
           ws,
           userId: actor.userId,
+          user: { name: session.user.name, ...personColour(actor.userId) },
           readOnly,
           editUntil: !readOnly && access.changesAt ? access.changesAt.getTime() : null,
           clock,
