@@ -173,13 +173,16 @@ export class DocumentRelay implements DocumentPeers {
     const { shared, unwritten } = link;
     switch (message.type) {
       case 'update':
-        if (this.apply(link, message.update)) unwritten.track(message.from, message.seq, message.update);
+        // What another node has written is durable here too, for the save acknowledgement (durable-state.ts).
+        if (this.apply(link, message.update) && !unwritten.track(message.from, message.seq, message.update)) {
+          shared.persistence.durable.stored(message.update);
+        }
         return;
       case 'awareness':
         awarenessProtocol.applyAwarenessUpdate(shared.awareness, message.update, peerOrigin);
         return;
       case 'written':
-        unwritten.written(message.from, message.seq);
+        for (const update of unwritten.written(message.from, message.seq)) shared.persistence.durable.stored(update);
         return;
       case 'sync-request': {
         const states = [...shared.awareness.getStates().keys()];
@@ -199,8 +202,14 @@ export class DocumentRelay implements DocumentPeers {
       }
       case 'sync-reply': {
         if (message.to !== me) return;
-        unwritten.written(message.from, message.writtenSeq);
-        if (!isEmptyUpdate(message.diff) && this.apply(link, message.diff)) unwritten.track(message.from, message.pendingSeq, message.diff);
+        for (const update of unwritten.written(message.from, message.writtenSeq)) shared.persistence.durable.stored(update);
+        if (
+          !isEmptyUpdate(message.diff) &&
+          this.apply(link, message.diff) &&
+          !unwritten.track(message.from, message.pendingSeq, message.diff)
+        ) {
+          shared.persistence.durable.stored(message.diff);
+        }
         if (message.awareness.length > 0) awarenessProtocol.applyAwarenessUpdate(shared.awareness, message.awareness, peerOrigin);
         // Symmetric: what the answering node lacks (edits typed here while Redis was away) goes back to it.
         const back = Y.encodeStateAsUpdate(shared.doc, message.stateVector);

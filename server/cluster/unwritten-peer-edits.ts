@@ -14,18 +14,22 @@ export class UnwrittenPeerEdits {
   constructor(private readonly now: () => number = Date.now) {}
 
   /** An edit from node `from`, numbered `seq` there (or, for a catch-up diff, that node's last number then). */
-  track(from: string, seq: number, update: Uint8Array): void {
+  /** False when node `from` has written it already (it is durable: save-ack.ts). */
+  track(from: string, seq: number, update: Uint8Array): boolean {
     const node = this.node(from);
-    if (seq <= node.written) return;
+    if (seq <= node.written) return false;
     node.entries.push({ seq, update, at: this.now() });
+    return true;
   }
 
-  /** Node `from` has written everything up to `seq`. */
-  written(from: string, seq: number): void {
+  /** Node `from` has written everything up to `seq`: returns the edits that are durable now. */
+  written(from: string, seq: number): Uint8Array[] {
     const node = this.node(from);
-    if (seq <= node.written) return;
+    if (seq <= node.written) return [];
     node.written = seq;
+    const confirmed = node.entries.filter((entry) => entry.seq <= seq).map((entry) => entry.update);
     node.entries = node.entries.filter((entry) => entry.seq > seq);
+    return confirmed;
   }
 
   /** Removes and returns the edits waiting longer than `olderThanMs` for their node's confirmation. */

@@ -11,7 +11,13 @@ import * as Y from 'yjs';
  */
 export type YjsClient = { doc: Y.Doc; provider: WebsocketProvider; text: Y.Text; destroy: () => void };
 
-export function connectYjs(baseUrl: string, documentName: string, cookie: string | null): YjsClient {
+export function connectYjs(
+  baseUrl: string,
+  documentName: string,
+  cookie: string | null,
+  /** URL parameters, e.g. the app client's `?ack=1` (app/_collab/save-tracking.ts). */
+  params: Record<string, string> = {},
+): YjsClient {
   const headers = cookie ? { cookie } : {};
   class CookieWebSocket extends WebSocket {
     constructor(address: string | URL, protocols?: string | string[]) {
@@ -23,6 +29,7 @@ export function connectYjs(baseUrl: string, documentName: string, cookie: string
     WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 200,
+    params,
   });
   return {
     doc,

@@ -1,5 +1,6 @@
 import type { Logger } from '../../logger';
 import type { DocumentStore } from './document-store';
+import { DurableState } from './durable-state';
 
 /**
  * Holds one document's edits until they are durable. Edits are batched for
@@ -42,6 +43,8 @@ export class PersistenceQueue {
 
   /** Told when writes start failing and when they succeed again (to tell the people editing). */
   onFailingChange: ((failing: boolean) => void) | null = null;
+  /** What is known durable, for the save acknowledgement (advanced here on every write). */
+  readonly durable = new DurableState();
   /** Told after each successful write: every edit up to this sequence number is durable. */
   onWritten: ((seq: number) => void) | null = null;
 
@@ -61,6 +64,7 @@ export class PersistenceQueue {
   enqueue(update: Uint8Array): number {
     this.pending.push(update);
     this.enqueuedSeq = ++processSeq;
+    this.durable.enqueued(this.enqueuedSeq, update);
     // On the node's shared tick (multiples of flushMs), not flushMs after this
     // edit: every document flushes in the same instant and the store writes
     // them as one group. An edit still waits at most flushMs.
@@ -126,6 +130,7 @@ export class PersistenceQueue {
     try {
       await this.store.append(this.name, batch);
       this.writtenUpTo = upTo;
+      this.durable.written(upTo);
       this.onWritten?.(upTo);
       if (this.failures > 0) {
         this.options.log.info({ doc: this.name, afterFailures: this.failures }, 'yjs writes succeed again; every kept edit is written');

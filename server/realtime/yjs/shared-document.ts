@@ -6,6 +6,7 @@ import type { WebSocket } from 'ws';
 import type { DocumentStore } from './document-store';
 import { serverStateKey } from '../../../lib/realtime/server-state';
 import { PersistenceQueue, type PersistenceOptions } from './persistence-queue';
+import { encodeSaveAck } from '../../../lib/realtime/save-ack';
 
 /** y-websocket's message types (the stock client speaks exactly these). */
 export const messageSync = 0;
@@ -40,6 +41,8 @@ export type ConnectionInfo = {
   awarenessIds: Set<number>;
   /** Updates this connection made, for one audit entry per editing session. */
   edits: number;
+  /** The client asked for save acknowledgements (`?ack=1`; the app's client does, the stock one does not). */
+  saveAcks: boolean;
 };
 
 /**
@@ -83,10 +86,21 @@ export class SharedDocument {
       this.broadcast(encoding.toUint8Array(encoder), origin);
     });
     this.awareness.on('update', this.onAwarenessUpdate);
+    // Whenever more is known stored, the clients that asked are told what (lib/realtime/save-ack.ts).
+    this.persistence.durable.onAdvance = () => {
+      const message = this.saveAckMessage();
+      for (const [ws, info] of this.connections) if (info.saveAcks) this.send(ws, message);
+    };
   }
 
   applyStored(state: Uint8Array): void {
     Y.applyUpdate(this.doc, state, loadOrigin);
+    this.persistence.durable.stored(state);
+  }
+
+  /** The save acknowledgement: the state vector of what is durably stored. */
+  saveAckMessage(): Uint8Array {
+    return encodeSaveAck(this.persistence.durable.vector);
   }
 
   send(ws: WebSocket, message: Uint8Array): void {

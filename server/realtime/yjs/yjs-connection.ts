@@ -29,6 +29,8 @@ export function bindYjsConnection(options: {
   /** The name and colour every awareness state of this connection carries (from its session). */
   user: PresenceUser;
   readOnly: boolean;
+  /** The client asked for save acknowledgements (lib/realtime/save-ack.ts). */
+  saveAcks?: boolean;
   /** Epoch ms from which edits are refused although the connection was granted edit (null: no such instant). */
   editUntil?: number | null;
   /** The clock the access rules read (the instant of `editUntil` is by it). */
@@ -45,6 +47,7 @@ export function bindYjsConnection(options: {
     editUntil: options.editUntil ?? null,
     awarenessIds: new Set<number>(),
     edits: 0,
+    saveAcks: options.saveAcks ?? false,
   };
   const clock = options.clock ?? systemClock;
   shared.connections.set(ws, info);
@@ -89,6 +92,8 @@ export function bindYjsConnection(options: {
   log.debug({ doc: shared.name, userId: options.userId, readOnly: options.readOnly }, 'yjs: connection opened');
   // Start the sync: our state vector first, then who is here.
   shared.send(ws, shared.syncStep1Message());
+  // What is stored already, so a client with nothing new is "saved" at once and one with offline edits is not.
+  if (info.saveAcks) shared.send(ws, shared.saveAckMessage());
   const presence = shared.awarenessMessage();
   if (presence) shared.send(ws, presence);
 }

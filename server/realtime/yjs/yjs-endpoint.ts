@@ -20,6 +20,7 @@ import { yjsLimits } from './limits';
 import { trackEditAttribution } from './edit-attribution';
 import { bindYjsConnection } from './yjs-connection';
 import { personColour } from '../../../lib/realtime/person-colour';
+import { saveAckParam } from '../../../lib/realtime/save-ack';
 
 export const yjsPathPrefix = '/yjs/';
 
@@ -158,6 +159,7 @@ export function createYjsEndpoint(deps: {
           userId: actor.userId,
           user: { name: session.user.name, ...personColour(actor.userId) },
           readOnly,
+          saveAcks: wantsSaveAcks(req),
           editUntil: !readOnly && access.changesAt ? access.changesAt.getTime() : null,
           clock,
           log: deps.log,
@@ -245,6 +247,11 @@ export function createYjsEndpoint(deps: {
     /** Open websockets, for shutdown and access revocation. */
     clients: () => wss.clients,
   };
+}
+
+/** The app's client asks for save acknowledgements with `?ack=1` (the stock client does not). */
+function wantsSaveAcks(req: IncomingMessage): boolean {
+  return new URL(req.url ?? '/', 'http://localhost').searchParams.get(saveAckParam) === '1';
 }
 
 function safeDecode(value: string): string {
