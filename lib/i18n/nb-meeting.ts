@@ -69,6 +69,9 @@ export const nbMeeting = {
   /** Closed with 4400: the server refused an edit from this page (docs/realtime.md, "The update guard"). */
   invalidUpdate:
     'Serveren avviste en endring fra denne siden fordi den ikke passet i skjemaet. Siden er lastet på nytt med det som er lagret.',
+  /** The lock waited for edits the server had not confirmed stored (lib/meetings/run-meeting.ts). */
+  lockWaitsFor: (names: string[]) =>
+    `Saken ble ikke låst: det ${names.join(' og ')} har skrevet, er ikke lagret ennå. Vent litt og prøv igjen.`,
   itemConnection: {
     connecting: 'Kobler til …',
     online: 'Tilkoblet. Det du skriver, ser alle med en gang.',

@@ -12,6 +12,7 @@ import { loadMeetingForChair } from './load-meeting-for-chair';
 import type { MeetingContext } from './meeting-documents';
 import { systemClock } from '../time/clock';
 import { recordSnapshot } from '../versions/record-version';
+import { nb } from '../i18n/nb';
 
 const id = z.string().regex(/^[a-z0-9]{8,40}$/);
 export const currentItemSchema = z.object({ meetingId: id, itemId: id });
@@ -68,6 +69,10 @@ export async function lockItem(context: MeetingContext & { input: unknown }) {
   const name = documentName('item', item.id);
   let status = 'pending';
   if (input.locked) {
+    // What people typed must be stored before the freeze, or the minutes miss it: wait a little, then say whose.
+    const unsaved = await context.documents.awaitSavedWriters(item.id);
+    if (unsaved.names.length > 0) throw new AppError('conflict', nb.meetingRoom.lockWaitsFor(unsaved.names));
+    if (unsaved.unwritten) throw new AppError('unavailable');
     // Freeze first, then check: nobody can empty the conclusion between the check and the lock.
     await context.documents.changeAccess(name, 'read-only');
     try {

@@ -7,9 +7,17 @@ import { closeCodes } from '../close-codes';
 import { apiOrigin } from './case-content-store';
 import type { DocumentRegistry } from './document-registry';
 import type { DocumentStore } from './document-store';
+import { awaitSavedWriters, realWaiter, type Waiter } from '../../../lib/meetings/await-saved-writers';
+import { unsavedWriters } from './unsaved-writers';
 
 /** The meeting commands' view of the live item documents, over the node's registry. */
-export function createMeetingDocuments(registry: DocumentRegistry, store: DocumentStore, log: Logger): MeetingDocuments {
+export function createMeetingDocuments(
+  registry: DocumentRegistry,
+  store: DocumentStore,
+  log: Logger,
+  /** The lock's wait runs on it (tests of the wait drive their own: lib/meetings/await-saved-writers.test.ts). */
+  waiter: Waiter = realWaiter,
+): MeetingDocuments {
   return {
     // What a lock or a close reads: this node's copy merged with everything stored, so edits another
     // node wrote while it could not relay them (Redis away) are read too (merging is idempotent).
@@ -23,6 +31,23 @@ export function createMeetingDocuments(registry: DocumentRegistry, store: Docume
       registry.use(documentName('item', itemId), async (shared) => {
         applyItemContent(shared.doc, patch, apiOrigin);
         if (!(await shared.persistence.flush())) throw new AppError('unavailable');
+      }),
+    // Held open while waiting: a document not loaded on this node is loaded (its other nodes' presence
+    // and pending flags arrive with the catch-up), so the wait sees every node's writers.
+    awaitSavedWriters: (itemId) =>
+      registry.use(documentName('item', itemId), async (shared) => {
+        let told = false;
+        const result = await awaitSavedWriters(() => {
+          const now = unsavedWriters(shared);
+          if (!told && (now.names.length > 0 || now.unwritten)) {
+            told = true;
+            log.info({ doc: shared.name, ...now }, 'yjs: lock waits for unsaved edits');
+          }
+          return now;
+        }, waiter);
+        if (result.names.length > 0 || result.unwritten)
+          log.info({ doc: shared.name, ...result }, 'yjs: lock gave up waiting for unsaved edits');
+        return result;
       }),
     changeAccess: async (name, change) => {
       await registry.changeAccess(name, change, closeCodes.accessChanged);

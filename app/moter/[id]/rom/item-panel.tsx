@@ -71,6 +71,8 @@ export function ItemPanel(props: {
   // Reloaded after the server refused an edit of this page to the item (4400): say so once.
   const [refused, setRefused] = useState(false);
   useEffect(() => setRefused(takeInvalidUpdateNotice(`item:${item.id}`)), [item.id]);
+  /** Why the lock was refused when it is not a field's problem (someone's edits not yet stored). */
+  const [lockRefusal, setLockRefusal] = useState<string | null>(null);
   const timer = useTimer(props.isCurrent ? props.startedAt : null, item.plannedMinutes);
   const disabled = !props.editable || !form.ready;
   const followUps = stored.data.followUps ?? [];
@@ -96,6 +98,7 @@ export function ItemPanel(props: {
       next[field] = { error: key };
     }
     setProblems(next);
+    setLockRefusal(!ack.ok && ack.error === 'conflict' && ack.message ? ack.message : null);
   }
 
   return (
@@ -372,6 +375,11 @@ export function ItemPanel(props: {
               {t.lock}
             </button>
           )}
+          {lockRefusal ? (
+            <p role="alert" className="mt-2 font-medium text-red-800">
+              {lockRefusal}
+            </p>
+          ) : null}
         </div>
       ) : null}
     </article>
