@@ -28,7 +28,7 @@ describe('the mapping from an AppError code to each edge', () => {
       not_found: 4403,
       invalid_input: 4400,
       conflict: 4100,
-      rate_limited: 4429,
+      rate_limited: 1013,
       unavailable: 4503,
     });
   });

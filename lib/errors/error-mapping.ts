@@ -7,7 +7,7 @@ import { isDependencyUnavailable } from './dependency-unavailable';
  * close code (an open Yjs connection) and a socket.io acknowledgement. It
  * lives in lib/ because both app/ and server/ use it.
  *
- * Close codes are 4000 + the HTTP status (docs/realtime.md). The stock
+ * Close codes are 4000 + the HTTP status, except 1013 for `rate_limited` (docs/realtime.md). The stock
  * y-websocket client never reconnects after 4400–4499, so those mean "stop";
  * 4503 sits outside that band on purpose: the client reconnects later.
  */
@@ -19,7 +19,9 @@ const edges = {
   invalid_input: { status: 400, closeCode: 4400 },
   // A change of state under the connection: reconnect and be checked again (closeCodes.accessChanged).
   conflict: { status: 409, closeCode: 4100 },
-  rate_limited: { status: 429, closeCode: 4429 },
+  // 1013 "Try Again Later" (RFC 6455's registry), not 4429: the stock client reconnects after it and
+  // re-sends what it holds, so a client over the message limit loses nothing (docs/realtime.md).
+  rate_limited: { status: 429, closeCode: 1013 },
   unavailable: { status: 503, closeCode: 4503 },
 } as const satisfies Record<AppErrorCode, { status: number; closeCode: number }>;
 

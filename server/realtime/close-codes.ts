@@ -22,7 +22,7 @@ export const closeCodes = {
   sessionEnded: closeCodeFor('unauthenticated'),
   /** Access to this document was withdrawn for good (the client does not reconnect). */
   accessRevoked: closeCodeFor('forbidden'),
-  /** Too many messages or connections. */
+  /** Too many messages: 1013 "Try Again Later", outside 4400–4499 so the stock client reconnects and re-sends. */
   rateLimited: closeCodeFor('rate_limited'),
   /** The document could not be loaded or stored; reconnect later. */
   unavailable: closeCodeFor('unavailable'),

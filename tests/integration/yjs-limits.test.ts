@@ -5,11 +5,13 @@ import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { demo, demoItemDocument, openDb } from '../support/fixtures';
 import { loginDemoUsers } from '../support/login';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { connectYjs, waitFor, whenSynced } from '../support/yjs-client';
+import { storedText } from '../support/stored-document';
+import { connectionClosed, connectYjs, waitFor, whenSynced } from '../support/yjs-client';
 
 /**
  * The per-client limits of the Yjs endpoint, on a real server: a client that
- * floods is closed with 4429 and nobody else notices; a user cannot hold more
+ * floods is paused and closed with 1013, reconnects and re-sends, and nobody
+ * else notices; a user cannot hold more
  * than the allowed number of connections.
  */
 describe('Yjs client limits', () => {
@@ -40,7 +42,7 @@ describe('Yjs client limits', () => {
     await database?.drop();
   });
 
-  it('closes a client that floods the server with 4429, while two honest clients go on editing', async () => {
+  it('closes a client that floods the server with 1013 (outside 4400–4499), while two honest clients go on editing', async () => {
     const alice = connectYjs(server.url, docName, cookies.chair);
     const bob = connectYjs(server.url, docName, cookies.leader);
     await Promise.all([whenSynced(alice), whenSynced(bob)]);
@@ -49,12 +51,33 @@ describe('Yjs client limits', () => {
     const closed = new Promise<number>((resolve) => flooder.once('close', (code) => resolve(code)));
     // Awareness queries: tiny, valid messages — only their number is wrong.
     for (let i = 0; i < yjsLimits.messageBurst * 3; i++) flooder.send(new Uint8Array([3]));
-    expect(await closed).toBe(4429);
+    expect(await closed).toBe(1013);
 
     alice.text.insert(0, 'Fortsatt i gang. ');
     await waitFor(() => bob.text.toString() === 'Fortsatt i gang. ', 5000, 'the honest edit to arrive');
     alice.destroy();
     bob.destroy();
+  });
+
+  it('lets a stock client over the limit reconnect and re-send: nothing typed is lost, an honest client is unaffected', async () => {
+    const db = openDb(database.url);
+    const fast = connectYjs(server.url, docName, cookies.caseworker);
+    const honest = connectYjs(server.url, docName, cookies.leader);
+    await Promise.all([whenSynced(fast), whenSynced(honest)]);
+    const text = (client: typeof fast) => client.doc.getText('item.notes');
+    const closed = connectionClosed(fast);
+    // One message per character, all at once: the stock client does not coalesce (the app's does).
+    const typed = Array.from({ length: yjsLimits.messageBurst * 2 }, (_, i) => String.fromCharCode(97 + (i % 26))).join('');
+    for (const char of typed) text(fast).insert(text(fast).length, char);
+    expect((await closed)?.code).toBe(1013);
+    // The honest client goes on meanwhile, and sees every character once the fast one is back.
+    text(honest).insert(0, 'Ærlig: ');
+    await waitFor(() => text(honest).toString() === `Ærlig: ${typed}`, 10_000, 'all of the fast client’s text');
+    await waitFor(() => text(fast).toString() === `Ærlig: ${typed}`, 10_000, 'the honest edit at the fast client');
+    await expect.poll(() => storedText(db, docName, 'item.notes')).toBe(`Ærlig: ${typed}`);
+    await db.$disconnect();
+    fast.destroy();
+    honest.destroy();
   });
 
   it('refuses a user’s connection beyond the limit with 429, and accepts it again once one closes', async () => {

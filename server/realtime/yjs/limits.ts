@@ -1,7 +1,11 @@
 /**
- * What one Yjs client may do (docs/realtime.md). Generous for people — fast
- * typing sends tens of updates a second, a meeting room holds a few documents
- * open — and far below what would let one client slow a node for everyone.
+ * What one Yjs client may do (docs/realtime.md, "Limits"). Sized from rates
+ * measured through the page in Chromium (bench/client-message-rate.ts): the
+ * app's client coalesces its updates (50 ms) and awareness (100 ms), so it
+ * sends at most ~30 messages a second however fast anyone types or pastes —
+ * a third of the sustained rate, a tenth of the burst. A client that does
+ * exceed it (the stock client under a script) is paused and closed with 1013,
+ * reconnects and re-sends; far below what would let one client slow a node.
  */
 export const yjsLimits = {
   /** Largest frame; the ws library closes with 1009 above it. */
@@ -10,6 +14,8 @@ export const yjsLimits = {
   messagesPerSecond: 100,
   /** Messages a connection may send at once before the sustained rate applies. */
   messageBurst: 300,
+  /** Over the limit: the connection is not read for this long, then closed with 1013 (the client reconnects). */
+  overLimitPauseMs: 1000,
   /** Open Yjs connections per user on one node; the next upgrade is refused with 429. */
   connectionsPerUser: 50,
 } as const;

@@ -61,12 +61,19 @@ export function bindYjsConnection(options: {
   }, pingIntervalMs);
 
   const rate = createRateLimiter(yjsLimits.messagesPerSecond, yjsLimits.messageBurst);
+  let limited: NodeJS.Timeout | null = null;
   ws.on('message', (data: RawData, isBinary: boolean) => {
-    // After a close frame (shutdown, revocation) nothing more is accepted.
-    if (ws.readyState !== ws.OPEN) return;
+    // After a close frame (shutdown, revocation), or once over the limit, nothing more is accepted.
+    if (ws.readyState !== ws.OPEN || limited) return;
     if (!rate.take()) {
-      log.warn({ doc: shared.name, userId: options.userId }, 'yjs: message rate exceeded, closing');
-      ws.close(closeCodes.rateLimited, 'too many messages');
+      // Over the limit (no person gets here: docs/realtime.md): stop reading, pause, then close with a
+      // code the stock client reconnects after. What was dropped comes back through its sync step 2.
+      log.warn({ doc: shared.name, userId: options.userId }, 'yjs: message rate exceeded, pausing and closing');
+      ws.pause();
+      limited = setTimeout(() => {
+        ws.resume(); // to read the client's answering close frame (what else is read now is dropped above)
+        ws.close(closeCodes.rateLimited, 'too many messages');
+      }, yjsLimits.overLimitPauseMs);
       return;
     }
     try {
@@ -84,6 +91,7 @@ export function bindYjsConnection(options: {
   ws.on('close', (code: number) => {
     log.debug({ doc: shared.name, userId: options.userId, code, edits: info.edits }, 'yjs: connection closed');
     clearInterval(ping);
+    if (limited) clearTimeout(limited);
     shared.removeConnection(ws);
     options.onClose(info.edits);
   });
