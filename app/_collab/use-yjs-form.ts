@@ -66,6 +66,8 @@ export function useYjsForm(options: {
   const [peers, setPeers] = useState<Peer[]>([]);
   /** The server says its writes fail: edits are held on the server but not yet saved. */
   const [unsaved, setUnsaved] = useState(false);
+  /** The server has confirmed that everything this page holds is stored ("Lagret"; save-tracking.ts). */
+  const [saved, setSaved] = useState(false);
   const loaded = useRef<Loaded | null>(null);
   /** Bumped once Yjs and the editor are loaded, so fields bind their editors. */
   const [generation, setGeneration] = useState(0);
@@ -74,7 +76,17 @@ export function useYjsForm(options: {
     let disposed = false;
     const cleanups: (() => void)[] = [];
     void (async () => {
-      const [Y, { WebsocketProvider }, { IndexeddbPersistence }, form, { serverStateOf }, kit, { throttledAwareness }] = await Promise.all([
+      const [
+        Y,
+        { WebsocketProvider },
+        { IndexeddbPersistence },
+        form,
+        { serverStateOf },
+        kit,
+        { throttledAwareness },
+        saves,
+        { coalesceUpdates },
+      ] = await Promise.all([
         import('yjs'),
         import('y-websocket'),
         import('y-indexeddb'),
@@ -82,13 +94,17 @@ export function useYjsForm(options: {
         import('@/lib/realtime/server-state'),
         import('./editor-kit'),
         import('./throttled-awareness'),
+        import('./save-tracking'),
+        import('./coalesce-updates'),
       ]);
       if (disposed) return;
       const doc = new Y.Doc();
       const textFields = textFieldsKey.split(',');
       const local = editable && keepOffline ? new IndexeddbPersistence(`samlet:${documentName}`, doc) : null;
       const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/yjs`;
-      const provider = new WebsocketProvider(url, documentName, doc, { maxBackoffTime: 5000 });
+      // Asks for save acknowledgements (save-tracking.ts); local edits go out coalesced (coalesce-updates.ts).
+      const provider = new WebsocketProvider(url, documentName, doc, { maxBackoffTime: 5000, params: saves.saveAckParams });
+      coalesceUpdates(provider);
       provider.awareness.setLocalStateField('user', { name: userName });
 
       // The form's plain values are read again at most once a frame: a paste or fast typing sends many updates.
@@ -144,11 +160,16 @@ export function useYjsForm(options: {
       };
       provider.awareness.on('change', onAwareness);
       const awareness = throttledAwareness(provider.awareness);
+      const saveTracking = saves.trackSaves(provider, {
+        presence: editable ? awareness : null,
+        onChange: (now) => !disposed && setSaved(now),
+      });
       loaded.current = { Y, doc, form, kit, awareness, undoManagers: new Map() };
       setGeneration((g) => g + 1);
       cleanups.push(() => {
         if (frame !== null) cancelAnimationFrame(frame);
         provider.awareness.off('change', onAwareness);
+        saveTracking.destroy();
         awareness.destroy();
         loaded.current?.undoManagers.forEach((manager) => manager.destroy());
         provider.destroy();
@@ -207,7 +228,7 @@ export function useYjsForm(options: {
     if (field === null) l.awareness.flush();
   }, []);
 
-  return { content, connection, unsaved, ready, peers, setText, setValue, bindField, setFocus, generation };
+  return { content, connection, unsaved, saved, ready, peers, setText, setValue, bindField, setFocus, generation };
 }
 
 export type YjsForm = ReturnType<typeof useYjsForm>;

@@ -38,6 +38,8 @@ export const nbCases = {
   connection: {
     connecting: 'Kobler til …',
     saved: 'Alle endringer er lagret.',
+    /** Online, but the server has not yet confirmed that everything typed here is stored (save-tracking.ts). */
+    saving: 'Lagrer …',
     offline: 'Frakoblet. Endringene lagres på denne maskinen og sendes når forbindelsen er tilbake.',
     refused: 'Du har ikke lenger tilgang til å redigere saken. Last siden på nytt.',
     ended: 'Økten din er avsluttet. Du sendes til innloggingen …',

@@ -75,6 +75,9 @@ export const nbMeeting = {
   itemConnection: {
     connecting: 'Kobler til …',
     online: 'Tilkoblet. Det du skriver, ser alle med en gang.',
+    /** Online, and the server has confirmed that everything this page holds is stored (save-tracking.ts). */
+    saved: 'Tilkoblet. Alle endringer er lagret.',
+    saving: 'Tilkoblet. Lagrer …',
     offline: 'Frakoblet. Det du skriver, sendes når forbindelsen er tilbake – ikke lukk siden.',
     ended: 'Økten din er avsluttet. Du sendes til innloggingen …',
     unsaved: 'Tilkoblet, men serveren får ikke lagret akkurat nå. Det du skriver, holdes og lagres når det går igjen – ikke lukk siden.',

@@ -31,8 +31,6 @@ export const clientPresenceSchema = z
     field: fieldName.nullable().optional().catch(undefined),
     cursor: cursorSchema.nullable().optional().catch(undefined),
     pending: z.boolean().optional().catch(undefined),
-    // The textarea binding's caret ("Navn (linje N)"), kept only until the CodeMirror binding (which writes `cursor`) lands.
-    caret: relativePosition.nullable().optional().catch(undefined),
   })
   .catch({});
 

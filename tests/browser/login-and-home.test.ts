@@ -78,7 +78,7 @@ describe('logging in with a browser', () => {
     await db.$disconnect();
     const { context, page: room } = await signIn(browser, server.url, demo.chair);
     await room.goto(`${server.url}/moter/${meetingId}/rom`);
-    await room.getByText('Tilkoblet. Det du skriver, ser alle med en gang.').first().waitFor();
+    await room.getByText('Tilkoblet. Alle endringer er lagret.').first().waitFor();
 
     const other = await context.newPage();
     await other.goto(`${server.url}/`);

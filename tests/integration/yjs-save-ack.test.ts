@@ -31,7 +31,7 @@ describe('save acknowledgement (PostgreSQL)', () => {
     const client = connectYjs(server.url, docName, cookie, saveAckParams);
     clients.push(client);
     const state = { saved: false, acks: 0 };
-    const handler = trackSaves(client.provider, { sharePending: true, onChange: (saved) => (state.saved = saved) });
+    const handler = trackSaves(client.provider, { presence: client.provider.awareness, onChange: (saved) => (state.saved = saved) });
     const original = client.provider.messageHandlers[messageSaveAck];
     client.provider.messageHandlers[messageSaveAck] = (...args) => {
       state.acks += 1;

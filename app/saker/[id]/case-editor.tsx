@@ -169,7 +169,15 @@ export function CaseEditor(props: Props) {
       <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
         <span role="status" className={document.connection === 'offline' || document.unsaved ? 'text-amber-900' : 'text-slate-700'}>
           {props.editable
-            ? t.connection[document.unsaved ? 'unsaved' : document.connection === 'online' ? 'saved' : document.connection]
+            ? t.connection[
+                document.unsaved
+                  ? 'unsaved'
+                  : document.connection === 'online'
+                    ? document.saved
+                      ? 'saved'
+                      : 'saving'
+                    : document.connection
+              ]
             : t.readOnly}
         </span>
         {document.peers.length > 0 ? (

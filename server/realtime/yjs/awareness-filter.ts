@@ -46,7 +46,6 @@ export function filterAwarenessUpdate(update: Uint8Array, sender: AwarenessSende
     const state = {
       ...(presence.field !== undefined ? { field: presence.field } : {}),
       ...(presence.cursor !== undefined ? { cursor: presence.cursor } : {}),
-      ...(presence.caret !== undefined ? { caret: presence.caret } : {}),
       ...(presence.pending !== undefined && !sender.readOnly ? { pending: presence.pending } : {}),
       user: sender.user,
     };

@@ -127,7 +127,20 @@ export function ItemPanel(props: {
         role="status"
         className={`mt-1 text-sm ${form.connection !== 'online' || form.unsaved ? 'font-medium text-amber-900' : 'text-slate-700'}`}
       >
-        {t.itemConnection[form.connection === 'online' && form.unsaved ? 'unsaved' : form.connection]}
+        {/* "Lagret" only once the server has confirmed it stored (save-tracking.ts); a reader has nothing to save. */}
+        {
+          t.itemConnection[
+            form.connection !== 'online'
+              ? form.connection
+              : form.unsaved
+                ? 'unsaved'
+                : !props.editable
+                  ? 'online'
+                  : form.saved
+                    ? 'saved'
+                    : 'saving'
+          ]
+        }
       </p>
       {item.locked ? <p className="mt-2 rounded border border-slate-400 bg-slate-100 p-2 font-medium">{t.lockedNotice}</p> : null}
       {refused ? (
