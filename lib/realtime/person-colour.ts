@@ -1,8 +1,12 @@
 /**
  * The colour a person's caret, selection and name label have in every shared
  * field. The server assigns it (presence is filtered there: server/realtime/yjs/
- * awareness-filter.ts) from the user id alone, so a person has the same colour
- * on every screen, every node and every visit, and nobody can pick another's.
+ * awareness-filter.ts) from the person's place in the order in which accounts
+ * were created (load-person-colour.ts) — accounts are never deleted, so that
+ * place never changes: the same colour on every screen, node and visit, and
+ * nobody can pick another's. Unlike a hash of the id, people created one after
+ * another (a unit's members, mostly) get different colours: two share one only
+ * when twelve accounts lie between them.
  */
 export type PersonColour = { color: string; colorLight: string };
 
@@ -26,18 +30,9 @@ export const personPalette = [
   '#4338ca', // indigo
 ] as const;
 
-/** A stable hash (FNV-1a, 32 bits) of the user id: the same on every node and after a restart. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
-
-export function personColour(userId: string): PersonColour {
-  const color = personPalette[hash(userId) % personPalette.length];
+/** The colour at a person's place in the order of accounts (wrapping round the palette). */
+export function personColourAt(index: number): PersonColour {
+  const color = personPalette[((index % personPalette.length) + personPalette.length) % personPalette.length];
   // y-codemirror.next draws a remote selection with `colorLight`: the same hue, translucent (20 %).
   return { color, colorLight: `${color}33` };
 }

@@ -1,6 +1,7 @@
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { personColour } from '../../lib/realtime/person-colour';
+import { loadPersonColour } from '../../lib/realtime/load-person-colour';
+import type { PersonColour } from '../../lib/realtime/person-colour';
 import { serverStateOf } from '../../lib/realtime/server-state';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { demo, demoItemDocument, openDb } from '../support/fixtures';
@@ -18,7 +19,7 @@ describe('Yjs awareness, filtered by the server', () => {
   let server: TestServer;
   let cookies: Record<string, string>;
   let docName: string;
-  const userIds: Record<string, string> = {};
+  const colours: Record<string, PersonColour> = {};
   const clients: YjsClient[] = [];
   const connect = (cookie: string) => {
     const client = connectYjs(server.url, docName, cookie);
@@ -33,7 +34,8 @@ describe('Yjs awareness, filtered by the server', () => {
     server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir });
     const db = openDb(database.url);
     docName = await demoItemDocument(db);
-    for (const user of await db.user.findMany({ select: { id: true, email: true } })) userIds[user.email] = user.id;
+    for (const user of await db.user.findMany({ select: { id: true, email: true } }))
+      colours[user.email] = await loadPersonColour(db, user.id);
     await db.$disconnect();
     cookies = await loginDemoUsers(server.url, demo, demo.password);
   });
@@ -57,7 +59,7 @@ describe('Yjs awareness, filtered by the server', () => {
     await waitFor(() => stateOf(chair, reader.doc.clientID)?.field === 'notes', 5000, 'the reader’s presence');
     expect(stateOf(chair, reader.doc.clientID)).toEqual({
       field: 'notes',
-      user: { name: 'Anne Admin', ...personColour(userIds[demo.admin]) },
+      user: { name: 'Anne Admin', ...colours[demo.admin] },
     });
     expect(serverStateOf(chair.provider.awareness.getStates().values()).unsaved).toBe(false);
   });
@@ -73,7 +75,7 @@ describe('Yjs awareness, filtered by the server', () => {
       field: 'notes',
       cursor: { anchor: position, head: position },
       pending: true,
-      user: { name: 'Sara Saksbehandler', ...personColour(userIds[demo.caseworker]) },
+      user: { name: 'Sara Saksbehandler', ...colours[demo.caseworker] },
     });
   });
 
@@ -100,9 +102,11 @@ describe('Yjs awareness, filtered by the server', () => {
     spoofer.provider.ws!.send(frame({ field: 'notes' }));
     spoofer.provider.ws!.send(frame(null));
     await markerSeen(spoofer, [observer]);
+    // Each person their own colour: the demo accounts were created one after another.
+    expect(new Set([demo.chair, demo.caseworker, demo.caseworker2, demo.leader, demo.admin].map((e) => colours[e].color)).size).toBe(5);
     expect(stateOf(observer, chair.doc.clientID)).toEqual({
       field: 'conclusion',
-      user: { name: 'Mona Møteleder', ...personColour(userIds[demo.chair]) },
+      user: { name: 'Mona Møteleder', ...colours[demo.chair] },
     });
   });
 });

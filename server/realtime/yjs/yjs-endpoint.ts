@@ -19,7 +19,7 @@ import type { DocumentRegistry } from './document-registry';
 import { yjsLimits } from './limits';
 import { trackEditAttribution } from './edit-attribution';
 import { bindYjsConnection } from './yjs-connection';
-import { personColour } from '../../../lib/realtime/person-colour';
+import { loadPersonColour } from '../../../lib/realtime/load-person-colour';
 import { saveAckParam } from '../../../lib/realtime/save-ack';
 
 export const yjsPathPrefix = '/yjs/';
@@ -103,7 +103,9 @@ export function createYjsEndpoint(deps: {
       return false;
     }
     const readOnly = access.level !== 'edit';
+    let colour: Awaited<ReturnType<typeof loadPersonColour>>;
     try {
+      colour = await loadPersonColour(deps.db, actor.userId);
       await recordAuditEvent(deps.db, {
         actorId: actor.userId,
         action: ref.kind === 'case' ? 'case.open_realtime' : 'meeting.open_realtime',
@@ -157,7 +159,7 @@ export function createYjsEndpoint(deps: {
           shared,
           ws,
           userId: actor.userId,
-          user: { name: session.user.name, ...personColour(actor.userId) },
+          user: { name: session.user.name, ...colour },
           readOnly,
           saveAcks: wantsSaveAcks(req),
           editUntil: !readOnly && access.changesAt ? access.changesAt.getTime() : null,
