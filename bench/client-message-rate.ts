@@ -85,6 +85,15 @@ try {
   await measure(page, watch, 'human typing, 150 ms a key', () => page.keyboard.type(sentence.slice(0, 40), { delay: 150 }));
   await measure(page, watch, 'typing tool, 5 ms a key', () => page.keyboard.type(sentence.repeat(6), { delay: 5 }));
   await measure(page, watch, 'typing tool, no delay', () => page.keyboard.type(sentence.repeat(6), { delay: 0 }));
+  // As tests/browser/co-editing.test.ts: key by key, each its own input event, none waiting for the one before.
+  const burst = 'rask diktering uten pause, '.repeat(30);
+  await measure(page, watch, `dictation, ${burst.length} keys at once`, async () => {
+    const cdp = await page.context().newCDPSession(page);
+    const started = performance.now();
+    await Promise.all([...burst].map((key) => cdp.send('Input.insertText', { text: key })));
+    console.log(`  (${(burst.length / ((performance.now() - started) / 1000)).toFixed(0)} keys/s)`);
+    await cdp.detach();
+  });
   // Over 50 KB of UTF-8 (the notes take 50,000 characters): as the browser test pastes it.
   const line = 'Avsnitt fra fagsystemet med vurderinger, tiltak og oppfølging i kommunen.';
   const paste = Array.from({ length: 600 }, (_, i) => `${i + 1}. ${line}`).join('\n');
