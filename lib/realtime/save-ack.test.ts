@@ -1,16 +1,23 @@
 import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { decodeSaveAck, encodeSaveAck, isCovered, mergeInto, messageSaveAck } from './save-ack';
+import { decodeSaveAck, encodeSaveAck, isCovered, isEditMessage, mergeInto, messageSaveAck } from './save-ack';
 
 describe('save acknowledgement', () => {
   it('round-trips a state vector in Yjs’ own encoding, under its own message type', () => {
     const doc = new Y.Doc();
     doc.getText('t').insert(0, 'hei');
     const stored = Y.decodeStateVector(Y.encodeStateVector(doc));
-    const decoder = decoding.createDecoder(encodeSaveAck(stored));
+    const decoder = decoding.createDecoder(encodeSaveAck(stored, 7));
     expect(decoding.readVarUint(decoder)).toBe(messageSaveAck);
-    expect(decodeSaveAck(decoder)).toEqual(stored);
+    expect(decodeSaveAck(decoder)).toEqual({ stored, editsStored: 7 });
+  });
+
+  it('tells edit messages (sync step 2, updates) from the rest', () => {
+    expect(isEditMessage(new Uint8Array([0, 1, 0]))).toBe(true);
+    expect(isEditMessage(new Uint8Array([0, 2, 0]))).toBe(true);
+    expect(isEditMessage(new Uint8Array([0, 0, 0]))).toBe(false);
+    expect(isEditMessage(new Uint8Array([1, 2, 0]))).toBe(false);
   });
 
   it('counts a copy as saved only when every clock is covered', () => {

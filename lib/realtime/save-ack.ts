@@ -16,7 +16,12 @@ export const saveAckParam = 'ack';
 
 export type StateVector = Map<number, number>;
 
-export function encodeSaveAck(stored: StateVector): Uint8Array {
+/**
+ * `stored`: what is stored, as a state vector. `editsStored`: how many of the
+ * edit messages (sync step 2 and updates) the client sent on this connection
+ * are stored — a deletion adds no clock, so the state vector cannot show it.
+ */
+export function encodeSaveAck(stored: StateVector, editsStored: number): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, messageSaveAck);
   const vector = encoding.createEncoder();
@@ -26,11 +31,12 @@ export function encodeSaveAck(stored: StateVector): Uint8Array {
     encoding.writeVarUint(vector, clock);
   }
   encoding.writeVarUint8Array(encoder, encoding.toUint8Array(vector));
+  encoding.writeVarUint(encoder, editsStored);
   return encoding.toUint8Array(encoder);
 }
 
-/** Reads the state vector of an acknowledgement whose message type has been read already. */
-export function decodeSaveAck(decoder: decoding.Decoder): StateVector {
+/** Reads an acknowledgement whose message type has been read already. */
+export function decodeSaveAck(decoder: decoding.Decoder): { stored: StateVector; editsStored: number } {
   const vector = decoding.createDecoder(decoding.readVarUint8Array(decoder));
   const stored: StateVector = new Map();
   const count = decoding.readVarUint(vector);
@@ -38,7 +44,13 @@ export function decodeSaveAck(decoder: decoding.Decoder): StateVector {
     const client = decoding.readVarUint(vector);
     stored.set(client, decoding.readVarUint(vector));
   }
-  return stored;
+  return { stored, editsStored: decoding.readVarUint(decoder) };
+}
+
+/** An edit message of the y-websocket protocol: sync step 2 or an update (what the client counts and the server confirms). */
+export function isEditMessage(message: Uint8Array): boolean {
+  // messageSync (0), then the sync message type: 1 = step 2, 2 = update (0 = step 1, which edits nothing).
+  return message.length > 1 && message[0] === 0 && (message[1] === 1 || message[1] === 2);
 }
 
 /** True when every clock of `local` is covered by `stored`: everything this copy holds is stored. */

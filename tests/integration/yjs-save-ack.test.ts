@@ -88,6 +88,20 @@ describe('save acknowledgement (PostgreSQL)', () => {
     expect(await storedText(db, docName)).toBe('Lagres straks. Under bruddet.');
     await db.$disconnect();
     await waitFor(() => pendingSeen() === false, 5000, 'pending cleared');
+
+    // A deletion adds no clock to the state vector: the count of stored edit messages shows it.
+    await setConnections(false);
+    const failuresBefore = server.logs.join('').split(failedWrite).length;
+    writer.client.text.delete(0, 'Lagres straks. '.length);
+    expect(writer.state.saved).toBe(false);
+    await expect.poll(() => server.logs.join('').split(failedWrite).length).toBeGreaterThan(failuresBefore);
+    await markerSeen(writer.client, [observer]);
+    expect(writer.state.saved).toBe(false);
+    await setConnections(true);
+    await waitFor(() => writer.state.saved, 15_000, 'the deletion acknowledged once written');
+    db = openDb(database.url);
+    expect(await storedText(db, docName)).toBe('Under bruddet.');
+    await db.$disconnect();
     writer.handler.destroy();
   });
 

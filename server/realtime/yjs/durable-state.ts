@@ -13,7 +13,7 @@ export class DurableState {
   readonly vector: StateVector = new Map();
   /** Edits enqueued but not yet written: their sequence number and end clocks. */
   private waiting: { seq: number; to: StateVector }[] = [];
-  /** Told whenever more is known durable. */
+  /** Told whenever more is known durable (clients' acknowledgements are sent then). */
   onAdvance: (() => void) | null = null;
 
   /** An update known to be stored (loaded from the store, or written by another node). */
@@ -26,10 +26,13 @@ export class DurableState {
     this.waiting.push({ seq, to: Y.parseUpdateMeta(update).to });
   }
 
-  /** This node's queue has written every edit up to `seq`. */
+  /** This node's queue has written every edit up to `seq`: told even when no clock grew (a deletion is stored too). */
   written(seq: number): void {
-    let grew = false;
-    while (this.waiting.length > 0 && this.waiting[0].seq <= seq) grew = mergeInto(this.vector, this.waiting.shift()!.to) || grew;
-    if (grew) this.onAdvance?.();
+    let wrote = false;
+    while (this.waiting.length > 0 && this.waiting[0].seq <= seq) {
+      mergeInto(this.vector, this.waiting.shift()!.to);
+      wrote = true;
+    }
+    if (wrote) this.onAdvance?.();
   }
 }

@@ -7,6 +7,7 @@ import type { DocumentStore } from './document-store';
 import { serverStateKey } from '../../../lib/realtime/server-state';
 import { PersistenceQueue, type PersistenceOptions } from './persistence-queue';
 import { encodeSaveAck } from '../../../lib/realtime/save-ack';
+import type { ConnectionSaves } from './connection-saves';
 
 /** y-websocket's message types (the stock client speaks exactly these). */
 export const messageSync = 0;
@@ -41,8 +42,8 @@ export type ConnectionInfo = {
   awarenessIds: Set<number>;
   /** Updates this connection made, for one audit entry per editing session. */
   edits: number;
-  /** The client asked for save acknowledgements (`?ack=1`; the app's client does, the stock one does not). */
-  saveAcks: boolean;
+  /** Set when the client asked for save acknowledgements (`?ack=1`; the app's client does, the stock one does not). */
+  saves: ConnectionSaves | null;
 };
 
 /**
@@ -88,8 +89,7 @@ export class SharedDocument {
     this.awareness.on('update', this.onAwarenessUpdate);
     // Whenever more is known stored, the clients that asked are told what (lib/realtime/save-ack.ts).
     this.persistence.durable.onAdvance = () => {
-      const message = this.saveAckMessage();
-      for (const [ws, info] of this.connections) if (info.saveAcks) this.send(ws, message);
+      for (const [ws, info] of this.connections) if (info.saves) this.send(ws, this.saveAckMessage(info.saves));
     };
   }
 
@@ -98,9 +98,9 @@ export class SharedDocument {
     this.persistence.durable.stored(state);
   }
 
-  /** The save acknowledgement: the state vector of what is durably stored. */
-  saveAckMessage(): Uint8Array {
-    return encodeSaveAck(this.persistence.durable.vector);
+  /** The save acknowledgement for one connection: what is durably stored, and how many of its edits. */
+  saveAckMessage(saves: ConnectionSaves): Uint8Array {
+    return encodeSaveAck(this.persistence.durable.vector, saves.confirmedUpTo(this.persistence.progress.written));
   }
 
   send(ws: WebSocket, message: Uint8Array): void {

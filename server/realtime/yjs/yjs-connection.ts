@@ -10,6 +10,8 @@ import { editAllowedAt } from './access-deadline';
 import { createRateLimiter, yjsLimits } from './limits';
 import { readGuardedSyncMessage } from './update-guard';
 import { filterAwarenessUpdate } from './awareness-filter';
+import { ConnectionSaves } from './connection-saves';
+import { isEditMessage } from '../../../lib/realtime/save-ack';
 import type { PresenceUser } from '../../../lib/realtime/presence';
 import { messageAuth, messageAwareness, messageQueryAwareness, messageSync, type SharedDocument } from './shared-document';
 
@@ -47,7 +49,7 @@ export function bindYjsConnection(options: {
     editUntil: options.editUntil ?? null,
     awarenessIds: new Set<number>(),
     edits: 0,
-    saveAcks: options.saveAcks ?? false,
+    saves: options.saveAcks ? new ConnectionSaves() : null,
   };
   const clock = options.clock ?? systemClock;
   shared.connections.set(ws, info);
@@ -81,7 +83,9 @@ export function bindYjsConnection(options: {
       // Read per message: a lock makes an open connection read-only at once, and so does the instant
       // its access changes with time (checked here too, so an edit cannot slip in before the re-check runs).
       const readOnly = info.readOnly || !editAllowedAt(info.editUntil, clock.now());
-      handleMessage(shared, ws, { readOnly, user: options.user, ownIds: info.awarenessIds }, toUint8Array(data));
+      const message = toUint8Array(data);
+      handleMessage(shared, ws, { readOnly, user: options.user, ownIds: info.awarenessIds }, message);
+      if (info.saves && !readOnly && isEditMessage(message)) noteEdit(shared, ws, info.saves);
     } catch (error) {
       log.warn({ doc: shared.name, userId: options.userId, err: (error as Error).message }, 'yjs: invalid message, closing');
       ws.close(closeCodes.invalidMessage, 'invalid message');
@@ -101,7 +105,7 @@ export function bindYjsConnection(options: {
   // Start the sync: our state vector first, then who is here.
   shared.send(ws, shared.syncStep1Message());
   // What is stored already, so a client with nothing new is "saved" at once and one with offline edits is not.
-  if (info.saveAcks) shared.send(ws, shared.saveAckMessage());
+  if (info.saves) shared.send(ws, shared.saveAckMessage(info.saves));
   const presence = shared.awarenessMessage();
   if (presence) shared.send(ws, presence);
 }
@@ -144,6 +148,14 @@ function handleMessage(shared: SharedDocument, ws: WebSocket, sender: Sender, me
     default:
       throw new InvalidMessage(`unknown message type ${type}`);
   }
+}
+
+/** An applied edit message counts towards the client's acknowledgement; at once when nothing it holds is unwritten. */
+function noteEdit(shared: SharedDocument, ws: WebSocket, saves: ConnectionSaves): void {
+  const { enqueued, written } = shared.persistence.progress;
+  saves.noteEdit(enqueued);
+  // Nothing new in it (the server had it all): no write will follow to send the acknowledgement.
+  if (enqueued <= written) shared.send(ws, shared.saveAckMessage(saves));
 }
 
 function toUint8Array(data: RawData): Uint8Array {
