@@ -55,10 +55,10 @@ export class UpdateGuard {
   apply(update: Uint8Array, actor: UpdateActor, origin: unknown): void {
     const first = this.checkOnScratch(update, actor);
     if (first.refusal) this.refuse(first.refusal);
-    // Nothing new (a sync step 2 of what the server has already): nothing to apply.
-    if (first.emitted.length === 0) return;
     let accepted = update;
-    if (!(first.emitted.length === 1 && sameBytes(first.emitted[0], update))) {
+    // Nothing integrated (a sync step 2 of what the server has already) is applied as it came, so that the
+    // live document keeps whatever the copy kept waiting (only possible where content was waiting already).
+    if (first.emitted.length > 0 && !(first.emitted.length === 1 && sameBytes(first.emitted[0], update))) {
       // What the document would store and relay (its own encoding of what it integrated) differs from
       // what arrived: a step 2 diff, a resent edit — or an update whose items name a parent their
       // neighbours contradict, which lands in one field here and in another for everyone decoding the
