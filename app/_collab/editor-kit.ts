@@ -24,6 +24,9 @@ export function createFieldEditor(options: {
   /** id, aria-labelledby, aria-describedby, …: on the editable element, which is the field. */
   attributes: Record<string, string>;
   placeholder?: string;
+  /** The field's cap (UTF-16 units): typing or pasting past it is cut there, and `onLimit` is told. */
+  maxLength: number | null;
+  onLimit: () => void;
   onFocusChange: (focused: boolean) => void;
 }): EditorView {
   const { text, awareness, multiline } = options;
@@ -50,6 +53,7 @@ export function createFieldEditor(options: {
   ];
   if (options.placeholder) extensions.push(placeholderText(options.placeholder));
   if (!multiline) extensions.push(singleLine);
+  if (options.maxLength !== null) extensions.push(lengthCap(options.maxLength, options.onLimit));
   return new EditorView({ parent: options.parent, state: EditorState.create({ doc: text.toString(), extensions }) });
 }
 
@@ -74,6 +78,32 @@ const singleLine: Extension = [
     return spec;
   }),
 ];
+
+/**
+ * The server refuses (4400) an update that makes a field longer than its cap,
+ * and the page then reloads: so the editor never lets a local edit past it.
+ * A paste or a keystroke that would go over is cut to what fits; an edit of
+ * several ranges at once that would go over is not made. Edits from others
+ * are shown as they are.
+ */
+function lengthCap(maxLength: number, onLimit: () => void): Extension {
+  return EditorState.transactionFilter.of((tr) => {
+    if (!tr.docChanged || tr.annotation(ySyncAnnotation)) return tr;
+    if (tr.newDoc.length <= maxLength || tr.newDoc.length <= tr.startState.doc.length) return tr;
+    onLimit();
+    const changes: { from: number; to: number; insert: string }[] = [];
+    tr.changes.iterChanges((fromA, toA, _fromB, _toB, inserted) => changes.push({ from: fromA, to: toA, insert: inserted.toString() }));
+    if (changes.length !== 1) return [];
+    const [change] = changes;
+    const room = maxLength - (tr.startState.doc.length - (change.to - change.from));
+    if (room <= 0) return [];
+    return {
+      changes: { ...change, insert: change.insert.slice(0, room) },
+      scrollIntoView: true,
+      userEvent: tr.annotation(Transaction.userEvent),
+    };
+  });
+}
 
 function fieldTheme(rows: number, multiline: boolean): Extension {
   return EditorView.theme({

@@ -77,6 +77,8 @@ export function CollaborativeText(props: {
   const multiline = props.multiline !== false;
   const host = useRef<HTMLDivElement>(null);
   const [history, setHistory] = useState({ undo: false, redo: false });
+  /** A paste or keystroke was cut at the field's cap: said below the field until the text is shorter again. */
+  const [cut, setCut] = useState(false);
   const binding = doc.bindField(field);
   const labelId = `${fieldId(field)}-label`;
   const describedByIds = describedBy(field, Boolean(props.hint), state);
@@ -106,6 +108,8 @@ export function CollaborativeText(props: {
       readOnly: props.disabled,
       rows: props.rows ?? 3,
       attributes: JSON.parse(attributesKey) as Record<string, string>,
+      maxLength: binding.maxLength,
+      onLimit: () => setCut(true),
       onFocusChange: (focused) => doc.setFocus(focused ? field : null),
     });
     view.current = editor;
@@ -193,6 +197,11 @@ export function CollaborativeText(props: {
         )}
       </div>
       <Messages field={field} state={state} />
+      <p role="status" className="mt-1 text-sm font-medium text-amber-900">
+        {cut && binding?.maxLength != null && String(doc.content[field] ?? '').length >= binding.maxLength
+          ? t.fieldFull(binding.maxLength)
+          : null}
+      </p>
     </div>
   );
 }

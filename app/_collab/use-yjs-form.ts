@@ -22,6 +22,7 @@ type Loaded = {
   doc: YTypes.Doc;
   form: typeof import('@/lib/realtime/y-form');
   kit: typeof import('./editor-kit');
+  shapes: (typeof import('@/lib/realtime/document-shape'))['documentShapes'];
   awareness: ThrottledAwareness;
   /** One undo history per field: Ctrl+Z in a field takes back your last edit there, and only yours. */
   undoManagers: Map<string, YTypes.UndoManager>;
@@ -33,6 +34,8 @@ export type FieldBinding = {
   awareness: ThrottledAwareness;
   undoManager: YTypes.UndoManager;
   kit: typeof import('./editor-kit');
+  /** The field's length cap, as the server's guard and the API count it (UTF-16 units). */
+  maxLength: number | null;
 };
 
 /**
@@ -86,6 +89,7 @@ export function useYjsForm(options: {
         { throttledAwareness },
         saves,
         { coalesceUpdates },
+        { documentShapes: shapes },
       ] = await Promise.all([
         import('yjs'),
         import('y-websocket'),
@@ -96,6 +100,7 @@ export function useYjsForm(options: {
         import('./throttled-awareness'),
         import('./save-tracking'),
         import('./coalesce-updates'),
+        import('@/lib/realtime/document-shape'),
       ]);
       if (disposed) return;
       const doc = new Y.Doc();
@@ -164,7 +169,7 @@ export function useYjsForm(options: {
         presence: editable ? awareness : null,
         onChange: (now) => !disposed && setSaved(now),
       });
-      loaded.current = { Y, doc, form, kit, awareness, undoManagers: new Map() };
+      loaded.current = { Y, doc, form, kit, shapes, awareness, undoManagers: new Map() };
       setGeneration((g) => g + 1);
       cleanups.push(() => {
         if (frame !== null) cancelAnimationFrame(frame);
@@ -213,7 +218,12 @@ export function useYjsForm(options: {
         undoManager = new l.Y.UndoManager(text);
         l.undoManagers.set(field, undoManager);
       }
-      return { text, awareness: l.awareness, undoManager, kit: l.kit };
+      const name = l.form.textName(mapName, field);
+      const cap =
+        Object.values(l.shapes)
+          .find((shape) => shape.mapName === mapName)
+          ?.texts.get(name)?.maxLength ?? null;
+      return { text, awareness: l.awareness, undoManager, kit: l.kit, maxLength: cap };
     },
     // generation: a new document (another page, a reconnect at another access level) gives new bindings.
     // eslint-disable-next-line react-hooks/exhaustive-deps

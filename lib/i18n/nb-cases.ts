@@ -49,6 +49,8 @@ export const nbCases = {
   editingField: (name: string, field: string) => `${name} skriver i «${field}»`,
   you: 'deg',
   undo: 'Angre',
+  fieldFull: (max: number) =>
+    `Feltet er fullt: det kan ha høyst ${max.toLocaleString('nb-NO')} tegn. Det som gikk over, ble ikke satt inn.`,
   redo: 'Gjør om',
 
   sections: {
