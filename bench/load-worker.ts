@@ -8,7 +8,7 @@
  * over IPC (bench/protocol.ts); it exits when told to, or when the parent goes.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { connectYjs, whenSynced, type YjsClient } from '../tests/support/yjs-client';
 import { monoMs } from './clock';
 import type { LoadClientSpec, ParentMessage, WorkerMessage } from './protocol';
@@ -95,10 +95,15 @@ function run(message: Extract<ParentMessage, { type: 'run' }>): void {
     entry.timers.push(
       setTimeout(() => {
         provider.awareness.setLocalStateField('user', { name: entry.spec.tag });
-        let tick = 0;
         const timer = setInterval(() => {
           if (monoMs() >= message.windowEndAt) return clearInterval(timer);
-          provider.awareness.setLocalStateField('cursor', { tick: (tick += 1), at: Date.now() });
+          // What the app's editors send (y-codemirror.next's cursor, the field): the server's presence filter keeps exactly this.
+          const caret = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, text.length));
+          provider.awareness.setLocalState({
+            ...provider.awareness.getLocalState(),
+            field: 'notes',
+            cursor: { anchor: caret, head: caret },
+          });
         }, message.awarenessIntervalMs);
         entry.timers.push(timer);
       }, startIn + awarenessPhase),
