@@ -113,7 +113,7 @@ describe('logging in with a browser', () => {
       upstream.onClose(() => ws.close({ code: 1000, reason: 'gone' }));
     });
     await room.goto(`${server.url}/moter/${meetingId}/rom`);
-    await room.getByText('Tilkoblet. Det du skriver, ser alle med en gang.').first().waitFor();
+    await room.getByText(nb.meetingRoom.itemConnection.saved).first().waitFor();
 
     const other = await context.newPage();
     await other.goto(`${server.url}/`);
