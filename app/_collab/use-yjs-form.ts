@@ -49,7 +49,6 @@ export function useYjsForm(options: {
   documentName: string;
   mapName: string;
   textFields: readonly string[];
-  userName: string;
   editable: boolean;
   keepOffline: boolean;
   /**
@@ -59,7 +58,7 @@ export function useYjsForm(options: {
    */
   onAccessChanged?: () => void;
 }) {
-  const { documentName, mapName, userName, editable, keepOffline } = options;
+  const { documentName, mapName, editable, keepOffline } = options;
   const onAccessChanged = useRef(options.onAccessChanged);
   onAccessChanged.current = options.onAccessChanged;
   const textFieldsKey = options.textFields.join(',');
@@ -110,7 +109,6 @@ export function useYjsForm(options: {
       // Asks for save acknowledgements (save-tracking.ts); local edits go out coalesced (coalesce-updates.ts).
       const provider = new WebsocketProvider(url, documentName, doc, { maxBackoffTime: 5000, params: saves.saveAckParams });
       coalesceUpdates(provider);
-      provider.awareness.setLocalStateField('user', { name: userName });
 
       // The form's plain values are read again at most once a frame: a paste or fast typing sends many updates.
       let frame: number | null = null;
@@ -187,7 +185,7 @@ export function useYjsForm(options: {
       disposed = true;
       cleanups.forEach((cleanup) => cleanup());
     };
-  }, [documentName, mapName, textFieldsKey, userName, editable, keepOffline]);
+  }, [documentName, mapName, textFieldsKey, editable, keepOffline]);
 
   const setText = useCallback(
     (field: string, value: string) => {

@@ -144,26 +144,8 @@ export function VersionHistoryView({
         ) : (
           <>
             <form method="get" action={path} className="mt-3 flex flex-wrap items-end gap-4">
-              <label className="flex flex-col text-sm">
-                {t.from}
-                <select name="fra" defaultValue={from?.id} className="mt-1 rounded border border-slate-400 p-1">
-                  {entries.map((e) => (
-                    <option key={e.id} value={e.id}>
-                      {name(e)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label className="flex flex-col text-sm">
-                {t.to}
-                <select name="til" defaultValue={to?.id} className="mt-1 rounded border border-slate-400 p-1">
-                  {entries.map((e) => (
-                    <option key={e.id} value={e.id}>
-                      {name(e)}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <VersionSelect label={t.from} name="fra" selected={from?.id} entries={entries} nameOf={name} />
+              <VersionSelect label={t.to} name="til" selected={to?.id} entries={entries} nameOf={name} />
               <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-white hover:bg-brand-800">
                 {t.compare}
               </button>
@@ -194,5 +176,27 @@ export function VersionHistoryView({
         )}
       </section>
     </>
+  );
+}
+
+/** One end of the comparison: a labelled choice of version. */
+function VersionSelect<E extends { id: string }>(props: {
+  label: string;
+  name: string;
+  selected: string | undefined;
+  entries: readonly E[];
+  nameOf: (entry: E) => string;
+}) {
+  return (
+    <label className="flex flex-col text-sm">
+      {props.label}
+      <select name={props.name} defaultValue={props.selected} className="mt-1 rounded border border-slate-400 p-1">
+        {props.entries.map((e) => (
+          <option key={e.id} value={e.id}>
+            {props.nameOf(e)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

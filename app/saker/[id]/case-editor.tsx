@@ -31,7 +31,6 @@ export type MeetingOption = { id: string; label: string; deadlinePassed: boolean
 
 type Props = {
   caseId: string;
-  userName: string;
   status: string;
   editable: boolean;
   meetings: MeetingOption[];
@@ -49,7 +48,6 @@ export function CaseEditor(props: Props) {
     documentName: `case:${props.caseId}`,
     mapName: 'form',
     textFields,
-    userName: props.userName,
     editable: props.editable,
     keepOffline: true,
     // The server re-checked this editor (its meeting started, a role changed): the page asks again whether it may edit.

@@ -63,7 +63,6 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       ) : null}
       <CaseEditor
         caseId={details.id}
-        userName={user.name}
         status={details.status}
         editable={details.access === 'edit'}
         meetings={options}

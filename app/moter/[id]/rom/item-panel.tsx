@@ -60,7 +60,6 @@ export function ItemPanel(props: {
     documentName: `item:${item.id}`,
     mapName: 'item',
     textFields: itemTextFields,
-    userName: props.me.name,
     editable: props.editable,
     keepOffline: true,
   });
