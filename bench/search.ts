@@ -13,6 +13,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Actor } from '../lib/access/access-service';
 import type { Db, DbProvider } from '../lib/db/db';
+import { stemText } from '../lib/history/norwegian-stems';
 import { searchHistory, type HistorySearch } from '../lib/history/search-history';
 import { applyMigrations } from '../server/db/apply-migrations';
 import { resolveDatabaseTarget } from '../server/db/database-url';
@@ -115,6 +116,9 @@ function generatedEntry(n: number) {
     services: service,
     title,
     body,
+    // What buildSearchEntry writes: the words as stems, which the SQLite index holds.
+    titleStems: stemText(title),
+    bodyStems: stemText(body),
   };
 }
 

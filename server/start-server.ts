@@ -7,6 +7,7 @@ import { createSessionResolver } from './auth/session-resolver';
 import { registerRuntimeServices } from '../lib/runtime/services';
 import { loadConfig, publishAuthEnvironment, runtimeConfigOf, type Config } from './config';
 import { applyMigrations } from './db/apply-migrations';
+import { restemSearchEntries } from '../lib/history/restem-search-entries';
 import { createPrismaClient } from './db/create-prisma-client';
 import { resolveDatabaseTarget } from './db/database-url';
 import { createHealthHandler } from './http/health';
@@ -72,6 +73,9 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
   const db = createPrismaClient(target);
   // better-sqlite3 writes on the event loop: a wait for fsync on every commit stalls every websocket.
   if (target.provider === 'sqlite') await db.$executeRawUnsafe(`PRAGMA synchronous = ${config.sqliteSynchronous.toUpperCase()}`);
+  // Search entries written before the index held stems (or by a writer that left them out) get them now.
+  const restemmed = await restemSearchEntries(db);
+  if (restemmed) log.info({ entries: restemmed }, 'search entries stemmed for the index');
   if (config.demo) {
     const { seeded } = await seedDemoData(db);
     if (seeded) log.info('demo data seeded (logins in README.md, password demo1234)');

@@ -1,3 +1,5 @@
+import { queryStems, stemWord, wordsOf } from './norwegian-stems';
+
 /** Markers the databases put around matched words (control characters never typed in a form). */
 export const hitStart = '\u0002';
 export const hitEnd = '\u0003';
@@ -27,12 +29,65 @@ export function highlightParts(marked: string): TextPart[] {
 }
 
 /**
- * The words of a free-text query as FTS5 prefix terms, all required:
- * `støttekontakt ungdom` → `"støttekontakt"* "ungdom"*`. Everything but letters
- * and digits is dropped, so no FTS5 syntax can come from the user.
+ * The words of a free-text query as stemmed FTS5 prefix terms, all required:
+ * `Støttekontakter ungdom` → `"støttekontakt"* "ungdom"*`, matched against the
+ * stems the index holds (norwegian-stems.ts). The prefix keeps a half-typed word
+ * finding its longer forms. Everything but letters and digits is dropped, so no
+ * FTS5 syntax can come from the user.
  */
 export function ftsPrefixQuery(query: string): string | null {
-  const words = query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const terms = [...new Set(words)].slice(0, 12).map((w) => `"${w}"*`);
+  const terms = queryStems(query).map((stem) => `"${stem}"*`);
   return terms.length ? terms.join(' ') : null;
+}
+
+/** Whether a word is a hit for the query's stems: its stem begins with one of them, as the FTS5 prefix term does. */
+function isHit(word: string, stems: string[]): boolean {
+  const stem = stemWord(word);
+  return stems.some((s) => stem.startsWith(s));
+}
+
+/**
+ * A text with its hits marked, as highlight() would (the SQLite index holds
+ * stems, so the original text is marked here, word by word).
+ */
+export function markHits(text: string, stems: string[]): string {
+  return markRange(text, wordsOf(text), 0, Number.POSITIVE_INFINITY, stems);
+}
+
+/**
+ * The part of a text around its hits, at most `size` words, hits marked and
+ * cut ends shown with " … " (as FTS5's snippet()): the window with the most
+ * distinct query words, the earliest of equals.
+ */
+export function snippetOf(text: string, stems: string[], size = 24): string {
+  const words = wordsOf(text);
+  if (words.length === 0) return '';
+  const hitStems = words.map(({ word }) => {
+    const stem = stemWord(word);
+    return stems.find((s) => stem.startsWith(s)) ?? null;
+  });
+  let best = { start: 0, score: -1 };
+  hitStems.forEach((hit, i) => {
+    if (!hit) return;
+    const start = Math.max(0, Math.min(i - 2, words.length - size));
+    const score = new Set(hitStems.slice(start, start + size).filter(Boolean)).size;
+    if (score > best.score) best = { start, score };
+  });
+  const end = Math.min(words.length, best.start + size);
+  const body = markRange(text, words, best.start, end, stems);
+  return `${best.start > 0 ? ' … ' : ''}${body}${end < words.length ? ' … ' : ''}`;
+}
+
+function markRange(text: string, words: ReturnType<typeof wordsOf>, from: number, to: number, stems: string[]): string {
+  const slice = words.slice(from, to);
+  if (slice.length === 0) return '';
+  const offset = from === 0 && to >= words.length ? 0 : slice[0].start;
+  const last = from === 0 && to >= words.length ? text.length : slice[slice.length - 1].end;
+  let out = '';
+  let at = offset;
+  for (const { word, start, end } of slice) {
+    out += text.slice(at, start) + (isHit(word, stems) ? `${hitStart}${word}${hitEnd}` : word);
+    at = end;
+  }
+  return out + text.slice(at, last);
 }

@@ -9,7 +9,8 @@ import { idParam, isoDateParam, optionalParam, osloDayRange } from '../validatio
 import { Prisma } from '../../prisma/generated/sqlite/client';
 import { logCaseReads } from './log-case-reads';
 import { maskNationalIds as mask } from '../privacy/national-id';
-import { ftsPrefixQuery, highlightParts, hitEnd, hitStart, type TextPart } from './highlight';
+import { ftsPrefixQuery, highlightParts, hitEnd, hitStart, markHits, snippetOf, type TextPart } from './highlight';
+import { queryStems } from './norwegian-stems';
 
 const optional = optionalParam;
 
@@ -65,8 +66,9 @@ const limit = 50;
  * Full-text search over past agenda items (the case as submitted, notes,
  * conclusions) with filters, limited to what the actor may see: whole units
  * for leaders, admins and chairs, their own cases for caseworkers. SQLite:
- * FTS5 with prefix terms, ranked by bm25; PostgreSQL: the Norwegian text
- * configuration (stemming), ranked by ts_rank. Matches come back marked.
+ * FTS5 over Norwegian stems with prefix terms, ranked by bm25; PostgreSQL: the
+ * Norwegian text configuration (the same Snowball stems), ranked by ts_rank.
+ * Matches come back marked.
  */
 export async function searchHistory(options: { db: Db; provider: DbProvider; actor: Actor; search: HistorySearch }): Promise<SearchHit[]> {
   const { db, provider, actor, search } = options;
@@ -74,6 +76,7 @@ export async function searchHistory(options: { db: Db; provider: DbProvider; act
   if (!filters) return [];
   const where = Prisma.join(filters, ' AND ');
   const text = search.q ? (provider === 'sqlite' ? ftsPrefixQuery(search.q) : search.q) : null;
+  const stems = search.q ? queryStems(search.q) : [];
   let rows: Row[];
   if (!text) {
     rows = await db.$queryRaw<Row[]>`
@@ -81,13 +84,13 @@ export async function searchHistory(options: { db: Db; provider: DbProvider; act
       FROM "SearchEntry" e WHERE ${where} ORDER BY e."meetingDate" DESC LIMIT ${limit}`;
   } else if (provider === 'sqlite') {
     rows = await db.$queryRaw<Row[]>`
-      SELECT e."itemId", e."unitId", e."meetingId", e."caseId", e."meetingDate",
-        highlight("SearchEntryFts", 0, ${hitStart}, ${hitEnd}) AS "title",
-        snippet("SearchEntryFts", 1, ${hitStart}, ${hitEnd}, ' … ', 24) AS "snippet",
+      SELECT e."itemId", e."unitId", e."meetingId", e."caseId", e."meetingDate", e."title", e."body" AS "snippet",
         e."personRef", e."purpose", e."outcome"
       FROM "SearchEntryFts" CROSS JOIN "SearchEntry" e ON e."id" = "SearchEntryFts"."rowid"
       WHERE "SearchEntryFts" MATCH ${text} AND ${where}
       ORDER BY bm25("SearchEntryFts", 4.0, 1.0) LIMIT ${limit}`;
+    // The index holds stems, so FTS5's highlight() and snippet() would show stems: mark the words here.
+    rows = rows.map((row) => ({ ...row, title: markHits(row.title, stems), snippet: snippetOf(row.snippet ?? '', stems) }));
   } else {
     const marks = `StartSel=${hitStart}, StopSel=${hitEnd}`;
     // Headlines only for the page of hits, not for every match.

@@ -2,6 +2,7 @@ import { caseContentSchema, type CaseContent } from '../cases/case-form';
 import { parseFields } from '../validation/parse-fields';
 import type { Db, DbTransaction } from '../db/db';
 import { maskNationalIds as mask } from '../privacy/national-id';
+import { stemText } from './norwegian-stems';
 
 /** Form fields whose text is searched, in the order they are read. */
 const searchedFields = [
@@ -66,6 +67,7 @@ export function buildSearchEntry(input: {
     .map((text) => mask(text.trim()))
     .filter(Boolean)
     .join('\n');
+  const title = mask(caseRow?.title ?? item.title ?? '');
   return {
     itemId: item.id,
     unitId: meeting.unitId,
@@ -85,8 +87,10 @@ export function buildSearchEntry(input: {
     services: mask(content?.servicesConcerned ?? '')
       .toLocaleLowerCase('nb')
       .slice(0, 2000),
-    title: mask(caseRow?.title ?? item.title ?? ''),
+    title,
     body,
+    titleStems: stemText(title),
+    bodyStems: stemText(body),
   };
 }
 

@@ -10,6 +10,7 @@ import {
   type History,
 } from './retention-rules';
 import { systemClock } from '../time/clock';
+import { stemText } from '../history/norwegian-stems';
 
 /**
  * Retention: anonymises the case histories that lib/privacy/retention-rules.ts
@@ -143,7 +144,8 @@ export async function anonymiseHistories(
     });
     await tx.searchEntry.updateMany({
       where: { OR: [{ caseId: { in: ids } }, { itemId: { in: itemIds } }] },
-      data: { personRef: null, title: anonymisedTitle, body: '', services: '' },
+      // The stems go too: the SQLite index holds them, and they would still find the deleted words.
+      data: { personRef: null, title: anonymisedTitle, body: '', services: '', titleStems: stemText(anonymisedTitle), bodyStems: '' },
     });
     const docNames = [...ids.map((id) => `case:${id}`), ...itemIds.map((id) => `item:${id}`)];
     await tx.yDocUpdate.deleteMany({ where: { docName: { in: docNames } } });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActor, type Actor } from '../../lib/access/access-service';
 import type { Db } from '../../lib/db/db';
+import { restemSearchEntries } from '../../lib/history/restem-search-entries';
 import { searchHistory, type HistorySearch } from '../../lib/history/search-history';
 import { seedDemoData } from '../../lib/seed/demo-seed';
 import { applyMigrations } from '../../server/db/apply-migrations';
@@ -88,8 +89,16 @@ describe.each(databaseKinds)('history search on %s', (kind) => {
           unitId: ids.other,
           caseworkerId: ids.otherUser,
         }),
+        entry(7, {
+          title: 'Trygghet i hverdagen',
+          body: 'Hjemmetjenesten kommer to ganger daglig. Støttekontaktene har sluttet.',
+          outcome: 'droftet',
+        }),
       ],
     });
+    // Written without stems, as a writer from before them did: the step the server runs at start fills them.
+    expect(await restemSearchEntries(db)).toBeGreaterThanOrEqual(7);
+    expect(await restemSearchEntries(db)).toBe(0);
   });
 
   afterAll(async () => {
@@ -101,10 +110,39 @@ describe.each(databaseKinds)('history search on %s', (kind) => {
     const hits = await search('leader', { q: 'støttekontakt' });
     const found = titles(hits);
     expect(found.slice(0, 2).sort()).toEqual(['Støttekontakt eller gruppetilbud for voksen', 'Støttekontakt for ungdom med angst']);
-    expect(found[2]).toBe('Praktisk bistand til innkjøp');
-    expect(found).toHaveLength(3);
+    expect(found.slice(2).sort()).toEqual(['Praktisk bistand til innkjøp', 'Trygghet i hverdagen']);
     expect(hits[0].title.find((p) => p.hit)?.text.toLowerCase()).toBe('støttekontakt');
-    expect(hits[2].snippet.some((p) => p.hit && p.text.toLowerCase() === 'støttekontakt')).toBe(true);
+    const innkjøp = hits.find((h) => h.title.some((p) => p.text === 'Praktisk bistand til innkjøp'))!;
+    expect(innkjøp.snippet.some((p) => p.hit && p.text.toLowerCase() === 'støttekontakt')).toBe(true);
+  });
+
+  it('finds every form of a Norwegian word from any of its forms, and marks the forms found', async () => {
+    const støttekontakt = [
+      'Praktisk bistand til innkjøp',
+      'Støttekontakt eller gruppetilbud for voksen',
+      'Støttekontakt for ungdom med angst',
+      'Trygghet i hverdagen',
+    ];
+    for (const q of ['støttekontakt', 'støttekontakter', 'støttekontaktene', 'støttekontakten']) {
+      expect(titles(await search('leader', { q })).sort(), q).toEqual(støttekontakt);
+    }
+    for (const q of ['hjemmetjeneste', 'hjemmetjenester', 'hjemmetjenestene']) {
+      const hits = await search('leader', { q });
+      expect(titles(hits), q).toEqual(['Trygghet i hverdagen']);
+      expect(
+        hits[0].snippet.filter((p) => p.hit).map((p) => p.text),
+        q,
+      ).toEqual(['Hjemmetjenesten']);
+    }
+    const plural = await search('leader', { q: 'støttekontakter' });
+    expect(plural[0].title.find((p) => p.hit)?.text).toBe('Støttekontakt');
+    expect(
+      plural
+        .find((h) => titles([h])[0] === 'Trygghet i hverdagen')!
+        .snippet.filter((p) => p.hit)
+        .map((p) => p.text),
+    ).toEqual(['Støttekontaktene']);
+    expect(titles(await search('leader', { q: 'avlastningene foreldre slitne' }))).toEqual(['Avlastning for familie med tre barn']);
   });
 
   it('requires every word, and finds inflected forms', async () => {
@@ -158,6 +196,7 @@ describe.each(databaseKinds)('history search on %s', (kind) => {
     expect(titles(await search('caseworker2', { q: 'støttekontakt' })).sort()).toEqual([
       'Praktisk bistand til innkjøp',
       'Støttekontakt eller gruppetilbud for voksen',
+      'Trygghet i hverdagen',
     ]);
   });
 

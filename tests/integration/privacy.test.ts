@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../lib/db/db';
+import { stemText } from '../../lib/history/norwegian-stems';
 import { indexMeeting } from '../../lib/history/search-index';
 import { anonymisedTitle, runRetention } from '../../lib/privacy/retention';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases';
@@ -160,6 +161,8 @@ describe.each(databaseKinds)('privacy on %s', (kind) => {
     expect(await db.yDocUpdate.count({ where: { docName: `case:${old.caseId}` } })).toBe(0);
     const entry = await db.searchEntry.findUniqueOrThrow({ where: { itemId: old.itemId } });
     expect(entry).toMatchObject({ personRef: null, title: anonymisedTitle, body: '', outcome: 'avklart', severityLevel: 'hoy' });
+    // The stems the SQLite index holds go with the words (they would find the entry by them otherwise).
+    expect(entry).toMatchObject({ titleStems: stemText(anonymisedTitle), bodyStems: '' });
     const audit = await db.auditEvent.findMany({ where: { action: 'case.anonymised' } });
     expect(audit.map((a) => [a.entityId, JSON.parse(a.detail!)])).toEqual([[old.caseId, { reason: 'retention', months: 24 }]]);
 

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "SearchEntry" ADD COLUMN     "bodyStems" TEXT,
+ADD COLUMN     "titleStems" TEXT;
+
