@@ -60,12 +60,20 @@ describe('closeItemProblems', () => {
 });
 
 describe('unfinishedItems', () => {
-  it('carries over postponed items and those never locked', () => {
+  it('carries over postponed items and cases never locked', () => {
     const items = [
-      { id: 'a', status: 'pending', locked: false },
-      { id: 'b', status: 'postponed', locked: true },
-      { id: 'c', status: 'concluded', locked: true },
+      { id: 'a', status: 'pending', locked: false, caseId: 'c1' },
+      { id: 'b', status: 'postponed', locked: true, caseId: 'c2' },
+      { id: 'c', status: 'concluded', locked: true, caseId: 'c3' },
     ];
     expect(unfinishedItems(items).map((i) => i.id)).toEqual(['a', 'b']);
+  });
+
+  it('leaves a matter added for this meeting alone (no case) behind unless the chair postponed it', () => {
+    const items = [
+      { id: 'eventuelt', status: 'pending', locked: false, caseId: null },
+      { id: 'postponed', status: 'postponed', locked: true, caseId: null },
+    ];
+    expect(unfinishedItems(items).map((i) => i.id)).toEqual(['postponed']);
   });
 });

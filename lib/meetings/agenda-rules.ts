@@ -89,7 +89,13 @@ export function closeItemProblems(purpose: string, item: ItemConclusion): string
   return problems;
 }
 
-/** Items not finished when the meeting closes: they go on to the next meeting. */
-export function unfinishedItems<T extends { status: string; locked: boolean }>(items: readonly T[]): T[] {
-  return items.filter((item) => item.status === 'postponed' || (!item.locked && item.status === 'pending'));
+/**
+ * Items that go on to the next meeting when this one closes: those the chair
+ * postponed, and cases never dealt with. A matter the chair added for this
+ * meeting alone (eventuelt, no case behind it) that was never dealt with ends
+ * with the meeting — it is "Ikke behandlet" in the minutes, not a new agenda
+ * item; the chair carries it on only by choosing "Utsatt".
+ */
+export function unfinishedItems<T extends { status: string; locked: boolean; caseId: string | null }>(items: readonly T[]): T[] {
+  return items.filter((item) => item.status === 'postponed' || (!item.locked && item.status === 'pending' && item.caseId !== null));
 }

@@ -296,6 +296,20 @@ describe.each(databaseKinds)('the live meeting on %s', (kind) => {
 
     const chair = await socket(cookies.chair);
     expect(await chair.emitWithAck('meeting:join', { meetingId: own.id })).toMatchObject({ ok: true });
+    // Eventuelt: a matter the chair adds for this meeting alone, and one the chair postpones.
+    const added = async (title: string) => {
+      const ack = await chair.emitWithAck('meeting:add-item', { meetingId: own.id, title, purpose: 'orientering' });
+      expect(ack).toMatchObject({ ok: true });
+      return (ack as { result: { itemId: string } }).result.itemId;
+    };
+    const eventueltId = await added('Eventuelt: julebord');
+    const postponedMatterId = await added('Eventuelt: ny rutine for innkalling');
+    const postponer = yjs(`item:${postponedMatterId}`, cookies.chair);
+    await whenSynced(postponer);
+    postponer.doc.transact(() => item(postponer).set('outcome', 'utsatt'));
+    expect(await chair.emitWithAck('meeting:lock-item', { meetingId: own.id, itemId: postponedMatterId, locked: true })).toMatchObject({
+      ok: true,
+    });
     const notesWriter = yjs(`item:${droftingItem.id}`, cookies.caseworker);
     const writer = yjs(`item:${avklaringItem.id}`, cookies.caseworker);
     await Promise.all([whenSynced(notesWriter), whenSynced(writer)]);
@@ -323,9 +337,9 @@ describe.each(databaseKinds)('the live meeting on %s', (kind) => {
     ]);
     const won = acks.filter((ack) => ack.ok);
     expect(won).toHaveLength(1);
-    expect(won[0]).toMatchObject({ result: { closed: true, carriedOver: 1 } });
+    expect(won[0]).toMatchObject({ result: { closed: true, carriedOver: 2 } });
     expect(acks.find((ack) => !ack.ok)).toMatchObject({ error: 'conflict' });
-    expect((await closedEvent).carriedOver).toBe(1);
+    expect((await closedEvent).carriedOver).toBe(2);
 
     const frozen = await db.agendaItem.findMany({ where: { meetingId: own.id }, include: { followUps: true } });
     const avklaring = frozen.find((i) => i.id === avklaringItem.id)!;
@@ -339,6 +353,13 @@ describe.each(databaseKinds)('the live meeting on %s', (kind) => {
     expect((await db.meeting.findUniqueOrThrow({ where: { id: own.id } })).status).toBe('closed');
 
     expect(await db.agendaItem.count({ where: { carriedFromItemId: { in: ownItems.map((i) => i.id) } } })).toBe(1);
+    // The eventuelt matter nobody dealt with ends with the meeting; the one the chair postponed goes on.
+    expect(frozen.find((i) => i.id === eventueltId)).toMatchObject({ status: 'pending', locked: true, caseId: null });
+    expect(await db.agendaItem.count({ where: { carriedFromItemId: eventueltId } })).toBe(0);
+    expect(await db.agendaItem.findFirst({ where: { carriedFromItemId: postponedMatterId } })).toMatchObject({
+      title: 'Eventuelt: ny rutine for innkalling',
+      reason: 'carried_over',
+    });
     expect(await db.followUp.count({ where: { agendaItem: { meetingId: own.id } } })).toBe(1);
     const moved = await db.agendaItem.findFirstOrThrow({ where: { carriedFromItemId: first.id } });
     expect(moved.reason).toBe('carried_over');
