@@ -1,3 +1,4 @@
+import { formatDate } from '@/lib/i18n/format';
 import { nb } from '@/lib/i18n/nb';
 import type { FollowUpDraft } from '@/lib/meetings/item-content';
 import { diffWords } from '@/lib/versions/word-diff';
@@ -13,12 +14,16 @@ export function displayValue(value: unknown): string {
   if (Array.isArray(value)) {
     const parts = value.map((v) =>
       v && typeof v === 'object'
-        ? [(v as FollowUpDraft).description, (v as FollowUpDraft).dueDate].filter(Boolean).join(' – ')
+        ? [(v as FollowUpDraft).description, (v as FollowUpDraft).dueDate && formatDate((v as FollowUpDraft).dueDate)]
+            .filter(Boolean)
+            .join(' – ')
         : (c.factors[String(v)] ?? c.alternatives[String(v)] ?? String(v)),
     );
     return parts.join('; ') || t.empty;
   }
   const text = String(value);
+  // A calendar date (the re-assessment date) reads as people write it, never as stored.
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return formatDate(text);
   return (
     c.purposes[text] ??
     c.caseTypes[text] ??

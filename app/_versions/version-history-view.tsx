@@ -9,7 +9,8 @@ import { displayValue, TextDiff } from './field-value';
 
 const t = nb.versions;
 /** A free-text value (or an empty one): shown as a word-level diff. Choices, ticks and lists as before/after. */
-const isText = (value: unknown) => value === undefined || typeof value === 'string';
+// Free text is shown as a word diff; a choice or a date (a string that reads otherwise) in words.
+const isText = (value: unknown) => value === undefined || (typeof value === 'string' && displayValue(value) === value);
 
 /**
  * A version history page's body (a case's or an item's): the versions with

@@ -1,4 +1,4 @@
-import { formatDate } from './format';
+import { formatDate, formatNumber } from './format';
 
 /**
  * Norwegian text for the case form, the queue and the agenda. Part of the one
@@ -49,8 +49,7 @@ export const nbCases = {
   editingField: (name: string, field: string) => `${name} skriver i «${field}»`,
   you: 'deg',
   undo: 'Angre',
-  fieldFull: (max: number) =>
-    `Feltet er fullt: det kan ha høyst ${max.toLocaleString('nb-NO')} tegn. Det som gikk over, ble ikke satt inn.`,
+  fieldFull: (max: number) => `Feltet er fullt: det kan ha høyst ${formatNumber(max, 0)} tegn. Det som gikk over, ble ikke satt inn.`,
   redo: 'Gjør om',
 
   sections: {

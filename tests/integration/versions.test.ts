@@ -243,6 +243,32 @@ describe.each(databaseKinds)('versions on %s', (kind) => {
     expect(await db.auditEvent.count({ where: { action: 'version.restore', entityId: { in: [caseId, item.id] } } })).toBe(0);
   });
 
+  it('compares an item’s versions in words: a choice by its label, dates as people write them', async () => {
+    const { meetingId } = await caseOnNewMeeting(db, new Date(systemClock.now().getTime() + 4 * 3600_000), 'Datoer i versjoner');
+    const [item] = await syncAgenda(db, meetingId);
+    const followUp = { id: 'f1', ownerId: users.caseworker.id, description: 'Skriv vedtak' };
+    const version = (content: object) =>
+      db.documentVersion.create({ data: { documentKind: 'item', itemId: item.id, kind: 'locked', content: JSON.stringify(content) } });
+    const first = await version({
+      outcome: 'droftet',
+      reassessmentDate: '2027-03-04',
+      followUps: [{ ...followUp, dueDate: '2026-11-17' }],
+    });
+    const second = await version({
+      outcome: 'avklart',
+      reassessmentDate: '2027-04-01',
+      followUps: [{ ...followUp, dueDate: '2026-12-20' }],
+    });
+    const query = `fra=document-version:${first.id}&til=document-version:${second.id}`;
+    const { status, html } = await page(`/moter/${meetingId}/punkter/${item.id}/versjoner?${query}`, cookies.chair);
+    expect(status).toBe(200);
+    const text = html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, '');
+    expect(text).toContain('Før: 4. mars 2027 · Etter: 1. april 2027');
+    expect(text).toContain('Skriv vedtak – 17. november 2026');
+    expect(text).toContain(`Før: ${nb.meetingRoom.outcomes.droftet} · Etter: ${nb.meetingRoom.outcomes.avklart}`);
+    expect(text).not.toMatch(/20\d\d-\d\d-\d\d/);
+  });
+
   it('restores an item’s version in an open meeting as a new edit that everyone in the room sees', async () => {
     const { meetingId } = await caseOnNewMeeting(db, new Date(systemClock.now().getTime() + 3 * 3600_000), 'Punkt gjenopprettes');
     const [item] = await syncAgenda(db, meetingId);
