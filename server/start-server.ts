@@ -23,6 +23,7 @@ import { hstsFor } from './http/security-headers';
 import { scheduleRetention } from './privacy/retention-job';
 import { documentsInUse } from './privacy/documents-in-use';
 import { scheduleMeetingGeneration } from './meetings/generation-job';
+import { migrateItemDocuments } from './meetings/migrate-item-documents';
 import { createSocketServer } from './realtime/socketio/socket-server';
 import { SqliteDocumentStore } from './realtime/yjs/sqlite-document-store';
 import { PrismaDocumentStore, type DocumentStore } from './realtime/yjs/document-store';
@@ -126,6 +127,8 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
   const exclusive = cluster
     ? exclusiveOnCluster(cluster.bus, { onLost: (job) => log.warn({ job }, 'job lock taken by another node; the job may run twice') })
     : undefined;
+  // Before the first connection: documents in the old shape are converted while no one edits them.
+  await migrateItemDocuments({ db, registry, log, exclusive });
   const retention = scheduleRetention({
     db,
     log,

@@ -72,8 +72,13 @@ export function CollaborativeText(props: {
   multiline?: boolean;
   required?: boolean;
   rows?: number;
+  /** The field's text when it is not `document.content[field]` (a row's text, e.g. a follow-up's description). */
+  text?: string;
+  /** Replaces the default top margin (a field inside a row's grid). */
+  className?: string;
 }) {
   const { field, document: doc, state } = props;
+  const currentText = props.text ?? String(doc.content[field] ?? '');
   const multiline = props.multiline !== false;
   const host = useRef<HTMLDivElement>(null);
   const [history, setHistory] = useState({ undo: false, redo: false });
@@ -138,7 +143,7 @@ export function CollaborativeText(props: {
   };
 
   return (
-    <div className="mt-4">
+    <div className={props.className ?? 'mt-4'}>
       {/* Presence sits beside the label, not in it: a field's accessible name must not change as people come and go. */}
       <div className="flex flex-wrap items-center gap-y-1">
         <label id={labelId} className="block font-medium" onClick={() => view.current?.focus()}>
@@ -192,15 +197,13 @@ export function CollaborativeText(props: {
             aria-multiline={multiline ? 'true' : 'false'}
             className="min-h-[2.5rem] whitespace-pre-wrap px-3 py-2"
           >
-            {String(doc.content[field] ?? '')}
+            {currentText}
           </div>
         )}
       </div>
       <Messages field={field} state={state} />
       <p role="status" className="mt-1 text-sm font-medium text-amber-900">
-        {cut && binding?.maxLength != null && String(doc.content[field] ?? '').length >= binding.maxLength
-          ? t.fieldFull(binding.maxLength)
-          : null}
+        {cut && binding?.maxLength != null && currentText.length >= binding.maxLength ? t.fieldFull(binding.maxLength) : null}
       </p>
     </div>
   );

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type * as YTypes from 'yjs';
 import { reloadAfterInvalidUpdate } from './invalid-update';
 import type { ThrottledAwareness } from './throttled-awareness';
+import type { RowLayout } from '@/lib/realtime/y-rows';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'ended';
 
@@ -21,8 +22,9 @@ type Loaded = {
   Y: typeof YTypes;
   doc: YTypes.Doc;
   form: typeof import('@/lib/realtime/y-form');
+  rows: typeof import('@/lib/realtime/y-rows');
   kit: typeof import('./editor-kit');
-  shapes: (typeof import('@/lib/realtime/document-shape'))['documentShapes'];
+  shapes: typeof import('@/lib/realtime/document-shape');
   awareness: ThrottledAwareness;
   /** One undo history per field: Ctrl+Z in a field takes back your last edit there, and only yours. */
   undoManagers: Map<string, YTypes.UndoManager>;
@@ -49,6 +51,8 @@ export function useYjsForm(options: {
   documentName: string;
   mapName: string;
   textFields: readonly string[];
+  /** Lists kept as rows (lib/realtime/y-rows.ts), read into `content` as lists under their names. */
+  rowLayouts?: readonly RowLayout[];
   editable: boolean;
   keepOffline: boolean;
   /**
@@ -62,6 +66,9 @@ export function useYjsForm(options: {
   const onAccessChanged = useRef(options.onAccessChanged);
   onAccessChanged.current = options.onAccessChanged;
   const textFieldsKey = options.textFields.join(',');
+  // Stable across renders: the layouts are module constants, named by their lists.
+  const rowLayouts = useRef(options.rowLayouts ?? []);
+  const rowLayoutsKey = (options.rowLayouts ?? []).map((layout) => layout.list).join(',');
   const [content, setContent] = useState<Record<string, unknown>>({});
   const [connection, setConnection] = useState<ConnectionState>('connecting');
   const [ready, setReady] = useState(false);
@@ -88,7 +95,8 @@ export function useYjsForm(options: {
         { throttledAwareness },
         saves,
         { coalesceUpdates },
-        { documentShapes: shapes },
+        shapes,
+        rows,
       ] = await Promise.all([
         import('yjs'),
         import('y-websocket'),
@@ -100,6 +108,7 @@ export function useYjsForm(options: {
         import('./save-tracking'),
         import('./coalesce-updates'),
         import('@/lib/realtime/document-shape'),
+        import('@/lib/realtime/y-rows'),
       ]);
       if (disposed) return;
       const doc = new Y.Doc();
@@ -114,7 +123,7 @@ export function useYjsForm(options: {
       let frame: number | null = null;
       const read = () => {
         frame = null;
-        if (!disposed) setContent(form.readForm(doc, mapName, textFields));
+        if (!disposed) setContent(rows.readFormWithRows(doc, mapName, textFields, rowLayouts.current));
       };
       const refresh = (_update: Uint8Array, origin: unknown) => {
         // A choice or tick box set on this page (origin null) is shown at once — a controlled input must not lag
@@ -167,7 +176,7 @@ export function useYjsForm(options: {
         presence: editable ? awareness : null,
         onChange: (now) => !disposed && setSaved(now),
       });
-      loaded.current = { Y, doc, form, kit, shapes, awareness, undoManagers: new Map() };
+      loaded.current = { Y, doc, form, rows, kit, shapes, awareness, undoManagers: new Map() };
       setGeneration((g) => g + 1);
       cleanups.push(() => {
         if (frame !== null) cancelAnimationFrame(frame);
@@ -185,7 +194,7 @@ export function useYjsForm(options: {
       disposed = true;
       cleanups.forEach((cleanup) => cleanup());
     };
-  }, [documentName, mapName, textFieldsKey, editable, keepOffline]);
+  }, [documentName, mapName, textFieldsKey, rowLayoutsKey, editable, keepOffline]);
 
   const setText = useCallback(
     (field: string, value: string) => {
@@ -203,6 +212,21 @@ export function useYjsForm(options: {
     [mapName],
   );
 
+  /** Adds, changes or removes a row of a list (y-rows.ts); nothing until the document is loaded. */
+  const editRow = useCallback(
+    (
+      layout: RowLayout,
+      change: { add: string; values: Record<string, unknown> } | { update: string; values: Record<string, unknown> } | { remove: string },
+    ) => {
+      const l = loaded.current;
+      if (!l) return;
+      if ('add' in change) l.rows.addRow(l.doc, layout, change.add, change.values);
+      else if ('update' in change) l.rows.updateRow(l.doc, layout, change.update, change.values);
+      else l.rows.removeRow(l.doc, layout, change.remove);
+    },
+    [],
+  );
+
   /** What a field's editor binds to; null until loaded (the field shows its text read-only until then). */
   const bindField = useCallback(
     (field: string): FieldBinding | null => {
@@ -217,10 +241,8 @@ export function useYjsForm(options: {
         l.undoManagers.set(field, undoManager);
       }
       const name = l.form.textName(mapName, field);
-      const cap =
-        Object.values(l.shapes)
-          .find((shape) => shape.mapName === mapName)
-          ?.texts.get(name)?.maxLength ?? null;
+      const shape = Object.values(l.shapes.documentShapes).find((candidate) => candidate.mapName === mapName);
+      const cap = shape ? l.shapes.textCapOf(shape, name) : null;
       return { text, awareness: l.awareness, undoManager, kit: l.kit, maxLength: cap };
     },
     // generation: a new document (another page, a reconnect at another access level) gives new bindings.
@@ -236,7 +258,7 @@ export function useYjsForm(options: {
     if (field === null) l.awareness.flush();
   }, []);
 
-  return { content, connection, unsaved, saved, ready, peers, setText, setValue, bindField, setFocus, generation };
+  return { content, connection, unsaved, saved, ready, peers, setText, setValue, editRow, bindField, setFocus, generation };
 }
 
 export type YjsForm = ReturnType<typeof useYjsForm>;

@@ -55,6 +55,7 @@ export const nbMeeting = {
   followUpDue: 'Frist',
   addFollowUp: 'Legg til oppfølging',
   removeFollowUp: 'Fjern',
+  removeFollowUpNumbered: (n: number) => `Fjern oppfølging ${n}`,
   chooseOwner: 'Velg ansvarlig',
   reassessmentDate: 'Dato for revurdering',
   epjDocumentation: 'Konklusjonen skal dokumenteres i fagsystemet (EPJ)',

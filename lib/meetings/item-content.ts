@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type * as Y from 'yjs';
 import { criterionLevels } from '../cases/case-form';
-import { applyForm, readForm, textIn } from '../realtime/y-form';
+import { applyForm, textIn } from '../realtime/y-form';
+import { readFormWithRows, readRows, rowIdPattern, writeRows, type RowLayout } from '../realtime/y-rows';
 import { outcomes, referralTargets } from './agenda-rules';
 
 /**
@@ -14,12 +15,14 @@ export const itemTextFields = ['notes', 'conclusion', 'dissent', 'assessmentNote
 const itemTextSet = new Set<string>(itemTextFields);
 
 const text = z.string().max(50_000);
+export const maxFollowUps = 50;
+export const followUpDescriptionMax = 2000;
 const level = z.enum(criterionLevels).or(z.literal('')).optional();
 
 export const followUpSchema = z.object({
-  id: z.string().min(1).max(40),
+  id: z.string().regex(rowIdPattern),
   ownerId: z.string().max(40).default(''),
-  description: z.string().max(2000).default(''),
+  description: z.string().max(followUpDescriptionMax).default(''),
   dueDate: z
     .string()
     .regex(/^(\d{4}-\d{2}-\d{2})?$/)
@@ -42,22 +45,69 @@ export const itemContentSchema = z.object({
   alvorlighetLevel: level,
   nytteLevel: level,
   ressursLevel: level,
-  followUps: z.array(followUpSchema).max(50).optional(),
+  followUps: z.array(followUpSchema).max(maxFollowUps).optional(),
 });
+
+/**
+ * Follow-up rows in the document (lib/realtime/y-rows.ts): each row's owner
+ * and due date at `item` key `followUps.<id>`, its description in the text
+ * `item.followUps.<id>` — so the chair and the referent can write different
+ * rows, or the same description, at once. The API and every reader still see
+ * `followUps` as a list (readItemContent).
+ */
+export const followUpRows: RowLayout = { mapName: itemMapName, list: 'followUps', textProp: 'description' };
+
+/** A row's plain values as stored (the description is its text; the position orders the rows). */
+export const followUpRowSchema = z
+  .object({
+    ownerId: followUpSchema.shape.ownerId,
+    dueDate: followUpSchema.shape.dueDate,
+    position: z.number().int().min(0).max(1_000_000),
+  })
+  .strict();
 
 export type ItemContent = z.infer<typeof itemContentSchema>;
 export type FollowUpDraft = z.infer<typeof followUpSchema>;
 
 export const isItemTextField = (field: string) => itemTextSet.has(field);
 
+/**
+ * The item's content as plain values, follow-ups as a list. A document from
+ * before the rows (`followUps` a plain list in the map) reads as it was until
+ * it is migrated (migrateLegacyFollowUps).
+ */
 export function readItemContent(doc: Y.Doc): Record<string, unknown> {
-  return readForm(doc, itemMapName, itemTextFields);
+  return readFormWithRows(doc, itemMapName, itemTextFields, [followUpRows]);
+}
+
+/**
+ * Moves a document's follow-ups from the old shape (one plain list under
+ * `followUps`, last writer wins for the whole list) to rows. Returns whether
+ * anything changed. Run once per document by the server at start
+ * (server/meetings/migrate-item-documents.ts), never by clients: two clients
+ * converting the same list at once would each write its descriptions.
+ */
+export function migrateLegacyFollowUps(doc: Y.Doc, origin: unknown = null): boolean {
+  const map = doc.getMap<unknown>(itemMapName);
+  if (!map.has('followUps')) return false;
+  const legacy = z.array(followUpSchema).max(maxFollowUps).safeParse(map.get('followUps'));
+  doc.transact(() => {
+    // A list that fails the schema (a past bug) cannot be converted; it is dropped, as its readers showed it empty.
+    if (legacy.success && readRows(doc, followUpRows).length === 0) writeRows(doc, followUpRows, legacy.data);
+    map.delete('followUps');
+  }, origin);
+  return true;
 }
 
 export function itemText(doc: Y.Doc, field: (typeof itemTextFields)[number]): Y.Text {
   return textIn(doc, itemMapName, field);
 }
 
+/** Writes content as the API and a restored version give it (plain values, follow-ups as a list). */
 export function applyItemContent(doc: Y.Doc, patch: ItemContent, origin: unknown = null): void {
-  applyForm(doc, itemMapName, isItemTextField, patch as Record<string, unknown>, origin);
+  const { followUps, ...rest } = patch;
+  doc.transact(() => {
+    applyForm(doc, itemMapName, isItemTextField, rest as Record<string, unknown>, origin);
+    if (followUps !== undefined) writeRows(doc, followUpRows, followUps);
+  }, origin);
 }

@@ -1,11 +1,11 @@
 import * as Y from 'yjs';
-import type { DocumentShape } from './document-shape';
+import { textCapOf, type DocumentShape } from './document-shape';
 
 /** What one update changed, in the terms of a form: which values and texts, and what fits no field at all. */
 export type DocumentChanges = {
   /** Map keys set or deleted. */
   values: Set<string>;
-  /** Top-level texts (`form.facts`) inserted into or deleted from. */
+  /** Top-level texts (`form.facts`, a row's `item.followUps.<id>`) inserted into or deleted from. */
   texts: Set<string>;
   /** Content that has no place in the shape (an unknown top-level type, a nested type, an embed…), described. */
   misplaced: string[];
@@ -35,7 +35,7 @@ export function changesOf(transaction: Y.Transaction, shape: DocumentShape): Doc
         if (changed === null) changes.misplaced.push(`list content in map ${name}`);
         else changes.values.add(changed);
       }
-    } else if (shape.texts.has(name)) {
+    } else if (textCapOf(shape, name) !== null) {
       changes.texts.add(name);
       if (!nested && [...keys].some((changed) => changed !== null)) changes.misplaced.push(`map entries on text ${name}`);
     } else {
@@ -45,7 +45,7 @@ export function changesOf(transaction: Y.Transaction, shape: DocumentShape): Doc
   forEachAddedItem(transaction, (item) => {
     const parent = item.parent as Y.AbstractType<Y.YEvent<never>>;
     if (parent._item !== null) changes.misplaced.push('nested type');
-    else if (!item.deleted && shape.texts.has(Y.findRootTypeKey(parent)) && !(item.content instanceof Y.ContentString))
+    else if (!item.deleted && textCapOf(shape, Y.findRootTypeKey(parent)) !== null && !(item.content instanceof Y.ContentString))
       changes.misplaced.push(`${item.content.constructor.name} in text ${Y.findRootTypeKey(parent)}`);
   });
   return changes;

@@ -31,6 +31,16 @@ describe('touchedFields', () => {
     expect(fieldsOf(doc, () => list.insert(0, ['ring'])).sort()).toEqual(['followUps']);
   });
 
+  it('counts a row of a list, its values or its text, for the list', () => {
+    const doc = new Y.Doc();
+    expect(
+      fieldsOf(doc, () => {
+        doc.getMap('item').set('followUps.r1', { ownerId: 'u1', dueDate: '', position: 0 });
+        doc.getText('item.followUps.r2').insert(0, 'Ring fastlegen');
+      }),
+    ).toEqual(['followUps']);
+  });
+
   it('names nothing for a transaction that changed nothing', () => {
     const doc = new Y.Doc();
     expect(fieldsOf(doc, () => undefined)).toEqual([]);

@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import type { DocumentChanges } from './document-changes';
 import type { DocumentKind } from './document-name';
-import { documentShapes } from './document-shape';
+import { documentShapes, rowsOfKey, textCapOf, type DocumentShape } from './document-shape';
+import { rowIdOf } from './y-rows';
 
 /** Who sent the update: the connection's actor (issue 18 adds the role it holds in the document's unit). */
 export type UpdateActor = { userId: string };
@@ -39,18 +40,34 @@ export const shapeRule: UpdateRule = ({ kind, before, after, changes }) => {
   if (changes.misplaced.length) return changes.misplaced[0];
   const map = after.getMap<unknown>(shape.mapName);
   for (const key of changes.values) {
-    const schema = shape.values.get(key);
+    const rows = rowsOfKey(shape, key);
+    const schema = shape.values.get(key) ?? rows?.value;
     if (!schema) return `unknown field ${shape.mapName}.${key}`;
+    // A deleted row is a removal; a deleted plain value is a field emptied. Both fine.
+    if (!map.has(key)) continue;
     const value = map.get(key);
     if (value instanceof Y.AbstractType || !schema.safeParse(value).success) return `invalid value for ${shape.mapName}.${key}`;
   }
+  for (const rows of shape.rows) {
+    if (![...changes.values].some((key) => rowIdOf(rows.layout, key) !== null)) continue;
+    const count = rowCount(after, shape, rows.layout);
+    if (count > rows.maxRows && count > rowCount(before, shape, rows.layout)) return `more than ${rows.maxRows} ${rows.layout.list}`;
+  }
   for (const name of changes.texts) {
-    const { maxLength } = shape.texts.get(name)!;
+    const maxLength = textCapOf(shape, name)!;
     const length = after.getText(name).length;
     if (length > maxLength && length > before.getText(name).length) return `${name} longer than ${maxLength}`;
   }
   return null;
 };
+
+function rowCount(doc: Y.Doc, shape: DocumentShape, layout: DocumentShape['rows'][number]['layout']): number {
+  let count = 0;
+  doc.getMap<unknown>(shape.mapName).forEach((_value, key) => {
+    if (rowIdOf(layout, key) !== null) count++;
+  });
+  return count;
+}
 
 /** Every rule an update must pass, in order. Add per-field rules here. */
 export const updateRules: readonly UpdateRule[] = [shapeRule];

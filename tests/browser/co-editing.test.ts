@@ -5,7 +5,8 @@ import { accessibilityViolations, browserTraces, launchBrowser, signIn } from '.
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { caretAt, caretLabels, editorField, editorText, typeInto } from '../support/editor-field';
 import { demo, demoFixtures, openDb } from '../support/fixtures';
-import { storedText } from '../support/stored-document';
+import { readItemContent, type FollowUpDraft } from '../../lib/meetings/item-content';
+import { storedDocument, storedText } from '../support/stored-document';
 import { printLogsOnFailure, startTestServer, type TestServer } from '../support/test-server';
 
 const avklaringTitle = 'Søknad om støttekontakt for ungdom (15 år): individuell støttekontakt eller gruppetilbud?';
@@ -328,6 +329,53 @@ describe('typing together in the meeting room', () => {
     await caretAt(notes(sara), 'start');
     await expect.poll(async () => (await editorText(notes(sara))).slice(0, 20), { timeout: 20_000 }).toBe('Innledning. xxxxxxxx');
     expect(everyone().map((p) => p.yjsCloses.length)).toEqual(closesBefore);
+  });
+
+  it('keeps both follow-ups when two people add one at once, and both people’s words in each description', async () => {
+    const descriptions = (person: Person) => person.page.getByRole('textbox', { name: 'Hva skal gjøres', exact: true });
+    const storedFollowUps = async () => {
+      const doc = await storedDocument(db, itemDocument);
+      const list = (readItemContent(doc).followUps ?? []) as FollowUpDraft[];
+      doc.destroy();
+      return list;
+    };
+    // Both click "Legg til oppfølging" at the same moment: two rows, on every screen (one list would keep one).
+    await Promise.all([chair, sara].map((person) => person.page.getByRole('button', { name: 'Legg til oppfølging' }).click()));
+    for (const person of everyone()) await expect.poll(() => descriptions(person).count()).toBe(2);
+    await expect.poll(async () => (await storedFollowUps()).length).toBe(2);
+
+    // Each writes a row at a person's speed while the other does, then both write in the first row: at its end and its start.
+    const first = 'Fatte vedtak om støttekontakt.';
+    const second = 'Avklare gruppetilbud med Frivilligsentralen.';
+    await Promise.all([typeInto(descriptions(chair).nth(0), first, humanMs), typeInto(descriptions(sara).nth(1), second, humanMs)]);
+    for (const person of everyone()) await expect.poll(() => editorText(descriptions(person).nth(1))).toBe(second);
+    await caretAt(descriptions(chair).nth(0), 'end');
+    await caretAt(descriptions(sara).nth(0), 'start');
+    await Promise.all([
+      typeInto(descriptions(chair).nth(0), ' Innen fredag.', humanMs),
+      typeInto(descriptions(sara).nth(0), 'Mona: ', humanMs),
+    ]);
+    const expected = `Mona: ${first} Innen fredag.`;
+    for (const person of everyone()) await expect.poll(() => editorText(descriptions(person).nth(0))).toBe(expected);
+
+    // An owner chosen on one row and a due date on the other at once: both kept.
+    await Promise.all([
+      chair.page.getByLabel('Ansvarlig', { exact: true }).nth(0).selectOption({ label: 'Sara Saksbehandler' }),
+      sara.page.getByLabel('Frist', { exact: true }).nth(1).fill('2027-01-15'),
+    ]);
+    const saraId = (await db.user.findUniqueOrThrow({ where: { email: demo.caseworker } })).id;
+    await expect
+      .poll(async () => (await storedFollowUps()).map(({ description, ownerId, dueDate }) => ({ description, ownerId, dueDate })))
+      .toEqual([
+        { description: expected, ownerId: saraId, dueDate: '' },
+        { description: second, ownerId: '', dueDate: '2027-01-15' },
+      ]);
+    expect(await sindre.page.getByLabel('Ansvarlig', { exact: true }).nth(0).inputValue()).toBe(saraId);
+
+    // Removed on one screen: gone on every screen and from the store, its description with it.
+    await sindre.page.getByRole('button', { name: 'Fjern oppfølging 2' }).click();
+    for (const person of everyone()) await expect.poll(() => descriptions(person).count()).toBe(1);
+    await expect.poll(async () => (await storedFollowUps()).map((f) => f.description)).toEqual([expected]);
   });
 
   it('keeps what was typed offline in a tab that was closed, and sends it when the person is back', async () => {

@@ -95,7 +95,7 @@ describe('a meeting with a chair and a participant, in two browsers', () => {
     await chair.getByRole('button', { name: 'Legg til oppfølging' }).click();
     await chair.getByLabel('Hva skal gjøres').fill('Fatte vedtak om gruppetilbud');
     await chair.getByLabel('Ansvarlig', { exact: true }).selectOption({ label: 'Sara Saksbehandler' });
-    await expect.poll(() => sara.getByLabel('Hva skal gjøres').inputValue()).toBe('Fatte vedtak om gruppetilbud');
+    await expect.poll(() => editorText(sara.getByRole('textbox', { name: 'Hva skal gjøres' }))).toBe('Fatte vedtak om gruppetilbud');
     await chair.getByRole('button', { name: 'Lås saken' }).click();
     await sara.getByText('Saken er låst. Ingen kan endre den.').waitFor();
     expect(await sara.getByRole('textbox', { name: 'Notater fra møtet' }).isEditable()).toBe(false);

@@ -2,6 +2,7 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Db } from '../../lib/db/db';
+import { applyItemContent } from '../../lib/meetings/item-content';
 import { syncAgenda } from '../../lib/meetings/sync-agenda';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases';
 import { demo, demoFixtures, openDb } from '../support/fixtures';
@@ -153,7 +154,9 @@ describe.each(databaseKinds)('the live meeting on %s', (kind) => {
     const sara = await db.user.findUniqueOrThrow({ where: { email: demo.caseworker } });
     writer.doc.transact(() => {
       item(writer).set('outcome', 'avklart');
-      item(writer).set('followUps', [{ id: 'f1', ownerId: sara.id, description: 'Fatte vedtak i fagsystemet', dueDate: '2026-12-01' }]);
+      applyItemContent(writer.doc, {
+        followUps: [{ id: 'f1', ownerId: sara.id, description: 'Fatte vedtak i fagsystemet', dueDate: '2026-12-01' }],
+      });
     });
     type(writer, 'conclusion', 'Økningen er forsvarlig: høy alvorlighet og god nytte veier tyngre enn ressursbruken.');
     await waitFor(() => read(watcher, 'conclusion').length > 10, 5000, 'conclusion to arrive');
@@ -316,7 +319,9 @@ describe.each(databaseKinds)('the live meeting on %s', (kind) => {
     type(notesWriter, 'notes', 'Drøftet, tas opp igjen.');
     writer.doc.transact(() => {
       item(writer).set('outcome', 'avklart');
-      item(writer).set('followUps', [{ id: 'f1', ownerId: sara.id, description: 'Fatte vedtak i fagsystemet', dueDate: '2026-12-01' }]);
+      applyItemContent(writer.doc, {
+        followUps: [{ id: 'f1', ownerId: sara.id, description: 'Fatte vedtak i fagsystemet', dueDate: '2026-12-01' }],
+      });
     });
     type(writer, 'conclusion', 'Økningen er forsvarlig: høy alvorlighet og god nytte veier tyngre enn ressursbruken.');
     await expect.poll(() => storedText(db, `item:${avklaringItem.id}`, 'item.conclusion')).toContain('høy alvorlighet');

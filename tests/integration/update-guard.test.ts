@@ -84,6 +84,23 @@ describe('the server guards the document’s shape', () => {
     );
   });
 
+  it('refuses the follow-ups written as one list (the shape before rows) and a row with a hidden value', async () => {
+    await expectRefused(
+      itemDoc,
+      cookies.caseworker,
+      cookies.chair,
+      (c) => c.doc.getMap('item').set('followUps', [{ id: 'f1', ownerId: '', description: 'Ring', dueDate: '' }]),
+      (doc) => expect(doc.getMap('item').get('followUps')).toBeUndefined(),
+    );
+    await expectRefused(
+      itemDoc,
+      cookies.caseworker,
+      cookies.chair,
+      (c) => c.doc.getMap('item').set('followUps.f9', { ownerId: '', dueDate: '', position: 0, note: 'skjult' }),
+      (doc) => expect(doc.getMap('item').get('followUps.f9')).toBeUndefined(),
+    );
+  });
+
   it('refuses epjDocumentation: "yes" in an item', async () => {
     await expectRefused(
       itemDoc,

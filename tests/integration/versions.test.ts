@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorOf } from '../../lib/access/access-service';
 import type { Db } from '../../lib/db/db';
 import { nb } from '../../lib/i18n/nb';
+import { applyItemContent } from '../../lib/meetings/item-content';
 import { syncAgenda } from '../../lib/meetings/sync-agenda';
 import { systemClock } from '../../lib/time/clock';
 import { loadVersionHistory } from '../../lib/versions/version-history';
@@ -69,9 +70,9 @@ describe.each(databaseKinds)('versions on %s', (kind) => {
     await whenSynced(writer);
     writer.doc.transact(() => {
       writer.doc.getMap('item').set('outcome', 'avklart');
-      writer.doc
-        .getMap('item')
-        .set('followUps', [{ id: 'f1', ownerId: users.caseworker.id, description: 'Skriv vedtak', dueDate: '2026-12-20' }]);
+      applyItemContent(writer.doc, {
+        followUps: [{ id: 'f1', ownerId: users.caseworker.id, description: 'Skriv vedtak', dueDate: '2026-12-20' }],
+      });
       writer.doc.getText('item.conclusion').insert(0, 'Forsvarlig å redusere til ti timer.');
     });
     await expect.poll(() => storedText(db, `item:${item.id}`, 'item.conclusion')).toContain('ti timer');

@@ -186,13 +186,22 @@ describe('fuzzing the Yjs endpoint', () => {
       { what: 'followUps: "boom"', edit: (c) => map(c).set('followUps', 'boom') },
       { what: 'a follow-up without an id', edit: (c) => map(c).set('followUps', [{ description: 'x' }]) },
       {
-        what: '51 follow-ups',
-        edit: (c) =>
-          map(c).set(
-            'followUps',
-            Array.from({ length: 51 }, (_, i) => ({ id: `f${i}` })),
-          ),
+        what: 'the follow-ups as one list (the shape before rows)',
+        edit: (c) => map(c).set('followUps', [{ id: 'f1', description: 'x' }]),
       },
+      {
+        what: '51 follow-up rows',
+        edit: (c) =>
+          c.doc.transact(() => {
+            for (let i = 0; i < 51; i++) map(c).set(`followUps.f${i}`, { ownerId: '', dueDate: '', position: i });
+          }),
+      },
+      {
+        what: 'a follow-up row with a hidden value',
+        edit: (c) => map(c).set('followUps.f1', { ownerId: '', dueDate: '', position: 0, x: 'skjult' }),
+      },
+      { what: 'a follow-up row that is a word', edit: (c) => map(c).set('followUps.f1', 'boom') },
+      { what: 'a follow-up description over its cap', edit: (c) => c.doc.getText('item.followUps.f1').insert(0, 'x'.repeat(2001)) },
       { what: 'epjDocumentation: "yes"', edit: (c) => map(c).set('epjDocumentation', 'yes') },
       { what: 'an outcome no form has', edit: (c) => map(c).set('outcome', pick(['vedtatt', 42, null, ['avklart']])) },
       { what: 'a date that is no date', edit: (c) => map(c).set('reassessmentDate', 'i morgen') },

@@ -33,15 +33,54 @@ describe('UpdateGuard', () => {
     const update = updateFrom(live, (doc) => {
       doc.getText('item.notes').insert(0, 'Notat');
       doc.getMap('item').set('outcome', 'avklart');
-      doc.getMap('item').set('followUps', [{ id: 'f1', ownerId: '', description: 'Ring', dueDate: '' }]);
+      doc.getMap('item').set('followUps.f1', { ownerId: '', dueDate: '', position: 0 });
+      doc.getText('item.followUps.f1').insert(0, 'Ring');
     });
     expect(refusal(guard, update)).toBeNull();
     expect(live.getText('item.notes').toString()).toBe('Notat');
     expect(live.getMap('item').get('outcome')).toBe('avklart');
+    expect(live.getText('item.followUps.f1').toString()).toBe('Ring');
   });
 
   it.each([
-    ['a list field that is not a list', (doc: Y.Doc) => doc.getMap('item').set('followUps', 'boom'), /invalid value for item.followUps/],
+    ['a list field that is not a list', (doc: Y.Doc) => doc.getMap('item').set('followUps', 'boom'), /unknown field item.followUps/],
+    [
+      'the follow-ups as one list (the shape before rows)',
+      (doc: Y.Doc) => doc.getMap('item').set('followUps', [{ id: 'f1', ownerId: '', description: 'x', dueDate: '' }]),
+      /unknown field item.followUps/,
+    ],
+    [
+      'a follow-up row with a value it has no field for',
+      (doc: Y.Doc) => doc.getMap('item').set('followUps.f1', { ownerId: '', dueDate: '', position: 0, note: 'skjult' }),
+      /invalid value for item.followUps.f1/,
+    ],
+    [
+      'a follow-up row that is not an object',
+      (doc: Y.Doc) => doc.getMap('item').set('followUps.f1', 'boom'),
+      /invalid value for item.followUps.f1/,
+    ],
+    [
+      'a follow-up row with a malformed id',
+      (doc: Y.Doc) => doc.getMap('item').set('followUps.a b', { ownerId: '', dueDate: '', position: 0 }),
+      /unknown field/,
+    ],
+    [
+      'a follow-up description over its cap',
+      (doc: Y.Doc) => doc.getText('item.followUps.f1').insert(0, 'x'.repeat(2001)),
+      /item.followUps.f1 longer than 2000/,
+    ],
+    [
+      'formatting in a follow-up description',
+      (doc: Y.Doc) => doc.getText('item.followUps.f1').insert(0, 'fet', { bold: true }),
+      /ContentFormat in text item.followUps.f1/,
+    ],
+    [
+      '51 follow-up rows',
+      (doc: Y.Doc) => {
+        for (let i = 0; i < 51; i++) doc.getMap('item').set(`followUps.f${i}`, { ownerId: '', dueDate: '', position: i });
+      },
+      /more than 50 followUps/,
+    ],
     ['a tick box that is not a boolean', (doc: Y.Doc) => doc.getMap('item').set('epjDocumentation', 'yes'), /item.epjDocumentation/],
     ['an unknown map key', (doc: Y.Doc) => doc.getMap('item').set('nickname', 'x'), /unknown field item.nickname/],
     ['a text field in the map', (doc: Y.Doc) => doc.getMap('item').set('notes', 'x'), /unknown field item.notes/],
@@ -134,11 +173,11 @@ describe('UpdateGuard', () => {
     expect(
       refusal(
         guard,
-        updateFrom(live, (doc) => doc.getMap('item').set('followUps', [])),
+        updateFrom(live, (doc) => doc.getMap('item').set('followUps.f1', { ownerId: '', dueDate: '', position: 0 })),
       ),
     ).toBeNull();
     expect(live.getText('item.notes').length).toBe(50_005);
-    expect(live.getMap('item').get('followUps')).toEqual([]);
+    expect(live.getMap('item').get('followUps.f1')).toEqual({ ownerId: '', dueDate: '', position: 0 });
   });
 
   it('follows edits made to the live document elsewhere (the store, other nodes, the API)', () => {

@@ -9,7 +9,7 @@ import { criteria, criterionLevels } from '@/lib/cases/case-form';
 import { criteriaMentioned } from '@/lib/cases/validate-submission';
 import { nb } from '@/lib/i18n/nb';
 import { outcomes, referralTargets } from '@/lib/meetings/agenda-rules';
-import { itemContentSchema, itemTextFields, type FollowUpDraft } from '@/lib/meetings/item-content';
+import { followUpRows, itemContentSchema, itemTextFields, type FollowUpDraft } from '@/lib/meetings/item-content';
 import { parseFields } from '@/lib/validation/parse-fields';
 import type { MeetingRoom } from '@/lib/meetings/get-meeting-room';
 import type { MeetingCommand } from './meeting-socket';
@@ -60,6 +60,7 @@ export function ItemPanel(props: {
     documentName: `item:${item.id}`,
     mapName: 'item',
     textFields: itemTextFields,
+    rowLayouts: [followUpRows],
     editable: props.editable,
     keepOffline: true,
   });
@@ -75,7 +76,6 @@ export function ItemPanel(props: {
   const timer = useTimer(props.isCurrent ? props.startedAt : null, item.plannedMinutes);
   const disabled = !props.editable || !form.ready;
   const followUps = stored.data.followUps ?? [];
-  const setFollowUps = (next: FollowUpDraft[]) => form.setValue('followUps', next);
   const conclusion = String(form.content.conclusion ?? '');
   const cited = criteriaMentioned(conclusion);
   const states: Record<string, FieldState> = { ...problems };
@@ -268,23 +268,21 @@ export function ItemPanel(props: {
           ) : null}
           <ul className="mt-2 space-y-3">
             {followUps.map((followUp, index) => {
-              const update = (patch: Partial<FollowUpDraft>) =>
-                setFollowUps(followUps.map((f) => (f.id === followUp.id ? { ...f, ...patch } : f)));
+              // Each row is its own entry in the document, its description a text of its own (lib/realtime/y-rows.ts):
+              // two people writing different rows, or the same description, keep each other's words.
+              const update = (values: Partial<FollowUpDraft>) => form.editRow(followUpRows, { update: followUp.id, values });
               return (
                 <li key={followUp.id} className="grid gap-2 rounded border border-slate-200 p-3 sm:grid-cols-[1fr_12rem_10rem_auto]">
-                  <div className="text-sm">
-                    <label htmlFor={`${rowId(followUp)}-hva`} className="block font-medium">
-                      {t.followUpDescription}
-                    </label>
-                    <input
-                      id={`${rowId(followUp)}-hva`}
-                      type="text"
-                      value={followUp.description}
-                      disabled={disabled}
-                      onChange={(e) => update({ description: e.target.value })}
-                      className="mt-1 w-full rounded border border-slate-400 px-2 py-1"
-                    />
-                  </div>
+                  <CollaborativeText
+                    field={`${followUpRows.list}.${followUp.id}`}
+                    label={t.followUpDescription}
+                    document={form}
+                    text={followUp.description}
+                    disabled={disabled}
+                    multiline={false}
+                    rows={1}
+                    className="text-sm"
+                  />
                   <div className="text-sm">
                     <label htmlFor={`${rowId(followUp)}-ansvarlig`} className="block font-medium">
                       {t.followUpOwner}
@@ -313,8 +311,8 @@ export function ItemPanel(props: {
                   <button
                     type="button"
                     disabled={disabled}
-                    onClick={() => setFollowUps(followUps.filter((f) => f.id !== followUp.id))}
-                    aria-label={`${t.removeFollowUp} ${index + 1}`}
+                    onClick={() => form.editRow(followUpRows, { remove: followUp.id })}
+                    aria-label={t.removeFollowUpNumbered(index + 1)}
                     className="self-end rounded border border-slate-400 px-2 py-1 text-sm"
                   >
                     {t.removeFollowUp}
@@ -327,10 +325,10 @@ export function ItemPanel(props: {
             type="button"
             disabled={disabled}
             onClick={() =>
-              setFollowUps([
-                ...followUps,
-                { id: crypto.randomUUID().replace(/-/g, '').slice(0, 20), ownerId: '', description: '', dueDate: '' },
-              ])
+              form.editRow(followUpRows, {
+                add: crypto.randomUUID().replace(/-/g, '').slice(0, 20),
+                values: { ownerId: '', dueDate: '' },
+              })
             }
             className="mt-2 rounded border border-brand-700 px-3 py-1 text-sm font-medium text-brand-800"
           >
