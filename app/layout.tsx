@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { SkipLink } from '@digdir/designsystemet-react';
 import { nb } from '@/lib/i18n/nb';
+import { optionalRuntimeConfig } from '@/lib/runtime/services';
+import { defaultTheme, themeCss } from '@/lib/theme/theme-css';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -10,15 +13,15 @@ export const metadata: Metadata = {
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
+  const theme = optionalRuntimeConfig()?.theme ?? defaultTheme;
   return (
-    <html lang="nb">
-      <body className="min-h-screen">
-        <a
-          href="#hovedinnhold"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-brand-800"
-        >
-          {nb.app.skipToContent}
-        </a>
+    <html lang="nb" data-color-scheme="light">
+      <head>
+        {/* The installation's colour (SAMLET_THEME_COLOR) as Designsystemet's accent scale. */}
+        <style>{themeCss(theme)}</style>
+      </head>
+      <body className="flex min-h-screen flex-col">
+        <SkipLink href="#hovedinnhold">{nb.app.skipToContent}</SkipLink>
         {children}
       </body>
     </html>

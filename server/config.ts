@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { RuntimeConfig } from '../lib/runtime/runtime-config';
+import { defaultThemeColor } from '../lib/theme/theme-css';
 
 /**
  * Configuration from the environment, validated once at start. A bad value
@@ -57,6 +58,20 @@ const envSchema = z
       .string()
       .regex(/^[A-Za-z0-9:_-]{1,64}$/, 'letters, digits, colon, dash or underscore (at most 64)')
       .default('samlet:'),
+    /** The installation's main colour: Designsystemet's accent scale is derived from it (docs/configuration.md, "Look"). */
+    SAMLET_THEME_COLOR: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb')
+      .default(defaultThemeColor),
+    /** A logo Samlet serves itself (the page's CSP allows only its own images): a path such as /logo.svg, or a data:image/ URL. */
+    SAMLET_LOGO_URL: z
+      .string()
+      .regex(/^(\/(?!\/)\S*|data:image\/\S+)$/, 'a path on this site (/logo.svg) or a data:image/ URL')
+      .optional(),
+    /** Who runs this installation, named in the accessibility statement. */
+    SAMLET_ORGANISATION: z.string().min(1).max(200).default('Kommunen'),
+    /** The published accessibility statement (uustatus.no), linked from /tilgjengelighet. */
+    SAMLET_ACCESSIBILITY_STATEMENT_URL: z.url({ protocol: /^https?$/ }).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.REDIS_URL && env.DATABASE_URL.startsWith('file:')) {
@@ -158,6 +173,9 @@ export function runtimeConfigOf(config: Config): RuntimeConfig {
     sessionMaxAgeSeconds: config.env.SAMLET_SESSION_MAX_AGE,
     retentionMonths: config.env.SAMLET_RETENTION_MONTHS,
     oidc: config.oidc,
+    theme: { color: config.env.SAMLET_THEME_COLOR, logoUrl: config.env.SAMLET_LOGO_URL ?? null },
+    organisation: config.env.SAMLET_ORGANISATION,
+    accessibilityStatementUrl: config.env.SAMLET_ACCESSIBILITY_STATEMENT_URL ?? null,
   };
 }
 

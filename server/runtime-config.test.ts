@@ -15,6 +15,9 @@ describe('runtimeConfigOf', () => {
       sessionMaxAgeSeconds: 8 * 3600,
       retentionMonths: 24,
       oidc: null,
+      theme: { color: '#1f4e79', logoUrl: null },
+      organisation: 'Kommunen',
+      accessibilityStatementUrl: null,
     });
     const set = runtimeConfigOf(
       loadConfig({
@@ -26,6 +29,10 @@ describe('runtimeConfigOf', () => {
         OIDC_ISSUER: 'https://idp.example.test',
         OIDC_CLIENT_ID: 'samlet',
         OIDC_CLIENT_SECRET: 's3cret',
+        SAMLET_THEME_COLOR: '#7a1f4e',
+        SAMLET_LOGO_URL: '/logo.svg',
+        SAMLET_ORGANISATION: 'Eksempel kommune',
+        SAMLET_ACCESSIBILITY_STATEMENT_URL: 'https://uustatus.no/nb/erklaringer/publisert/eksempel',
       }),
     );
     expect(set).toEqual({
@@ -35,7 +42,17 @@ describe('runtimeConfigOf', () => {
       sessionMaxAgeSeconds: 600,
       retentionMonths: 0,
       oidc: { issuer: 'https://idp.example.test', clientId: 'samlet', clientSecret: 's3cret', name: 'Kommunens innlogging' },
+      theme: { color: '#7a1f4e', logoUrl: '/logo.svg' },
+      organisation: 'Eksempel kommune',
+      accessibilityStatementUrl: 'https://uustatus.no/nb/erklaringer/publisert/eksempel',
     });
+  });
+
+  it('refuses a colour that is not #rrggbb and a logo from another site (the CSP would block it)', () => {
+    expect(() => parseEnvironment({ SAMLET_THEME_COLOR: 'blue' })).toThrow(/SAMLET_THEME_COLOR/);
+    expect(() => parseEnvironment({ SAMLET_LOGO_URL: 'https://cdn.example/logo.svg' })).toThrow(/SAMLET_LOGO_URL/);
+    expect(() => parseEnvironment({ SAMLET_LOGO_URL: '//cdn.example/logo.svg' })).toThrow(/SAMLET_LOGO_URL/);
+    expect(parseEnvironment({ SAMLET_LOGO_URL: 'data:image/svg+xml;base64,PHN2Zy8+' }).SAMLET_LOGO_URL).toMatch(/^data:image/);
   });
 });
 

@@ -1,3 +1,5 @@
+import type { ThemeSettings } from '../theme/theme-css';
+
 /**
  * The part of the validated configuration (server/config.ts) that lib/ and
  * app/ use. Plain data: it can be handed as it is to another thread or
@@ -17,4 +19,10 @@ export type RuntimeConfig = {
   retentionMonths: number;
   /** The municipality's OpenID Connect login, when configured. */
   oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
+  /** The installation's colour and logo (lib/theme/theme-css.ts). */
+  theme: ThemeSettings;
+  /** Who runs this installation (the accessibility statement names it). */
+  organisation: string;
+  /** The published accessibility statement (uustatus.no), when there is one. */
+  accessibilityStatementUrl: string | null;
 };

@@ -15,6 +15,9 @@ const config = {
   sessionMaxAgeSeconds: 3600,
   retentionMonths: 36,
   oidc: null,
+  theme: { color: '#1f4e79', logoUrl: null },
+  organisation: 'Kommunen',
+  accessibilityStatementUrl: null,
 };
 const services = {
   config,

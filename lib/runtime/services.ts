@@ -68,3 +68,12 @@ export function optionalRuntimeService<K extends 'throttleStore' | 'liveSessions
 export function runtimeConfig(): RuntimeConfig {
   return runtimeServices().config;
 }
+
+/**
+ * The configuration when the process has registered it, else undefined: for
+ * the root layout, which Next also renders at build time (the static
+ * not-found page), where the defaults stand in.
+ */
+export function optionalRuntimeConfig(): RuntimeConfig | undefined {
+  return (globalThis as WithServices)[slot]?.config;
+}
