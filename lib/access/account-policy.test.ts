@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canAdministerAccounts, canManageAccount, canSeeAccount, hasAdministrationPages } from './policy';
+import { canAdministerAccounts, canManageAccount, canSeeAccount, hasAdministrationPages, hasCasePages } from './policy';
 import type { UnitMembership } from './roles';
 
 /** Issue 16: who may act on an account (password, deactivation, name, e-mail, OIDC link), as opposed to a membership. */
@@ -53,5 +53,13 @@ describe('canSeeAccount, canAdministerAccounts, hasAdministrationPages', () => {
     expect(hasAdministrationPages(system)).toBe(true);
     expect(hasAdministrationPages(adminOf('a'))).toBe(true);
     expect(hasAdministrationPages({ memberships: [{ unitId: 'a', role: 'saksbehandler' }] })).toBe(false);
+  });
+});
+
+describe('hasCasePages', () => {
+  it('the header offers case pages to members of a unit, not to a system administrator who belongs to none', () => {
+    expect(hasCasePages(system)).toBe(false);
+    expect(hasCasePages({ ...adminOf('a'), systemAdmin: true })).toBe(true);
+    expect(hasCasePages({ memberships: [{ unitId: 'a', role: 'saksbehandler' }] })).toBe(true);
   });
 });

@@ -274,6 +274,11 @@ export function canSeeAccount(actor: AccountActor, target: AccountFacts): boolea
   return target.memberships.some((m) => mine.has(m.unitId));
 }
 
+/** Whether someone works with cases at all (a member of some unit): a system administrator alone has no case pages. */
+export function hasCasePages(actor: AccountActor): boolean {
+  return actor.memberships.length > 0;
+}
+
 /** Whether someone has anything under /admin, system administrators included. */
 export function hasAdministrationPages(actor: AccountActor): boolean {
   return hasAdministration(actor.memberships) || canAdministerAccounts(actor);

@@ -9,6 +9,9 @@ import { nbHistory } from './nb-history';
 import { nbMeeting } from './nb-meeting';
 import { nbNotifications } from './nb-notifications';
 import { nbVersions } from './nb-versions';
+import { nbShell } from './nb-shell';
+import { nbAccessibility } from './nb-accessibility';
+import { nbCaseNav } from './nb-case-nav';
 
 export const nb = {
   cases: nbCases,
@@ -18,6 +21,9 @@ export const nb = {
   calendar: nbCalendar,
   notifications: nbNotifications,
   versions: nbVersions,
+  shell: nbShell,
+  accessibility: nbAccessibility,
+  caseNav: nbCaseNav,
   app: {
     name: 'Samlet',
     tagline: 'Saksmøter i helse- og omsorgstjenesten',

@@ -51,7 +51,7 @@ describe('logging in with a browser', () => {
     await page.getByRole('heading', { name: 'Oversikt' }).waitFor();
     expect(await page.getByRole('heading', { name: 'Demo bydel — Enhet for miljøarbeidertjenester' }).isVisible()).toBe(true);
     expect(await page.getByText('Frist for innmelding').count()).toBeGreaterThan(0);
-    expect(await page.getByText('Innlogget som Sara Saksbehandler').isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: 'Innlogget som Sara Saksbehandler' }).isVisible()).toBe(true);
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 

@@ -76,7 +76,7 @@ describe('logging in with the municipality’s OpenID Connect provider', () => {
   it('logs a known user in through the provider and lands on the home page', async () => {
     const { context, page } = await loginThroughProvider(demo.leader);
     await page.waitForURL(`${server.url}/`);
-    await page.getByText('Innlogget som Lars Leder').waitFor();
+    await page.getByRole('link', { name: 'Innlogget som Lars Leder' }).waitFor();
 
     const leader = await db.user.findUniqueOrThrow({ where: { email: demo.leader } });
     const logins = await db.auditEvent.findMany({ where: { action: 'auth.login', actorId: leader.id } });
@@ -90,7 +90,7 @@ describe('logging in with the municipality’s OpenID Connect provider', () => {
   it('after linking, the subject decides: a changed e-mail still finds the account, another identity with the same e-mail is refused', async () => {
     const moved = await loginThroughProvider(`lars.leder.ny@demo.test#${demo.leader}`);
     await moved.page.waitForURL(`${server.url}/`);
-    await moved.page.getByText('Innlogget som Lars Leder').waitFor();
+    await moved.page.getByRole('link', { name: 'Innlogget som Lars Leder' }).waitFor();
     await moved.context.close();
 
     const impostor = await loginThroughProvider(`${demo.leader}#en-annen-identitet`);
