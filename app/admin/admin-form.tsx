@@ -1,7 +1,9 @@
 'use client';
 
 import '@/app/_collab/zod-client-config';
-import { useActionState, useId } from 'react';
+import { useActionState, useId, useRef } from 'react';
+import { Button, Checkbox, Field, Fieldset, Label, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { useConfirm } from '@/app/_components/confirm-dialog';
 import { emptyFormState, type FormState } from './form-state';
 
 export type Field =
@@ -19,9 +21,11 @@ export type Field =
   | { kind: 'checkboxes'; name: string; label: string; options: [string, string][]; defaultValues?: string[] };
 
 /**
- * One administration form: labelled fields, the server's answer beside each
- * field (aria-invalid, aria-describedby) and a status line. Works without
- * JavaScript too (a plain form post to the server action).
+ * One administration form on Designsystemet's fields: labelled fields, the
+ * server's answer beside each field (a validation message the field points
+ * to) and a status line. A form with `confirm` asks in a dialog first; a
+ * `danger` form's button is secondary and red, so a row of them does not
+ * shout. Works without JavaScript too (a plain form post, unconfirmed).
  */
 export function AdminForm(props: {
   action: (state: FormState, form: FormData) => Promise<FormState>;
@@ -32,16 +36,29 @@ export function AdminForm(props: {
   danger?: boolean;
 }) {
   const [state, formAction, pending] = useActionState(props.action, emptyFormState);
+  const [confirm, confirmDialog] = useConfirm();
+  const confirmed = useRef(false);
   const id = useId();
   return (
     <form
       action={formAction}
       onSubmit={(event) => {
-        if (props.confirm && !window.confirm(props.confirm)) event.preventDefault();
+        if (!props.confirm || confirmed.current) {
+          confirmed.current = false;
+          return;
+        }
+        event.preventDefault();
+        const form = event.currentTarget;
+        void confirm({ title: props.confirm, confirmLabel: props.submit, danger: props.danger }).then((yes) => {
+          if (!yes) return;
+          confirmed.current = true;
+          form.requestSubmit();
+        });
       }}
       className={props.inline ? 'flex flex-wrap items-end gap-2' : 'mt-2 grid max-w-md gap-3'}
       noValidate
     >
+      {confirmDialog}
       {props.fields.map((field) => {
         if (field.kind === 'hidden') return <input key={field.name} type="hidden" name={field.name} value={field.value} />;
         const inputId = `${id}-${field.name}`;
@@ -49,83 +66,64 @@ export function AdminForm(props: {
         if (field.kind === 'checkboxes') {
           const checked = new Set(state.values?.[field.name]?.split(',') ?? field.defaultValues ?? []);
           return (
-            <fieldset key={`${field.name}-${state.at}`} aria-describedby={error ? `${inputId}-error` : undefined} className="grid gap-1">
-              <legend className="text-sm font-medium">{field.label}</legend>
-              <div className="flex flex-wrap gap-3">
+            <Fieldset key={`${field.name}-${state.at}`} data-size="sm" aria-describedby={error ? `${inputId}-error` : undefined}>
+              <Fieldset.Legend>{field.label}</Fieldset.Legend>
+              <div className="flex flex-wrap gap-x-4">
                 {field.options.map(([value, label]) => (
-                  <label key={value} className="flex items-center gap-1 text-sm">
-                    <input type="checkbox" name={field.name} value={value} defaultChecked={checked.has(value)} />
-                    {label}
-                  </label>
+                  <Checkbox key={value} name={field.name} value={value} label={label} defaultChecked={checked.has(value)} />
                 ))}
               </div>
-              {error ? (
-                <p id={`${inputId}-error`} className="text-sm font-medium text-red-800">
-                  {error}
-                </p>
-              ) : null}
-            </fieldset>
+              {error ? <ValidationMessage id={`${inputId}-error`}>{error}</ValidationMessage> : null}
+            </Fieldset>
           );
         }
-        const describedBy =
-          [field.kind !== 'select' && field.hint ? `${inputId}-hint` : null, error ? `${inputId}-error` : null].filter(Boolean).join(' ') ||
-          undefined;
-        return (
-          <div key={field.name} className="grid gap-1">
-            <label htmlFor={inputId} className="text-sm font-medium">
-              {field.label}
-            </label>
-            {field.kind === 'select' ? (
-              <select
+        if (field.kind === 'select') {
+          return (
+            <Field key={field.name} data-size="sm">
+              <Label htmlFor={inputId}>{field.label}</Label>
+              <Select
                 key={state.at}
                 id={inputId}
                 name={field.name}
                 defaultValue={state.values?.[field.name] ?? field.defaultValue}
                 aria-invalid={error ? true : undefined}
-                aria-describedby={describedBy}
-                className="rounded border border-slate-500 px-2 py-1"
               >
                 {field.options.map(([value, label]) => (
-                  <option key={value} value={value}>
+                  <Select.Option key={value} value={value}>
                     {label}
-                  </option>
+                  </Select.Option>
                 ))}
-              </select>
-            ) : (
-              <input
-                key={state.at}
-                id={inputId}
-                name={field.name}
-                type={field.kind}
-                autoComplete={field.autoComplete}
-                defaultValue={field.kind === 'password' ? undefined : (state.values?.[field.name] ?? field.defaultValue)}
-                required={field.required}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={describedBy}
-                className="rounded border border-slate-500 px-2 py-1"
-              />
-            )}
-            {field.kind !== 'select' && field.hint ? (
-              <p id={`${inputId}-hint`} className="text-xs text-slate-700">
-                {field.hint}
-              </p>
-            ) : null}
-            {error ? (
-              <p id={`${inputId}-error`} className="text-sm font-medium text-red-800">
-                {error}
-              </p>
-            ) : null}
-          </div>
+              </Select>
+              {error ? <ValidationMessage>{error}</ValidationMessage> : null}
+            </Field>
+          );
+        }
+        return (
+          <Textfield
+            key={`${field.name}-${state.at}`}
+            data-size="sm"
+            id={inputId}
+            name={field.name}
+            type={field.kind}
+            label={field.label}
+            description={field.hint}
+            error={error}
+            autoComplete={field.autoComplete}
+            defaultValue={field.kind === 'password' ? undefined : (state.values?.[field.name] ?? field.defaultValue)}
+            required={field.required}
+          />
         );
       })}
       <div>
-        <button
+        <Button
           type="submit"
+          data-size="sm"
+          variant={props.danger ? 'secondary' : 'primary'}
+          data-color={props.danger ? 'danger' : undefined}
           disabled={pending}
-          className={`rounded px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60 ${props.danger ? 'bg-red-800 hover:bg-red-900' : 'bg-brand-800 hover:bg-brand-700'}`}
         >
           {props.submit}
-        </button>
+        </Button>
       </div>
       <p role={state.error ? 'alert' : 'status'} className={`text-sm ${state.error ? 'font-medium text-red-800' : 'text-green-800'}`}>
         {state.error ?? state.ok ?? ''}

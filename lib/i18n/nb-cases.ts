@@ -188,6 +188,7 @@ export const nbCases = {
   notNationalId: 'Dette er ikke et fødselsnummer',
   notNationalIdConfirm:
     'Bekreft at tallet i feltet ikke er et fødselsnummer eller D-nummer. Bekreftelsen lagres og logges, og tallet vises maskert utenfor skjemaet.',
+  notNationalIdConfirmButton: 'Ja, det er ikke et fødselsnummer',
   notNationalIdSaved: 'Lagret: tallet i feltet regnes ikke som et fødselsnummer.',
   warningSummary: 'Se over før innmelding',
   submit: 'Meld inn saken',

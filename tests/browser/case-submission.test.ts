@@ -107,7 +107,7 @@ describe('a caseworker submits a case in the browser', () => {
   it('shows what is missing beside the fields, without accessibility violations', async () => {
     await page.getByLabel('Referanse til tjenestemottaker').fill('01010012356');
     await page.getByRole('button', { name: 'Meld inn saken' }).click();
-    const summary = page.getByRole('alert').filter({ hasText: 'Saken kan ikke meldes inn ennå' });
+    const summary = page.getByRole('group', { name: 'Saken kan ikke meldes inn ennå' });
     await summary.waitFor();
     expect(await summary.textContent()).toContain('Samlet vurdering');
     expect(await page.locator('#felt-personRef-feil').textContent()).toContain('ikke fødselsnummer');
@@ -126,6 +126,13 @@ describe('a caseworker submits a case in the browser', () => {
     await page.getByRole('radio', { name: /Avklaring/ }).check();
     await page.getByRole('button', { name: 'Meld inn saken' }).click();
     await page.getByRole('status').filter({ hasText: 'Saken er meldt inn' }).waitFor();
+    // The confirmation is where the person is (by the button) and has focus; the advice before submitting is gone.
+    await expect
+      .poll(() =>
+        page.evaluate(() => (document.activeElement?.getAttribute('role') === 'status' ? document.activeElement.textContent : '')),
+      )
+      .toContain('Saken er meldt inn');
+    expect(await page.getByRole('heading', { name: 'Se over før innmelding' }).count()).toBe(0);
     const row = await db.case.findFirstOrThrow({ where: { id: caseUrl.split('/').pop() } });
     expect(row).toMatchObject({ status: 'submitted', version: 1, severityLevel: 'hoy', personRef: 'EPJ 2026/0815' });
 
@@ -159,7 +166,7 @@ describe('a caseworker submits a case in the browser', () => {
     await saved(page);
 
     await page.getByRole('button', { name: 'Meld inn saken' }).click();
-    const summary = page.getByRole('alert').filter({ hasText: 'Saken kan ikke meldes inn ennå' });
+    const summary = page.getByRole('group', { name: 'Saken kan ikke meldes inn ennå' });
     await summary.waitFor();
     expect(await summary.textContent()).toContain('Fakta i saken inneholder det som ser ut som et fødselsnummer');
     expect(await page.locator('#felt-facts-feil').textContent()).toContain('fødselsnummer');

@@ -3,15 +3,19 @@
 import '@/app/_collab/zod-client-config';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, Button, ErrorSummary, Field, Label, Select } from '@digdir/designsystemet-react';
 import { caseContentSchema, textFields } from '@/lib/cases/case-form';
 import { checkSubmission } from '@/lib/cases/validate-submission';
 import { containsNationalId, findNationalIds, replaceNationalIds } from '@/lib/privacy/national-id';
 import { nb } from '@/lib/i18n/nb';
 import { parseFields } from '@/lib/validation/parse-fields';
 import { CaseFormSections } from './case-form-sections';
+import { CaseSectionNav } from './case-section-nav';
 import { fieldId, type FieldState } from '@/app/_collab/form-fields';
 import { takeInvalidUpdateNotice } from '@/app/_collab/invalid-update';
 import { useYjsForm, type YjsForm } from '@/app/_collab/use-yjs-form';
+import { useConfirm } from '@/app/_components/confirm-dialog';
+import type { DSErrorSummaryElement } from '@digdir/designsystemet-web';
 
 const t = nb.cases;
 
@@ -55,13 +59,20 @@ export function CaseEditor(props: Props) {
   });
   const [attempted, setAttempted] = useState(false);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(
+  // A message after submitting sits by the submit button, where the person is; the others at the top.
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string; atSubmit?: boolean } | null>(
     props.notice ? { kind: 'ok', text: props.notice } : null,
   );
+  const submitMessageRef = useRef<HTMLDivElement>(null);
+  const [confirm, confirmDialog] = useConfirm();
   const [busy, setBusy] = useState(false);
+  const [justSubmitted, setJustSubmitted] = useState(false);
   const defaultMeeting = props.currentMeetingId ?? props.meetings.find((m) => !m.deadlinePassed)?.id ?? props.meetings[0]?.id ?? '';
   const [meetingId, setMeetingId] = useState(defaultMeeting);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const summaryRef = useRef<DSErrorSummaryElement>(null);
+  useEffect(() => {
+    if (message?.atSubmit) submitMessageRef.current?.focus();
+  }, [message]);
   // An editor that was open when the meeting started becomes read-only under the author's hands: say why.
   const wasEditable = useRef(props.editable);
   useEffect(() => {
@@ -116,13 +127,14 @@ export function CaseEditor(props: Props) {
     const body = response ? await response.json().catch(() => ({})) : {};
     if (response?.ok) {
       const target = props.meetings.find((m) => m.id === body.meetingId)?.label ?? '';
-      setMessage({ kind: 'ok', text: body.lateRequestFor ? t.submittedLate(target) : t.submitted(target) });
+      setJustSubmitted(true);
+      setMessage({ kind: 'ok', text: body.lateRequestFor ? t.submittedLate(target) : t.submitted(target), atSubmit: true });
       router.refresh();
     } else if (response?.status === 400 && body.fields) {
       setServerErrors(body.fields);
       requestAnimationFrame(() => summaryRef.current?.focus());
     } else {
-      setMessage({ kind: 'error', text: t.serverError });
+      setMessage({ kind: 'error', text: t.serverError, atSubmit: true });
     }
   }
 
@@ -133,7 +145,7 @@ export function CaseEditor(props: Props) {
   }
 
   async function notANumber(field: string) {
-    if (!window.confirm(t.notNationalIdConfirm)) return;
+    if (!(await confirm({ title: t.notNationalId, message: t.notNationalIdConfirm, confirmLabel: t.notNationalIdConfirmButton }))) return;
     const digits = findNationalIds(String(document.content[field] ?? '')).map((m) => m.digits);
     const response = await fetch(`/api/cases/${props.caseId}/national-id-overrides`, {
       method: 'POST',
@@ -149,17 +161,30 @@ export function CaseEditor(props: Props) {
   }
 
   async function withdraw() {
-    if (!window.confirm(t.withdrawConfirm)) return;
+    if (!(await confirm({ title: t.withdrawConfirm, confirmLabel: t.withdraw, danger: true }))) return;
     const response = await fetch(`/api/cases/${props.caseId}/withdraw`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{}',
     });
-    setMessage(response.ok ? { kind: 'ok', text: t.withdrawn } : { kind: 'error', text: t.serverError });
+    setMessage(response.ok ? { kind: 'ok', text: t.withdrawn, atSubmit: true } : { kind: 'error', text: t.serverError, atSubmit: true });
     router.refresh();
   }
 
   const disabled = !props.editable || !document.ready;
+  // "Se over før innmelding" is advice before sending in: not shown once the form as it stands is sent.
+  const showWarnings = !justSubmitted && !(props.status === 'submitted' && !unsent);
+  const messageBox = (text: string, kind: 'ok' | 'error', ref?: React.Ref<HTMLDivElement>) => (
+    <Alert
+      ref={ref}
+      tabIndex={-1}
+      data-color={kind === 'ok' ? 'success' : 'danger'}
+      role={kind === 'ok' ? 'status' : 'alert'}
+      className="mt-4"
+    >
+      {text}
+    </Alert>
+  );
   const errorList = Object.entries(errors);
   const warningList = Object.entries(check.warnings);
   return (
@@ -184,14 +209,8 @@ export function CaseEditor(props: Props) {
           </span>
         ) : null}
       </div>
-      {message ? (
-        <div
-          role={message.kind === 'ok' ? 'status' : 'alert'}
-          className={`mt-4 rounded border p-3 ${message.kind === 'ok' ? 'border-green-300 bg-green-50 text-green-900' : 'border-red-300 bg-red-50 text-red-900'}`}
-        >
-          {message.text}
-        </div>
-      ) : null}
+      {confirmDialog}
+      {message && !message.atSubmit ? messageBox(message.text, message.kind) : null}
       {unsent ? <p className="mt-4 rounded border border-amber-300 bg-amber-50 p-3 text-amber-900">{t.unsentChanges}</p> : null}
       {stored.invalid.length > 0 ? (
         <p role="status" className="mt-4 rounded border border-amber-300 bg-amber-50 p-3 text-amber-900">
@@ -199,26 +218,18 @@ export function CaseEditor(props: Props) {
         </p>
       ) : null}
       {errorList.length > 0 ? (
-        <div
-          ref={summaryRef}
-          tabIndex={-1}
-          role="alert"
-          aria-labelledby="feilsammendrag"
-          className="mt-4 rounded border-2 border-red-700 bg-red-50 p-4 text-red-900"
-        >
-          <h2 id="feilsammendrag" className="font-semibold">
-            {t.errorSummary}
-          </h2>
-          <ul className="mt-2 list-disc pl-5">
+        <ErrorSummary ref={summaryRef} aria-labelledby="feilsammendrag" className="mt-4">
+          <ErrorSummary.Heading id="feilsammendrag">{t.errorSummary}</ErrorSummary.Heading>
+          <ErrorSummary.List>
             {errorList.map(([field, error]) => (
-              <li key={field}>
-                <a href={`#${fieldId(field)}`} className="underline">
+              <ErrorSummary.Item key={field}>
+                <ErrorSummary.Link href={`#${fieldId(field)}`}>
                   {error === 'national_id' ? t.nationalIdIn(labelOf(field)) : `${labelOf(field)}: ${t.errors[error] ?? t.errors.invalid}`}
-                </a>
-              </li>
+                </ErrorSummary.Link>
+              </ErrorSummary.Item>
             ))}
-          </ul>
-        </div>
+          </ErrorSummary.List>
+        </ErrorSummary>
       ) : null}
       {numberFields.length > 0 ? (
         <section aria-labelledby="fodselsnummer" className="mt-4 rounded border-2 border-red-700 bg-red-50 p-4 text-red-900">
@@ -235,25 +246,26 @@ export function CaseEditor(props: Props) {
                   </a>
                 </p>
                 <div className="mt-1 flex flex-wrap gap-2">
-                  <button
+                  <Button
                     type="button"
+                    data-size="sm"
                     onClick={() => replaceNumbers(field)}
                     disabled={disabled || !canReplace}
                     aria-label={`${t.replaceWithPersonRef}: ${labelOf(field)}`}
-                    className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60"
                   >
                     {t.replaceWithPersonRef}
-                  </button>
+                  </Button>
                   {field === 'personRef' ? null : (
-                    <button
+                    <Button
                       type="button"
+                      variant="secondary"
+                      data-size="sm"
                       onClick={() => notANumber(field)}
                       disabled={disabled}
                       aria-label={`${t.notNationalId}: ${labelOf(field)}`}
-                      className="rounded border border-slate-500 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 hover:bg-slate-100 disabled:opacity-60"
                     >
                       {t.notNationalId}
-                    </button>
+                    </Button>
                   )}
                 </div>
               </li>
@@ -261,7 +273,7 @@ export function CaseEditor(props: Props) {
           </ul>
         </section>
       ) : null}
-      {warningList.length > 0 ? (
+      {showWarnings && warningList.length > 0 ? (
         <div className="mt-4 rounded border border-amber-300 bg-amber-50 p-4 text-amber-900">
           <h2 className="font-semibold">{t.warningSummary}</h2>
           <ul className="mt-2 list-disc pl-5">
@@ -277,48 +289,45 @@ export function CaseEditor(props: Props) {
         </div>
       ) : null}
 
-      <CaseFormSections document={shown} states={states} disabled={disabled} />
+      <div className="lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] lg:items-start lg:gap-6">
+        <CaseSectionNav content={content} />
+        <div>
+          <CaseFormSections document={shown} states={states} disabled={disabled} />
+        </div>
+      </div>
 
       {props.editable && (props.status === 'draft' || props.status === 'submitted') ? (
         <div className="mt-8 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
           {props.meetings.length === 0 ? (
             <p>{t.noOpenMeeting}</p>
           ) : (
-            <div>
-              <label htmlFor="velg-mote" className="block font-medium">
-                {t.fields.meeting}
-              </label>
-              <select
-                id="velg-mote"
-                value={meetingId}
-                onChange={(e) => setMeetingId(e.target.value)}
-                className="mt-1 rounded border border-slate-400 px-3 py-2"
-              >
+            <Field>
+              <Label htmlFor="velg-mote">{t.fields.meeting}</Label>
+              <Select id="velg-mote" value={meetingId} onChange={(e) => setMeetingId(e.target.value)} className="max-w-full">
                 {props.meetings.map((m) => (
-                  <option key={m.id} value={m.id}>
+                  <Select.Option key={m.id} value={m.id}>
                     {m.label}
-                  </option>
+                  </Select.Option>
                 ))}
-              </select>
-            </div>
+              </Select>
+            </Field>
           )}
           <div className="mt-4 flex flex-wrap gap-3">
-            <button
-              type="button"
-              onClick={submit}
-              disabled={busy || disabled || props.meetings.length === 0}
-              className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
-            >
+            <Button type="button" onClick={submit} disabled={busy || disabled || props.meetings.length === 0}>
               {busy ? t.submitting : props.status === 'submitted' ? t.resubmit : t.submit}
-            </button>
+            </Button>
             {props.status === 'submitted' ? (
-              <button type="button" onClick={withdraw} className="rounded border border-slate-400 px-4 py-2 font-medium hover:bg-slate-100">
+              <Button type="button" variant="secondary" onClick={withdraw}>
                 {t.withdraw}
-              </button>
+              </Button>
             ) : null}
           </div>
+          {message?.atSubmit ? messageBox(message.text, message.kind, submitMessageRef) : null}
         </div>
       ) : null}
+      {message?.atSubmit && !(props.editable && (props.status === 'draft' || props.status === 'submitted'))
+        ? messageBox(message.text, message.kind, submitMessageRef)
+        : null}
     </div>
   );
 }

@@ -29,7 +29,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   }));
   const latest = details.versions.at(-1)?.content ?? null;
   return (
-    <PageShell userName={user.name} actor={actor}>
+    <PageShell userName={user.name} actor={actor} wide>
       <p className="text-sm">
         <Link href="/saker" className="text-brand-800 underline">
           {t.toQueue}
