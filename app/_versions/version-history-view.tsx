@@ -56,7 +56,7 @@ export function VersionHistoryView({
         ) : (
           <>
             {editable ? <p className="mt-2 text-sm text-slate-700">{t.restoreHint}</p> : <p className="mt-2 text-sm">{t.readOnly}</p>}
-            <table className="mt-3 w-full border-collapse text-left text-sm">
+            <table className="reflow mt-3 w-full border-collapse text-left text-sm">
               <caption className="sr-only">{t.listHeading}</caption>
               <thead>
                 <tr className="border-b border-slate-300">
@@ -82,10 +82,16 @@ export function VersionHistoryView({
               <tbody>
                 {entries.map((entry) => (
                   <tr key={entry.id} className="border-b border-slate-200 align-top">
-                    <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(entry.at)}</td>
-                    <td className="py-2 pr-3">{t.kinds[entry.kind] ?? entry.kind}</td>
-                    <td className="py-2 pr-3">{entry.by ?? t.unknownPerson}</td>
-                    <td className="py-2 pr-3">
+                    <td data-label={t.columns.when} className="py-2 pr-3 whitespace-nowrap">
+                      {formatDateTime(entry.at)}
+                    </td>
+                    <td data-label={t.columns.kind} className="py-2 pr-3">
+                      {t.kinds[entry.kind] ?? entry.kind}
+                    </td>
+                    <td data-label={t.columns.by} className="py-2 pr-3">
+                      {entry.by ?? t.unknownPerson}
+                    </td>
+                    <td data-label={t.columns.changes} className="py-2 pr-3">
                       {entry.changes.length === 0 ? (
                         t.noChanges
                       ) : (
@@ -100,7 +106,7 @@ export function VersionHistoryView({
                       )}
                     </td>
                     {editable ? (
-                      <td className="py-2">
+                      <td data-label={t.columns.actions} className="py-2">
                         <form action={restoreVersionAction}>
                           <input type="hidden" name="kind" value={doc.kind} />
                           <input type="hidden" name="id" value={doc.id} />

@@ -108,7 +108,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       ) : (
         <div className="mt-6 overflow-x-auto">
           <p className="text-sm text-slate-700">{t.shown(rows.length)}</p>
-          <table className="mt-2 w-full border-collapse text-left text-sm">
+          <table className="reflow mt-2 w-full border-collapse text-left text-sm">
             <caption className="sr-only">{t.title}</caption>
             <thead>
               <tr className="border-b border-slate-400">
@@ -134,14 +134,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 const words = auditRowWords(r);
                 return (
                   <tr key={r.id} className="border-b border-slate-200 align-top">
-                    <td className="py-2 pr-4 whitespace-nowrap">
+                    <td data-label={t.columns.at} className="py-2 pr-4 whitespace-nowrap">
                       <time dateTime={r.at.toISOString()} title={words.exactAt}>
                         {words.at}
                       </time>
                     </td>
-                    <td className="py-2 pr-4">{words.actor}</td>
-                    <td className="py-2 pr-4">{words.action}</td>
-                    <td className="py-2 pr-4">
+                    <td data-label={t.columns.actor} className="py-2 pr-4">
+                      {words.actor}
+                    </td>
+                    <td data-label={t.columns.action} className="py-2 pr-4">
+                      {words.action}
+                    </td>
+                    <td data-label={t.columns.entity} className="py-2 pr-4">
                       <span className="block">
                         {words.subject}
                         {words.caseTitle ? `: ${words.caseTitle}` : ''}
@@ -150,7 +154,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                         <Link
                           prefetch={false}
                           href={`/revisjon?${queryOf({}, { personRef: r.personRef })}`}
-                          className="text-brand-700 underline"
+                          className="inline-block py-1 text-brand-700 underline"
                         >
                           {words.personRef}
                           <span className="sr-only"> – {t.filterByPerson(words.personRef)}</span>
@@ -161,13 +165,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       <Link
                         prefetch={false}
                         href={`/revisjon?${queryOf({}, { entityId: r.entityId })}`}
-                        className="block text-xs text-brand-700 underline"
+                        className="block py-1 text-xs text-brand-700 underline"
                         aria-label={`${t.filterByEntity}: ${words.subject}${words.caseTitle ? ` ${words.caseTitle}` : ''}`}
                       >
                         {t.filterByEntity}
                       </Link>
                     </td>
-                    <td className="py-2">{words.detail}</td>
+                    <td data-label={t.columns.detail} className="py-2">
+                      {words.detail}
+                    </td>
                   </tr>
                 );
               })}

@@ -63,7 +63,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
                 <p className="font-medium">{f.description}</p>
                 <p className="mt-1 flex flex-wrap gap-x-3 text-sm text-slate-700">
                   {f.caseId ? (
-                    <Link href={`/saker/${f.caseId}`} className="text-brand-800 underline">
+                    <Link href={`/saker/${f.caseId}`} className="inline-block py-1 text-brand-800 underline">
                       {f.caseTitle || t.untitled}
                     </Link>
                   ) : null}
@@ -72,7 +72,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
                       {f.overdue ? t.overdue(f.dueDate) : t.due(f.dueDate)}
                     </span>
                   ) : null}
-                  <Link href={`/moter/${f.meetingId}/referat`} className="text-brand-800 underline">
+                  <Link href={`/moter/${f.meetingId}/referat`} className="inline-block py-1 text-brand-800 underline">
                     {nb.meetingRoom.toMinutes}
                   </Link>
                 </p>

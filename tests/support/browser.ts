@@ -60,14 +60,23 @@ export type AxeViolation = { id: string; impact: string | null; help: string; no
 
 /** Runs axe-core in the page against WCAG 2.0/2.1 level A and AA rules. */
 export async function accessibilityViolations(page: Page): Promise<AxeViolation[]> {
+  return axeViolations(page, ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+}
+
+/** The same with WCAG 2.2's AA additions (target size, focus not obscured …), as the every-page test runs it. */
+export async function wcagViolations(page: Page): Promise<AxeViolation[]> {
+  return axeViolations(page, ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']);
+}
+
+async function axeViolations(page: Page, tags: string[]): Promise<AxeViolation[]> {
   // Next streams a dynamic page's metadata after its body: let the <title> arrive (if it never does, axe says so).
   await page.waitForFunction(() => document.title.trim().length > 0, null, { timeout: 5000 }).catch(() => undefined);
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async (values) => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    const result = await axe.run(document, { runOnly: { type: 'tag', values } });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  });
+  }, tags);
 }
 
 /** Logs in through the real login form in a context of its own; confirm dialogs are accepted. */

@@ -35,7 +35,7 @@ function Figure({
         {title}
       </h2>
       {children}
-      <table className="mt-3 text-left text-sm">
+      <table className="reflow mt-3 text-left text-sm">
         <caption className="sr-only">{title}</caption>
         <thead>
           <tr className="border-b border-slate-400">
@@ -55,7 +55,7 @@ function Figure({
                     {cell}
                   </th>
                 ) : (
-                  <td key={j} className="py-1 pr-4">
+                  <td key={j} data-label={table.head[j]} className="py-1 pr-4">
                     {cell}
                   </td>
                 ),
