@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
-import { filterAwarenessUpdate, maxAwarenessIdsPerConnection, type AwarenessSender } from './awareness-filter';
+import { filterAwarenessUpdate, maxAwarenessIdsPerConnection, RecentStates, type AwarenessSender } from './awareness-filter';
 
 type Entry = { clientId: number; clock: number; state: unknown };
 
@@ -81,6 +81,31 @@ describe('filterAwarenessUpdate', () => {
   it('caps the ids one connection may hold', () => {
     const entries = Array.from({ length: maxAwarenessIdsPerConnection + 3 }, (_, i) => ({ clientId: 100 + i, clock: 1, state: {} }));
     expect(decode(filterAwarenessUpdate(encode(entries), sender()))).toHaveLength(maxAwarenessIdsPerConnection);
+  });
+
+  it('passes a repeated state on as before, read-only or not as the connection is now, and only for its own ids', () => {
+    const recent = new RecentStates();
+    const ownIds = new Set<number>();
+    const state = { field: 'notes', pending: true, user: { name: 'Someone else' } };
+    const first = decode(filterAwarenessUpdate(encode([{ clientId: 5, clock: 1, state }]), sender({ ownIds, recent })));
+    expect(recent.lookup(5, JSON.stringify(state), false)).toBe(JSON.stringify(first[0].state));
+    ownIds.add(5); // the server applied it: the id is the connection's now
+    expect(decode(filterAwarenessUpdate(encode([{ clientId: 5, clock: 2, state }]), sender({ ownIds, recent })))).toEqual([
+      { clientId: 5, clock: 2, state: { field: 'notes', pending: true, user } },
+    ]);
+    // Made read-only (a lock): the same string no longer carries `pending`.
+    expect(decode(filterAwarenessUpdate(encode([{ clientId: 5, clock: 3, state }]), sender({ ownIds, recent, readOnly: true })))).toEqual([
+      { clientId: 5, clock: 3, state: { field: 'notes', user } },
+    ]);
+    // An id that is not (or no longer) the connection's is judged afresh: held elsewhere, or one too many, it is refused.
+    expect(
+      filterAwarenessUpdate(encode([{ clientId: 5, clock: 9, state }]), sender({ recent, takenElsewhere: (id) => id === 5 })),
+    ).toBeNull();
+    const full = new Set(Array.from({ length: maxAwarenessIdsPerConnection }, (_, i) => 200 + i));
+    expect(filterAwarenessUpdate(encode([{ clientId: 5, clock: 9, state }]), sender({ ownIds: full, recent, readOnly: true }))).toBeNull();
+    // Gone (null), then back with the old string: validated afresh, not taken from before.
+    filterAwarenessUpdate(encode([{ clientId: 5, clock: 4, state: null }]), sender({ ownIds, recent }));
+    expect(recent.lookup(5, JSON.stringify(state), false)).toBeNull();
   });
 
   it('throws on a malformed frame (the connection is closed as for any invalid message)', () => {

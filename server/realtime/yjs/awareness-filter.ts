@@ -15,7 +15,38 @@ export type AwarenessSender = {
   ownIds: ReadonlySet<number>;
   /** An id another connection, another node or the server itself holds: never this one's to set. */
   takenElsewhere: (clientId: number) => boolean;
+  /** The connection's last states as sent and as passed on, to skip re-validating a repeated one. */
+  recent?: RecentStates;
 };
+
+/**
+ * The last state each awareness id of one connection sent (the JSON string as
+ * it arrived) and what the filter made of it. A client sends the same state
+ * again and again with only its clock raised — the 15 s renewal of
+ * y-protocols, a caret at the end of a text while someone types there — and
+ * with 500 people in meetings the parse, the schema and the re-encoding of
+ * each such repeat was a measurable share of the server's CPU
+ * (docs/performance.md). The same string from the same connection, under the
+ * same read-only state, is filtered to the same result, so it is reused.
+ */
+export class RecentStates {
+  private readonly byId = new Map<number, { raw: string; readOnly: boolean; kept: string }>();
+
+  lookup(clientId: number, raw: string, readOnly: boolean): string | null {
+    const last = this.byId.get(clientId);
+    return last && last.raw === raw && last.readOnly === readOnly ? last.kept : null;
+  }
+
+  remember(clientId: number, raw: string, readOnly: boolean, kept: string): void {
+    // Bounded like the ids a connection may hold; a connection cycling through ids starts afresh.
+    if (!this.byId.has(clientId) && this.byId.size >= maxAwarenessIdsPerConnection) this.byId.clear();
+    this.byId.set(clientId, { raw, readOnly, kept });
+  }
+
+  forget(clientId: number): void {
+    this.byId.delete(clientId);
+  }
+}
 
 /**
  * Rewrites one client awareness update (y-protocols' encoding: a count, then
@@ -33,12 +64,19 @@ export function filterAwarenessUpdate(update: Uint8Array, sender: AwarenessSende
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
-    const raw: unknown = JSON.parse(decoding.readVarString(decoder));
+    const json = decoding.readVarString(decoder);
     const own = sender.ownIds.has(clientId);
     if (!own && sender.takenElsewhere(clientId)) continue; // no speaking for someone else
+    const repeated = own ? sender.recent?.lookup(clientId, json, sender.readOnly) : null;
+    if (repeated) {
+      kept.push({ clientId, clock, state: repeated });
+      continue;
+    }
+    const raw: unknown = JSON.parse(json);
     if (raw === null) {
       // Leaving: only for an id it holds (others' presence is not its to clear).
       if (own) kept.push({ clientId, clock, state: 'null' });
+      sender.recent?.forget(clientId);
       continue;
     }
     if (!own && sender.ownIds.size + ++newIds > maxAwarenessIdsPerConnection) continue;
@@ -49,7 +87,9 @@ export function filterAwarenessUpdate(update: Uint8Array, sender: AwarenessSende
       ...(presence.pending !== undefined && !sender.readOnly ? { pending: presence.pending } : {}),
       user: sender.user,
     };
-    kept.push({ clientId, clock, state: JSON.stringify(state) });
+    const filtered = JSON.stringify(state);
+    sender.recent?.remember(clientId, json, sender.readOnly, filtered);
+    kept.push({ clientId, clock, state: filtered });
   }
   if (kept.length === 0) return null;
   const encoder = encoding.createEncoder();

@@ -67,8 +67,8 @@ export class PersistenceQueue {
     this.durable.enqueued(this.enqueuedSeq, update);
     // On the node's shared tick (multiples of flushMs), not flushMs after this
     // edit: every document flushes in the same instant and the store writes
-    // them as one group. An edit still waits at most flushMs.
-    this.schedule(this.options.flushMs - (Date.now() % this.options.flushMs));
+    // them as one group. An edit still waits at most flushMs. (The clock is read only when no flush is due.)
+    if (!this.timer) this.schedule(this.options.flushMs - (Date.now() % this.options.flushMs));
     return this.enqueuedSeq;
   }
 

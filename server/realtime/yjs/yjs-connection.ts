@@ -9,7 +9,7 @@ import { closeCodes } from '../close-codes';
 import { editAllowedAt } from './access-deadline';
 import { createRateLimiter, yjsLimits } from './limits';
 import { readGuardedSyncMessage } from './update-guard';
-import { filterAwarenessUpdate } from './awareness-filter';
+import { filterAwarenessUpdate, RecentStates } from './awareness-filter';
 import { ConnectionSaves } from './connection-saves';
 import { isEditMessage } from '../../../lib/realtime/save-ack';
 import type { PresenceUser } from '../../../lib/realtime/presence';
@@ -62,6 +62,7 @@ export function bindYjsConnection(options: {
     ws.ping();
   }, pingIntervalMs);
 
+  const recent = new RecentStates();
   const rate = createRateLimiter(yjsLimits.messagesPerSecond, yjsLimits.messageBurst);
   let limited: NodeJS.Timeout | null = null;
   ws.on('message', (data: RawData, isBinary: boolean) => {
@@ -81,10 +82,11 @@ export function bindYjsConnection(options: {
     try {
       if (!isBinary) throw new InvalidMessage('text frame');
       // Read per message: a lock makes an open connection read-only at once, and so does the instant
-      // its access changes with time (checked here too, so an edit cannot slip in before the re-check runs).
-      const readOnly = info.readOnly || !editAllowedAt(info.editUntil, clock.now());
+      // its access changes with time (checked here too, so an edit cannot slip in before the re-check runs;
+      // the clock is read only when there is such an instant, not for every message of everyone else).
+      const readOnly = info.readOnly || (info.editUntil !== null && !editAllowedAt(info.editUntil, clock.now()));
       const message = toUint8Array(data);
-      handleMessage(shared, ws, { readOnly, user: options.user, ownIds: info.awarenessIds }, message);
+      handleMessage(shared, ws, { readOnly, user: options.user, ownIds: info.awarenessIds, recent }, message);
       if (info.saves && !readOnly && isEditMessage(message)) noteEdit(shared, ws, info.saves);
     } catch (error) {
       log.warn({ doc: shared.name, userId: options.userId, err: (error as Error).message }, 'yjs: invalid message, closing');
@@ -110,15 +112,15 @@ export function bindYjsConnection(options: {
   if (presence) shared.send(ws, presence);
 }
 
-type Sender = { readOnly: boolean; user: PresenceUser; ownIds: ReadonlySet<number> };
+type Sender = { readOnly: boolean; user: PresenceUser; ownIds: ReadonlySet<number>; recent: RecentStates };
 
 function handleMessage(shared: SharedDocument, ws: WebSocket, sender: Sender, message: Uint8Array): void {
   const { readOnly } = sender;
   const decoder = decoding.createDecoder(message);
-  const encoder = encoding.createEncoder();
   const type = decoding.readVarUint(decoder);
   switch (type) {
     case messageSync: {
+      const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, messageSync);
       if (readOnly) {
         // Answer the client's state vector; ignore its step 2 and updates.
