@@ -3,6 +3,7 @@
 import { signIn } from 'next-auth/react';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import { Alert, Button, Textfield } from '@digdir/designsystemet-react';
 import { nb } from '@/lib/i18n/nb';
 
 /** Only same-site paths: an open redirect after login would be a phishing aid. */
@@ -41,55 +42,23 @@ export function LoginForm({ initialError, oidcName }: { initialError: string | n
     <div className="mt-6">
       <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={error ? 'login-error' : undefined}>
         {error ? (
-          <div id="login-error" role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
+          <Alert id="login-error" role="alert" data-color="danger" data-size="sm">
             <p>{error}</p>
             <p className="mt-1">{nb.login.throttledHint}</p>
-          </div>
+          </Alert>
         ) : null}
-        <div>
-          <label htmlFor="email" className="block text-sm font-medium">
-            {nb.login.email}
-          </label>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            className="mt-1 block w-full rounded border border-slate-400 px-3 py-2"
-          />
-        </div>
-        <div>
-          <label htmlFor="password" className="block text-sm font-medium">
-            {nb.login.password}
-          </label>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            className="mt-1 block w-full rounded border border-slate-400 px-3 py-2"
-          />
-        </div>
-        <button
-          type="submit"
-          disabled={busy}
-          className="w-full rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-70"
-        >
+        <Textfield id="email" name="email" type="email" label={nb.login.email} autoComplete="username" required />
+        <Textfield id="password" name="password" type="password" label={nb.login.password} autoComplete="current-password" required />
+        <Button type="submit" disabled={busy} className="w-full">
           {busy ? nb.login.submitting : nb.login.submit}
-        </button>
+        </Button>
       </form>
       {oidcName ? (
         <>
           <p className="my-4 text-center text-sm text-slate-700">{nb.login.or}</p>
-          <button
-            type="button"
-            onClick={() => void signIn('oidc', { callbackUrl })}
-            className="w-full rounded border border-brand-700 px-4 py-2 font-medium text-brand-800 hover:bg-brand-50"
-          >
+          <Button type="button" variant="secondary" onClick={() => void signIn('oidc', { callbackUrl })} className="w-full">
             {nb.login.oidc(oidcName)}
-          </button>
+          </Button>
         </>
       ) : null}
     </div>
