@@ -27,7 +27,9 @@ export default async function HistoryPage() {
   return (
     <PageShell userName={user.name} actor={actor} wide>
       <h1 className="text-2xl font-semibold tracking-tight">{t.title}</h1>
-      <p className="mt-2 max-w-prose text-slate-700">{t.intro}</p>
+      <p className="mt-2 max-w-prose text-slate-700">
+        {t.intro} {t.scope(unitsWithHistory(actor.memberships, 'unit').length > 0, unitsWithHistory(actor.memberships, 'own').length > 0)}
+      </p>
       {fullHistory ? (
         <p className="mt-2 flex flex-wrap gap-4">
           <Link href="/historikk/likebehandling" className="text-brand-700 underline">

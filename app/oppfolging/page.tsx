@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireActor } from '@/app/_auth/require-actor';
 import { PageShell } from '@/app/_components/page-shell';
+import { unitsWithHistory } from '@/lib/access/policy';
 import { getDb } from '@/lib/db/db';
 import { followUpOverview, reassessmentHorizonDays } from '@/lib/history/follow-up-overview';
 import { formatDate } from '@/lib/i18n/format';
@@ -20,7 +21,9 @@ export default async function FollowUpsPage() {
   return (
     <PageShell userName={user.name} actor={actor} wide>
       <h1 className="text-2xl font-semibold tracking-tight">{t.title}</h1>
-      <p className="mt-2 max-w-prose text-slate-700">{t.intro}</p>
+      <p className="mt-2 max-w-prose text-slate-700">
+        {t.intro} {t.scope(unitsWithHistory(actor.memberships, 'unit').length > 0, unitsWithHistory(actor.memberships, 'own').length > 0)}
+      </p>
 
       {overview.byOwner.length > 1 ? (
         <section aria-labelledby="per-person" className="mt-6">

@@ -37,6 +37,11 @@ describe('checkSubmission', () => {
       ].sort(),
     );
     expect(checkSubmission({ ...complete, facts: '   ' }).errors).toEqual({ facts: 'required' });
+    // A choice left open says so in its own key ("Velg …", not "Fyll ut").
+    expect(checkSubmission({ ...complete, caseType: undefined, purpose: undefined }).errors).toEqual({
+      caseType: 'required_choice',
+      purpose: 'required_choice',
+    });
   });
 
   it('requires barnets beste when children are affected', () => {

@@ -11,6 +11,9 @@ import { criteria, textFields, type CaseContent, type Criterion } from './case-f
  * audited by lib/privacy/national-id-override.ts). The person reference is
  * never overridable. A draft may still hold one: autosave keeps what is typed.
  */
+/** Required fields that are a choice of options (radio buttons), not text. */
+const choiceFields = new Set<string>(['caseType', 'purpose']);
+
 export const requiredForSubmission = [
   'personRef',
   'caseType',
@@ -77,7 +80,8 @@ export function checkSubmission(content: CaseContent, overridden?: NationalIdOve
   const warn = (field: string, key: string) => (warnings[field] ??= []).push(key);
 
   for (const field of requiredForSubmission) {
-    if (!filled(content[field])) errors[field] = 'required';
+    // A choice is chosen, not filled in: its own key, so the text can say "Velg …".
+    if (!filled(content[field])) errors[field] = choiceFields.has(field) ? 'required_choice' : 'required';
   }
   if (content.childrenAffected && !filled(content.barnetsBeste)) errors.barnetsBeste = 'required_children';
   if (content.hasOngoingDecision && !filled(content.ongoingDecisionWhat)) errors.ongoingDecisionWhat = 'required';

@@ -57,7 +57,7 @@ export const nbCases = {
     current: 'Tjenester og vedtak',
     assessment: 'Alvorlighet, nytte og ressurs',
     assessmentIntro:
-      'Vurder kriteriene hver for seg, og vei dem deretter sammen i en samlet vurdering. Ingen av kriteriene skal alene avgjøre saken. Nivå er valgfritt og skal alltid begrunnes.',
+      'Vurder kriteriene hver for seg, og vei dem deretter sammen i en samlet vurdering. Ingen av kriteriene skal alene avgjøre saken. Du kan velge et nivå (lav, moderat eller høy) for hvert kriterium, men du må ikke. Begrunnelsen skal du alltid skrive.',
     children: 'Barn',
     alternatives: 'Alternativer og synspunkter',
     ethics: 'Etisk refleksjon',
@@ -165,14 +165,15 @@ export const nbCases = {
 
   errors: {
     required: 'Fyll ut dette feltet før saken meldes inn.',
+    required_choice: 'Velg ett av alternativene før saken meldes inn.',
     required_children: 'Når saken berører barn, må barnets beste vurderes.',
     national_id_not_allowed: 'Bruk en pseudonym referanse eller et saksnummer, ikke fødselsnummer eller D-nummer.',
     national_id:
       'Feltet inneholder det som ser ut som et fødselsnummer eller D-nummer. Erstatt det med personreferansen, eller bekreft at det ikke er et fødselsnummer.',
     no_national_id: 'Feltet inneholder ikke noe som ser ut som et fødselsnummer.',
     too_long: 'Teksten er for lang.',
-    invalid: 'Ugyldig verdi.',
-    unknown_option: 'Ukjent valg.',
+    invalid: 'Verdien kan ikke brukes. Sjekk det du har skrevet.',
+    unknown_option: 'Velg ett av alternativene.',
     invalid_date: 'Skriv datoen som åååå-mm-dd.',
   } as Record<string, string>,
   warnings: {

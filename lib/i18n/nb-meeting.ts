@@ -60,9 +60,10 @@ export const nbMeeting = {
   reassessmentDate: 'Dato for revurdering',
   epjDocumentation: 'Konklusjonen skal dokumenteres i fagsystemet (EPJ)',
   epjResponsible: 'Hvem dokumenterer',
-  lock: 'Lås saken',
+  // An item is a punkt: a case (sak) or a matter the chair added (eventuelt); the lock is the item's.
+  lock: 'Lås punktet',
   unlock: 'Lås opp',
-  lockedNotice: 'Saken er låst. Ingen kan endre den.',
+  lockedNotice: 'Punktet er låst. Ingen kan endre det.',
   /** Stored content that fails the form (old data, a past bug): the field shows empty (lib/validation/parse-fields.ts). */
   invalidStored: (fields: string[]) =>
     `Noe av det som er lagret for punktet, kunne ikke leses og vises tomt: ${fields.join(', ')}. Fyll inn feltet på nytt.`,
@@ -72,7 +73,7 @@ export const nbMeeting = {
     'Serveren avviste en endring fra denne siden fordi den ikke passet i skjemaet. Siden er lastet på nytt med det som er lagret.',
   /** The lock waited for edits the server had not confirmed stored (lib/meetings/run-meeting.ts). */
   lockWaitsFor: (names: string[]) =>
-    `Saken ble ikke låst: det ${names.join(' og ')} har skrevet, er ikke lagret ennå. Vent litt og prøv igjen.`,
+    `Punktet ble ikke låst: det ${names.join(' og ')} har skrevet, er ikke lagret ennå. Vent litt og prøv igjen.`,
   itemConnection: {
     connecting: 'Kobler til …',
     online: 'Tilkoblet. Det du skriver, ser alle med en gang.',
@@ -91,7 +92,7 @@ export const nbMeeting = {
   addItem: 'Legg til punkt',
   addItemTitle: 'Tittel på punktet',
   addItemPurpose: 'Formål',
-  actionFailed: 'Handlingen mislyktes.',
+  actionFailed: 'Det gikk ikke. Prøv igjen.',
   problems: {
     outcome_required: 'Velg et utfall.',
     conclusion_required: 'En avklaring må ha en skriftlig konklusjon.',
@@ -109,7 +110,8 @@ export const nbMeeting = {
   noAttendance: 'Ingen registrert.',
   itemNotes: 'Notater',
   adjusted: 'Vurdering justert i møtet',
-  noConclusion: 'Ingen konklusjon registrert.',
+  /** A category (chart legend, timeline) as well as the minutes' line: no sentence punctuation. */
+  noConclusion: 'Ingen konklusjon',
   epjBy: (name: string) => `Dokumenteres i fagsystemet av ${name}`,
   /** A re-assessment date is a calendar date ("2027-03-04"): the text words it. */
   reassess: (date: string) => `Revurderes ${formatDate(date)}`,

@@ -33,7 +33,7 @@ describe('a unit’s calendar feed', () => {
     const [first, second] = ['m1@samlet', 'm2@samlet'].map((uid) => events.find((e) => e.uid === uid)!);
     expect(first.summary).toBe('Saksmøte – Enhet for miljøarbeidertjenester');
     expect(first.description).toBe(
-      'Frist for innmelding av saker: tirsdag 1. desember kl. 15:00.\nMøterommet: https://samlet.example/moter/m1/rom',
+      'Frist for innmelding av saker: tirsdag 1. desember kl. 15:00.\nMøterommet i Samlet: https://samlet.example/moter/m1/rom',
     );
     expect(second.summary).toBe('Nyttårsmøte – Enhet for miljøarbeidertjenester');
     expect(second.status).toBe('CANCELLED');

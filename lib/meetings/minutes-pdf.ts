@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { formatDateTime, formatTime, formatTimestamp } from '../i18n/format';
 import { nb } from '../i18n/nb';
+import { labelled } from '../i18n/labelled';
 import type { getMinutes } from './get-minutes';
 import { systemClock } from '../time/clock';
 
@@ -33,7 +34,9 @@ export function renderMinutesPdf(minutes: Minutes, now: Date = systemClock.now()
   const heading = (text: string, size: number) => pdf.font('Helvetica-Bold').fontSize(size).text(text).moveDown(0.3);
   const line = (label: string, value: string) => {
     if (!value) return;
-    pdf.font('Helvetica-Bold').fontSize(10).text(`${label}: `, { continued: true }).font('Helvetica').text(value);
+    // The label and its separator in bold, the value plain ("?" labels take no colon: labelled()).
+    const head = labelled(label, '');
+    pdf.font('Helvetica-Bold').fontSize(10).text(head, { continued: true }).font('Helvetica').text(value);
   };
 
   pdf.font('Helvetica').fontSize(10).text(meeting.unitName);

@@ -291,7 +291,7 @@ const pastCases: {
     },
     outcome: 'droftet',
     conclusion:
-      'Råd: start med avlastning i hjemmet to ettermiddager i uken, begrunnet i nytte for familien og lav ressursbruk; vurder døgnavlastning ved ny søknad dersom alvorligheten øker.',
+      'Start med avlastning i hjemmet to ettermiddager i uken, begrunnet i nytte for familien og lav ressursbruk; vurder døgnavlastning ved ny søknad dersom alvorligheten øker.',
   },
 ];
 

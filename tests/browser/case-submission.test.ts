@@ -110,6 +110,9 @@ describe('a caseworker submits a case in the browser', () => {
     const summary = page.getByRole('group', { name: 'Saken kan ikke meldes inn ennå' });
     await summary.waitFor();
     expect(await summary.textContent()).toContain('Samlet vurdering');
+    // A choice left open asks for a choice, and a question label takes no colon.
+    expect(await summary.textContent()).toContain('Hva trenger du fra møtet? Velg ett av alternativene før saken meldes inn.');
+    expect(await summary.textContent()).not.toContain('?:');
     expect(await page.locator('#felt-personRef-feil').textContent()).toContain('ikke fødselsnummer');
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(await db.case.findFirstOrThrow({ where: { id: caseUrl.split('/').pop() } })).toMatchObject({ status: 'draft', version: 0 });

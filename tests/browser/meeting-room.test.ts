@@ -81,7 +81,7 @@ describe('a meeting with a chair and a participant, in two browsers', () => {
   });
 
   it('will not lock an avklaring without a conclusion and owner; then records it, locks it, and it is read-only for all', async () => {
-    await chair.getByRole('button', { name: 'Lås saken' }).click();
+    await chair.getByRole('button', { name: 'Lås punktet' }).click();
     await chair.getByText('Velg et utfall.').waitFor();
     await chair.getByText('En avklaring må ha minst én oppfølging med ansvarlig.').waitFor();
 
@@ -96,8 +96,8 @@ describe('a meeting with a chair and a participant, in two browsers', () => {
     await chair.getByLabel('Hva skal gjøres').fill('Fatte vedtak om gruppetilbud');
     await chair.getByLabel('Ansvarlig', { exact: true }).selectOption({ label: 'Sara Saksbehandler' });
     await expect.poll(() => editorText(sara.getByRole('textbox', { name: 'Hva skal gjøres' }))).toBe('Fatte vedtak om gruppetilbud');
-    await chair.getByRole('button', { name: 'Lås saken' }).click();
-    await sara.getByText('Saken er låst. Ingen kan endre den.').waitFor();
+    await chair.getByRole('button', { name: 'Lås punktet' }).click();
+    await sara.getByText('Punktet er låst. Ingen kan endre det.').waitFor();
     expect(await sara.getByRole('textbox', { name: 'Notater fra møtet' }).isEditable()).toBe(false);
     expect(await accessibilityViolations(chair)).toEqual([]);
   });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../lib/db/db';
+import { nb } from '../../lib/i18n/nb';
+import { nbErrors } from '../../lib/i18n/nb-errors';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { demo, demoFixtures, openDb } from '../support/fixtures';
 import { loginDemoUsers } from '../support/login';
@@ -51,6 +53,29 @@ describe('meeting history, minutes and the audit log', () => {
     expect(html).toContain('tidsavgrensningen holder ressursbruken forholdsmessig');
   });
 
+  it('tells each reader what they see: the leader the whole unit, the caseworker their own cases', async () => {
+    const text = async (path: string, who: string) =>
+      (await (await get(path, who)).text()).replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, '');
+    for (const path of ['/historikk', '/oppfolging']) {
+      const leader = await text(path, 'leader');
+      const caseworker = await text(path, 'caseworker');
+      expect(leader, path).not.toContain('Som saksbehandler');
+      expect(leader, path).not.toContain('egne saker');
+      expect(caseworker, path).toContain('egne saker');
+    }
+    expect(await text('/historikk', 'leader')).toContain(nb.history.scope(true, false));
+    expect(await text('/oppfolging', 'leader')).toContain(nb.history.followUps.scope(true, false));
+    expect(await text('/historikk', 'caseworker')).toContain(nb.history.scope(false, true));
+  });
+
+  it('minutes read without doubled labels or "?:"', async () => {
+    const html = (await (await get(`/moter/${pastMeetingId}/referat`, 'leader')).text())
+      .replace(/<script[\s\S]*?<\/script>/g, '')
+      .replace(/<[^>]+>/g, '');
+    expect(html).toContain('Drøftet – råd gitt: Start med avlastning');
+    expect(html).not.toMatch(/Råd: Råd|råd gitt: Råd:|\?:/);
+  });
+
   it('logs the minutes as a read of the meeting and of each case in it', async () => {
     const leaderId = (await db.user.findUniqueOrThrow({ where: { email: demo.leader } })).id;
     await get(`/moter/${pastMeetingId}/referat`, 'leader');
@@ -97,7 +122,11 @@ describe('meeting history, minutes and the audit log', () => {
 
   it('hides another unit’s history entirely', async () => {
     expect((await get(`/moter/${pastMeetingId}/referat`, 'otherUnit')).status).toBe(404);
-    expect((await get(`/moter/${pastMeetingId}/referat/pdf`, 'otherUnit')).status).toBe(404);
+    const pdf = await get(`/moter/${pastMeetingId}/referat/pdf`, 'otherUnit');
+    expect(pdf.status).toBe(404);
+    // The person followed a link: the answer is a Norwegian sentence, not a code.
+    expect(pdf.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(await pdf.text()).toBe(nbErrors.not_found);
     expect(await (await get('/historikk', 'otherUnit')).text()).not.toContain(pastMeetingId);
   });
 
@@ -114,7 +143,9 @@ describe('meeting history, minutes and the audit log', () => {
     expect(text).toContain('Avklart');
     expect(text).toContain('Vurdering ved innmelding');
     expect(text).toContain('Skriv vedtak om midlertidig økning');
-    expect((await get(`/moter/${pastMeetingId}/referat/pdf`, 'anonymous')).status).toBe(401);
+    const anonymous = await get(`/moter/${pastMeetingId}/referat/pdf`, 'anonymous');
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.text()).toBe(nbErrors.unauthenticated);
   });
 
   it('opens the audit log to leaders and admins only, with filters and CSV export', async () => {

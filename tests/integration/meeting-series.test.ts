@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorOf } from '../../lib/access/access-service';
 import type { Db } from '../../lib/db/db';
+import { nb } from '../../lib/i18n/nb';
 import { osloZone } from '../../lib/time/oslo-zone';
 import { holidayName } from '../../lib/meetings/norwegian-holidays';
 import { cancelMeeting } from '../../lib/meetings/cancel-meeting';
@@ -254,7 +255,9 @@ describe.each(databaseKinds)('meeting series and calendar on %s', (kind) => {
 
     const second = (await submit(['Lag ny kalenderlenke'], {})).match(/\/kalender\/([\w-]{43})/)?.[1];
     expect(second).not.toBe(first);
-    expect((await fetch(`${server.url}/kalender/${first}`)).status).toBe(404);
+    const old = await fetch(`${server.url}/kalender/${first}`);
+    expect(old.status).toBe(404);
+    expect(await old.text()).toBe(nb.calendar.linkNotFound);
     expect((await fetch(`${server.url}/kalender/${second}`)).status).toBe(200);
     expect((await fetch(`${server.url}/kalender/ikke-en-nokkel`)).status).toBe(404);
   });

@@ -7,6 +7,8 @@ import type { CaseContext } from '@/lib/cases/case-commands-context';
 import { getDb } from '@/lib/db/db';
 import { AppError } from '@/lib/errors/app-error';
 import { asAppError, httpStatusFor } from '@/lib/errors/error-mapping';
+import { nbErrors } from '@/lib/i18n/nb-errors';
+import { plainText } from './plain-text';
 
 const maxBodyBytes = 256 * 1024;
 const idSchema = z.string().regex(/^[a-z0-9]{8,40}$/);
@@ -76,7 +78,8 @@ export type Download = { body: Uint8Array | string; contentType: string; filenam
 
 /**
  * A GET that answers with a file (PDF, CSV): the same authentication and id
- * checks as `apiRoute`; errors as a short plain-text answer with the status.
+ * checks as `apiRoute`; errors as a short Norwegian sentence with the status
+ * (a person followed a link in a browser and reads it).
  */
 export function downloadRoute<P extends Record<string, string> = Record<string, never>>(
   handler: (input: { actor: Actor; request: NextRequest; params: P }) => Promise<Download>,
@@ -94,11 +97,11 @@ export function downloadRoute<P extends Record<string, string> = Record<string, 
       });
     } catch (caught) {
       const error = asAppError(caught);
-      if (error) return new Response(error.code, { status: httpStatusFor(error.code), headers: { 'cache-control': 'no-store' } });
+      if (error) return plainText(nbErrors[error.code], httpStatusFor(error.code));
       console.error(
         JSON.stringify({ level: 50, msg: 'download: unexpected error', path: request.nextUrl.pathname, err: (caught as Error).message }),
       );
-      return new Response('internal', { status: 500 });
+      return plainText(nbErrors.internal, 500);
     }
   };
 }

@@ -1,4 +1,6 @@
+import { plainText } from '@/app/api/_lib/plain-text';
 import { getDb } from '@/lib/db/db';
+import { nb } from '@/lib/i18n/nb';
 import { loadCalendarFeed } from '@/lib/meetings/load-calendar-feed';
 import { runtimeConfig } from '@/lib/runtime/services';
 
@@ -13,7 +15,8 @@ export const dynamic = 'force-dynamic';
 export async function GET(_request: Request, segment: { params: Promise<{ token: string }> }) {
   const { token } = await segment.params;
   const body = await loadCalendarFeed({ db: getDb(), token, publicUrl: runtimeConfig().publicUrl });
-  if (body === null) return new Response('not found', { status: 404, headers: { 'cache-control': 'no-store' } });
+  // Someone who opens an old link in a browser reads why; a calendar app only sees the 404.
+  if (body === null) return plainText(nb.calendar.linkNotFound, 404);
   return new Response(body, {
     headers: {
       'content-type': 'text/calendar; charset=utf-8',

@@ -7,6 +7,7 @@ import { Alert, Button, ErrorSummary, Field, Label, Select } from '@digdir/desig
 import { caseContentSchema, textFields } from '@/lib/cases/case-form';
 import { checkSubmission } from '@/lib/cases/validate-submission';
 import { containsNationalId, findNationalIds, replaceNationalIds } from '@/lib/privacy/national-id';
+import { labelled } from '@/lib/i18n/labelled';
 import { nb } from '@/lib/i18n/nb';
 import { parseFields } from '@/lib/validation/parse-fields';
 import { CaseFormSections } from './case-form-sections';
@@ -224,7 +225,7 @@ export function CaseEditor(props: Props) {
             {errorList.map(([field, error]) => (
               <ErrorSummary.Item key={field}>
                 <ErrorSummary.Link href={`#${fieldId(field)}`}>
-                  {error === 'national_id' ? t.nationalIdIn(labelOf(field)) : `${labelOf(field)}: ${t.errors[error] ?? t.errors.invalid}`}
+                  {error === 'national_id' ? t.nationalIdIn(labelOf(field)) : labelled(labelOf(field), t.errors[error] ?? t.errors.invalid)}
                 </ErrorSummary.Link>
               </ErrorSummary.Item>
             ))}
