@@ -4,12 +4,13 @@ import '@/app/_collab/zod-client-config';
 import { useActionState, useId, useRef } from 'react';
 import { Button, Checkbox, Field, Fieldset, Label, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useConfirm } from '@/app/_components/confirm-dialog';
+import { CopyField } from './copy-field';
 import { emptyFormState, type FormState } from './form-state';
 
 export type Field =
   | { kind: 'hidden'; name: string; value: string }
   | {
-      kind: 'text' | 'email' | 'password' | 'number' | 'time' | 'datetime-local';
+      kind: 'text' | 'email' | 'password' | 'number' | 'time' | 'date' | 'datetime-local';
       name: string;
       label: string;
       hint?: string;
@@ -128,6 +129,7 @@ export function AdminForm(props: {
       <p role={state.error ? 'alert' : 'status'} className={`text-sm ${state.error ? 'font-medium text-red-800' : 'text-green-800'}`}>
         {state.error ?? state.ok ?? ''}
       </p>
+      {state.copy ? <CopyField key={state.at} label={state.copy.label} value={state.copy.value} /> : null}
     </form>
   );
 }

@@ -6,5 +6,7 @@ export type FormState = {
   /** What was typed, echoed back on an error so the form keeps it (React resets a form after its action) — never passwords. */
   values?: Record<string, string>;
   at?: number;
+  /** A value shown once for the person to copy (the new calendar link), with its label. */
+  copy?: { label: string; value: string };
 };
 export const emptyFormState: FormState = {};

@@ -7,6 +7,7 @@ import { rotateCalendarToken } from '@/lib/meetings/calendar-token';
 import { cancelMeeting } from '@/lib/meetings/cancel-meeting';
 import { createSeries } from '@/lib/meetings/create-series';
 import { endSeries } from '@/lib/meetings/end-series';
+import { addMeetingFreePeriod, removeMeetingFreePeriod } from '@/lib/meetings/meeting-free-periods';
 import { moveMeeting } from '@/lib/meetings/move-meeting';
 import type { MeetingAdminContext } from '@/lib/meetings/meeting-admin-context';
 import { getCaseContentStore } from '@/lib/cases/case-content-store';
@@ -57,7 +58,31 @@ export async function addMeetingAction(_: FormState, form: FormData): Promise<Fo
   return runAdminAction(addMeeting, fields(form, ['unitId', 'startsAt', 'durationMinutes', 'location']), done.added, path(form));
 }
 
+export async function addFreeDaysAction(_: FormState, form: FormData): Promise<FormState> {
+  const command = (context: MeetingAdminContext) => addMeetingFreePeriod({ ...context, cases: getCaseContentStore() });
+  return runAdminAction(
+    command,
+    fields(form, ['unitId', 'fromDate', 'toDate', 'label']),
+    (r) => done.freeDaysAdded(r.cancelled),
+    path(form),
+  );
+}
+
+export async function removeFreeDaysAction(_: FormState, form: FormData): Promise<FormState> {
+  return runAdminAction(removeMeetingFreePeriod, fields(form, ['unitId', 'periodId']), done.freeDaysRemoved, path(form));
+}
+
 export async function rotateCalendarAction(_: FormState, form: FormData): Promise<FormState> {
   const base = runtimeConfig().publicUrl.replace(/\/$/, '');
-  return runAdminAction(rotateCalendarToken, fields(form, ['unitId']), (r) => done.rotated(`${base}/kalender/${r.token}`), path(form));
+  let url = '';
+  const state = await runAdminAction(
+    rotateCalendarToken,
+    fields(form, ['unitId']),
+    (r) => {
+      url = `${base}/kalender/${r.token}`;
+      return done.rotated;
+    },
+    path(form),
+  );
+  return url ? { ...state, copy: { label: nb.admin.meetings.calendarLink, value: url } } : state;
 }

@@ -53,6 +53,9 @@ export const auditActions = [
   'meeting.move',
   'meeting.cancel',
   'calendar.rotate',
+  // Issue 20: a unit's days without meetings.
+  'meeting_free.add',
+  'meeting_free.remove',
   'case.national_id_override',
   // Issue 17: a version of a case or an item restored (as a new edit).
   'version.restore',

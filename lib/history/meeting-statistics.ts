@@ -7,6 +7,7 @@ import type { Db } from '../db/db';
 import { osloZone } from '../time/oslo-zone';
 import { outcomes } from '../meetings/agenda-rules';
 import { systemClock } from '../time/clock';
+import { resolvePeriod, type StatisticsPeriod } from './statistics-period';
 
 /** One item of a closed meeting: the rows behind every figure, and the CSV export. */
 export type StatisticsRow = {
@@ -110,16 +111,22 @@ export function summarizeStatistics(rows: readonly StatisticsRow[]) {
   };
 }
 
-/** The rows of the last `months` for the units whose whole history the actor sees. */
-export async function loadStatisticsRows(options: { db: Db; actor: Actor; months?: number; now?: Date }): Promise<StatisticsRow[]> {
+/**
+ * The rows of a period (default: the last twelve months, statistics-period.ts)
+ * for the units whose whole history the actor sees.
+ */
+export async function loadStatisticsRows(options: {
+  db: Db;
+  actor: Actor;
+  period?: Pick<StatisticsPeriod, 'from' | 'until'>;
+  now?: Date;
+}): Promise<StatisticsRow[]> {
   const { db, actor } = options;
   const unitIds = unitsWithHistory(actor.memberships, 'unit');
   if (unitIds.length === 0) return [];
-  const since = DateTime.fromJSDate(options.now ?? systemClock.now(), { zone: osloZone })
-    .minus({ months: options.months ?? 12 })
-    .toJSDate();
+  const period = options.period ?? resolvePeriod({}, options.now ?? systemClock.now());
   const items = await db.agendaItem.findMany({
-    where: { meeting: { unitId: { in: unitIds }, status: 'closed', startsAt: { gte: since } } },
+    where: { meeting: { unitId: { in: unitIds }, status: 'closed', startsAt: { gte: period.from, lt: period.until } } },
     select: {
       id: true,
       purpose: true,

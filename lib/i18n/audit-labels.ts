@@ -1,6 +1,6 @@
 import type { AuditRow } from '../audit/list-audit-events';
 import type { AuditAction } from '../audit/record-audit-event';
-import { formatDateTime, formatNumber, formatTimestamp } from './format';
+import { formatDate, formatDateTime, formatNumber, formatTimestamp } from './format';
 import { nb } from './nb';
 import { versionFieldLabel } from './nb-versions';
 
@@ -59,6 +59,8 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'meeting.move': 'Flyttet møtet',
   'meeting.cancel': 'Avlyste møtet',
   'calendar.rotate': 'Byttet kalenderlenke',
+  'meeting_free.add': 'Markerte dager uten møter',
+  'meeting_free.remove': 'Fjernet dager uten møter',
   'case.national_id_override': 'Bekreftet at et tall i saken ikke er et fødselsnummer',
   'version.restore': 'Gjenopprettet en tidligere versjon',
 };
@@ -153,6 +155,9 @@ export function describeAuditDetail(action: string, detail: AuditDetail | null):
   if (action === 'meeting.move') {
     take('from', (v) => `fra ${when(v)}`);
     take('to', (v) => `til ${when(v)}`);
+  } else if (action.startsWith('meeting_free.')) {
+    take('from', (v) => `fra ${formatDate(String(v))}`);
+    take('to', (v) => `til ${formatDate(String(v))}`);
   } else {
     take('from', (v) => `fra ${roleName(v)}`);
     take('to', (v) => `til ${roleName(v)}`);

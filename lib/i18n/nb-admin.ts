@@ -81,7 +81,7 @@ export const nbAdmin = {
     removed: 'Medlemmet er fjernet fra enheten.',
     deactivated: 'Kontoen er deaktivert, og personen er logget ut.',
     activated: 'Kontoen er aktivert igjen.',
-    passwordSet: 'Passordet er satt. Personen er logget ut der hen var pålogget.',
+    passwordSet: 'Passordet er satt. Personen er logget ut overalt.',
     passwordChanged: 'Passordet ditt er endret.',
     nameChanged: 'Navnet er endret.',
     emailChanged: 'E-postadressen er endret.',
@@ -108,8 +108,9 @@ export const nbAdmin = {
     weekdayNames: { 1: 'mandag', 2: 'tirsdag', 3: 'onsdag', 4: 'torsdag', 5: 'fredag' } as Record<string, string>,
     startTime: 'Starter kl.',
     duration: 'Lengde (minutter)',
-    location: 'Rom eller videolenke',
-    deadlineDays: 'Frist: antall arbeidsdager før',
+    // The physical place (shown as «Sted»), never Samlet's own «Møterom».
+    location: 'Sted (rom eller videolenke)',
+    deadlineDays: 'Frist: arbeidsdager før møtet',
     deadlineTime: 'Frist: klokkeslett',
     defaultChair: 'Fast møteleder',
     noChair: 'Ingen fast',
@@ -130,13 +131,32 @@ export const nbAdmin = {
     calendarIntro:
       'Abonner på enhetens møter i Outlook eller en annen kalender med en hemmelig lenke. Lenken vises bare én gang; lag en ny hvis den er kommet på avveie – da slutter den gamle å virke med en gang.',
     rotate: 'Lag ny kalenderlenke',
+    calendarLink: 'Kalenderlenke',
+    copyLink: 'Kopier lenken',
+    copied: 'Kopiert',
+    copyFailed: 'Lenken ble ikke kopiert. Merk den i feltet og kopier den selv.',
+    freeDays: 'Dager uten møter',
+    freeDaysIntro:
+      'Helligdager får aldri møter. Her kan enheten i tillegg markere dager uten møter, for eksempel juleuka eller fellesferien. Møter fra seriene som alt er satt opp på disse dagene, avlyses, og sakene flyttes til første møte etter perioden.',
+    noFreeDays: 'Ingen dager uten møter er markert.',
+    freeDaysLine: (label: string, from: string, to: string) => (from === to ? `${label}: ${from}` : `${label}: ${from} – ${to}`),
+    freeFrom: 'Fra og med',
+    freeTo: 'Til og med (tom for én dag)',
+    freeLabel: 'Hva er det? (f.eks. Juleuka)',
+    addFreeDays: 'Marker dagene',
+    removeFreeDays: (label: string) => `Fjern «${label}»`,
     done: {
       created: (n: number) => `Serien er opprettet, og ${n} møter er satt opp.`,
       ended: 'Serien er avsluttet.',
       moved: 'Møtet er flyttet, og saksbehandlerne med saker på det har fått beskjed.',
       cancelled: 'Møtet er avlyst.',
       added: 'Ekstramøtet er lagt til.',
-      rotated: (url: string) => `Ny kalenderlenke (kopier den nå): ${url}`,
+      rotated: 'Ny kalenderlenke er laget. Kopier den nå: den vises bare denne ene gangen.',
+      freeDaysAdded: (cancelled: number) =>
+        cancelled === 0
+          ? 'Dagene er markert. Ingen møter fra seriene lages på dem.'
+          : `Dagene er markert. ${cancelled === 1 ? 'Ett møte' : `${cancelled} møter`} på dem er avlyst, og sakene er flyttet.`,
+      freeDaysRemoved: 'Markeringen er fjernet. Seriene lager møter på dagene igjen.',
     },
   },
   account: {
@@ -147,12 +167,12 @@ export const nbAdmin = {
     noPassword: 'Du logger inn med kommunens innlogging og har ikke passord i Samlet.',
   },
   errors: {
-    required: 'Må fylles ut.',
+    required: 'Fyll ut feltet.',
     too_short: 'For kort.',
     too_long: 'For langt.',
     invalid_email: 'Skriv en gyldig e-postadresse.',
     unknown_option: 'Velg et av alternativene.',
-    invalid: 'Ugyldig verdi.',
+    invalid: 'Verdien kan ikke brukes. Sjekk det du har skrevet.',
     already_member: 'Personen er allerede medlem av enheten.',
     password_too_short: 'Passordet må ha minst 10 tegn.',
     password_too_long: 'Passordet kan ha høyst 200 tegn.',
@@ -173,5 +193,7 @@ export const nbAdmin = {
     weekdays_required: 'Velg minst én ukedag.',
     in_past: 'Tidspunktet har allerede vært.',
     meeting_started: 'Møtet har startet eller er ikke planlagt lenger.',
+    before_from: 'Til-datoen kan ikke være før fra-datoen.',
+    period_too_long: 'En periode kan være høyst ett år. Legg inn flere perioder.',
   } as Record<string, string>,
 };

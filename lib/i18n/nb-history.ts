@@ -3,7 +3,14 @@ import { formatPercent } from './format';
 /** Words of the history pages: past meetings, minutes as PDF, and the audit log. */
 export const nbHistory = {
   title: 'Møtehistorikk',
-  intro: 'Avsluttede saksmøter med referat. Som saksbehandler ser du bare møtene og punktene for dine egne saker.',
+  intro: 'Avsluttede saksmøter med referat.',
+  /** What the reader sees, by their roles: the whole unit's history, their own cases', or both (in different units). */
+  scope: (whole: boolean, own: boolean) =>
+    whole && own
+      ? 'Du ser alle saksmøtene i enheter der du er leder, administrator eller møteleder. Der du er saksbehandler, ser du møtene og punktene for dine egne saker.'
+      : whole
+        ? 'Du ser alle saksmøtene i enheten.'
+        : 'Du ser bare møtene og punktene for dine egne saker.',
   none: 'Ingen avsluttede saksmøter ennå.',
   columns: {
     date: 'Dato',
@@ -26,7 +33,13 @@ export const nbHistory = {
   pdfGenerated: (at: string) => `Laget i Samlet ${at}. Inneholder helseopplysninger – behandles fortrolig.`,
   followUps: {
     title: 'Oppfølging',
-    intro: 'Oppfølgingspunkter fra avsluttede saksmøter og vedtak som skal revurderes. Som saksbehandler ser du dine egne.',
+    intro: 'Oppfølgingspunkter fra avsluttede saksmøter og vedtak som skal revurderes.',
+    scope: (whole: boolean, own: boolean) =>
+      whole && own
+        ? 'Du ser oppfølgingen i hele enheten der du er leder, administrator eller møteleder, og for dine egne saker der du er saksbehandler.'
+        : whole
+          ? 'Du ser oppfølgingen i hele enheten.'
+          : 'Du ser oppfølgingen av dine egne saker.',
     perOwner: 'Åpne oppfølgingspunkter per person',
     owner: 'Ansvarlig',
     open: 'Åpne',
@@ -58,7 +71,26 @@ export const nbHistory = {
     title: 'Statistikk',
     link: 'Statistikk for saksmøtene',
     intro:
-      'Tall fra avsluttede saksmøter de siste tolv månedene. Tabellen under hver figur har de samme tallene, og kan lastes ned som CSV.',
+      'Tall fra avsluttede saksmøter i perioden du velger (de siste tolv månedene hvis du ikke velger). Tabellen under hver figur har de samme tallene, og tallene kan lastes ned som CSV.',
+    periodForm: 'Velg periode',
+    period: 'Periode',
+    presets: {
+      '3m': 'Siste 3 måneder',
+      '6m': 'Siste 6 måneder',
+      '12m': 'Siste 12 måneder',
+      'i-ar': 'I år',
+      'i-fjor': 'I fjor',
+      egen: 'Egen periode',
+    } as Record<string, string>,
+    periodFrom: 'Fra og med',
+    periodTo: 'Til og med',
+    showPeriod: 'Vis',
+    invalidPeriod: 'Perioden kunne ikke leses. Viser de siste tolv månedene. Skriv datoene som ÅÅÅÅ-MM-DD.',
+    periodShown: (from: string, to: string) => `Viser ${from} – ${to}`,
+    overview: 'Kort oversikt',
+    overviewMeetings: 'Møter',
+    overviewItems: 'Saker og punkter',
+    overviewCommonest: 'Vanligste utfall',
     exportCsv: 'Last ned tabellen som CSV',
     itemsPerMeeting: 'Saker per møte',
     purposeMix: 'Formål',
@@ -75,7 +107,7 @@ export const nbHistory = {
     meeting: 'Møte',
     count: 'Antall',
     share: 'Andel',
-    none: 'Ingen avsluttede saksmøter de siste tolv månedene.',
+    none: 'Ingen avsluttede saksmøter i perioden.',
     unknown: 'Ikke vurdert',
   },
   similar: {

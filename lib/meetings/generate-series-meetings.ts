@@ -1,11 +1,12 @@
 import type { Db } from '../db/db';
 import { parseWeekdays, scheduleMeetings, type SeriesRule } from './meeting-schedule';
+import { meetingFreeRanges, onMeetingFreeDay } from './meeting-free-days';
 import { norwegianWorkingDays } from './norwegian-holidays';
 import { systemClock } from '../time/clock';
 
 /**
  * Meetings are generated 8 weeks ahead from each active series, on Norwegian
- * working days only. Generation is idempotent (one meeting per series slot,
+ * working days only, and not on the days the unit marked as without meetings. Generation is idempotent (one meeting per series slot,
  * ever — a moved or cancelled meeting keeps its slot), so every node may run
  * it daily.
  */
@@ -34,7 +35,10 @@ export async function generateMeetings(db: Db, seriesId: string, now: Date = sys
   const series = await db.meetingSeries.findUnique({ where: { id: seriesId } });
   if (!series?.active) return 0;
   const until = new Date(now.getTime() + weeks * 7 * 24 * 3600_000);
-  const slots = scheduleMeetings(ruleOf(series), now, until, norwegianWorkingDays);
+  // Public holidays are no working days (nor deadline days); the unit's own days without meetings
+  // (Christmas week, summer) hold no meeting, but still count for deadlines: people work then.
+  const freeDays = await meetingFreeRanges(db, series.unitId, now);
+  const slots = scheduleMeetings(ruleOf(series), now, until, norwegianWorkingDays).filter((s) => !onMeetingFreeDay(freeDays, s.startsAt));
   const taken = new Set(
     (
       await db.meeting.findMany({ where: { seriesId, seriesSlot: { in: slots.map((s) => s.startsAt) } }, select: { seriesSlot: true } })

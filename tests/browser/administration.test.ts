@@ -2,10 +2,13 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
+import { formatDate, formatDateTime } from '../../lib/i18n/format';
 import { nb } from '../../lib/i18n/nb';
+import { osloZone } from '../../lib/time/oslo-zone';
 import { accessibilityViolations, browserTraces, launchBrowser, signIn } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
-import { demo } from '../support/fixtures';
+import { demo, openDb } from '../support/fixtures';
 import { printLogsOnFailure, startTestServer, type TestServer } from '../support/test-server';
 
 /**
@@ -19,6 +22,17 @@ describe('an administrator sets up a unit, in a browser', () => {
   let browser: Browser;
   let admin: Page;
   printLogsOnFailure(() => server, browserTraces);
+  const shots = path.resolve(import.meta.dirname, '../../test-results');
+
+  async function screenshots(page: Page, name: string) {
+    mkdirSync(shots, { recursive: true });
+    const size = page.viewportSize();
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: path.join(shots, `issue20-${name}-${width}.png`), fullPage: true });
+    }
+    if (size) await page.setViewportSize(size);
+  }
 
   beforeAll(async () => {
     database = await createTestDatabase('sqlite');
@@ -74,7 +88,7 @@ describe('an administrator sets up a unit, in a browser', () => {
     await admin.getByRole('heading', { name: 'Møteplan for Enhet for avlastning' }).waitFor();
     expect(await accessibilityViolations(admin)).toEqual([]);
     const form = admin.locator('section', { has: admin.getByRole('heading', { name: 'Ny møteserie' }) });
-    await form.getByLabel('Rom eller videolenke').fill('Møterom 2');
+    await form.getByLabel('Sted (rom eller videolenke)').fill('Rådhuset, rom 214');
     await form.getByRole('button', { name: 'Opprett serien' }).click();
     await form.getByText('Velg minst én ukedag.').waitFor();
     expect(await accessibilityViolations(admin)).toEqual([]);
@@ -88,11 +102,55 @@ describe('an administrator sets up a unit, in a browser', () => {
     expect(await accessibilityViolations(admin)).toEqual([]);
   });
 
+  it('marks days without meetings: the series meeting on that day is cancelled, and unmarking is one click', async () => {
+    const db = openDb(database.url);
+    const unit = await db.unit.findFirstOrThrow({ where: { name: 'Enhet for avlastning' } });
+    const first = await db.meeting.findFirstOrThrow({ where: { unitId: unit.id, status: 'planned' }, orderBy: { startsAt: 'asc' } });
+    await db.$disconnect();
+    const day = DateTime.fromJSDate(first.startsAt, { zone: osloZone });
+    const form = admin.locator('section', { has: admin.getByRole('heading', { name: 'Dager uten møter' }) });
+    await form.getByText('Ingen dager uten møter er markert.').waitFor();
+    await form.getByLabel('Fra og med').fill(day.toISODate()!);
+    await form.getByLabel('Hva er det? (f.eks. Juleuka)').fill('Fagdag');
+    await form.getByRole('button', { name: 'Marker dagene' }).click();
+    await form.getByText('Dagene er markert. Ett møte på dem er avlyst, og sakene er flyttet.').waitFor();
+    // The period reads as a date people write, and its meeting shows as cancelled in the list.
+    await form.getByText(`Fagdag: ${formatDate(day.toISODate()!)}`).waitFor();
+    await admin
+      .getByRole('row', { name: new RegExp(formatDateTime(first.startsAt)) })
+      .getByText('Avlyst')
+      .waitFor();
+    expect(await accessibilityViolations(admin)).toEqual([]);
+    await screenshots(admin, 'meeting-free-days');
+    // Unmarked, the period leaves the list (its form with it).
+    await form.getByRole('button', { name: 'Fjern «Fagdag»' }).click();
+    await form.getByText('Ingen dager uten møter er markert.').waitFor();
+    expect(await accessibilityViolations(admin)).toEqual([]);
+  });
+
+  it('makes a calendar link and copies it with one button, saying so to everyone', async () => {
+    await admin.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await admin.getByRole('button', { name: 'Lag ny kalenderlenke' }).click();
+    const link = admin.getByLabel('Kalenderlenke', { exact: true });
+    await link.waitFor();
+    const url = await link.inputValue();
+    expect(url).toMatch(/\/kalender\/[\w-]{43}$/);
+    // The status line is in the page before the click, so screen readers announce the change.
+    const calendar = admin.locator('section', { has: admin.getByRole('heading', { name: 'Kalender', exact: true }) });
+    const status = calendar.getByRole('status').last();
+    expect(await status.textContent()).toBe('');
+    await admin.getByRole('button', { name: 'Kopier lenken' }).click();
+    await expect.poll(() => status.textContent()).toBe('Kopiert');
+    expect(await admin.evaluate(() => navigator.clipboard.readText())).toBe(url);
+    expect(await accessibilityViolations(admin)).toEqual([]);
+    await screenshots(admin, 'calendar-link');
+  });
+
   it('the new member logs in and lands in the new unit, with its coming meetings; their account page passes axe', async () => {
     const { page: member } = await signIn(browser, server.url, 'kari.nordmann@demo.test', 'lilla-tog-over-broen-i-mai');
     await member.getByRole('heading', { name: 'Enhet for avlastning' }).waitFor();
     expect(await member.getByText('Frist for innmelding').count()).toBeGreaterThan(0);
-    expect(await member.getByText('Møterom 2').count()).toBeGreaterThan(0);
+    expect(await member.getByText('Rådhuset, rom 214').count()).toBeGreaterThan(0);
     // A møteleder has no administration.
     expect(await member.getByRole('link', { name: 'Administrasjon' }).count()).toBe(0);
     await member.getByRole('link', { name: 'Innlogget som Kari Nordmann' }).click();

@@ -3,6 +3,11 @@ import { loadActor } from '../../lib/access/access-service';
 import type { Db } from '../../lib/db/db';
 import { flagInconsistentPairs, similarCases } from '../../lib/history/similar-cases';
 import { anonymisedTitle } from '../../lib/privacy/retention';
+import { DateTime } from 'luxon';
+import { formatDate } from '../../lib/i18n/format';
+import { nb } from '../../lib/i18n/nb';
+import { nbErrors } from '../../lib/i18n/nb-errors';
+import { osloZone } from '../../lib/time/oslo-zone';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { demo, demoFixtures, openDb } from '../support/fixtures';
 import { loginDemoUsers } from '../support/login';
@@ -120,6 +125,37 @@ describe('timelines, similar cases, consistency and statistics', () => {
     );
     expect(csv).toHaveLength(3);
     expect(csv.some((line) => line.includes('avklart') && line.includes(',10,12,Sara Saksbehandler,hoy,hoy,moderat,1,0'))).toBe(true);
+  });
+
+  it('shows and exports the period the leader picks, with a compact overview first', async () => {
+    const { pastMeeting } = await demoFixtures(db);
+    const day = DateTime.fromJSDate(pastMeeting.startsAt, { zone: osloZone }).toISODate()!;
+    const lines = async (query: string) =>
+      (await (await get(`/historikk/statistikk/csv?${query}`, 'leader')).text())
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\n');
+    // The day of the seeded meeting alone: its two items; a year long before: the header only.
+    expect(await lines(`fra=${day}&til=${day}`)).toHaveLength(3);
+    expect(await lines('fra=2001-01-01&til=2001-12-31')).toHaveLength(1);
+    expect(await lines('periode=12m')).toHaveLength(3);
+    const refused = await get('/historikk/statistikk/csv?fra=2026-13-45', 'leader');
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toBe(nbErrors.invalid_input);
+
+    const page = async (query: string) =>
+      (await (await get(`/historikk/statistikk?${query}`, 'leader')).text())
+        .replace(/<script[\s\S]*?<\/script>/g, '')
+        .replace(/<[^>]+>/g, ' ');
+    const shown = await page(`fra=${day}&til=${day}`);
+    expect(shown).toContain(nb.history.statistics.periodShown(formatDate(day), formatDate(day)));
+    expect(shown).toContain(nb.history.statistics.overview);
+    // The CSV link asks for the same period.
+    expect(await (await get(`/historikk/statistikk?fra=${day}&til=${day}`, 'leader')).text()).toContain(
+      `/historikk/statistikk/csv?fra=${day}&amp;til=${day}`,
+    );
+    expect(await page('fra=2001-01-01&til=2001-12-31')).toContain(nb.history.statistics.none);
+    expect(await page('periode=aldri')).toContain(nb.history.statistics.invalidPeriod);
   });
 
   it('shows similar earlier decisions beside the current item in the meeting room', async () => {

@@ -7,7 +7,10 @@ import { unitsWithHistory } from '@/lib/access/policy';
 import { criteria, criterionLevels, purposes } from '@/lib/cases/case-form';
 import { getDb } from '@/lib/db/db';
 import { loadStatisticsRows, summarizeStatistics } from '@/lib/history/meeting-statistics';
-import { formatMonth, formatNumber, formatPercent, formatShortDate } from '@/lib/i18n/format';
+import { periodPresets, periodQuery, resolvePeriod, statisticsPeriodSchema } from '@/lib/history/statistics-period';
+import { systemClock } from '@/lib/time/clock';
+import { firstValues } from '@/lib/validation/query-params';
+import { formatDate, formatMonth, formatNumber, formatPercent, formatShortDate } from '@/lib/i18n/format';
 import { nb } from '@/lib/i18n/nb';
 import { outcomes } from '@/lib/meetings/agenda-rules';
 import { BarFigure, type Series } from './bar-figure';
@@ -68,10 +71,16 @@ function Figure({
   );
 }
 
-export default async function StatisticsPage() {
+export default async function StatisticsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { actor, user } = await requireActor();
   if (unitsWithHistory(actor.memberships, 'unit').length === 0) notFound();
-  const stats = summarizeStatistics(await loadStatisticsRows({ db: getDb(), actor }));
+  // A malformed query shows the default period and says so, rather than an error page.
+  const query = statisticsPeriodSchema.safeParse(firstValues(await searchParams));
+  const period = resolvePeriod(query.success ? query.data : {}, systemClock.now());
+  const stats = summarizeStatistics(await loadStatisticsRows({ db: getDb(), actor, period }));
+  // Dates are filled in only for a chosen period: with a preset they stay empty, so changing the preset alone works.
+  const custom = period.preset === 'egen';
+  const commonest = [...outcomes, 'none' as const].map((o) => [o, stats.outcomeMix[o]] as const).sort((a, b) => b[1] - a[1])[0];
   const outcomeKeys = [...outcomes, 'none'] as const;
   const outcomeLabel = (o: string) => (o === 'none' ? nb.meetingRoom.noConclusion : nb.meetingRoom.outcomes[o]);
   const outcomeSeries: Series[] = outcomeKeys.map((o, i) => ({ key: o, label: outcomeLabel(o), color: palette[i % palette.length] }));
@@ -80,8 +89,47 @@ export default async function StatisticsPage() {
     <PageShell userName={user.name} actor={actor} wide>
       <h1 className="text-2xl font-semibold tracking-tight">{t.title}</h1>
       <p className="mt-2 max-w-prose text-slate-700">{t.intro}</p>
-      <p className="mt-2 print:hidden">
-        <a href="/historikk/statistikk/csv" className="text-brand-700 underline" download>
+      <form method="get" className="mt-4 flex flex-wrap items-end gap-3 print:hidden" aria-label={t.periodForm}>
+        <label className="grid gap-1 text-sm">
+          <span className="font-medium">{t.period}</span>
+          <select name="periode" defaultValue={period.preset} className="rounded border border-slate-500 px-2 py-1">
+            {periodPresets.map((p) => (
+              <option key={p} value={p}>
+                {t.presets[p]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="grid gap-1 text-sm">
+          <span className="font-medium">{t.periodFrom}</span>
+          <input
+            type="date"
+            name="fra"
+            defaultValue={custom ? period.fromDate : undefined}
+            className="rounded border border-slate-500 px-2 py-1"
+          />
+        </label>
+        <label className="grid gap-1 text-sm">
+          <span className="font-medium">{t.periodTo}</span>
+          <input
+            type="date"
+            name="til"
+            defaultValue={custom ? period.toDate : undefined}
+            className="rounded border border-slate-500 px-2 py-1"
+          />
+        </label>
+        <button type="submit" className="rounded bg-brand-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+          {t.showPeriod}
+        </button>
+      </form>
+      {query.success ? null : (
+        <p role="alert" className="mt-2 font-medium text-red-800">
+          {t.invalidPeriod}
+        </p>
+      )}
+      <p className="mt-3 font-medium">{t.periodShown(formatDate(period.fromDate), formatDate(period.toDate))}</p>
+      <p className="mt-1 print:hidden">
+        <a href={`/historikk/statistikk/csv?${periodQuery(period)}`} className="text-brand-700 underline" download>
           {t.exportCsv}
         </a>
       </p>
@@ -89,6 +137,25 @@ export default async function StatisticsPage() {
         <p className="mt-6">{t.none}</p>
       ) : (
         <>
+          <section aria-labelledby="oversikt" className="mt-6">
+            <h2 id="oversikt" className="text-lg font-semibold">
+              {t.overview}
+            </h2>
+            <dl className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
+              {[
+                [t.overviewMeetings, formatNumber(stats.itemsPerMeeting.length, 0)],
+                [t.overviewItems, formatNumber(stats.items, 0)],
+                [t.overviewCommonest, `${outcomeLabel(commonest[0])} (${formatPercent(commonest[1] / stats.items)})`],
+                [t.postponementRate, formatPercent(stats.postponementRate)],
+                [t.followUpCompletion, stats.followUps.total ? formatPercent(stats.followUps.rate) : '–'],
+              ].map(([label, value]) => (
+                <div key={label} className="rounded border border-slate-300 bg-white p-3">
+                  <dt className="text-sm text-slate-700">{label}</dt>
+                  <dd className="text-xl font-semibold">{value}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
           <Figure
             id="per-mote"
             title={t.itemsPerMeeting}

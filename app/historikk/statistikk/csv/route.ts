@@ -4,13 +4,18 @@ import { unitsWithHistory } from '@/lib/access/policy';
 import { getDb } from '@/lib/db/db';
 import { AppError } from '@/lib/errors/app-error';
 import { loadStatisticsRows } from '@/lib/history/meeting-statistics';
+import { resolvePeriod, statisticsPeriodSchema } from '@/lib/history/statistics-period';
+import { systemClock } from '@/lib/time/clock';
+import { parseInput } from '@/lib/validation/parse-input';
 
 export const dynamic = 'force-dynamic';
 
-/** The rows behind the statistics page (one per item of the last twelve months), as CSV. */
-export const GET = downloadRoute(async ({ actor }) => {
+/** The rows behind the statistics page (one per item of the period the page shows: the same query string), as CSV. */
+export const GET = downloadRoute(async ({ actor, request }) => {
   if (unitsWithHistory(actor.memberships, 'unit').length === 0) throw new AppError('not_found');
-  const rows = await loadStatisticsRows({ db: getDb(), actor });
+  const query = parseInput(statisticsPeriodSchema, Object.fromEntries(request.nextUrl.searchParams));
+  const period = resolvePeriod(query, systemClock.now());
+  const rows = await loadStatisticsRows({ db: getDb(), actor, period });
   const columns = [
     'meetingId',
     'meetingDate',
@@ -30,5 +35,9 @@ export const GET = downloadRoute(async ({ actor }) => {
     rows.map((r) => columns.map((c) => r[c] ?? '')),
     { header: true, escape_formulas: true, columns: [...columns] },
   );
-  return { body: `\uFEFF${csv}`, contentType: 'text/csv; charset=utf-8', filename: 'saksmoter-statistikk.csv' };
+  return {
+    body: `\uFEFF${csv}`,
+    contentType: 'text/csv; charset=utf-8',
+    filename: `saksmoter-statistikk-${period.fromDate}-${period.toDate}.csv`,
+  };
 });

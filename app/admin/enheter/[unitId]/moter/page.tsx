@@ -6,18 +6,20 @@ import { requireActor } from '@/app/_auth/require-actor';
 import { PageShell } from '@/app/_components/page-shell';
 import { getDb } from '@/lib/db/db';
 import { isAppError } from '@/lib/errors/app-error';
-import { formatDateTime } from '@/lib/i18n/format';
+import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import { osloZone } from '@/lib/time/oslo-zone';
 import { nb } from '@/lib/i18n/nb';
 import { meetingPlan } from '@/lib/meetings/meeting-plan';
 import { parseWeekdays } from '@/lib/meetings/meeting-schedule';
 import { AdminForm } from '../../../admin-form';
 import {
+  addFreeDaysAction,
   addMeetingAction,
   cancelMeetingAction,
   createSeriesAction,
   endSeriesAction,
   moveMeetingAction,
+  removeFreeDaysAction,
   rotateCalendarAction,
 } from '../../../meeting-actions';
 
@@ -163,6 +165,37 @@ export default async function MeetingPlanPage({ params }: { params: Promise<{ un
             </table>
           </div>
         )}
+      </section>
+
+      <section aria-labelledby="uten-moter" className="mt-8">
+        <h2 id="uten-moter" className="text-lg font-semibold">
+          {t.freeDays}
+        </h2>
+        <p className="max-w-prose text-sm text-slate-700">{t.freeDaysIntro}</p>
+        {plan.freePeriods.length === 0 ? <p className="mt-2">{t.noFreeDays}</p> : null}
+        <ul className="mt-2 space-y-2">
+          {plan.freePeriods.map((p) => (
+            <li key={p.id} className="flex flex-wrap items-center gap-3">
+              <span>{t.freeDaysLine(p.label, formatDate(p.fromDate), formatDate(p.toDate))}</span>
+              <AdminForm
+                inline
+                action={removeFreeDaysAction}
+                submit={t.removeFreeDays(p.label)}
+                fields={[unitField, hidden('periodId', p.id)]}
+              />
+            </li>
+          ))}
+        </ul>
+        <AdminForm
+          action={addFreeDaysAction}
+          submit={t.addFreeDays}
+          fields={[
+            unitField,
+            { kind: 'date', name: 'fromDate', label: t.freeFrom, required: true },
+            { kind: 'date', name: 'toDate', label: t.freeTo },
+            { kind: 'text', name: 'label', label: t.freeLabel, required: true },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="ekstra" className="mt-8">

@@ -1,0 +1,14 @@
+-- CreateTable
+CREATE TABLE "MeetingFreePeriod" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "unitId" TEXT NOT NULL,
+    "fromDate" TEXT NOT NULL,
+    "toDate" TEXT NOT NULL,
+    "label" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "MeetingFreePeriod_unitId_fkey" FOREIGN KEY ("unitId") REFERENCES "Unit" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "MeetingFreePeriod_unitId_toDate_idx" ON "MeetingFreePeriod"("unitId", "toDate");
+
