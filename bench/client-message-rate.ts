@@ -75,6 +75,10 @@ try {
   const watch = watchYjsFrames(page);
   await page.goto(roomUrl);
   await page.getByRole('button', { name: `Gjør til aktuell sak: ${avklaringTitle}` }).click();
+  // Before the submission deadline the room asks the chair to confirm opening the meeting.
+  const early = page.getByRole('dialog', { name: 'Fristen for innmelding er ikke ute' });
+  await early.or(page.getByRole('timer')).first().waitFor();
+  if (await early.isVisible()) await early.getByRole('button', { name: 'Åpne møtet likevel' }).click();
   await page.getByRole('heading', { name: avklaringTitle, level: 2 }).waitFor();
   await page.getByText(savedText).waitFor();
   const field = editorField(page, 'Notater fra møtet');

@@ -5,6 +5,7 @@ import {
   caseAccess,
   caseAccessChangesAt,
   historyScope,
+  canWriteConclusion,
   itemAccess,
   meetingAccess,
   type AccessLevel,
@@ -48,19 +49,36 @@ export function actorOf(userId: string, rows: readonly { unitId: string; role: s
  * instant at which the level may change by itself (time passing: a meeting's
  * start), when open connections must be checked again.
  */
-export type DocumentAccess = { level: AccessLevel; unitId: string | null; changesAt: Date | null };
+export type DocumentAccess = {
+  level: AccessLevel;
+  unitId: string | null;
+  changesAt: Date | null;
+  /** An item: the actor may write its conclusion fields (canWriteConclusion; false for a case and when read-only). */
+  mayConclude: boolean;
+};
 
 export async function documentAccess(db: Db, actor: Actor, doc: DocumentRef, now: Date = systemClock.now()): Promise<DocumentAccess> {
   if (doc.kind === 'case') {
     const facts = await loadCaseFacts(db, doc.id, now);
-    if (!facts) return { level: 'none', unitId: null, changesAt: null };
-    return { level: caseAccess(actor.userId, actor.memberships, facts), unitId: facts.unitId, changesAt: caseAccessChangesAt(facts) };
+    if (!facts) return { level: 'none', unitId: null, changesAt: null, mayConclude: false };
+    return {
+      level: caseAccess(actor.userId, actor.memberships, facts),
+      unitId: facts.unitId,
+      changesAt: caseAccessChangesAt(facts),
+      mayConclude: false,
+    };
   }
   const item = await db.agendaItem.findUnique({ where: { id: doc.id }, select: { locked: true, caseId: true, meetingId: true } });
   const meeting = item ? await loadMeetingFacts(db, actor, item.meetingId) : null;
-  if (!item || !meeting) return { level: 'none', unitId: null, changesAt: null };
+  if (!item || !meeting) return { level: 'none', unitId: null, changesAt: null, mayConclude: false };
   const ownCase = item.caseId ? (await db.case.count({ where: { id: item.caseId, createdById: actor.userId } })) > 0 : false;
-  return { level: itemAccess(actor.memberships, { locked: item.locked, meeting, ownCase }), unitId: meeting.unitId, changesAt: null };
+  const level = itemAccess(actor.memberships, { locked: item.locked, meeting, ownCase });
+  return {
+    level,
+    unitId: meeting.unitId,
+    changesAt: null,
+    mayConclude: level === 'edit' && canWriteConclusion(actor.memberships, actor.userId, meeting),
+  };
 }
 
 /**
@@ -69,7 +87,7 @@ export async function documentAccess(db: Db, actor: Actor, doc: DocumentRef, now
  * its agenda. Null for a missing meeting.
  */
 export async function loadMeetingFacts(db: Db, actor: Actor, meetingId: string): Promise<MeetingFacts | null> {
-  const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: { unitId: true, status: true } });
+  const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: { unitId: true, status: true, referentId: true } });
   if (!meeting) return null;
   let hasOwnCase = false;
   if (meeting.status === 'closed' && historyScope(actor.memberships, meeting.unitId) === 'own') {

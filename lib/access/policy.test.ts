@@ -12,6 +12,7 @@ import {
   canExportPersonData,
   canManageMeetings,
   canChairMeeting,
+  canWriteConclusion,
   canCreateUnits,
   canReadAuditLog,
   canRestoreVersion,
@@ -110,6 +111,22 @@ describe('canChairMeeting', () => {
     expect(canChairMeeting(as('leder'), unit)).toBe(true);
     expect(canChairMeeting(as('saksbehandler'), unit)).toBe(false);
     expect(canChairMeeting(as('moteleder'), 'unit-b')).toBe(false);
+  });
+});
+
+describe('canWriteConclusion', () => {
+  const open = { unitId: unit, status: 'open', hasOwnCase: false, referentId: 'sara' };
+  it('lets whoever may chair and the named referent write it; no other caseworker, no admin, nobody outside', () => {
+    expect(canWriteConclusion(as('moteleder'), 'mona', open)).toBe(true);
+    expect(canWriteConclusion(as('leder'), 'lea', open)).toBe(true);
+    expect(canWriteConclusion(as('saksbehandler'), 'sara', open)).toBe(true);
+    expect(canWriteConclusion(as('saksbehandler'), 'sindre', open)).toBe(false);
+    expect(canWriteConclusion(as('saksbehandler'), 'sara', { ...open, referentId: null })).toBe(false);
+    expect(canWriteConclusion(as('admin'), 'sara', open)).toBe(false);
+    expect(canWriteConclusion([{ unitId: 'unit-b', role: 'moteleder' }], 'mona', open)).toBe(false);
+  });
+  it('lets nobody write it in a closed meeting', () => {
+    expect(canWriteConclusion(as('moteleder'), 'mona', { ...open, status: 'closed' })).toBe(false);
   });
 });
 

@@ -25,6 +25,8 @@ export type MeetingFacts = {
   status: string;
   /** The actor has a case on the meeting's agenda (asked of closed meetings, which are history). */
   hasOwnCase: boolean;
+  /** Whom the chair named to write the conclusions with them (Meeting.referentId). */
+  referentId?: string | null;
 };
 
 function roleIn(memberships: readonly UnitMembership[], unitId: string): Role | null {
@@ -82,6 +84,19 @@ export function meetingAccess(memberships: readonly UnitMembership[], facts: Mee
 export function canChairMeeting(memberships: readonly UnitMembership[], unitId: string): boolean {
   const role = roleIn(memberships, unitId);
   return role === 'moteleder' || role === 'leder';
+}
+
+/**
+ * The conclusion of an item — outcome, conclusion, dissent, follow-ups, the
+ * re-assessment date, the EPJ flag (lib/meetings/item-content.ts,
+ * conclusionFields) — is written by whoever may chair the unit's meetings and
+ * by the referent the chair named for the meeting; everyone who edits the item
+ * writes in its notes. The item's own level still applies (a locked item is
+ * read-only for all). Enforced on the item's Yjs document by the update guard.
+ */
+export function canWriteConclusion(memberships: readonly UnitMembership[], userId: string, meeting: MeetingFacts): boolean {
+  if (meetingAccess(memberships, meeting) !== 'edit') return false;
+  return canChairMeeting(memberships, meeting.unitId) || (meeting.referentId != null && meeting.referentId === userId);
 }
 
 /** A case sent after the deadline is taken onto its meeting by whoever chairs the unit's meetings. */

@@ -19,6 +19,7 @@ export const auditActions = [
   'meeting.open_realtime',
   'meeting.join',
   'meeting.set_current',
+  'meeting.set_referent',
   'meeting.close',
   'item.lock',
   'item.unlock',

@@ -6,6 +6,7 @@ import { caseReadEvents } from '../history/log-case-reads';
 import type { CaseContent } from './case-form';
 import { diffContent, type FieldChange } from './diff-versions';
 import { maskNationalIds as mask } from '../privacy/national-id';
+import { agendaItemsFor } from '../meetings/agenda-items';
 
 export type AgendaCase = {
   id: string;
@@ -24,7 +25,21 @@ export type AgendaCase = {
   changes: FieldChange[];
 };
 
-/** A meeting with the cases submitted to it, and (for its chair) late requests. */
+/** One item of the agenda: a submitted case (with its summary), or a matter the chair added (no case). */
+export type AgendaEntry = {
+  itemId: string;
+  title: string;
+  purpose: string | null;
+  /** submitted | carried_over | accepted_late | added */
+  reason: string;
+  case: AgendaCase | null;
+};
+
+/**
+ * A meeting's agenda as the saksliste page shows it — the same items in the
+ * same order as the room (lib/meetings/agenda-items.ts) — and, for its
+ * chair, late requests.
+ */
 export async function listAgenda(options: { db: Db; actor: Actor; meetingId: string }) {
   const { db, actor, meetingId } = options;
   // The one rule of who sees a meeting: a closed one is hidden from a caseworker with no case on it.
@@ -48,8 +63,10 @@ export async function listAgenda(options: { db: Db; actor: Actor; meetingId: str
     createdBy: { select: { name: true } },
     versions: { orderBy: { version: 'desc' as const }, take: 2, select: { content: true } },
   };
+  const items = await agendaItemsFor(db, actor, meeting);
+  const caseIds = items.flatMap((i) => (i.caseId ? [i.caseId] : []));
   const [cases, late] = await Promise.all([
-    db.case.findMany({ where: { meetingId, status: 'submitted' }, orderBy: { submittedAt: 'asc' }, select }),
+    db.case.findMany({ where: { id: { in: caseIds } }, select }),
     canChairMeeting(actor.memberships, meeting.unitId)
       ? db.case.findMany({ where: { lateRequestMeetingId: meetingId, status: 'submitted' }, select })
       : Promise.resolve([]),
@@ -83,6 +100,7 @@ export async function listAgenda(options: { db: Db; actor: Actor; meetingId: str
       { meetingId },
     ),
   ]);
+  const caseById = new Map(cases.map((row) => [row.id, present(row)]));
   return {
     meeting: {
       id: meeting.id,
@@ -95,7 +113,16 @@ export async function listAgenda(options: { db: Db; actor: Actor; meetingId: str
       location: meeting.location,
     },
     canChair: canChairMeeting(actor.memberships, meeting.unitId),
-    cases: cases.map(present),
+    items: items.map((item): AgendaEntry => {
+      const found = item.caseId ? (caseById.get(item.caseId) ?? null) : null;
+      return {
+        itemId: item.id,
+        title: found?.title ?? mask(item.title ?? ''),
+        purpose: found?.purpose ?? item.purpose,
+        reason: item.reason,
+        case: found,
+      };
+    }),
     lateRequests: late.map(present),
   };
 }

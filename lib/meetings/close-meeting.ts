@@ -163,5 +163,7 @@ async function freezeAndClose(
   // The notes go with the item to the next meeting; case editors are checked again (concluded = read-only).
   for (const moved of carried) if (moved.notes) await documents.writeItem(moved.id, { notes: moved.notes });
   for (const item of items) if (item.caseId) await documents.changeAccess(documentName('case', item.caseId), 'recheck');
-  return { closed: true, carriedOver: carried.length, nextMeetingId: next?.id ?? null };
+  // Every item as it ended, for every screen in the room to show the same close (none reloads the agenda).
+  const ended = await db.agendaItem.findMany({ where: { meetingId: meeting.id }, select: { id: true, status: true } });
+  return { closed: true, carriedOver: carried.length, nextMeetingId: next?.id ?? null, items: ended };
 }

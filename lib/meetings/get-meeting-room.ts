@@ -1,36 +1,23 @@
 import { requireMeetingAccess, type Actor } from '../access/access-service';
-import { canChairMeeting, historyScope } from '../access/policy';
+import { canChairMeeting, canWriteConclusion } from '../access/policy';
 import { recordAuditEvents } from '../audit/record-audit-event';
 import { caseContentSchema, type CaseContent } from '../cases/case-form';
 import type { Db } from '../db/db';
 import { caseReadEvents } from '../history/log-case-reads';
 import { plannedSchedule } from './agenda-rules';
-import { syncAgenda } from './sync-agenda';
+import { agendaItemsFor } from './agenda-items';
 import { maskNationalIds, maskTextFields } from '../privacy/national-id';
 import { parseFields } from '../validation/parse-fields';
 
 /** Everything the meeting room shows on load: the meeting, its agenda with each case as submitted, who may chair. */
 export async function getMeetingRoom(options: { db: Db; actor: Actor; meetingId: string }) {
   const { db, actor, meetingId } = options;
-  const { level: access } = await requireMeetingAccess(db, actor, meetingId);
-  const meeting = await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, include: { unit: { select: { name: true } } } });
-  let items =
-    meeting.status === 'closed'
-      ? await db.agendaItem.findMany({ where: { meetingId }, orderBy: { position: 'asc' } })
-      : await syncAgenda(db, meetingId);
-  // A closed meeting is history: a caseworker sees the items of their own cases only.
-  if (meeting.status === 'closed' && historyScope(actor.memberships, meeting.unitId) === 'own') {
-    const ownIds = new Set(
-      (
-        await db.case.findMany({
-          where: { id: { in: items.flatMap((i) => (i.caseId ? [i.caseId] : [])) }, createdById: actor.userId },
-          select: { id: true },
-        })
-      ).map((c) => c.id),
-    );
-    // The meeting itself is theirs to see (requireMeetingAccess): of its items, their own cases'.
-    items = items.filter((i) => i.caseId && ownIds.has(i.caseId));
-  }
+  const { level: access, meeting: facts } = await requireMeetingAccess(db, actor, meetingId);
+  const meeting = await db.meeting.findUniqueOrThrow({
+    where: { id: meetingId },
+    include: { unit: { select: { name: true } }, referent: { select: { id: true, name: true } } },
+  });
+  const items = await agendaItemsFor(db, actor, meeting);
   const caseIds = items.map((i) => i.caseId).filter((id): id is string => Boolean(id));
   const cases = await db.case.findMany({
     where: { id: { in: caseIds } },
@@ -64,12 +51,16 @@ export async function getMeetingRoom(options: { db: Db; actor: Actor; meetingId:
       unitName: meeting.unit.name,
       startsAt: meeting.startsAt,
       endsAt: meeting.endsAt,
+      submissionDeadline: meeting.submissionDeadline,
       status: meeting.status,
       currentItemId: meeting.currentItemId,
       location: meeting.location,
+      referent: meeting.referent,
     },
     access,
     canChair: canChairMeeting(actor.memberships, meeting.unitId) && access === 'edit',
+    /** Writes the items' conclusions: whoever may chair, and the referent (the server's guard holds everyone else to the notes). */
+    canConclude: canWriteConclusion(actor.memberships, actor.userId, facts),
     schedule: plannedSchedule(meeting.startsAt, meeting.endsAt, items),
     members: members.map((m) => m.user),
     items: items.map((item) => {

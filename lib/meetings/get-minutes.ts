@@ -24,6 +24,7 @@ export async function getMinutes(options: { db: Db; actor: Actor; meetingId: str
     include: {
       unit: { select: { name: true } },
       chair: { select: { name: true } },
+      referent: { select: { name: true } },
       attendance: { select: { userId: true } },
       agendaItems: { orderBy: { position: 'asc' }, include: { followUps: { orderBy: { createdAt: 'asc' } } } },
     },
@@ -41,7 +42,7 @@ export async function getMinutes(options: { db: Db; actor: Actor; meetingId: str
   const caseIds = meeting.agendaItems.map((i) => i.caseId).filter((id): id is string => Boolean(id));
   const userIds = new Set([
     ...meeting.attendance.map((a) => a.userId),
-    ...meeting.agendaItems.flatMap((i) => [...i.followUps.map((f) => f.ownerId), i.epjResponsibleId ?? '']),
+    ...meeting.agendaItems.flatMap((i) => [...i.followUps.map((f) => f.ownerId), i.epjResponsibleId ?? '', i.lockedById ?? '']),
   ]);
   const [cases, users, versions] = await Promise.all([
     db.case.findMany({
@@ -89,6 +90,7 @@ export async function getMinutes(options: { db: Db; actor: Actor; meetingId: str
       endsAt: meeting.endsAt,
       status: meeting.status,
       chair: meeting.chair?.name ?? null,
+      referent: meeting.referent?.name ?? null,
       closedAt: meeting.closedAt,
     },
     attendance: meeting.attendance
@@ -111,6 +113,8 @@ export async function getMinutes(options: { db: Db; actor: Actor; meetingId: str
         dissent: mask(item.dissent),
         reassessmentDate: item.reassessmentDate,
         epjResponsible: item.epjDocumentation ? name(item.epjResponsibleId) || '–' : null,
+        /** Who locked the conclusion (null for items locked before this was recorded, or not locked). */
+        lockedBy: item.locked ? name(item.lockedById) || null : null,
         submitted: item.caseId ? (submittedByCase.get(item.caseId) ?? null) : null,
         adjustedAssessment: item.adjustedAssessment ? maskTextFields(JSON.parse(item.adjustedAssessment) as Record<string, string>) : null,
         followUps: item.followUps.map((f) => ({ id: f.id, description: mask(f.description), owner: name(f.ownerId), dueDate: f.dueDate })),

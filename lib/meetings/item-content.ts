@@ -72,6 +72,25 @@ export type FollowUpDraft = z.infer<typeof followUpSchema>;
 export const isItemTextField = (field: string) => itemTextSet.has(field);
 
 /**
+ * The fields that are the item's conclusion: written only by the chair and
+ * the meeting's referent (lib/access/policy.ts canWriteConclusion); the notes
+ * and the adjusted assessment are everyone's.
+ */
+export const conclusionFields = [
+  'outcome',
+  'referredTo',
+  'conclusion',
+  'dissent',
+  'followUps',
+  'reassessmentDate',
+  'epjDocumentation',
+  'epjResponsibleId',
+] as const;
+const conclusionSet = new Set<string>(conclusionFields);
+/** A map key or text field (a follow-up row `followUps.<id>` counts as `followUps`) that belongs to the conclusion. */
+export const isConclusionField = (field: string) => conclusionSet.has(field.split('.')[0]);
+
+/**
  * The item's content as plain values, follow-ups as a list. A document from
  * before the rows (`followUps` a plain list in the map) reads as it was until
  * it is migrated (migrateLegacyFollowUps).

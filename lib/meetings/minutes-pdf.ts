@@ -43,6 +43,7 @@ export function renderMinutesPdf(minutes: Minutes, now: Date = systemClock.now()
   heading(title, 16);
   line(t.attendance, minutes.attendance.join(', ') || t.noAttendance);
   line(c.chair, meeting.chair ?? '');
+  line(t.referent, meeting.referent ?? '');
   if (minutes.ownOnly) pdf.font('Helvetica-Oblique').fontSize(10).text(h.ownOnlyMinutes);
   pdf.moveDown();
 
@@ -83,6 +84,7 @@ export function renderMinutesPdf(minutes: Minutes, now: Date = systemClock.now()
         ? `${t.outcomes[item.outcome]}${item.referredTo ? ` (${t.referralTargets[item.referredTo]})` : ''}${item.conclusion ? `: ${item.conclusion}` : ''}`
         : t.noConclusion,
     );
+    if (item.lockedBy) pdf.font('Helvetica').fontSize(9).text(t.lockedBy(item.lockedBy));
     line(t.dissent, item.dissent ?? '');
     for (const f of item.followUps) {
       pdf

@@ -15,7 +15,8 @@ import { recordSnapshot } from '../versions/record-version';
 import { nb } from '../i18n/nb';
 
 const id = z.string().regex(/^[a-z0-9]{8,40}$/);
-export const currentItemSchema = z.object({ meetingId: id, itemId: id });
+/** `openEarly`: the chair confirmed opening the meeting before its submission deadline has passed. */
+export const currentItemSchema = z.object({ meetingId: id, itemId: id, openEarly: z.boolean().optional() });
 export const lockSchema = z.object({ meetingId: id, itemId: id, locked: z.boolean() });
 
 /** The chair moves the meeting to an item: everyone's screen follows. Opens the meeting on first use. */
@@ -26,6 +27,9 @@ export async function setCurrentItem(context: MeetingContext & { input: unknown 
   const item = await context.db.agendaItem.findFirst({ where: { id: input.itemId, meetingId: meeting.id } });
   if (!item) throw new AppError('not_found');
   const opening = meeting.status === 'planned';
+  // Cases may still be submitted until the deadline: opening before it needs the chair to say so (and is audited).
+  const early = opening && now < meeting.submissionDeadline;
+  if (early && !input.openEarly) throw new AppError('conflict', 'before_deadline');
   await context.db.$transaction([
     ...(meeting.currentItemId && meeting.currentItemId !== item.id
       ? [context.db.agendaItem.updateMany({ where: { id: meeting.currentItemId, endedAt: null }, data: { endedAt: now } })]
@@ -50,7 +54,7 @@ export async function setCurrentItem(context: MeetingContext & { input: unknown 
     entityType: 'meeting',
     entityId: meeting.id,
     unitId: meeting.unitId,
-    detail: { itemId: item.id },
+    detail: { itemId: item.id, ...(opening ? { opened: true } : {}), ...(early ? { beforeDeadline: true } : {}) },
   });
   return { currentItemId: item.id, startedAt: item.startedAt ?? now };
 }
@@ -85,7 +89,10 @@ export async function lockItem(context: MeetingContext & { input: unknown }) {
       if (problems.length) throw new AppError('invalid_input', 'item_incomplete', Object.fromEntries(problems.map((p) => [p, p])));
       status = data.outcome === 'utsatt' ? 'postponed' : 'concluded';
       await context.db.$transaction(async (tx) => {
-        await tx.agendaItem.update({ where: { id: item.id }, data: { locked: true, status, endedAt: item.endedAt ?? now } });
+        await tx.agendaItem.update({
+          where: { id: item.id },
+          data: { locked: true, lockedById: context.actor.userId, status, endedAt: item.endedAt ?? now },
+        });
         // The item's version as it was locked (its history, lib/versions/), as the lock read it.
         await recordSnapshot(tx, {
           itemId: item.id,
@@ -101,7 +108,7 @@ export async function lockItem(context: MeetingContext & { input: unknown }) {
       throw error;
     }
   } else {
-    await context.db.agendaItem.update({ where: { id: item.id }, data: { locked: false, status, endedAt: null } });
+    await context.db.agendaItem.update({ where: { id: item.id }, data: { locked: false, lockedById: null, status, endedAt: null } });
     await context.documents.changeAccess(name, 'recheck');
   }
   await recordAuditEvent(context.db, {

@@ -4,6 +4,7 @@ import type { SocketError } from '../errors/error-mapping';
 import { addItemSchema, planSchema, reorderSchema } from '../meetings/chair-agenda';
 import { closeMeetingSchema } from '../meetings/close-meeting';
 import { currentItemSchema, lockSchema } from '../meetings/run-meeting';
+import { referentSchema } from '../meetings/set-referent';
 
 /**
  * The meeting room's socket.io contract, in one place: what a client may
@@ -25,6 +26,7 @@ export const clientEventSchemas = {
   'meeting:plan-item': planSchema,
   'meeting:add-item': addItemSchema,
   'meeting:close': closeMeetingSchema,
+  'meeting:set-referent': referentSchema,
 } as const;
 
 export type ClientEvent = keyof typeof clientEventSchemas;
@@ -33,7 +35,13 @@ export type ChairEvent = Exclude<ClientEvent, 'meeting:join' | 'meeting:leave'>;
 
 export type CurrentItem = { currentItemId: string; startedAt: string };
 export type ItemLocked = { itemId: string; locked: boolean; status: string };
-export type MeetingClosed = { closed: boolean; carriedOver: number; nextMeetingId: string | null };
+export type MeetingClosed = {
+  closed: boolean;
+  carriedOver: number;
+  nextMeetingId: string | null;
+  /** Each item's status as the meeting ended (concluded, postponed, carried_over…). */
+  items: { id: string; status: string }[];
+};
 
 /** What a successful acknowledgement adds to `ok: true`. */
 export type AckResults = {
@@ -46,6 +54,7 @@ export type AckResults = {
   'meeting:plan-item': { result: Record<string, never> };
   'meeting:add-item': { result: { itemId: string } };
   'meeting:close': { result: MeetingClosed };
+  'meeting:set-referent': { result: { referentId: string | null } };
 };
 
 /** A refusal: the AppError's code, its message when it says more, and per-field message keys for a form (lib/errors/error-mapping.ts). */

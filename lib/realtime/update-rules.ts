@@ -3,9 +3,14 @@ import type { DocumentChanges } from './document-changes';
 import type { DocumentKind } from './document-name';
 import { documentShapes, rowsOfKey, textCapOf, type DocumentShape } from './document-shape';
 import { rowIdOf } from './y-rows';
+import { isConclusionField, itemMapName } from '../meetings/item-content';
 
-/** Who sent the update: the connection's actor (issue 18 adds the role it holds in the document's unit). */
-export type UpdateActor = { userId: string };
+/** Who sent the update: the connection's actor, and what its access check granted it beyond editing. */
+export type UpdateActor = {
+  userId: string;
+  /** May write an item's conclusion fields (lib/access/policy.ts canWriteConclusion), checked at connect. */
+  mayConclude?: boolean;
+};
 
 /**
  * One incoming update, seen by a rule: the document as it is (`before`, the
@@ -69,5 +74,17 @@ function rowCount(doc: Y.Doc, shape: DocumentShape, layout: DocumentShape['rows'
   return count;
 }
 
+/**
+ * An item's conclusion belongs to the chair and the meeting's referent: an
+ * update from anyone else that touches one of its fields — a value, a text, a
+ * follow-up row or its description — is refused like any invalid update.
+ */
+export const conclusionRule: UpdateRule = ({ kind, actor, changes }) => {
+  if (kind !== 'item' || actor.mayConclude) return null;
+  const prefix = `${itemMapName}.`;
+  const touched = [...changes.values, ...[...changes.texts].map((name) => name.slice(prefix.length))].find(isConclusionField);
+  return touched ? `${itemMapName}.${touched}: only the chair and the referent write the conclusion` : null;
+};
+
 /** Every rule an update must pass, in order. Add per-field rules here. */
-export const updateRules: readonly UpdateRule[] = [shapeRule];
+export const updateRules: readonly UpdateRule[] = [shapeRule, conclusionRule];

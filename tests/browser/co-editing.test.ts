@@ -7,6 +7,7 @@ import { caretAt, caretLabels, editorField, editorText, typeInto } from '../supp
 import { demo, demoFixtures, openDb } from '../support/fixtures';
 import { readItemContent, type FollowUpDraft } from '../../lib/meetings/item-content';
 import { storedDocument, storedText } from '../support/stored-document';
+import { makeCurrent } from '../support/meeting-room';
 import { printLogsOnFailure, startTestServer, type TestServer } from '../support/test-server';
 
 const avklaringTitle = 'Søknad om støttekontakt for ungdom (15 år): individuell støttekontakt eller gruppetilbud?';
@@ -126,7 +127,7 @@ describe('typing together in the meeting room', () => {
     sara = await join(demo.caseworker, 'Sara Saksbehandler');
     sindre = await join(demo.caseworker2, 'Sindre Saksbehandler');
     for (const person of everyone()) await person.page.goto(roomUrl);
-    await chair.page.getByRole('button', { name: `Gjør til aktuell sak: ${avklaringTitle}` }).click();
+    await makeCurrent(chair.page, avklaringTitle);
     for (const person of everyone())
       await person.page
         .getByRole('heading', { name: avklaringTitle, level: 2 })
@@ -339,7 +340,12 @@ describe('typing together in the meeting room', () => {
       doc.destroy();
       return list;
     };
+    // Follow-ups are part of the conclusion: the chair names Sara referent, so that both may write them.
+    await expect.poll(() => sara.page.getByRole('button', { name: 'Legg til oppfølging' }).isDisabled()).toBe(true);
+    await chair.page.getByLabel('Referent', { exact: true }).selectOption({ label: 'Sara Saksbehandler' });
+    await expect.poll(() => sara.page.getByRole('button', { name: 'Legg til oppfølging' }).isEnabled(), { timeout: 10_000 }).toBe(true);
     // Both click "Legg til oppfølging" at the same moment: two rows, on every screen (one list would keep one).
+
     await Promise.all([chair, sara].map((person) => person.page.getByRole('button', { name: 'Legg til oppfølging' }).click()));
     for (const person of everyone()) await expect.poll(() => descriptions(person).count()).toBe(2);
     await expect.poll(async () => (await storedFollowUps()).length).toBe(2);
@@ -370,10 +376,10 @@ describe('typing together in the meeting room', () => {
         { description: expected, ownerId: saraId, dueDate: '' },
         { description: second, ownerId: '', dueDate: '2027-01-15' },
       ]);
-    expect(await sindre.page.getByLabel('Ansvarlig', { exact: true }).nth(0).inputValue()).toBe(saraId);
+    await expect.poll(() => sindre.page.getByLabel('Ansvarlig', { exact: true }).nth(0).inputValue()).toBe(saraId);
 
-    // Removed on one screen: gone on every screen and from the store, its description with it.
-    await sindre.page.getByRole('button', { name: 'Fjern oppfølging 2' }).click();
+    // Removed by the chair: gone on every screen and from the store, its description with it.
+    await chair.page.getByRole('button', { name: 'Fjern oppfølging 2' }).click();
     for (const person of everyone()) await expect.poll(() => descriptions(person).count()).toBe(1);
     await expect.poll(async () => (await storedFollowUps()).map((f) => f.description)).toEqual([expected]);
   });

@@ -5,6 +5,7 @@ import { accessibilityViolations, browserTraces, launchBrowser, signIn } from '.
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { demo, demoFixtures, openDb } from '../support/fixtures';
 import { caretLabels, editorText } from '../support/editor-field';
+import { makeCurrent } from '../support/meeting-room';
 import { printLogsOnFailure, startTestServer, type TestServer } from '../support/test-server';
 
 const avklaringTitle = 'Søknad om støttekontakt for ungdom (15 år): individuell støttekontakt eller gruppetilbud?';
@@ -41,9 +42,30 @@ describe('a meeting with a chair and a participant, in two browsers', () => {
     await sara.goto(roomUrl);
     await chair.getByText('Sara Saksbehandler', { exact: false }).first().waitFor();
     await expect.poll(() => sara.getByText(/Til stede:.*Mona Møteleder/).count()).toBe(1);
-    await chair.getByRole('button', { name: `Gjør til aktuell sak: ${avklaringTitle}` }).click();
+    await makeCurrent(chair, avklaringTitle);
     await sara.getByRole('heading', { name: avklaringTitle, level: 2 }).waitFor();
     await sara.getByRole('timer').waitFor();
+    expect(await accessibilityViolations(sara)).toEqual([]);
+  });
+
+  it('shows the whole submitted case beside the notes, the person’s own view first and a missing relatives’ view said to be missing', async () => {
+    const submitted = sara.getByRole('region', { name: 'Saken slik den ble meldt inn' });
+    const views = submitted.getByRole('region', { name: 'Tjenestemottakers og pårørendes syn' });
+    expect(await views.textContent()).toContain('Ønsker å prøve gruppe hvis noen kjente voksne er med i starten.');
+    expect(await views.textContent()).toContain('Pårørendes synIkke oppgitt i innmeldingen.');
+    const text = (await submitted.textContent()) ?? '';
+    // Sections the room once left out: diagnosis, functioning, the factors and the children's best.
+    for (const shown of [
+      'DiagnoseAutismespekterforstyrrelse.',
+      'Klarer seg godt i kjente rammer',
+      'Barnets beste',
+      'Saken berører barnJa',
+      'Nivå for nytteHøy',
+      'Tilby plass i kommunens gruppetilbud',
+    ])
+      expect(text).toContain(shown);
+    // Open, not folded away, and read by everyone in the room.
+    expect(await submitted.getByText('Autismespekterforstyrrelse.').isVisible()).toBe(true);
     expect(await accessibilityViolations(sara)).toEqual([]);
   });
 
@@ -51,7 +73,7 @@ describe('a meeting with a chair and a participant, in two browsers', () => {
     const notes = (page: Page) => page.getByRole('textbox', { name: 'Notater fra møtet' });
     await notes(sara).fill('Saksbehandler: foreldrene ønsker gruppetilbud. ');
     await expect.poll(() => editorText(notes(chair))).toBe('Saksbehandler: foreldrene ønsker gruppetilbud. ');
-    await notes(chair).press('End');
+    await notes(chair).press('Control+End');
     await notes(chair).pressSequentially('Møteleder: enig.');
     await expect.poll(() => editorText(notes(sara))).toBe('Saksbehandler: foreldrene ønsker gruppetilbud. Møteleder: enig.');
     // The other person's caret is drawn in the text, with their name.
@@ -80,12 +102,36 @@ describe('a meeting with a chair and a participant, in two browsers', () => {
     await expect.poll(async () => (await agenda(sara).nth(1).textContent()) ?? '').toContain('2. Tjenestenivå');
   });
 
+  it('shows the same agenda on the saksliste page as in the room: the chair’s order, the added item included', async () => {
+    const meetingId = (await demoFixtures(db)).meeting.id;
+    const items = await db.agendaItem.findMany({ where: { meetingId }, orderBy: { position: 'asc' } });
+    const cases = await db.case.findMany({ where: { id: { in: items.flatMap((i) => (i.caseId ? [i.caseId] : [])) } } });
+    const titles = items.map((item, i) => `${i + 1}. ${cases.find((c) => c.id === item.caseId)?.title ?? item.title}`);
+    // Where the reorder above left it.
+    expect(titles[1]).toBe('2. Tjenestenivå: fordeling av ledige timer');
+    const page = await sara.context().newPage();
+    await page.goto(`${server.url}/moter/${meetingId}`);
+    const listed = await page.getByRole('main').getByRole('list').first().getByRole('listitem').allTextContents();
+    expect(listed.map((text, i) => text.startsWith(titles[i]))).toEqual(titles.map(() => true));
+    expect(listed[1]).toContain('Lagt til av møteleder');
+    const inRoom = await sara.getByRole('navigation', { name: 'Saksliste' }).getByRole('listitem').allTextContents();
+    expect(inRoom.map((text, i) => text.includes(titles[i]))).toEqual(titles.map(() => true));
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it('will not lock an avklaring without a conclusion and owner; then records it, locks it, and it is read-only for all', async () => {
     await chair.getByRole('button', { name: 'Lås punktet' }).click();
     await chair.getByText('Velg et utfall.').waitFor();
     await chair.getByText('En avklaring må ha minst én oppfølging med ansvarlig.').waitFor();
 
     for (const page of [chair, sara]) await page.getByRole('status').filter({ hasText: 'Tilkoblet.' }).waitFor();
+    // The conclusion is the chair's (and a referent's): Sara reads it, is told why, and writes in the notes.
+    await sara.getByText('Konklusjonen skrives av møteleder og referent. Du kan skrive i notatene.').waitFor();
+    expect(await sara.getByRole('textbox', { name: 'Konklusjon med begrunnelse' }).isEditable()).toBe(false);
+    expect(await sara.getByRole('radio', { name: 'Avklart', exact: true }).isDisabled()).toBe(true);
+    expect(await sara.getByRole('button', { name: 'Legg til oppfølging' }).isDisabled()).toBe(true);
+    expect(await sara.getByRole('textbox', { name: 'Notater fra møtet' }).isEditable()).toBe(true);
     await chair.getByRole('radio', { name: 'Avklart', exact: true }).check();
     await expect.poll(() => sara.getByRole('radio', { name: 'Avklart', exact: true }).isChecked()).toBe(true);
     await chair.getByRole('textbox', { name: 'Konklusjon med begrunnelse' }).fill('Gruppetilbud gir god nytte; alvorlighet er moderat.');
@@ -104,7 +150,18 @@ describe('a meeting with a chair and a participant, in two browsers', () => {
 
   it('closes the meeting, and the minutes show the conclusion, the follow-up and who was there', async () => {
     await chair.getByRole('button', { name: 'Avslutt møtet' }).click();
+    // Asked in a dialog, not the browser's confirm().
+    await chair.getByRole('dialog', { name: 'Avslutte møtet?' }).getByRole('button', { name: 'Ja, avslutt møtet' }).click();
     await sara.getByText('Møtet er avsluttet.').waitFor();
+    // Every screen shows the same end: the same items, numbers and statuses, the same planned end, no timer running.
+    const agendaOf = (page: Page) => page.getByRole('navigation', { name: 'Saksliste' }).getByRole('listitem').allTextContents();
+    await expect.poll(async () => JSON.stringify(await agendaOf(sara))).toBe(JSON.stringify(await agendaOf(chair)));
+    expect((await agendaOf(sara)).some((text) => text.includes('Overført'))).toBe(true);
+    for (const page of [chair, sara]) {
+      expect(await page.getByRole('timer').count()).toBe(0);
+      await page.getByText('Punktet er avsluttet med møtet.', { exact: false }).waitFor();
+    }
+    expect(await sara.getByText(/Planlagt slutt/).textContent()).toBe(await chair.getByText(/Planlagt slutt/).textContent());
     await chair.getByRole('link', { name: 'Se referatet' }).click();
     await chair.waitForURL(/\/referat$/);
     const item = chair.getByRole('listitem').filter({ hasText: avklaringTitle });
@@ -112,6 +169,7 @@ describe('a meeting with a chair and a participant, in two browsers', () => {
     expect(text).toContain('Avklart: Gruppetilbud gir god nytte; alvorlighet er moderat.');
     expect(text).toContain('Fatte vedtak om gruppetilbud – ansvarlig: Sara Saksbehandler');
     expect(text).toContain('Møteleder: enig.');
+    expect(text).toContain('Låst av Mona Møteleder');
     expect(await chair.getByText(/Til stede: Mona Møteleder, Sara Saksbehandler/).count()).toBe(1);
     expect(await accessibilityViolations(chair)).toEqual([]);
   });

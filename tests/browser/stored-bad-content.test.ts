@@ -12,6 +12,7 @@ import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { demo, demoFixtures, openDb } from '../support/fixtures';
 import { loginDemoUsers } from '../support/login';
 import { writeStoredEdit } from '../support/stored-document';
+import { makeCurrent } from '../support/meeting-room';
 import { printLogsOnFailure, startTestServer, type TestServer } from '../support/test-server';
 
 const avklaringTitle = 'Søknad om støttekontakt for ungdom (15 år): individuell støttekontakt eller gruppetilbud?';
@@ -59,7 +60,7 @@ describe('pages over stored content that fails the schema', () => {
     });
     const chair = await open(demo.chair);
     await chair.goto(`${server.url}/moter/${meeting.id}/rom`);
-    await chair.getByRole('button', { name: `Gjør til aktuell sak: ${avklaringTitle}` }).click();
+    await makeCurrent(chair, avklaringTitle);
     await chair.getByRole('heading', { name: avklaringTitle, level: 2 }).waitFor();
     await chair.getByText('kunne ikke leses og vises tomt: Oppfølging').waitFor();
     await expect.poll(() => editorText(chair.getByRole('textbox', { name: 'Notater fra møtet' }))).toBe('Lagret før vakten kom.');

@@ -137,6 +137,8 @@ const expected = {
   'action cancelMeetingAction · a meeting of the own unit':        ['deny', 'deny',  'deny',   'deny',   'allow',  'allow',    'deny',   'deny',   'deny',   'deny'],
   'action addMeetingAction · in the own unit':                     ['deny', 'deny',  'deny',   'deny',   'allow',  'allow',    'deny',   'deny',   'deny',   'deny'],
   'action rotateCalendarAction · the own unit’s link':             ['deny', 'deny',  'deny',   'deny',   'allow',  'allow',    'deny',   'deny',   'deny',   'deny'],
+  'action addFreeDaysAction · days without meetings in the own unit': ['deny', 'deny', 'deny',   'deny',   'allow',  'allow',    'deny',   'deny',   'deny',   'deny'],
+  'action removeFreeDaysAction · a period of the own unit':         ['deny', 'deny',  'deny',   'deny',   'allow',  'allow',    'deny',   'deny',   'deny',   'deny'],
   'action markNotificationReadAction · one’s own notice':          ['deny', 'allow', 'allow',  'allow',  'allow',  'allow',    'allow',  'allow',  'allow',  'allow'],
   'action markNotificationReadAction · the author’s notice':       ['deny', 'allow', 'deny',   'deny',   'deny',   'deny',     'deny',   'deny',   'deny',   'deny'],
   // The calendar feed's secret URL is its credential (calendar apps send no cookie): the token decides, not the session.
@@ -170,6 +172,7 @@ const expected = {
   'socket meeting:plan-item':                                      ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
   'socket meeting:add-item':                                       ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
   'socket meeting:close':                                          ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  'socket meeting:set-referent':                                   ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
   // ── Yjs documents (/yjs/<kind>:<id>) ──
   'yjs case · draft':                                              ['deny', 'edit',  'edit',   'edit',   'edit',   'deny',     'deny',   'deny',   'deny',   'deny'],
   'yjs case · submitted':                                          ['deny', 'edit',  'read',   'edit',   'edit',   'read',     'deny',   'deny',   'deny',   'deny'],
@@ -178,6 +181,8 @@ const expected = {
   'yjs case · withdrawn':                                          ['deny', 'read',  'read',   'read',   'read',   'read',     'deny',   'deny',   'deny',   'deny'],
   'yjs item · planned meeting, unlocked':                          ['deny', 'edit',  'edit',   'edit',   'edit',   'read',     'deny',   'deny',   'deny',   'deny'],
   'yjs item · locked':                                             ['deny', 'read',  'read',   'read',   'read',   'read',     'deny',   'deny',   'deny',   'deny'],
+  // The conclusion is the chair's (and the referent's, none here): a caseworker's edit to it is refused like a read-only one.
+  'yjs item · the conclusion (item.conclusion), unlocked':         ['deny', 'read',  'read',   'edit',   'edit',   'read',     'deny',   'deny',   'deny',   'deny'],
   'yjs item · closed meeting, the author’s case':                  ['deny', 'read',  'deny',   'read',   'read',   'read',     'deny',   'deny',   'deny',   'deny'],
   // ── National identity numbers (issue 16): the "not a national identity number" override, edit access to the case ──
   'POST /api/cases/[id]/national-id-overrides · draft':            ['deny', 'allow', 'allow',  'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
@@ -212,6 +217,7 @@ const knownViolations: Partial<Record<Operation, { subjects: Subject[]; observed
 /** Pages that show no case or meeting content, with the reason (every other page needs a row). */
 const pagesWithoutCaseContent: Record<string, string> = {
   '/login': 'the sign-in form; a signed-in user is sent on to /',
+  '/tilgjengelighet': 'the accessibility statement: the same public text for everyone, no login',
 };
 /** socket.io events that are not commands a client sends. */
 const socketLifecycleEvents: Record<string, string> = {
@@ -607,7 +613,7 @@ const chairCommand = (
  * within a second, nor is it in the server's document when a fresh client
  * connects afterwards.
  */
-const yjsDocument = (kind: (typeof documentKinds)[number], id: () => string): Probe => ({
+const yjsDocument = (kind: (typeof documentKinds)[number], id: () => string, textName?: string): Probe => ({
   covers: `yjs ${kind}`,
   run: async (s) => {
     const name = `${kind}:${id()}`;
@@ -618,12 +624,13 @@ const yjsDocument = (kind: (typeof documentKinds)[number], id: () => string): Pr
     }
     if (upgrade.status !== 101) throw new Error(`upgrade answered ${upgrade.status}`);
     const marker = `matrise-${next()}`;
-    const has = (c: YjsClient) => c.text.toString().includes(marker);
+    const textOf = (c: YjsClient) => (textName ? c.doc.getText(textName) : c.text);
+    const has = (c: YjsClient) => textOf(c).toString().includes(marker);
     const observer = connectYjs(server.url, name, cookies.leder!);
     const writer = connectYjs(server.url, name, cookieOf(s));
     try {
       await Promise.all([whenSynced(observer), whenSynced(writer)]);
-      writer.text.insert(0, marker);
+      textOf(writer).insert(0, marker);
       if (
         await waitFor(() => has(observer), 1000, 'the marker').then(
           () => true,
@@ -1189,6 +1196,32 @@ const probes: Record<Operation, Probe> = {
         return formOutcome(answer, after !== before);
       })),
   },
+  'action addFreeDaysAction · days without meetings in the own unit': {
+    covers: 'action app/admin/meeting-actions.ts#addFreeDaysAction',
+    run: async (s) => {
+      const label = `Matrisefri ${next()}`;
+      // Far enough ahead that no meeting of the demo series is cancelled by it.
+      const day = DateTime.now()
+        .setZone('Europe/Oslo')
+        .plus({ days: 700 + next() })
+        .toISODate()!;
+      const answer = await adminForm(s, meetingsPage(), [nb.admin.meetings.addFreeDays], { fromDate: day, toDate: day, label });
+      return formOutcome(answer, (await db.meetingFreePeriod.count({ where: { label } })) === 1);
+    },
+  },
+  'action removeFreeDaysAction · a period of the own unit': {
+    covers: 'action app/admin/meeting-actions.ts#removeFreeDaysAction',
+    run: async (s) => {
+      const label = `Matrisefri ${next()}`;
+      const day = DateTime.now()
+        .setZone('Europe/Oslo')
+        .plus({ days: 800 + next() })
+        .toISODate()!;
+      const period = await db.meetingFreePeriod.create({ data: { unitId: fx.mainUnitId, fromDate: day, toDate: day, label } });
+      const answer = await adminForm(s, meetingsPage(), [`value="${period.id}"`, nb.admin.meetings.removeFreeDays(label)], {});
+      return formOutcome(answer, (await db.meetingFreePeriod.count({ where: { id: period.id } })) === 0);
+    },
+  },
   'action markNotificationReadAction · one’s own notice': {
     covers: 'action app/notification-actions.ts#markNotificationReadAction',
     run: async (s) => {
@@ -1419,7 +1452,7 @@ const probes: Record<Operation, Probe> = {
   },
   'socket meeting:set-current': chairCommand(
     'meeting:set-current',
-    (m) => ({ meetingId: m.meeting.id, itemId: m.items[0].id }),
+    (m) => ({ meetingId: m.meeting.id, itemId: m.items[0].id, openEarly: true }),
     async (m) => (await db.meeting.findUniqueOrThrow({ where: { id: m.meeting.id } })).currentItemId === m.items[0].id,
   ),
   'socket meeting:set-current · closed meeting': chairCommand(
@@ -1448,6 +1481,11 @@ const probes: Record<Operation, Probe> = {
     (m) => ({ meetingId: m.meeting.id, title: `Matrisetillegg ${m.meeting.id}`, purpose: 'orientering' }),
     async (m) => (await db.agendaItem.count({ where: { meetingId: m.meeting.id, title: `Matrisetillegg ${m.meeting.id}` } })) > 0,
   ),
+  'socket meeting:set-referent': chairCommand(
+    'meeting:set-referent',
+    (m) => ({ meetingId: m.meeting.id, referentId: userOf('colleague') }),
+    async (m) => (await db.meeting.findUniqueOrThrow({ where: { id: m.meeting.id } })).referentId !== null,
+  ),
   'socket meeting:close': chairCommand(
     'meeting:close',
     (m) => ({ meetingId: m.meeting.id }),
@@ -1462,6 +1500,7 @@ const probes: Record<Operation, Probe> = {
   'yjs case · withdrawn': yjsDocument('case', () => fx.withdrawnId),
   'yjs item · planned meeting, unlocked': yjsDocument('item', () => fx.openItemId),
   'yjs item · locked': yjsDocument('item', () => fx.lockedItemId),
+  'yjs item · the conclusion (item.conclusion), unlocked': yjsDocument('item', () => fx.openItemId, 'item.conclusion'),
   'yjs item · closed meeting, the author’s case': yjsDocument('item', () => fx.authorPastItem.id),
   // ── National identity numbers (issue 16) ──
   'POST /api/cases/[id]/national-id-overrides · draft': nationalIdOverride('draft'),

@@ -129,7 +129,7 @@ describe.each(databaseKinds)('the live meeting on %s', (kind) => {
     expect(await db.attendance.count({ where: { meetingId, userId: { in: present.map((u) => u.id) } } })).toBe(2);
 
     const seen = nextEvent<{ currentItemId: string }>(member, 'meeting:current');
-    expect(await chair.emitWithAck('meeting:set-current', { meetingId, itemId: items[1].id })).toMatchObject({ ok: true });
+    expect(await chair.emitWithAck('meeting:set-current', { meetingId, itemId: items[1].id, openEarly: true })).toMatchObject({ ok: true });
     expect((await seen).currentItemId).toBe(items[1].id);
     expect(await member.emitWithAck('meeting:set-current', { meetingId, itemId: items[0].id })).toMatchObject({
       ok: false,
@@ -148,7 +148,7 @@ describe.each(databaseKinds)('the live meeting on %s', (kind) => {
     expect(refused).toMatchObject({ ok: false, error: 'invalid_input' });
     expect(Object.keys(refused.fields).sort()).toEqual(['conclusion_required', 'outcome_required', 'owner_required']);
 
-    const writer = yjs(name, cookies.caseworker);
+    const writer = yjs(name, cookies.chair); // the conclusion is the chair’s (canWriteConclusion)
     const watcher = yjs(name, cookies.leader);
     await Promise.all([whenSynced(writer), whenSynced(watcher)]);
     const sara = await db.user.findUniqueOrThrow({ where: { email: demo.caseworker } });
@@ -192,7 +192,7 @@ describe.each(databaseKinds)('the live meeting on %s', (kind) => {
     await chair.emitWithAck('meeting:join', { meetingId });
     const drofting = items.find((i) => i.purpose === 'drofting')!;
     const name = `item:${drofting.id}`;
-    const writer = yjs(name, cookies.caseworker);
+    const writer = yjs(name, cookies.chair);
     const watcher = yjs(name, cookies.leader);
     await Promise.all([whenSynced(writer), whenSynced(watcher)]);
     // An edit the server dropped during the freeze: the client holds it, the server never got it.
@@ -314,7 +314,7 @@ describe.each(databaseKinds)('the live meeting on %s', (kind) => {
       ok: true,
     });
     const notesWriter = yjs(`item:${droftingItem.id}`, cookies.caseworker);
-    const writer = yjs(`item:${avklaringItem.id}`, cookies.caseworker);
+    const writer = yjs(`item:${avklaringItem.id}`, cookies.chair);
     await Promise.all([whenSynced(notesWriter), whenSynced(writer)]);
     type(notesWriter, 'notes', 'Drøftet, tas opp igjen.');
     writer.doc.transact(() => {

@@ -45,8 +45,12 @@ describe('a lock waits for unsaved edits', () => {
     writer = connectYjs(server.url, `item:${itemId}`, cookies.caseworker);
     watcher = connectYjs(server.url, `item:${itemId}`, cookies.leader);
     await Promise.all([whenSynced(writer), whenSynced(watcher)]);
-    writer.doc.getMap('item').set('outcome', 'droftet');
+    // The outcome is the chair's to write (canWriteConclusion); Sara is the writer whose edits the lock waits for.
+    const outcome = connectYjs(server.url, `item:${itemId}`, cookies.chair);
+    await whenSynced(outcome);
+    outcome.doc.getMap('item').set('outcome', 'droftet');
     await waitFor(() => watcher.doc.getMap('item').get('outcome') === 'droftet', 5000, 'the outcome');
+    outcome.destroy();
   });
 
   afterAll(async () => {

@@ -5,6 +5,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../lib/db/db';
+import { applyItemContent } from '../../lib/meetings/item-content';
 import { syncAgenda } from '../../lib/meetings/sync-agenda';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { demo, demoFixtures, openDb } from '../support/fixtures';
@@ -178,7 +179,7 @@ describe('several nodes on PostgreSQL and Redis', () => {
     expect(await member.emitWithAck('meeting:join', { meetingId })).toMatchObject({ ok: true });
     expect((await presence).people.length).toBe(2);
     const current = nextEvent<{ currentItemId: string }>(member, 'meeting:current');
-    expect(await chair.emitWithAck('meeting:set-current', { meetingId, itemId: items[1].id })).toMatchObject({ ok: true });
+    expect(await chair.emitWithAck('meeting:set-current', { meetingId, itemId: items[1].id, openEarly: true })).toMatchObject({ ok: true });
     expect((await current).currentItemId).toBe(items[1].id);
     const left = nextEvent<{ people: { name: string }[] }>(chair, 'meeting:presence');
     member.close();
@@ -188,13 +189,13 @@ describe('several nodes on PostgreSQL and Redis', () => {
   it('a lock on node A sees what was typed on node B an instant before, and freezes B’s open connection', async () => {
     const avklaring = items.find((i) => i.purpose === 'avklaring')!;
     const name = `item:${avklaring.id}`;
-    const writer = yjs(nodeB.url, name, cookies.caseworker);
+    const writer = yjs(nodeB.url, name, cookies.chair);
     const watcher = yjs(nodeB.url, name, cookies.leader);
     await Promise.all([whenSynced(writer), whenSynced(watcher)]);
     const sara = await db.user.findUniqueOrThrow({ where: { email: demo.caseworker } });
     writer.doc.transact(() => {
       writer.doc.getMap('item').set('outcome', 'avklart');
-      writer.doc.getMap('item').set('followUps', [{ id: 'f1', ownerId: sara.id, description: 'Fatte vedtak', dueDate: '2026-12-01' }]);
+      applyItemContent(writer.doc, { followUps: [{ id: 'f1', ownerId: sara.id, description: 'Fatte vedtak', dueDate: '2026-12-01' }] });
     });
     type(writer, 'conclusion', 'Innvilget på node B.');
     // No wait: node A has never opened this item and the edit may not be written yet.

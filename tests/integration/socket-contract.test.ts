@@ -51,7 +51,7 @@ describe('the meeting socket contract', () => {
     expect(people.people).toHaveLength(2);
 
     const current = nextEvent(member, 'meeting:current');
-    const ack = await emitAck(chair, 'meeting:set-current', { meetingId, itemId: items[1].id });
+    const ack = await emitAck(chair, 'meeting:set-current', { meetingId, itemId: items[1].id, openEarly: true });
     if (!ack.ok) throw new Error(`set-current refused: ${ack.error}`);
     const event = await current;
     expect(event).toEqual({ meetingId, currentItemId: items[1].id, startedAt: ack.result.startedAt });

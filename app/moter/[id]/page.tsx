@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { requireActor } from '@/app/_auth/require-actor';
 import { idOrNotFound, orNotFound } from '@/app/_lib/or-not-found';
 import { PageShell } from '@/app/_components/page-shell';
-import { listAgenda, type AgendaCase } from '@/lib/cases/list-agenda';
+import { listAgenda, type AgendaEntry } from '@/lib/cases/list-agenda';
 import { getDb } from '@/lib/db/db';
 import { formatDateTime, formatTime } from '@/lib/i18n/format';
 import { nb } from '@/lib/i18n/nb';
@@ -41,12 +41,12 @@ export default async function AgendaPage({ params }: { params: Promise<{ id: str
           </Link>
         )}
       </p>
-      {agenda.cases.length === 0 ? (
+      {agenda.items.length === 0 ? (
         <p className="mt-6 rounded border border-slate-300 bg-white p-4">{t.agendaEmpty}</p>
       ) : (
         <ol className="mt-6 space-y-3">
-          {agenda.cases.map((item, index) => (
-            <AgendaItem key={item.id} item={item} number={index + 1} />
+          {agenda.items.map((entry, index) => (
+            <AgendaItem key={entry.itemId} entry={entry} number={index + 1} />
           ))}
         </ol>
       )}
@@ -73,15 +73,25 @@ export default async function AgendaPage({ params }: { params: Promise<{ id: str
   );
 }
 
-function AgendaItem({ item, number }: { item: AgendaCase; number: number }) {
+/** One item, numbered as in the room: a submitted case with its summary, or a matter the chair added. */
+function AgendaItem({ entry, number }: { entry: AgendaEntry; number: number }) {
+  const item = entry.case;
   return (
     <li className="rounded border border-slate-300 bg-white p-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <p className="font-medium">
-          {number}. {item.title}
+          {number}. {entry.title}
         </p>
-        <span className="rounded bg-brand-50 px-2 py-0.5 text-sm text-brand-800">{t.purposes[item.purpose ?? ''] ?? ''}</span>
+        <span className="rounded bg-brand-50 px-2 py-0.5 text-sm text-brand-800">{t.purposes[entry.purpose ?? ''] ?? ''}</span>
       </div>
+      {item ? <CaseSummary item={item} /> : <p className="mt-1 text-sm text-slate-700">{nb.meetingRoom.reasons.added}</p>}
+    </li>
+  );
+}
+
+function CaseSummary({ item }: { item: NonNullable<AgendaEntry['case']> }) {
+  return (
+    <>
       <p className="mt-1 flex flex-wrap gap-x-3 text-sm text-slate-700">
         <span>{item.personRef}</span>
         <span>{t.caseTypes[item.caseType] ?? item.caseType}</span>
@@ -118,7 +128,7 @@ function AgendaItem({ item, number }: { item: AgendaCase; number: number }) {
         {t.openCase}
         <span className="sr-only">: {item.title}</span>
       </Link>
-    </li>
+    </>
   );
 }
 

@@ -9,6 +9,7 @@ import { addAgendaItem, planItem, reorderAgenda } from '../../../lib/meetings/ch
 import { closeMeeting } from '../../../lib/meetings/close-meeting';
 import type { MeetingContext, MeetingDocuments } from '../../../lib/meetings/meeting-documents';
 import { lockItem, setCurrentItem } from '../../../lib/meetings/run-meeting';
+import { setReferent } from '../../../lib/meetings/set-referent';
 import {
   clientEventSchemas,
   type Ack,
@@ -145,6 +146,8 @@ export function registerMeetingEvents(socket: SamletSocket, deps: Deps): void {
   chairCommand('meeting:reorder', reorderAgenda, agendaChanged);
   chairCommand('meeting:plan-item', (c) => planItem(c).then(() => ({})), agendaChanged);
   chairCommand('meeting:add-item', (c) => addAgendaItem(c).then((item) => ({ itemId: item.id })), agendaChanged);
+  // Everyone's room reloads: who the referent is, and whether they themselves may write the conclusion.
+  chairCommand('meeting:set-referent', setReferent, agendaChanged);
   chairCommand('meeting:close', closeMeeting, (meetingId, closed) => {
     toRoom(meetingId).emit('meeting:closed', { meetingId, ...closed });
     dropHiddenMembers(meetingId).catch((error: Error) =>

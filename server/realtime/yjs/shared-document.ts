@@ -30,6 +30,8 @@ export type PeerLink = {
 
 export type ConnectionInfo = {
   userId: string;
+  /** May write an item's conclusion fields (the update guard's conclusion rule); fixed at connect, like the level. */
+  mayConclude: boolean;
   readOnly: boolean;
   /** What the access check granted at connect: a freeze that is called off goes back to this. */
   grantedReadOnly: boolean;

@@ -14,11 +14,13 @@ function updateFrom(live: Y.Doc, edit: (doc: Y.Doc) => void): Uint8Array {
   return Y.encodeStateAsUpdate(client, before);
 }
 
-const actor = { userId: 'u1' };
+/** The chair (may write the conclusion); `caseworker` may not. */
+const actor = { userId: 'u1', mayConclude: true };
+const caseworker = { userId: 'u2', mayConclude: false };
 
-function refusal(guard: UpdateGuard, update: Uint8Array): string | null {
+function refusal(guard: UpdateGuard, update: Uint8Array, who = actor): string | null {
   try {
-    guard.apply(update, actor, 'test');
+    guard.apply(update, who, 'test');
     return null;
   } catch (error) {
     if (error instanceof RefusedUpdate) return error.message;
@@ -107,6 +109,34 @@ describe('UpdateGuard', () => {
       ),
     ).toBeNull();
     expect(live.getText('item.notes').toString()).toBe('Før og etter');
+  });
+
+  it.each([
+    ['the outcome', (doc: Y.Doc) => doc.getMap('item').set('outcome', 'tatt_til_orientering')],
+    ['the conclusion', (doc: Y.Doc) => doc.getText('item.conclusion').insert(0, 'Tatt til orientering.')],
+    ['the dissent', (doc: Y.Doc) => doc.getText('item.dissent').insert(0, 'Uenig.')],
+    ['a follow-up row', (doc: Y.Doc) => doc.getMap('item').set('followUps.f1', { ownerId: '', dueDate: '', position: 0 })],
+    ['a follow-up description', (doc: Y.Doc) => doc.getText('item.followUps.f1').insert(0, 'Ring')],
+    ['the re-assessment date', (doc: Y.Doc) => doc.getMap('item').set('reassessmentDate', '2027-03-04')],
+    ['the EPJ flag', (doc: Y.Doc) => doc.getMap('item').set('epjDocumentation', true)],
+  ])('refuses %s from someone who is neither chair nor referent, and takes it from the chair', (_what, edit) => {
+    const live = new Y.Doc();
+    const guard = new UpdateGuard('item', live);
+    expect(refusal(guard, updateFrom(live, edit), caseworker)).toMatch(/only the chair and the referent write the conclusion/);
+    expect(Y.encodeStateAsUpdate(live)).toEqual(Y.encodeStateAsUpdate(new Y.Doc()));
+    expect(refusal(guard, updateFrom(live, edit), actor)).toBeNull();
+  });
+
+  it('takes everyone’s notes and adjusted assessment', () => {
+    const live = new Y.Doc();
+    const guard = new UpdateGuard('item', live);
+    const update = updateFrom(live, (doc) => {
+      doc.getText('item.notes').insert(0, 'Notat');
+      doc.getText('item.assessmentNote').insert(0, 'Nytten er lavere enn meldt.');
+      doc.getMap('item').set('nytteLevel', 'lav');
+    });
+    expect(refusal(guard, update, caseworker)).toBeNull();
+    expect(live.getText('item.notes').toString()).toBe('Notat');
   });
 
   it('checks the case form against the API schema: enums, list sizes, the personRef cap', () => {

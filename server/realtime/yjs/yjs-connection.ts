@@ -31,6 +31,8 @@ export function bindYjsConnection(options: {
   /** The name and colour every awareness state of this connection carries (from its session). */
   user: PresenceUser;
   readOnly: boolean;
+  /** May write an item's conclusion fields (access-service documentAccess; the update guard's conclusion rule). */
+  mayConclude?: boolean;
   /** The client asked for save acknowledgements (lib/realtime/save-ack.ts). */
   saveAcks?: boolean;
   /** Epoch ms from which edits are refused although the connection was granted edit (null: no such instant). */
@@ -44,6 +46,7 @@ export function bindYjsConnection(options: {
   const { shared, ws, log } = options;
   const info = {
     userId: options.userId,
+    mayConclude: options.mayConclude ?? false,
     readOnly: options.readOnly,
     grantedReadOnly: options.readOnly,
     editUntil: options.editUntil ?? null,

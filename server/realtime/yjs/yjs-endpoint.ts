@@ -161,6 +161,7 @@ export function createYjsEndpoint(deps: {
           userId: actor.userId,
           user: { name: session.user.name, ...colour },
           readOnly,
+          mayConclude: !readOnly && access.mayConclude,
           saveAcks: wantsSaveAcks(req),
           editUntil: !readOnly && access.changesAt ? access.changesAt.getTime() : null,
           clock,

@@ -38,6 +38,7 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
       <p className="mt-2">
         <span className="font-medium">{t.attendance}:</span> {minutes.attendance.join(', ') || t.noAttendance}
         {meeting.chair ? ` · ${c.chair}: ${meeting.chair}` : ''}
+        {meeting.referent ? ` · ${t.referent}: ${meeting.referent}` : ''}
       </p>
       <ol className="mt-6 space-y-4">
         {minutes.items.map((item, index) => (
@@ -120,6 +121,7 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
             ) : (
               <p className="text-slate-700">{t.noConclusion}</p>
             )}
+            {item.lockedBy ? <p className="mt-1 text-sm text-slate-700">{t.lockedBy(item.lockedBy)}</p> : null}
             {item.dissent ? (
               <p className="mt-1">
                 <span className="font-medium">{t.dissent}:</span> {item.dissent}

@@ -13,6 +13,7 @@ import { followUpRows, itemContentSchema, itemTextFields, type FollowUpDraft } f
 import { parseFields } from '@/lib/validation/parse-fields';
 import type { MeetingRoom } from '@/lib/meetings/get-meeting-room';
 import type { MeetingCommand } from './meeting-socket';
+import { SubmittedCase } from './submitted-case';
 
 const t = nb.meetingRoom;
 const c = nb.cases;
@@ -53,6 +54,10 @@ export function ItemPanel(props: {
   me: { id: string; name: string };
   editable: boolean;
   canChair: boolean;
+  /** May write the conclusion (the chair, the referent); everyone who edits writes the notes and the assessment. */
+  canConclude: boolean;
+  /** The meeting has closed: nothing is edited or saved here any more, so no connection status is shown. */
+  meetingClosed?: boolean;
   command: MeetingCommand;
 }) {
   const { item, members } = props;
@@ -75,6 +80,7 @@ export function ItemPanel(props: {
   const [lockRefusal, setLockRefusal] = useState<string | null>(null);
   const timer = useTimer(props.isCurrent ? props.startedAt : null, item.plannedMinutes);
   const disabled = !props.editable || !form.ready;
+  const concludeDisabled = disabled || !props.canConclude;
   const followUps = stored.data.followUps ?? [];
   const conclusion = String(form.content.conclusion ?? '');
   const cited = criteriaMentioned(conclusion);
@@ -127,19 +133,19 @@ export function ItemPanel(props: {
         className={`mt-1 text-sm ${form.connection !== 'online' || form.unsaved ? 'font-medium text-amber-900' : 'text-slate-700'}`}
       >
         {/* "Lagret" only once the server has confirmed it stored (save-tracking.ts); a reader has nothing to save. */}
-        {
-          t.itemConnection[
-            form.connection !== 'online'
-              ? form.connection
-              : form.unsaved
-                ? 'unsaved'
-                : !props.editable
-                  ? 'online'
-                  : form.saved
-                    ? 'saved'
-                    : 'saving'
-          ]
-        }
+        {props.meetingClosed
+          ? t.itemConnection.meetingClosed
+          : t.itemConnection[
+              form.connection !== 'online'
+                ? form.connection
+                : form.unsaved
+                  ? 'unsaved'
+                  : !props.editable
+                    ? 'online'
+                    : form.saved
+                      ? 'saved'
+                      : 'saving'
+            ]}
       </p>
       {item.locked ? <p className="mt-2 rounded border border-slate-400 bg-slate-100 p-2 font-medium">{t.lockedNotice}</p> : null}
       {refused ? (
@@ -153,222 +159,209 @@ export function ItemPanel(props: {
         </p>
       ) : null}
 
-      {submitted ? (
-        <details className={section}>
-          <summary className="cursor-pointer font-semibold">{t.submittedCase}</summary>
-          <dl className="mt-2 space-y-2 text-sm">
-            {(
-              [
-                'question',
-                'facts',
-                'situation',
-                'proposal',
-                'alvorlighetReasons',
-                'nytteReasons',
-                'ressursReasons',
-                'samletVurdering',
-                'barnetsBeste',
-              ] as const
-            ).map((field) =>
-              submitted[field] ? (
-                <div key={field}>
-                  <dt className="font-medium">{labelOf(field)}</dt>
-                  <dd className="whitespace-pre-wrap">{submitted[field]}</dd>
-                </div>
-              ) : null,
-            )}
-          </dl>
-        </details>
-      ) : null}
-
-      <section className={section} aria-labelledby="notes-heading">
-        <h3 id="notes-heading" className="font-semibold">
-          {t.notes}
-        </h3>
-        <CollaborativeText field="notes" label={t.notes} document={form} disabled={disabled} rows={6} />
-      </section>
-
-      {submitted ? (
-        <section className={section} aria-labelledby="assessment-heading">
-          <h3 id="assessment-heading" className="font-semibold">
-            {t.assessment}
-          </h3>
-          <p className="text-sm text-slate-700">{t.assessmentIntro}</p>
-          {criteria.map((criterion) => {
-            const before = submitted[`${criterion}Level`] || '';
-            const now = String(form.content[`${criterion}Level`] ?? '');
-            return (
-              <div key={criterion}>
-                <Choice
-                  field={`${criterion}Level`}
-                  legend={`${c.fields[criterion]} – ${t.submittedLevel(before ? c.criterionLevels[before] : c.fields.noLevel)}`}
-                  options={criterionLevels}
-                  labels={c.criterionLevels}
-                  allowNone={c.fields.noLevel}
-                  document={form}
-                  disabled={disabled}
-                />
-                {now && now !== before ? <p className="text-sm font-medium text-amber-900">{t.changedFromSubmitted}</p> : null}
-              </div>
-            );
-          })}
-          <CollaborativeText field="assessmentNote" label={t.assessmentNote} document={form} disabled={disabled} />
-        </section>
-      ) : null}
-
-      <section className={section} aria-labelledby="conclusion-heading">
-        <h3 id="conclusion-heading" className="font-semibold">
-          {t.conclusionSection}
-        </h3>
-        <Choice
-          field="outcome"
-          legend={t.outcome}
-          options={outcomes}
-          labels={t.outcomes}
-          document={form}
-          state={states.outcome}
-          disabled={disabled}
-          required
-        />
-        {form.content.outcome === 'henvist' ? (
-          <Choice
-            field="referredTo"
-            legend={t.referredTo}
-            options={referralTargets}
-            labels={t.referralTargets}
-            document={form}
-            state={states.referredTo}
-            disabled={disabled}
-            required
-          />
+      {/* The whole case as submitted beside the meeting's work on it (stacked below xl). */}
+      <div className={submitted ? 'grid gap-x-6 xl:grid-cols-2' : ''}>
+        {submitted ? (
+          <section className={`${section} xl:self-start`} aria-labelledby="submitted-heading">
+            <h3 id="submitted-heading" className="mb-2 text-lg font-semibold">
+              {t.submittedCase}
+            </h3>
+            <SubmittedCase content={submitted} headingLevel={4} />
+          </section>
         ) : null}
-        <CollaborativeText
-          field="conclusion"
-          label={t.conclusion}
-          hint={t.conclusionHint}
-          document={form}
-          state={states.conclusion}
-          disabled={disabled}
-          rows={4}
-          required={item.purpose === 'avklaring'}
-        />
-        <CollaborativeText field="dissent" label={t.dissent} document={form} disabled={disabled} rows={2} />
+        <div>
+          <section className={section} aria-labelledby="notes-heading">
+            <h3 id="notes-heading" className="font-semibold">
+              {t.notes}
+            </h3>
+            <CollaborativeText field="notes" label={t.notes} document={form} disabled={disabled} rows={6} />
+          </section>
 
-        <fieldset
-          className="mt-4"
-          id={fieldId('followUps')}
-          tabIndex={-1}
-          aria-describedby={states.followUps?.error ? `${fieldId('followUps')}-feil` : undefined}
-        >
-          <legend className="font-medium">{t.followUps}</legend>
-          {states.followUps?.error ? (
-            <p id={`${fieldId('followUps')}-feil`} className="text-sm font-medium text-red-800">
-              {t.problems[states.followUps.error]}
-            </p>
+          {submitted ? (
+            <section className={section} aria-labelledby="assessment-heading">
+              <h3 id="assessment-heading" className="font-semibold">
+                {t.assessment}
+              </h3>
+              <p className="text-sm text-slate-700">{t.assessmentIntro}</p>
+              {criteria.map((criterion) => {
+                const before = submitted[`${criterion}Level`] || '';
+                const now = String(form.content[`${criterion}Level`] ?? '');
+                return (
+                  <div key={criterion}>
+                    <Choice
+                      field={`${criterion}Level`}
+                      legend={`${c.fields[criterion]} – ${t.submittedLevel(before ? c.criterionLevels[before] : c.fields.noLevel)}`}
+                      options={criterionLevels}
+                      labels={c.criterionLevels}
+                      allowNone={c.fields.noLevel}
+                      document={form}
+                      disabled={disabled}
+                    />
+                    {now && now !== before ? <p className="text-sm font-medium text-amber-900">{t.changedFromSubmitted}</p> : null}
+                  </div>
+                );
+              })}
+              <CollaborativeText field="assessmentNote" label={t.assessmentNote} document={form} disabled={disabled} />
+            </section>
           ) : null}
-          <ul className="mt-2 space-y-3">
-            {followUps.map((followUp, index) => {
-              // Each row is its own entry in the document, its description a text of its own (lib/realtime/y-rows.ts):
-              // two people writing different rows, or the same description, keep each other's words.
-              const update = (values: Partial<FollowUpDraft>) => form.editRow(followUpRows, { update: followUp.id, values });
-              return (
-                <li key={followUp.id} className="grid gap-2 rounded border border-slate-200 p-3 sm:grid-cols-[1fr_12rem_10rem_auto]">
-                  <CollaborativeText
-                    field={`${followUpRows.list}.${followUp.id}`}
-                    label={t.followUpDescription}
-                    document={form}
-                    text={followUp.description}
-                    disabled={disabled}
-                    multiline={false}
-                    rows={1}
-                    className="text-sm"
-                  />
-                  <div className="text-sm">
-                    <label htmlFor={`${rowId(followUp)}-ansvarlig`} className="block font-medium">
-                      {t.followUpOwner}
-                    </label>
-                    <MemberSelect
-                      id={`${rowId(followUp)}-ansvarlig`}
-                      members={members}
-                      value={followUp.ownerId}
-                      disabled={disabled}
-                      onChange={(ownerId) => update({ ownerId })}
-                    />
-                  </div>
-                  <div className="text-sm">
-                    <label htmlFor={`${rowId(followUp)}-frist`} className="block font-medium">
-                      {t.followUpDue}
-                    </label>
-                    <input
-                      id={`${rowId(followUp)}-frist`}
-                      type="date"
-                      value={followUp.dueDate}
-                      disabled={disabled}
-                      onChange={(e) => update({ dueDate: e.target.value })}
-                      className="mt-1 w-full rounded border border-slate-400 px-2 py-1"
-                    />
-                  </div>
-                  <button
-                    type="button"
-                    disabled={disabled}
-                    onClick={() => form.editRow(followUpRows, { remove: followUp.id })}
-                    aria-label={t.removeFollowUpNumbered(index + 1)}
-                    className="self-end rounded border border-slate-400 px-2 py-1 text-sm"
-                  >
-                    {t.removeFollowUp}
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-          <button
-            type="button"
-            disabled={disabled}
-            onClick={() =>
-              form.editRow(followUpRows, {
-                add: crypto.randomUUID().replace(/-/g, '').slice(0, 20),
-                values: { ownerId: '', dueDate: '' },
-              })
-            }
-            className="mt-2 rounded border border-brand-700 px-3 py-1 text-sm font-medium text-brand-800"
-          >
-            {t.addFollowUp}
-          </button>
-        </fieldset>
 
-        <div className="mt-4">
-          <label htmlFor={fieldId('reassessmentDate')} className="block font-medium">
-            {t.reassessmentDate}
-          </label>
-          <input
-            id={fieldId('reassessmentDate')}
-            type="date"
-            disabled={disabled}
-            value={String(form.content.reassessmentDate ?? '')}
-            onChange={(e) => form.setValue('reassessmentDate', e.target.value)}
-            className="mt-1 rounded border border-slate-400 px-3 py-2"
-          />
+          <section className={section} aria-labelledby="conclusion-heading">
+            <h3 id="conclusion-heading" className="font-semibold">
+              {t.conclusionSection}
+            </h3>
+            {/* The server refuses others' edits to these fields (lib/realtime/update-rules.ts conclusionRule). */}
+            {!disabled && !props.canConclude ? <p className="text-sm text-slate-700">{t.conclusionByChair}</p> : null}
+            <Choice
+              field="outcome"
+              legend={t.outcome}
+              options={outcomes}
+              labels={t.outcomes}
+              document={form}
+              state={states.outcome}
+              disabled={concludeDisabled}
+              required
+            />
+            {form.content.outcome === 'henvist' ? (
+              <Choice
+                field="referredTo"
+                legend={t.referredTo}
+                options={referralTargets}
+                labels={t.referralTargets}
+                document={form}
+                state={states.referredTo}
+                disabled={concludeDisabled}
+                required
+              />
+            ) : null}
+            <CollaborativeText
+              field="conclusion"
+              label={t.conclusion}
+              hint={t.conclusionHint}
+              document={form}
+              state={states.conclusion}
+              disabled={concludeDisabled}
+              rows={4}
+              required={item.purpose === 'avklaring'}
+            />
+            <CollaborativeText field="dissent" label={t.dissent} document={form} disabled={concludeDisabled} rows={2} />
+
+            <fieldset
+              className="mt-4"
+              id={fieldId('followUps')}
+              tabIndex={-1}
+              aria-describedby={states.followUps?.error ? `${fieldId('followUps')}-feil` : undefined}
+            >
+              <legend className="font-medium">{t.followUps}</legend>
+              {states.followUps?.error ? (
+                <p id={`${fieldId('followUps')}-feil`} className="text-sm font-medium text-red-800">
+                  {t.problems[states.followUps.error]}
+                </p>
+              ) : null}
+              <ul className="mt-2 space-y-3">
+                {followUps.map((followUp, index) => {
+                  // Each row is its own entry in the document, its description a text of its own (lib/realtime/y-rows.ts):
+                  // two people writing different rows, or the same description, keep each other's words.
+                  const update = (values: Partial<FollowUpDraft>) => form.editRow(followUpRows, { update: followUp.id, values });
+                  return (
+                    <li key={followUp.id} className="grid gap-2 rounded border border-slate-200 p-3 sm:grid-cols-[1fr_12rem_10rem_auto]">
+                      <CollaborativeText
+                        field={`${followUpRows.list}.${followUp.id}`}
+                        label={t.followUpDescription}
+                        document={form}
+                        text={followUp.description}
+                        disabled={concludeDisabled}
+                        multiline={false}
+                        rows={1}
+                        className="text-sm"
+                      />
+                      <div className="text-sm">
+                        <label htmlFor={`${rowId(followUp)}-ansvarlig`} className="block font-medium">
+                          {t.followUpOwner}
+                        </label>
+                        <MemberSelect
+                          id={`${rowId(followUp)}-ansvarlig`}
+                          members={members}
+                          value={followUp.ownerId}
+                          disabled={concludeDisabled}
+                          onChange={(ownerId) => update({ ownerId })}
+                        />
+                      </div>
+                      <div className="text-sm">
+                        <label htmlFor={`${rowId(followUp)}-frist`} className="block font-medium">
+                          {t.followUpDue}
+                        </label>
+                        <input
+                          id={`${rowId(followUp)}-frist`}
+                          type="date"
+                          value={followUp.dueDate}
+                          disabled={concludeDisabled}
+                          onChange={(e) => update({ dueDate: e.target.value })}
+                          className="mt-1 w-full rounded border border-slate-400 px-2 py-1"
+                        />
+                      </div>
+                      <button
+                        type="button"
+                        disabled={concludeDisabled}
+                        onClick={() => form.editRow(followUpRows, { remove: followUp.id })}
+                        aria-label={t.removeFollowUpNumbered(index + 1)}
+                        className="self-end rounded border border-slate-400 px-2 py-1 text-sm"
+                      >
+                        {t.removeFollowUp}
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+              <button
+                type="button"
+                disabled={concludeDisabled}
+                onClick={() =>
+                  form.editRow(followUpRows, {
+                    add: crypto.randomUUID().replace(/-/g, '').slice(0, 20),
+                    values: { ownerId: '', dueDate: '' },
+                  })
+                }
+                className="mt-2 rounded border border-brand-700 px-3 py-1 text-sm font-medium text-brand-800"
+              >
+                {t.addFollowUp}
+              </button>
+            </fieldset>
+
+            <div className="mt-4">
+              <label htmlFor={fieldId('reassessmentDate')} className="block font-medium">
+                {t.reassessmentDate}
+              </label>
+              <input
+                id={fieldId('reassessmentDate')}
+                type="date"
+                disabled={concludeDisabled}
+                value={String(form.content.reassessmentDate ?? '')}
+                onChange={(e) => form.setValue('reassessmentDate', e.target.value)}
+                className="mt-1 rounded border border-slate-400 px-3 py-2"
+              />
+            </div>
+            <Toggle field="epjDocumentation" label={t.epjDocumentation} document={form} disabled={concludeDisabled}>
+              <label htmlFor={fieldId('epjResponsibleId')} className="mt-2 block text-sm font-medium">
+                {t.epjResponsible}
+              </label>
+              <select
+                id={fieldId('epjResponsibleId')}
+                value={String(form.content.epjResponsibleId ?? '')}
+                disabled={concludeDisabled}
+                onChange={(e) => form.setValue('epjResponsibleId', e.target.value)}
+                className="mt-1 rounded border border-slate-400 px-2 py-1 text-sm"
+              >
+                <option value="">{t.chooseOwner}</option>
+                {members.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                  </option>
+                ))}
+              </select>
+            </Toggle>
+          </section>
         </div>
-        <Toggle field="epjDocumentation" label={t.epjDocumentation} document={form} disabled={disabled}>
-          <label htmlFor={fieldId('epjResponsibleId')} className="mt-2 block text-sm font-medium">
-            {t.epjResponsible}
-          </label>
-          <select
-            id={fieldId('epjResponsibleId')}
-            value={String(form.content.epjResponsibleId ?? '')}
-            disabled={disabled}
-            onChange={(e) => form.setValue('epjResponsibleId', e.target.value)}
-            className="mt-1 rounded border border-slate-400 px-2 py-1 text-sm"
-          >
-            <option value="">{t.chooseOwner}</option>
-            {members.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </Toggle>
-      </section>
+      </div>
 
       {props.canChair ? (
         <div className="mt-4">
@@ -421,12 +414,4 @@ function MemberSelect(props: {
       ))}
     </select>
   );
-}
-
-function labelOf(field: string): string {
-  if (field === 'question') return t.question;
-  const fields = c.fields as Record<string, unknown>;
-  if (typeof fields[field] === 'string') return fields[field] as string;
-  const criterion = field.replace(/Reasons$/, '');
-  return typeof fields[criterion] === 'string' ? c.fields.reasons(fields[criterion] as string) : field;
 }

@@ -10,6 +10,9 @@ import { purposes } from '@/lib/cases/case-form';
 import { nb } from '@/lib/i18n/nb';
 import type { MeetingRoom as Room } from '@/lib/meetings/get-meeting-room';
 import { ItemPanel } from './item-panel';
+import { ReferentControl } from './referent-control';
+import { useConfirm } from '@/app/_components/confirm-dialog';
+import { formatDateTime } from '@/lib/i18n/format';
 import { connectMeetingSocket, sendCommand, type MeetingCommand, type MeetingSocket } from './meeting-socket';
 import { SimilarCasesPanel } from '@/app/_history/similar-cases-panel';
 import type { SimilarCase } from '@/lib/history/similar-cases';
@@ -43,7 +46,16 @@ export function MeetingRoom({
   );
   const [people, setPeople] = useState<{ userId: string; name: string }[]>([]);
   const [closed, setClosed] = useState<{ carriedOver: number } | null>(room.meeting.status === 'closed' ? { carriedOver: 0 } : null);
+  /** Each item's status as the meeting ended, from the close itself: every screen shows the same end without reloading. */
+  const [endedAs, setEndedAs] = useState<Record<string, string>>({});
+  const endMeeting = (closing: { carriedOver: number; items: { id: string; status: string }[] }) => {
+    setClosed({ carriedOver: closing.carriedOver });
+    setEndedAs(Object.fromEntries(closing.items.map((i) => [i.id, i.status])));
+    setCurrentId(null); // no item is up: its timer stops
+  };
   const [problem, setProblem] = useState<string | null>(null);
+  /** Closing, and opening the meeting before its submission deadline, are confirmed in the design system's dialog. */
+  const [ask, confirmDialog] = useConfirm();
   const meetingId = room.meeting.id;
 
   useEffect(() => {
@@ -67,10 +79,8 @@ export function MeetingRoom({
     });
     // My roles changed: load the page again, so it is checked again.
     socket.on('access:changed', () => window.location.reload());
-    socket.on('meeting:closed', (e) => {
-      setClosed({ carriedOver: e.carriedOver });
-      router.refresh();
-    });
+    // Not reloaded: a reload would apply the history rules of a closed meeting, and screens would differ.
+    socket.on('meeting:closed', (e) => endMeeting(e));
     return () => {
       socket.close();
     };
@@ -83,7 +93,23 @@ export function MeetingRoom({
     return ack;
   };
 
-  const selected = room.items.find((i) => i.id === selectedId) ?? null;
+  const makeCurrent = async (itemId: string, openEarly = false) => {
+    const ack = await command('meeting:set-current', { itemId, ...(openEarly ? { openEarly } : {}) });
+    if (!ack.ok && ack.error === 'conflict' && ack.message === 'before_deadline') {
+      setProblem(null);
+      const deadline = formatDateTime(new Date(room.meeting.submissionDeadline));
+      if (await ask({ title: t.openEarlyTitle, message: t.openEarlyBody(deadline), confirmLabel: t.openEarlyConfirm }))
+        await makeCurrent(itemId, true);
+    }
+  };
+  const close = async () => {
+    if (!(await ask({ title: t.closeConfirmTitle, message: t.closeConfirmBody, confirmLabel: t.closeConfirmAction, danger: true }))) return;
+    const ack = await command('meeting:close', {});
+    if (ack.ok) endMeeting(ack.result);
+  };
+
+  const items = room.items.map((i) => (endedAs[i.id] ? { ...i, status: endedAs[i.id], locked: true } : i));
+  const selected = items.find((i) => i.id === selectedId) ?? null;
   const editable = room.access === 'edit' && !closed;
   return (
     <div className="mt-4">
@@ -98,6 +124,7 @@ export function MeetingRoom({
             <span className="ml-2 font-medium text-red-800">{t.overrun(room.schedule.overrunMinutes)}</span>
           ) : null}
         </p>
+        <ReferentControl referent={room.meeting.referent} members={room.members} canChoose={room.canChair && !closed} command={command} />
         {!room.canChair && !closed ? <p className="text-slate-700">{t.following}</p> : null}
       </div>
       {problem ? (
@@ -115,11 +142,12 @@ export function MeetingRoom({
       ) : null}
       <div className="mt-4 grid gap-6 lg:grid-cols-[22rem_1fr]">
         <Agenda
-          items={room.items}
+          items={items}
           currentId={currentId}
           selectedId={selectedId}
           canChair={room.canChair && !closed}
           onSelect={setSelectedId}
+          onMakeCurrent={(itemId) => void makeCurrent(itemId)}
           command={command}
         />
         <div>
@@ -133,6 +161,8 @@ export function MeetingRoom({
               me={me}
               editable={editable && !selected.locked}
               canChair={room.canChair && !closed}
+              canConclude={room.canConclude && !closed}
+              meetingClosed={Boolean(closed)}
               command={command}
             />
           ) : (
@@ -142,11 +172,7 @@ export function MeetingRoom({
           {room.canChair && !closed ? (
             <button
               type="button"
-              onClick={async () => {
-                if (!window.confirm(t.closeConfirm)) return;
-                const ack = await command('meeting:close', {});
-                if (ack.ok) setClosed({ carriedOver: ack.result.carriedOver });
-              }}
+              onClick={() => void close()}
               className="mt-6 rounded border-2 border-red-800 px-4 py-2 font-medium text-red-900 hover:bg-red-50"
             >
               {t.closeMeeting}
@@ -154,6 +180,7 @@ export function MeetingRoom({
           ) : null}
         </div>
       </div>
+      {confirmDialog}
     </div>
   );
 }
@@ -164,6 +191,7 @@ function Agenda(props: {
   selectedId: string | null;
   canChair: boolean;
   onSelect: (id: string) => void;
+  onMakeCurrent: (id: string) => void;
   command: MeetingCommand;
 }) {
   return (
@@ -224,7 +252,7 @@ function Agenda(props: {
                   {item.id !== props.currentId ? (
                     <button
                       type="button"
-                      onClick={() => void props.command('meeting:set-current', { itemId: item.id })}
+                      onClick={() => props.onMakeCurrent(item.id)}
                       aria-label={`${t.makeCurrent}: ${title}`}
                       className="rounded bg-brand-700 px-2 py-1 font-medium text-white"
                     >
