@@ -129,14 +129,7 @@ describe('typing together in the meeting room', () => {
     for (const person of everyone()) await person.page.goto(roomUrl);
     await makeCurrent(chair.page, avklaringTitle);
     for (const person of everyone())
-      await person.page
-        .getByRole('heading', { name: avklaringTitle, level: 2 })
-        .waitFor({ timeout: 10_000 })
-        .catch(async (e) => {
-          await person.page.screenshot({ path: `/tmp/dbg-${person.name}.png` });
-          console.log(person.name, browserTraces());
-          throw e;
-        });
+      await person.page.getByRole('heading', { name: avklaringTitle, level: 2 }).waitFor({ timeout: 10_000 });
     const avklaring = await db.case.findFirstOrThrow({ where: { title: avklaringTitle } });
     const item = await db.agendaItem.findFirstOrThrow({ where: { meetingId: meeting.id, caseId: avklaring.id } });
     itemDocument = `item:${item.id}`;

@@ -36,8 +36,8 @@ describe('opening a meeting before its submission deadline', () => {
 
   it('is refused without the chair’s confirmation, and opens with it, audited', async () => {
     const { meeting } = await demoFixtures(db);
-    // The deadline a day from now, whatever the instant the suite runs at.
-    await db.meeting.update({ where: { id: meeting.id }, data: { submissionDeadline: new Date(Date.now() + 24 * 3600_000) } });
+    // A deadline no run of the suite reaches, whatever instant it runs at (the server reads its own clock).
+    await db.meeting.update({ where: { id: meeting.id }, data: { submissionDeadline: new Date('2099-12-31T12:00:00Z') } });
     const [item] = await syncAgenda(db, meeting.id);
     expect(await chair.emitWithAck('meeting:join', { meetingId: meeting.id })).toMatchObject({ ok: true });
     expect(await chair.emitWithAck('meeting:set-current', { meetingId: meeting.id, itemId: item.id })).toMatchObject({
@@ -57,7 +57,8 @@ describe('opening a meeting before its submission deadline', () => {
   it('opens without asking once the deadline has passed', async () => {
     const { mainUnit } = await demoFixtures(db);
     const planned = await db.meeting.findFirstOrThrow({ where: { unitId: mainUnit.id, status: 'planned' }, orderBy: { startsAt: 'asc' } });
-    await db.meeting.update({ where: { id: planned.id }, data: { submissionDeadline: new Date(Date.now() - 3600_000) } });
+    // A deadline long past, whatever instant the suite runs at.
+    await db.meeting.update({ where: { id: planned.id }, data: { submissionDeadline: new Date('2000-01-03T12:00:00Z') } });
     const added = await db.agendaItem.create({
       data: { meetingId: planned.id, title: 'Eventuelt', position: 1, plannedMinutes: 5, purpose: 'orientering', reason: 'added' },
     });
