@@ -74,11 +74,23 @@ export class ClusterBus {
     return this.publisher;
   }
 
-  /** Redis clients for the socket.io adapter (its own pair, so its traffic never delays ours). */
-  duplicateClients(): { pub: Redis; sub: Redis } {
-    // Connected now and queueing while away: the adapter subscribes as it is created and has its own timeouts.
-    const options = { lazyConnect: false, enableOfflineQueue: true, maxRetriesPerRequest: null };
-    return { pub: this.publisher.duplicate(options), sub: this.subscriber.duplicate(options) };
+  /**
+   * Redis clients for the socket.io adapter (its own pair, so its traffic never delays ours), connected
+   * before they are handed over: the adapter subscribes as it is created, and a SUBSCRIBE queued on a
+   * connection that is still connecting can go out before ioredis's INFO ready check, which Redis then
+   * refuses ("Connection in subscriber mode") and the adapter's subscriptions are lost with the retry.
+   */
+  async connectedDuplicates(): Promise<{ pub: Redis; sub: Redis }> {
+    // Queueing while away later: the adapter has its own timeouts.
+    const options = { lazyConnect: true, enableOfflineQueue: true, maxRetriesPerRequest: null };
+    const pair = { pub: this.publisher.duplicate(options), sub: this.subscriber.duplicate(options) };
+    for (const client of [pair.pub, pair.sub]) {
+      client.on('error', (error: Error) =>
+        this.options.log.warn({ role: 'socket.io adapter', err: error.message }, 'redis: connection error'),
+      );
+    }
+    await Promise.all([pair.pub.connect(), pair.sub.connect()]);
+    return pair;
   }
 
   async subscribe(channel: string, handler: ChannelHandler): Promise<void> {

@@ -31,10 +31,7 @@ export async function startCluster(deps: { url: string; prefix: string; log: Log
   deps.registry.setPeers(relay);
   // Failed logins are counted for the installation, not per node.
   registerThrottleStore(new RedisThrottleStore(bus.commands, deps.prefix));
-  const adapterClients = bus.duplicateClients();
-  for (const client of [adapterClients.pub, adapterClients.sub]) {
-    client.on('error', (error: Error) => deps.log.warn({ role: 'socket.io adapter', err: error.message }, 'redis: connection error'));
-  }
+  const adapterClients = await bus.connectedDuplicates();
   deps.log.info({ nodeId: bus.nodeId, prefix: deps.prefix }, 'cluster: joined through Redis');
   return {
     bus,

@@ -19,19 +19,45 @@ export type TestServer = {
 
 const root = path.resolve(import.meta.dirname, '../..');
 
+/**
+ * A port that is free to listen on. It is drawn at random from below the
+ * kernel's ephemeral range (32768-60999 here): a port the kernel handed out
+ * for a probe can be handed out again at once for any outgoing connection
+ * (a database client, Chromium), and then the server's listen fails with
+ * EADDRINUSE. Below that range only listeners compete.
+ */
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const candidate = 20_000 + Math.floor(Math.random() * 12_000);
+    if (await canListen(candidate)) return candidate;
+  }
+  throw new Error('no free port found in 20000-31999');
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
   });
 }
 
-export async function startTestServer(options: {
+/**
+ * Starts the server; when the port was chosen here and another process took
+ * it between the probe and the server's listen, tries again on another one.
+ */
+export async function startTestServer(options: Parameters<typeof startOnce>[0]): Promise<TestServer> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startOnce(options);
+    } catch (error) {
+      const portTaken = error instanceof Error && error.message.includes('EADDRINUSE');
+      if (!portTaken || options.port !== undefined || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function startOnce(options: {
   databaseUrl: string;
   dataDir: string;
   port?: number;
