@@ -25,6 +25,8 @@ type LoadClient = {
 const tokenPattern = /\[([a-z0-9]+):(\d+):(\d+\.\d+)\]/g;
 const clients: LoadClient[] = [];
 const latencies: number[] = [];
+/** The send time of each entry of `latencies` (same index). */
+const sentAts: number[] = [];
 let disconnects = 0;
 let measured = { start: Number.POSITIVE_INFINITY, end: Number.NEGATIVE_INFINITY };
 const loopResolutionMs = 10;
@@ -80,6 +82,7 @@ function observe(entry: LoadClient): void {
         if (sentAt < measured.start || sentAt >= measured.end) continue;
         entry.received += 1;
         latencies.push(now - sentAt);
+        sentAts.push(sentAt);
       }
     }
   });
@@ -149,6 +152,7 @@ function report(): void {
     typists: clients.filter((c) => c.spec.typist).map((c) => ({ docName: c.spec.docName, sent: c.sent })),
     observers: clients.filter((c) => !c.spec.typist).map((c) => ({ docName: c.spec.docName, received: c.received })),
     latencies,
+    sentAts,
     disconnects,
     cpuPercent,
     eventLoopDelayMs: loopAtWindowEnd,

@@ -11,7 +11,7 @@
  * does and the last figures measured: docs/performance.md.
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -21,9 +21,11 @@ import { createTestDatabase, type TestDatabase } from '../tests/support/database
 import { demo, demoFixtures, openDb } from '../tests/support/fixtures';
 import { loginDemoUsers } from '../tests/support/login';
 import { benchUsers } from './bench-users';
+import { createLiveMeetings } from './live-meetings';
 import { startTestServer, type TestServer } from '../tests/support/test-server';
 import { connectYjs, waitFor, whenSynced, type YjsClient } from '../tests/support/yjs-client';
 import { monoMs } from './clock';
+import { cpuSeconds, machineBusySeconds, rssBytes } from './process-usage';
 import type { LoadClientSpec, ParentMessage, WorkerMessage } from './protocol';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -73,29 +75,6 @@ function percentile(sorted: number[], p: number): number | null {
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
 }
 
-const clockTicks = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/** utime + stime of a process, in seconds (from /proc/<pid>/stat). */
-function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // After "pid (comm) ": state is field 3, utime 14, stime 15 (1-based).
-  return (Number(fields[11]) + Number(fields[12])) / clockTicks;
-}
-
-/** Busy CPU seconds of the whole machine, all cores together (from /proc/stat). */
-function machineBusySeconds(): number {
-  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-  // user nice system idle iowait irq softirq steal …: everything but idle and iowait.
-  return (fields[0] + fields[1] + fields[2] + fields[5] + fields[6] + fields[7]) / clockTicks;
-}
-
 /** Processes of this benchmark: this one, the Samlet server, and every forked child (reference server, load processes). */
 const ownPids = new Set<number>([process.pid]);
 
@@ -143,9 +122,7 @@ async function waitForQuietMachine(): Promise<void> {
 
 /** Resident memory of a process in MB (VmRSS from /proc/<pid>/status). */
 function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round(kb / 1024);
+  return Math.round(rssBytes(pid) / 2 ** 20);
 }
 
 type ServerMetrics = { eventLoopDelayMs: { p50: number; p99: number; max: number }; rssBytes: number; openDocuments?: number };
@@ -644,35 +621,9 @@ async function main(): Promise<number> {
       metricsUrls: servers.map((s) => `${s.url}/api/metrics`),
       cookieFor: (p) => editors[p % editors.length],
       newMeetings: async (count) => {
-        const base = Date.now() + 30 * 24 * 3600_000;
-        const rows = await samletDb.meeting.createManyAndReturn({
-          data: Array.from({ length: count }, (_, i) => {
-            const startsAt = new Date(base + (meetingSeq + i) * 60_000);
-            return {
-              unitId: mainUnit.id,
-              startsAt,
-              endsAt: new Date(startsAt.getTime() + 90 * 60_000),
-              submissionDeadline: new Date(startsAt.getTime() - 2 * 24 * 3600_000),
-              status: 'planned',
-              location: 'Benchmark',
-            };
-          }),
-          select: { id: true },
-        });
+        const docs = await createLiveMeetings(samletDb, mainUnit.id, count, 30 + meetingSeq / (24 * 60));
         meetingSeq += count;
-        // One agenda item per meeting: its document (`item:<id>`) is what a meeting co-edits (the meeting-wide kind is gone).
-        const items = await samletDb.agendaItem.createManyAndReturn({
-          data: rows.map((row) => ({
-            meetingId: row.id,
-            title: 'Benchmark',
-            position: 1,
-            plannedMinutes: 10,
-            purpose: 'drofting',
-            reason: 'added',
-          })),
-          select: { id: true },
-        });
-        return items.map((item) => `item:${item.id}`);
+        return docs;
       },
       waitIdle: async () => (await Promise.all(servers.map((s) => waitNoOpenDocuments(`${s.url}/api/metrics`, 60_000)))).every(Boolean),
     });

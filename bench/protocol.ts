@@ -38,6 +38,8 @@ export type WorkerMessage =
       observers: { docName: string; received: number }[];
       /** Receive time − send time (ms) of every window token every observer received. */
       latencies: number[];
+      /** The send time (bench/clock.ts) of each entry of `latencies`, same index. */
+      sentAts: number[];
       /** Provider disconnects seen after the initial sync. */
       disconnects: number;
       /** This load process over the window: CPU % of one core and event-loop delay (ms). */

@@ -15,18 +15,27 @@ export type TcpBalancer = {
   close: () => Promise<void>;
 };
 
-export async function startTcpBalancer(backendPorts: number[]): Promise<TcpBalancer> {
+export async function startTcpBalancer(
+  backendPorts: number[],
+  /**
+   * `first`: every connection to the first node that accepts (failover, what the tests need);
+   * `round-robin`: new connections spread over the nodes in turn (a benchmark of several nodes).
+   */
+  strategy: 'first' | 'round-robin' = 'first',
+): Promise<TcpBalancer> {
   const open = new Set<Socket>();
+  let turn = 0;
   const server: Server = createServer((client) => {
     open.add(client);
     client.once('close', () => open.delete(client));
     client.pause();
-    const tryBackend = (index: number) => {
-      if (index >= backendPorts.length) return client.destroy();
-      const backend = connect(backendPorts[index], '127.0.0.1');
+    const start = strategy === 'round-robin' ? turn++ % backendPorts.length : 0;
+    const tryBackend = (attempt: number) => {
+      if (attempt >= backendPorts.length) return client.destroy();
+      const backend = connect(backendPorts[(start + attempt) % backendPorts.length], '127.0.0.1');
       let connected = false;
       // Refused before connecting: that node is down, try the next. After: the connection is over.
-      backend.on('error', () => (connected ? client.destroy() : tryBackend(index + 1)));
+      backend.on('error', () => (connected ? client.destroy() : tryBackend(attempt + 1)));
       backend.once('connect', () => {
         connected = true;
         open.add(backend);
