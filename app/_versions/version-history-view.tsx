@@ -1,3 +1,5 @@
+import { Button, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
+import { DataTable } from '@/app/_components/data-table';
 import { formatDateTime } from '@/lib/i18n/format';
 import { nb } from '@/lib/i18n/nb';
 import { versionFieldLabel } from '@/lib/i18n/nb-versions';
@@ -56,42 +58,25 @@ export function VersionHistoryView({
         ) : (
           <>
             {editable ? <p className="mt-2 text-sm text-slate-700">{t.restoreHint}</p> : <p className="mt-2 text-sm">{t.readOnly}</p>}
-            <table className="reflow mt-3 w-full border-collapse text-left text-sm">
-              <caption className="sr-only">{t.listHeading}</caption>
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className="py-2 pr-3">
-                    {t.columns.when}
-                  </th>
-                  <th scope="col" className="py-2 pr-3">
-                    {t.columns.kind}
-                  </th>
-                  <th scope="col" className="py-2 pr-3">
-                    {t.columns.by}
-                  </th>
-                  <th scope="col" className="py-2 pr-3">
-                    {t.columns.changes}
-                  </th>
-                  {editable ? (
-                    <th scope="col" className="py-2">
-                      {t.columns.actions}
-                    </th>
-                  ) : null}
-                </tr>
-              </thead>
-              <tbody>
+            <DataTable caption={t.listHeading} className="mt-3" reflowBelow="lg">
+              <TableHead>
+                <TableRow>
+                  <TableHeaderCell scope="col">{t.columns.when}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t.columns.kind}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t.columns.by}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t.columns.changes}</TableHeaderCell>
+                  {editable ? <TableHeaderCell scope="col">{t.columns.actions}</TableHeaderCell> : null}
+                </TableRow>
+              </TableHead>
+              <TableBody>
                 {entries.map((entry) => (
-                  <tr key={entry.id} className="border-b border-slate-200 align-top">
-                    <td data-label={t.columns.when} className="py-2 pr-3 whitespace-nowrap">
+                  <TableRow key={entry.id} className="align-top">
+                    <TableCell data-label={t.columns.when} className="whitespace-nowrap">
                       {formatDateTime(entry.at)}
-                    </td>
-                    <td data-label={t.columns.kind} className="py-2 pr-3">
-                      {t.kinds[entry.kind] ?? entry.kind}
-                    </td>
-                    <td data-label={t.columns.by} className="py-2 pr-3">
-                      {entry.by ?? t.unknownPerson}
-                    </td>
-                    <td data-label={t.columns.changes} className="py-2 pr-3">
+                    </TableCell>
+                    <TableCell data-label={t.columns.kind}>{t.kinds[entry.kind] ?? entry.kind}</TableCell>
+                    <TableCell data-label={t.columns.by}>{entry.by ?? t.unknownPerson}</TableCell>
+                    <TableCell data-label={t.columns.changes}>
                       {entry.changes.length === 0 ? (
                         t.noChanges
                       ) : (
@@ -104,27 +89,23 @@ export function VersionHistoryView({
                           ))}
                         </ul>
                       )}
-                    </td>
+                    </TableCell>
                     {editable ? (
-                      <td data-label={t.columns.actions} className="py-2">
+                      <TableCell data-label={t.columns.actions}>
                         <form action={restoreVersionAction}>
                           <input type="hidden" name="kind" value={doc.kind} />
                           <input type="hidden" name="id" value={doc.id} />
                           <input type="hidden" name="versionId" value={entry.id} />
-                          <button
-                            type="submit"
-                            aria-label={t.restoreLabel(formatDateTime(entry.at))}
-                            className="rounded border border-brand-700 px-3 py-1 text-brand-800 hover:bg-brand-50"
-                          >
+                          <Button type="submit" variant="secondary" data-size="sm" aria-label={t.restoreLabel(formatDateTime(entry.at))}>
                             {t.restore}
-                          </button>
+                          </Button>
                         </form>
-                      </td>
+                      </TableCell>
                     ) : null}
-                  </tr>
+                  </TableRow>
                 ))}
-              </tbody>
-            </table>
+              </TableBody>
+            </DataTable>
           </>
         )}
         {history.editedSinceLatest.length > 0 ? (

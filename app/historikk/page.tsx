@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
 import { requireActor } from '@/app/_auth/require-actor';
+import { DataTable } from '@/app/_components/data-table';
 import { PageShell } from '@/app/_components/page-shell';
 import { unitsWithHistory } from '@/lib/access/policy';
 import { getDb } from '@/lib/db/db';
@@ -12,6 +14,7 @@ export const metadata: Metadata = { title: nb.history.title };
 export const dynamic = 'force-dynamic';
 
 const t = nb.history;
+const columns = ['date', 'unit', 'chair', 'attendance', 'items', 'purposes', 'outcomes', 'minutes'] as const;
 
 function counts(entries: Record<string, number>, labels: Record<string, string>): string {
   return Object.entries(entries)
@@ -43,67 +46,47 @@ export default async function HistoryPage() {
       {meetings.length === 0 ? (
         <p className="mt-6">{t.none}</p>
       ) : (
-        <div className="mt-6 overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">{t.title}</caption>
-            <thead>
-              <tr className="border-b border-slate-400">
-                <th scope="col" className="py-2 pr-4">
-                  {t.columns.date}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t.columns.unit}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t.columns.chair}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t.columns.attendance}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t.columns.items}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t.columns.purposes}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t.columns.outcomes}
-                </th>
-                <th scope="col" className="py-2">
-                  {t.columns.minutes}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {meetings.map((m) => (
-                <tr key={m.id} className="border-b border-slate-200 align-top">
-                  <td className="py-2 pr-4 whitespace-nowrap">{formatDate(m.startsAt)}</td>
-                  <td className="py-2 pr-4">{m.unitName}</td>
-                  <td className="py-2 pr-4">{m.chair ?? '–'}</td>
-                  <td className="py-2 pr-4">{m.attendance}</td>
-                  <td className="py-2 pr-4">
-                    {m.items.total}
-                    {m.ownOnly ? ` (${t.ownOnly})` : ''}
-                  </td>
-                  <td className="py-2 pr-4">{counts(m.items.byPurpose, nb.cases.purposes)}</td>
-                  <td className="py-2 pr-4">
-                    {[
-                      counts(m.items.byOutcome, nb.meetingRoom.outcomes),
-                      m.items.withoutOutcome ? t.withoutOutcome(m.items.withoutOutcome) : '',
-                    ]
-                      .filter(Boolean)
-                      .join(', ')}
-                  </td>
-                  <td className="py-2">
-                    <Link prefetch={false} href={`/moter/${m.id}/referat`} className="text-brand-700 underline">
-                      {t.openMinutes(formatDate(m.startsAt))}
-                    </Link>
-                  </td>
-                </tr>
+        <DataTable caption={t.title} className="mt-6" reflowBelow="lg">
+          <TableHead>
+            <TableRow>
+              {columns.map((key) => (
+                <TableHeaderCell key={key} scope="col">
+                  {t.columns[key]}
+                </TableHeaderCell>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {meetings.map((m) => (
+              <TableRow key={m.id} className="align-top">
+                <TableCell data-label={t.columns.date} className="whitespace-nowrap">
+                  {formatDate(m.startsAt)}
+                </TableCell>
+                <TableCell data-label={t.columns.unit}>{m.unitName}</TableCell>
+                <TableCell data-label={t.columns.chair}>{m.chair ?? '–'}</TableCell>
+                <TableCell data-label={t.columns.attendance}>{m.attendance}</TableCell>
+                <TableCell data-label={t.columns.items}>
+                  {m.items.total}
+                  {m.ownOnly ? ` (${t.ownOnly})` : ''}
+                </TableCell>
+                <TableCell data-label={t.columns.purposes}>{counts(m.items.byPurpose, nb.cases.purposes)}</TableCell>
+                <TableCell data-label={t.columns.outcomes}>
+                  {[
+                    counts(m.items.byOutcome, nb.meetingRoom.outcomes),
+                    m.items.withoutOutcome ? t.withoutOutcome(m.items.withoutOutcome) : '',
+                  ]
+                    .filter(Boolean)
+                    .join(', ')}
+                </TableCell>
+                <TableCell data-label={t.columns.minutes}>
+                  <Link prefetch={false} href={`/moter/${m.id}/referat`} className="text-brand-700 underline">
+                    {t.openMinutes(formatDate(m.startsAt))}
+                  </Link>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </DataTable>
       )}
     </PageShell>
   );

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Button, Tag, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
 import { requireActor } from '@/app/_auth/require-actor';
+import { DataTable } from '@/app/_components/data-table';
 import { PageShell } from '@/app/_components/page-shell';
 import { unitsWithHistory } from '@/lib/access/policy';
 import { getDb } from '@/lib/db/db';
@@ -13,7 +15,6 @@ export const metadata: Metadata = { title: nb.history.followUps.title };
 export const dynamic = 'force-dynamic';
 
 const t = nb.history.followUps;
-const cell = 'py-2 pr-4 align-top';
 
 export default async function FollowUpsPage() {
   const { actor, user } = await requireActor();
@@ -30,30 +31,24 @@ export default async function FollowUpsPage() {
           <h2 id="per-person" className="text-lg font-semibold">
             {t.perOwner}
           </h2>
-          <table className="mt-2 text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-400">
-                <th scope="col" className={cell}>
-                  {t.owner}
-                </th>
-                <th scope="col" className={cell}>
-                  {t.open}
-                </th>
-                <th scope="col" className={cell}>
-                  {t.overdue}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
+          <DataTable caption={t.perOwner} className="mt-2 sm:w-auto">
+            <TableHead>
+              <TableRow>
+                <TableHeaderCell scope="col">{t.owner}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t.open}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t.overdue}</TableHeaderCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
               {overview.byOwner.map((row) => (
-                <tr key={row.owner} className="border-b border-slate-200">
-                  <td className={cell}>{row.owner}</td>
-                  <td className={cell}>{row.open}</td>
-                  <td className={cell}>{row.overdue}</td>
-                </tr>
+                <TableRow key={row.owner}>
+                  <TableHeaderCell scope="row">{row.owner}</TableHeaderCell>
+                  <TableCell data-label={t.open}>{row.open}</TableCell>
+                  <TableCell data-label={t.overdue}>{row.overdue}</TableCell>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </DataTable>
         </section>
       ) : null}
 
@@ -64,70 +59,57 @@ export default async function FollowUpsPage() {
         {overview.followUps.length === 0 ? (
           <p className="mt-2">{t.none}</p>
         ) : (
-          <div className="mt-2 overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead>
-                <tr className="border-b border-slate-400">
-                  <th scope="col" className={cell}>
-                    {t.task}
-                  </th>
-                  <th scope="col" className={cell}>
-                    {t.owner}
-                  </th>
-                  <th scope="col" className={cell}>
-                    {t.due}
-                  </th>
-                  <th scope="col" className={cell}>
-                    {t.case}
-                  </th>
-                  <th scope="col" className={cell}>
-                    {t.fromMeeting}
-                  </th>
-                  <th scope="col" className={cell}>
-                    {t.unit}
-                  </th>
-                  <th scope="col" className={cell}>
-                    {t.status}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {overview.followUps.map((f) => (
-                  <tr key={f.id} className="border-b border-slate-200">
-                    <td className={cell}>{f.description}</td>
-                    <td className={cell}>{f.owner}</td>
-                    <td className={cell}>
-                      {f.dueDate ? formatDate(f.dueDate) : '–'}
-                      {f.overdue ? <span className="ml-2 rounded bg-red-100 px-1 font-medium text-red-900">{t.overdueBadge}</span> : null}
-                    </td>
-                    <td className={cell}>{f.caseTitle ?? '–'}</td>
-                    <td className={cell}>
-                      <Link prefetch={false} href={`/moter/${f.meetingId}/referat`} className="text-brand-700 underline">
-                        {formatDate(f.meetingDate)}
-                      </Link>
-                    </td>
-                    <td className={cell}>{f.unitName}</td>
-                    <td className={cell}>
-                      <span>{f.done ? t.done : t.notDone}</span>
-                      {f.canComplete ? (
-                        <form action={setFollowUpDone} className="mt-1">
-                          <input type="hidden" name="followUpId" value={f.id} />
-                          <input type="hidden" name="done" value={f.done ? 'false' : 'true'} />
-                          <button
-                            type="submit"
-                            className="rounded border border-brand-700 px-2 py-1 text-brand-800 hover:bg-brand-50"
-                            aria-label={f.done ? t.reopen(f.description) : t.markDone(f.description)}
-                          >
-                            {f.done ? t.reopenShort : t.markDoneShort}
-                          </button>
-                        </form>
-                      ) : null}
-                    </td>
-                  </tr>
+          <DataTable caption={t.list} className="mt-2" reflowBelow="lg">
+            <TableHead>
+              <TableRow>
+                {[t.task, t.owner, t.due, t.case, t.fromMeeting, t.unit, t.status].map((name) => (
+                  <TableHeaderCell key={name} scope="col">
+                    {name}
+                  </TableHeaderCell>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {overview.followUps.map((f) => (
+                <TableRow key={f.id} className="align-top">
+                  <TableCell data-label={t.task}>{f.description}</TableCell>
+                  <TableCell data-label={t.owner}>{f.owner}</TableCell>
+                  <TableCell data-label={t.due}>
+                    {f.dueDate ? formatDate(f.dueDate) : '–'}
+                    {f.overdue ? (
+                      <Tag data-color="danger" data-size="sm" className="ml-2">
+                        {t.overdueBadge}
+                      </Tag>
+                    ) : null}
+                  </TableCell>
+                  <TableCell data-label={t.case}>{f.caseTitle ?? '–'}</TableCell>
+                  <TableCell data-label={t.fromMeeting}>
+                    <Link prefetch={false} href={`/moter/${f.meetingId}/referat`} className="text-brand-700 underline">
+                      {formatDate(f.meetingDate)}
+                    </Link>
+                  </TableCell>
+                  <TableCell data-label={t.unit}>{f.unitName}</TableCell>
+                  <TableCell data-label={t.status}>
+                    <span>{f.done ? t.done : t.notDone}</span>
+                    {f.canComplete ? (
+                      <form action={setFollowUpDone} className="mt-1">
+                        <input type="hidden" name="followUpId" value={f.id} />
+                        <input type="hidden" name="done" value={f.done ? 'false' : 'true'} />
+                        <Button
+                          type="submit"
+                          variant="secondary"
+                          data-size="sm"
+                          aria-label={f.done ? t.reopen(f.description) : t.markDone(f.description)}
+                        >
+                          {f.done ? t.reopenShort : t.markDoneShort}
+                        </Button>
+                      </form>
+                    ) : null}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </DataTable>
         )}
       </section>
 
@@ -145,18 +127,18 @@ export default async function FollowUpsPage() {
                 <p className="font-medium">{r.title}</p>
                 <p className="text-sm text-slate-700">
                   {r.personRef} · {t.caseworker}: {r.caseworker} · {t.reassessOn} {formatDate(r.reassessmentDate)}
-                  {r.overdue ? <span className="ml-2 rounded bg-red-100 px-1 font-medium text-red-900">{t.overdueBadge}</span> : null}
+                  {r.overdue ? (
+                    <Tag data-color="danger" data-size="sm" className="ml-2">
+                      {t.overdueBadge}
+                    </Tag>
+                  ) : null}
                 </p>
                 {r.canStartRevision ? (
                   <form action={startRevisionDraft} className="mt-2">
                     <input type="hidden" name="caseId" value={r.caseId} />
-                    <button
-                      type="submit"
-                      className="rounded bg-brand-700 px-3 py-1 font-medium text-white hover:bg-brand-800"
-                      aria-label={t.startRevision(r.title)}
-                    >
+                    <Button type="submit" data-size="sm" aria-label={t.startRevision(r.title)}>
                       {t.startRevisionShort}
-                    </button>
+                    </Button>
                   </form>
                 ) : null}
               </li>

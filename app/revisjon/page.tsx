@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Alert, Button, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
 import { requireActor } from '@/app/_auth/require-actor';
+import { DataTable } from '@/app/_components/data-table';
+import { FilterSelect, FilterText } from '@/app/_components/filter-fields';
 import { orNotFound } from '@/app/_lib/or-not-found';
 import { PageShell } from '@/app/_components/page-shell';
 import { loadAuditPage } from '@/lib/audit/load-audit-page';
@@ -26,7 +29,6 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const { actor, user } = await requireActor();
   const raw = firstValues(await searchParams);
   const { filter, invalidFields, rows, people, olderBefore } = await orNotFound(loadAuditPage({ db: getDb(), actor, query: raw }));
-  const field = 'mt-1 block w-full rounded border border-slate-500 px-2 py-1';
   const value = (key: keyof AuditFilter) => (invalidFields.length ? (raw[key] ?? '') : String(filter[key] ?? ''));
   return (
     <PageShell userName={user.name} actor={actor} wide>
@@ -37,58 +39,37 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         className="mt-6 grid gap-4 rounded border border-slate-300 bg-white p-4 sm:grid-cols-3 print:hidden"
         aria-label={t.filters}
       >
-        <label className="text-sm font-medium">
-          {t.from}
-          <input type="date" name="from" defaultValue={value('from')} className={field} />
-        </label>
-        <label className="text-sm font-medium">
-          {t.to}
-          <input type="date" name="to" defaultValue={value('to')} className={field} />
-        </label>
-        <label className="text-sm font-medium">
-          {t.actor}
-          <select name="actorId" defaultValue={value('actorId')} className={field}>
-            <option value="">{t.anyActor}</option>
-            {people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm font-medium">
-          {t.personRef}
-          <input
-            type="text"
-            name="personRef"
-            maxLength={40}
-            defaultValue={value('personRef')}
-            aria-describedby="personref-hint"
-            className={field}
-          />
-          <span id="personref-hint" className="mt-1 block text-xs font-normal text-slate-700">
-            {t.personRefHint}
-          </span>
-        </label>
-        <label className="text-sm font-medium">
-          {t.action}
-          <select name="action" defaultValue={value('action')} className={field}>
-            <option value="">{t.anyAction}</option>
-            {auditActions.map((a) => (
-              <option key={a} value={a}>
-                {auditActionLabels[a]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm font-medium">
-          {t.entityId}
-          <input type="text" name="entityId" defaultValue={value('entityId')} className={field} />
-        </label>
+        <FilterText id="revisjon-from" name="from" type="date" label={t.from} defaultValue={value('from')} />
+        <FilterText id="revisjon-to" name="to" type="date" label={t.to} defaultValue={value('to')} />
+        <FilterSelect
+          id="revisjon-actor"
+          name="actorId"
+          label={t.actor}
+          anyLabel={t.anyActor}
+          defaultValue={value('actorId')}
+          options={people.map((p) => [p.id, p.name] as const)}
+        />
+        <FilterText
+          id="revisjon-personref"
+          name="personRef"
+          label={t.personRef}
+          maxLength={40}
+          description={t.personRefHint}
+          defaultValue={value('personRef')}
+        />
+        <FilterSelect
+          id="revisjon-action"
+          name="action"
+          label={t.action}
+          anyLabel={t.anyAction}
+          defaultValue={value('action')}
+          options={auditActions.map((a) => [a, auditActionLabels[a]] as const)}
+        />
+        <FilterText id="revisjon-entity" name="entityId" label={t.entityId} defaultValue={value('entityId')} />
         <div className="flex flex-wrap items-end gap-4 sm:col-span-3">
-          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+          <Button type="submit" data-size="sm">
             {t.apply}
-          </button>
+          </Button>
           <Link prefetch={false} href="/revisjon" className="text-brand-700 underline">
             {t.reset}
           </Link>
@@ -100,52 +81,37 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </div>
       </form>
       {invalidFields.length > 0 ? (
-        <p role="alert" className="mt-4 rounded border border-red-700 bg-red-50 p-3 text-red-900">
+        <Alert data-color="danger" role="alert" className="mt-4">
           {t.invalidFilter} {t.invalidFields(invalidFields.map((f) => t.fieldNames[f] ?? f).join(', '))}
-        </p>
+        </Alert>
       ) : rows.length === 0 ? (
         <p className="mt-6">{t.none}</p>
       ) : (
-        <div className="mt-6 overflow-x-auto">
+        <div className="mt-6">
           <p className="text-sm text-slate-700">{t.shown(rows.length)}</p>
-          <table className="reflow mt-2 w-full border-collapse text-left text-sm">
-            <caption className="sr-only">{t.title}</caption>
-            <thead>
-              <tr className="border-b border-slate-400">
-                <th scope="col" className="py-2 pr-4">
-                  {t.columns.at}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t.columns.actor}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t.columns.action}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t.columns.entity}
-                </th>
-                <th scope="col" className="py-2">
-                  {t.columns.detail}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
+          <DataTable caption={t.title} className="mt-2" reflowBelow="lg">
+            <TableHead>
+              <TableRow>
+                {[t.columns.at, t.columns.actor, t.columns.action, t.columns.entity, t.columns.detail].map((name) => (
+                  <TableHeaderCell key={name} scope="col">
+                    {name}
+                  </TableHeaderCell>
+                ))}
+              </TableRow>
+            </TableHead>
+            <TableBody>
               {rows.map((r) => {
                 const words = auditRowWords(r);
                 return (
-                  <tr key={r.id} className="border-b border-slate-200 align-top">
-                    <td data-label={t.columns.at} className="py-2 pr-4 whitespace-nowrap">
+                  <TableRow key={r.id} className="align-top">
+                    <TableCell data-label={t.columns.at} className="whitespace-nowrap">
                       <time dateTime={r.at.toISOString()} title={words.exactAt}>
                         {words.at}
                       </time>
-                    </td>
-                    <td data-label={t.columns.actor} className="py-2 pr-4">
-                      {words.actor}
-                    </td>
-                    <td data-label={t.columns.action} className="py-2 pr-4">
-                      {words.action}
-                    </td>
-                    <td data-label={t.columns.entity} className="py-2 pr-4">
+                    </TableCell>
+                    <TableCell data-label={t.columns.actor}>{words.actor}</TableCell>
+                    <TableCell data-label={t.columns.action}>{words.action}</TableCell>
+                    <TableCell data-label={t.columns.entity}>
                       <span className="block">
                         {words.subject}
                         {words.caseTitle ? `: ${words.caseTitle}` : ''}
@@ -170,15 +136,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       >
                         {t.filterByEntity}
                       </Link>
-                    </td>
-                    <td data-label={t.columns.detail} className="py-2">
-                      {words.detail}
-                    </td>
-                  </tr>
+                    </TableCell>
+                    <TableCell data-label={t.columns.detail}>{words.detail}</TableCell>
+                  </TableRow>
                 );
               })}
-            </tbody>
-          </table>
+            </TableBody>
+          </DataTable>
           <p className="mt-4 flex gap-6">
             {filter.before ? (
               <Link prefetch={false} href={`/revisjon?${queryOf(filter)}`} className="text-brand-700 underline">

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Alert, Field, Fieldset, FieldsetLegend, Label, Search, SearchButton, SearchInput } from '@digdir/designsystemet-react';
 import { requireActor } from '@/app/_auth/require-actor';
+import { FilterSelect, FilterText } from '@/app/_components/filter-fields';
 import { PageShell } from '@/app/_components/page-shell';
 import { caseLevels, caseTypes, criterionLevels, purposes } from '@/lib/cases/case-form';
 import { getDb, getDbProvider } from '@/lib/db/db';
@@ -16,7 +18,6 @@ export const metadata: Metadata = { title: nb.history.search.title };
 export const dynamic = 'force-dynamic';
 
 const t = nb.history.search;
-const field = 'mt-1 block w-full rounded border border-slate-500 px-2 py-1';
 
 function Marked({ parts }: { parts: TextPart[] }) {
   return (
@@ -45,19 +46,7 @@ function Choice({
   value?: string;
   options: [string, string][];
 }) {
-  return (
-    <label className="text-sm font-medium">
-      {label}
-      <select name={name} defaultValue={value ?? ''} className={field}>
-        <option value="">{t.any}</option>
-        {options.map(([key, text]) => (
-          <option key={key} value={key}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  return <FilterSelect id={`sok-${name}`} name={name} label={label} defaultValue={value} anyLabel={t.any} options={options} />;
 }
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -78,26 +67,18 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       <h1 className="text-2xl font-semibold tracking-tight">{t.title}</h1>
       <p className="mt-2 max-w-prose text-slate-700">{t.intro}</p>
       <form method="get" role="search" className="mt-6 rounded border border-slate-300 bg-white p-4">
-        <div className="flex flex-wrap items-end gap-4">
-          <label className="grow text-sm font-medium">
-            {t.query}
-            <input type="search" name="q" defaultValue={search.q ?? raw.q ?? ''} maxLength={200} className={field} />
-          </label>
-          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
-            {t.submit}
-          </button>
-        </div>
-        <fieldset className="mt-4">
-          <legend className="text-sm font-semibold">{t.filters}</legend>
-          <div className="mt-2 grid gap-4 sm:grid-cols-3 lg:grid-cols-4">
-            <label className="text-sm font-medium">
-              {t.from}
-              <input type="date" name="from" defaultValue={search.from ?? raw.from ?? ''} className={field} />
-            </label>
-            <label className="text-sm font-medium">
-              {t.to}
-              <input type="date" name="to" defaultValue={search.to ?? raw.to ?? ''} className={field} />
-            </label>
+        <Field data-size="sm">
+          <Label htmlFor="sok-q">{t.query}</Label>
+          <Search>
+            <SearchInput id="sok-q" name="q" defaultValue={search.q ?? raw.q ?? ''} maxLength={200} />
+            <SearchButton>{t.submit}</SearchButton>
+          </Search>
+        </Field>
+        <Fieldset data-size="sm" className="mt-4">
+          <FieldsetLegend>{t.filters}</FieldsetLegend>
+          <div className="grid gap-4 sm:grid-cols-3 lg:grid-cols-4">
+            <FilterText id="sok-from" name="from" type="date" label={t.from} defaultValue={search.from ?? raw.from ?? ''} />
+            <FilterText id="sok-to" name="to" type="date" label={t.to} defaultValue={search.to ?? raw.to ?? ''} />
             {caseworkers.length ? (
               <Choice
                 name="caseworkerId"
@@ -106,10 +87,13 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                 options={caseworkers.map((c) => [c.id, c.name])}
               />
             ) : null}
-            <label className="text-sm font-medium">
-              {t.service}
-              <input type="text" name="service" defaultValue={search.service ?? raw.service ?? ''} maxLength={60} className={field} />
-            </label>
+            <FilterText
+              id="sok-service"
+              name="service"
+              label={t.service}
+              defaultValue={search.service ?? raw.service ?? ''}
+              maxLength={60}
+            />
             <Choice name="caseType" label={t.caseType} value={search.caseType} options={caseTypes.map((c) => [c, nb.cases.caseTypes[c]])} />
             <Choice name="level" label={t.level} value={search.level} options={caseLevels.map((l) => [l, nb.cases.levels[l]])} />
             <Choice name="purpose" label={t.purpose} value={search.purpose} options={purposes.map((p) => [p, nb.cases.purposes[p]])} />
@@ -132,12 +116,12 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               ]}
             />
           </div>
-        </fieldset>
+        </Fieldset>
       </form>
       {!parsed.success ? (
-        <p role="alert" className="mt-4 rounded border border-red-700 bg-red-50 p-3 text-red-900">
+        <Alert data-color="danger" role="alert" className="mt-4">
           {t.invalid}
-        </p>
+        </Alert>
       ) : asked ? (
         <section aria-labelledby="treff" className="mt-6">
           <h2 id="treff" className="text-lg font-semibold" aria-live="polite">

@@ -1,6 +1,19 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import {
+  Field,
+  Label,
+  Search,
+  SearchButton,
+  SearchInput,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from '@digdir/designsystemet-react';
+import { DataTable } from '@/app/_components/data-table';
 import { requireActor } from '@/app/_auth/require-actor';
 import { PageShell } from '@/app/_components/page-shell';
 import { listAccounts } from '@/lib/admin/account-views';
@@ -12,7 +25,6 @@ export const metadata: Metadata = { title: nb.admin.accounts.title };
 export const dynamic = 'force-dynamic';
 
 const t = nb.admin;
-const cell = 'py-2 pr-4 align-top';
 
 /** The system administrator's list of accounts (issue 16); to anyone else it is not there. */
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
@@ -31,57 +43,49 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
       </p>
       <h1 className="mt-2 text-2xl font-semibold tracking-tight">{t.accounts.title}</h1>
       <p className="mt-2 max-w-prose text-slate-700">{t.accounts.intro}</p>
-      <form method="get" role="search" className="mt-4 flex flex-wrap items-end gap-2">
-        <div className="grid gap-1">
-          <label htmlFor="konto-sok" className="text-sm font-medium">
-            {t.accounts.search}
-          </label>
-          <input id="konto-sok" name="q" type="search" defaultValue={view.query} className="rounded border border-slate-500 px-2 py-1" />
-        </div>
-        <button type="submit" className="rounded bg-brand-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
-          {t.accounts.searchSubmit}
-        </button>
+      <form method="get" role="search" className="mt-4 max-w-md">
+        <Field data-size="sm">
+          <Label htmlFor="konto-sok">{t.accounts.search}</Label>
+          <Search>
+            <SearchInput id="konto-sok" name="q" defaultValue={view.query} />
+            <SearchButton>{t.accounts.searchSubmit}</SearchButton>
+          </Search>
+        </Field>
       </form>
       <p className="mt-2 text-sm text-slate-700">{t.accounts.shown(view.accounts.length, view.total)}</p>
       {view.accounts.length === 0 ? (
         <p className="mt-2">{t.accounts.none}</p>
       ) : (
-        <div className="mt-2 overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-400">
-                <th scope="col" className={cell}>
-                  {t.name}
-                </th>
-                <th scope="col" className={cell}>
-                  {t.accounts.units}
-                </th>
-                <th scope="col" className={cell}>
-                  {t.status}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.accounts.map((a) => (
-                <tr key={a.id} className="border-b border-slate-200">
-                  <td className={cell}>
-                    <Link href={`/admin/kontoer/${a.id}`} className="font-medium text-brand-700 underline">
-                      {a.name}
-                    </Link>{' '}
-                    {a.isYou ? t.you : null}
-                    <br />
-                    <span className="break-all text-slate-700">{a.email}</span>
-                  </td>
-                  <td className={cell}>{a.units.length ? a.units.map((u) => u.name).join(', ') : t.accounts.noUnits}</td>
-                  <td className={cell}>
-                    {a.active ? t.active : t.inactive}
-                    {a.systemAdmin ? <span className="block text-xs">{t.accounts.systemAdmin}</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t.accounts.title} className="mt-2">
+          <TableHead>
+            <TableRow>
+              <TableHeaderCell scope="col">{t.name}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t.accounts.units}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t.status}</TableHeaderCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {view.accounts.map((a) => (
+              <TableRow key={a.id}>
+                <TableCell data-label={t.name}>
+                  <Link href={`/admin/kontoer/${a.id}`} className="font-medium text-brand-700 underline">
+                    {a.name}
+                  </Link>{' '}
+                  {a.isYou ? t.you : null}
+                  <br />
+                  <span className="break-all text-slate-700">{a.email}</span>
+                </TableCell>
+                <TableCell data-label={t.accounts.units}>
+                  {a.units.length ? a.units.map((u) => u.name).join(', ') : t.accounts.noUnits}
+                </TableCell>
+                <TableCell data-label={t.status}>
+                  {a.active ? t.active : t.inactive}
+                  {a.systemAdmin ? <span className="block text-xs">{t.accounts.systemAdmin}</span> : null}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </DataTable>
       )}
     </PageShell>
   );

@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { Alert, Button, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
 import { requireActor } from '@/app/_auth/require-actor';
+import { DataTable } from '@/app/_components/data-table';
+import { FilterSelect, FilterText } from '@/app/_components/filter-fields';
 import { PageShell } from '@/app/_components/page-shell';
 import { unitsWithHistory } from '@/lib/access/policy';
 import { criteria, criterionLevels, purposes } from '@/lib/cases/case-form';
@@ -38,35 +41,34 @@ function Figure({
         {title}
       </h2>
       {children}
-      <table className="reflow mt-3 text-left text-sm">
-        <caption className="sr-only">{title}</caption>
-        <thead>
-          <tr className="border-b border-slate-400">
+      <DataTable caption={title} className="mt-3 sm:w-auto">
+        <TableHead>
+          <TableRow>
             {table.head.map((h) => (
-              <th key={h} scope="col" className="py-1 pr-4">
+              <TableHeaderCell key={h} scope="col">
                 {h}
-              </th>
+              </TableHeaderCell>
             ))}
-          </tr>
-        </thead>
-        <tbody>
+          </TableRow>
+        </TableHead>
+        <TableBody>
           {table.rows.map((r, i) => (
-            <tr key={i} className="border-b border-slate-200">
+            <TableRow key={i}>
               {r.map((cell, j) =>
                 j === 0 ? (
-                  <th key={j} scope="row" className="py-1 pr-4 text-left font-normal">
+                  <TableHeaderCell key={j} scope="row" className="font-normal">
                     {cell}
-                  </th>
+                  </TableHeaderCell>
                 ) : (
-                  <td key={j} data-label={table.head[j]} className="py-1 pr-4">
+                  <TableCell key={j} data-label={table.head[j]}>
                     {cell}
-                  </td>
+                  </TableCell>
                 ),
               )}
-            </tr>
+            </TableRow>
           ))}
-        </tbody>
-      </table>
+        </TableBody>
+      </DataTable>
     </section>
   );
 }
@@ -90,42 +92,23 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
       <h1 className="text-2xl font-semibold tracking-tight">{t.title}</h1>
       <p className="mt-2 max-w-prose text-slate-700">{t.intro}</p>
       <form method="get" className="mt-4 flex flex-wrap items-end gap-3 print:hidden" aria-label={t.periodForm}>
-        <label className="grid gap-1 text-sm">
-          <span className="font-medium">{t.period}</span>
-          <select name="periode" defaultValue={period.preset} className="rounded border border-slate-500 px-2 py-1">
-            {periodPresets.map((p) => (
-              <option key={p} value={p}>
-                {t.presets[p]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="grid gap-1 text-sm">
-          <span className="font-medium">{t.periodFrom}</span>
-          <input
-            type="date"
-            name="fra"
-            defaultValue={custom ? period.fromDate : undefined}
-            className="rounded border border-slate-500 px-2 py-1"
-          />
-        </label>
-        <label className="grid gap-1 text-sm">
-          <span className="font-medium">{t.periodTo}</span>
-          <input
-            type="date"
-            name="til"
-            defaultValue={custom ? period.toDate : undefined}
-            className="rounded border border-slate-500 px-2 py-1"
-          />
-        </label>
-        <button type="submit" className="rounded bg-brand-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+        <FilterSelect
+          id="statistikk-periode"
+          name="periode"
+          label={t.period}
+          defaultValue={period.preset}
+          options={periodPresets.map((p) => [p, t.presets[p]] as const)}
+        />
+        <FilterText id="statistikk-fra" name="fra" type="date" label={t.periodFrom} defaultValue={custom ? period.fromDate : undefined} />
+        <FilterText id="statistikk-til" name="til" type="date" label={t.periodTo} defaultValue={custom ? period.toDate : undefined} />
+        <Button type="submit" data-size="sm">
           {t.showPeriod}
-        </button>
+        </Button>
       </form>
       {query.success ? null : (
-        <p role="alert" className="mt-2 font-medium text-red-800">
+        <Alert data-color="danger" role="alert" data-size="sm" className="mt-2">
           {t.invalidPeriod}
-        </p>
+        </Alert>
       )}
       <p className="mt-3 font-medium">{t.periodShown(formatDate(period.fromDate), formatDate(period.toDate))}</p>
       <p className="mt-1 print:hidden">

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
+import { DataTable } from '@/app/_components/data-table';
 import { requireActor } from '@/app/_auth/require-actor';
 import { PageShell } from '@/app/_components/page-shell';
 import { roles } from '@/lib/access/roles';
@@ -17,7 +19,6 @@ export const dynamic = 'force-dynamic';
 
 const t = nb.admin;
 const roleOptions: [string, string][] = roles.map((role) => [role, nb.roles[role]]);
-const cell = 'py-2 pr-4 align-top';
 
 export default async function UnitAdminPage({ params }: { params: Promise<{ unitId: string }> }) {
   const { actor, user } = await requireActor();
@@ -57,71 +58,55 @@ export default async function UnitAdminPage({ params }: { params: Promise<{ unit
         <h2 id="medlemmer" className="text-lg font-semibold">
           {t.memberList}
         </h2>
-        <div className="mt-2 overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-400">
-                <th scope="col" className={cell}>
-                  {t.name}
-                </th>
-                <th scope="col" className={cell}>
-                  {t.role}
-                </th>
-                <th scope="col" className={cell}>
-                  {t.status}
-                </th>
-                <th scope="col" className={cell}>
-                  {t.actions}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((m) => {
-                const who = [hidden('unitId', unit.id), hidden('userId', m.userId)];
-                return (
-                  <tr key={m.userId} className="border-b border-slate-200">
-                    <td className={cell}>
-                      <span className="font-medium">{m.name}</span> {m.isYou ? t.you : null}
-                      <br />
-                      <span className="text-slate-700">{m.email}</span>
-                      {m.otherUnits > 0 ? <span className="block text-xs text-slate-700">{t.otherUnits(m.otherUnits)}</span> : null}
-                      {m.accountPowers === 'yes' ? null : (
-                        // Not silently missing: beside the name (seen on a narrow screen too), why the account's own
-                        // controls are not offered (issue 16).
-                        <span className="mt-1 block max-w-xs text-xs text-slate-700">
-                          {m.accountPowers === 'system_admin' ? t.accountSystemAdmin : t.accountElsewhere}
-                        </span>
-                      )}
-                    </td>
-                    <td className={cell}>
-                      <AdminForm
-                        inline
-                        action={changeRoleAction}
-                        submit={t.saveRole}
-                        fields={[
-                          ...who,
-                          { kind: 'select', name: 'role', label: t.changeRoleFor(m.name), options: roleOptions, defaultValue: m.role },
-                        ]}
-                      />
-                    </td>
-                    <td className={cell}>{m.active ? t.active : t.inactive}</td>
-                    <td className={`${cell} space-y-2`}>
-                      <AdminForm
-                        inline
-                        danger
-                        action={removeMemberAction}
-                        submit={t.remove}
-                        confirm={t.removeConfirm(m.name)}
-                        fields={who}
-                      />
-                      {m.accountPowers === 'yes' ? <AccountPowers account={m} unitId={unit.id} /> : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+
+        <DataTable caption={t.memberList} className="mt-2">
+          <TableHead>
+            <TableRow>
+              <TableHeaderCell scope="col">{t.name}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t.role}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t.status}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t.actions}</TableHeaderCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {members.map((m) => {
+              const who = [hidden('unitId', unit.id), hidden('userId', m.userId)];
+              return (
+                <TableRow key={m.userId}>
+                  <TableCell data-label={t.name}>
+                    <span className="font-medium">{m.name}</span> {m.isYou ? t.you : null}
+                    <br />
+                    <span className="text-slate-700">{m.email}</span>
+                    {m.otherUnits > 0 ? <span className="block text-xs text-slate-700">{t.otherUnits(m.otherUnits)}</span> : null}
+                    {m.accountPowers === 'yes' ? null : (
+                      // Not silently missing: beside the name (seen on a narrow screen too), why the account's own
+                      // controls are not offered (issue 16).
+                      <span className="mt-1 block max-w-xs text-xs text-slate-700">
+                        {m.accountPowers === 'system_admin' ? t.accountSystemAdmin : t.accountElsewhere}
+                      </span>
+                    )}
+                  </TableCell>
+                  <TableCell data-label={t.role}>
+                    <AdminForm
+                      inline
+                      action={changeRoleAction}
+                      submit={t.saveRole}
+                      fields={[
+                        ...who,
+                        { kind: 'select', name: 'role', label: t.changeRoleFor(m.name), options: roleOptions, defaultValue: m.role },
+                      ]}
+                    />
+                  </TableCell>
+                  <TableCell data-label={t.status}>{m.active ? t.active : t.inactive}</TableCell>
+                  <TableCell data-label={t.actions} className="space-y-2">
+                    <AdminForm inline danger action={removeMemberAction} submit={t.remove} confirm={t.removeConfirm(m.name)} fields={who} />
+                    {m.accountPowers === 'yes' ? <AccountPowers account={m} unitId={unit.id} /> : null}
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </DataTable>
       </section>
 
       <section aria-labelledby="nytt-medlem" className="mt-8">

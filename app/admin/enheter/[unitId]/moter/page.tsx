@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DateTime } from 'luxon';
+import { TableBody, TableCell, TableRow } from '@digdir/designsystemet-react';
+import { DataTable } from '@/app/_components/data-table';
 import { requireActor } from '@/app/_auth/require-actor';
 import { PageShell } from '@/app/_components/page-shell';
 import { getDb } from '@/lib/db/db';
@@ -27,7 +29,6 @@ export const metadata: Metadata = { title: nb.admin.title };
 export const dynamic = 'force-dynamic';
 
 const t = nb.admin.meetings;
-const cell = 'py-2 pr-4 align-top';
 /** The value a datetime-local field takes: Oslo wall-clock time, as the commands read it back. */
 const localInputValue = (d: Date) => DateTime.fromJSDate(d, { zone: osloZone }).toFormat("yyyy-MM-dd'T'HH:mm");
 
@@ -115,55 +116,53 @@ export default async function MeetingPlanPage({ params }: { params: Promise<{ un
         {plan.meetings.length === 0 ? (
           <p className="mt-2">{t.noMeetings}</p>
         ) : (
-          <div className="mt-2 overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <tbody>
-                {plan.meetings.map((m) => (
-                  <tr key={m.id} className="border-b border-slate-200">
-                    <td className={cell}>
-                      <Link href={`/moter/${m.id}`} className="font-medium text-brand-700 underline">
-                        {formatDateTime(m.startsAt)}
-                      </Link>
-                      <br />
-                      {m.status === 'cancelled' ? <strong>{t.cancelled}</strong> : t.cases(m._count.cases)}
-                      {m.location ? ` · ${m.location}` : ''}
-                    </td>
-                    <td className={cell}>
-                      {m.status === 'planned' ? (
-                        <AdminForm
-                          inline
-                          action={moveMeetingAction}
-                          submit={t.move}
-                          fields={[
-                            unitField,
-                            hidden('meetingId', m.id),
-                            {
-                              kind: 'datetime-local',
-                              name: 'startsAt',
-                              label: t.moveTo(formatDateTime(m.startsAt)),
-                              defaultValue: localInputValue(m.startsAt),
-                            },
-                          ]}
-                        />
-                      ) : null}
-                    </td>
-                    <td className={cell}>
-                      {m.status === 'planned' ? (
-                        <AdminForm
-                          inline
-                          danger
-                          action={cancelMeetingAction}
-                          submit={t.cancel}
-                          confirm={t.cancelConfirm(formatDateTime(m.startsAt))}
-                          fields={[unitField, hidden('meetingId', m.id)]}
-                        />
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={t.upcoming} className="mt-2">
+            <TableBody>
+              {plan.meetings.map((m) => (
+                <TableRow key={m.id}>
+                  <TableCell>
+                    <Link href={`/moter/${m.id}`} className="font-medium text-brand-700 underline">
+                      {formatDateTime(m.startsAt)}
+                    </Link>
+                    <br />
+                    {m.status === 'cancelled' ? <strong>{t.cancelled}</strong> : t.cases(m._count.cases)}
+                    {m.location ? ` · ${m.location}` : ''}
+                  </TableCell>
+                  <TableCell>
+                    {m.status === 'planned' ? (
+                      <AdminForm
+                        inline
+                        action={moveMeetingAction}
+                        submit={t.move}
+                        fields={[
+                          unitField,
+                          hidden('meetingId', m.id),
+                          {
+                            kind: 'datetime-local',
+                            name: 'startsAt',
+                            label: t.moveTo(formatDateTime(m.startsAt)),
+                            defaultValue: localInputValue(m.startsAt),
+                          },
+                        ]}
+                      />
+                    ) : null}
+                  </TableCell>
+                  <TableCell>
+                    {m.status === 'planned' ? (
+                      <AdminForm
+                        inline
+                        danger
+                        action={cancelMeetingAction}
+                        submit={t.cancel}
+                        confirm={t.cancelConfirm(formatDateTime(m.startsAt))}
+                        fields={[unitField, hidden('meetingId', m.id)]}
+                      />
+                    ) : null}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </DataTable>
         )}
       </section>
 
