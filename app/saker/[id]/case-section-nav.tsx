@@ -1,6 +1,6 @@
 'use client';
 
-import { formProgress } from '@/lib/cases/form-progress';
+import { formProgress } from '@/lib/cases/case-sections';
 import { nb } from '@/lib/i18n/nb';
 
 const t = nb.caseNav;
