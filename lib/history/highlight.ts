@@ -1,4 +1,4 @@
-import { queryStems, stemWord, wordsOf } from './norwegian-stems';
+import { isStopword, queryStems, stemWord, wordsOf } from './norwegian-stems';
 
 /** Markers the databases put around matched words (control characters never typed in a form). */
 export const hitStart = '\u0002';
@@ -42,6 +42,7 @@ export function ftsPrefixQuery(query: string): string | null {
 
 /** Whether a word is a hit for the query's stems: its stem begins with one of them, as the FTS5 prefix term does. */
 function isHit(word: string, stems: string[]): boolean {
+  if (isStopword(word)) return false;
   const stem = stemWord(word);
   return stems.some((s) => stem.startsWith(s));
 }
@@ -63,6 +64,7 @@ export function snippetOf(text: string, stems: string[], size = 24): string {
   const words = wordsOf(text);
   if (words.length === 0) return '';
   const hitStems = words.map(({ word }) => {
+    if (isStopword(word)) return null;
     const stem = stemWord(word);
     return stems.find((s) => stem.startsWith(s)) ?? null;
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { queryStems, stemText, stemWord } from './norwegian-stems';
+import { isStopword, queryStems, stemText, stemWord } from './norwegian-stems';
 
 describe('Norwegian stems', () => {
   it('gives the forms of a word one stem, as PostgreSQL’s norwegian_stem does', () => {
@@ -12,13 +12,21 @@ describe('Norwegian stems', () => {
     expect(stemWord('barnets')).toBe('barn');
   });
 
-  it('stems a text word by word, keeping digits and dropping punctuation', () => {
-    expect(stemText('Økning av BPA fra 20 til 28 timer, etter fallet.')).toBe('økning av bpa fra 20 til 28 tim ett fall');
+  it('stems a text word by word, keeping digits and dropping punctuation and stopwords', () => {
+    // PostgreSQL 15: to_tsvector('norwegian', …) holds {20,28,bpa,fall,tim,økning}.
+    expect(stemText('Økning av BPA fra 20 til 28 timer, etter fallet.')).toBe('økning bpa 20 28 tim fall');
     expect(stemText(' — ')).toBe('');
   });
 
   it('stems a query into distinct stems, at most twelve', () => {
     expect(queryStems('støttekontakter støttekontakten ungdom')).toEqual(['støttekontakt', 'ungdom']);
     expect(queryStems(Array.from({ length: 20 }, (_, i) => `ord${i}`).join(' '))).toHaveLength(12);
+  });
+
+  it('leaves stopwords out of a query, whatever their case, and a query of stopwords alone is empty', () => {
+    expect(queryStems('Avlastning OG foreldre i helgene')).toEqual(['avlastning', 'foreldr', 'helg']);
+    expect(queryStems('og i for med')).toEqual([]);
+    expect(isStopword('Ikkje')).toBe(true);
+    expect(isStopword('støttekontakt')).toBe(false);
   });
 });

@@ -78,7 +78,10 @@ export async function searchHistory(options: { db: Db; provider: DbProvider; act
   const text = search.q ? (provider === 'sqlite' ? ftsPrefixQuery(search.q) : search.q) : null;
   const stems = search.q ? queryStems(search.q) : [];
   let rows: Row[];
-  if (!text) {
+  if (search.q && !text) {
+    // Only stopwords or punctuation: nothing to search for, and PostgreSQL finds nothing for it either.
+    rows = [];
+  } else if (!text) {
     rows = await db.$queryRaw<Row[]>`
       SELECT e."itemId", e."unitId", e."meetingId", e."caseId", e."meetingDate", e."title", NULL AS "snippet", e."personRef", e."purpose", e."outcome"
       FROM "SearchEntry" e WHERE ${where} ORDER BY e."meetingDate" DESC LIMIT ${limit}`;

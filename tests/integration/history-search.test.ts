@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActor, type Actor } from '../../lib/access/access-service';
 import type { Db } from '../../lib/db/db';
+import { stemText } from '../../lib/history/norwegian-stems';
 import { restemSearchEntries } from '../../lib/history/restem-search-entries';
 import { searchHistory, type HistorySearch } from '../../lib/history/search-history';
 import { seedDemoData } from '../../lib/seed/demo-seed';
@@ -204,5 +205,25 @@ describe.each(databaseKinds)('history search on %s', (kind) => {
     expect(await search('leader', { q: '" OR * NEAR(' })).toEqual(expect.any(Array));
     const hits = titles(await search('leader', { q: 'støttekontakt" ( "angst' }));
     expect(hits).toEqual(['Støttekontakt for ungdom med angst']);
+  });
+
+  it('leaves Norwegian stopwords out of the query, and a query of stopwords alone finds nothing', async () => {
+    // "og" is in none of the texts: required as a word it would find nothing (it did on SQLite).
+    expect(titles(await search('leader', { q: 'avlastning og slitne' }))).toEqual(['Avlastning for familie med tre barn']);
+    expect(titles(await search('leader', { q: 'Støttekontakt i hverdagen' }))).toEqual(['Trygghet i hverdagen']);
+    expect(await search('leader', { q: 'og i for med' })).toEqual([]);
+  });
+
+  it.runIf(kind === 'postgresql')('indexes the same words on SQLite as PostgreSQL does', async () => {
+    const entries = await db.searchEntry.findMany({ select: { title: true, body: true } });
+    expect(entries.length).toBeGreaterThanOrEqual(7);
+    for (const { title, body } of entries) {
+      const text = `${title} ${body}`;
+      const [{ lexemes }] = await db.$queryRaw<{ lexemes: string[] }[]>`
+        SELECT tsvector_to_array(to_tsvector('norwegian', ${text})) AS lexemes`;
+      // PostgreSQL also keeps a hyphenated word whole ("main-en" beside "main" and "enhet"); FTS5 splits it.
+      const whole = lexemes.filter((lexeme) => !lexeme.includes('-'));
+      expect([...new Set(stemText(text).split(' ').filter(Boolean))].sort(), text).toEqual(whole.sort());
+    }
   });
 });
