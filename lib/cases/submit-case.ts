@@ -34,6 +34,13 @@ export async function submitCase(context: CaseContext & { caseId: string; input:
   if (facts.status !== 'draft' && facts.status !== 'submitted') throw new AppError('conflict', 'case_closed');
   if (facts.meetingStarted) throw new AppError('conflict', 'meeting_started');
 
+  // The version first, the form after it: the write below succeeds only if the version is still this one,
+  // so the form frozen is one read after that version was current (read the other way round, a
+  // submission landing in between would go unnoticed and older text would be frozen as the newer version).
+  const current = await db.case.findUniqueOrThrow({
+    where: { id: caseId },
+    select: { meetingId: true, version: true, lateRequestMeetingId: true },
+  });
   // Checked again here, field by field: a field the document holds that fails its schema (old data, a
   // past bug) counts as empty, as the editor shows it — a required one is then missing and named.
   const content = parseFields(caseContentSchema, await store.read(caseId)).data;
@@ -41,10 +48,6 @@ export async function submitCase(context: CaseContext & { caseId: string; input:
   const check = checkSubmission(content, await loadOverrideCheck(db, `case:${caseId}`));
   if (Object.keys(check.errors).length) throw new AppError('invalid_input', 'incomplete case', check.errors);
 
-  const current = await db.case.findUniqueOrThrow({
-    where: { id: caseId },
-    select: { meetingId: true, version: true, lateRequestMeetingId: true },
-  });
   // Changes to a case already on a meeting stay on that meeting; a new
   // submission (or an explicit choice) goes through the deadline rules.
   const keepMeeting = facts.status === 'submitted' && current.meetingId && !input.meetingId;

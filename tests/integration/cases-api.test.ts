@@ -186,25 +186,31 @@ describe.each(databaseKinds)('case API on %s', (kind) => {
   });
 
   it('lets one of two submissions made from the same version through, and answers the other with a conflict', async () => {
-    // Truly at once on both databases: each submission has read the case's form before either reads the
-    // version and writes (over HTTP, SQLite would run them one after the other).
+    // The first submission is held while it reads the form, until the second has been made in full. It
+    // read the case's version before the form, so the version it writes against is gone by then. (Had it
+    // read the version after the form, it would see the second's version and freeze its older text
+    // as a third.) Over HTTP, SQLite would run the two one after the other.
     const { id } = (await as.caseworker.post('/api/cases', { content: completeCase })).body as { id: string };
     const actor = (await loadActor(db, (await db.user.findUniqueOrThrow({ where: { email: demo.caseworker } })).id))!;
+    let secondDone: () => void = () => undefined;
+    const second = new Promise<void>((resolve) => (secondDone = resolve));
     let reads = 0;
-    let bothHaveRead: () => void = () => undefined;
-    const barrier = new Promise<void>((resolve) => (bothHaveRead = resolve));
     const store: CaseContentStore = {
       read: async () => {
-        if (++reads === 2) bothHaveRead();
-        await barrier;
+        if (++reads === 1) await second;
         return completeCase;
       },
       write: async () => undefined,
       recheckAccess: async () => undefined,
     };
+    const first = submitCase({ db, store, actor, caseId: id, input: {} });
     const results = await Promise.allSettled([
-      submitCase({ db, store, actor, caseId: id, input: {} }),
-      submitCase({ db, store, actor, caseId: id, input: {} }),
+      first,
+      (async () => {
+        // Only once the first is waiting in its read of the form.
+        await expect.poll(() => reads).toBe(1);
+        return submitCase({ db, store, actor, caseId: id, input: {} }).finally(secondDone);
+      })(),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const refused = results.find((r) => r.status === 'rejected');
