@@ -24,6 +24,12 @@ export const nbMeeting = {
   statuses: { pending: 'Ikke behandlet', concluded: 'Konkludert', postponed: 'Utsatt', carried_over: 'Overført' } as Record<string, string>,
   present: 'Til stede',
   following: 'Skjermen din følger møtelederen.',
+  /** Someone looks at another item than the one the chair presents (app/moter/[id]/rom/follow-notice.tsx). */
+  notFollowing: (current: string) => `Du følger ikke møtelederen. Møtelederen er på: ${current}.`,
+  follow: 'Følg møteleder',
+  /** The chair looks at another item than the current one. */
+  chairElsewhere: (current: string) => `Du ser på et annet punkt enn det aktuelle: ${current}.`,
+  backToCurrent: 'Tilbake til aktuell sak',
   noCurrent: 'Møtelederen har ikke valgt en sak ennå. Velg en sak i sakslisten for å lese den.',
   timeLeft: (m: number, s: number) => `${m}:${String(s).padStart(2, '0')} igjen`,
   overtime: (m: number, s: number) => `${m}:${String(s).padStart(2, '0')} over tiden`,

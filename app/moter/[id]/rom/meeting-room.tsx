@@ -11,6 +11,7 @@ import { nb } from '@/lib/i18n/nb';
 import type { MeetingRoom as Room } from '@/lib/meetings/get-meeting-room';
 import { ItemPanel } from './item-panel';
 import { ReferentControl } from './referent-control';
+import { FollowNotice } from './follow-notice';
 import { useConfirm } from '@/app/_components/confirm-dialog';
 import { formatDateTime } from '@/lib/i18n/format';
 import { connectMeetingSocket, sendCommand, type MeetingCommand, type MeetingSocket } from './meeting-socket';
@@ -41,6 +42,13 @@ export function MeetingRoom({
   const socketRef = useRef<MeetingSocket | null>(null);
   const [currentId, setCurrentId] = useState<string | null>(room.meeting.currentItemId);
   const [selectedId, setSelectedId] = useState<string | null>(room.meeting.currentItemId ?? room.items[0]?.id ?? null);
+  /** Whether this screen follows the chair: looking at another item stops it, "Følg møteleder" starts it again. */
+  const [following, setFollowing] = useState(true);
+  const followingRef = useRef(true);
+  const follow = (yes: boolean) => {
+    followingRef.current = yes;
+    setFollowing(yes);
+  };
   const [startedAt, setStartedAt] = useState<Record<string, string | null>>(
     Object.fromEntries(room.items.map((i) => [i.id, i.startedAt as unknown as string | null])),
   );
@@ -66,7 +74,7 @@ export function MeetingRoom({
     socket.on('meeting:presence', (e) => setPeople(e.people));
     socket.on('meeting:current', (e) => {
       setCurrentId(e.currentItemId);
-      setSelectedId(e.currentItemId); // every screen follows the chair
+      if (followingRef.current) setSelectedId(e.currentItemId); // every screen that follows moves with the chair
       setStartedAt((s) => ({ ...s, [e.currentItemId]: s[e.currentItemId] ?? e.startedAt }));
     });
     socket.on('meeting:item', () => router.refresh());
@@ -100,6 +108,10 @@ export function MeetingRoom({
       const deadline = formatDateTime(new Date(room.meeting.submissionDeadline));
       if (await ask({ title: t.openEarlyTitle, message: t.openEarlyBody(deadline), confirmLabel: t.openEarlyConfirm }))
         await makeCurrent(itemId, true);
+    } else if (ack.ok) {
+      // The chair presents the item they made current, and follows it from now on.
+      follow(true);
+      setSelectedId(itemId);
     }
   };
   const close = async () => {
@@ -110,6 +122,12 @@ export function MeetingRoom({
 
   const items = room.items.map((i) => (endedAs[i.id] ? { ...i, status: endedAs[i.id], locked: true } : i));
   const selected = items.find((i) => i.id === selectedId) ?? null;
+  const currentItem = items.find((i) => i.id === currentId) ?? null;
+  /** Looking at another item than the current one stops following; choosing the current one follows again. */
+  const look = (itemId: string) => {
+    setSelectedId(itemId);
+    follow(!currentId || itemId === currentId);
+  };
   const editable = room.access === 'edit' && !closed;
   return (
     <div className="mt-4">
@@ -125,8 +143,18 @@ export function MeetingRoom({
           ) : null}
         </p>
         <ReferentControl referent={room.meeting.referent} members={room.members} canChoose={room.canChair && !closed} command={command} />
-        {!room.canChair && !closed ? <p className="text-slate-700">{t.following}</p> : null}
+        {!room.canChair && !closed && following ? <p className="text-slate-700">{t.following}</p> : null}
       </div>
+      {!closed && currentItem && selectedId !== currentItem.id ? (
+        <FollowNotice
+          currentTitle={currentItem.title || nb.cases.untitled}
+          isChair={room.canChair}
+          onFollow={() => {
+            follow(true);
+            setSelectedId(currentItem.id);
+          }}
+        />
+      ) : null}
       {problem ? (
         <p role="alert" className="mt-3 rounded border border-red-300 bg-red-50 p-2 text-red-900">
           {problem}
@@ -146,7 +174,7 @@ export function MeetingRoom({
           currentId={currentId}
           selectedId={selectedId}
           canChair={room.canChair && !closed}
-          onSelect={setSelectedId}
+          onSelect={look}
           onMakeCurrent={(itemId) => void makeCurrent(itemId)}
           command={command}
         />
