@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import { retentionMonths } from '@/lib/privacy/retention-rules';
 import { nb } from '@/lib/i18n/nb';
 import { startDraft } from './actions';
+import { ConcludedSection } from './concluded-section';
 
 export const metadata: Metadata = { title: nb.cases.queueTitle };
 export const dynamic = 'force-dynamic';
@@ -20,7 +21,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const { actor, user } = await requireActor();
   const requested = (await searchParams).sort;
   const sort: QueueSort = queueSorts.includes(requested as QueueSort) ? (requested as QueueSort) : 'severity';
-  const { queue, newCaseUnits: units } = await loadQueuePage({ db: getDb(), actor, sort, retentionMonths: retentionMonths() });
+  const { queue, concluded, newCaseUnits: units } = await loadQueuePage({ db: getDb(), actor, sort, retentionMonths: retentionMonths() });
   return (
     <PageShell userName={user.name} actor={actor}>
       <div className="flex flex-wrap items-center justify-between gap-4">
@@ -50,6 +51,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       <QueueSection title={t.drafts} empty={t.noDrafts} items={queue.drafts} />
       <QueueSection title={t.nextAgenda} empty={t.noNextAgenda} items={queue.nextAgenda} />
       <QueueSection title={t.waiting} empty={t.noWaiting} items={queue.waiting} />
+      <ConcludedSection cases={concluded} />
       <section className="mt-8" aria-label={t.myFollowUps}>
         <h2 className="text-lg font-semibold">
           {t.myFollowUps} <span className="font-normal text-slate-700">({queue.followUps.length})</span>

@@ -1,0 +1,88 @@
+import type { Actor } from '../access/access-service';
+import type { Db } from '../db/db';
+import { logCaseReads } from '../history/log-case-reads';
+import { maskNationalIds } from '../privacy/national-id';
+import { osloDate } from '../time/oslo';
+import { systemClock } from '../time/clock';
+
+/** A case of the caseworker's that a meeting concluded, with what is still to be done after it. */
+export type ConcludedCase = {
+  id: string;
+  title: string;
+  personRef: string;
+  meeting: { id: string; startsAt: Date };
+  itemId: string;
+  outcome: string | null;
+  conclusion: string | null;
+  reassessmentDate: string | null;
+  /** The meeting asked for its conclusion to be documented in the record system (EPJ). */
+  epjDocumentation: boolean;
+  openFollowUps: { id: string; description: string; dueDate: string | null; overdue: boolean }[];
+};
+
+/**
+ * The *Behandlet* section of Mine saker: the actor's own concluded cases, most
+ * recent meeting first, each with the concluding item of its last meeting.
+ * Anonymised cases are left out (retention has removed what they said). The
+ * cases shown are logged as read (view `queue`) before they are returned.
+ */
+export async function listConcludedCases(options: { db: Db; actor: Actor; now?: Date }): Promise<ConcludedCase[]> {
+  const { db, actor } = options;
+  const today = osloDate(options.now ?? systemClock.now());
+  const rows = await db.case.findMany({
+    where: {
+      createdById: actor.userId,
+      status: 'concluded',
+      anonymisedAt: null,
+      unitId: { in: actor.memberships.map((m) => m.unitId) },
+    },
+    select: { id: true, unitId: true, title: true, personRef: true },
+  });
+  if (rows.length === 0) return [];
+  const items = await db.agendaItem.findMany({
+    where: { caseId: { in: rows.map((r) => r.id) }, status: 'concluded', meeting: { status: 'closed' } },
+    orderBy: { meeting: { startsAt: 'desc' } },
+    select: {
+      id: true,
+      caseId: true,
+      outcome: true,
+      conclusion: true,
+      reassessmentDate: true,
+      epjDocumentation: true,
+      meeting: { select: { id: true, startsAt: true } },
+      followUps: { where: { doneAt: null }, orderBy: [{ dueDate: 'asc' }, { createdAt: 'asc' }] },
+    },
+  });
+  // The last meeting that concluded each case (a case concluded once, reopened by a revurdering, is a new case).
+  const latest = new Map<string, (typeof items)[number]>();
+  for (const item of items) if (item.caseId && !latest.has(item.caseId)) latest.set(item.caseId, item);
+  const shown = rows.filter((r) => latest.has(r.id));
+  await logCaseReads(
+    db,
+    actor,
+    shown.map((c) => ({ caseId: c.id, unitId: c.unitId })),
+    'queue',
+  );
+  return shown
+    .map((row) => {
+      const item = latest.get(row.id)!;
+      return {
+        id: row.id,
+        title: maskNationalIds(row.title),
+        personRef: maskNationalIds(row.personRef),
+        meeting: item.meeting,
+        itemId: item.id,
+        outcome: item.outcome,
+        conclusion: item.conclusion === null ? null : maskNationalIds(item.conclusion),
+        reassessmentDate: item.reassessmentDate,
+        epjDocumentation: item.epjDocumentation,
+        openFollowUps: item.followUps.map((f) => ({
+          id: f.id,
+          description: maskNationalIds(f.description),
+          dueDate: f.dueDate,
+          overdue: Boolean(f.dueDate && f.dueDate < today),
+        })),
+      };
+    })
+    .sort((a, b) => b.meeting.startsAt.getTime() - a.meeting.startsAt.getTime());
+}
