@@ -53,6 +53,9 @@ export function ConcludedSection({ cases }: { cases: ConcludedCase[] }) {
                 </dd>
               </dl>
               <p className="mt-2 flex flex-wrap gap-x-4 text-sm">
+                <Link href={`/saker/${c.id}/fagsystem`} prefetch={false} className="inline-block py-1 font-medium text-brand-800 underline">
+                  {t.toHandOff(c.title || t.untitled)}
+                </Link>
                 <Link
                   href={`/moter/${c.meeting.id}/referat#punkt-${c.itemId}`}
                   prefetch={false}

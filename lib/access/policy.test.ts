@@ -7,6 +7,7 @@ import {
   canSeeCaseHistory,
   canSeeFollowUp,
   canStartRevision,
+  canSeeHandOff,
   unitsForNewCases,
   canAdministerUnit,
   canExportPersonData,
@@ -288,5 +289,14 @@ describe('starting cases and revisions', () => {
     expect(canStartRevision('someone', as('leder'), decided)).toBe(true);
     expect(canStartRevision('colleague', as('saksbehandler'), decided)).toBe(false);
     expect(canStartRevision('someone', as('admin'), decided)).toBe(false);
+  });
+
+  it('gives the hand-off to the record system to the case’s caseworker and the unit’s leader only', () => {
+    expect(canSeeHandOff('author', as('saksbehandler'), decided)).toBe(true);
+    expect(canSeeHandOff('someone', as('leder'), decided)).toBe(true);
+    expect(canSeeHandOff('colleague', as('saksbehandler'), decided)).toBe(false);
+    expect(canSeeHandOff('someone', as('moteleder'), decided)).toBe(false);
+    expect(canSeeHandOff('someone', as('admin'), decided)).toBe(false);
+    expect(canSeeHandOff('author', [{ unitId: 'unit-b', role: 'saksbehandler' }], decided)).toBe(false);
   });
 });

@@ -168,6 +168,22 @@ export function canSeeCaseHistory(
   return scope === 'unit' || (scope === 'own' && facts.createdById === userId);
 }
 
+/**
+ * The hand-off of a concluded case to the record system (issue 19): its
+ * caseworker, who makes the vedtak, and the unit's leader, who follows up
+ * what is not yet documented. Not the chair or the admin: they read the case
+ * as history, but carry nothing into the record system.
+ */
+export function canSeeHandOff(
+  userId: string,
+  memberships: readonly UnitMembership[],
+  facts: { unitId: string; createdById: string },
+): boolean {
+  const role = roleIn(memberships, facts.unitId);
+  if (!role) return false;
+  return facts.createdById === userId || role === 'leder';
+}
+
 /** A re-assessment (revurdering) draft from a decided case: whoever sees its history and may write cases there. */
 export function canStartRevision(
   userId: string,

@@ -83,6 +83,7 @@ export const caseReadViews: Record<string, string> = {
   audit_log: 'Så saken i tilgangsloggen',
   audit_csv: 'Så saken i en eksport av tilgangsloggen',
   versions: 'Leste versjonshistorikken',
+  hand_off: 'Leste overføringen til fagsystemet',
 };
 
 /** `case.read` from the case page or `GET /api/cases/:id` (`channel`). */

@@ -24,7 +24,7 @@ export const nbCases = {
   stillToDo: 'Dette gjenstår',
   nothingToDo: 'Ingen åpne oppfølgingsoppgaver.',
   reassessOn: (date: string) => `Revurderes ${formatDate(date)}`,
-  toHandOff: 'Til overføring til fagsystemet',
+  toHandOff: (title: string) => `Til fagsystemet: ${title}`,
   toMinutesOf: (title: string) => `Referatet for ${title}`,
   // A follow-up's due date is a calendar date ("2026-11-17"): the text words it.
   due: (date: string) => `Frist ${formatDate(date)}`,

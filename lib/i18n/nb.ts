@@ -12,6 +12,7 @@ import { nbVersions } from './nb-versions';
 import { nbShell } from './nb-shell';
 import { nbAccessibility } from './nb-accessibility';
 import { nbCaseNav } from './nb-case-nav';
+import { nbHandOff } from './nb-hand-off';
 
 export const nb = {
   cases: nbCases,
@@ -24,6 +25,7 @@ export const nb = {
   shell: nbShell,
   accessibility: nbAccessibility,
   caseNav: nbCaseNav,
+  handOff: nbHandOff,
   app: {
     name: 'Samlet',
     tagline: 'Saksmøter i helse- og omsorgstjenesten',

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../lib/db/db';
 import { formatDate } from '../../lib/i18n/format';
@@ -9,7 +9,8 @@ import { printLogsOnFailure, startTestServer, type TestServer } from '../support
 
 /**
  * After the meeting (issue 19), one story: the caseworker's concluded case stays in *Mine saker*
- * under *Behandlet*, with its outcome, conclusion and what is still to be done.
+ * under *Behandlet*, with its outcome, conclusion and what is still to be done; from there its hand-off
+ * page gives the blocks for the record system, each copied in one click.
  */
 describe('after the meeting, in a browser', () => {
   let database: TestDatabase;
@@ -17,6 +18,7 @@ describe('after the meeting, in a browser', () => {
   let browser: Browser;
   let db: Db;
   let sara: Page;
+  let saraContext: BrowserContext;
   printLogsOnFailure(() => server, browserTraces);
 
   beforeAll(async () => {
@@ -24,7 +26,8 @@ describe('after the meeting, in a browser', () => {
     server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir });
     db = openDb(database.url);
     browser = await launchBrowser();
-    sara = (await signIn(browser, server.url, demo.caseworker)).page;
+    ({ page: sara, context: saraContext } = await signIn(browser, server.url, demo.caseworker));
+    await saraContext.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   });
 
   afterAll(async () => {
@@ -57,5 +60,42 @@ describe('after the meeting, in a browser', () => {
     expect(await accessibilityViolations(sara)).toEqual([]);
     await card.getByRole('link', { name: /^Referatet for / }).click();
     await sara.waitForURL(new RegExp(`/moter/${decided.meetingId}/referat#punkt-${item.id}$`));
+  });
+
+  it('opens the hand-off from Behandlet and copies the meeting’s conclusion as plain text for Gerica’s sakskort', async () => {
+    const decided = await db.case.findFirstOrThrow({
+      where: { status: 'concluded', createdBy: { email: demo.caseworker } },
+      include: { meeting: true },
+    });
+    const item = await db.agendaItem.findFirstOrThrow({ where: { caseId: decided.id } });
+    await sara.goto(`${server.url}/saker`);
+    await sara.getByRole('link', { name: /^Til fagsystemet: Økning av BPA/ }).click();
+    await sara.waitForURL(new RegExp(`/saker/${decided.id}/fagsystem$`));
+    await sara.getByRole('heading', { level: 1, name: /^Til fagsystemet: Økning av BPA/ }).waitFor();
+    expect(await accessibilityViolations(sara)).toEqual([]);
+    const block = sara.getByRole('region', { name: 'Konklusjon fra saksmøtet' });
+    expect(await block.textContent()).toContain('Lim inn i: Sakskort: Begrunnelse for vedtaket');
+    await block.getByRole('button', { name: 'Kopier konklusjon fra saksmøtet' }).click();
+    await block.getByRole('status').filter({ hasText: 'Kopiert' }).waitFor();
+    const copied = await sara.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(
+      [`Saksmøte: ${formatDate(decided.meeting!.startsAt)}`, 'Utfall: Avklart', `Konklusjon med begrunnelse: ${item.conclusion}`].join(
+        '\n',
+      ),
+    );
+    const followUps = sara.getByRole('region', { name: 'Oppfølging' });
+    await followUps.getByRole('button', { name: 'Kopier oppfølging' }).click();
+    await expect
+      .poll(() => sara.evaluate(() => navigator.clipboard.readText()))
+      .toMatch(/^- Skriv vedtak om midlertidig økning \(ansvarlig: Sara Saksbehandler/);
+    // Viewing the hand-off is logged as a read of the case.
+    const reads = await db.auditEvent.findMany({ where: { action: 'case.read', entityId: decided.id } });
+    expect(reads.some((r) => r.detail?.includes('"view":"hand_off"'))).toBe(true);
+  });
+
+  it('hands the colleague’s concluded case to nobody but its caseworker and the leader', async () => {
+    const theirs = await db.case.findFirstOrThrow({ where: { status: 'concluded', createdBy: { email: demo.caseworker2 } } });
+    const response = await sara.goto(`${server.url}/saker/${theirs.id}/fagsystem`);
+    expect(response?.status()).toBe(404);
   });
 });

@@ -204,6 +204,10 @@ const expected = {
   'action restoreVersionAction · a submitted case':                       ['deny', 'allow', 'deny', 'allow', 'allow', 'deny',    'deny',   'deny',   'deny',   'deny'],
   'action restoreVersionAction · a locked item':                          ['deny', 'deny', 'deny', 'deny',  'deny',  'deny',    'deny',   'deny',   'deny',   'deny'],
   // ── end of the issue 17 (versions) block ──
+  // ── Issue 19 (after the meeting): the hand-off to the record system is the caseworker's and the leader's (canSeeHandOff) ──
+  'page /saker/[id]/fagsystem · the author’s concluded case':            ['deny', 'allow', 'deny', 'deny',  'allow', 'deny',    'deny',   'deny',   'deny',   'deny'],
+  'page /saker/[id]/fagsystem · a submitted case (not concluded)':       ['deny', 'deny', 'deny', 'deny',   'deny',  'deny',    'deny',   'deny',   'deny',   'deny'],
+  // ── end of the issue 19 block ──
 } as const satisfies Record<string, Cells>;
 type Operation = keyof typeof expected;
 
@@ -928,6 +932,24 @@ const probes: Record<Operation, Probe> = {
   'page /saker/[id] · submitted, meeting started': casePage(() => fx.startedCaseId),
   'page /saker/[id] · concluded': casePage(() => fx.concludedId),
   'page /saker/[id] · withdrawn': casePage(() => fx.withdrawnId),
+  'page /saker/[id]/fagsystem · the author’s concluded case': {
+    covers: 'page /saker/[id]/fagsystem',
+    run: (s) =>
+      view(
+        `/saker/${fx.concludedId}/fagsystem`,
+        s,
+        shows(() => authorConclusion),
+      ),
+  },
+  'page /saker/[id]/fagsystem · a submitted case (not concluded)': {
+    covers: 'page /saker/[id]/fagsystem',
+    run: (s) =>
+      view(
+        `/saker/${fx.submitted.id}/fagsystem`,
+        s,
+        shows(() => 'Sakskort'),
+      ),
+  },
   'page /saker/[id] · similar earlier decisions of the author': {
     covers: 'page /saker/[id]',
     run: (s) =>

@@ -1,0 +1,39 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireActor } from '@/app/_auth/require-actor';
+import { idOrNotFound, orNotFound } from '@/app/_lib/or-not-found';
+import { PageShell } from '@/app/_components/page-shell';
+import { loadHandOff } from '@/lib/cases/load-hand-off';
+import { getDb } from '@/lib/db/db';
+import { nb } from '@/lib/i18n/nb';
+import { CopyBlock } from './copy-block';
+
+export const metadata: Metadata = { title: nb.handOff.title };
+export const dynamic = 'force-dynamic';
+
+const t = nb.handOff;
+
+/** The hand-off of a concluded case: the blocks to carry into the record system, each copied in one click. */
+export default async function HandOffPage({ params }: { params: Promise<{ id: string }> }) {
+  const { actor, user } = await requireActor();
+  const id = idOrNotFound((await params).id);
+  const handOff = await orNotFound(loadHandOff({ db: getDb(), actor, caseId: id }));
+  const title = handOff.title || nb.cases.untitled;
+  return (
+    <PageShell userName={user.name} actor={actor}>
+      <p className="text-sm">
+        <Link href="/saker" className="inline-block py-1 text-brand-800 underline">
+          {t.backToQueue}
+        </Link>
+      </p>
+      <h1 className="mt-2 text-2xl font-semibold tracking-tight">{t.heading(title)}</h1>
+      <p className="mt-1 text-sm text-slate-700">{handOff.personRef}</p>
+      <p className="mt-3 max-w-prose">{t.intro(handOff.recordSystem)}</p>
+      <div className="mt-6 grid gap-4">
+        {handOff.blocks.map((block) => (
+          <CopyBlock key={block.key} title={block.title} target={block.target} text={block.text} />
+        ))}
+      </div>
+    </PageShell>
+  );
+}
