@@ -26,6 +26,9 @@ export function ConcludedSection({ cases }: { cases: ConcludedCase[] }) {
               <p className="mt-1 flex flex-wrap gap-x-3 text-sm text-slate-700">
                 {c.personRef ? <span>{c.personRef}</span> : null}
                 <span>{t.concludedOn(formatDate(c.meeting.startsAt))}</span>
+                <span className={c.documentedAt ? 'text-green-800' : 'font-medium text-amber-900'}>
+                  {c.documentedAt ? t.documentedOn(formatDate(c.documentedAt)) : nb.handOff.notDocumented}
+                </span>
               </p>
               <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
                 <dt className="font-semibold">{t.concludedOutcome}</dt>

@@ -8,6 +8,8 @@ import {
   canSeeFollowUp,
   canStartRevision,
   canSeeHandOff,
+  canMarkDocumented,
+  unitsWithDocumentationOverview,
   unitsForNewCases,
   canAdministerUnit,
   canExportPersonData,
@@ -298,5 +300,13 @@ describe('starting cases and revisions', () => {
     expect(canSeeHandOff('someone', as('moteleder'), decided)).toBe(false);
     expect(canSeeHandOff('someone', as('admin'), decided)).toBe(false);
     expect(canSeeHandOff('author', [{ unitId: 'unit-b', role: 'saksbehandler' }], decided)).toBe(false);
+  });
+
+  it('lets only the case’s caseworker mark it documented; the overview of what is not is the leader’s', () => {
+    expect(canMarkDocumented('author', as('saksbehandler'), decided)).toBe(true);
+    expect(canMarkDocumented('someone', as('leder'), decided)).toBe(false);
+    expect(canMarkDocumented('author', [{ unitId: 'unit-b', role: 'saksbehandler' }], decided)).toBe(false);
+    expect(unitsWithDocumentationOverview([...as('leder'), { unitId: 'unit-b', role: 'moteleder' }])).toEqual([unit]);
+    expect(unitsWithDocumentationOverview(as('admin'))).toEqual([]);
   });
 });

@@ -314,3 +314,17 @@ export function hasCasePages(actor: AccountActor): boolean {
 export function hasAdministrationPages(actor: AccountActor): boolean {
   return hasAdministration(actor.memberships) || canAdministerAccounts(actor);
 }
+
+/** Marking a concluded case *dokumentert i fagsystemet*: its caseworker, who makes the vedtak there. */
+export function canMarkDocumented(
+  userId: string,
+  memberships: readonly UnitMembership[],
+  facts: { unitId: string; createdById: string },
+): boolean {
+  return roleIn(memberships, facts.unitId) !== null && facts.createdById === userId;
+}
+
+/** The units whose not-yet-documented cases a person follows up: where they lead. */
+export function unitsWithDocumentationOverview(memberships: readonly UnitMembership[]): string[] {
+  return memberships.filter((m) => m.role === 'leder').map((m) => m.unitId);
+}

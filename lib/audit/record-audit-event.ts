@@ -30,6 +30,7 @@ export const auditActions = [
   'follow_up.complete',
   'follow_up.reopen',
   'case.start_revision',
+  'case.mark_documented',
   'unit.create',
   'unit.rename',
   'member.add',

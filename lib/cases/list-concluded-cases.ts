@@ -17,6 +17,8 @@ export type ConcludedCase = {
   reassessmentDate: string | null;
   /** The meeting asked for its conclusion to be documented in the record system (EPJ). */
   epjDocumentation: boolean;
+  /** When it was marked *dokumentert i fagsystemet* (null: not yet). */
+  documentedAt: Date | null;
   openFollowUps: { id: string; description: string; dueDate: string | null; overdue: boolean }[];
 };
 
@@ -36,7 +38,7 @@ export async function listConcludedCases(options: { db: Db; actor: Actor; now?: 
       anonymisedAt: null,
       unitId: { in: actor.memberships.map((m) => m.unitId) },
     },
-    select: { id: true, unitId: true, title: true, personRef: true },
+    select: { id: true, unitId: true, title: true, personRef: true, documentedAt: true },
   });
   if (rows.length === 0) return [];
   const items = await db.agendaItem.findMany({
@@ -76,6 +78,7 @@ export async function listConcludedCases(options: { db: Db; actor: Actor; now?: 
         conclusion: item.conclusion === null ? null : maskNationalIds(item.conclusion),
         reassessmentDate: item.reassessmentDate,
         epjDocumentation: item.epjDocumentation,
+        documentedAt: row.documentedAt,
         openFollowUps: item.followUps.map((f) => ({
           id: f.id,
           description: maskNationalIds(f.description),

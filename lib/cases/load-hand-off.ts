@@ -1,5 +1,5 @@
 import type { Actor } from '../access/access-service';
-import { canSeeHandOff } from '../access/policy';
+import { canMarkDocumented, canSeeHandOff } from '../access/policy';
 import type { Db } from '../db/db';
 import { AppError } from '../errors/app-error';
 import { logCaseReads } from '../history/log-case-reads';
@@ -18,6 +18,10 @@ export type HandOffPage = {
   itemId: string;
   recordSystem: string;
   blocks: HandOffBlock[];
+  /** Marked *dokumentert i fagsystemet*: when and by whom (null: not yet). */
+  documented: { at: Date; by: string } | null;
+  /** The viewer may mark it (its caseworker). */
+  canMark: boolean;
 };
 
 function parseAdjusted(json: string | null): HandOffData['assessment']['adjusted'] {
@@ -48,7 +52,17 @@ export async function loadHandOff(options: { db: Db; actor: Actor; caseId: strin
   const system = options.recordSystem ?? gerica;
   const row = await db.case.findUnique({
     where: { id: caseId },
-    select: { id: true, unitId: true, createdById: true, status: true, title: true, personRef: true, anonymisedAt: true },
+    select: {
+      id: true,
+      unitId: true,
+      createdById: true,
+      status: true,
+      title: true,
+      personRef: true,
+      anonymisedAt: true,
+      documentedAt: true,
+      documentedById: true,
+    },
   });
   if (!row || row.status !== 'concluded' || row.anonymisedAt || !canSeeHandOff(actor.userId, actor.memberships, row))
     throw new AppError('not_found', 'case');
@@ -117,6 +131,7 @@ export async function loadHandOff(options: { db: Db; actor: Actor; caseId: strin
     })),
     reassessmentDate: item.reassessmentDate,
   };
+  const documentedBy = row.documentedById ? await db.user.findUnique({ where: { id: row.documentedById }, select: { name: true } }) : null;
   await logCaseReads(db, actor, [{ caseId, unitId: row.unitId }], 'hand_off');
   return {
     caseId,
@@ -126,5 +141,7 @@ export async function loadHandOff(options: { db: Db; actor: Actor; caseId: strin
     itemId: item.id,
     recordSystem: system.name,
     blocks: system.blocks(data),
+    documented: row.documentedAt ? { at: row.documentedAt, by: documentedBy?.name ?? '' } : null,
+    canMark: canMarkDocumented(actor.userId, actor.memberships, row),
   };
 }

@@ -64,6 +64,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'meeting_free.remove': 'Fjernet dager uten møter',
   'case.national_id_override': 'Bekreftet at et tall i saken ikke er et fødselsnummer',
   'version.restore': 'Gjenopprettet en tidligere versjon',
+  'case.mark_documented': 'Markerte saken som dokumentert i fagsystemet',
 };
 
 /** Where a case was read (`view`, older entries `via`, of `case.read`; lib/history/log-case-reads.ts). */
@@ -84,6 +85,7 @@ export const caseReadViews: Record<string, string> = {
   audit_csv: 'Så saken i en eksport av tilgangsloggen',
   versions: 'Leste versjonshistorikken',
   hand_off: 'Leste overføringen til fagsystemet',
+  undocumented: 'Så saken blant sakene som ikke er dokumentert i fagsystemet',
 };
 
 /** `case.read` from the case page or `GET /api/cases/:id` (`channel`). */

@@ -25,6 +25,7 @@ export const nbCases = {
   nothingToDo: 'Ingen åpne oppfølgingsoppgaver.',
   reassessOn: (date: string) => `Revurderes ${formatDate(date)}`,
   toHandOff: (title: string) => `Til fagsystemet: ${title}`,
+  documentedOn: (date: string) => `Dokumentert i fagsystemet ${date}`,
   toMinutesOf: (title: string) => `Referatet for ${title}`,
   // A follow-up's due date is a calendar date ("2026-11-17"): the text words it.
   due: (date: string) => `Frist ${formatDate(date)}`,

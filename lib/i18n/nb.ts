@@ -54,6 +54,7 @@ export const nb = {
     followUps: 'Oppfølging',
     search: 'Søk',
     audit: 'Tilgangslogg',
+    undocumented: 'Til fagsystemet',
     admin: 'Administrasjon',
   },
   header: {

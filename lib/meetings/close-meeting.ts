@@ -13,6 +13,7 @@ import { syncAgenda } from './sync-agenda';
 import { systemClock } from '../time/clock';
 import { getCaseContentStore } from '../cases/case-content-store';
 import { recordSnapshot } from '../versions/record-version';
+import { createEpjFollowUp } from '../cases/epj-follow-up';
 
 export const closeMeetingSchema = z.object({ meetingId: z.string().regex(/^[a-z0-9]{8,40}$/) });
 
@@ -127,6 +128,14 @@ async function freezeAndClose(
       if (item.caseId) await recordSnapshot(tx, { ...snapshot, caseId: item.caseId, content: caseContents.get(item.caseId) ?? {} });
       if (item.caseId && !isUnfinished && item.status === 'concluded') {
         await tx.case.update({ where: { id: item.caseId }, data: { status: 'concluded' } });
+        // The EPJ flag: a follow-up to document it, closed when the caseworker marks the case documented.
+        const epjResponsibleId = member(content.epjResponsibleId);
+        await createEpjFollowUp(tx, {
+          id: item.id,
+          caseId: item.caseId,
+          epjDocumentation: content.epjDocumentation ?? false,
+          epjResponsibleId,
+        });
       }
       if (isUnfinished && next) {
         const moved = await tx.agendaItem.create({

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../lib/db/db';
+import { createEpjFollowUp } from '../../lib/cases/epj-follow-up';
 import { formatDate } from '../../lib/i18n/format';
 import { accessibilityViolations, browserTraces, launchBrowser, signIn } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
@@ -97,5 +98,50 @@ describe('after the meeting, in a browser', () => {
     const theirs = await db.case.findFirstOrThrow({ where: { status: 'concluded', createdBy: { email: demo.caseworker2 } } });
     const response = await sara.goto(`${server.url}/saker/${theirs.id}/fagsystem`);
     expect(response?.status()).toBe(404);
+  });
+
+  it('marks the case documented: the EPJ follow-up closes and the leader’s list of undocumented cases shrinks', async () => {
+    const decided = await db.case.findFirstOrThrow({ where: { status: 'concluded', createdBy: { email: demo.caseworker } } });
+    // The meeting had set the EPJ flag: the follow-up as the close makes it (lib/cases/epj-follow-up.ts).
+    const item = await db.agendaItem.update({
+      where: { id: (await db.agendaItem.findFirstOrThrow({ where: { caseId: decided.id } })).id },
+      data: { epjDocumentation: true },
+    });
+    await createEpjFollowUp(db, item);
+    const leader = (await signIn(browser, server.url, demo.leader)).page;
+    await leader.getByRole('link', { name: 'Til fagsystemet', exact: true }).click();
+    await leader.getByRole('heading', { level: 1, name: 'Ikke dokumentert i fagsystemet' }).waitFor();
+    expect(await accessibilityViolations(leader)).toEqual([]);
+    const list = leader.getByRole('region', { name: /^Sakene/ });
+    expect(await list.getByRole('heading').textContent()).toBe('Sakene (2)');
+    expect(await list.getByRole('listitem').filter({ hasText: 'Økning av BPA' }).textContent()).toContain(
+      'Møtet ba om dokumentasjon i EPJ',
+    );
+    expect(await leader.getByRole('region', { name: 'Per saksbehandler' }).textContent()).toContain('Sara Saksbehandler1 sak');
+
+    await sara.goto(`${server.url}/saker`);
+    const card = sara
+      .getByRole('region', { name: /^Behandlet/ })
+      .getByRole('listitem')
+      .filter({ has: sara.getByRole('heading', { name: /Økning av BPA/ }) });
+    await card.getByText('Dokumenter konklusjonen i fagsystemet').waitFor();
+    await card.getByText('Ikke dokumentert i fagsystemet ennå.').waitFor();
+    await card.getByRole('link', { name: /^Til fagsystemet: / }).click();
+    await sara.getByRole('button', { name: 'Marker som dokumentert i fagsystemet' }).click();
+    const marked = sara.getByText(/^Dokumentert i fagsystemet .* av Sara Saksbehandler\.$/);
+    await marked.waitFor();
+    const stored = await db.case.findUniqueOrThrow({ where: { id: decided.id } });
+    expect(await marked.textContent()).toBe(`Dokumentert i fagsystemet ${formatDate(stored.documentedAt!)} av Sara Saksbehandler.`);
+    expect(await sara.getByRole('button', { name: 'Marker som dokumentert i fagsystemet' }).count()).toBe(0);
+    expect(await accessibilityViolations(sara)).toEqual([]);
+
+    await sara.goto(`${server.url}/saker`);
+    await card.getByText(`Dokumentert i fagsystemet ${formatDate(stored.documentedAt!)}`).waitFor();
+    expect(await card.getByText('Dokumenter konklusjonen i fagsystemet').count()).toBe(0);
+    expect((await db.followUp.findFirstOrThrow({ where: { caseId: decided.id, kind: 'epj_documentation' } })).doneAt).not.toBeNull();
+
+    await leader.reload();
+    await list.getByRole('heading', { name: 'Sakene (1)' }).waitFor();
+    expect(await list.getByText(/Økning av BPA/).count()).toBe(0);
   });
 });

@@ -52,6 +52,7 @@ describe('every page at every width', () => {
       { name: 'case-versions', role: 'caseworker', path: `/saker/${submittedCase.id}/versjoner` },
       { name: 'konto', role: 'caseworker', path: '/konto' },
       { name: 'hand-off', role: 'leader', path: `/saker/${pastCase.id}/fagsystem`, screenshot: true },
+      { name: 'undocumented', role: 'leader', path: '/fagsystem' },
       { name: 'meeting', role: 'chair', path: `/moter/${meeting.id}`, screenshot: true },
       { name: 'meeting-room', role: 'chair', path: `/moter/${meeting.id}/rom`, screenshot: true },
       { name: 'minutes', role: 'chair', path: `/moter/${pastMeeting.id}/referat` },

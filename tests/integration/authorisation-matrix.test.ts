@@ -207,6 +207,8 @@ const expected = {
   // ── Issue 19 (after the meeting): the hand-off to the record system is the caseworker's and the leader's (canSeeHandOff) ──
   'page /saker/[id]/fagsystem · the author’s concluded case':            ['deny', 'allow', 'deny', 'deny',  'allow', 'deny',    'deny',   'deny',   'deny',   'deny'],
   'page /saker/[id]/fagsystem · a submitted case (not concluded)':       ['deny', 'deny', 'deny', 'deny',   'deny',  'deny',    'deny',   'deny',   'deny',   'deny'],
+  'page /fagsystem · the unit’s cases not documented in the record system': ['deny', 'deny', 'deny', 'deny', 'allow', 'deny',   'deny',   'deny',   'hidden', 'deny'],
+  'action markDocumentedAction · the author’s concluded case':          ['deny', 'allow', 'deny', 'deny',  'deny',  'deny',    'deny',   'deny',   'deny',   'deny'],
   // ── end of the issue 19 block ──
 } as const satisfies Record<string, Cells>;
 type Operation = keyof typeof expected;
@@ -268,7 +270,10 @@ const cookies: Partial<Record<SignedIn, string>> = {};
 const userIds: Partial<Record<SignedIn, string>> = {};
 const sockets: Partial<Record<SignedIn, Socket>> = {};
 const openSockets: Socket[] = [];
-let actions: Record<'startDraft' | 'setFollowUpDone' | 'startRevisionDraft' | 'restoreVersionAction', { id: string; page: string }>;
+let actions: Record<
+  'startDraft' | 'setFollowUpDone' | 'startRevisionDraft' | 'restoreVersionAction' | 'markDocumentedAction',
+  { id: string; page: string }
+>;
 let fx: Awaited<ReturnType<typeof arrange>>;
 /** The unit the cases and meetings of the table belong to (the demo's main unit). */
 let mainUnitId: string;
@@ -941,6 +946,23 @@ const probes: Record<Operation, Probe> = {
         shows(() => authorConclusion),
       ),
   },
+  'page /fagsystem · the unit’s cases not documented in the record system': {
+    covers: 'page /fagsystem',
+    run: (s) =>
+      view(
+        '/fagsystem',
+        s,
+        shows(() => pastTitles.author),
+      ),
+  },
+  'action markDocumentedAction · the author’s concluded case': {
+    covers: 'action app/saker/[id]/fagsystem/actions.ts#markDocumentedAction',
+    run: async (s) => {
+      const decided = await makeCase({ status: 'concluded' });
+      const answer = await runAction(s, 'markDocumentedAction', { caseId: decided.id });
+      return actionOutcome(answer, (await db.case.findUniqueOrThrow({ where: { id: decided.id } })).documentedAt !== null);
+    },
+  },
   'page /saker/[id]/fagsystem · a submitted case (not concluded)': {
     covers: 'page /saker/[id]/fagsystem',
     run: (s) =>
@@ -1587,14 +1609,20 @@ describe('authorisation matrix', () => {
     // The forms' action ids, from the pages as the author sees them.
     const built = builtServerActions();
     const found: Partial<typeof actions> = {};
-    for (const page of ['/saker', '/oppfolging', `/saker/${fx.submitted.id}/versjoner`]) {
+    for (const page of ['/saker', '/oppfolging', `/saker/${fx.submitted.id}/versjoner`, `/saker/${fx.concludedId}/fagsystem`]) {
       const html = new TextDecoder().decode((await get(page, 'author')).bytes);
       for (const id of actionIdsIn(html)) {
         const action = built.get(id);
         if (action) found[action.name as keyof typeof actions] = { id, page };
       }
     }
-    if (!found.startDraft || !found.setFollowUpDone || !found.startRevisionDraft || !found.restoreVersionAction)
+    if (
+      !found.startDraft ||
+      !found.setFollowUpDone ||
+      !found.startRevisionDraft ||
+      !found.restoreVersionAction ||
+      !found.markDocumentedAction
+    )
       throw new Error(`action forms not found: ${JSON.stringify(found)}`);
     actions = found as typeof actions;
   });

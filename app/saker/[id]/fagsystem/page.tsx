@@ -6,7 +6,9 @@ import { PageShell } from '@/app/_components/page-shell';
 import { loadHandOff } from '@/lib/cases/load-hand-off';
 import { getDb } from '@/lib/db/db';
 import { nb } from '@/lib/i18n/nb';
+import { formatDate } from '@/lib/i18n/format';
 import { CopyBlock } from './copy-block';
+import { MarkDocumentedForm } from './mark-documented-form';
 
 export const metadata: Metadata = { title: nb.handOff.title };
 export const dynamic = 'force-dynamic';
@@ -34,6 +36,24 @@ export default async function HandOffPage({ params }: { params: Promise<{ id: st
           <CopyBlock key={block.key} title={block.title} target={block.target} text={block.text} />
         ))}
       </div>
+      <section aria-labelledby="dokumentert" className="mt-6 rounded border border-slate-300 bg-white p-4">
+        <h2 id="dokumentert" className="text-lg font-semibold">
+          {t.documentedHeading}
+        </h2>
+        {handOff.documented ? (
+          <p className="mt-2 font-medium text-green-800">{t.documentedBy(formatDate(handOff.documented.at), handOff.documented.by)}</p>
+        ) : (
+          <>
+            <p className="mt-2">{t.notDocumented}</p>
+            {handOff.canMark ? (
+              <div className="mt-3 grid gap-2">
+                <p className="max-w-prose text-sm text-slate-700">{t.markDocumentedHint}</p>
+                <MarkDocumentedForm caseId={handOff.caseId} />
+              </div>
+            ) : null}
+          </>
+        )}
+      </section>
     </PageShell>
   );
 }
