@@ -4,6 +4,7 @@ import type { Db } from '../db/db';
 import { AppError } from '../errors/app-error';
 import { logCaseReads } from '../history/log-case-reads';
 import { maskNationalIds } from '../privacy/national-id';
+import { draftDecisionLetter } from '../record-system/decision-letter';
 import { gerica } from '../record-system/gerica';
 import type { HandOffBlock, HandOffData, RecordSystem } from '../record-system/hand-off';
 import { osloDate } from '../time/oslo';
@@ -18,6 +19,8 @@ export type HandOffPage = {
   itemId: string;
   recordSystem: string;
   blocks: HandOffBlock[];
+  /** The draft decision letter in klarspråk, for the page to edit (lib/record-system/decision-letter.ts). */
+  letter: string;
   /** Marked *dokumentert i fagsystemet*: when and by whom (null: not yet). */
   documented: { at: Date; by: string } | null;
   /** The viewer may mark it (its caseworker). */
@@ -141,6 +144,7 @@ export async function loadHandOff(options: { db: Db; actor: Actor; caseId: strin
     itemId: item.id,
     recordSystem: system.name,
     blocks: system.blocks(data),
+    letter: draftDecisionLetter(data),
     documented: row.documentedAt ? { at: row.documentedAt, by: documentedBy?.name ?? '' } : null,
     canMark: canMarkDocumented(actor.userId, actor.memberships, row),
   };

@@ -2,7 +2,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../lib/db/db';
 import { createEpjFollowUp } from '../../lib/cases/epj-follow-up';
+import { readFile } from 'node:fs/promises';
 import { formatDate } from '../../lib/i18n/format';
+import { pdfText } from '../support/pdf-text';
 import { accessibilityViolations, browserTraces, launchBrowser, signIn } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { demo, openDb } from '../support/fixtures';
@@ -92,6 +94,25 @@ describe('after the meeting, in a browser', () => {
     // Viewing the hand-off is logged as a read of the case.
     const reads = await db.auditEvent.findMany({ where: { action: 'case.read', entityId: decided.id } });
     expect(reads.some((r) => r.detail?.includes('"view":"hand_off"'))).toBe(true);
+  });
+
+  it('edits the draft decision letter in the page and downloads it as a PDF that says it is a draft', async () => {
+    const letter = sara.getByRole('textbox', { name: 'Teksten i utkastet' });
+    const draft = await letter.inputValue();
+    expect(draft.split('\n')[0]).toBe('UTKAST til fagsystemet. Dette er ikke et vedtak.');
+    expect(draft).toContain('Gjelder: EPJ 2025/0712');
+    expect(draft.indexOf('Vedtak')).toBeLessThan(draft.indexOf('Begrunnelse'));
+    expect(draft).toContain('Du kan klage på vedtaket.');
+    await letter.fill(`${draft}\n\nVedtaket gjelder fra mandag.`);
+    const [download] = await Promise.all([
+      sara.waitForEvent('download'),
+      sara.getByRole('button', { name: 'Last ned utkastet som PDF' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('utkast-vedtaksbrev.pdf');
+    const text = pdfText(new Uint8Array(await readFile((await download.path())!)));
+    expect(text).toContain('UTKAST til fagsystemet. Dette er ikke et vedtak.');
+    expect(text).toContain('Vedtaket gjelder fra mandag.');
+    expect(text).toContain('Utkast fra Samlet. Vedtaket skrives og fattes i fagsystemet.');
   });
 
   it('hands the colleague’s concluded case to nobody but its caseworker and the leader', async () => {

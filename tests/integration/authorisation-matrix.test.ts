@@ -209,6 +209,8 @@ const expected = {
   'page /saker/[id]/fagsystem · a submitted case (not concluded)':       ['deny', 'deny', 'deny', 'deny',   'deny',  'deny',    'deny',   'deny',   'deny',   'deny'],
   'page /fagsystem · the unit’s cases not documented in the record system': ['deny', 'deny', 'deny', 'deny', 'allow', 'deny',   'deny',   'deny',   'hidden', 'deny'],
   'action markDocumentedAction · the author’s concluded case':          ['deny', 'allow', 'deny', 'deny',  'deny',  'deny',    'deny',   'deny',   'deny',   'deny'],
+  'POST /saker/[id]/fagsystem/brev · the draft letter of the author’s concluded case': ['deny', 'allow', 'deny', 'deny', 'allow', 'deny', 'deny',   'deny',   'deny',   'deny'],
+  'POST /saker/[id]/fagsystem/brev · from another site (Origin)':      ['deny', 'deny', 'deny', 'deny',   'deny',  'deny',    'deny',   'deny',   'deny',   'deny'],
   // ── end of the issue 19 block ──
 } as const satisfies Record<string, Cells>;
 type Operation = keyof typeof expected;
@@ -369,6 +371,20 @@ function ackOutcome(ack: Ack, done: boolean): Observed {
   if (ack.ok && done) return 'allow';
   if (!ack.ok && !done && ['unauthenticated', 'forbidden', 'not_found', 'conflict'].includes(ack.error ?? '')) return 'deny';
   throw new Error(`inconsistent: ack ${JSON.stringify(ack)}, and the change was ${done ? '' : 'not '}made`);
+}
+
+/** The draft decision letter posted as the hand-off page's form does: a PDF with the posted words, or a refusal. */
+async function letterDownload(s: Subject, origin: string): Promise<Observed> {
+  const body = new URLSearchParams({ format: 'pdf', text: 'Matrisebrev om vedtaket' });
+  const response = await fetch(`${server.url}/saker/${fx.concludedId}/fagsystem/brev`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin, ...(s === 'anonymous' ? {} : { cookie: cookieOf(s)! }) },
+    body,
+    redirect: 'manual',
+  });
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (response.status !== 200) return refusal(response.status, response.headers.get('location'));
+  return pdfText(bytes).includes('Matrisebrev om vedtaket') ? 'allow' : 'hidden';
 }
 
 // ─── Administration forms (useActionState server actions), posted as the page rendered them ───
@@ -945,6 +961,14 @@ const probes: Record<Operation, Probe> = {
         s,
         shows(() => authorConclusion),
       ),
+  },
+  'POST /saker/[id]/fagsystem/brev · the draft letter of the author’s concluded case': {
+    covers: 'route POST /saker/[id]/fagsystem/brev',
+    run: (s) => letterDownload(s, server.url),
+  },
+  'POST /saker/[id]/fagsystem/brev · from another site (Origin)': {
+    covers: 'route POST /saker/[id]/fagsystem/brev',
+    run: (s) => letterDownload(s, 'https://angriper.example'),
   },
   'page /fagsystem · the unit’s cases not documented in the record system': {
     covers: 'page /fagsystem',

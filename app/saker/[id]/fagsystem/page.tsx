@@ -8,6 +8,7 @@ import { getDb } from '@/lib/db/db';
 import { nb } from '@/lib/i18n/nb';
 import { formatDate } from '@/lib/i18n/format';
 import { CopyBlock } from './copy-block';
+import { LetterForm } from './letter-form';
 import { MarkDocumentedForm } from './mark-documented-form';
 
 export const metadata: Metadata = { title: nb.handOff.title };
@@ -36,6 +37,7 @@ export default async function HandOffPage({ params }: { params: Promise<{ id: st
           <CopyBlock key={block.key} title={block.title} target={block.target} text={block.text} />
         ))}
       </div>
+      <LetterForm caseId={handOff.caseId} letter={handOff.letter} />
       <section aria-labelledby="dokumentert" className="mt-6 rounded border border-slate-300 bg-white p-4">
         <h2 id="dokumentert" className="text-lg font-semibold">
           {t.documentedHeading}
