@@ -70,24 +70,26 @@ type Opened = { ms: number; clients: YjsClient[]; close: () => void } | { error:
 /** What a participant's browser does to open the room, timed from the first request to the last sync. */
 async function openRoom(url: string, cookie: string, meeting: SpikeMeeting): Promise<Opened> {
   const started = performance.now();
+  const opened: { close: () => void }[] = [];
+  const closeAll = () => opened.forEach((connection) => connection.close());
   try {
     const page = await fetch(`${url}/moter/${meeting.meetingId}/rom`, { headers: { cookie } });
     const html = await page.text();
     if (page.status !== 200 || !html.includes('</html>')) return { error: `room page answered ${page.status}` };
     const socket = await connectSocket(url, cookie);
-    await emitAck(socket, 'meeting:join', { meetingId: meeting.meetingId }, 30_000);
+    opened.push({ close: () => socket.disconnect() });
+    const joined = await emitAck(socket, 'meeting:join', { meetingId: meeting.meetingId }, 30_000);
+    if (!('ok' in joined) || !joined.ok) {
+      closeAll();
+      return { error: `join refused: ${JSON.stringify(joined)}` };
+    }
     // The room opens one Yjs document: the current item's notes and conclusion (app/moter/[id]/rom/item-panel.tsx).
     const clients = [connectYjs(url, `item:${meeting.currentItemId}`, cookie)];
+    for (const client of clients) opened.push({ close: () => client.destroy() });
     await Promise.all(clients.map((client) => whenSynced(client, 30_000)));
-    return {
-      ms: performance.now() - started,
-      clients,
-      close: () => {
-        socket.disconnect();
-        for (const client of clients) client.destroy();
-      },
-    };
+    return { ms: performance.now() - started, clients, close: closeAll };
   } catch (error) {
+    closeAll();
     return { error: (error as Error).message };
   }
 }
