@@ -1,5 +1,10 @@
 import { formatDate } from './format';
 
+/** A name in running text: "Brukerstyrt personlig assistanse (BPA)" → "brukerstyrt personlig assistanse (BPA)"; "BPA" stays. */
+function inSentence(text: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
 /**
  * Norwegian text of the hand-off to the record system (issue 19): the page's
  * words and the labels inside the copied blocks. Part of the one string
@@ -32,7 +37,7 @@ export const nbHandOff = {
     regarding: (ref: string) => `Gjelder: ${ref}`,
     decisionHeading: 'Vedtak',
     decisionIntro: (services: string) =>
-      services ? `Vi har behandlet saken din om ${services.toLowerCase()}.` : 'Vi har behandlet saken din.',
+      services ? `Vi har behandlet saken din om ${inSentence(services)}.` : 'Vi har behandlet saken din.',
     decisionPlaceholder: 'Skriv vedtaket her: hva du får, hvor mye, fra når og hvor lenge.',
     reasonsHeading: 'Begrunnelse',
     reasonsIntro:

@@ -70,6 +70,8 @@ describe('the draft decision letter', () => {
     const lines = letter.split('\n');
     expect(lines[0]).toBe('UTKAST til fagsystemet. Dette er ikke et vedtak.');
     expect(lines[1]).toBe('Gjelder: EPJ 2025/0712');
+    expect(letter).toContain('Vi har behandlet saken din om brukerstyrt personlig assistanse.');
+    expect(draftDecisionLetter({ ...data, servicesConcerned: 'BPA' })).toContain('om BPA.');
     const order = [
       'Vedtak',
       'Midlertidig økning til 28 timer',
