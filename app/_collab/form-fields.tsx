@@ -1,6 +1,7 @@
 'use client';
 
 import '@/app/_collab/zod-client-config';
+import { Button, Checkbox, Fieldset, FieldsetLegend, Radio, ValidationMessage } from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { nb } from '@/lib/i18n/nb';
 import type { Peer, YjsForm } from './use-yjs-form';
@@ -18,14 +19,14 @@ function Messages({ field, state }: { field: string; state?: FieldState }) {
   return (
     <>
       {state?.error ? (
-        <p id={`${fieldId(field)}-feil`} className="mt-1 text-sm font-medium text-red-800">
+        <ValidationMessage id={`${fieldId(field)}-feil`} data-size="sm" className="mt-1">
           {messages[state.error] ?? t.errors.invalid}
-        </p>
+        </ValidationMessage>
       ) : null}
       {state?.warnings?.map((warning) => (
-        <p key={warning} id={`${fieldId(field)}-varsel-${warning}`} className="mt-1 text-sm text-amber-900">
+        <ValidationMessage key={warning} id={`${fieldId(field)}-varsel-${warning}`} data-color="warning" data-size="sm" className="mt-1">
           {messages[warning] ?? warning}
-        </p>
+        </ValidationMessage>
       ))}
     </>
   );
@@ -155,24 +156,26 @@ export function CollaborativeText(props: {
         {!props.disabled && binding && (history.undo || history.redo) ? (
           <span className="ml-auto flex gap-1">
             {/* Named "Angre"/"Gjør om", described by the field's label: the field's own name stays its alone. */}
-            <button
+            <Button
               type="button"
-              className={historyButton}
+              variant="tertiary"
+              data-size="sm"
               disabled={!history.undo}
               onClick={() => step('undo')}
               aria-describedby={labelId}
             >
               {t.undo}
-            </button>
-            <button
+            </Button>
+            <Button
               type="button"
-              className={historyButton}
+              variant="tertiary"
+              data-size="sm"
               disabled={!history.redo}
               onClick={() => step('redo')}
               aria-describedby={labelId}
             >
               {t.redo}
-            </button>
+            </Button>
           </span>
         ) : null}
       </div>
@@ -209,9 +212,12 @@ export function CollaborativeText(props: {
   );
 }
 
-const historyButton =
-  'rounded border border-slate-300 px-2 py-0.5 text-xs text-slate-800 hover:bg-slate-100 disabled:cursor-not-allowed disabled:text-slate-500';
-
+/**
+ * The collaborative choices are Designsystemet's Fieldset, Radio and Checkbox,
+ * controlled by the Yjs document: what is checked is always what the shared
+ * document holds, a click writes it there (setValue), and others' choices
+ * arrive as re-renders.
+ */
 export function Choice(props: {
   field: string;
   legend: string;
@@ -227,31 +233,39 @@ export function Choice(props: {
   const current = String(props.document.content[props.field] ?? '');
   const options = props.allowNone ? ['', ...props.options] : props.options;
   return (
-    <fieldset className="mt-4" aria-describedby={describedBy(props.field, false, props.state)} id={fieldId(props.field)} tabIndex={-1}>
-      <legend className="font-medium">
+    <Fieldset
+      data-size="sm"
+      className="mt-4"
+      aria-describedby={describedBy(props.field, false, props.state)}
+      id={fieldId(props.field)}
+      tabIndex={-1}
+    >
+      <FieldsetLegend>
         {props.legend}
         {props.required ? <span aria-hidden="true"> *</span> : null}
-      </legend>
-      <div className="mt-1 flex flex-wrap gap-x-6 gap-y-1">
+      </FieldsetLegend>
+      <div className="flex flex-wrap gap-x-6">
         {options.map((option) => (
-          <label key={option || 'none'} className="flex items-center gap-2">
-            <input
-              type="radio"
-              name={props.field}
-              value={option}
-              checked={current === option}
-              disabled={props.disabled}
-              onChange={() => props.document.setValue(props.field, option)}
-            />
-            <span>
-              {option ? props.labels[option] : props.allowNone}
-              {props.hints?.[option] ? <span className="text-sm text-slate-700"> – {props.hints[option]}</span> : null}
-            </span>
-          </label>
+          <Radio
+            key={option || 'none'}
+            name={props.field}
+            value={option}
+            checked={current === option}
+            disabled={props.disabled}
+            aria-invalid={props.state?.error ? true : undefined}
+            onChange={() => props.document.setValue(props.field, option)}
+            label={
+              <>
+                {option ? props.labels[option] : props.allowNone}
+                {/* In the label, as before: read with the choice, and exempt from contrast like it when the form is read-only. */}
+                {props.hints?.[option] ? <span className="text-slate-700"> – {props.hints[option]}</span> : null}
+              </>
+            }
+          />
         ))}
       </div>
       <Messages field={props.field} state={props.state} />
-    </fieldset>
+    </Fieldset>
   );
 }
 
@@ -267,22 +281,20 @@ export function Checks(props: {
   const toggle = (option: string, on: boolean) =>
     props.document.setValue(props.field, on ? [...new Set([...current, option])] : current.filter((o) => o !== option));
   return (
-    <fieldset className="mt-4">
-      <legend className="font-medium">{props.legend}</legend>
-      <div className="mt-1 grid gap-1 sm:grid-cols-2">
+    <Fieldset data-size="sm" className="mt-4">
+      <FieldsetLegend>{props.legend}</FieldsetLegend>
+      <div className="grid gap-x-4 sm:grid-cols-2">
         {props.options.map((option) => (
-          <label key={option} className="flex items-center gap-2">
-            <input
-              type="checkbox"
-              checked={current.includes(option)}
-              disabled={props.disabled}
-              onChange={(e) => toggle(option, e.target.checked)}
-            />
-            <span>{props.labels[option] ?? option}</span>
-          </label>
+          <Checkbox
+            key={option}
+            checked={current.includes(option)}
+            disabled={props.disabled}
+            onChange={(e) => toggle(option, e.target.checked)}
+            label={props.labels[option] ?? option}
+          />
         ))}
       </div>
-    </fieldset>
+    </Fieldset>
   );
 }
 
@@ -290,15 +302,14 @@ export function Toggle(props: { field: string; label: string; document: YjsForm;
   const on = props.document.content[props.field] === true;
   return (
     <div className="mt-4">
-      <label className="flex items-center gap-2 font-medium">
-        <input
-          type="checkbox"
-          checked={on}
-          disabled={props.disabled}
-          onChange={(e) => props.document.setValue(props.field, e.target.checked)}
-        />
-        {props.label}
-      </label>
+      <Checkbox
+        data-size="sm"
+        className="font-medium"
+        checked={on}
+        disabled={props.disabled}
+        onChange={(e) => props.document.setValue(props.field, e.target.checked)}
+        label={props.label}
+      />
       {on ? <div className="ml-6 border-l-2 border-slate-200 pl-4">{props.children}</div> : null}
     </div>
   );
