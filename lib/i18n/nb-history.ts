@@ -88,6 +88,8 @@ export const nbHistory = {
     invalidPeriod: 'Perioden kunne ikke leses. Viser de siste tolv månedene. Skriv datoene som ÅÅÅÅ-MM-DD.',
     periodShown: (from: string, to: string) => `Viser ${from} – ${to}`,
     overview: 'Kort oversikt',
+    /** The tabs over the figures: one group of numbers at a time. */
+    tabs: { label: 'Tallene i detalj', items: 'Saker og tid', outcomes: 'Utfall', criteria: 'Kriterier og oppfølging' },
     overviewMeetings: 'Møter',
     overviewItems: 'Saker og punkter',
     overviewCommonest: 'Vanligste utfall',

@@ -97,8 +97,18 @@ describe('a leader looks back at a past decision, in a browser', () => {
     await leader.getByRole('link', { name: 'Statistikk for saksmøtene' }).click();
     await leader.getByRole('heading', { name: 'Statistikk', level: 1 }).waitFor();
     await leader.locator('.recharts-bar-rectangle').first().waitFor();
-    expect(await leader.getByRole('table', { name: 'Utfall', exact: true }).getByRole('row').count()).toBe(7);
+    // The figures are in tabs: the outcomes' table is shown once its tab is chosen, by keyboard as by mouse.
+    const outcomes = leader.getByRole('table', { name: 'Utfall', exact: true });
+    expect(await outcomes.isVisible()).toBe(false);
+    await leader.getByRole('tab', { name: 'Saker og tid' }).focus();
+    await leader.keyboard.press('ArrowRight');
+    await leader.keyboard.press('Enter');
+    await expect.poll(() => leader.getByRole('tab', { name: 'Utfall' }).getAttribute('aria-selected')).toBe('true');
+    expect(await outcomes.getByRole('row').count()).toBe(7);
     expect(await accessibilityViolations(leader)).toEqual([]);
+    await leader.getByRole('tab', { name: 'Kriterier og oppfølging' }).click();
+    await leader.getByRole('table', { name: 'Vurdering av kriteriene', exact: true }).waitFor();
+    expect(await outcomes.isVisible()).toBe(false);
     await leader.goto(`${server.url}/historikk/likebehandling`);
     await leader.getByRole('heading', { name: 'Likebehandling', level: 1 }).waitFor();
     expect(await accessibilityViolations(leader)).toEqual([]);

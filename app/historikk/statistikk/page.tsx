@@ -1,7 +1,19 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { Alert, Button, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+  Tabs,
+  TabsList,
+  TabsPanel,
+  TabsTab,
+} from '@digdir/designsystemet-react';
 import { requireActor } from '@/app/_auth/require-actor';
 import { DataTable } from '@/app/_components/data-table';
 import { FilterSelect, FilterText } from '@/app/_components/filter-fields';
@@ -139,130 +151,152 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
               ))}
             </dl>
           </section>
-          <Figure
-            id="per-mote"
-            title={t.itemsPerMeeting}
-            table={{ head: [t.meeting, t.count], rows: stats.itemsPerMeeting.map((m) => [formatShortDate(m.date), m.items]) }}
-          >
-            <BarFigure
-              data={stats.itemsPerMeeting.map((m) => ({ name: formatShortDate(m.date), items: m.items }))}
-              series={[{ key: 'items', label: t.count, color: palette[0] }]}
-            />
-          </Figure>
-          <Figure
-            id="formal"
-            title={t.purposeMix}
-            table={{ head: [t.purposeMix, t.count], rows: purposes.map((p) => [nb.cases.purposes[p], stats.purposeMix[p]]) }}
-          >
-            <BarFigure
-              data={purposes.map((p) => ({ name: nb.cases.purposes[p], count: stats.purposeMix[p] }))}
-              series={[{ key: 'count', label: t.count, color: palette[0] }]}
-            />
-          </Figure>
-          <Figure
-            id="utfall"
-            title={t.outcomeMix}
-            table={{ head: [t.outcomeMix, t.count], rows: outcomeKeys.map((o) => [outcomeLabel(o), stats.outcomeMix[o]]) }}
-          >
-            <BarFigure
-              data={outcomeKeys.map((o) => ({ name: outcomeLabel(o), count: stats.outcomeMix[o] }))}
-              series={[{ key: 'count', label: t.count, color: palette[1] }]}
-            />
-          </Figure>
-          <Figure
-            id="tid"
-            title={t.timeUsed}
-            table={{
-              head: [t.purposeMix, t.planned, t.used, t.count],
-              rows: stats.timeByPurpose.map((r) => [nb.cases.purposes[r.purpose], formatNumber(r.planned), formatNumber(r.used), r.items]),
-            }}
-          >
-            <BarFigure
-              data={stats.timeByPurpose.map((r) => ({ name: nb.cases.purposes[r.purpose], planned: r.planned, used: r.used }))}
-              series={[
-                { key: 'planned', label: t.planned, color: palette[5] },
-                { key: 'used', label: t.used, color: palette[0] },
-              ]}
-            />
-          </Figure>
-          <Figure
-            id="kriterier"
-            title={t.criteria}
-            table={{
-              head: ['', ...[...criterionLevels, 'unknown'].map(levelLabel)],
-              rows: criteria.map((c) => [
-                nb.cases.fields[c],
-                ...[...criterionLevels, 'unknown' as const].map((l) => stats.criteriaMix[c][l]),
-              ]),
-            }}
-          >
-            <BarFigure
-              data={criteria.map((c) => ({ name: nb.cases.fields[c], ...stats.criteriaMix[c] }))}
-              series={[...criterionLevels, 'unknown'].map((l, i) => ({ key: l, label: levelLabel(l), color: palette[i + 2] }))}
-              stacked
-            />
-          </Figure>
-          <Figure
-            id="alvorlighet"
-            title={t.outcomeBySeverity}
-            table={{
-              head: ['', ...outcomeKeys.map(outcomeLabel)],
-              rows: [...criterionLevels, 'unknown'].map((l) => [levelLabel(l), ...outcomeKeys.map((o) => stats.outcomeBySeverity[l][o])]),
-            }}
-          >
-            <BarFigure
-              data={[...criterionLevels, 'unknown'].map((l) => ({ name: levelLabel(l), ...stats.outcomeBySeverity[l] }))}
-              series={outcomeSeries}
-              stacked
-            />
-          </Figure>
-          <Figure
-            id="saksbehandler"
-            title={t.outcomeByCaseworker}
-            table={{
-              head: ['', ...outcomeKeys.map(outcomeLabel)],
-              rows: stats.outcomeByCaseworker.map((c) => [c.caseworker, ...outcomeKeys.map((o) => c.outcomes[o])]),
-            }}
-          >
-            <BarFigure
-              data={stats.outcomeByCaseworker.map((c) => ({ name: c.caseworker, ...c.outcomes }))}
-              series={outcomeSeries}
-              stacked
-            />
-          </Figure>
-          <Figure
-            id="over-tid"
-            title={t.outcomeByMonth}
-            table={{
-              head: ['', ...outcomeKeys.map(outcomeLabel)],
-              rows: stats.outcomeByMonth.map((m) => [formatMonth(m.month), ...outcomeKeys.map((o) => m.outcomes[o])]),
-            }}
-          >
-            <BarFigure
-              data={stats.outcomeByMonth.map((m) => ({ name: formatMonth(m.month), ...m.outcomes }))}
-              series={outcomeSeries}
-              stacked
-            />
-          </Figure>
-          <Figure
-            id="nokkeltall"
-            title={`${t.postponementRate} · ${t.followUpCompletion}`}
-            table={{
-              head: ['', t.share],
-              rows: [
-                [t.postponementRate, formatPercent(stats.postponementRate)],
-                [t.followUpCompletion, `${formatPercent(stats.followUps.rate)} (${stats.followUps.done}/${stats.followUps.total})`],
-              ],
-            }}
-          >
-            <BarFigure
-              data={[
-                { name: t.postponementRate, share: Math.round(stats.postponementRate * 100) },
-                { name: t.followUpCompletion, share: Math.round(stats.followUps.rate * 100) },
-              ]}
-              series={[{ key: 'share', label: `${t.share} (%)`, color: palette[2] }]}
-            />
-          </Figure>
+          {/* One group of numbers at a time (the page was 4,500 px long); each figure keeps its table. */}
+          <Tabs defaultValue="items" className="mt-8">
+            <TabsList aria-label={t.tabs.label}>
+              <TabsTab value="items">{t.tabs.items}</TabsTab>
+              <TabsTab value="outcomes">{t.tabs.outcomes}</TabsTab>
+              <TabsTab value="criteria">{t.tabs.criteria}</TabsTab>
+            </TabsList>
+            <TabsPanel value="items">
+              <Figure
+                id="per-mote"
+                title={t.itemsPerMeeting}
+                table={{ head: [t.meeting, t.count], rows: stats.itemsPerMeeting.map((m) => [formatShortDate(m.date), m.items]) }}
+              >
+                <BarFigure
+                  data={stats.itemsPerMeeting.map((m) => ({ name: formatShortDate(m.date), items: m.items }))}
+                  series={[{ key: 'items', label: t.count, color: palette[0] }]}
+                />
+              </Figure>
+              <Figure
+                id="formal"
+                title={t.purposeMix}
+                table={{ head: [t.purposeMix, t.count], rows: purposes.map((p) => [nb.cases.purposes[p], stats.purposeMix[p]]) }}
+              >
+                <BarFigure
+                  data={purposes.map((p) => ({ name: nb.cases.purposes[p], count: stats.purposeMix[p] }))}
+                  series={[{ key: 'count', label: t.count, color: palette[0] }]}
+                />
+              </Figure>
+              <Figure
+                id="tid"
+                title={t.timeUsed}
+                table={{
+                  head: [t.purposeMix, t.planned, t.used, t.count],
+                  rows: stats.timeByPurpose.map((r) => [
+                    nb.cases.purposes[r.purpose],
+                    formatNumber(r.planned),
+                    formatNumber(r.used),
+                    r.items,
+                  ]),
+                }}
+              >
+                <BarFigure
+                  data={stats.timeByPurpose.map((r) => ({ name: nb.cases.purposes[r.purpose], planned: r.planned, used: r.used }))}
+                  series={[
+                    { key: 'planned', label: t.planned, color: palette[5] },
+                    { key: 'used', label: t.used, color: palette[0] },
+                  ]}
+                />
+              </Figure>
+            </TabsPanel>
+            <TabsPanel value="outcomes">
+              <Figure
+                id="utfall"
+                title={t.outcomeMix}
+                table={{ head: [t.outcomeMix, t.count], rows: outcomeKeys.map((o) => [outcomeLabel(o), stats.outcomeMix[o]]) }}
+              >
+                <BarFigure
+                  data={outcomeKeys.map((o) => ({ name: outcomeLabel(o), count: stats.outcomeMix[o] }))}
+                  series={[{ key: 'count', label: t.count, color: palette[1] }]}
+                />
+              </Figure>
+              <Figure
+                id="alvorlighet"
+                title={t.outcomeBySeverity}
+                table={{
+                  head: ['', ...outcomeKeys.map(outcomeLabel)],
+                  rows: [...criterionLevels, 'unknown'].map((l) => [
+                    levelLabel(l),
+                    ...outcomeKeys.map((o) => stats.outcomeBySeverity[l][o]),
+                  ]),
+                }}
+              >
+                <BarFigure
+                  data={[...criterionLevels, 'unknown'].map((l) => ({ name: levelLabel(l), ...stats.outcomeBySeverity[l] }))}
+                  series={outcomeSeries}
+                  stacked
+                />
+              </Figure>
+              <Figure
+                id="saksbehandler"
+                title={t.outcomeByCaseworker}
+                table={{
+                  head: ['', ...outcomeKeys.map(outcomeLabel)],
+                  rows: stats.outcomeByCaseworker.map((c) => [c.caseworker, ...outcomeKeys.map((o) => c.outcomes[o])]),
+                }}
+              >
+                <BarFigure
+                  data={stats.outcomeByCaseworker.map((c) => ({ name: c.caseworker, ...c.outcomes }))}
+                  series={outcomeSeries}
+                  stacked
+                />
+              </Figure>
+              <Figure
+                id="over-tid"
+                title={t.outcomeByMonth}
+                table={{
+                  head: ['', ...outcomeKeys.map(outcomeLabel)],
+                  rows: stats.outcomeByMonth.map((m) => [formatMonth(m.month), ...outcomeKeys.map((o) => m.outcomes[o])]),
+                }}
+              >
+                <BarFigure
+                  data={stats.outcomeByMonth.map((m) => ({ name: formatMonth(m.month), ...m.outcomes }))}
+                  series={outcomeSeries}
+                  stacked
+                />
+              </Figure>
+            </TabsPanel>
+            <TabsPanel value="criteria">
+              <Figure
+                id="kriterier"
+                title={t.criteria}
+                table={{
+                  head: ['', ...[...criterionLevels, 'unknown'].map(levelLabel)],
+                  rows: criteria.map((c) => [
+                    nb.cases.fields[c],
+                    ...[...criterionLevels, 'unknown' as const].map((l) => stats.criteriaMix[c][l]),
+                  ]),
+                }}
+              >
+                <BarFigure
+                  data={criteria.map((c) => ({ name: nb.cases.fields[c], ...stats.criteriaMix[c] }))}
+                  series={[...criterionLevels, 'unknown'].map((l, i) => ({ key: l, label: levelLabel(l), color: palette[i + 2] }))}
+                  stacked
+                />
+              </Figure>
+              <Figure
+                id="nokkeltall"
+                title={`${t.postponementRate} · ${t.followUpCompletion}`}
+                table={{
+                  head: ['', t.share],
+                  rows: [
+                    [t.postponementRate, formatPercent(stats.postponementRate)],
+                    [t.followUpCompletion, `${formatPercent(stats.followUps.rate)} (${stats.followUps.done}/${stats.followUps.total})`],
+                  ],
+                }}
+              >
+                <BarFigure
+                  data={[
+                    { name: t.postponementRate, share: Math.round(stats.postponementRate * 100) },
+                    { name: t.followUpCompletion, share: Math.round(stats.followUps.rate * 100) },
+                  ]}
+                  series={[{ key: 'share', label: `${t.share} (%)`, color: palette[2] }]}
+                />
+              </Figure>
+            </TabsPanel>
+          </Tabs>
         </>
       )}
     </PageShell>
