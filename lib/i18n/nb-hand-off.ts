@@ -32,6 +32,7 @@ export const nbHandOff = {
     intro: 'Utkastet bygger på blokkene over. Endre teksten her før du laster den ned. Teksten lagres ikke i Samlet.',
     label: 'Teksten i utkastet',
     downloadPdf: 'Last ned utkastet som PDF',
+    downloadDocx: 'Last ned utkastet som Word-fil (DOCX)',
     draftMark: 'UTKAST til fagsystemet. Dette er ikke et vedtak.',
     draftFooter: 'Utkast fra Samlet. Vedtaket skrives og fattes i fagsystemet.',
     regarding: (ref: string) => `Gjelder: ${ref}`,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../lib/db/db';
 import { createEpjFollowUp } from '../../lib/cases/epj-follow-up';
 import { readFile } from 'node:fs/promises';
+import mammoth from 'mammoth';
 import { formatDate } from '../../lib/i18n/format';
 import { pdfText } from '../support/pdf-text';
 import { accessibilityViolations, browserTraces, launchBrowser, signIn } from '../support/browser';
@@ -113,6 +114,22 @@ describe('after the meeting, in a browser', () => {
     expect(text).toContain('UTKAST til fagsystemet. Dette er ikke et vedtak.');
     expect(text).toContain('Vedtaket gjelder fra mandag.');
     expect(text).toContain('Utkast fra Samlet. Vedtaket skrives og fattes i fagsystemet.');
+  });
+
+  it('downloads the same edited letter as a Word file (DOCX), read back by a library', async () => {
+    const letter = sara.getByRole('textbox', { name: 'Teksten i utkastet' });
+    await letter.fill(`${await letter.inputValue()}\n\nKopi sendes fastlegen.`);
+    const [download] = await Promise.all([
+      sara.waitForEvent('download'),
+      sara.getByRole('button', { name: 'Last ned utkastet som Word-fil (DOCX)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('utkast-vedtaksbrev.docx');
+    const { value } = await mammoth.extractRawText({ buffer: await readFile((await download.path())!) });
+    const paragraphs = value.split('\n').map((line) => line.trim());
+    expect(paragraphs).toContain('UTKAST til fagsystemet. Dette er ikke et vedtak.');
+    expect(paragraphs).toContain('Gjelder: EPJ 2025/0712');
+    expect(paragraphs).toContain('Vedtaket gjelder fra mandag.');
+    expect(paragraphs).toContain('Kopi sendes fastlegen.');
   });
 
   it('hands the colleague’s concluded case to nobody but its caseworker and the leader', async () => {

@@ -4,8 +4,9 @@ import { nb } from '@/lib/i18n/nb';
 const t = nb.handOff.letter;
 
 /**
- * The draft decision letter, editable in the page and downloaded as PDF by a
- * plain form post (the text goes with it; nothing is stored).
+ * The draft decision letter, editable in the page and downloaded as PDF or
+ * DOCX by a plain form post (the text goes with it; the button pressed names
+ * the format; nothing is stored).
  */
 export function LetterForm({ caseId, letter }: { caseId: string; letter: string }) {
   return (
@@ -15,14 +16,16 @@ export function LetterForm({ caseId, letter }: { caseId: string; letter: string 
       </h2>
       <p className="mt-1 max-w-prose text-sm text-slate-700">{t.intro}</p>
       <form method="post" action={`/saker/${caseId}/fagsystem/brev`} className="mt-3 grid gap-3">
-        <input type="hidden" name="format" value="pdf" />
         <Field>
           <Label htmlFor="vedtaksbrev-tekst">{t.label}</Label>
           <Textarea id="vedtaksbrev-tekst" name="text" rows={18} defaultValue={letter} required maxLength={20_000} />
         </Field>
-        <div>
-          <Button type="submit" variant="secondary">
+        <div className="flex flex-wrap gap-3">
+          <Button type="submit" name="format" value="pdf" variant="secondary">
             {t.downloadPdf}
+          </Button>
+          <Button type="submit" name="format" value="docx" variant="secondary">
+            {t.downloadDocx}
           </Button>
         </div>
       </form>
