@@ -1,6 +1,6 @@
 import type { Actor } from '../access/access-service';
 import type { Db } from '../db/db';
-import { logCaseReads } from '../history/log-case-reads';
+import type { ShownCase } from '../history/log-case-reads';
 import { maskNationalIds } from '../privacy/national-id';
 import { osloDate } from '../time/oslo';
 import { systemClock } from '../time/clock';
@@ -25,10 +25,15 @@ export type ConcludedCase = {
 /**
  * The *Behandlet* section of Mine saker: the actor's own concluded cases, most
  * recent meeting first, each with the concluding item of its last meeting.
- * Anonymised cases are left out (retention has removed what they said). The
- * cases shown are logged as read (view `queue`) before they are returned.
+ * Anonymised cases are left out (retention has removed what they said). Not
+ * logged here: the caller logs `shown` as read before it shows them, in one
+ * insert with the rest of its page (lib/cases/load-queue-page.ts).
  */
-export async function listConcludedCases(options: { db: Db; actor: Actor; now?: Date }): Promise<ConcludedCase[]> {
+export async function findConcludedCases(options: {
+  db: Db;
+  actor: Actor;
+  now?: Date;
+}): Promise<{ cases: ConcludedCase[]; shown: ShownCase[] }> {
   const { db, actor } = options;
   const today = osloDate(options.now ?? systemClock.now());
   const rows = await db.case.findMany({
@@ -40,7 +45,7 @@ export async function listConcludedCases(options: { db: Db; actor: Actor; now?: 
     },
     select: { id: true, unitId: true, title: true, personRef: true, documentedAt: true },
   });
-  if (rows.length === 0) return [];
+  if (rows.length === 0) return { cases: [], shown: [] };
   const items = await db.agendaItem.findMany({
     where: { caseId: { in: rows.map((r) => r.id) }, status: 'concluded', meeting: { status: 'closed' } },
     orderBy: { meeting: { startsAt: 'desc' } },
@@ -58,14 +63,8 @@ export async function listConcludedCases(options: { db: Db; actor: Actor; now?: 
   // The last meeting that concluded each case (a case concluded once, reopened by a revurdering, is a new case).
   const latest = new Map<string, (typeof items)[number]>();
   for (const item of items) if (item.caseId && !latest.has(item.caseId)) latest.set(item.caseId, item);
-  const shown = rows.filter((r) => latest.has(r.id));
-  await logCaseReads(
-    db,
-    actor,
-    shown.map((c) => ({ caseId: c.id, unitId: c.unitId })),
-    'queue',
-  );
-  return shown
+  const listed = rows.filter((r) => latest.has(r.id));
+  const cases = listed
     .map((row) => {
       const item = latest.get(row.id)!;
       return {
@@ -88,4 +87,5 @@ export async function listConcludedCases(options: { db: Db; actor: Actor; now?: 
       };
     })
     .sort((a, b) => b.meeting.startsAt.getTime() - a.meeting.startsAt.getTime());
+  return { cases, shown: listed.map((c) => ({ caseId: c.id, unitId: c.unitId })) };
 }

@@ -1,6 +1,6 @@
 import type { Actor } from '../access/access-service';
 import type { Db } from '../db/db';
-import { logCaseReads } from '../history/log-case-reads';
+import { logCaseReads, type ShownCase } from '../history/log-case-reads';
 import { lastActivity } from '../privacy/retention';
 import { abandonedFrom } from '../privacy/retention-rules';
 import { maskNationalIds } from '../privacy/national-id';
@@ -41,7 +41,7 @@ export type FollowUpItem = {
 
 export type Queue = { drafts: QueueItem[]; waiting: QueueItem[]; nextAgenda: QueueItem[]; followUps: FollowUpItem[] };
 
-export async function listMyCases(options: {
+type QueueOptions = {
   db: Db;
   actor: Actor;
   sort: QueueSort;
@@ -49,7 +49,20 @@ export async function listMyCases(options: {
   view: 'queue' | 'api_list';
   now?: Date;
   retentionMonths?: number;
-}): Promise<Queue> {
+};
+
+/** The queue, its reads logged in one insert before it is returned. */
+export async function listMyCases(options: QueueOptions): Promise<Queue> {
+  const { queue, shown } = await findMyCases(options);
+  await logCaseReads(options.db, options.actor, shown, options.view);
+  return queue;
+}
+
+/**
+ * The queue and the cases it shows, not yet logged: for a page that shows more (the queue page's
+ * Behandlet) and logs all it shows in one insert, each case once. The caller must log before showing.
+ */
+export async function findMyCases(options: QueueOptions): Promise<{ queue: Queue; shown: ShownCase[] }> {
   const { db, actor } = options;
   const now = options.now ?? systemClock.now();
   const rows = await db.case.findMany({
@@ -106,17 +119,11 @@ export async function listMyCases(options: {
       })
     ).map((c) => [c.id, c]),
   );
-  // Titles and person references of every case listed (and the titles beside the follow-ups): logged, in one
-  // insert, before the queue is returned.
-  await logCaseReads(
-    db,
-    actor,
-    [...rows, ...titles.values()].map((c) => ({ caseId: c.id, unitId: c.unitId })),
-    options.view,
-  );
+  // Titles and person references of every case listed (and the titles beside the follow-ups): what the caller logs.
+  const shown = [...rows, ...titles.values()].map((c) => ({ caseId: c.id, unitId: c.unitId }));
   // Due dates are Oslo calendar days: compare with today's Oslo date, not the UTC one.
   const today = osloDate(now);
-  return {
+  const queue: Queue = {
     followUps: followUps.map((f) => ({
       id: f.id,
       description: maskNationalIds(f.description),
@@ -130,4 +137,5 @@ export async function listMyCases(options: {
     waiting: sorted(items.filter((c) => c.status === 'submitted' && !(c.meeting && nextIds.has(c.meeting.id)))),
     nextAgenda: sorted(items.filter((c) => c.status === 'submitted' && c.meeting !== null && nextIds.has(c.meeting.id))),
   };
+  return { queue, shown };
 }

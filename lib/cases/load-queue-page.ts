@@ -2,8 +2,9 @@ import type { Actor } from '../access/access-service';
 import { unitsForNewCases } from '../access/policy';
 import type { Db } from '../db/db';
 import type { QueueSort } from './case-summary';
-import { listConcludedCases, type ConcludedCase } from './list-concluded-cases';
-import { listMyCases, type Queue } from './list-my-cases';
+import { logCaseReads } from '../history/log-case-reads';
+import { findConcludedCases, type ConcludedCase } from './list-concluded-cases';
+import { findMyCases, type Queue } from './list-my-cases';
 
 export type QueuePage = { queue: Queue; concluded: ConcludedCase[]; newCaseUnits: { id: string; name: string }[] };
 
@@ -16,14 +17,17 @@ export async function loadQueuePage(options: {
   now?: Date;
 }): Promise<QueuePage> {
   const { db, actor } = options;
-  const [queue, concluded, newCaseUnits] = await Promise.all([
-    listMyCases({ ...options, view: 'queue' }),
-    listConcludedCases(options),
+  const [mine, concluded, newCaseUnits] = await Promise.all([
+    findMyCases({ ...options, view: 'queue' }),
+    findConcludedCases(options),
     db.unit.findMany({
       where: { id: { in: unitsForNewCases(actor.memberships) } },
       select: { id: true, name: true },
       orderBy: { name: 'asc' },
     }),
   ]);
-  return { queue, concluded, newCaseUnits };
+  // Everything the page shows, in one insert and each case once (a concluded case whose follow-up is in
+  // the queue is shown twice), before it is returned.
+  await logCaseReads(db, actor, [...mine.shown, ...concluded.shown], 'queue');
+  return { queue: mine.queue, concluded: concluded.cases, newCaseUnits };
 }
