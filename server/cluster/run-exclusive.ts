@@ -40,8 +40,9 @@ export function exclusiveOnCluster(bus: ClusterBus, options: ExclusiveOptions = 
     const renew = async () => {
       if (!held) return;
       const extended = await bus.commands.eval(extendIfOwner, 1, key, token, ttlMs).catch(() => null);
-      // A failed call (Redis away) says nothing about the owner: try again at the next tick.
-      if (extended === 0) {
+      // A failed call (Redis away) says nothing about the owner: try again at the next tick. Two renewals
+      // can be under way at once (a tick while Redis is slow, the last one at the end): the loss is told once.
+      if (extended === 0 && held) {
         held = false;
         options.onLost?.(job);
       }
