@@ -41,6 +41,14 @@ export const nbAccessibility = {
         text: 'Saksskjemaet lagres mens du skriver, og det du har skrevet, står der når du kommer tilbake. Etter innmelding står feltene som de var, så endringer sendes inn uten å skrive alt på nytt. Kontrollert i saksskjemaet.',
       },
       {
+        name: 'Tastaturbruk i historikk, søk og oppfølging (WCAG 2.1.1, 2.4.3, 2.4.7 og 2.4.11)',
+        text: 'En automatisk test går gjennom Møtehistorikk, Søk og Oppfølging bare med tastaturet, fremover med Tab og tilbake med Shift+Tab, på PC- og mobilbredde: alle lenker, felt og knapper nås i den rekkefølgen de står, fokus vises (i datofeltene er det bare kontrollert for én av delene dag, måned og år), og det som har fokus, ligger aldri under den faste toppen av siden.',
+      },
+      {
+        name: 'Tabeller på smal skjerm (WCAG 1.4.10)',
+        text: 'Vi har sett på skjermbilder av historikk, oppfølging, søk, tilgangslogg, statistikk og kontoer i 390 og 1280 piksler: på mobil blir hver rad i en tabell en blokk der hver verdi står under navnet på kolonnen, uten at noe er kuttet eller må rulles sidelengs.',
+      },
+      {
         name: 'Tastaturbruk i saksskjemaet',
         text: 'En automatisk test går gjennom saksskjemaet bare med Tab-tasten: alle felt og knappen for innmelding nås, i den rekkefølgen de står, og fokus går videre ut av skjemaet.',
       },
