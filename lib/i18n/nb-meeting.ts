@@ -110,6 +110,7 @@ export const nbMeeting = {
   openEarlyBody: (deadline: string) => `Saker kan meldes inn til ${deadline}. Vil du åpne møtet likevel? Det blir logget.`,
   openEarlyConfirm: 'Åpne møtet likevel',
   closed: 'Møtet er avsluttet.',
+  closedAt: (time: string) => `Avsluttet ${time}`,
   closedCarried: (n: number) => (n === 1 ? 'Én sak er flyttet til neste møte.' : `${n} saker er flyttet til neste møte.`),
   toMinutes: 'Se referatet',
   addItem: 'Legg til punkt',

@@ -174,5 +174,5 @@ async function freezeAndClose(
   for (const item of items) if (item.caseId) await documents.changeAccess(documentName('case', item.caseId), 'recheck');
   // Every item as it ended, for every screen in the room to show the same close (none reloads the agenda).
   const ended = await db.agendaItem.findMany({ where: { meetingId: meeting.id }, select: { id: true, status: true } });
-  return { closed: true, carriedOver: carried.length, nextMeetingId: next?.id ?? null, items: ended };
+  return { closed: true, carriedOver: carried.length, nextMeetingId: next?.id ?? null, items: ended, closedAt: now.toISOString() };
 }

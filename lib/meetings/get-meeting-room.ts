@@ -4,7 +4,6 @@ import { recordAuditEvents } from '../audit/record-audit-event';
 import { caseContentSchema, type CaseContent } from '../cases/case-form';
 import type { Db } from '../db/db';
 import { caseReadEvents } from '../history/log-case-reads';
-import { plannedSchedule } from './agenda-rules';
 import { agendaItemsFor } from './agenda-items';
 import { maskNationalIds, maskTextFields } from '../privacy/national-id';
 import { parseFields } from '../validation/parse-fields';
@@ -54,6 +53,7 @@ export async function getMeetingRoom(options: { db: Db; actor: Actor; meetingId:
       submissionDeadline: meeting.submissionDeadline,
       status: meeting.status,
       currentItemId: meeting.currentItemId,
+      closedAt: meeting.closedAt,
       location: meeting.location,
       referent: meeting.referent,
     },
@@ -61,7 +61,6 @@ export async function getMeetingRoom(options: { db: Db; actor: Actor; meetingId:
     canChair: canChairMeeting(actor.memberships, meeting.unitId) && access === 'edit',
     /** Writes the items' conclusions: whoever may chair, and the referent (the server's guard holds everyone else to the notes). */
     canConclude: canWriteConclusion(actor.memberships, actor.userId, facts),
-    schedule: plannedSchedule(meeting.startsAt, meeting.endsAt, items),
     members: members.map((m) => m.user),
     items: items.map((item) => {
       const found = item.caseId ? byId.get(item.caseId) : undefined;
@@ -82,6 +81,7 @@ export async function getMeetingRoom(options: { db: Db; actor: Actor; meetingId:
         status: item.status,
         locked: item.locked,
         startedAt: item.startedAt,
+        endedAt: item.endedAt,
         outcome: item.outcome,
         submitted,
       };

@@ -30,6 +30,13 @@ export async function setCurrentItem(context: MeetingContext & { input: unknown 
   // Cases may still be submitted until the deadline: opening before it needs the chair to say so (and is audited).
   const early = opening && now < meeting.submissionDeadline;
   if (early && !input.openEarly) throw new AppError('conflict', 'before_deadline');
+  const left =
+    meeting.currentItemId && meeting.currentItemId !== item.id
+      ? await context.db.agendaItem.findFirst({
+          where: { id: meeting.currentItemId, meetingId: meeting.id },
+          select: { id: true, endedAt: true },
+        })
+      : null;
   await context.db.$transaction([
     ...(meeting.currentItemId && meeting.currentItemId !== item.id
       ? [context.db.agendaItem.updateMany({ where: { id: meeting.currentItemId, endedAt: null }, data: { endedAt: now } })]
@@ -56,7 +63,11 @@ export async function setCurrentItem(context: MeetingContext & { input: unknown 
     unitId: meeting.unitId,
     detail: { itemId: item.id, ...(opening ? { opened: true } : {}), ...(early ? { beforeDeadline: true } : {}) },
   });
-  return { currentItemId: item.id, startedAt: item.startedAt ?? now };
+  return {
+    currentItemId: item.id,
+    startedAt: item.startedAt ?? now,
+    previous: left ? { itemId: left.id, endedAt: left.endedAt ?? now } : null,
+  };
 }
 
 /**

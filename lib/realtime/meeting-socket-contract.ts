@@ -33,7 +33,8 @@ export type ClientEvent = keyof typeof clientEventSchemas;
 export type ClientPayload<E extends ClientEvent> = z.input<(typeof clientEventSchemas)[E]>;
 export type ChairEvent = Exclude<ClientEvent, 'meeting:join' | 'meeting:leave'>;
 
-export type CurrentItem = { currentItemId: string; startedAt: string };
+/** `previous`: the item the meeting left and when it ended there, so every screen's timeline (lib/meetings/meeting-timeline.ts) agrees. */
+export type CurrentItem = { currentItemId: string; startedAt: string; previous: { itemId: string; endedAt: string } | null };
 export type ItemLocked = { itemId: string; locked: boolean; status: string };
 export type MeetingClosed = {
   closed: boolean;
@@ -41,6 +42,8 @@ export type MeetingClosed = {
   nextMeetingId: string | null;
   /** Each item's status as the meeting ended (concluded, postponed, carried_over…). */
   items: { id: string; status: string }[];
+  /** When it closed (ISO): every screen says the same end. */
+  closedAt: string;
 };
 
 /** What a successful acknowledgement adds to `ok: true`. */

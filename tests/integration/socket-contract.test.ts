@@ -54,7 +54,7 @@ describe('the meeting socket contract', () => {
     const ack = await emitAck(chair, 'meeting:set-current', { meetingId, itemId: items[1].id, openEarly: true });
     if (!ack.ok) throw new Error(`set-current refused: ${ack.error}`);
     const event = await current;
-    expect(event).toEqual({ meetingId, currentItemId: items[1].id, startedAt: ack.result.startedAt });
+    expect(event).toEqual({ meetingId, currentItemId: items[1].id, startedAt: ack.result.startedAt, previous: ack.result.previous });
     expect(new Date(event.startedAt).toISOString()).toBe(event.startedAt);
 
     const changed = nextEvent(member, 'meeting:agenda-changed');

@@ -121,7 +121,7 @@ export function registerMeetingEvents(socket: SamletSocket, deps: Deps): void {
       ? await deps.db.agendaItem.findFirst({ where: { id: currentItemId, meetingId }, select: { id: true, startedAt: true } })
       : null;
     if (current?.startedAt)
-      socket.emit('meeting:current', { meetingId, currentItemId: current.id, startedAt: current.startedAt.toISOString() });
+      socket.emit('meeting:current', { meetingId, currentItemId: current.id, startedAt: current.startedAt.toISOString(), previous: null });
     return { access: level };
   });
 
@@ -137,7 +137,8 @@ export function registerMeetingEvents(socket: SamletSocket, deps: Deps): void {
     'meeting:set-current',
     async (c) => {
       const current = await setCurrentItem(c);
-      return { currentItemId: current.currentItemId, startedAt: current.startedAt.toISOString() };
+      const previous = current.previous ? { itemId: current.previous.itemId, endedAt: current.previous.endedAt.toISOString() } : null;
+      return { currentItemId: current.currentItemId, startedAt: current.startedAt.toISOString(), previous };
     },
     (meetingId, current) => toRoom(meetingId).emit('meeting:current', { meetingId, ...current }),
   );

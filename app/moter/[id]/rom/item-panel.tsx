@@ -33,23 +33,19 @@ const storedFieldLabels: Record<string, string> = {
   epjResponsibleId: t.epjResponsible,
 };
 
-function useTimer(startedAt: string | null, plannedMinutes: number) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  if (!startedAt) return null;
-  const left = Math.round((new Date(startedAt).getTime() + plannedMinutes * 60_000 - now) / 1000);
-  const abs = Math.abs(left);
-  return { over: left < 0, text: left >= 0 ? t.timeLeft(Math.floor(abs / 60), abs % 60) : t.overtime(Math.floor(abs / 60), abs % 60) };
+/** The current item's time left (or over), from the room's one timeline (lib/meetings/meeting-timeline.ts). */
+function timerText(secondsLeft: number | null) {
+  if (secondsLeft === null) return null;
+  const abs = Math.abs(secondsLeft);
+  const [m, s] = [Math.floor(abs / 60), abs % 60];
+  return { over: secondsLeft < 0, text: secondsLeft >= 0 ? t.timeLeft(m, s) : t.overtime(m, s) };
 }
 
 /** One agenda item in the meeting: the case as submitted, live notes, the adjusted assessment and the conclusion. */
 export function ItemPanel(props: {
   item: Item;
-  isCurrent: boolean;
-  startedAt: string | null;
+  /** Seconds left of the item's time box while it is the current one (negative: over), else null. */
+  secondsLeft: number | null;
   members: { id: string; name: string }[];
   me: { id: string; name: string };
   editable: boolean;
@@ -78,7 +74,7 @@ export function ItemPanel(props: {
   useEffect(() => setRefused(takeInvalidUpdateNotice(`item:${item.id}`)), [item.id]);
   /** Why the lock was refused when it is not a field's problem (someone's edits not yet stored). */
   const [lockRefusal, setLockRefusal] = useState<string | null>(null);
-  const timer = useTimer(props.isCurrent ? props.startedAt : null, item.plannedMinutes);
+  const timer = timerText(props.secondsLeft);
   const disabled = !props.editable || !form.ready;
   const concludeDisabled = disabled || !props.canConclude;
   const followUps = stored.data.followUps ?? [];

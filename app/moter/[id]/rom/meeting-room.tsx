@@ -13,7 +13,9 @@ import { ItemPanel } from './item-panel';
 import { ReferentControl } from './referent-control';
 import { FollowNotice } from './follow-notice';
 import { useConfirm } from '@/app/_components/confirm-dialog';
-import { formatDateTime } from '@/lib/i18n/format';
+import { formatDateTime, formatTime } from '@/lib/i18n/format';
+import { meetingTimeline } from '@/lib/meetings/meeting-timeline';
+import { useNow } from './use-now';
 import { connectMeetingSocket, sendCommand, type MeetingCommand, type MeetingSocket } from './meeting-socket';
 import { SimilarCasesPanel } from '@/app/_history/similar-cases-panel';
 import type { SimilarCase } from '@/lib/history/similar-cases';
@@ -30,12 +32,10 @@ type Purpose = (typeof purposes)[number];
 export function MeetingRoom({
   room,
   me,
-  plannedEnd,
   similar,
 }: {
   room: Room;
   me: { id: string; name: string };
-  plannedEnd: string;
   similar: Record<string, SimilarCase[]>;
 }) {
   const router = useRouter();
@@ -49,15 +49,17 @@ export function MeetingRoom({
     followingRef.current = yes;
     setFollowing(yes);
   };
-  const [startedAt, setStartedAt] = useState<Record<string, string | null>>(
-    Object.fromEntries(room.items.map((i) => [i.id, i.startedAt as unknown as string | null])),
-  );
+  /** Item starts and ends as the chair moved on since the page loaded; the page's own values for the rest. */
+  const [startedAt, setStartedAt] = useState<Record<string, string>>({});
+  const [endedAt, setEndedAt] = useState<Record<string, string | null>>({});
   const [people, setPeople] = useState<{ userId: string; name: string }[]>([]);
-  const [closed, setClosed] = useState<{ carriedOver: number } | null>(room.meeting.status === 'closed' ? { carriedOver: 0 } : null);
+  const [closed, setClosed] = useState<{ carriedOver: number; closedAt: string | null } | null>(
+    room.meeting.status === 'closed' ? { carriedOver: 0, closedAt: room.meeting.closedAt as unknown as string | null } : null,
+  );
   /** Each item's status as the meeting ended, from the close itself: every screen shows the same end without reloading. */
   const [endedAs, setEndedAs] = useState<Record<string, string>>({});
-  const endMeeting = (closing: { carriedOver: number; items: { id: string; status: string }[] }) => {
-    setClosed({ carriedOver: closing.carriedOver });
+  const endMeeting = (closing: { carriedOver: number; closedAt: string; items: { id: string; status: string }[] }) => {
+    setClosed({ carriedOver: closing.carriedOver, closedAt: closing.closedAt });
     setEndedAs(Object.fromEntries(closing.items.map((i) => [i.id, i.status])));
     setCurrentId(null); // no item is up: its timer stops
   };
@@ -75,7 +77,9 @@ export function MeetingRoom({
     socket.on('meeting:current', (e) => {
       setCurrentId(e.currentItemId);
       if (followingRef.current) setSelectedId(e.currentItemId); // every screen that follows moves with the chair
-      setStartedAt((s) => ({ ...s, [e.currentItemId]: s[e.currentItemId] ?? e.startedAt }));
+      setStartedAt((s) => ({ ...s, [e.currentItemId]: e.startedAt }));
+      // The item taken up again is running (no end); the one left has ended.
+      setEndedAt((s) => ({ ...s, [e.currentItemId]: null, ...(e.previous ? { [e.previous.itemId]: e.previous.endedAt } : {}) }));
     });
     socket.on('meeting:item', () => router.refresh());
     socket.on('meeting:agenda-changed', () => router.refresh());
@@ -123,6 +127,23 @@ export function MeetingRoom({
   const items = room.items.map((i) => (endedAs[i.id] ? { ...i, status: endedAs[i.id], locked: true } : i));
   const selected = items.find((i) => i.id === selectedId) ?? null;
   const currentItem = items.find((i) => i.id === currentId) ?? null;
+  // One timeline for every screen: the server's item starts, ends and time boxes, and this screen's clock.
+  const now = useNow();
+  const timeline = now
+    ? meetingTimeline({
+        startsAt: room.meeting.startsAt,
+        endsAt: room.meeting.endsAt,
+        items: items.map((i) => ({
+          id: i.id,
+          plannedMinutes: i.plannedMinutes,
+          startedAt: startedAt[i.id] ?? (i.startedAt as unknown as string | null),
+          endedAt: i.id in endedAt ? endedAt[i.id] : (i.endedAt as unknown as string | null),
+        })),
+        currentItemId: currentId,
+        closed: Boolean(closed),
+        now,
+      })
+    : null;
   /** Looking at another item than the current one stops following; choosing the current one follows again. */
   const look = (itemId: string) => {
     setSelectedId(itemId);
@@ -136,12 +157,16 @@ export function MeetingRoom({
           <span className="font-medium">{t.present}:</span>{' '}
           {people.map((p) => (p.userId === me.id ? `${p.name} (${nb.cases.you})` : p.name)).join(', ') || '–'}
         </p>
-        <p>
-          {t.plannedEnd(plannedEnd)}
-          {room.schedule.overrunMinutes > 0 ? (
-            <span className="ml-2 font-medium text-red-800">{t.overrun(room.schedule.overrunMinutes)}</span>
-          ) : null}
-        </p>
+        {closed?.closedAt ? (
+          <p>{t.closedAt(formatTime(new Date(closed.closedAt)))}</p>
+        ) : timeline && !closed ? (
+          <p>
+            {t.plannedEnd(formatTime(timeline.plannedEnd))}
+            {timeline.overrunMinutes > 0 ? (
+              <span className="ml-2 font-medium text-red-800">{t.overrun(timeline.overrunMinutes)}</span>
+            ) : null}
+          </p>
+        ) : null}
         <ReferentControl referent={room.meeting.referent} members={room.members} canChoose={room.canChair && !closed} command={command} />
         {!room.canChair && !closed && following ? <p className="text-slate-700">{t.following}</p> : null}
       </div>
@@ -183,8 +208,7 @@ export function MeetingRoom({
             <ItemPanel
               key={selected.id}
               item={selected}
-              isCurrent={selected.id === currentId}
-              startedAt={startedAt[selected.id] ?? null}
+              secondsLeft={timeline?.current?.itemId === selected.id ? timeline.current.secondsLeft : null}
               members={room.members}
               me={me}
               editable={editable && !selected.locked}

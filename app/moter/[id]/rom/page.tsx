@@ -28,7 +28,6 @@ export default async function MeetingRoomPage({ params }: { params: Promise<{ id
       <MeetingRoom
         room={JSON.parse(JSON.stringify(room))}
         me={{ id: user.id, name: user.name }}
-        plannedEnd={formatTime(room.schedule.plannedEnd)}
         similar={JSON.parse(JSON.stringify(similar))}
       />
     </PageShell>

@@ -1,0 +1,58 @@
+/**
+ * The meeting's time, from one source: the server's state (the meeting's
+ * start and slot, each item's time box and when it started and ended) and an
+ * instant. The room computes it on every screen with this one function, so
+ * every screen shows the same planned end and the same time left on the
+ * current item; once the meeting has closed there is no current item and no
+ * running time.
+ *
+ * The planned end: whatever has happened stands (the latest end of an item
+ * dealt with; the current item's start plus its time box, or now if it runs
+ * over), then every item not yet taken up at its planned minutes.
+ */
+export type TimelineItem = {
+  id: string;
+  plannedMinutes: number;
+  startedAt: Date | string | null;
+  endedAt: Date | string | null;
+};
+
+export type MeetingTimeline = {
+  plannedEnd: Date;
+  /** Minutes past the meeting's slot (0 when it fits). */
+  overrunMinutes: number;
+  /** The current item's time, or null: none is up, or the meeting has closed. */
+  current: { itemId: string; endsAt: Date; secondsLeft: number } | null;
+};
+
+const minute = 60_000;
+const at = (value: Date | string) => new Date(value).getTime();
+
+export function meetingTimeline(options: {
+  startsAt: Date | string;
+  endsAt: Date | string;
+  items: readonly TimelineItem[];
+  currentItemId: string | null;
+  closed: boolean;
+  now: Date;
+}): MeetingTimeline {
+  const now = options.now.getTime();
+  const currentId = options.closed ? null : options.currentItemId;
+  let reached = at(options.startsAt);
+  let ahead = 0;
+  let current: MeetingTimeline['current'] = null;
+  for (const item of options.items) {
+    if (item.id === currentId && item.startedAt) {
+      const endsAt = at(item.startedAt) + item.plannedMinutes * minute;
+      current = { itemId: item.id, endsAt: new Date(endsAt), secondsLeft: Math.round((endsAt - now) / 1000) };
+      reached = Math.max(reached, endsAt, now);
+    } else if (item.endedAt) reached = Math.max(reached, at(item.endedAt));
+    else if (!item.startedAt) ahead += item.plannedMinutes * minute;
+  }
+  const plannedEnd = new Date(reached + ahead);
+  return {
+    plannedEnd,
+    overrunMinutes: Math.max(0, Math.round((plannedEnd.getTime() - at(options.endsAt)) / minute)),
+    current,
+  };
+}

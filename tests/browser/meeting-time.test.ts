@@ -1,0 +1,134 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../lib/db/db';
+import { formatTime } from '../../lib/i18n/format';
+import { syncAgenda } from '../../lib/meetings/sync-agenda';
+import { accessibilityViolations, browserTraces, launchBrowser, signIn } from '../support/browser';
+import { createTestDatabase, type TestDatabase } from '../support/databases';
+import { demo, demoFixtures, openDb } from '../support/fixtures';
+import { makeCurrent } from '../support/meeting-room';
+import { printLogsOnFailure, startTestServer, type TestServer } from '../support/test-server';
+
+const minute = 60_000;
+
+/**
+ * The meeting's time from one source: every screen computes the current
+ * item's time left and the planned end from the server's item starts and time
+ * boxes. Each browser's clock is pinned (Playwright's clock) to an instant
+ * taken from the server's own record — 3 min 30 s after the item started —
+ * never the wall clock; both screens must then say exactly the same, and
+ * after the close neither runs a timer.
+ */
+describe('time in the meeting room, the same on two screens', () => {
+  let database: TestDatabase;
+  let server: TestServer;
+  let browser: Browser;
+  let db: Db;
+  let chair: Page;
+  let sara: Page;
+  let meetingId: string;
+  let titles: string[];
+  printLogsOnFailure(() => server, browserTraces);
+
+  const plannedEndText = (page: Page) => page.getByText(/^Planlagt slutt \d/).textContent();
+  const timerText = (page: Page) => page.getByRole('timer').textContent();
+
+  beforeAll(async () => {
+    database = await createTestDatabase('sqlite');
+    server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir });
+    db = openDb(database.url);
+    const { meeting } = await demoFixtures(db);
+    meetingId = meeting.id;
+    const items = await syncAgenda(db, meeting.id);
+    const cases = await db.case.findMany({ where: { id: { in: items.flatMap((i) => (i.caseId ? [i.caseId] : [])) } } });
+    titles = items.map((item) => cases.find((c) => c.id === item.caseId)?.title ?? '');
+    browser = await launchBrowser();
+    chair = (await signIn(browser, server.url, demo.chair)).page;
+    sara = (await signIn(browser, server.url, demo.caseworker)).page;
+    const roomUrl = `${server.url}/moter/${meeting.id}/rom`;
+    await chair.goto(roomUrl);
+    await sara.goto(roomUrl);
+    await sara.getByText(/Til stede:.*Mona Møteleder/).waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await db?.$disconnect();
+    await server?.stop('SIGTERM');
+    await database?.drop();
+  });
+
+  /** What the screens must say, worked out here from the stored meeting (not by the function under test). */
+  async function expected(at: Date) {
+    const meeting = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+    const items = await db.agendaItem.findMany({ where: { meetingId }, orderBy: { position: 'asc' } });
+    const current = items.find((i) => i.id === meeting.currentItemId)!;
+    const currentEnds = current.startedAt!.getTime() + current.plannedMinutes * minute;
+    const rest = items.filter((i) => i.id !== current.id).reduce((sum, i) => sum + i.plannedMinutes * minute, 0);
+    const left = Math.round((currentEnds - at.getTime()) / 1000);
+    return {
+      timer: `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')} igjen`,
+      plannedEnd: `Planlagt slutt ${formatTime(new Date(Math.max(meeting.startsAt.getTime(), currentEnds) + rest))}`,
+    };
+  }
+
+  it('shows both people the same time left and the same planned end', async () => {
+    await makeCurrent(chair, titles[0]);
+    await sara.getByRole('timer').waitFor();
+    const started = (await db.agendaItem.findFirstOrThrow({ where: { meetingId, position: { gte: 0 } }, orderBy: { position: 'asc' } }))
+      .startedAt!;
+    // The meeting began half an hour before this item (its slot long enough): the planned end follows the item's start.
+    await db.meeting.update({
+      where: { id: meetingId },
+      data: { startsAt: new Date(started.getTime() - 30 * minute), endsAt: new Date(started.getTime() + 240 * minute) },
+    });
+    const at = new Date(started.getTime() + 3.5 * minute);
+    for (const page of [chair, sara]) {
+      await page.context().clock.setFixedTime(at);
+      await page.reload();
+      await page.getByRole('timer').waitFor();
+    }
+    const want = await expected(at);
+    for (const page of [chair, sara]) {
+      await expect.poll(() => timerText(page)).toBe(want.timer);
+      await expect.poll(() => plannedEndText(page)).toBe(want.plannedEnd);
+    }
+    expect(await accessibilityViolations(sara)).toEqual([]);
+  });
+
+  it('moves the planned end on both screens when the chair gives an item more time', async () => {
+    const field = chair.getByLabel(`Minutter for ${titles[1]}`);
+    const before = Number(await field.inputValue());
+    await field.fill(String(before + 20));
+    await field.blur();
+    await expect
+      .poll(async () => (await db.agendaItem.findMany({ where: { meetingId }, orderBy: { position: 'asc' } }))[1].plannedMinutes)
+      .toBe(before + 20);
+    const at = new Date(
+      (await db.agendaItem.findFirstOrThrow({ where: { meetingId }, orderBy: { position: 'asc' } })).startedAt!.getTime() + 3.5 * minute,
+    );
+    const want = await expected(at);
+    for (const page of [chair, sara]) await expect.poll(() => plannedEndText(page)).toBe(want.plannedEnd);
+    expect(await timerText(sara)).toBe(want.timer);
+  });
+
+  it('stops the time at close: no timer, no planned end, the same close time and an honest connection line on both', async () => {
+    await chair.getByRole('button', { name: 'Avslutt møtet' }).click();
+    await chair.getByRole('dialog', { name: 'Avslutte møtet?' }).getByRole('button', { name: 'Ja, avslutt møtet' }).click();
+    await sara.getByText('Møtet er avsluttet.').waitFor();
+    const { closedAt } = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+    for (const page of [chair, sara]) {
+      await page.getByText(`Avsluttet ${formatTime(closedAt!)}`, { exact: true }).waitFor();
+      expect(await page.getByRole('timer').count()).toBe(0);
+      expect(await page.getByText(/Planlagt slutt/).count()).toBe(0);
+      expect(await page.getByText(/igjen|over tiden/).count()).toBe(0);
+      expect(await page.getByText(/^Tilkoblet/).count()).toBe(0);
+      await page.getByText('Punktet er avsluttet med møtet.', { exact: false }).waitFor();
+    }
+    // Loaded again, the chair's room says the same.
+    await chair.reload();
+    await chair.getByText(`Avsluttet ${formatTime(closedAt!)}`, { exact: true }).waitFor();
+    expect(await chair.getByRole('timer').count()).toBe(0);
+    expect(await accessibilityViolations(sara)).toEqual([]);
+  });
+});
