@@ -19,7 +19,8 @@ const t = nb.cases;
 
 export default async function QueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { actor, user } = await requireActor();
-  const requested = (await searchParams).sort;
+  const query = await searchParams;
+  const requested = query.sort;
   const sort: QueueSort = queueSorts.includes(requested as QueueSort) ? (requested as QueueSort) : 'severity';
   const { queue, concluded, newCaseUnits: units } = await loadQueuePage({ db: getDb(), actor, sort, retentionMonths: retentionMonths() });
   return (
@@ -35,6 +36,11 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
           </form>
         ))}
       </div>
+      {query.slettet === '1' ? (
+        <p role="status" className="mt-4 rounded border border-green-300 bg-green-50 p-3 text-green-900">
+          {t.draftDeleted}
+        </p>
+      ) : null}
       <nav aria-label={t.sortBy} className="mt-4 flex flex-wrap items-center gap-2 text-sm">
         <span>{t.sortBy}:</span>
         {queueSorts.map((option) => (

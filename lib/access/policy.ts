@@ -40,6 +40,8 @@ export function unitAccess(memberships: readonly UnitMembership[], unitId: strin
 export function caseAccess(userId: string, memberships: readonly UnitMembership[], facts: CaseFacts): AccessLevel {
   const role = roleIn(memberships, facts.unitId);
   if (!role) return 'none';
+  // A deleted draft is gone for everyone (the row stays for the access log, until retention purges it).
+  if (facts.status === 'deleted') return 'none';
   // A draft is the author's work in progress: colleagues in case work may
   // co-author it, but admins (who set up the unit) do not need to see it.
   if (facts.status === 'draft' && role === 'admin') return 'none';
@@ -313,6 +315,19 @@ export function hasCasePages(actor: AccountActor): boolean {
 /** Whether someone has anything under /admin, system administrators included. */
 export function hasAdministrationPages(actor: AccountActor): boolean {
   return hasAdministration(actor.memberships) || canAdministerAccounts(actor);
+}
+
+/**
+ * Deleting a draft: its author alone, while it is a draft (a co-author may write in it, not throw it away;
+ * once sent in, a case is withdrawn, never deleted).
+ */
+export function canDeleteDraft(
+  userId: string,
+  memberships: readonly UnitMembership[],
+  facts: { unitId: string; createdById: string; status: string },
+): boolean {
+  const role = roleIn(memberships, facts.unitId);
+  return role !== null && caseworkRoles.includes(role) && facts.status === 'draft' && facts.createdById === userId;
 }
 
 /** Marking a concluded case *dokumentert i fagsystemet*: its caseworker, who makes the vedtak there. */

@@ -14,6 +14,7 @@ export const auditActions = [
   'case.update',
   'case.submit',
   'case.withdraw',
+  'case.delete_draft',
   'case.accept_late',
   'meeting.read',
   'meeting.open_realtime',

@@ -21,6 +21,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'case.update': 'Endret saken',
   'case.submit': 'Meldte inn saken',
   'case.withdraw': 'Trakk saken',
+  'case.delete_draft': 'Slettet utkastet',
   'case.accept_late': 'Tok inn saken etter fristen',
   'meeting.read': 'Leste møtet',
   'meeting.open_realtime': 'Åpnet møterommet',

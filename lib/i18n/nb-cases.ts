@@ -42,7 +42,7 @@ export const nbCases = {
   severity: (level: string) => `Alvorlighet: ${level}`,
 
   editorTitle: 'Sak til saksmøte',
-  status: { draft: 'Utkast', submitted: 'Innmeldt', withdrawn: 'Trukket', concluded: 'Konkludert' } as Record<string, string>,
+  status: { draft: 'Utkast', submitted: 'Innmeldt', withdrawn: 'Trukket', concluded: 'Konkludert', deleted: 'Slettet' } as Record<string, string>,
   readOnly: 'Du kan lese saken, men ikke endre den.',
   /** Shown the moment an open editor becomes read-only: the meeting has started (or the access changed). */
   becameReadOnly: 'Møtet har startet, og saken behandles nå i møtet. Du kan lese den, men ikke lenger endre den her.',
@@ -207,6 +207,9 @@ export const nbCases = {
   resubmit: 'Send inn endringene',
   submitting: 'Melder inn …',
   withdraw: 'Trekk saken',
+  deleteDraft: 'Slett utkastet',
+  deleteDraftConfirm: 'Vil du slette utkastet? Det du har skrevet, blir borte for alle.',
+  draftDeleted: 'Utkastet er slettet.',
   withdrawConfirm: 'Vil du trekke saken fra møtet?',
   submitted: (date: string) => `Saken er meldt inn til møtet ${date}.`,
   submittedLate: (date: string) =>

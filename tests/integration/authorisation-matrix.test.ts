@@ -93,6 +93,8 @@ const expected = {
   'POST /api/cases/[id]/withdraw · draft':                         ['deny', 'allow', 'allow',  'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
   'POST /api/cases/[id]/withdraw · submitted':                     ['deny', 'allow', 'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
   'POST /api/cases/[id]/withdraw · meeting started':               ['deny', 'deny',  'deny',   'deny',   'deny',   'deny',     'deny',   'deny',   'deny',   'deny'],
+  'POST /api/cases/[id]/delete-draft · draft':                     ['deny', 'allow', 'deny',   'deny',   'deny',   'deny',     'deny',   'deny',   'deny',   'deny'],
+  'POST /api/cases/[id]/delete-draft · submitted':                 ['deny', 'deny',  'deny',   'deny',   'deny',   'deny',     'deny',   'deny',   'deny',   'deny'],
   'POST /api/cases/[id]/accept-late':                              ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
   'GET /api/auth/[...nextauth] · session is the caller’s own':     ['deny', 'allow', 'allow',  'allow',  'allow',  'allow',    'allow',  'allow',  'allow',  'allow'],
   'POST /api/auth/[...nextauth] · sign-in with a wrong password':  ['deny', 'deny',  'deny',   'deny',   'deny',   'deny',     'deny',   'deny',   'deny',   'deny'],
@@ -598,7 +600,7 @@ const casePatch = (make: () => Promise<{ id: string }>): Probe => ({
   },
 });
 
-const caseCommand = (command: 'submit' | 'withdraw', make: () => Promise<{ id: string }>): Probe => ({
+const caseCommand = (command: 'submit' | 'withdraw' | 'delete-draft', make: () => Promise<{ id: string }>): Probe => ({
   covers: `route POST /api/cases/[id]/${command}`,
   run: async (s) => {
     const { id } = await make();
@@ -607,7 +609,11 @@ const caseCommand = (command: 'submit' | 'withdraw', make: () => Promise<{ id: s
     const after = await db.case.findUniqueOrThrow({ where: { id } });
     return writeOutcome(
       r.status,
-      command === 'submit' ? after.version > before.version : after.status === 'withdrawn' && before.status !== 'withdrawn',
+      command === 'submit'
+        ? after.version > before.version
+        : command === 'withdraw'
+          ? after.status === 'withdrawn' && before.status !== 'withdrawn'
+          : after.status === 'deleted' && before.status !== 'deleted',
     );
   },
 });
@@ -858,6 +864,10 @@ const probes: Record<Operation, Probe> = {
   ),
   'POST /api/cases/[id]/withdraw · meeting started': caseCommand('withdraw', () =>
     makeCase({ status: 'submitted', meetingId: fx.startedMeetingId }),
+  ),
+  'POST /api/cases/[id]/delete-draft · draft': caseCommand('delete-draft', () => makeCase({ status: 'draft' })),
+  'POST /api/cases/[id]/delete-draft · submitted': caseCommand('delete-draft', () =>
+    makeCase({ status: 'submitted', meetingId: fx.plannedMeetingId }),
   ),
   'POST /api/cases/[id]/accept-late': {
     covers: 'route POST /api/cases/[id]/accept-late',

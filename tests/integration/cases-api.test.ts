@@ -243,6 +243,30 @@ describe.each(databaseKinds)('case API on %s', (kind) => {
     author.destroy();
   });
 
+  it('lets the author delete a draft: gone for everyone, its open editors closed, audited once; a co-author may not, nor may a submitted case go', async () => {
+    const { id } = (await as.caseworker.post('/api/cases', { content: completeCase })).body as { id: string };
+    expect((await as.caseworker2.post(`/api/cases/${id}/delete-draft`)).status).toBe(403);
+    const coauthor = connectYjs(server.url, `case:${id}`, cookies.caseworker2);
+    await whenSynced(coauthor);
+    const closed = connectionClosed(coauthor);
+    expect((await as.caseworker.post(`/api/cases/${id}/delete-draft`)).status).toBe(200);
+    expect((await closed)?.code).toBe(4100);
+    expect(await db.case.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'deleted' });
+    for (const who of ['caseworker', 'caseworker2', 'chair', 'leader']) expect((await as[who].get(`/api/cases/${id}`)).status).toBe(404);
+    const queue = (await as.caseworker.get('/api/cases')).body as { drafts: { id: string }[] };
+    expect(queue.drafts.map((d) => d.id)).not.toContain(id);
+    expect(await db.auditEvent.count({ where: { action: 'case.delete_draft', entityId: id } })).toBe(1);
+    // Once deleted it is not found, and nothing more is logged.
+    expect((await as.caseworker.post(`/api/cases/${id}/delete-draft`)).status).toBe(404);
+    expect(await db.auditEvent.count({ where: { action: 'case.delete_draft', entityId: id } })).toBe(1);
+    coauthor.destroy();
+
+    const sent = (await as.caseworker.post('/api/cases', { content: completeCase })).body as { id: string };
+    expect((await as.caseworker.post(`/api/cases/${sent.id}/submit`)).status).toBe(200);
+    expect((await as.caseworker.post(`/api/cases/${sent.id}/delete-draft`)).status).toBe(409);
+    expect(await db.case.findUniqueOrThrow({ where: { id: sent.id } })).toMatchObject({ status: 'submitted' });
+  });
+
   it('withdraws a case from its meeting', async () => {
     const { id } = (await as.caseworker.post('/api/cases', { content: completeCase })).body as { id: string };
     await as.caseworker.post(`/api/cases/${id}/submit`);

@@ -45,6 +45,8 @@ type Props = {
   notice: string | null;
   /** Per field, numbers its author marked as "not a national identity number" (lib/privacy/national-id-override.ts). */
   overridden: Record<string, string[]>;
+  /** The author may delete this draft (lib/access/policy.ts canDeleteDraft). */
+  mayDelete: boolean;
 };
 
 export function CaseEditor(props: Props) {
@@ -159,6 +161,19 @@ export function CaseEditor(props: Props) {
     } else {
       setMessage({ kind: 'error', text: t.serverError });
     }
+  }
+
+  /** An empty draft goes at once; one with something written in it asks first. */
+  async function deleteDraft() {
+    const written = Object.keys(sorted(document.content)).length > 0;
+    if (written && !(await confirm({ title: t.deleteDraftConfirm, confirmLabel: t.deleteDraft, danger: true }))) return;
+    const response = await fetch(`/api/cases/${props.caseId}/delete-draft`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    }).catch(() => null);
+    if (response?.ok) router.push('/saker?slettet=1');
+    else setMessage({ kind: 'error', text: t.serverError, atSubmit: true });
   }
 
   async function withdraw() {
@@ -320,6 +335,11 @@ export function CaseEditor(props: Props) {
             {props.status === 'submitted' ? (
               <Button type="button" variant="secondary" onClick={withdraw}>
                 {t.withdraw}
+              </Button>
+            ) : null}
+            {props.mayDelete ? (
+              <Button type="button" variant="tertiary" data-color="danger" onClick={deleteDraft}>
+                {t.deleteDraft}
               </Button>
             ) : null}
           </div>

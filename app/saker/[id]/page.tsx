@@ -10,6 +10,7 @@ import { formatDateTime } from '@/lib/i18n/format';
 import { nb } from '@/lib/i18n/nb';
 import { SimilarCasesPanel } from '@/app/_history/similar-cases-panel';
 import { CaseEditor, type MeetingOption } from './case-editor';
+import { canDeleteDraft } from '@/lib/access/policy';
 
 export const metadata: Metadata = { title: nb.cases.editorTitle };
 export const dynamic = 'force-dynamic';
@@ -70,6 +71,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         submittedContent={latest as Record<string, unknown> | null}
         notice={null}
         overridden={overridden}
+        mayDelete={canDeleteDraft(actor.userId, actor.memberships, details)}
       />
       {details.status !== 'draft' ? <SimilarCasesPanel cases={similar} /> : null}
     </PageShell>
