@@ -42,7 +42,10 @@ export const nbCases = {
   severity: (level: string) => `Alvorlighet: ${level}`,
 
   editorTitle: 'Sak til saksmøte',
-  status: { draft: 'Utkast', submitted: 'Innmeldt', withdrawn: 'Trukket', concluded: 'Konkludert', deleted: 'Slettet' } as Record<string, string>,
+  status: { draft: 'Utkast', submitted: 'Innmeldt', withdrawn: 'Trukket', concluded: 'Konkludert', deleted: 'Slettet' } as Record<
+    string,
+    string
+  >,
   readOnly: 'Du kan lese saken, men ikke endre den.',
   /** Shown the moment an open editor becomes read-only: the meeting has started (or the access changed). */
   becameReadOnly: 'Møtet har startet, og saken behandles nå i møtet. Du kan lese den, men ikke lenger endre den her.',

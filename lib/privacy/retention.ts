@@ -74,7 +74,12 @@ export async function findDueCases(db: Db, now: Date, months: number) {
     unitId: c.unitId,
     personRef: c.personRef,
     status: c.status,
-    closedAt: c.status === 'concluded' ? (concludedAt.get(c.id) ?? c.updatedAt) : c.status === 'withdrawn' || c.status === 'deleted' ? c.updatedAt : null,
+    closedAt:
+      c.status === 'concluded'
+        ? (concludedAt.get(c.id) ?? c.updatedAt)
+        : c.status === 'withdrawn' || c.status === 'deleted'
+          ? c.updatedAt
+          : null,
     lastActivityAt: activity.get(c.id) ?? c.updatedAt,
   }));
   return dueHistories(facts, now, months);
