@@ -117,6 +117,7 @@ export const nbAdmin = {
     minutesFor: (purpose: string) => `Minutter per sak: ${purpose}`,
     create: 'Opprett serien',
     upcoming: 'Kommende møter',
+    meetingColumn: 'Møte',
     noMeetings: 'Ingen møter de neste åtte ukene.',
     cancelled: 'Avlyst',
     cases: (n: number) => (n === 1 ? '1 sak' : `${n} saker`),

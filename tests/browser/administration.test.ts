@@ -99,6 +99,9 @@ describe('an administrator sets up a unit, in a browser', () => {
     await form.getByText(/Serien er opprettet, og \d+ møter er satt opp\./).waitFor();
     await admin.getByText(/tirsdag, torsdag kl\. 10:00/).waitFor();
     expect(await admin.getByRole('button', { name: 'Avlys' }).count()).toBeGreaterThan(10);
+    // The coming meetings are a table a screen reader can walk by column (axe's header rule is experimental).
+    const meetings = admin.getByRole('table', { name: 'Kommende møter' });
+    expect(await meetings.getByRole('columnheader').allTextContents()).toEqual(['Møte', 'Flytt', 'Avlys']);
     expect(await accessibilityViolations(admin)).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DateTime } from 'luxon';
-import { TableBody, TableCell, TableRow } from '@digdir/designsystemet-react';
+import { TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
 import { DataTable } from '@/app/_components/data-table';
 import { requireActor } from '@/app/_auth/require-actor';
 import { PageShell } from '@/app/_components/page-shell';
@@ -117,10 +117,17 @@ export default async function MeetingPlanPage({ params }: { params: Promise<{ un
           <p className="mt-2">{t.noMeetings}</p>
         ) : (
           <DataTable caption={t.upcoming} className="mt-2">
+            <TableHead>
+              <TableRow>
+                <TableHeaderCell scope="col">{t.meetingColumn}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t.move}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t.cancel}</TableHeaderCell>
+              </TableRow>
+            </TableHead>
             <TableBody>
               {plan.meetings.map((m) => (
                 <TableRow key={m.id}>
-                  <TableCell>
+                  <TableCell data-label={t.meetingColumn}>
                     <Link href={`/moter/${m.id}`} className="font-medium text-brand-700 underline">
                       {formatDateTime(m.startsAt)}
                     </Link>
@@ -128,7 +135,7 @@ export default async function MeetingPlanPage({ params }: { params: Promise<{ un
                     {m.status === 'cancelled' ? <strong>{t.cancelled}</strong> : t.cases(m._count.cases)}
                     {m.location ? ` · ${m.location}` : ''}
                   </TableCell>
-                  <TableCell>
+                  <TableCell data-label={t.move}>
                     {m.status === 'planned' ? (
                       <AdminForm
                         inline
@@ -147,7 +154,7 @@ export default async function MeetingPlanPage({ params }: { params: Promise<{ un
                       />
                     ) : null}
                   </TableCell>
-                  <TableCell>
+                  <TableCell data-label={t.cancel}>
                     {m.status === 'planned' ? (
                       <AdminForm
                         inline
