@@ -32,19 +32,28 @@ export function highlightParts(marked: string): TextPart[] {
  * The words of a free-text query as stemmed FTS5 prefix terms, all required:
  * `Støttekontakter ungdom` → `"støttekontakt"* "ungdom"*`, matched against the
  * stems the index holds (norwegian-stems.ts). The prefix keeps a half-typed word
- * finding its longer forms. Everything but letters and digits is dropped, so no
- * FTS5 syntax can come from the user.
+ * finding its longer forms — except a word that is itself a stopword ("mot",
+ * "han", "for"), which is dropped as PostgreSQL drops it, so the two databases
+ * find the same. Everything but letters and digits is dropped, so no FTS5 syntax
+ * can come from the user.
  */
 export function ftsPrefixQuery(query: string): string | null {
   const terms = queryStems(query).map((stem) => `"${stem}"*`);
   return terms.length ? terms.join(' ') : null;
 }
 
-/** Whether a word is a hit for the query's stems: its stem begins with one of them, as the FTS5 prefix term does. */
-function isHit(word: string, stems: string[]): boolean {
-  if (isStopword(word)) return false;
+/**
+ * The query stem a word is a hit for: its stem begins with it, as the FTS5 prefix term does. A stopword
+ * is never a hit (the index leaves it out). Null when the word is no hit.
+ */
+function hitStem(word: string, stems: string[]): string | null {
+  if (isStopword(word)) return null;
   const stem = stemWord(word);
-  return stems.some((s) => stem.startsWith(s));
+  return stems.find((s) => stem.startsWith(s)) ?? null;
+}
+
+function isHit(word: string, stems: string[]): boolean {
+  return hitStem(word, stems) !== null;
 }
 
 /**
@@ -63,11 +72,7 @@ export function markHits(text: string, stems: string[]): string {
 export function snippetOf(text: string, stems: string[], size = 24): string {
   const words = wordsOf(text);
   if (words.length === 0) return '';
-  const hitStems = words.map(({ word }) => {
-    if (isStopword(word)) return null;
-    const stem = stemWord(word);
-    return stems.find((s) => stem.startsWith(s)) ?? null;
-  });
+  const hitStems = words.map(({ word }) => hitStem(word, stems));
   let best = { start: 0, score: -1 };
   hitStems.forEach((hit, i) => {
     if (!hit) return;
