@@ -16,6 +16,7 @@ export const auditActions = [
   'case.withdraw',
   'case.delete_draft',
   'case.accept_late',
+  'case.ask_missing',
   'meeting.read',
   'meeting.open_realtime',
   'meeting.join',

@@ -7,6 +7,8 @@ import type { CaseContent } from './case-form';
 import { diffContent, type FieldChange } from './diff-versions';
 import { maskNationalIds as mask } from '../privacy/national-id';
 import { agendaItemsFor } from '../meetings/agenda-items';
+import { caseReadiness, isReady } from '../meetings/case-readiness';
+import { missingInWords } from '../meetings/ask-for-missing';
 
 export type AgendaCase = {
   id: string;
@@ -23,6 +25,8 @@ export type AgendaCase = {
   acceptedLate: boolean;
   /** What changed in the latest submission compared with the one before. */
   changes: FieldChange[];
+  /** For whoever may chair the meeting, before it closes: what the case lacks, in words (empty: nothing). */
+  missing: string[];
 };
 
 /** One item of the agenda: a submitted case (with its summary), or a matter the chair added (no case). */
@@ -71,8 +75,10 @@ export async function listAgenda(options: { db: Db; actor: Actor; meetingId: str
       ? db.case.findMany({ where: { lateRequestMeetingId: meetingId, status: 'submitted' }, select })
       : Promise.resolve([]),
   ]);
+  const chairing = canChairMeeting(actor.memberships, meeting.unitId) && meeting.status !== 'closed';
   const present = (row: (typeof cases)[number]): AgendaCase => {
     const [latest, previous] = row.versions.map((v) => JSON.parse(v.content) as CaseContent);
+    const readiness = chairing && latest ? caseReadiness(latest) : null;
     return {
       id: row.id,
       title: mask(row.title),
@@ -87,6 +93,7 @@ export async function listAgenda(options: { db: Db; actor: Actor; meetingId: str
       submittedAt: row.submittedAt,
       acceptedLate: row.acceptedLate,
       changes: latest && previous ? diffContent(previous, latest) : [],
+      missing: readiness && !isReady(readiness) ? missingInWords(readiness) : [],
     };
   };
   // The agenda shows each case's title, person reference and changed text: a read of the meeting and of each

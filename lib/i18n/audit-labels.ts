@@ -23,6 +23,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'case.withdraw': 'Trakk saken',
   'case.delete_draft': 'Slettet utkastet',
   'case.accept_late': 'Tok inn saken etter fristen',
+  'case.ask_missing': 'Ba saksbehandleren fylle ut det som manglet',
   'meeting.read': 'Leste møtet',
   'meeting.open_realtime': 'Åpnet møterommet',
   'meeting.join': 'Deltok i møtet',

@@ -66,6 +66,15 @@ export const nbCases = {
   fieldFull: (max: number) => `Feltet er fullt: det kan ha høyst ${formatNumber(max, 0)} tegn. Det som gikk over, ble ikke satt inn.`,
   redo: 'Gjør om',
 
+  /** Issue 18: what a case on the agenda lacks, for the chair (lib/meetings/case-readiness.ts). */
+  readiness: {
+    missing: 'Mangler',
+    noAssessment: 'Samlet vurdering',
+    noPurpose: 'Hva saken trenger fra møtet',
+    ask: 'Be saksbehandleren fylle ut',
+    askFor: (title: string) => `Be saksbehandleren fylle ut: ${title}`,
+    asked: (name: string) => `Beskjed sendt til ${name}.`,
+  },
   sections: {
     about: 'Hva gjelder saken',
     current: 'Tjenester og vedtak',

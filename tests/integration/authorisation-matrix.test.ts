@@ -211,6 +211,7 @@ const expected = {
   'page /saker/[id]/fagsystem · a submitted case (not concluded)':       ['deny', 'deny', 'deny', 'deny',   'deny',  'deny',    'deny',   'deny',   'deny',   'deny'],
   'page /fagsystem · the unit’s cases not documented in the record system': ['deny', 'deny', 'deny', 'deny', 'allow', 'deny',   'deny',   'deny',   'hidden', 'deny'],
   'action markDocumentedAction · the author’s concluded case':          ['deny', 'allow', 'deny', 'deny',  'deny',  'deny',    'deny',   'deny',   'deny',   'deny'],
+  'action askForMissingAction · a case with gaps on a planned meeting':  ['deny', 'deny',  'deny', 'allow', 'allow', 'deny',    'deny',   'deny',   'deny',   'deny'],
   'POST /saker/[id]/fagsystem/brev · the draft letter of the author’s concluded case': ['deny', 'allow', 'deny', 'deny', 'allow', 'deny', 'deny',   'deny',   'deny',   'deny'],
   'POST /saker/[id]/fagsystem/brev · from another site (Origin)':      ['deny', 'deny', 'deny', 'deny',   'deny',  'deny',    'deny',   'deny',   'deny',   'deny'],
   // ── end of the issue 19 block ──
@@ -275,7 +276,7 @@ const userIds: Partial<Record<SignedIn, string>> = {};
 const sockets: Partial<Record<SignedIn, Socket>> = {};
 const openSockets: Socket[] = [];
 let actions: Record<
-  'startDraft' | 'setFollowUpDone' | 'startRevisionDraft' | 'restoreVersionAction' | 'markDocumentedAction',
+  'startDraft' | 'setFollowUpDone' | 'startRevisionDraft' | 'restoreVersionAction' | 'markDocumentedAction' | 'askForMissingAction',
   { id: string; page: string }
 >;
 let fx: Awaited<ReturnType<typeof arrange>>;
@@ -989,6 +990,16 @@ const probes: Record<Operation, Probe> = {
         shows(() => pastTitles.author),
       ),
   },
+  'action askForMissingAction · a case with gaps on a planned meeting': {
+    covers: 'action app/moter/[id]/actions.ts#askForMissingAction',
+    run: async (s) => {
+      const { id } = await makeCase({ status: 'submitted', meetingId: fx.plannedMeetingId });
+      // Only the question is filled in: sections, the holistic assessment and the purpose are missing.
+      await db.caseVersion.updateMany({ where: { caseId: id }, data: { content: JSON.stringify({ question: 'Hvor mange timer?' }) } });
+      const answer = await runAction(s, 'askForMissingAction', { meetingId: fx.plannedMeetingId, caseId: id });
+      return actionOutcome(answer, (await db.notification.count({ where: { userId: userOf('author'), link: `/saker/${id}` } })) > 0);
+    },
+  },
   'action markDocumentedAction · the author’s concluded case': {
     covers: 'action app/saker/[id]/fagsystem/actions.ts#markDocumentedAction',
     run: async (s) => {
@@ -1650,7 +1661,11 @@ describe('authorisation matrix', () => {
         if (action) found[action.name as keyof typeof actions] = { id, page };
       }
     }
+    // The chair's form on the agenda page: its id straight from the build (the author's pages do not show it).
+    const ask = [...built].find(([, action]) => action.name === 'askForMissingAction');
+    if (ask) found.askForMissingAction = { id: ask[0], page: `/moter/${fx.plannedMeetingId}` };
     if (
+      !found.askForMissingAction ||
       !found.startDraft ||
       !found.setFollowUpDone ||
       !found.startRevisionDraft ||

@@ -8,6 +8,7 @@ import { getDb } from '@/lib/db/db';
 import { formatDateTime, formatTime } from '@/lib/i18n/format';
 import { nb } from '@/lib/i18n/nb';
 import { AcceptLateButton } from './accept-late-button';
+import { AskForMissing } from './ask-for-missing-button';
 
 export const metadata: Metadata = { title: nb.cases.agendaTitle };
 export const dynamic = 'force-dynamic';
@@ -46,7 +47,7 @@ export default async function AgendaPage({ params }: { params: Promise<{ id: str
       ) : (
         <ol className="mt-6 space-y-3">
           {agenda.items.map((entry, index) => (
-            <AgendaItem key={entry.itemId} entry={entry} number={index + 1} />
+            <AgendaItem key={entry.itemId} entry={entry} number={index + 1} meetingId={meeting.id} />
           ))}
         </ol>
       )}
@@ -74,7 +75,7 @@ export default async function AgendaPage({ params }: { params: Promise<{ id: str
 }
 
 /** One item, numbered as in the room: a submitted case with its summary, or a matter the chair added. */
-function AgendaItem({ entry, number }: { entry: AgendaEntry; number: number }) {
+function AgendaItem({ entry, number, meetingId }: { entry: AgendaEntry; number: number; meetingId: string }) {
   const item = entry.case;
   return (
     <li className="rounded border border-slate-300 bg-white p-4">
@@ -85,6 +86,9 @@ function AgendaItem({ entry, number }: { entry: AgendaEntry; number: number }) {
         <span className="rounded bg-brand-50 px-2 py-0.5 text-sm text-brand-800">{t.purposes[entry.purpose ?? ''] ?? ''}</span>
       </div>
       {item ? <CaseSummary item={item} /> : <p className="mt-1 text-sm text-slate-700">{nb.meetingRoom.reasons.added}</p>}
+      {item && item.missing.length > 0 ? (
+        <AskForMissing meetingId={meetingId} caseId={item.id} title={item.title} missing={item.missing} />
+      ) : null}
     </li>
   );
 }
