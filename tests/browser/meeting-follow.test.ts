@@ -76,8 +76,10 @@ describe('following the chair, or looking elsewhere, in two browsers', () => {
   });
 
   it('takes her back to the current item with one click, and follows the chair’s next move', async () => {
-    await sara.getByRole('button', { name: 'Følg møteleder' }).click();
+    await sara.getByRole('button', { name: 'Følg møteleder' }).press('Enter');
     await heading(sara, titles[2]).waitFor();
+    // The button went with the notice: focus is on the item she is taken to, not lost to the top of the page.
+    await expect.poll(() => sara.evaluate(() => document.activeElement?.id)).toBe('item-title');
     expect(await notice(sara).count()).toBe(0);
     await sara.getByText('Skjermen din følger møtelederen.').waitFor();
 
@@ -94,5 +96,17 @@ describe('following the chair, or looking elsewhere, in two browsers', () => {
     await chair.getByRole('button', { name: 'Tilbake til aktuell sak' }).click();
     await heading(chair, titles[0]).waitFor();
     expect(await accessibilityViolations(chair)).toEqual([]);
+  });
+
+  it('follows again by itself when the chair takes up the very item she was reading', async () => {
+    await agendaEntry(sara, titles[1]).getByRole('button').first().click();
+    await notice(sara).waitFor();
+    await makeCurrent(chair, titles[1]);
+    await agendaEntry(sara, titles[1]).getByText('Aktuell sak').waitFor();
+    await sara.getByText('Skjermen din følger møtelederen.').waitFor();
+    expect(await notice(sara).count()).toBe(0);
+    // …and so moves with the chair's next move.
+    await makeCurrent(chair, titles[2]);
+    await heading(sara, titles[2]).waitFor();
   });
 });

@@ -13,7 +13,8 @@ const t = nb.meetingRoom;
 export function FollowNotice({ currentTitle, isChair, onFollow }: { currentTitle: string; isChair: boolean; onFollow: () => void }) {
   return (
     <Alert data-color="warning" data-size="sm" className="mt-3 flex flex-wrap items-center gap-3">
-      <span role="status">{isChair ? t.chairElsewhere(currentTitle) : t.notFollowing(currentTitle)}</span>
+      {/* Announced by the room's own status region (meeting-room.tsx), which is always in the page. */}
+      <span>{isChair ? t.chairElsewhere(currentTitle) : t.notFollowing(currentTitle)}</span>
       <Button type="button" data-size="sm" onClick={onFollow}>
         {isChair ? t.backToCurrent : t.follow}
       </Button>

@@ -105,7 +105,11 @@ export function ItemPanel(props: {
   return (
     <article aria-labelledby="item-title">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="item-title" className="text-xl font-semibold">
+        <h2
+          id="item-title"
+          tabIndex={-1}
+          className="text-xl font-semibold focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-700"
+        >
           {item.title || c.untitled}
         </h2>
         {timer ? (

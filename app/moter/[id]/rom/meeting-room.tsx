@@ -26,8 +26,9 @@ type Purpose = (typeof purposes)[number];
 
 /**
  * The shared meeting screen. The chair's "current item" comes over socket.io
- * and every screen follows; the agenda, presence and the chair's controls live
- * here, the item's notes and conclusion in ItemPanel (Yjs).
+ * and every screen that follows moves with it (one that opened another item
+ * stays there until "Følg møteleder"); the agenda, presence and the chair's
+ * controls live here, the item's notes and conclusion in ItemPanel (Yjs).
  */
 export function MeetingRoom({
   room,
@@ -49,6 +50,14 @@ export function MeetingRoom({
     followingRef.current = yes;
     setFollowing(yes);
   };
+  /** What this screen shows, for the socket handlers (a ref: they are set up once). */
+  const selectedRef = useRef(selectedId);
+  selectedRef.current = selectedId;
+  /** After "Følg møteleder", focus goes to the item's heading: the button that had it is gone with the notice. */
+  const [focusTitle, setFocusTitle] = useState(0);
+  useEffect(() => {
+    if (focusTitle) document.getElementById('item-title')?.focus();
+  }, [focusTitle]);
   /** Item starts and ends as the chair moved on since the page loaded; the page's own values for the rest. */
   const [startedAt, setStartedAt] = useState<Record<string, string>>({});
   const [endedAt, setEndedAt] = useState<Record<string, string | null>>({});
@@ -76,7 +85,11 @@ export function MeetingRoom({
     socket.on('meeting:presence', (e) => setPeople(e.people));
     socket.on('meeting:current', (e) => {
       setCurrentId(e.currentItemId);
-      if (followingRef.current) setSelectedId(e.currentItemId); // every screen that follows moves with the chair
+      // Every screen that follows moves with the chair; one reading the item the chair now takes up follows again.
+      if (followingRef.current || selectedRef.current === e.currentItemId) {
+        follow(true);
+        setSelectedId(e.currentItemId);
+      }
       setStartedAt((s) => ({ ...s, [e.currentItemId]: e.startedAt }));
       // The item taken up again is running (no end); the one left has ended.
       setEndedAt((s) => ({ ...s, [e.currentItemId]: null, ...(e.previous ? { [e.previous.itemId]: e.previous.endedAt } : {}) }));
@@ -106,14 +119,16 @@ export function MeetingRoom({
   };
 
   const makeCurrent = async (itemId: string, openEarly = false) => {
+    const selectedAtClick = selectedRef.current;
     const ack = await command('meeting:set-current', { itemId, ...(openEarly ? { openEarly } : {}) });
     if (!ack.ok && ack.error === 'conflict' && ack.message === 'before_deadline') {
       setProblem(null);
       const deadline = formatDateTime(new Date(room.meeting.submissionDeadline));
       if (await ask({ title: t.openEarlyTitle, message: t.openEarlyBody(deadline), confirmLabel: t.openEarlyConfirm }))
         await makeCurrent(itemId, true);
-    } else if (ack.ok) {
-      // The chair presents the item they made current, and follows it from now on.
+    } else if (ack.ok && selectedRef.current === selectedAtClick) {
+      // The chair presents the item they made current, and follows it from now on — unless they opened
+      // another item while the server answered: then they stay where they went.
       follow(true);
       setSelectedId(itemId);
     }
@@ -177,9 +192,18 @@ export function MeetingRoom({
           onFollow={() => {
             follow(true);
             setSelectedId(currentItem.id);
+            setFocusTitle((n) => n + 1);
           }}
         />
       ) : null}
+      {/* Always in the page, so that a screen reader hears when this screen stops following (a region added with its text is often not read). */}
+      <p role="status" className="sr-only">
+        {!closed && currentItem && selectedId !== currentItem.id
+          ? room.canChair
+            ? t.chairElsewhere(currentItem.title || nb.cases.untitled)
+            : t.notFollowing(currentItem.title || nb.cases.untitled)
+          : ''}
+      </p>
       {problem ? (
         <p role="alert" className="mt-3 rounded border border-red-300 bg-red-50 p-2 text-red-900">
           {problem}
