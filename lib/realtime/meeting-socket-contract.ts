@@ -72,7 +72,7 @@ export type Presence = { meetingId: string; people: { userId: string; name: stri
 /** Everything the server sends; each meeting event names its meeting. */
 export type ServerToClientEvents = {
   'meeting:presence': (event: Presence) => void;
-  /** The chair moved the meeting on: every screen follows. */
+  /** The chair moved the meeting on: every screen that follows moves with it (app/moter/[id]/rom/meeting-room.tsx). */
   'meeting:current': (event: { meetingId: string } & CurrentItem) => void;
   'meeting:item': (event: { meetingId: string } & ItemLocked) => void;
   /** Items were added, moved or re-planned: load the agenda again. */
