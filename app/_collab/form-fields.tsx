@@ -314,3 +314,22 @@ export function Toggle(props: { field: string; label: string; document: YjsForm;
     </div>
   );
 }
+
+/** A date field of the shared form (YYYY-MM-DD, the browser's own date picker), labelled above it. */
+export function CollaborativeDate(props: { field: string; label: string; document: YjsForm; disabled: boolean; className?: string }) {
+  return (
+    <div className={props.className ?? 'mt-4'}>
+      <label htmlFor={fieldId(props.field)} className="block font-medium">
+        {props.label}
+      </label>
+      <input
+        id={fieldId(props.field)}
+        type="date"
+        disabled={props.disabled}
+        value={String(props.document.content[props.field] ?? '')}
+        onChange={(e) => props.document.setValue(props.field, e.target.value)}
+        className="mt-1 rounded border border-slate-400 px-3 py-2"
+      />
+    </div>
+  );
+}

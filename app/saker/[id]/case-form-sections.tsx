@@ -3,7 +3,7 @@
 import '@/app/_collab/zod-client-config';
 import { alternativeKinds, caseLevels, caseTypes, criteria, criterionFactors, criterionLevels, purposes } from '@/lib/cases/case-form';
 import { nb } from '@/lib/i18n/nb';
-import { Checks, Choice, CollaborativeText, fieldId, Toggle, type FieldState } from '@/app/_collab/form-fields';
+import { Checks, Choice, CollaborativeDate, CollaborativeText, Toggle, type FieldState } from '@/app/_collab/form-fields';
 import type { YjsForm } from '@/app/_collab/use-yjs-form';
 
 const t = nb.cases;
@@ -65,19 +65,13 @@ export function CaseFormSections({ document, states, disabled }: Props) {
           {text('ongoingDecisionWhat', f.ongoingDecisionWhat, { multiline: false, required: true })}
           {text('ongoingDecisionExtent', f.ongoingDecisionExtent, { multiline: false })}
           <Toggle field="ongoingDecisionTimeLimited" label={f.ongoingDecisionTimeLimited} document={document} disabled={disabled}>
-            <div className="mt-2">
-              <label htmlFor={fieldId('ongoingDecisionEndDate')} className="block font-medium">
-                {f.ongoingDecisionEndDate}
-              </label>
-              <input
-                id={fieldId('ongoingDecisionEndDate')}
-                type="date"
-                disabled={disabled}
-                value={String(document.content.ongoingDecisionEndDate ?? '')}
-                onChange={(e) => document.setValue('ongoingDecisionEndDate', e.target.value)}
-                className="mt-1 rounded border border-slate-400 px-3 py-2"
-              />
-            </div>
+            <CollaborativeDate
+              field="ongoingDecisionEndDate"
+              label={f.ongoingDecisionEndDate}
+              document={document}
+              disabled={disabled}
+              className="mt-2"
+            />
           </Toggle>
         </Toggle>
       </section>

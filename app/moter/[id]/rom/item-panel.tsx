@@ -2,7 +2,7 @@
 
 import '@/app/_collab/zod-client-config';
 import { useEffect, useState } from 'react';
-import { Choice, CollaborativeText, fieldId, Toggle, type FieldState } from '@/app/_collab/form-fields';
+import { Choice, CollaborativeDate, CollaborativeText, fieldId, Toggle, type FieldState } from '@/app/_collab/form-fields';
 import { takeInvalidUpdateNotice } from '@/app/_collab/invalid-update';
 import { useYjsForm, type YjsForm } from '@/app/_collab/use-yjs-form';
 import { criteria, criterionLevels } from '@/lib/cases/case-form';
@@ -327,19 +327,7 @@ export function ItemPanel(props: {
               </button>
             </fieldset>
 
-            <div className="mt-4">
-              <label htmlFor={fieldId('reassessmentDate')} className="block font-medium">
-                {t.reassessmentDate}
-              </label>
-              <input
-                id={fieldId('reassessmentDate')}
-                type="date"
-                disabled={concludeDisabled}
-                value={String(form.content.reassessmentDate ?? '')}
-                onChange={(e) => form.setValue('reassessmentDate', e.target.value)}
-                className="mt-1 rounded border border-slate-400 px-3 py-2"
-              />
-            </div>
+            <CollaborativeDate field="reassessmentDate" label={t.reassessmentDate} document={form} disabled={concludeDisabled} />
             <Toggle field="epjDocumentation" label={t.epjDocumentation} document={form} disabled={concludeDisabled}>
               <label htmlFor={fieldId('epjResponsibleId')} className="mt-2 block text-sm font-medium">
                 {t.epjResponsible}
