@@ -53,7 +53,19 @@ export async function seedHistory(db: Db, count: number, itemsPerMeeting = 12): 
           updatedAt: startsAt,
         });
         for (const version of sourceVersions) versions.push({ ...version, id: id('v', created), caseId, meetingId, submittedAt: startsAt });
-        agenda.push({ ...template, id: itemId, meetingId, caseId, position: i, carriedFromItemId: null, createdAt: startsAt });
+        // A re-assessment date stays only on the last two weeks' copies: older ones were taken up long ago in a
+        // unit in use, where a copy keeping its date would be one of tens of thousands overdue, proposed to the next meeting.
+        const reassessmentDate = k < 4 ? template.reassessmentDate : null;
+        agenda.push({
+          ...template,
+          id: itemId,
+          meetingId,
+          caseId,
+          position: i,
+          carriedFromItemId: null,
+          createdAt: startsAt,
+          reassessmentDate,
+        });
         const entry = entries.find((e) => e.itemId === template.id);
         if (entry) {
           const { id: _id, ...entryRow } = entry;

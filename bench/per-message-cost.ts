@@ -3,7 +3,8 @@
  * reference server's (`@y/websocket-server`), fed the same messages as
  * bench/meeting-load.ts sends: one item document with 10 connections, two
  * typists inserting tokens at the end of `item.notes`, every participant's
- * presence with the app's shape (`field` and a y-codemirror cursor).
+ * presence with the app's shape (`field` and a y-codemirror cursor), and the
+ * stock client's echo of each presence state it hears.
  *
  *   npx tsx bench/per-message-cost.ts [--rounds=7] [--edits=2000] [--only=samlet,reference,filter,...]
  *
@@ -176,8 +177,15 @@ function measureServer(label: string, make: () => Server, messages: Messages): v
     for (const { from, message } of messages.awareness) server.deliver(server.sockets[from], message);
   });
   record(`${label}: awareness message`, presence, messages.awareness.length);
+  // The stock client sends every presence change it hears back to the server (y-websocket's awareness
+  // handler does not look at the origin): nine echoes per presence message in a meeting of ten, each
+  // someone else's state at a clock the server has. Both servers drop them; what that costs:
+  const echoes = cpuMicros(() => {
+    for (const { from, message } of messages.awareness) server.deliver(server.sockets[(from + 1) % participants], message);
+  });
+  record(`${label}: awareness echo (dropped)`, echoes, messages.awareness.length);
   const frames = server.sockets.reduce((sum, s) => sum + s.frames, 0);
-  record(`${label}: frames sent per message`, frames, messages.edits.length + messages.awareness.length);
+  record(`${label}: frames sent per message`, frames, messages.edits.length + messages.awareness.length); // echoes send nothing
   server.close();
 }
 
@@ -235,3 +243,5 @@ for (const [label, values] of results) {
     `  ${label.padEnd(44)} ${median(values).toFixed(digits).padStart(7)}   (rounds ${values.map((v) => v.toFixed(1)).join(', ')})`,
   );
 }
+// The reference server's documents keep timers alive; the figures are printed.
+process.exit(0);

@@ -30,6 +30,8 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** How long an edit may wait in memory before it is written (the durability window). */
     SAMLET_YJS_FLUSH_MS: z.coerce.number().int().min(1).max(1000).default(20),
+    /** How long a checked session is kept before the database is asked again (0: never kept; lib/auth/session-cache.ts). */
+    SAMLET_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
     /**
      * SQLite's fsync policy (WAL mode). normal: a commit survives a crash of the process, not
      * necessarily of the machine, and writes do not wait for the disk (docs/performance.md).
@@ -72,6 +74,8 @@ const envSchema = z
     SAMLET_ORGANISATION: z.string().min(1).max(200).default('Kommunen'),
     /** The published accessibility statement (uustatus.no), linked from /tilgjengelighet. */
     SAMLET_ACCESSIBILITY_STATEMENT_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** Where people report accessibility problems (an e-mail address), named in the statement. */
+    SAMLET_ACCESSIBILITY_CONTACT: z.email().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.REDIS_URL && env.DATABASE_URL.startsWith('file:')) {
@@ -105,6 +109,7 @@ export type Config = {
   secretGenerated: boolean;
   oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
   yjsFlushMs: number;
+  sessionCacheMs: number;
   metrics: boolean;
   sqliteSynchronous: 'normal' | 'full';
   trustProxy: boolean;
@@ -147,6 +152,7 @@ export function loadConfig(source: Record<string, string | undefined>, options: 
         ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET, name: env.OIDC_NAME }
         : null,
     yjsFlushMs: env.SAMLET_YJS_FLUSH_MS,
+    sessionCacheMs: env.SAMLET_SESSION_CACHE_MS,
     metrics: env.SAMLET_METRICS ?? false,
     sqliteSynchronous: env.SAMLET_SQLITE_SYNCHRONOUS,
     trustProxy: env.SAMLET_TRUST_PROXY ?? false,
@@ -176,6 +182,7 @@ export function runtimeConfigOf(config: Config): RuntimeConfig {
     theme: { color: config.env.SAMLET_THEME_COLOR, logoUrl: config.env.SAMLET_LOGO_URL ?? null },
     organisation: config.env.SAMLET_ORGANISATION,
     accessibilityStatementUrl: config.env.SAMLET_ACCESSIBILITY_STATEMENT_URL ?? null,
+    accessibilityContact: config.env.SAMLET_ACCESSIBILITY_CONTACT ?? null,
   };
 }
 

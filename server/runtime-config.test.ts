@@ -18,6 +18,7 @@ describe('runtimeConfigOf', () => {
       theme: { color: '#1f4e79', logoUrl: null },
       organisation: 'Kommunen',
       accessibilityStatementUrl: null,
+      accessibilityContact: null,
     });
     const set = runtimeConfigOf(
       loadConfig({
@@ -33,6 +34,7 @@ describe('runtimeConfigOf', () => {
         SAMLET_LOGO_URL: '/logo.svg',
         SAMLET_ORGANISATION: 'Eksempel kommune',
         SAMLET_ACCESSIBILITY_STATEMENT_URL: 'https://uustatus.no/nb/erklaringer/publisert/eksempel',
+        SAMLET_ACCESSIBILITY_CONTACT: 'uu@eksempel.kommune.no',
       }),
     );
     expect(set).toEqual({
@@ -45,11 +47,13 @@ describe('runtimeConfigOf', () => {
       theme: { color: '#7a1f4e', logoUrl: '/logo.svg' },
       organisation: 'Eksempel kommune',
       accessibilityStatementUrl: 'https://uustatus.no/nb/erklaringer/publisert/eksempel',
+      accessibilityContact: 'uu@eksempel.kommune.no',
     });
   });
 
   it('refuses a colour that is not #rrggbb and a logo from another site (the CSP would block it)', () => {
     expect(() => parseEnvironment({ SAMLET_THEME_COLOR: 'blue' })).toThrow(/SAMLET_THEME_COLOR/);
+    expect(() => parseEnvironment({ SAMLET_ACCESSIBILITY_CONTACT: 'ikke en adresse' })).toThrow(/SAMLET_ACCESSIBILITY_CONTACT/);
     expect(() => parseEnvironment({ SAMLET_LOGO_URL: 'https://cdn.example/logo.svg' })).toThrow(/SAMLET_LOGO_URL/);
     expect(() => parseEnvironment({ SAMLET_LOGO_URL: '//cdn.example/logo.svg' })).toThrow(/SAMLET_LOGO_URL/);
     expect(parseEnvironment({ SAMLET_LOGO_URL: 'data:image/svg+xml;base64,PHN2Zy8+' }).SAMLET_LOGO_URL).toMatch(/^data:image/);

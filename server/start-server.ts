@@ -9,6 +9,7 @@ import { loadConfig, publishAuthEnvironment, runtimeConfigOf, type Config } from
 import { applyMigrations } from './db/apply-migrations';
 import { restemSearchEntries } from '../lib/history/restem-search-entries';
 import { createPrismaClient } from './db/create-prisma-client';
+import { SessionCache } from '../lib/auth/session-cache';
 import { resolveDatabaseTarget } from './db/database-url';
 import { createHealthHandler } from './http/health';
 import { createMetricsHandler } from './http/metrics';
@@ -23,8 +24,10 @@ import { hstsFor } from './http/security-headers';
 import { scheduleRetention } from './privacy/retention-job';
 import { documentsInUse } from './privacy/documents-in-use';
 import { scheduleMeetingGeneration } from './meetings/generation-job';
+import { scheduleMinutesReminders } from './minutes/reminder-job';
 import { migrateItemDocuments } from './meetings/migrate-item-documents';
 import { createSocketServer } from './realtime/socketio/socket-server';
+import { createReadinessPush } from './realtime/readiness-push';
 import { SqliteDocumentStore } from './realtime/yjs/sqlite-document-store';
 import { PrismaDocumentStore, type DocumentStore } from './realtime/yjs/document-store';
 import { DocumentRegistry } from './realtime/yjs/document-registry';
@@ -34,6 +37,7 @@ import { createCaseSummarySync } from './realtime/yjs/case-summary-sync';
 import { createMeetingDocuments } from './realtime/yjs/meeting-documents';
 import { startCluster } from './cluster/start-cluster';
 import { exclusiveOnCluster } from './cluster/run-exclusive';
+import { meetingRooms } from '../lib/realtime/meeting-socket-contract';
 
 /** Waits for a closing step at most `ms`, then moves on with a warning naming it. */
 async function settleWithin(step: Promise<unknown>, ms: number, name: string, log: ReturnType<typeof createLogger>): Promise<void> {
@@ -71,9 +75,20 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
   const target = resolveDatabaseTarget(config.databaseUrl);
   const migrations = await applyMigrations(target, root);
   log.info({ provider: target.provider, applied: migrations.applied }, 'database ready');
-  const db = createPrismaClient(target);
+  // With metrics on, every SQL statement is counted (bench/page-cost.ts, tests/integration/page-queries.test.ts).
+  let databaseQueries = 0;
+  const db = createPrismaClient(target, config.metrics ? { onQuery: () => (databaseQueries += 1) } : {});
   // better-sqlite3 writes on the event loop: a wait for fsync on every commit stalls every websocket.
   if (target.provider === 'sqlite') await db.$executeRawUnsafe(`PRAGMA synchronous = ${config.sqliteSynchronous.toUpperCase()}`);
+  // SQLite keeps no statistics by itself: without them its planner reads a unit's whole history where an index
+  // would find a few rows (docs/performance.md). Gathered at start, then every few hours, as SQLite advises for
+  // long-lived connections; PostgreSQL's autovacuum does the same there.
+  const optimizeSqlite =
+    target.provider === 'sqlite'
+      ? setInterval(() => void db.$executeRawUnsafe('PRAGMA optimize').catch(() => undefined), 6 * 3600_000)
+      : null;
+  optimizeSqlite?.unref();
+  if (target.provider === 'sqlite') await db.$executeRawUnsafe('PRAGMA optimize=0x10002');
   // Search entries written before the index held stems (or by a writer that left them out) get them now.
   const restemmed = await restemSearchEntries(db);
   if (restemmed) log.info({ entries: restemmed }, 'search entries stemmed for the index');
@@ -96,13 +111,21 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
     // While in use, a document is compacted every 1000–1500 writes (and always when its last client leaves).
     compactEvery: 1000,
     log,
-    afterWrite: (name) => summarySync.schedule(name),
+    afterWrite: (name) => {
+      summarySync.schedule(name);
+      readinessPush.schedule(name);
+    },
   });
   const caseContent = createYjsCaseContentStore(registry);
   const summarySync = createCaseSummarySync({ db, store: caseContent, log });
+  // What a case lacks, pushed to the open rooms of its meetings as the caseworker fills it in (set below, once socket.io is up).
+  let agendaChanged: (meetingId: string) => void = () => undefined;
+  const readinessPush = createReadinessPush({ db, store: caseContent, log, agendaChanged: (meetingId) => agendaChanged(meetingId) });
   const live = new LiveConnections();
+  // Checked sessions kept a few seconds; every logout and access change empties it on every node (below, and the cluster's).
+  const sessions = new SessionCache({ ttlMs: config.sessionCacheMs });
   // With REDIS_URL: documents, access changes, ended sessions and socket.io rooms span every node.
-  const cluster = config.redis ? await startCluster({ ...config.redis, log, registry, live }) : null;
+  const cluster = config.redis ? await startCluster({ ...config.redis, log, registry, live, sessions }) : null;
   // All that lib/ reaches beyond its arguments, registered in one place before the first request
   // (the cluster has added its shared login throttle store already).
   const meetingDocuments = createMeetingDocuments(registry, documentStore, log);
@@ -112,16 +135,24 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
     dbProvider: target.provider,
     caseContent,
     itemContent: { read: meetingDocuments.readItem, write: meetingDocuments.writeItem },
+    // Answered once every node has forgotten the sessions (or a second has passed: cluster-control.ts).
     liveSessions: {
-      endSessions: (ids) => {
+      endSessions: async (ids) => {
+        sessions.dropSessions(ids);
         live.end(ids);
-        cluster?.control.endSessions(ids);
+        await cluster?.control.endSessions(ids);
       },
-      recheckUser: (userId) => {
+      recheckUser: async (userId) => {
+        sessions.dropUser(userId);
         live.recheckUser(userId);
-        cluster?.control.recheckUser(userId);
+        await cluster?.control.recheckUser(userId);
+      },
+      forgetUser: async (userId) => {
+        sessions.dropUser(userId);
+        await cluster?.control.forgetUser(userId);
       },
     },
+    ...(config.sessionCacheMs > 0 ? { sessionCache: sessions } : {}),
   });
   const sessionWatch = watchLiveSessions({ db, live, log });
   const exclusive = cluster
@@ -136,9 +167,10 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
     exclusive,
     documentsInUse: documentsInUse(registry, cluster?.bus ?? null),
   });
-  const generation = scheduleMeetingGeneration({ db, log, exclusive });
+  const generation = scheduleMeetingGeneration({ db, log, exclusive, store: caseContent });
   const originOptions = { publicUrl: config.authUrl, trustProxy: config.trustProxy, demo: config.demo };
   const yjs = createYjsEndpoint({ db, registry, resolveSession, log, live });
+  const minutesReminders = scheduleMinutesReminders({ db, log, exclusive });
   const socketServer = createSocketServer({
     db,
     resolveSession,
@@ -148,9 +180,19 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
     originAllowed: (req) => isSameOriginRequest(req.headers, originContextFor(req, originOptions)),
     adapter: cluster?.socketIoAdapter,
   });
+  // Changes made outside the room's socket (server actions, the readiness push) reach every open room, on every node.
+  agendaChanged = (meetingId) => {
+    const { room, agenda } = meetingRooms(meetingId);
+    socketServer.io.to([room, agenda]).emit('meeting:agenda-changed', { meetingId });
+  };
+  registerRuntimeServices({ liveMeetings: { agendaChanged } });
 
   const metrics = config.metrics
-    ? createMetricsHandler({ openDocuments: () => registry.openCount, unsavedDocuments: () => registry.unsavedCount })
+    ? createMetricsHandler({
+        openDocuments: () => registry.openCount,
+        unsavedDocuments: () => registry.unsavedCount,
+        databaseQueries: () => databaseQueries,
+      })
     : undefined;
   const server = createServer(
     createRequestRouter({
@@ -190,8 +232,10 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
       sessionWatch.stop();
       retention.stop();
       generation.stop();
+      minutesReminders.stop();
       for (const ws of yjs.clients()) ws.close(closeCodes.goingAway, 'server shutting down');
       summarySync.stop();
+      readinessPush.stop();
       const flushed = await registry.close();
       log.info({ flushed }, 'shutting down: documents written');
       await documentStore.close();

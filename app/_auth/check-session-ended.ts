@@ -1,6 +1,7 @@
 'use client';
 
-import { sessionEndedUrl } from '@/app/_collab/use-yjs-form';
+/** Where a page goes when the server ends its session (logout elsewhere, expiry, deactivation). */
+export const sessionEndedUrl = '/login?error=SessionEnded';
 
 /**
  * The server closed a live connection without saying why, or its reason was
@@ -17,4 +18,18 @@ export async function leaveIfSessionEnded(): Promise<void> {
   } catch {
     // offline: the connection's own reconnecting will tell
   }
+}
+
+const askEveryMs = 10_000;
+let lastAsked = -Infinity;
+
+/**
+ * The same for a connection that keeps failing (a refused reconnect after a
+ * logout elsewhere looks like any lost network): asks at most every 10 s, so a
+ * page retrying while offline does not ask on each attempt.
+ */
+export function leaveIfSessionEndedThrottled(now = performance.now()): void {
+  if (now - lastAsked < askEveryMs) return;
+  lastAsked = now;
+  void leaveIfSessionEnded();
 }

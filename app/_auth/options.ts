@@ -110,7 +110,7 @@ export function buildAuthOptions(): NextAuthOptions {
     events: {
       // Logout ends the session on the server (a copied cookie stops working) and closes its websockets.
       async signOut({ token }) {
-        if (typeof token?.sid === 'string' && (await endUserSession(getDb(), token.sid, 'logout'))) endLiveSessions([token.sid]);
+        if (typeof token?.sid === 'string' && (await endUserSession(getDb(), token.sid, 'logout'))) await endLiveSessions([token.sid]);
         if (token?.sub) {
           await recordAuditEvent(getDb(), { actorId: token.sub, action: 'auth.logout', entityType: 'user', entityId: token.sub });
         }

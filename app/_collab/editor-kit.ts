@@ -6,6 +6,17 @@ import type * as Y from 'yjs';
 import type { ThrottledAwareness } from './throttled-awareness';
 
 /**
+ * Chromium scrolls a focused contenteditable only as far as its caret and
+ * ignores the page's scroll-padding, so a field entered from below can stay
+ * partly under the sticky header (WCAG 2.2 2.4.11): its frame is brought out.
+ */
+function keepClearOfHeader(frame: HTMLElement): void {
+  const header = document.querySelector('header')?.getBoundingClientRect().bottom ?? 0;
+  const top = frame.getBoundingClientRect().top;
+  if (top < header) window.scrollBy({ top: top - header - 8, behavior: 'instant' });
+}
+
+/**
  * One form field as a CodeMirror 6 editor bound to its Y.Text by
  * y-codemirror.next: typing, pasting, composition (dead keys, IME) and
  * remote edits go through the maintained binding, never through a diff of the
@@ -42,7 +53,10 @@ export function createFieldEditor(options: {
     EditorState.readOnly.of(options.readOnly),
     EditorView.editable.of(!options.readOnly),
     EditorView.domEventHandlers({
-      focus: () => options.onFocusChange(true),
+      focus: () => {
+        keepClearOfHeader(options.parent);
+        options.onFocusChange(true);
+      },
       blur: () => {
         // The library keeps the last cursor on blur; a person who left the field is not in it any more.
         awareness.setLocalStateField('cursor', null);

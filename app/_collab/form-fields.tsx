@@ -3,6 +3,7 @@
 import '@/app/_collab/zod-client-config';
 import { Button, Checkbox, Fieldset, FieldsetLegend, Radio, ValidationMessage } from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { formatDate } from '@/lib/i18n/format';
 import { nb } from '@/lib/i18n/nb';
 import type { Peer, YjsForm } from './use-yjs-form';
 
@@ -229,9 +230,18 @@ export function Choice(props: {
   disabled: boolean;
   required?: boolean;
   allowNone?: string;
+  /** Shown as text, not as radio buttons (a locked item: a disabled radio reads as faint grey, not as the answer). */
+  asText?: boolean;
 }) {
   const current = String(props.document.content[props.field] ?? '');
   const options = props.allowNone ? ['', ...props.options] : props.options;
+  if (props.asText)
+    return (
+      <dl className="mt-4" id={fieldId(props.field)}>
+        <dt className="font-medium">{props.legend}</dt>
+        <dd className="mt-1">{current ? (props.labels[current] ?? current) : (props.allowNone ?? t.notChosen)}</dd>
+      </dl>
+    );
   return (
     <Fieldset
       data-size="sm"
@@ -316,7 +326,23 @@ export function Toggle(props: { field: string; label: string; document: YjsForm;
 }
 
 /** A date field of the shared form (YYYY-MM-DD, the browser's own date picker), labelled above it. */
-export function CollaborativeDate(props: { field: string; label: string; document: YjsForm; disabled: boolean; className?: string }) {
+export function CollaborativeDate(props: {
+  field: string;
+  label: string;
+  document: YjsForm;
+  disabled: boolean;
+  className?: string;
+  /** Shown as text (a locked item), like `Choice`'s. */
+  asText?: boolean;
+}) {
+  const value = String(props.document.content[props.field] ?? '');
+  if (props.asText)
+    return (
+      <dl className={props.className ?? 'mt-4'} id={fieldId(props.field)}>
+        <dt className="font-medium">{props.label}</dt>
+        <dd className="mt-1">{value ? formatDate(value) : t.notSet}</dd>
+      </dl>
+    );
   return (
     <div className={props.className ?? 'mt-4'}>
       <label htmlFor={fieldId(props.field)} className="block font-medium">
@@ -326,7 +352,7 @@ export function CollaborativeDate(props: { field: string; label: string; documen
         id={fieldId(props.field)}
         type="date"
         disabled={props.disabled}
-        value={String(props.document.content[props.field] ?? '')}
+        value={value}
         onChange={(e) => props.document.setValue(props.field, e.target.value)}
         className="mt-1 rounded border border-slate-400 px-3 py-2"
       />

@@ -4,13 +4,17 @@ import './zod-client-config';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type * as YTypes from 'yjs';
 import { reloadAfterInvalidUpdate } from './invalid-update';
+import { leaveIfSessionEndedThrottled, sessionEndedUrl } from '@/app/_auth/check-session-ended';
+import { sendOwnPresenceOnly } from './own-presence-only';
 import type { ThrottledAwareness } from './throttled-awareness';
 import type { RowLayout } from '@/lib/realtime/y-rows';
 
-export type ConnectionState = 'connecting' | 'online' | 'offline' | 'ended';
+/**
+ * 'new': a form with no document yet (a case not yet created: it is made at the first edit);
+ * 'failed': making it failed (what was typed is only on the page).
+ */
+export type ConnectionState = 'new' | 'failed' | 'connecting' | 'online' | 'offline' | 'ended';
 
-/** Where a page goes when the server ends its session (logout elsewhere, expiry, deactivation). */
-export const sessionEndedUrl = '/login?error=SessionEnded';
 /** The websocket close code for an ended session (server/realtime/close-codes.ts). */
 const sessionEndedCode = 4401;
 /** The close code for "access changed, reconnect and be checked again" (a lock, the meeting's start). */
@@ -48,7 +52,15 @@ export type FieldBinding = {
  * dynamically, never in the server bundle.
  */
 export function useYjsForm(options: {
-  documentName: string;
+  /** Null for a form whose document does not exist yet: `create` makes it at the first edit. */
+  documentName: string | null;
+  /**
+   * With no `documentName`: called once, at the first edit, to create what the
+   * form is of (a case draft); resolves to its document's name, to which the
+   * form's document is then connected and sent — the same document, so
+   * nothing typed meanwhile is lost. Null: it could not be created.
+   */
+  create?: () => Promise<string | null>;
   mapName: string;
   textFields: readonly string[];
   /** Lists kept as rows (lib/realtime/y-rows.ts), read into `content` as lists under their names. */
@@ -65,12 +77,14 @@ export function useYjsForm(options: {
   const { documentName, mapName, editable, keepOffline } = options;
   const onAccessChanged = useRef(options.onAccessChanged);
   onAccessChanged.current = options.onAccessChanged;
+  const create = useRef(options.create);
+  create.current = options.create;
   const textFieldsKey = options.textFields.join(',');
   // Stable across renders: the layouts are module constants, named by their lists.
   const rowLayouts = useRef(options.rowLayouts ?? []);
   const rowLayoutsKey = (options.rowLayouts ?? []).map((layout) => layout.list).join(',');
   const [content, setContent] = useState<Record<string, unknown>>({});
-  const [connection, setConnection] = useState<ConnectionState>('connecting');
+  const [connection, setConnection] = useState<ConnectionState>(documentName ? 'connecting' : 'new');
   const [ready, setReady] = useState(false);
   const [peers, setPeers] = useState<Peer[]>([]);
   /** The server says its writes fail: edits are held on the server but not yet saved. */
@@ -97,6 +111,7 @@ export function useYjsForm(options: {
         { coalesceUpdates },
         shapes,
         rows,
+        { Awareness },
       ] = await Promise.all([
         import('yjs'),
         import('y-websocket'),
@@ -109,15 +124,14 @@ export function useYjsForm(options: {
         import('./coalesce-updates'),
         import('@/lib/realtime/document-shape'),
         import('@/lib/realtime/y-rows'),
+        import('y-protocols/awareness'),
       ]);
       if (disposed) return;
       const doc = new Y.Doc();
       const textFields = textFieldsKey.split(',');
-      const local = editable && keepOffline ? new IndexeddbPersistence(`samlet:${documentName}`, doc) : null;
-      const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/yjs`;
-      // Asks for save acknowledgements (save-tracking.ts); local edits go out coalesced (coalesce-updates.ts).
-      const provider = new WebsocketProvider(url, documentName, doc, { maxBackoffTime: 5000, params: saves.saveAckParams });
-      coalesceUpdates(provider);
+      // The page's presence, made here (not by the provider) so the editors bind to it before any connection.
+      const presence = new Awareness(doc);
+      const awareness = throttledAwareness(presence);
 
       // The form's plain values are read again at most once a frame: a paste or fast typing sends many updates.
       let frame: number | null = null;
@@ -136,28 +150,9 @@ export function useYjsForm(options: {
       };
       doc.on('update', refresh);
       read();
-      local?.once('synced', () => !disposed && setReady(true));
-      provider.once('sync', () => !disposed && setReady(true));
-      // Once we have been online, any lost connection reads as offline (also while it retries).
-      let wasOnline = false;
-      let ended = false;
-      provider.on('status', ({ status }: { status: string }) => {
-        if (ended) return;
-        if (status === 'connected') wasOnline = true;
-        setConnection(status === 'connected' ? 'online' : wasOnline ? 'offline' : 'connecting');
-      });
-      provider.on('connection-close', (event: { code?: number } | null) => {
-        // The server refused an edit of this page (4400): start again from the server's state.
-        if (reloadAfterInvalidUpdate(event, documentName, local)) return;
-        if (event?.code === accessChangedCode) onAccessChanged.current?.();
-        if (event?.code !== sessionEndedCode) return;
-        ended = true;
-        setConnection('ended');
-        window.location.assign(sessionEndedUrl);
-      });
       const onAwareness = () => {
         const list: Peer[] = [];
-        provider.awareness.getStates().forEach((state, clientId) => {
+        presence.getStates().forEach((state, clientId) => {
           const { user, field } = state as { user?: { name?: unknown; color?: unknown }; field?: unknown };
           if (clientId === doc.clientID || typeof user?.name !== 'string') return;
           list.push({
@@ -168,27 +163,78 @@ export function useYjsForm(options: {
           });
         });
         setPeers(list);
-        setUnsaved(serverStateOf(provider.awareness.getStates().values()).unsaved);
+        setUnsaved(serverStateOf(presence.getStates().values()).unsaved);
       };
-      provider.awareness.on('change', onAwareness);
-      const awareness = throttledAwareness(provider.awareness);
-      const saveTracking = saves.trackSaves(provider, {
-        presence: editable ? awareness : null,
-        onChange: (now) => !disposed && setSaved(now),
-      });
-      loaded.current = { Y, doc, form, rows, kit, shapes, awareness, undoManagers: new Map() };
-      setGeneration((g) => g + 1);
+      presence.on('change', onAwareness);
       cleanups.push(() => {
         if (frame !== null) cancelAnimationFrame(frame);
-        provider.awareness.off('change', onAwareness);
-        saveTracking.destroy();
+        presence.off('change', onAwareness);
         awareness.destroy();
         loaded.current?.undoManagers.forEach((manager) => manager.destroy());
-        provider.destroy();
-        local?.destroy();
+        presence.destroy();
         doc.destroy();
         loaded.current = null;
       });
+
+      /** Connects the document to the server (and to this machine's copy of it): from the start, or once created. */
+      const connect = (name: string) => {
+        const local = editable && keepOffline ? new IndexeddbPersistence(`samlet:${name}`, doc) : null;
+        const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/yjs`;
+        // Asks for save acknowledgements (save-tracking.ts); local edits go out coalesced (coalesce-updates.ts).
+        const provider = new WebsocketProvider(url, name, doc, { maxBackoffTime: 5000, params: saves.saveAckParams, awareness: presence });
+        coalesceUpdates(provider);
+        const ownPresence = sendOwnPresenceOnly(provider);
+        local?.once('synced', () => !disposed && setReady(true));
+        provider.once('sync', () => !disposed && setReady(true));
+        // Once we have been online, any lost connection reads as offline (also while it retries).
+        let wasOnline = false;
+        let ended = false;
+        setConnection('connecting');
+        provider.on('status', ({ status }: { status: string }) => {
+          if (ended) return;
+          if (status === 'connected') wasOnline = true;
+          setConnection(status === 'connected' ? 'online' : wasOnline ? 'offline' : 'connecting');
+        });
+        provider.on('connection-close', (event: { code?: number } | null) => {
+          // The server refused an edit of this page (4400): start again from the server's state.
+          if (reloadAfterInvalidUpdate(event, name, local)) return;
+          if (event?.code === accessChangedCode) onAccessChanged.current?.();
+          // Closed without a reason of ours (a refused reconnect reads as 1006): has the login ended meanwhile?
+          if (event?.code !== undefined && event.code < 4000) leaveIfSessionEndedThrottled();
+          if (event?.code !== sessionEndedCode) return;
+          ended = true;
+          setConnection('ended');
+          window.location.assign(sessionEndedUrl);
+        });
+        const saveTracking = saves.trackSaves(provider, {
+          presence: editable ? awareness : null,
+          onChange: (now) => !disposed && setSaved(now),
+        });
+        // Before the document's own clean-up (registered first, run first): the provider lets go of it.
+        cleanups.unshift(() => {
+          ownPresence();
+          saveTracking.destroy();
+          provider.destroy();
+          local?.destroy();
+        });
+      };
+
+      if (documentName) connect(documentName);
+      else {
+        // Not created yet: the form is ready to type in at once, and the first edit creates it.
+        setReady(true);
+        const firstEdit = () => {
+          doc.off('update', firstEdit);
+          void (create.current?.() ?? Promise.resolve(null)).then((name) => {
+            if (disposed) return;
+            if (name) connect(name);
+            else setConnection('failed');
+          });
+        };
+        doc.on('update', firstEdit);
+      }
+      loaded.current = { Y, doc, form, rows, kit, shapes, awareness, undoManagers: new Map() };
+      setGeneration((g) => g + 1);
     })();
     return () => {
       disposed = true;

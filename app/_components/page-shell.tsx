@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { Actor } from '@/lib/access/access-service';
 import { auditLogUnits, hasAdministrationPages, hasCasePages, unitsWithDocumentationOverview } from '@/lib/access/policy';
 import { nb } from '@/lib/i18n/nb';
+import { unitsForLeaderCases } from '@/lib/access/leader-case-policy';
 import { optionalRuntimeConfig } from '@/lib/runtime/services';
 import { AppHeader, type NavLink } from './app-header';
 import { AppFooter } from './app-footer';
@@ -41,6 +42,7 @@ function navLinks(actor: Actor): NavLink[] {
       { href: '/sok', label: nb.nav.search },
     );
   }
+  if (unitsForLeaderCases(actor.memberships).length > 0) links.push({ href: '/ledersaker', label: nb.leaderCases.nav });
   if (unitsWithDocumentationOverview(actor.memberships).length > 0) links.push({ href: '/fagsystem', label: nb.nav.undocumented });
   if (auditLogUnits(actor.memberships).length > 0) links.push({ href: '/revisjon', label: nb.nav.audit });
   if (hasAdministrationPages(actor)) links.push({ href: '/admin', label: nb.nav.admin });

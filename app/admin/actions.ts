@@ -3,6 +3,7 @@
 import { addMember, changeOwnPassword, changeRole, createUnit, removeMember, renameUnit } from '@/lib/admin/administration';
 import { setAccountActive, setAccountPassword } from '@/lib/admin/account-administration';
 import { nb } from '@/lib/i18n/nb';
+import { setApprovalPeriod } from '@/lib/minutes/set-approval-period';
 import type { FormState } from './form-state';
 import { accountPath, runAdminAction, text } from './run-admin-action';
 
@@ -67,5 +68,15 @@ export async function changeOwnPasswordAction(_: FormState, form: FormData): Pro
     { current: text(form, 'current'), password: text(form, 'password') },
     done.passwordChanged,
     '/konto',
+  );
+}
+
+/** How long a unit's minutes stay a draft for comments (lib/minutes/set-approval-period.ts). */
+export async function setApprovalPeriodAction(_: FormState, form: FormData): Promise<FormState> {
+  return runAdminAction(
+    setApprovalPeriod,
+    { unitId: text(form, 'unitId'), days: text(form, 'days') },
+    nb.minutes.periodSaved,
+    unitPath(form),
   );
 }

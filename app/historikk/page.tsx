@@ -9,6 +9,7 @@ import { getDb } from '@/lib/db/db';
 import { listPastMeetings } from '@/lib/history/list-past-meetings';
 import { formatDate } from '@/lib/i18n/format';
 import { nb } from '@/lib/i18n/nb';
+import { DraftBadge } from '@/app/_minutes/draft-badge';
 
 export const metadata: Metadata = { title: nb.history.title };
 export const dynamic = 'force-dynamic';
@@ -82,6 +83,7 @@ export default async function HistoryPage() {
                   <Link prefetch={false} href={`/moter/${m.id}/referat`} className="text-brand-700 underline">
                     {t.openMinutes(formatDate(m.startsAt))}
                   </Link>
+                  {m.minutesDraft ? <DraftBadge /> : null}
                 </TableCell>
               </TableRow>
             ))}

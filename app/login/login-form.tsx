@@ -43,8 +43,12 @@ export function LoginForm({ initialError, oidcName }: { initialError: string | n
       <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={error ? 'login-error' : undefined}>
         {error ? (
           <Alert id="login-error" role="alert" data-color="danger" data-size="sm">
-            <p>{error}</p>
-            <p className="mt-1">{nb.login.throttledHint}</p>
+            {/* One paragraph: with two, Chromium reported the second first and Orca read the hint before the error. */}
+            <p>
+              {error}
+              <br />
+              {nb.login.throttledHint}
+            </p>
           </Alert>
         ) : null}
         <Textfield id="email" name="email" type="email" label={nb.login.email} autoComplete="username" required />

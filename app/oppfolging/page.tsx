@@ -91,6 +91,7 @@ export default async function FollowUpsPage() {
                   <TableCell data-label={t.unit}>{f.unitName}</TableCell>
                   <TableCell data-label={t.status}>
                     <span>{f.done ? t.done : t.notDone}</span>
+                    {f.closedByMark ? <p className="mt-1 text-sm text-slate-700">{nb.handOff.closedByMark}</p> : null}
                     {f.canComplete ? (
                       <form action={setFollowUpDone} className="mt-1">
                         <input type="hidden" name="followUpId" value={f.id} />

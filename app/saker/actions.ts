@@ -1,24 +1,27 @@
 'use server';
 
-import { redirect } from 'next/navigation';
 import { requireActor } from '@/app/_auth/require-actor';
-import { orNotFound } from '@/app/_lib/or-not-found';
 import { getCaseContentStore } from '@/lib/cases/case-content-store';
 import { createCase } from '@/lib/cases/create-case';
 import { getDb } from '@/lib/db/db';
+import { orNotFound } from '@/app/_lib/or-not-found';
 
-/** Starts an empty draft in the chosen unit and opens it. */
-export async function startDraft(formData: FormData): Promise<void> {
+/**
+ * Creates an empty draft in the unit, for *Ny sak*'s first edit (app/saker/ny):
+ * no draft exists before something is typed; the form's content follows over
+ * the case's document. A unit the person may not start cases in is "not
+ * found", as the page is.
+ */
+export async function createDraftAction(unitId: unknown): Promise<{ id: string }> {
   const { actor } = await requireActor();
-  const unitId = formData.get('unitId');
-  // A refusal answers "not found" (404), like a page the user may not see, not a server error.
-  const { id } = await orNotFound(
+  // From the page's script a string; posted as a form (no script), its field.
+  const value = unitId instanceof FormData ? unitId.get('unitId') : unitId;
+  return orNotFound(
     createCase({
       db: getDb(),
       store: getCaseContentStore(),
       actor,
-      input: { unitId: typeof unitId === 'string' && unitId ? unitId : undefined, content: {} },
+      input: { unitId: typeof value === 'string' && value ? value : undefined, content: {} },
     }),
   );
-  redirect(`/saker/${id}`);
 }

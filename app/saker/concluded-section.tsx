@@ -1,3 +1,4 @@
+import { heldOn } from '@/lib/cases/held-on';
 import Link from 'next/link';
 import type { ConcludedCase } from '@/lib/cases/list-concluded-cases';
 import { formatDate } from '@/lib/i18n/format';
@@ -25,7 +26,7 @@ export function ConcludedSection({ cases }: { cases: ConcludedCase[] }) {
               </h3>
               <p className="mt-1 flex flex-wrap gap-x-3 text-sm text-slate-700">
                 {c.personRef ? <span>{c.personRef}</span> : null}
-                <span>{t.concludedOn(formatDate(c.meeting.startsAt))}</span>
+                <span>{t.concludedOn(formatDate(heldOn(c.meeting)))}</span>
                 <span className={c.documentedAt ? 'text-green-800' : 'font-medium text-amber-900'}>
                   {c.documentedAt ? t.documentedOn(formatDate(c.documentedAt)) : nb.handOff.notDocumented}
                 </span>

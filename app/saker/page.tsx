@@ -9,7 +9,6 @@ import { getDb } from '@/lib/db/db';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import { retentionMonths } from '@/lib/privacy/retention-rules';
 import { nb } from '@/lib/i18n/nb';
-import { startDraft } from './actions';
 import { ConcludedSection } from './concluded-section';
 
 export const metadata: Metadata = { title: nb.cases.queueTitle };
@@ -27,13 +26,16 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
     <PageShell userName={user.name} actor={actor}>
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-semibold tracking-tight">{t.queueTitle}</h1>
+        {/* The empty form; the draft is made when something is typed in it (app/saker/ny). */}
         {units.map((unit) => (
-          <form key={unit.id} action={startDraft}>
-            <input type="hidden" name="unitId" value={unit.id} />
-            <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
-              {units.length > 1 ? t.newCaseIn(unit.name) : t.newCase}
-            </button>
-          </form>
+          <Link
+            key={unit.id}
+            href={`/saker/ny?enhet=${unit.id}`}
+            prefetch={false}
+            className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+          >
+            {units.length > 1 ? t.newCaseIn(unit.name) : t.newCase}
+          </Link>
         ))}
       </div>
       {query.slettet === '1' ? (

@@ -11,6 +11,7 @@ import { loadSearchPage } from '@/lib/history/load-search-page';
 import { historySearchSchema, type HistorySearch } from '@/lib/history/search-history';
 import { formatDate } from '@/lib/i18n/format';
 import { nb } from '@/lib/i18n/nb';
+import { DraftBadge } from '@/app/_minutes/draft-badge';
 import { outcomes } from '@/lib/meetings/agenda-rules';
 import { firstValues } from '@/lib/validation/query-params';
 
@@ -55,12 +56,17 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const parsed = historySearchSchema.safeParse(raw);
   const search: HistorySearch = parsed.success ? parsed.data : {};
   const asked = Object.keys(raw).length > 0;
-  const { hits, caseworkers } = await loadSearchPage({
+  const {
+    hits,
+    caseworkers,
+    draftMeetings: drafts,
+  } = await loadSearchPage({
     db: getDb(),
     provider: getDbProvider(),
     actor,
     search: parsed.success && asked ? search : null,
   });
+  const draftMeetings = new Set(drafts);
   const levels = criterionLevels.map((l) => [l, nb.cases.criterionLevels[l]] as [string, string]);
   return (
     <PageShell userName={user.name} actor={actor} wide>
@@ -134,6 +140,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                   <Link prefetch={false} href={`/moter/${hit.meetingId}/referat#punkt-${hit.itemId}`} className="text-brand-700 underline">
                     <Marked parts={hit.title} />
                   </Link>
+                  {draftMeetings.has(hit.meetingId) ? <DraftBadge /> : null}
                 </h3>
                 <p className="text-sm text-slate-700">
                   {[

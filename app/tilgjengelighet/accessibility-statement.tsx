@@ -3,12 +3,21 @@ import { nb } from '@/lib/i18n/nb';
 const t = nb.accessibility;
 
 /** The statement's sections in the order uustatus.no gives them: status, gaps, how it was checked, feedback, complaint. */
-export function AccessibilityStatement({ organisation, publishedUrl }: { organisation: string; publishedUrl: string | null }) {
+export function AccessibilityStatement({
+  organisation,
+  publishedUrl,
+  contact,
+}: {
+  organisation: string;
+  publishedUrl: string | null;
+  contact: string | null;
+}) {
   return (
     <article className="max-w-3xl space-y-8">
       <header>
         <h1 className="text-2xl font-semibold tracking-tight">{t.title}</h1>
         <p className="mt-3">{t.intro(organisation)}</p>
+        <p className="mt-2 text-sm text-slate-700">{t.updated}</p>
       </header>
       <Section id="publisert" heading={t.published.heading}>
         {publishedUrl ? (
@@ -46,6 +55,14 @@ export function AccessibilityStatement({ organisation, publishedUrl }: { organis
       </Section>
       <Section id="tilbakemelding" heading={t.feedback.heading}>
         <p>{t.feedback.text(organisation)}</p>
+        {contact ? (
+          <p className="mt-2">
+            {t.feedback.contact}{' '}
+            <a href={`mailto:${contact}`} className="text-brand-700 underline">
+              {contact}
+            </a>
+          </p>
+        ) : null}
       </Section>
       <Section id="klage" heading={t.complaint.heading}>
         <p>{t.complaint.text}</p>

@@ -5,15 +5,18 @@ import {
   caseAccess,
   caseAccessChangesAt,
   historyScope,
-  canWriteConclusion,
-  itemAccess,
+  canChairItem,
+  canChairMeeting,
+  itemPermissions,
   meetingAccess,
   type AccessLevel,
   type CaseFacts,
+  type ItemRecusalFacts,
   type MeetingFacts,
 } from './policy';
 import { roleSchema, type UnitMembership } from './roles';
 import { systemClock } from '../time/clock';
+import { nbRecusal } from '../i18n/nb-recusal';
 
 /**
  * Loads the facts the pure policy needs and asks it. Roles are read from the
@@ -59,7 +62,7 @@ export type DocumentAccess = {
 
 export async function documentAccess(db: Db, actor: Actor, doc: DocumentRef, now: Date = systemClock.now()): Promise<DocumentAccess> {
   if (doc.kind === 'case') {
-    const facts = await loadCaseFacts(db, doc.id, now);
+    const facts = await loadCaseFacts(db, doc.id, now, actor.userId);
     if (!facts) return { level: 'none', unitId: null, changesAt: null, mayConclude: false };
     return {
       level: caseAccess(actor.userId, actor.memberships, facts),
@@ -72,13 +75,142 @@ export async function documentAccess(db: Db, actor: Actor, doc: DocumentRef, now
   const meeting = item ? await loadMeetingFacts(db, actor, item.meetingId) : null;
   if (!item || !meeting) return { level: 'none', unitId: null, changesAt: null, mayConclude: false };
   const ownCase = item.caseId ? (await db.case.count({ where: { id: item.caseId, createdById: actor.userId } })) > 0 : false;
-  const level = itemAccess(actor.memberships, { locked: item.locked, meeting, ownCase });
+  const recusal = await loadItemRecusal(db, actor.userId, doc.id, meeting);
+  const { level, mayConclude } = itemPermissions(actor.memberships, actor.userId, { locked: item.locked, meeting, ownCase }, recusal);
+  return { level, unitId: meeting.unitId, changesAt: null, mayConclude };
+}
+
+/**
+ * The cases this person is inhabil for: every case of an agenda item they
+ * declared themselves inhabil for, in any meeting, and the cases of the same
+ * matter — the revurderinger of such a case (Case.revisesCaseId) and the
+ * earlier cases it revisits. Habilitet holds per case (forvaltningsloven § 6),
+ * so every door that shows a case — the room, the saksliste, the minutes,
+ * search, the person's timeline, similar cases, the follow-ups, the
+ * re-assessment proposals — leaves out these, not only the item declared for.
+ * With `caseIds`, only those are asked about.
+ */
+export async function inhabilCaseIds(db: Db, userId: string, caseIds?: readonly string[]): Promise<Set<string>> {
+  // Driven from the person's few recusals (the userId index). Asked as one statement from the items' side
+  // (a semi-join, `recusals: { some }`), SQLite read every agenda item of the history for it: 100,000 rows,
+  // three times per room load (docs/performance.md).
+  const rows = await db.recusal.findMany({
+    where: { userId, item: { caseId: { not: null } } },
+    select: { item: { select: { caseId: true } } },
+  });
+  const found = new Set(rows.flatMap((r) => (r.item.caseId ? [r.item.caseId] : [])));
+  // The same matter, both ways along revisesCaseId; a chain is a few links long (one per re-assessment).
+  let frontier = [...found];
+  for (let depth = 0; frontier.length > 0 && depth < 20; depth += 1) {
+    const linked = await db.case.findMany({
+      where: { OR: [{ revisesCaseId: { in: frontier } }, { id: { in: frontier }, revisesCaseId: { not: null } }] },
+      select: { id: true, revisesCaseId: true },
+    });
+    frontier = linked.flatMap((c) => [c.id, c.revisesCaseId ?? '']).filter((id) => id !== '' && !found.has(id));
+    for (const id of frontier) found.add(id);
+  }
+  if (!caseIds) return found;
+  return new Set(caseIds.filter((id) => found.has(id)));
+}
+
+/** The agenda items (of any meeting) this person declared themselves inhabil for (with inhabilCaseIds: their cases too). */
+export async function recusedItemIds(db: Db, userId: string): Promise<Set<string>> {
+  const rows = await db.recusal.findMany({ where: { userId }, select: { itemId: true } });
+  return new Set(rows.map((r) => r.itemId));
+}
+
+/**
+ * Whether this person is inhabil for each of these items: declared for the
+ * item itself, or for its case anywhere (inhabilCaseIds). The set of item ids.
+ */
+export async function inhabilItemIds(
+  db: Db,
+  userId: string,
+  items: readonly { id: string; caseId: string | null }[],
+): Promise<Set<string>> {
+  const [declared, cases] = await Promise.all([
+    db.recusal.findMany({ where: { userId, itemId: { in: items.map((i) => i.id) } }, select: { itemId: true } }),
+    inhabilCaseIds(
+      db,
+      userId,
+      items.flatMap((i) => (i.caseId ? [i.caseId] : [])),
+    ),
+  ]);
+  const ids = new Set(declared.map((r) => r.itemId));
+  return new Set(items.filter((i) => ids.has(i.id) || (i.caseId !== null && cases.has(i.caseId))).map((i) => i.id));
+}
+
+/**
+ * Habilitet on an item as the policy needs it (ItemRecusalFacts): whether the
+ * actor is inhabil for it (the item or its case), whether the meeting's chair
+ * is, and whom the chair named to chair the item.
+ */
+export async function loadItemRecusal(
+  db: Db,
+  userId: string,
+  itemId: string,
+  meeting: Pick<MeetingFacts, 'chairId' | 'unitId'>,
+): Promise<ItemRecusalFacts> {
+  const item = await db.agendaItem.findUnique({ where: { id: itemId }, select: { id: true, caseId: true, actingChairId: true } });
+  if (!item) return { recused: false, chairRecused: false, actingChairId: null };
+  const people = [userId, ...(meeting.chairId ? [meeting.chairId] : [])];
+  const inhabil = await Promise.all(people.map((person) => inhabilItemIds(db, person, [item])));
   return {
-    level,
-    unitId: meeting.unitId,
-    changesAt: null,
-    mayConclude: level === 'edit' && canWriteConclusion(actor.memberships, actor.userId, meeting),
+    recused: inhabil[0].has(item.id),
+    chairRecused: meeting.chairId
+      ? inhabil[people.length - 1].has(item.id)
+      : (await chairCapableInhabil(db, meeting.unitId, [item])).has(item.id),
+    actingChairId: item.actingChairId,
   };
+}
+
+/**
+ * For a meeting with no named chair (an ad hoc one, a series without a default
+ * chair), whoever may chair the unit's meetings chairs it: the items for which
+ * one of them has declared themselves inhabil (for the item or its case) are
+ * the items "the chair" is inhabil for — else, with the unit's only møteleder
+ * inhabil, nobody could lock the item.
+ */
+export async function chairCapableInhabil(
+  db: Db,
+  unitId: string,
+  items: readonly { id: string; caseId: string | null }[],
+): Promise<Set<string>> {
+  const caseIds = items.flatMap((i) => (i.caseId ? [i.caseId] : []));
+  const rows = await db.recusal.findMany({
+    where: { OR: [{ itemId: { in: items.map((i) => i.id) } }, { item: { caseId: { in: caseIds } } }] },
+    select: { userId: true, item: { select: { id: true, caseId: true } } },
+  });
+  const members = await db.membership.findMany({
+    where: { unitId, userId: { in: [...new Set(rows.map((r) => r.userId))] } },
+    select: { unitId: true, userId: true, role: true },
+  });
+  const chairs = new Set(
+    members
+      .filter((m) => canChairMeeting([{ unitId: m.unitId, role: roleSchema.catch('saksbehandler').parse(m.role) }], unitId))
+      .map((m) => m.userId),
+  );
+  const found = new Set<string>();
+  for (const item of items) {
+    if (rows.some((r) => chairs.has(r.userId) && (r.item.id === item.id || (item.caseId !== null && r.item.caseId === item.caseId))))
+      found.add(item.id);
+  }
+  return found;
+}
+
+/**
+ * The meeting's row if the actor may run a chair's command on this item of it
+ * (canChairItem): refused in Norwegian when they are inhabil for the item, as
+ * "chair only" when they may not chair at all.
+ */
+export async function requireItemChair(db: Db, actor: Actor, meetingId: string, itemId: string): Promise<MeetingFacts> {
+  const { meeting } = await requireMeetingAccess(db, actor, meetingId);
+  const item = await db.agendaItem.findFirst({ where: { id: itemId, meetingId }, select: { id: true } });
+  if (!item) throw new AppError('not_found');
+  const recusal = await loadItemRecusal(db, actor.userId, itemId, meeting);
+  if (recusal.recused) throw new AppError('forbidden', nbRecusal.chairCommandRefused);
+  if (!canChairItem(actor.memberships, actor.userId, meeting, recusal)) throw new AppError('forbidden', 'chair_only');
+  return meeting;
 }
 
 /**
@@ -87,7 +219,10 @@ export async function documentAccess(db: Db, actor: Actor, doc: DocumentRef, now
  * its agenda. Null for a missing meeting.
  */
 export async function loadMeetingFacts(db: Db, actor: Actor, meetingId: string): Promise<MeetingFacts | null> {
-  const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: { unitId: true, status: true, referentId: true } });
+  const meeting = await db.meeting.findUnique({
+    where: { id: meetingId },
+    select: { unitId: true, status: true, referentId: true, chairId: true },
+  });
   if (!meeting) return null;
   let hasOwnCase = false;
   if (meeting.status === 'closed' && historyScope(actor.memberships, meeting.unitId) === 'own') {
@@ -120,20 +255,65 @@ export async function requireMeetingAccess(
   return { level, meeting };
 }
 
-export async function loadCaseFacts(db: Db, caseId: string, now: Date = systemClock.now()): Promise<CaseFacts | null> {
-  const found = await db.case.findUnique({
-    where: { id: caseId },
-    select: { unitId: true, status: true, createdById: true, meeting: { select: { startsAt: true, status: true } } },
-  });
+/**
+ * A case's facts for the policy. With `userId`, also whether that person
+ * declared themselves inhabil for an item about the case (then they see none
+ * of it, wherever they ask).
+ */
+export async function loadCaseFacts(db: Db, caseId: string, now: Date = systemClock.now(), userId?: string): Promise<CaseFacts | null> {
+  const found = await db.case.findUnique({ where: { id: caseId }, select: caseFactsSelect });
   if (!found) return null;
+  const recused = userId ? (await inhabilCaseIds(db, userId, [caseId])).has(caseId) : false;
+  return caseFactsOf(found, now, recused);
+}
+
+const caseFactsSelect = {
+  id: true,
+  unitId: true,
+  status: true,
+  createdById: true,
+  meeting: { select: { startsAt: true, status: true } },
+} as const;
+
+function caseFactsOf(
+  found: { unitId: string; status: string; createdById: string; meeting: { startsAt: Date; status: string } | null },
+  now: Date,
+  recused: boolean,
+): CaseFacts {
   const meetingStarted = found.meeting ? found.meeting.status !== 'planned' || found.meeting.startsAt <= now : false;
   const meetingStartsAt = found.meeting && !meetingStarted ? found.meeting.startsAt : null;
-  return { unitId: found.unitId, status: found.status, createdById: found.createdById, meetingStarted, meetingStartsAt };
+  return { unitId: found.unitId, status: found.status, createdById: found.createdById, meetingStarted, meetingStartsAt, recused };
+}
+
+/**
+ * The same check as requireCaseAccess('read') for many cases at once (a
+ * meeting's agenda): the facts of those the actor may read, in a fixed
+ * number of queries however many cases there are. The others are left out.
+ */
+export async function readableCases(
+  db: Db,
+  actor: Actor,
+  caseIds: readonly string[],
+  /** The actor's inhabilCaseIds, when the caller has them already. */
+  knownInhabil?: ReadonlySet<string>,
+): Promise<Map<string, CaseFacts>> {
+  if (caseIds.length === 0) return new Map();
+  const now = systemClock.now();
+  const [rows, inhabil] = await Promise.all([
+    db.case.findMany({ where: { id: { in: [...new Set(caseIds)] } }, select: caseFactsSelect }),
+    knownInhabil ?? inhabilCaseIds(db, actor.userId, caseIds),
+  ]);
+  const readable = new Map<string, CaseFacts>();
+  for (const row of rows) {
+    const facts = caseFactsOf(row, now, inhabil.has(row.id));
+    if (caseAccess(actor.userId, actor.memberships, facts) !== 'none') readable.set(row.id, facts);
+  }
+  return readable;
 }
 
 /** The level this actor has on a case, or an AppError for none (hidden = missing). */
 export async function requireCaseAccess(db: Db, actor: Actor, caseId: string, needed: 'read' | 'edit'): Promise<CaseFacts> {
-  const facts = await loadCaseFacts(db, caseId);
+  const facts = await loadCaseFacts(db, caseId, systemClock.now(), actor.userId);
   const level = facts ? caseAccess(actor.userId, actor.memberships, facts) : 'none';
   if (!facts || level === 'none') throw new AppError('not_found');
   if (needed === 'edit' && level !== 'edit') throw new AppError('forbidden');

@@ -16,6 +16,8 @@ import {
   canManageMeetings,
   canChairMeeting,
   canWriteConclusion,
+  canLockItem,
+  canDeclareRecusal,
   canCreateUnits,
   canReadAuditLog,
   canRestoreVersion,
@@ -23,6 +25,8 @@ import {
   caseAccessChangesAt,
   historyScope,
   itemAccess,
+  itemPermissions,
+  canChairItem,
   meetingAccess,
 } from './policy';
 import type { UnitMembership } from './roles';
@@ -308,5 +312,65 @@ describe('starting cases and revisions', () => {
     expect(canMarkDocumented('author', [{ unitId: 'unit-b', role: 'saksbehandler' }], decided)).toBe(false);
     expect(unitsWithDocumentationOverview([...as('leder'), { unitId: 'unit-b', role: 'moteleder' }])).toEqual([unit]);
     expect(unitsWithDocumentationOverview(as('admin'))).toEqual([]);
+  });
+});
+
+describe('habilitet (forvaltningsloven § 6)', () => {
+  const open = { unitId: unit, status: 'open', hasOwnCase: false, referentId: 'sara' };
+  const none = { recused: false, chairRecused: false, actingChairId: null };
+  const chairInhabil = { recused: false, chairRecused: true, actingChairId: null };
+  it('hides the item and its case from whoever declared themselves inhabil, whatever their role', () => {
+    for (const role of ['saksbehandler', 'moteleder', 'leder'] as const) {
+      expect(itemAccess(as(role), { locked: false, meeting: open, ownCase: false, recused: true })).toBe('none');
+      expect(caseAccess('x', as(role), { unitId: unit, status: 'submitted', createdById: 'x', recused: true })).toBe('none');
+    }
+  });
+  it('takes the conclusion and the lock from an inhabil chair and gives them to the referent or the named participant', () => {
+    expect(canWriteConclusion(as('moteleder'), 'mona', open, { ...chairInhabil, recused: true })).toBe(false);
+    expect(canLockItem(as('moteleder'), 'mona', open, { ...chairInhabil, recused: true })).toBe(false);
+    expect(canLockItem(as('saksbehandler'), 'sara', open, chairInhabil)).toBe(true);
+    expect(canLockItem(as('saksbehandler'), 'sara', open, none)).toBe(false);
+    expect(canLockItem(as('moteleder'), 'mona', open, none)).toBe(true);
+    const named = { ...chairInhabil, actingChairId: 'sindre' };
+    expect(canWriteConclusion(as('saksbehandler'), 'sindre', open, named)).toBe(true);
+    expect(canLockItem(as('saksbehandler'), 'sindre', open, named)).toBe(true);
+    expect(canLockItem(as('admin'), 'sindre', open, named)).toBe(false);
+    // Only the substitute: another leader at the table, or the referent when someone else was named, does not.
+    expect(canWriteConclusion(as('leder'), 'lars', open, chairInhabil)).toBe(false);
+    expect(canLockItem(as('leder'), 'lars', open, chairInhabil)).toBe(false);
+    expect(canWriteConclusion(as('saksbehandler'), 'sara', open, named)).toBe(false);
+    expect(canLockItem(as('saksbehandler'), 'sara', open, named)).toBe(false);
+    expect(canWriteConclusion(as('leder'), 'lars', open, none)).toBe(true);
+  });
+  it('refuses the inhabil chair the chair’s commands on the item and gives them to whoever chairs it in her place', () => {
+    expect(canChairItem(as('moteleder'), 'mona', open, none)).toBe(true);
+    expect(canChairItem(as('moteleder'), 'mona', open, { ...chairInhabil, recused: true })).toBe(false);
+    // The referent by default, the named participant when there is one — nobody else in case work.
+    expect(canChairItem(as('saksbehandler'), 'sara', open, chairInhabil)).toBe(true);
+    expect(canChairItem(as('saksbehandler'), 'sara', open, { ...chairInhabil, actingChairId: 'sindre' })).toBe(false);
+    expect(canChairItem(as('saksbehandler'), 'sindre', open, { ...chairInhabil, actingChairId: 'sindre' })).toBe(true);
+    expect(canChairItem(as('saksbehandler'), 'sara', open, none)).toBe(false);
+    expect(canChairItem(as('saksbehandler'), 'sara', { ...open, status: 'closed' }, chairInhabil)).toBe(false);
+  });
+  it('gives the room and the item’s document one answer: the named participant concludes, a locked item is concluded by nobody', () => {
+    const named = { ...chairInhabil, actingChairId: 'sindre' };
+    const facts = { locked: false, meeting: open, ownCase: false };
+    expect(itemPermissions(as('saksbehandler'), 'sindre', facts, named)).toEqual({ level: 'edit', mayConclude: true, mayLock: true });
+    expect(itemPermissions(as('saksbehandler'), 'sindre', facts, none)).toEqual({ level: 'edit', mayConclude: false, mayLock: false });
+    expect(itemPermissions(as('saksbehandler'), 'sindre', { ...facts, locked: true }, named)).toEqual({
+      level: 'read',
+      mayConclude: false,
+      mayLock: true,
+    });
+    expect(itemPermissions(as('moteleder'), 'mona', facts, { ...chairInhabil, recused: true })).toEqual({
+      level: 'none',
+      mayConclude: false,
+      mayLock: false,
+    });
+  });
+  it('lets participants declare and withdraw until the item is locked', () => {
+    expect(canDeclareRecusal(as('saksbehandler'), open, { locked: false })).toBe(true);
+    expect(canDeclareRecusal(as('saksbehandler'), open, { locked: true })).toBe(false);
+    expect(canDeclareRecusal(as('admin'), open, { locked: false })).toBe(false);
   });
 });

@@ -19,6 +19,8 @@ export type CaseFacts = {
   meetingStarted?: boolean;
   /** When that meeting starts, while it is still ahead (the instant `meetingStarted` turns true by itself). */
   meetingStartsAt?: Date | null;
+  /** The actor declared themselves inhabil for an agenda item about this case (lib/meetings/recusal.ts). */
+  recused?: boolean;
 };
 export type MeetingFacts = {
   unitId: string;
@@ -27,6 +29,8 @@ export type MeetingFacts = {
   hasOwnCase: boolean;
   /** Whom the chair named to write the conclusions with them (Meeting.referentId). */
   referentId?: string | null;
+  /** Who chairs the meeting (Meeting.chairId): their habilitet decides who chairs an item (ItemRecusalFacts.chairRecused). */
+  chairId?: string | null;
 };
 
 function roleIn(memberships: readonly UnitMembership[], unitId: string): Role | null {
@@ -40,6 +44,8 @@ export function unitAccess(memberships: readonly UnitMembership[], unitId: strin
 export function caseAccess(userId: string, memberships: readonly UnitMembership[], facts: CaseFacts): AccessLevel {
   const role = roleIn(memberships, facts.unitId);
   if (!role) return 'none';
+  // Habilitet (forvaltningsloven § 6): whoever declared themselves inhabil for the case takes no part in it — not even reading.
+  if (facts.recused) return 'none';
   // A deleted draft is gone for everyone (the row stays for the access log, until retention purges it).
   if (facts.status === 'deleted') return 'none';
   // A draft is the author's work in progress: colleagues in case work may
@@ -96,9 +102,100 @@ export function canChairMeeting(memberships: readonly UnitMembership[], unitId: 
  * writes in its notes. The item's own level still applies (a locked item is
  * read-only for all). Enforced on the item's Yjs document by the update guard.
  */
-export function canWriteConclusion(memberships: readonly UnitMembership[], userId: string, meeting: MeetingFacts): boolean {
+export function canWriteConclusion(
+  memberships: readonly UnitMembership[],
+  userId: string,
+  meeting: MeetingFacts,
+  item?: ItemRecusalFacts,
+): boolean {
   if (meetingAccess(memberships, meeting) !== 'edit') return false;
+  // An inhabil chair or referent takes no part in the item; the participant named to chair it in their place writes it.
+  if (item?.recused) return false;
+  // The meeting's chair inhabil: whoever chairs the item in the chair's place concludes it, nobody else by role
+  // (another leader at the table advises, as everyone does).
+  if (item?.chairRecused) return chairsInChairsPlace(userId, meeting, item);
+  if (item?.actingChairId != null && item.actingChairId === userId) return true;
   return canChairMeeting(memberships, meeting.unitId) || (meeting.referentId != null && meeting.referentId === userId);
+}
+
+/**
+ * Habilitet on one item, for the actor. Habilitet holds per case: `recused`
+ * is true when the actor declared themselves inhabil for this item or for
+ * any item about its case (an earlier meeting's, a carried or resubmitted
+ * one); `chairRecused` when the person chairing the meeting (Meeting.chairId)
+ * did — then the participant the chair named (`actingChairId`), else the
+ * referent, chairs the item. Loaded by lib/access/access-service.ts.
+ */
+export type ItemRecusalFacts = { recused: boolean; chairRecused: boolean; actingChairId: string | null };
+
+/** Whoever chairs the item in the chair's place, when the meeting's chair is inhabil for it: the participant named, else the referent. */
+export function chairsInChairsPlace(userId: string, meeting: MeetingFacts, item: ItemRecusalFacts): boolean {
+  if (!item.chairRecused) return false;
+  return (item.actingChairId ?? meeting.referentId ?? null) === userId;
+}
+
+/**
+ * Locking an item (its conclusion final) and unlocking it: whoever may chair,
+ * unless inhabil for it; when the meeting's chair is inhabil for the item,
+ * only the referent or the participant named to chair it — whoever writes its
+ * conclusion in the chair's place (another leader does not, by role).
+ */
+export function canLockItem(
+  memberships: readonly UnitMembership[],
+  userId: string,
+  meeting: MeetingFacts,
+  item: ItemRecusalFacts,
+): boolean {
+  if (!canWriteConclusion(memberships, userId, meeting, item)) return false;
+  return item.chairRecused ? chairsInChairsPlace(userId, meeting, item) : canChairMeeting(memberships, meeting.unitId);
+}
+
+/**
+ * The chair's commands on one item — make it the current one, move it on or
+ * off the A-list, ask its caseworker for what is missing: whoever may chair
+ * the unit's meetings, never for an item they are inhabil for (forvaltningsloven
+ * § 6: they take no part in it); whoever chairs the item in the chair's place
+ * may do them for that item.
+ */
+export function canChairItem(
+  memberships: readonly UnitMembership[],
+  userId: string,
+  meeting: MeetingFacts,
+  item: ItemRecusalFacts,
+): boolean {
+  if (meetingAccess(memberships, meeting) !== 'edit' || item.recused) return false;
+  return canChairMeeting(memberships, meeting.unitId) || chairsInChairsPlace(userId, meeting, item);
+}
+
+/**
+ * Everything one person may do with one agenda item, decided once for every
+ * door: the item's Yjs document (the server's update guard reads `mayConclude`)
+ * and the meeting room (which enables the conclusion fields and the lock
+ * button from the same answer).
+ */
+export type ItemPermissions = { level: AccessLevel; mayConclude: boolean; mayLock: boolean };
+
+export function itemPermissions(
+  memberships: readonly UnitMembership[],
+  userId: string,
+  facts: Omit<ItemFacts, 'recused'>,
+  recusal: ItemRecusalFacts,
+): ItemPermissions {
+  const level = itemAccess(memberships, { ...facts, recused: recusal.recused });
+  return {
+    level,
+    mayConclude: level === 'edit' && canWriteConclusion(memberships, userId, facts.meeting, recusal),
+    mayLock: level !== 'none' && canLockItem(memberships, userId, facts.meeting, recusal),
+  };
+}
+
+/**
+ * Declaring oneself inhabil for an item, or withdrawing it: anyone who takes
+ * part in the meeting (edit on it), while the item is not locked — once its
+ * conclusion is final, the declaration is part of the record.
+ */
+export function canDeclareRecusal(memberships: readonly UnitMembership[], meeting: MeetingFacts, item: { locked: boolean }): boolean {
+  return meetingAccess(memberships, meeting) === 'edit' && !item.locked;
 }
 
 /** A case sent after the deadline is taken onto its meeting by whoever chairs the unit's meetings. */
@@ -122,6 +219,8 @@ export type ItemFacts = {
   meeting: MeetingFacts;
   /** The item is about one of the actor's own cases. */
   ownCase: boolean;
+  /** The actor declared themselves inhabil for the item: they see none of it. */
+  recused?: boolean;
 };
 
 /**
@@ -130,6 +229,7 @@ export type ItemFacts = {
  * their own cases (the minutes show them no more).
  */
 export function itemAccess(memberships: readonly UnitMembership[], facts: ItemFacts): AccessLevel {
+  if (facts.recused) return 'none';
   if (facts.meeting.status === 'closed' && historyScope(memberships, facts.meeting.unitId) === 'own' && !facts.ownCase) return 'none';
   const level = meetingAccess(memberships, facts.meeting);
   return level === 'edit' && facts.locked ? 'read' : level;
@@ -342,4 +442,23 @@ export function canMarkDocumented(
 /** The units whose not-yet-documented cases a person follows up: where they lead. */
 export function unitsWithDocumentationOverview(memberships: readonly UnitMembership[]): string[] {
   return memberships.filter((m) => m.role === 'leder').map((m) => m.unitId);
+}
+
+/** A closed meeting's minutes, as the approval rules see them (issue 19; lib/minutes). */
+export type MinutesFacts = { unitId: string; chairId: string | null; referentId: string | null; attended: boolean };
+
+/**
+ * Who edits and approves draft minutes: whoever may chair the unit's meetings,
+ * the meeting's own chair and the referent the chair named. Read access to the
+ * meeting is asked first (requireMeetingAccess).
+ */
+export function canEditMinutes(memberships: readonly UnitMembership[], userId: string, minutes: MinutesFacts): boolean {
+  if (!roleIn(memberships, minutes.unitId)) return false;
+  return canChairMeeting(memberships, minutes.unitId) || minutes.chairId === userId || minutes.referentId === userId;
+}
+
+/** Who comments on draft minutes: whoever took part — was present, or chaired or wrote them. */
+export function canCommentOnMinutes(memberships: readonly UnitMembership[], userId: string, minutes: MinutesFacts): boolean {
+  if (!roleIn(memberships, minutes.unitId)) return false;
+  return minutes.attended || canEditMinutes(memberships, userId, minutes);
 }

@@ -4,7 +4,7 @@ import { recordAuditEvent, type AuditAction } from '../audit/record-audit-event'
 import { hashPassword } from '../auth/password';
 import { endUserSessions } from '../auth/user-sessions';
 import { AppError } from '../errors/app-error';
-import { endLiveSessions } from '../realtime/live-sessions';
+import { endLiveSessions, forgetLiveUser } from '../realtime/live-sessions';
 import { idParam } from '../validation/query-params';
 import { parseInput } from '../validation/parse-input';
 import { assertNotLastAdmin, checkPassword, emailSchema, personNameSchema, type AdminContext } from './administration';
@@ -58,7 +58,7 @@ export async function setAccountPassword(context: AdminContext): Promise<void> {
   checkPassword(password, account);
   await context.db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(password) } });
   await audit(context, account, 'user.password_set', unitId);
-  endLiveSessions(await endUserSessions(context.db, userId, 'revoked'));
+  await endLiveSessions(await endUserSessions(context.db, userId, 'revoked'));
 }
 
 /** Deactivates (every session ends at once) or reactivates an account; nobody their own, and no unit left without an admin. */
@@ -69,7 +69,7 @@ export async function setAccountActive(context: AdminContext): Promise<void> {
   if (!active) for (const id of account.unitIds) await assertNotLastAdmin(context.db, id, userId);
   await context.db.user.update({ where: { id: userId }, data: { active } });
   await audit(context, account, active ? 'user.activate' : 'user.deactivate', unitId);
-  if (!active) endLiveSessions(await endUserSessions(context.db, userId, 'deactivated'));
+  if (!active) await endLiveSessions(await endUserSessions(context.db, userId, 'deactivated'));
 }
 
 export async function changeAccountName(context: AdminContext): Promise<void> {
@@ -78,6 +78,7 @@ export async function changeAccountName(context: AdminContext): Promise<void> {
   if (name === account.name) return;
   await context.db.user.update({ where: { id: userId }, data: { name } });
   await audit(context, account, 'user.rename', unitId);
+  await forgetLiveUser(userId);
 }
 
 /**
@@ -92,6 +93,7 @@ export async function changeAccountEmail(context: AdminContext): Promise<void> {
     throw new AppError('invalid_input', 'e-mail in use', { email: 'email_taken' });
   await context.db.user.update({ where: { id: userId }, data: { email } });
   await audit(context, account, 'user.email_change', unitId);
+  await forgetLiveUser(userId);
 }
 
 /** Forgets the linked OIDC subject: the next login through the provider links again by e-mail (a replaced identity). */

@@ -24,7 +24,7 @@ export async function listAdministeredUnits(db: Db, actor: Actor) {
 
 export async function unitAdministration(db: Db, actor: Actor, unitId: string) {
   if (!canAdministerUnit(actor.memberships, unitId)) throw new AppError('not_found');
-  const unit = await db.unit.findUnique({ where: { id: unitId }, select: { id: true, name: true } });
+  const unit = await db.unit.findUnique({ where: { id: unitId }, select: { id: true, name: true, minutesApprovalDays: true } });
   if (!unit) throw new AppError('not_found');
   const memberships = await db.membership.findMany({
     where: { unitId },

@@ -8,7 +8,7 @@ import { passwordProblem } from '../auth/password-strength';
 import type { Db } from '../db/db';
 import { AppError } from '../errors/app-error';
 import { nbNotifications } from '../i18n/nb-notifications';
-import { recheckLiveUser } from '../realtime/live-sessions';
+import { forgetLiveUser, recheckLiveUser } from '../realtime/live-sessions';
 import { idParam } from '../validation/query-params';
 import { parseInput } from '../validation/parse-input';
 
@@ -76,6 +76,8 @@ export async function createUnit({ db, actor, input }: AdminContext): Promise<{ 
     });
     return created;
   });
+  // The creator's kept session lacks the new unit: every node reads it again.
+  await forgetLiveUser(actor.userId);
   return { unitId: unit.id };
 }
 
@@ -105,7 +107,7 @@ export async function addMember({ db, actor, input }: AdminContext): Promise<{ u
     checkPassword(data.password, { email: data.email, name });
   }
   const passwordHash = data.password !== undefined ? await hashPassword(data.password) : null;
-  return db.$transaction(async (tx) => {
+  const added = await db.$transaction(async (tx) => {
     const user = existing ?? (await tx.user.create({ data: { email: data.email, name, passwordHash } }));
     const already = await tx.membership.findUnique({ where: { userId_unitId: { userId: user.id, unitId: data.unitId } } });
     if (already) throw new AppError('invalid_input', 'already a member', { email: 'already_member' });
@@ -124,6 +126,9 @@ export async function addMember({ db, actor, input }: AdminContext): Promise<{ u
     });
     return { userId: user.id, created: !existing };
   });
+  // Their kept session (if they are logged in) lacks the new unit: every node reads it again.
+  await forgetLiveUser(added.userId);
+  return added;
 }
 
 /** A unit must keep an admin: the last one cannot be demoted, removed or deactivated. */
@@ -154,7 +159,7 @@ export async function changeRole({ db, actor, input }: AdminContext): Promise<vo
     unitId,
     detail: { from: current.role, to: role },
   });
-  recheckLiveUser(userId);
+  await recheckLiveUser(userId);
 }
 
 export async function removeMember({ db, actor, input }: AdminContext): Promise<void> {
@@ -171,7 +176,7 @@ export async function removeMember({ db, actor, input }: AdminContext): Promise<
     unitId,
     detail: { role: current.role },
   });
-  recheckLiveUser(userId);
+  await recheckLiveUser(userId);
 }
 
 /** Changing one's own password needs the current one. */

@@ -62,6 +62,7 @@ export async function grantSystemAdmin(db: Db, options: GrantArguments): Promise
       detail: { via: 'cli' },
     });
   });
-  // The flag is read from the database on every request (loadLiveSession): the next one sees the change.
+  // This command runs beside the servers, not in them: each node's session cache (lib/auth/session-cache.ts) may
+  // keep the old flag for up to SAMLET_SESSION_CACHE_MS (5 s); after that every request reads the change.
   return { outcome: revoke ? 'revoked' : 'granted', email };
 }

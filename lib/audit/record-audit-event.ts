@@ -33,6 +33,8 @@ export const auditActions = [
   'follow_up.reopen',
   'case.start_revision',
   'case.mark_documented',
+  // Review of issue 19: a correction of the minutes after the mark unsettles it.
+  'case.changed_after_documented',
   'unit.create',
   'unit.rename',
   'member.add',
@@ -63,13 +65,32 @@ export const auditActions = [
   'case.national_id_override',
   // Issue 17: a version of a case or an item restored (as a new edit).
   'version.restore',
+  // Issue 18: habilitet (forvaltningsloven § 6), and the reason an outcome departs from like cases.
+  'item.declare_recusal',
+  'item.withdraw_recusal',
+  'item.set_acting_chair',
+  // Issue 18: the A-list (moved on or off, concluded together).
+  'agenda.a_list',
+  'item.a_list_conclude',
+  // Issue 19: minutes people approve (lib/minutes), and the unit's comment period.
+  'minutes.comment',
+  'minutes.edit',
+  'minutes.approve',
+  'minutes.remind',
+  'unit.minutes_period',
+  // Issue 22: service-level and political/administrative cases (lib/leader-cases).
+  'leader_case.create',
+  'leader_case.read',
+  'leader_case.update',
+  'leader_case.attach_evidence',
+  'leader_case.download',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 export type AuditEventInput = {
   actorId: string | null;
   action: AuditAction;
-  entityType: 'case' | 'meeting' | 'item' | 'user' | 'unit' | 'document' | 'follow_up';
+  entityType: 'case' | 'meeting' | 'item' | 'user' | 'unit' | 'document' | 'follow_up' | 'leader_case';
   entityId: string;
   unitId?: string | null;
   detail?: Record<string, string | number | boolean>;

@@ -3,6 +3,7 @@ import { actorOf, type Actor } from '../access/access-service';
 import type { Db } from '../db/db';
 import { sessionMaxAgeSeconds } from './session-cookie';
 import { systemClock } from '../time/clock';
+import { optionalRuntimeService } from '../runtime/services';
 
 /**
  * Server-side sessions. The encrypted session cookie carries the user (`sub`)
@@ -43,11 +44,20 @@ export async function endUserSessions(db: Db, userId: string, reason: EndReason,
 /**
  * The acting user for a cookie's claims: null unless the session exists,
  * belongs to that user, has not ended or expired, and the user is active.
- * Roles come fresh from the database.
+ * Roles come from the database, or from the server's session cache
+ * (lib/auth/session-cache.ts), which every logout, deactivation and role
+ * change empties on every node before it is answered.
  */
 export async function loadLiveSession(db: Db, claims: SessionClaims | null, now: Date = systemClock.now()): Promise<LiveSession | null> {
   if (!claims || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return null;
-  // One query: it runs on every page, API call and socket.io event.
+  const { sub, sid } = claims;
+  const cache = optionalRuntimeService('sessionCache');
+  return cache ? cache.load(sid, sub, now, () => readLiveSession(db, sub, sid, now)) : readLiveSession(db, sub, sid, now);
+}
+
+async function readLiveSession(db: Db, sub: string, sid: string, now: Date): Promise<LiveSession | null> {
+  const claims = { sub, sid };
+  // One query: it runs on every page, API call and socket.io event that the cache does not answer.
   const session = await db.userSession.findUnique({
     where: { id: claims.sid },
     select: {

@@ -13,8 +13,12 @@ export const createCaseInputSchema = z.object({
   content: z.unknown().optional(),
 });
 
-/** Starts a draft in one of the actor's units (the only one, or the one named). */
-export async function createCase(context: CaseContext & { input: unknown }): Promise<{ id: string }> {
+/**
+ * Starts a draft in one of the actor's units (the only one, or the one named).
+ * `madeFor`: the draft is made for the actor by the system (a revurdering
+ * prepared from a re-assessment date), so the audit log names no one as its maker.
+ */
+export async function createCase(context: CaseContext & { input: unknown; madeFor?: 'reassessment_date' }): Promise<{ id: string }> {
   const { db, store, actor } = context;
   const input = parseInput(createCaseInputSchema, context.input, 'invalid case');
   // The content is checked on its own so its field errors name the form's fields, as for an update.
@@ -32,6 +36,13 @@ export async function createCase(context: CaseContext & { input: unknown }): Pro
     select: { id: true },
   });
   if (Object.keys(content).length) await store.write(created.id, content);
-  await recordAuditEvent(db, { actorId: actor.userId, action: 'case.create', entityType: 'case', entityId: created.id, unitId });
+  await recordAuditEvent(db, {
+    actorId: context.madeFor ? null : actor.userId,
+    action: 'case.create',
+    entityType: 'case',
+    entityId: created.id,
+    unitId,
+    ...(context.madeFor ? { detail: { by: context.madeFor, for: actor.userId } } : {}),
+  });
   return created;
 }

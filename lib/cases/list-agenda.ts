@@ -1,14 +1,16 @@
 import { requireMeetingAccess, type Actor } from '../access/access-service';
 import { canChairMeeting } from '../access/policy';
-import { recordAuditEvents } from '../audit/record-audit-event';
+import { recordAuditEvents, type AuditEventInput } from '../audit/record-audit-event';
 import type { Db } from '../db/db';
 import { caseReadEvents } from '../history/log-case-reads';
 import type { CaseContent } from './case-form';
 import { diffContent, type FieldChange } from './diff-versions';
 import { maskNationalIds as mask } from '../privacy/national-id';
 import { agendaItemsFor } from '../meetings/agenda-items';
-import { caseReadiness, isReady } from '../meetings/case-readiness';
-import { missingInWords } from '../meetings/ask-for-missing';
+import { inhabilItemIds } from '../access/access-service';
+import { lastAsks, type LastAsk } from '../meetings/ask-for-missing';
+import { liveMissing } from '../meetings/live-readiness';
+import { getCaseContentStore } from './case-content-store';
 
 export type AgendaCase = {
   id: string;
@@ -25,8 +27,10 @@ export type AgendaCase = {
   acceptedLate: boolean;
   /** What changed in the latest submission compared with the one before. */
   changes: FieldChange[];
-  /** For whoever may chair the meeting, before it closes: what the case lacks, in words (empty: nothing). */
+  /** For whoever may chair the meeting, before it closes: what the case lacks now (its live document), in words (empty: nothing). */
   missing: string[];
+  /** For the chair: the latest ask of its caseworker for this meeting ("Spurt 14:02 av Mona Møteleder"). */
+  lastAsk: LastAsk | null;
 };
 
 /** One item of the agenda: a submitted case (with its summary), or a matter the chair added (no case). */
@@ -36,18 +40,26 @@ export type AgendaEntry = {
   purpose: string | null;
   /** submitted | carried_over | accepted_late | added */
   reason: string;
+  /** On the A-list (til orientering uten drøfting): listed apart (lib/meetings/agenda-rules.ts, splitAList). */
+  aList: boolean;
   case: AgendaCase | null;
+  /** The actor declared themselves inhabil for it: the title alone, no summary (and `case` is null). */
+  recused: boolean;
+  locked: boolean;
+  /** The actor takes part in the meeting (may declare themselves inhabil for an item). */
+  participant: boolean;
 };
 
 /**
  * A meeting's agenda as the saksliste page shows it — the same items in the
  * same order as the room (lib/meetings/agenda-items.ts) — and, for its
- * chair, late requests.
+ * chair, late requests. Its reads are logged here, or — with `reads` — added
+ * to it for the caller's one insert (load-agenda-page.ts).
  */
-export async function listAgenda(options: { db: Db; actor: Actor; meetingId: string }) {
+export async function listAgenda(options: { db: Db; actor: Actor; meetingId: string; reads?: AuditEventInput[] }) {
   const { db, actor, meetingId } = options;
   // The one rule of who sees a meeting: a closed one is hidden from a caseworker with no case on it.
-  await requireMeetingAccess(db, actor, meetingId);
+  const { level } = await requireMeetingAccess(db, actor, meetingId);
   const meeting = await db.meeting.findUniqueOrThrow({
     where: { id: meetingId },
     include: { unit: { select: { name: true } }, chair: { select: { name: true } } },
@@ -68,7 +80,16 @@ export async function listAgenda(options: { db: Db; actor: Actor; meetingId: str
     versions: { orderBy: { version: 'desc' as const }, take: 2, select: { content: true } },
   };
   const items = await agendaItemsFor(db, actor, meeting);
-  const caseIds = items.flatMap((i) => (i.caseId ? [i.caseId] : []));
+  const recused = await inhabilItemIds(db, actor.userId, items);
+  // Habilitet (per case, lib/access): nothing of a case the actor is inhabil for — only its title, read apart from the summaries.
+  const caseIds = items.flatMap((i) => (i.caseId && !recused.has(i.id) ? [i.caseId] : []));
+  const recusedCaseIds = items.flatMap((i) => (i.caseId && recused.has(i.id) ? [i.caseId] : []));
+  const recusedTitles = new Map(
+    (recusedCaseIds.length === 0
+      ? []
+      : await db.case.findMany({ where: { id: { in: recusedCaseIds } }, select: { id: true, title: true } })
+    ).map((c) => [c.id, mask(c.title)]),
+  );
   const [cases, late] = await Promise.all([
     db.case.findMany({ where: { id: { in: caseIds } }, select }),
     canChairMeeting(actor.memberships, meeting.unitId)
@@ -76,9 +97,11 @@ export async function listAgenda(options: { db: Db; actor: Actor; meetingId: str
       : Promise.resolve([]),
   ]);
   const chairing = canChairMeeting(actor.memberships, meeting.unitId) && meeting.status !== 'closed';
+  const [missing, asks] = chairing
+    ? await Promise.all([liveMissing(getCaseContentStore(), caseIds), lastAsks(db, meetingId)])
+    : [new Map<string, string[]>(), new Map<string, LastAsk>()];
   const present = (row: (typeof cases)[number]): AgendaCase => {
     const [latest, previous] = row.versions.map((v) => JSON.parse(v.content) as CaseContent);
-    const readiness = chairing && latest ? caseReadiness(latest) : null;
     return {
       id: row.id,
       title: mask(row.title),
@@ -93,12 +116,13 @@ export async function listAgenda(options: { db: Db; actor: Actor; meetingId: str
       submittedAt: row.submittedAt,
       acceptedLate: row.acceptedLate,
       changes: latest && previous ? diffContent(previous, latest) : [],
-      missing: readiness && !isReady(readiness) ? missingInWords(readiness) : [],
+      missing: missing.get(row.id) ?? [],
+      lastAsk: asks.get(row.id) ?? null,
     };
   };
   // The agenda shows each case's title, person reference and changed text: a read of the meeting and of each
   // case (late requests too), in one insert, written before anything is shown.
-  await recordAuditEvents(db, [
+  const reads: AuditEventInput[] = [
     { actorId: actor.userId, action: 'meeting.read', entityType: 'meeting', entityId: meetingId, unitId: meeting.unitId },
     ...caseReadEvents(
       actor,
@@ -106,7 +130,9 @@ export async function listAgenda(options: { db: Db; actor: Actor; meetingId: str
       'agenda',
       { meetingId },
     ),
-  ]);
+  ];
+  if (options.reads) options.reads.push(...reads);
+  else await recordAuditEvents(db, reads);
   const caseById = new Map(cases.map((row) => [row.id, present(row)]));
   return {
     meeting: {
@@ -124,10 +150,14 @@ export async function listAgenda(options: { db: Db; actor: Actor; meetingId: str
       const found = item.caseId ? (caseById.get(item.caseId) ?? null) : null;
       return {
         itemId: item.id,
-        title: found?.title ?? mask(item.title ?? ''),
+        title: found?.title ?? (item.caseId ? recusedTitles.get(item.caseId) : undefined) ?? mask(item.title ?? ''),
         purpose: found?.purpose ?? item.purpose,
         reason: item.reason,
+        aList: item.aList,
         case: found,
+        recused: recused.has(item.id),
+        locked: item.locked,
+        participant: level === 'edit',
       };
     }),
     lateRequests: late.map(present),

@@ -1,3 +1,4 @@
+import { isDocumented } from './epj-follow-up';
 import type { Actor } from '../access/access-service';
 import type { Db } from '../db/db';
 import type { ShownCase } from '../history/log-case-reads';
@@ -10,7 +11,7 @@ export type ConcludedCase = {
   id: string;
   title: string;
   personRef: string;
-  meeting: { id: string; startsAt: Date };
+  meeting: { id: string; startsAt: Date; closedAt: Date | null };
   itemId: string;
   outcome: string | null;
   conclusion: string | null;
@@ -43,7 +44,7 @@ export async function findConcludedCases(options: {
       anonymisedAt: null,
       unitId: { in: actor.memberships.map((m) => m.unitId) },
     },
-    select: { id: true, unitId: true, title: true, personRef: true, documentedAt: true },
+    select: { id: true, unitId: true, title: true, personRef: true, documentedAt: true, changedAfterDocumentedAt: true },
   });
   if (rows.length === 0) return { cases: [], shown: [] };
   const items = await db.agendaItem.findMany({
@@ -56,7 +57,7 @@ export async function findConcludedCases(options: {
       conclusion: true,
       reassessmentDate: true,
       epjDocumentation: true,
-      meeting: { select: { id: true, startsAt: true } },
+      meeting: { select: { id: true, startsAt: true, closedAt: true } },
       followUps: { where: { doneAt: null }, orderBy: [{ dueDate: 'asc' }, { createdAt: 'asc' }] },
     },
   });
@@ -77,7 +78,8 @@ export async function findConcludedCases(options: {
         conclusion: item.conclusion === null ? null : maskNationalIds(item.conclusion),
         reassessmentDate: item.reassessmentDate,
         epjDocumentation: item.epjDocumentation,
-        documentedAt: row.documentedAt,
+        // Changed by a correction of the minutes since the mark: not documented until marked again.
+        documentedAt: isDocumented(row) ? row.documentedAt : null,
         openFollowUps: item.followUps.map((f) => ({
           id: f.id,
           description: maskNationalIds(f.description),

@@ -34,7 +34,13 @@ export async function listUndocumented(options: { db: Db; actor: Actor }): Promi
   // Nobody else has this overview: not found, as a page one may not see.
   if (units.length === 0) throw new AppError('not_found');
   const rows = await db.case.findMany({
-    where: { unitId: { in: units }, status: 'concluded', documentedAt: null, anonymisedAt: null },
+    // Not marked, or marked and changed since by a correction of the minutes (lib/minutes/after-documented.ts).
+    where: {
+      unitId: { in: units },
+      status: 'concluded',
+      anonymisedAt: null,
+      OR: [{ documentedAt: null }, { changedAfterDocumentedAt: { not: null } }],
+    },
     select: { id: true, unitId: true, title: true, personRef: true, createdById: true, createdBy: { select: { name: true } } },
   });
   const items = await db.agendaItem.findMany({

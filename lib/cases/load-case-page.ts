@@ -38,20 +38,26 @@ export async function loadCasePage(options: {
   const now = options.now ?? systemClock.now();
   const details = await getCase({ db, store: options.store, actor, caseId: options.caseId, channel: 'page' });
   const [meetings, similar] = await Promise.all([
-    db.meeting.findMany({
-      where: { unitId: details.unitId, status: 'planned', startsAt: { gt: now } },
-      orderBy: { startsAt: 'asc' },
-      take: offeredMeetings,
-      select: { id: true, startsAt: true, submissionDeadline: true },
-    }),
+    targetMeetings(db, details.unitId, now),
     details.status !== 'draft' ? similarCases({ db, actor, caseId: details.id }) : Promise.resolve([]),
   ]);
   const overridden = overriddenNumbers(details.content, await loadOverrideCheck(db, `case:${details.id}`));
   return {
     // The heading is outside the editor: a number in the question is masked there (the editor shows it, to be replaced).
     details: { ...details, title: maskNationalIds(details.title) },
-    meetings: meetings.map((m) => ({ ...m, deadlinePassed: m.submissionDeadline <= now })),
+    meetings,
     similar,
     overridden,
   };
+}
+
+/** The unit's next planned meetings a case may be sent to (also for *Ny sak*, before the case exists). */
+export async function targetMeetings(db: Db, unitId: string, now: Date): Promise<TargetMeeting[]> {
+  const meetings = await db.meeting.findMany({
+    where: { unitId, status: 'planned', startsAt: { gt: now } },
+    orderBy: { startsAt: 'asc' },
+    take: offeredMeetings,
+    select: { id: true, startsAt: true, submissionDeadline: true },
+  });
+  return meetings.map((m) => ({ ...m, deadlinePassed: m.submissionDeadline <= now }));
 }

@@ -7,9 +7,10 @@ import { maskNationalIds } from '../privacy/national-id';
 import { draftDecisionLetter } from '../record-system/decision-letter';
 import { gerica } from '../record-system/gerica';
 import type { HandOffBlock, HandOffData, RecordSystem } from '../record-system/hand-off';
-import { osloDate } from '../time/oslo';
 import { parseFields } from '../validation/parse-fields';
 import { caseContentSchema, type CaseContent } from './case-form';
+import { heldOn } from './held-on';
+import { changesSinceDocumented, type ChangeSinceDocumented } from './changes-since-documented';
 
 export type HandOffPage = {
   caseId: string;
@@ -23,6 +24,10 @@ export type HandOffPage = {
   letter: string;
   /** Marked *dokumentert i fagsystemet*: when and by whom (null: not yet). */
   documented: { at: Date; by: string } | null;
+  /** A correction of the minutes changed the conclusion or notes after the mark: when, and what (the case needs marking again). */
+  changedAfterDocumented: { at: Date; changes: ChangeSinceDocumented[] } | null;
+  /** The meeting's minutes are still a draft: the conclusion may yet be corrected. */
+  minutesDraft: boolean;
   /** The viewer may mark it (its caseworker). */
   canMark: boolean;
 };
@@ -65,6 +70,7 @@ export async function loadHandOff(options: { db: Db; actor: Actor; caseId: strin
       anonymisedAt: true,
       documentedAt: true,
       documentedById: true,
+      changedAfterDocumentedAt: true,
     },
   });
   if (!row || row.status !== 'concluded' || row.anonymisedAt || !canSeeHandOff(actor.userId, actor.memberships, row))
@@ -73,7 +79,7 @@ export async function loadHandOff(options: { db: Db; actor: Actor; caseId: strin
     where: { caseId, status: 'concluded', meeting: { status: 'closed' } },
     orderBy: { meeting: { startsAt: 'desc' } },
     include: {
-      meeting: { select: { id: true, startsAt: true } },
+      meeting: { select: { id: true, startsAt: true, closedAt: true, minutesStatus: true } },
       followUps: { orderBy: [{ dueDate: 'asc' }, { createdAt: 'asc' }] },
     },
   });
@@ -119,7 +125,8 @@ export async function loadHandOff(options: { db: Db; actor: Actor; caseId: strin
       adjusted: parseAdjusted(item.adjustedAssessment),
     },
     meeting: {
-      date: osloDate(item.meeting.startsAt),
+      // The day it was held: its close, as the deadlines count (held-on.ts).
+      date: heldOn(item.meeting),
       outcome: item.outcome,
       referredTo: item.referredTo,
       conclusion: item.conclusion ?? '',
@@ -146,6 +153,11 @@ export async function loadHandOff(options: { db: Db; actor: Actor; caseId: strin
     blocks: system.blocks(data),
     letter: draftDecisionLetter(data),
     documented: row.documentedAt ? { at: row.documentedAt, by: documentedBy?.name ?? '' } : null,
+    changedAfterDocumented:
+      row.documentedAt && row.changedAfterDocumentedAt
+        ? { at: row.changedAfterDocumentedAt, changes: await changesSinceDocumented(db, item, row.documentedAt) }
+        : null,
+    minutesDraft: item.meeting.minutesStatus === 'draft',
     canMark: canMarkDocumented(actor.userId, actor.memberships, row),
   };
 }

@@ -74,6 +74,26 @@ export function nationalIdErrors(
   return errors;
 }
 
+/**
+ * The guard against one criterion carrying the decision, for every level of
+ * case (individual, service, political): the holistic assessment should speak
+ * of at least two criteria and not just repeat one criterion's reasons.
+ */
+export function holisticAssessmentWarnings(
+  content: Partial<Record<'samletVurdering' | `${Criterion}Reasons`, string | undefined>>,
+): ('few_criteria' | 'copy_of_one')[] {
+  const samlet = content.samletVurdering ?? '';
+  if (!filled(samlet)) return [];
+  const keys: ('few_criteria' | 'copy_of_one')[] = [];
+  if (criteriaMentioned(samlet).length < 2) keys.push('few_criteria');
+  const copied = criteria.some((c) => {
+    const reasons = content[`${c}Reasons`] ?? '';
+    return filled(reasons) && wordOverlap(samlet, reasons) >= 0.9;
+  });
+  if (copied) keys.push('copy_of_one');
+  return keys;
+}
+
 export function checkSubmission(content: CaseContent, overridden?: NationalIdOverrides): SubmissionCheck {
   const errors: Record<string, string> = {};
   const warnings: Record<string, string[]> = {};
@@ -87,17 +107,7 @@ export function checkSubmission(content: CaseContent, overridden?: NationalIdOve
   if (content.hasOngoingDecision && !filled(content.ongoingDecisionWhat)) errors.ongoingDecisionWhat = 'required';
   if (content.personRef && findNationalIds(content.personRef).length > 0) errors.personRef = 'national_id_not_allowed';
 
-  // The holistic assessment weighs the criteria together: it should speak of
-  // at least two of them and not just repeat one criterion's reasons.
-  const samlet = content.samletVurdering ?? '';
-  if (filled(samlet)) {
-    if (criteriaMentioned(samlet).length < 2) warn('samletVurdering', 'few_criteria');
-    const copied = criteria.some((c) => {
-      const reasons = content[`${c}Reasons`] ?? '';
-      return filled(reasons) && wordOverlap(samlet, reasons) >= 0.9;
-    });
-    if (copied) warn('samletVurdering', 'copy_of_one');
-  }
+  for (const key of holisticAssessmentWarnings(content)) warn('samletVurdering', key);
 
   const numbers = nationalIdErrors(
     content,

@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { canCompleteFollowUp, canSeeCaseHistory, canStartRevision, unitAccess } from '../access/policy';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { CaseContext } from '../cases/case-commands-context';
-import { caseContentSchema, type CaseContent } from '../cases/case-form';
-import { parseFields } from '../validation/parse-fields';
-import { createCase } from '../cases/create-case';
+import { reopenRefused } from '../cases/epj-follow-up';
+import { createRevisionDraft, loadDecidedCase } from './revision-draft';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../validation/parse-input';
 import { idParam } from '../validation/query-params';
@@ -21,12 +20,24 @@ export async function completeFollowUp(context: Pick<CaseContext, 'db' | 'actor'
   const input = parseInput(completeFollowUpSchema, context.input);
   const followUp = await db.followUp.findUnique({
     where: { id: input.followUpId },
-    select: { id: true, ownerId: true, agendaItem: { select: { meeting: { select: { unitId: true } } } } },
+    select: {
+      id: true,
+      ownerId: true,
+      kind: true,
+      doneAt: true,
+      caseId: true,
+      agendaItem: { select: { meeting: { select: { unitId: true } } } },
+    },
   });
   if (!followUp) throw new AppError('not_found');
   const unitId = followUp.agendaItem.meeting.unitId;
   if (unitAccess(actor.memberships, unitId) === 'none') throw new AppError('not_found');
   if (!canCompleteFollowUp(actor.userId, actor.memberships, { unitId, ownerId: followUp.ownerId })) throw new AppError('forbidden');
+  // The mark closed it; the page offers no reopening, and a forged one is refused (epj-follow-up.ts).
+  const decided = followUp.caseId
+    ? await db.case.findUnique({ where: { id: followUp.caseId }, select: { documentedAt: true, changedAfterDocumentedAt: true } })
+    : null;
+  if (!input.done && reopenRefused(followUp, decided)) throw new AppError('conflict', 'documented');
   await db.followUp.update({ where: { id: followUp.id }, data: { doneAt: input.done ? (context.now ?? systemClock.now()) : null } });
   await recordAuditEvent(db, {
     actorId: actor.userId,
@@ -54,30 +65,18 @@ export async function startRevision(context: CaseContext & { input: unknown }): 
       unitId: true,
       status: true,
       createdById: true,
-      versions: { orderBy: { version: 'desc' }, take: 1, select: { content: true } },
     },
   });
   if (!decided || !canSeeCaseHistory(actor.userId, actor.memberships, decided)) throw new AppError('not_found');
   if (decided.status !== 'concluded') throw new AppError('conflict', 'not_concluded');
   if (!canStartRevision(actor.userId, actor.memberships, decided)) throw new AppError('forbidden');
-  const existing = await db.case.findFirst({ where: { revisesCaseId: decided.id, status: { not: 'withdrawn' } }, select: { id: true } });
-  if (existing) return existing;
-  const base: CaseContent = parseFields(caseContentSchema, decided.versions[0] ? JSON.parse(decided.versions[0].content) : {}).data;
-  const content: CaseContent = {
-    ...base,
-    caseType: 'revurdering',
-    hasOngoingDecision: true,
-    question: base.question ? `Revurdering: ${base.question}`.slice(0, 20_000) : 'Revurdering',
-  };
-  const created = await createCase({ ...context, input: { unitId: decided.unitId, content } });
-  await db.case.update({ where: { id: created.id }, data: { revisesCaseId: decided.id } });
-  await recordAuditEvent(db, {
-    actorId: actor.userId,
-    action: 'case.start_revision',
-    entityType: 'case',
-    entityId: created.id,
-    unitId: decided.unitId,
-    detail: { revises: decided.id },
+  // A withdrawn or deleted revurdering is none: a new one is started.
+  const existing = await db.case.findFirst({
+    where: { revisesCaseId: decided.id, status: { notIn: ['withdrawn', 'deleted'] } },
+    select: { id: true },
   });
-  return created;
+  if (existing) return existing;
+  const source = await loadDecidedCase(db, decided.id);
+  if (!source) throw new AppError('not_found');
+  return createRevisionDraft(context, source, 'caseworker');
 }

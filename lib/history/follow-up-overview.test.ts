@@ -14,6 +14,7 @@ const row = (ownerId: string, owner: string, overdue: boolean, done = false): Fo
   meetingDate: new Date('2026-11-17T09:00:00Z'),
   unitName: 'u',
   canComplete: false,
+  closedByMark: false,
 });
 
 describe('countByOwner', () => {

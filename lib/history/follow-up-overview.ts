@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
-import type { Actor } from '../access/access-service';
+import { inhabilCaseIds, type Actor } from '../access/access-service';
 import { canCompleteFollowUp, canSeeCaseHistory, canSeeFollowUp, canStartRevision, unitsWithHistory } from '../access/policy';
 import type { Db } from '../db/db';
+import { reopenRefused } from '../cases/epj-follow-up';
 import { logCaseReads } from './log-case-reads';
 import { osloDate } from '../time/oslo';
 import { systemClock } from '../time/clock';
@@ -19,8 +20,10 @@ export type FollowUpRow = {
   meetingId: string;
   meetingDate: Date;
   unitName: string;
-  /** The owner, or a leader or chair of the unit, may tick it off. */
+  /** The owner, or a leader or chair of the unit, may tick it off (or open it again, unless closedByMark). */
   canComplete: boolean;
+  /** The "document it" follow-up, closed by the case's mark *dokumentert i fagsystemet*: not opened again by hand. */
+  closedByMark: boolean;
 };
 
 export type ReassessmentRow = {
@@ -69,11 +72,16 @@ export async function followUpOverview(options: { db: Db; actor: Actor; now?: Da
   const unitIds = unitsWithHistory(actor.memberships, 'unit');
   const ownUnitIds = unitsWithHistory(actor.memberships, 'own');
   const recently = new Date(now.getTime() - 30 * 24 * 3600_000);
+  // Habilitet holds per case (lib/access): nothing of an item about a case the actor is inhabil for, at any meeting.
+  const notInhabil = { OR: [{ caseId: null }, { caseId: { notIn: [...(await inhabilCaseIds(db, actor.userId))] } }] };
 
   const followUps = await db.followUp.findMany({
     where: {
       OR: [{ doneAt: null }, { doneAt: { gte: recently } }],
       agendaItem: {
+        // Habilitet: nothing of an item the actor was inhabil for, nor of its case elsewhere.
+        recusals: { none: { userId: actor.userId } },
+        ...notInhabil,
         meeting: {
           status: 'closed',
           OR: [{ unitId: { in: unitIds } }, { unitId: { in: ownUnitIds } }],
@@ -96,6 +104,8 @@ export async function followUpOverview(options: { db: Db; actor: Actor; now?: Da
     where: {
       status: 'concluded',
       reassessmentDate: { not: null, lte: horizon },
+      recusals: { none: { userId: actor.userId } },
+      ...notInhabil,
       meeting: { status: 'closed', OR: [{ unitId: { in: unitIds } }, { unitId: { in: ownUnitIds } }] },
     },
     select: { caseId: true, reassessmentDate: true, meetingId: true, meeting: { select: { unitId: true } } },
@@ -106,9 +116,21 @@ export async function followUpOverview(options: { db: Db; actor: Actor; now?: Da
   const [cases, revisions] = await Promise.all([
     db.case.findMany({
       where: { id: { in: caseIds } },
-      select: { id: true, title: true, personRef: true, createdById: true, unitId: true, createdBy: { select: { name: true } } },
+      select: {
+        id: true,
+        title: true,
+        personRef: true,
+        createdById: true,
+        unitId: true,
+        documentedAt: true,
+        changedAfterDocumentedAt: true,
+        createdBy: { select: { name: true } },
+      },
     }),
-    db.case.findMany({ where: { revisesCaseId: { in: caseIds }, status: { not: 'withdrawn' } }, select: { revisesCaseId: true } }),
+    db.case.findMany({
+      where: { revisesCaseId: { in: caseIds }, status: { notIn: ['withdrawn', 'deleted'] } },
+      select: { revisesCaseId: true },
+    }),
   ]);
   const caseById = new Map(cases.map((c) => [c.id, c]));
   const revised = new Set(revisions.map((r) => r.revisesCaseId));
@@ -129,7 +151,10 @@ export async function followUpOverview(options: { db: Db; actor: Actor; now?: Da
     meetingId: f.agendaItem.meeting.id,
     meetingDate: f.agendaItem.meeting.startsAt,
     unitName: f.agendaItem.meeting.unit.name,
-    canComplete: canCompleteFollowUp(actor.userId, actor.memberships, { unitId: f.agendaItem.meeting.unitId, ownerId: f.ownerId }),
+    canComplete:
+      canCompleteFollowUp(actor.userId, actor.memberships, { unitId: f.agendaItem.meeting.unitId, ownerId: f.ownerId }) &&
+      !reopenRefused(f, f.caseId ? caseById.get(f.caseId) : null),
+    closedByMark: reopenRefused(f, f.caseId ? caseById.get(f.caseId) : null),
   }));
 
   const reassessments: ReassessmentRow[] = items.flatMap((item) => {

@@ -12,6 +12,8 @@ export type PastMeeting = {
   /** Only the actor's own cases' items when `ownOnly`. */
   items: ItemSummary;
   ownOnly: boolean;
+  /** The minutes are still a draft, not approved (issue 19, lib/minutes). */
+  minutesDraft: boolean;
 };
 
 /**
@@ -38,6 +40,7 @@ export async function listPastMeetings(options: { db: Db; actor: Actor; limit?: 
       id: true,
       unitId: true,
       startsAt: true,
+      minutesStatus: true,
       unit: { select: { name: true } },
       chair: { select: { name: true } },
       _count: { select: { attendance: true } },
@@ -56,6 +59,7 @@ export async function listPastMeetings(options: { db: Db; actor: Actor; limit?: 
       attendance: meeting._count.attendance,
       items: summarizeItems(items),
       ownOnly,
+      minutesDraft: meeting.minutesStatus === 'draft',
     };
   });
 }

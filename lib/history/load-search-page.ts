@@ -3,7 +3,8 @@ import { unitsWithHistory } from '../access/policy';
 import type { Db, DbProvider } from '../db/db';
 import { searchHistory, type HistorySearch, type SearchHit } from './search-history';
 
-export type SearchPage = { hits: SearchHit[]; caseworkers: { id: string; name: string }[] };
+/** `draftMeetings`: the hits' meetings whose minutes are still a draft (issue 19), marked "Utkast" on the page. */
+export type SearchPage = { hits: SearchHit[]; caseworkers: { id: string; name: string }[]; draftMeetings: string[] };
 
 /**
  * The history search page: the hits (searchHistory applies the access rules)
@@ -29,5 +30,9 @@ export async function loadSearchPage(options: {
         })
       : Promise.resolve([]),
   ]);
-  return { hits, caseworkers };
+  const meetingIds = [...new Set(hits.map((hit) => hit.meetingId))];
+  const drafts = meetingIds.length
+    ? await db.meeting.findMany({ where: { id: { in: meetingIds }, minutesStatus: 'draft' }, select: { id: true } })
+    : [];
+  return { hits, caseworkers, draftMeetings: drafts.map((m) => m.id) };
 }

@@ -1,4 +1,4 @@
-import type { Actor } from '../access/access-service';
+import { inhabilCaseIds, recusedItemIds, type Actor } from '../access/access-service';
 import { historyScope } from '../access/policy';
 import type { Db } from '../db/db';
 import { AppError } from '../errors/app-error';
@@ -29,8 +29,17 @@ export async function personTimeline(options: { db: Db; actor: Actor; unitId: st
   const { db, actor, unitId, personRef } = options;
   const scope = historyScope(actor.memberships, unitId);
   if (scope === 'none') throw new AppError('not_found');
+  // Habilitet (per case): the items the actor was inhabil for, and every item about such a case, are left out.
+  const recused = [...(await recusedItemIds(db, actor.userId))];
+  const inhabilCases = [...(await inhabilCaseIds(db, actor.userId))];
   const entries = await db.searchEntry.findMany({
-    where: { unitId, personRef, ...(scope === 'own' ? { caseworkerId: actor.userId } : {}) },
+    where: {
+      unitId,
+      personRef,
+      itemId: { notIn: recused },
+      OR: [{ caseId: null }, { caseId: { notIn: inhabilCases } }],
+      ...(scope === 'own' ? { caseworkerId: actor.userId } : {}),
+    },
     orderBy: { meetingDate: 'asc' },
     take: 200,
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Actor } from '../access/access-service';
+import { inhabilCaseIds, type Actor } from '../access/access-service';
 import { unitsWithHistory } from '../access/policy';
 import { caseLevels, caseTypes, criterionLevels, purposes } from '../cases/case-form';
 import type { Db, DbProvider } from '../db/db';
@@ -72,7 +72,7 @@ const limit = 50;
  */
 export async function searchHistory(options: { db: Db; provider: DbProvider; actor: Actor; search: HistorySearch }): Promise<SearchHit[]> {
   const { db, provider, actor, search } = options;
-  const filters = accessAndFilters(actor, search);
+  const filters = accessAndFilters(actor, search, await inhabilCaseIds(db, actor.userId));
   if (!filters) return [];
   const where = Prisma.join(filters, ' AND ');
   const text = search.q ? (provider === 'sqlite' ? ftsPrefixQuery(search.q) : search.q) : null;
@@ -126,14 +126,20 @@ export async function searchHistory(options: { db: Db; provider: DbProvider; act
 }
 
 /** The WHERE conditions: what the actor may see, then the chosen filters. Null: nothing visible. */
-function accessAndFilters(actor: Actor, search: HistorySearch): Prisma.Sql[] | null {
+function accessAndFilters(actor: Actor, search: HistorySearch, inhabilCases: ReadonlySet<string>): Prisma.Sql[] | null {
   const unitIds = unitsWithHistory(actor.memberships, 'unit');
   const ownUnitIds = unitsWithHistory(actor.memberships, 'own');
   const access: Prisma.Sql[] = [];
   if (unitIds.length) access.push(Prisma.sql`e."unitId" IN (${Prisma.join(unitIds)})`);
   if (ownUnitIds.length) access.push(Prisma.sql`(e."unitId" IN (${Prisma.join(ownUnitIds)}) AND e."caseworkerId" = ${actor.userId})`);
   if (access.length === 0) return null;
-  const conditions = [Prisma.sql`(${Prisma.join(access, ' OR ')})`];
+  const conditions = [
+    Prisma.sql`(${Prisma.join(access, ' OR ')})`,
+    // Habilitet: an item the actor declared themselves inhabil for is never a hit for them.
+    Prisma.sql`e."itemId" NOT IN (SELECT r."itemId" FROM "Recusal" r WHERE r."userId" = ${actor.userId})`,
+  ];
+  // Habilitet holds per case (lib/access inhabilCaseIds): no item about such a case, at any meeting, is a hit.
+  if (inhabilCases.size) conditions.push(Prisma.sql`(e."caseId" IS NULL OR e."caseId" NOT IN (${Prisma.join([...inhabilCases])}))`);
   const range = osloDayRange(search.from, search.to);
   if (range.gte) conditions.push(Prisma.sql`e."meetingDate" >= ${range.gte}`);
   if (range.lt) conditions.push(Prisma.sql`e."meetingDate" < ${range.lt}`);

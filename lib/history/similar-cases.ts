@@ -1,15 +1,15 @@
 import { DateTime } from 'luxon';
 import type { Actor } from '../access/access-service';
-import { requireCaseAccess } from '../access/access-service';
+import { inhabilCaseIds, readableCases, recusedItemIds } from '../access/access-service';
 import { historyScope } from '../access/policy';
 import { caseContentSchema } from '../cases/case-form';
 import { parseFields } from '../validation/parse-fields';
 import type { Db } from '../db/db';
-import { isAppError } from '../errors/app-error';
 import { anonymisedTitle } from '../privacy/retention';
 import { maskNationalIds as mask } from '../privacy/national-id';
 import { ComparableItemsCache } from './comparable-items-cache';
-import { logCaseReads } from './log-case-reads';
+import { caseReadEvents, logCaseReads } from './log-case-reads';
+import { recordAuditEvents, type AuditEventInput } from '../audit/record-audit-event';
 import { mostSimilar, similarity, words, type CaseProfile } from './similarity';
 import { systemClock } from '../time/clock';
 import { osloZone } from '../time/oslo-zone';
@@ -103,7 +103,10 @@ export async function similarCases(options: { db: Db; actor: Actor; caseId: stri
 
 /**
  * The same for several cases of one unit at once (a meeting's agenda), with
- * the earlier decisions loaded once. Cases the actor may not read are left out.
+ * the earlier decisions loaded once and the access checked for all at once.
+ * Cases the actor may not read are left out. The reads of the earlier
+ * decisions shown are logged here, or — with `reads` — added to it for the
+ * caller's own insert (the room writes one insert per view).
  */
 export async function similarForCases(options: {
   db: Db;
@@ -111,19 +114,16 @@ export async function similarForCases(options: {
   caseIds: string[];
   count?: number;
   now?: Date;
+  reads?: AuditEventInput[];
 }): Promise<Record<string, SimilarCase[]>> {
   const { db, actor } = options;
-  const readable: { id: string; unitId: string }[] = [];
-  for (const caseId of options.caseIds) {
-    const facts = await requireCaseAccess(db, actor, caseId, 'read').catch((error: unknown) => {
-      if (isAppError(error)) return null;
-      throw error;
-    });
-    if (facts) readable.push({ id: caseId, unitId: facts.unitId });
-  }
+  if (options.caseIds.length === 0) return {};
+  // Habilitet (per case): an earlier item the actor was inhabil for, or about a case they are inhabil for, is never shown as a like case.
+  const [recused, inhabilCases] = await Promise.all([recusedItemIds(db, actor.userId), inhabilCaseIds(db, actor.userId)]);
+  const readable = [...(await readableCases(db, actor, options.caseIds, inhabilCases)).keys()];
   if (readable.length === 0) return {};
   const rows = await db.case.findMany({
-    where: { id: { in: readable.map((r) => r.id) } },
+    where: { id: { in: readable } },
     select: {
       id: true,
       unitId: true,
@@ -139,7 +139,13 @@ export async function similarForCases(options: {
     .minus({ years: 3 })
     .toJSDate();
   const candidatesByUnit = new Map<string, readonly Candidate[]>();
-  for (const unitId of new Set(rows.map((r) => r.unitId))) candidatesByUnit.set(unitId, await candidatesFor(db, actor, unitId, since));
+  for (const unitId of new Set(rows.map((r) => r.unitId)))
+    candidatesByUnit.set(
+      unitId,
+      (await candidatesFor(db, actor, unitId, since)).filter(
+        (c) => !recused.has(c.entry.itemId) && !(c.entry.caseId && inhabilCases.has(c.entry.caseId)),
+      ),
+    );
   const ranked = rows.map((row) => {
     const content = parseFields(caseContentSchema, row.versions[0] ? JSON.parse(row.versions[0].content) : {}).data;
     const target: CaseProfile = {
@@ -168,12 +174,13 @@ export async function similarForCases(options: {
     return { caseId: row.id, top: mostSimilar(target, candidates, options.count ?? 5) };
   });
   const itemIds = ranked.flatMap((r) => r.top.map((t) => t.candidate.entry.itemId));
-  await logCaseReads(
-    db,
+  const reads = caseReadEvents(
     actor,
     ranked.flatMap((r) => r.top.map((t) => t.candidate.entry)),
     'similar',
   );
+  if (options.reads) options.reads.push(...reads);
+  else await recordAuditEvents(db, reads);
   const conclusions = new Map(
     (await db.agendaItem.findMany({ where: { id: { in: itemIds } }, select: { id: true, conclusion: true } })).map((i) => [
       i.id,

@@ -70,3 +70,14 @@ export function mostSimilar<T extends CaseProfile & { wordSet?: Set<string> }>(
     .slice(0, count)
     .map(({ candidate, score }) => ({ candidate, score }));
 }
+
+/**
+ * From this score on an earlier decision counts as a like case: locking an
+ * outcome other than the top match's then needs a written reason ("like cases
+ * alike, or why not", lib/history/like-case-deviation.ts). The profile alone —
+ * same case type and level, the same three criteria levels — scores 0.55, so
+ * the words must be largely shared too: at 0.8 that means at least a good
+ * quarter of the words in common with an otherwise identical profile. A lower
+ * bar would ask for reasons on cases that are alike only in their form.
+ */
+export const likeCaseThreshold = 0.8;

@@ -38,6 +38,17 @@ describe('audit log labels', () => {
       expect(caseReadViews[view]).toBeTruthy();
   });
 
+  it('names a lock made by the A-list step as a lock, and what an unlock took away', () => {
+    expect(describeAuditAction('item.lock', null)).toBe('Låste punktet');
+    expect(describeAuditAction('item.lock', { aList: true, meetingId: 'm1', count: 3 })).toBe(
+      'Låste punktet (A-listen tatt til orientering samlet)',
+    );
+    expect(describeAuditDetail('item.lock', { aList: true, meetingId: 'm1', count: 3 })).toBe('3 punkter samlet');
+    expect(describeAuditDetail('item.unlock', { deviationReasonCleared: true, aListConcludedCleared: true })).toBe(
+      'begrunnelsen for avvik fra lignende saker er fjernet, ikke lenger tatt til orientering samlet',
+    );
+  });
+
   it('words the detail instead of showing JSON, and keeps an unknown key rather than hiding it', () => {
     expect(describeAuditDetail('case.open_realtime', { readOnly: true })).toBe('bare lesetilgang');
     // Attribution: the fields a session touched, by their labels (issue 17).

@@ -33,8 +33,13 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'item.lock': 'Låste punktet',
   'item.unlock': 'Låste opp punktet',
   'item.update': 'Endret punktet',
+  'item.declare_recusal': 'Erklærte seg inhabil for punktet',
+  'item.withdraw_recusal': 'Trakk tilbake inhabilitet for punktet',
+  'item.set_acting_chair': 'Satte møteleder for punktet',
   'agenda.reorder': 'Endret rekkefølgen på sakslisten',
   'agenda.add_item': 'La til punkt på sakslisten',
+  'agenda.a_list': 'Flyttet punkt til eller fra A-listen',
+  'item.a_list_conclude': 'Tok A-listen til orientering',
   'access.denied': 'Ble nektet tilgang',
   'follow_up.complete': 'Markerte oppfølgingen som utført',
   'follow_up.reopen': 'Åpnet oppfølgingen igjen',
@@ -67,6 +72,17 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'case.national_id_override': 'Bekreftet at et tall i saken ikke er et fødselsnummer',
   'version.restore': 'Gjenopprettet en tidligere versjon',
   'case.mark_documented': 'Markerte saken som dokumentert i fagsystemet',
+  'case.changed_after_documented': 'Referatet ble rettet etter at saken var dokumentert i fagsystemet',
+  'minutes.comment': 'Kommenterte utkastet til referat',
+  'minutes.edit': 'Rettet teksten i utkastet til referat',
+  'minutes.approve': 'Godkjente referatet',
+  'minutes.remind': 'Påminnelse: referatet er ikke godkjent',
+  'unit.minutes_period': 'Endret fristen for å godkjenne referater',
+  'leader_case.create': 'Opprettet en sak på tjeneste- eller politisk nivå',
+  'leader_case.read': 'Åpnet en sak på tjeneste- eller politisk nivå',
+  'leader_case.update': 'Endret en sak på tjeneste- eller politisk nivå',
+  'leader_case.attach_evidence': 'La ved tall fra enhetens egen historikk',
+  'leader_case.download': 'Lastet ned saksframlegget',
 };
 
 /** Where a case was read (`view`, older entries `via`, of `case.read`; lib/history/log-case-reads.ts). */
@@ -88,6 +104,7 @@ export const caseReadViews: Record<string, string> = {
   versions: 'Leste versjonshistorikken',
   hand_off: 'Leste overføringen til fagsystemet',
   undocumented: 'Så saken blant sakene som ikke er dokumentert i fagsystemet',
+  reassessment_proposal: 'Så saken foreslått til revurdering på sakslisten',
 };
 
 /** `case.read` from the case page or `GET /api/cases/:id` (`channel`). */
@@ -104,6 +121,7 @@ export const auditEntityTypes: Record<string, string> = {
   user: 'Bruker',
   unit: 'Enhet',
   document: 'Dokument',
+  leader_case: 'Ledersak',
 };
 
 export const auditWords = {
@@ -139,6 +157,8 @@ export function describeAuditAction(action: string, detail: AuditDetail | null):
     return `${auditActionLabels[action]} i skjemaet`;
   }
   if (action === 'case.update' && detail?.channel === 'api') return 'Endret saken gjennom API-et';
+  // A lock made by the A-list's one step (lib/meetings/a-list.ts): found as the item's lock, named as such.
+  if (action === 'item.lock' && detail?.aList === true) return 'Låste punktet (A-listen tatt til orientering samlet)';
   return (auditActionLabels as Record<string, string>)[action] ?? action;
 }
 
@@ -199,6 +219,9 @@ export function describeAuditDetail(action: string, detail: AuditDetail | null):
   take('as', (v) => (v === 'system_admin' ? 'som systemadministrator' : 'som enhetens administrator'));
   take('creator', (v) => (v ? 'den som opprettet enheten' : null));
   take('provider', (v) => (v === 'oidc' ? 'gjennom kommunens innlogging' : String(v)));
+  // Issue 19: a revurdering draft the re-assessment date prepared (no one made it), for its caseworker.
+  take('by', (v) => (v === 'reassessment_date' ? 'laget fra revurderingsdatoen' : String(v)));
+  take('for', () => 'til sakens saksbehandler');
   take('items', (v) => `${formatNumber(Number(v), 0)} punkter`);
   take('carriedOver', (v) => `${formatNumber(Number(v), 0)} flyttet til neste møte`);
   take('plannedMinutes', (v) => `${formatNumber(Number(v), 0)} minutter planlagt`);
@@ -206,6 +229,13 @@ export function describeAuditDetail(action: string, detail: AuditDetail | null):
   take('reason', (v) => (v === 'retention' ? 'slettefristen er nådd' : String(v)));
   take('months', (v) => `${formatNumber(Number(v), 0)} måneder etter siste konklusjon`);
   take('cases', (v) => `${formatNumber(Number(v), 0)} saker`);
+  // The A-list's step and an unlock (lib/meetings/a-list.ts, run-meeting.ts).
+  take('aList', () => null);
+  take('count', (v) =>
+    action === 'item.lock' || action === 'item.a_list_conclude' ? `${formatNumber(Number(v), 0)} punkter samlet` : String(v),
+  );
+  take('deviationReasonCleared', (v) => (v ? 'begrunnelsen for avvik fra lignende saker er fjernet' : null));
+  take('aListConcludedCleared', (v) => (v ? 'ikke lenger tatt til orientering samlet' : null));
   // A key these words do not know yet (a newer kind of entry) is still shown, as it is, rather than hidden.
   for (const [key, value] of Object.entries(detail)) {
     if (!said.has(key) && value !== undefined && value !== '') parts.push(`${key}: ${String(value)}`);

@@ -169,6 +169,7 @@ export const nbAdmin = {
   },
   errors: {
     required: 'Fyll ut feltet.',
+    days_range: 'Skriv et helt tall fra 1 til 20.',
     too_short: 'For kort.',
     too_long: 'For langt.',
     invalid_email: 'Skriv en gyldig e-postadresse.',

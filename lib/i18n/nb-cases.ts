@@ -7,6 +7,10 @@ import { formatDate, formatNumber } from './format';
 export const nbCases = {
   queueTitle: 'Mine saker',
   newCase: 'Ny sak',
+  /** A read-only choice with nothing chosen. */
+  notChosen: 'Ikke valgt',
+  /** A read-only date with none set. */
+  notSet: 'Ikke satt',
   newCaseIn: (unit: string) => `Ny sak i ${unit}`,
   drafts: 'Utkast',
   waiting: 'Innmeldt, venter på møte',
@@ -50,6 +54,9 @@ export const nbCases = {
   /** Shown the moment an open editor becomes read-only: the meeting has started (or the access changed). */
   becameReadOnly: 'Møtet har startet, og saken behandles nå i møtet. Du kan lese den, men ikke lenger endre den her.',
   connection: {
+    /** Ny sak: nothing is stored until the first thing is typed (app/saker/ny). */
+    new: 'Ikke lagret ennå. Saken lagres som utkast når du begynner å skrive.',
+    failed: 'Saken kunne ikke lagres. Det du har skrevet, finnes bare på denne siden: kopier det, og last siden på nytt.',
     connecting: 'Kobler til …',
     saved: 'Alle endringer er lagret.',
     /** Online, but the server has not yet confirmed that everything typed here is stored (save-tracking.ts). */
@@ -58,6 +65,8 @@ export const nbCases = {
     refused: 'Du har ikke lenger tilgang til å redigere saken. Last siden på nytt.',
     ended: 'Økten din er avsluttet. Du sendes til innloggingen …',
     unsaved: 'Serveren får ikke lagret akkurat nå. Endringene holdes og lagres når det går igjen – ikke lukk siden.',
+    /** Said to screen readers once a lost connection (or a server that could not store) is well again. */
+    back: 'Tilkoblet igjen.',
   },
   presence: 'Her nå',
   editingField: (name: string, field: string) => `${name} skriver i «${field}»`,

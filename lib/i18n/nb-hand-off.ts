@@ -27,6 +27,17 @@ export const nbHandOff = {
   documentedBy: (date: string, name: string) => `Dokumentert i fagsystemet ${date} av ${name}.`,
   notDocumented: 'Ikke dokumentert i fagsystemet ennå.',
   documentFollowUp: 'Dokumenter konklusjonen i fagsystemet',
+  minutesDraft:
+    'Referatet fra møtet er ikke godkjent ennå. Møtelederen kan fortsatt rette konklusjonen. Du får beskjed her og i varslene hvis den endres etter at du har markert saken som dokumentert.',
+  changedHeading: (date: string) => `Endret etter at saken ble dokumentert ${date}`,
+  changedIntro: 'Referatet er rettet etter at du markerte saken. Oppdater fagsystemet, og marker saken som dokumentert igjen.',
+  changedFields: { notes: 'Notater fra møtet', conclusion: 'Konklusjon' } as Record<string, string>,
+  changedBefore: 'Før',
+  changedNow: 'Nå',
+  changedEmpty: '(tom)',
+  changedNotice: (title: string) =>
+    `Referatet for «${title}» er rettet etter at saken ble markert som dokumentert i fagsystemet. Se hva som er endret, og oppdater fagsystemet.`,
+  closedByMark: 'Lukket da saken ble markert som dokumentert i fagsystemet.',
   letter: {
     heading: 'Utkast til vedtaksbrev',
     intro: 'Utkastet bygger på blokkene over. Endre teksten her før du laster den ned. Teksten lagres ikke i Samlet.',

@@ -67,6 +67,16 @@ export const nbHistory = {
     startRevision: (title: string) => `Start revurdering: ${title}`,
     startRevisionShort: 'Start revurdering',
   },
+  /** Issue 19: decided cases proposed to the chair's meeting for revurdering (the saksliste page). */
+  reassessmentProposals: {
+    title: 'Foreslått til revurdering',
+    intro:
+      'Vedtak som skal revurderes, og der dette er siste møte før revurderingsdatoen. Saksbehandleren får et utfylt utkast ti arbeidsdager før innmeldingsfristen.',
+    reassessOn: 'Revurderes',
+    decidedIn: (date: string, outcome: string) => `Konklusjon i saksmøtet ${date}: ${outcome}`,
+    draftReady: 'Utkastet er klart hos saksbehandleren.',
+    draftComing: 'Utkastet lages ti arbeidsdager før fristen.',
+  },
   statistics: {
     title: 'Statistikk',
     link: 'Statistikk for saksmøtene',

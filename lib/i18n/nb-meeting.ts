@@ -30,6 +30,8 @@ export const nbMeeting = {
   /** The chair looks at another item than the current one. */
   chairElsewhere: (current: string) => `Du ser på et annet punkt enn det aktuelle: ${current}.`,
   backToCurrent: 'Tilbake til aktuell sak',
+  /** A phone's link past the agenda to the item shown. */
+  skipAgenda: 'Hopp over sakslisten',
   noCurrent: 'Møtelederen har ikke valgt en sak ennå. Velg en sak i sakslisten for å lese den.',
   timeLeft: (m: number, s: number) => `${m}:${String(s).padStart(2, '0')} igjen`,
   overtime: (m: number, s: number) => `${m}:${String(s).padStart(2, '0')} over tiden`,
@@ -45,6 +47,8 @@ export const nbMeeting = {
   assessmentIntro: 'Juster nivåene hvis møtet vurderer annerledes enn innmeldt, og skriv hva som endret seg og hvorfor.',
   submittedLevel: (level: string) => `Innmeldt: ${level}`,
   changedFromSubmitted: 'Endret fra innmeldt',
+  /** A locked item whose level the meeting left as submitted. */
+  asSubmitted: 'Som innmeldt',
   assessmentNote: 'Hva ble vurdert annerledes, og hvorfor?',
   conclusionSection: 'Konklusjon',
   referent: 'Referent',
@@ -76,10 +80,19 @@ export const nbMeeting = {
   reassessmentDate: 'Dato for revurdering',
   epjDocumentation: 'Konklusjonen skal dokumenteres i fagsystemet (EPJ)',
   epjResponsible: 'Hvem dokumenterer',
+  /** A locked item's EPJ flag, as text. */
+  epjAsText: (who: string | null) => (who ? `Ja, av ${who}` : 'Ja, av saksbehandleren'),
+  epjNo: 'Nei',
+  /** A locked item with no follow-up rows. */
+  noFollowUpsAgreed: 'Ingen oppfølging avtalt.',
+  followUpAsText: (owner: string | null, due: string | null) =>
+    [owner ? `Ansvarlig: ${owner}` : 'Ingen ansvarlig', due ? `frist ${due}` : 'ingen frist'].join(', '),
   // An item is a punkt: a case (sak) or a matter the chair added (eventuelt); the lock is the item's.
   lock: 'Lås punktet',
   unlock: 'Lås opp',
   lockedNotice: 'Punktet er låst. Ingen kan endre det.',
+  announceLocked: 'Punktet er låst.',
+  announceConclusion: 'Konklusjonen er endret av en annen deltaker.',
   /** Stored content that fails the form (old data, a past bug): the field shows empty (lib/validation/parse-fields.ts). */
   invalidStored: (fields: string[]) =>
     `Noe av det som er lagret for punktet, kunne ikke leses og vises tomt: ${fields.join(', ')}. Fyll inn feltet på nytt.`,
@@ -90,6 +103,8 @@ export const nbMeeting = {
   /** The lock waited for edits the server had not confirmed stored (lib/meetings/run-meeting.ts). */
   lockWaitsFor: (names: string[]) =>
     `Punktet ble ikke låst: det ${names.join(' og ')} har skrevet, er ikke lagret ennå. Vent litt og prøv igjen.`,
+  /** Someone else locked the item while this lock was checking it (lib/meetings/run-meeting.ts). */
+  alreadyLocked: 'Punktet ble låst av noen andre i mellomtiden. Låsen deres gjelder.',
   itemConnection: {
     connecting: 'Kobler til …',
     online: 'Tilkoblet. Det du skriver, ser alle med en gang.',
@@ -101,6 +116,8 @@ export const nbMeeting = {
     unsaved: 'Tilkoblet, men serveren får ikke lagret akkurat nå. Det du skriver, holdes og lagres når det går igjen – ikke lukk siden.',
     /** After the close: the minutes hold what was written; nothing more is saved here. */
     meetingClosed: 'Punktet er avsluttet med møtet. Det som ble skrevet, står i referatet.',
+    /** Said to screen readers once a lost connection (or a server that could not store) is well again. */
+    back: 'Tilkoblet igjen.',
   } as Record<string, string>,
   closeMeeting: 'Avslutt møtet',
   closeConfirmTitle: 'Avslutte møtet?',

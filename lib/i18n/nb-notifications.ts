@@ -8,6 +8,10 @@ export const nbNotifications = {
   /** Issue 18: the chair asks the caseworker to fill in what is missing before the meeting (lib/meetings/ask-for-missing.ts). */
   missingBeforeMeeting: (title: string, meeting: string, missing: string[]) =>
     `Møtelederen ber deg fylle ut det som mangler i «${title}» før møtet ${meeting}: ${missing.join(', ')}.`,
+  /** Issue 19: a decided case's re-assessment date comes near (lib/history/reassessment-drafts.ts). */
+  reassessmentDraftReady: (title: string, date: string, meeting: string | null) =>
+    `Et utkast til revurdering av «${title}» er klart. Revurderingsdatoen er ${date}` +
+    (meeting ? `, og saken er foreslått til møtet ${meeting}.` : '.'),
   /** Issue 16: someone was given a role in a unit on an account they already had. */
   addedToUnit: (unit: string, role: string) =>
     `Du er lagt til i «${unit}» med rollen ${nbRoleNames[role] ?? role}. Kjenner du ikke til dette, si fra til en administrator.`,

@@ -19,6 +19,7 @@ export const nbVersions = {
     locked: 'Punktet låst',
     meeting_closed: 'Møtet avsluttet',
     restored: 'Gjenopprettet',
+    minutes_edited: 'Rettet i utkastet til referat',
   } as Record<string, string>,
   noChanges: 'Ingen endringer',
   editedBy: (people: string) => `skrevet av ${people}`,

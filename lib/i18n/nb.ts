@@ -13,6 +13,10 @@ import { nbShell } from './nb-shell';
 import { nbAccessibility } from './nb-accessibility';
 import { nbCaseNav } from './nb-case-nav';
 import { nbHandOff } from './nb-hand-off';
+import { nbRecusal } from './nb-recusal';
+import { nbRoomAgenda } from './nb-room-agenda';
+import { nbMinutes } from './nb-minutes';
+import { nbLeaderCases } from './nb-leader-cases';
 
 export const nb = {
   cases: nbCases,
@@ -26,6 +30,10 @@ export const nb = {
   accessibility: nbAccessibility,
   caseNav: nbCaseNav,
   handOff: nbHandOff,
+  recusal: nbRecusal,
+  roomAgenda: nbRoomAgenda,
+  minutes: nbMinutes,
+  leaderCases: nbLeaderCases,
   app: {
     name: 'Samlet',
     tagline: 'Saksmøter i helse- og omsorgstjenesten',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeItemProblems, moveItem, plannedSchedule, reconcileAgenda, unfinishedItems } from './agenda-rules';
+import { closeItemProblems, moveItem, plannedSchedule, reconcileAgenda, splitAList, unfinishedItems } from './agenda-rules';
 
 describe('reconcileAgenda', () => {
   it('adds submitted cases at the end with minutes by purpose, and drops withdrawn ones not yet discussed', () => {
@@ -16,11 +16,26 @@ describe('reconcileAgenda', () => {
     ];
     expect(reconcileAgenda(items, cases)).toEqual({
       create: [
-        { caseId: 'c5', purpose: 'avklaring', plannedMinutes: 10, reason: 'accepted_late', position: 5 },
-        { caseId: 'c6', purpose: 'orientering', plannedMinutes: 5, reason: 'submitted', position: 6 },
+        { caseId: 'c5', purpose: 'avklaring', plannedMinutes: 10, reason: 'accepted_late', position: 5, aList: false },
+        // For information only: it starts on the A-list.
+        { caseId: 'c6', purpose: 'orientering', plannedMinutes: 5, reason: 'submitted', position: 6, aList: true },
       ],
       remove: ['i2'], // c2 left the meeting; the ad-hoc item and the concluded one stay
     });
+  });
+});
+
+describe('splitAList', () => {
+  it('lists the A-list apart, each part keeping the chair order', () => {
+    const items = [
+      { id: 'a', aList: false },
+      { id: 'b', aList: true },
+      { id: 'c', aList: false },
+      { id: 'd', aList: true },
+    ];
+    const { aList, rest } = splitAList(items);
+    expect(aList.map((i) => i.id)).toEqual(['b', 'd']);
+    expect(rest.map((i) => i.id)).toEqual(['a', 'c']);
   });
 });
 

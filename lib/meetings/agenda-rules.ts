@@ -16,7 +16,14 @@ export type AgendaRow = {
 export type SubmittedCase = { id: string; purpose: string | null; acceptedLate: boolean };
 
 export type AgendaChanges = {
-  create: { caseId: string; purpose: string; plannedMinutes: number; reason: 'submitted' | 'accepted_late'; position: number }[];
+  create: {
+    caseId: string;
+    purpose: string;
+    plannedMinutes: number;
+    reason: 'submitted' | 'accepted_late';
+    position: number;
+    aList: boolean;
+  }[];
   /** Items whose case was withdrawn or moved before anything was said about it. */
   remove: string[];
 };
@@ -41,10 +48,25 @@ export function reconcileAgenda(
         plannedMinutes: minutesByPurpose[purpose] ?? 10,
         reason: c.acceptedLate ? ('accepted_late' as const) : ('submitted' as const),
         position: (next += 1),
+        aList: startsOnAList(purpose),
       };
     });
   const remove = items.filter((i) => i.caseId && !submitted.has(i.caseId) && i.status === 'pending').map((i) => i.id);
   return { create, remove };
+}
+
+/**
+ * Items brought for information only (orientering) start on the A-list: read,
+ * not discussed, taken as information together. The chair moves them off (or
+ * others on) afterwards; that choice is the item's own from then on.
+ */
+export function startsOnAList(purpose: string): boolean {
+  return purpose === 'orientering';
+}
+
+/** The agenda as shown: the A-list apart, each part in the chair's order. */
+export function splitAList<T extends { aList: boolean }>(items: readonly T[]): { aList: T[]; rest: T[] } {
+  return { aList: items.filter((i) => i.aList), rest: items.filter((i) => !i.aList) };
 }
 
 /** Moves one item to a new index; returns ids in their new order. */

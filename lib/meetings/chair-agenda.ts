@@ -3,7 +3,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import { purposes } from '../cases/case-form';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../validation/parse-input';
-import { defaultMinutesByPurpose, moveItem } from './agenda-rules';
+import { defaultMinutesByPurpose, moveItem, startsOnAList } from './agenda-rules';
 import { loadMeetingForChair } from './load-meeting-for-chair';
 import type { MeetingContext } from './meeting-documents';
 
@@ -76,6 +76,7 @@ export async function addAgendaItem(context: MeetingContext & { input: unknown }
       purpose: input.purpose,
       plannedMinutes: input.plannedMinutes ?? defaultMinutesByPurpose[input.purpose],
       reason: 'added',
+      aList: startsOnAList(input.purpose),
       position: (last._max.position ?? 0) + 1,
     },
   });

@@ -10,10 +10,12 @@ import { parseFields } from '../validation/parse-fields';
 import { loadMeetingForChair } from './load-meeting-for-chair';
 import type { MeetingContext } from './meeting-documents';
 import { syncAgenda } from './sync-agenda';
+import { thawUnlocked } from './thaw-unlocked';
 import { systemClock } from '../time/clock';
 import { getCaseContentStore } from '../cases/case-content-store';
 import { recordSnapshot } from '../versions/record-version';
 import { createEpjFollowUp } from '../cases/epj-follow-up';
+import { minutesDraftState } from '../minutes/draft-period';
 
 export const closeMeetingSchema = z.object({ meetingId: z.string().regex(/^[a-z0-9]{8,40}$/) });
 
@@ -42,12 +44,18 @@ export async function closeMeeting(context: MeetingContext & { input: unknown })
   const items = await syncAgenda(db, meeting.id);
   const names = items.map((item) => documentName('item', item.id));
   // Freeze first, then read: nothing typed after the read can be missing from the minutes.
+  const frozen: string[] = [];
   try {
     // Inside the try: a freeze that cannot reach every node (Redis away) undoes the ones already made.
-    for (const name of names) await documents.changeAccess(name, 'read-only');
+    for (const name of names) {
+      await documents.changeAccess(name, 'read-only');
+      frozen.push(name);
+    }
     return await freezeAndClose({ ...context, now }, meeting, items);
   } catch (error) {
-    for (const item of items) if (!item.locked) await documents.changeAccess(documentName('item', item.id), 'restore');
+    // Only what this close froze, and of that only items still unlocked as the database says now: an
+    // item locked meanwhile, or every item of a meeting another close has just closed, stays frozen.
+    await thawUnlocked(db, documents, frozen);
     throw error;
   }
 }
@@ -84,9 +92,11 @@ async function freezeAndClose(
 
   const carried = await db.$transaction(async (tx) => {
     // Claim the meeting first: of two closes at once, only one gets past this line.
+    // The minutes are a draft from here until the chair approves them (lib/minutes).
+    const draft = await minutesDraftState(tx, meeting.unitId, now);
     const claimed = await tx.meeting.updateMany({
       where: { id: meeting.id, status: { in: ['planned', 'open'] } },
-      data: { status: 'closed', closedAt: now, currentItemId: null },
+      data: { status: 'closed', closedAt: now, currentItemId: null, ...draft },
     });
     if (claimed.count === 0) throw new AppError('conflict', 'meeting_closed');
     const created: { id: string; notes: string; caseId: string | null }[] = [];
@@ -130,12 +140,16 @@ async function freezeAndClose(
         await tx.case.update({ where: { id: item.caseId }, data: { status: 'concluded' } });
         // The EPJ flag: a follow-up to document it, closed when the caseworker marks the case documented.
         const epjResponsibleId = member(content.epjResponsibleId);
-        await createEpjFollowUp(tx, {
-          id: item.id,
-          caseId: item.caseId,
-          epjDocumentation: content.epjDocumentation ?? false,
-          epjResponsibleId,
-        });
+        await createEpjFollowUp(
+          tx,
+          {
+            id: item.id,
+            caseId: item.caseId,
+            epjDocumentation: content.epjDocumentation ?? false,
+            epjResponsibleId,
+          },
+          now,
+        );
       }
       if (isUnfinished && next) {
         const moved = await tx.agendaItem.create({
@@ -146,10 +160,14 @@ async function freezeAndClose(
             purpose: item.purpose,
             plannedMinutes: item.plannedMinutes,
             reason: 'carried_over',
+            aList: item.aList,
             carriedFromItemId: item.id,
             position: (position += 1),
           },
         });
+        // Habilitet follows the case it is about: who stepped out of it here stays out of it there.
+        const recusals = await tx.recusal.findMany({ where: { itemId: item.id }, select: { userId: true, reason: true, createdAt: true } });
+        for (const recusal of recusals) await tx.recusal.create({ data: { ...recusal, itemId: moved.id } });
         if (item.caseId) await tx.case.update({ where: { id: item.caseId }, data: { meetingId: next.id } });
         created.push({ id: moved.id, notes: content.notes ?? '', caseId: item.caseId });
       } else if (isUnfinished && item.caseId) {

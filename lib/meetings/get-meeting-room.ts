@@ -1,15 +1,20 @@
 import { requireMeetingAccess, type Actor } from '../access/access-service';
-import { canChairMeeting, canWriteConclusion } from '../access/policy';
-import { recordAuditEvents } from '../audit/record-audit-event';
+import { canChairMeeting, itemPermissions } from '../access/policy';
+import { recordAuditEvents, type AuditEventInput } from '../audit/record-audit-event';
 import { caseContentSchema, type CaseContent } from '../cases/case-form';
 import type { Db } from '../db/db';
 import { caseReadEvents } from '../history/log-case-reads';
 import { agendaItemsFor } from './agenda-items';
+import { loadMeetingRecusals } from './meeting-recusals';
 import { maskNationalIds, maskTextFields } from '../privacy/national-id';
 import { parseFields } from '../validation/parse-fields';
 
-/** Everything the meeting room shows on load: the meeting, its agenda with each case as submitted, who may chair. */
-export async function getMeetingRoom(options: { db: Db; actor: Actor; meetingId: string }) {
+/**
+ * Everything the meeting room shows on load: the meeting, its agenda with each
+ * case as submitted, who may chair. Its reads are logged here, or — with
+ * `reads` — added to it for the caller's one insert (load-meeting-room-page.ts).
+ */
+export async function getMeetingRoom(options: { db: Db; actor: Actor; meetingId: string; reads?: AuditEventInput[] }) {
   const { db, actor, meetingId } = options;
   const { level: access, meeting: facts } = await requireMeetingAccess(db, actor, meetingId);
   const meeting = await db.meeting.findUniqueOrThrow({
@@ -17,14 +22,17 @@ export async function getMeetingRoom(options: { db: Db; actor: Actor; meetingId:
     include: { unit: { select: { name: true } }, referent: { select: { id: true, name: true } } },
   });
   const items = await agendaItemsFor(db, actor, meeting);
-  const caseIds = items.map((i) => i.caseId).filter((id): id is string => Boolean(id));
+  const recusals = await loadMeetingRecusals(db, actor, facts, items);
+  // Habilitet: an item the actor is inhabil for shows nothing of its case (not even its id), and is no read.
+  const caseIds = items.flatMap((i) => (i.caseId && !recusals.of(i.id).recused ? [i.caseId] : []));
   const cases = await db.case.findMany({
-    where: { id: { in: caseIds } },
+    where: { id: { in: items.flatMap((i) => (i.caseId ? [i.caseId] : [])) } },
     select: {
       id: true,
       title: true,
       personRef: true,
       caseType: true,
+      createdById: true,
       createdBy: { select: { name: true } },
       versions: { orderBy: { version: 'desc' }, take: 1, select: { content: true, version: true } },
     },
@@ -36,14 +44,29 @@ export async function getMeetingRoom(options: { db: Db; actor: Actor; meetingId:
     orderBy: { user: { name: 'asc' } },
   });
   // The room shows each case as submitted: a read of the meeting and of each case, in one insert.
-  await recordAuditEvents(db, [
+  const reads: AuditEventInput[] = [
     { actorId: actor.userId, action: 'meeting.read', entityType: 'meeting', entityId: meetingId, unitId: meeting.unitId },
     ...caseReadEvents(
       actor,
-      items.map((i) => ({ caseId: i.caseId, unitId: meeting.unitId })),
+      caseIds.map((caseId) => ({ caseId, unitId: meeting.unitId })),
       'meeting_room',
     ),
-  ]);
+  ];
+  if (options.reads) options.reads.push(...reads);
+  else await recordAuditEvents(db, reads);
+  // Per item, the same decision the item's Yjs document is opened with (lib/access itemPermissions): the
+  // acting chair's conclusion fields are enabled here exactly when the server's update guard accepts them.
+  const permissions = new Map(
+    items.map((item) => [
+      item.id,
+      itemPermissions(
+        actor.memberships,
+        actor.userId,
+        { locked: item.locked, meeting: facts, ownCase: Boolean(item.caseId && byId.get(item.caseId)?.createdById === actor.userId) },
+        recusals.of(item.id),
+      ),
+    ]),
+  );
   return {
     meeting: {
       id: meeting.id,
@@ -59,19 +82,23 @@ export async function getMeetingRoom(options: { db: Db; actor: Actor; meetingId:
     },
     access,
     canChair: canChairMeeting(actor.memberships, meeting.unitId) && access === 'edit',
-    /** Writes the items' conclusions: whoever may chair, and the referent (the server's guard holds everyone else to the notes). */
-    canConclude: canWriteConclusion(actor.memberships, actor.userId, facts),
+    /** Writes some item's conclusion (per item: `mayConclude`; the server's guard holds everyone else to the notes). */
+    canConclude: [...permissions.values()].some((p) => p.mayConclude),
     members: members.map((m) => m.user),
     items: items.map((item) => {
-      const found = item.caseId ? byId.get(item.caseId) : undefined;
+      const recusal = recusals.of(item.id);
+      const case_ = item.caseId ? byId.get(item.caseId) : undefined;
+      const found = recusal.recused ? undefined : case_;
       // The room shows the submitted case read-only: a number stored before it was refused (or overridden) is masked.
       const submitted = found?.versions[0]
         ? maskTextFields(parseFields(caseContentSchema, JSON.parse(found.versions[0].content)).data as CaseContent)
         : null;
       return {
         id: item.id,
-        caseId: item.caseId,
-        title: maskNationalIds(found?.title ?? item.title ?? ''),
+        meetingId: meeting.id,
+        caseId: recusal.recused ? null : item.caseId,
+        // The agenda still names the item the actor is inhabil for (they must know which one), nothing more.
+        title: maskNationalIds(case_?.title ?? item.title ?? ''),
         personRef: maskNationalIds(found?.personRef ?? null),
         caseworker: found?.createdBy.name ?? null,
         purpose: item.purpose,
@@ -80,10 +107,25 @@ export async function getMeetingRoom(options: { db: Db; actor: Actor; meetingId:
         plannedMinutes: item.plannedMinutes,
         status: item.status,
         locked: item.locked,
+        aList: item.aList,
+        aListConcludedAt: item.aListConcludedAt,
         startedAt: item.startedAt,
         endedAt: item.endedAt,
-        outcome: item.outcome,
+        outcome: recusal.recused ? null : item.outcome,
         submitted,
+        /** The actor declared themselves inhabil for this item: the room shows none of it (the server refuses its document). */
+        recused: recusal.recused,
+        /** Who declared themselves inhabil (everyone sees the names, as the minutes do; the reasons only the chair). */
+        recusals: recusal.declared.map((d) => ({
+          userId: d.userId,
+          name: d.name,
+          reason: canChairMeeting(actor.memberships, meeting.unitId) || d.userId === actor.userId ? d.reason : null,
+        })),
+        /** This actor writes this item's conclusion / locks it (an inhabil chair does not; whoever chairs in their place does). */
+        mayConclude: permissions.get(item.id)!.mayConclude,
+        mayLock: permissions.get(item.id)!.mayLock,
+        actingChairId: recusal.actingChairId,
+        chairRecused: recusal.chairRecused,
       };
     }),
   };

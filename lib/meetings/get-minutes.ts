@@ -1,7 +1,8 @@
-import { requireMeetingAccess, type Actor } from '../access/access-service';
+import { inhabilItemIds, requireMeetingAccess, type Actor } from '../access/access-service';
 import { historyScope } from '../access/policy';
 import { recordAuditEvents } from '../audit/record-audit-event';
 import { caseContentSchema, criteria } from '../cases/case-form';
+import { epjFollowUpKind } from '../cases/epj-follow-up';
 import { parseFields } from '../validation/parse-fields';
 import type { Db } from '../db/db';
 import { AppError } from '../errors/app-error';
@@ -25,8 +26,16 @@ export async function getMinutes(options: { db: Db; actor: Actor; meetingId: str
       unit: { select: { name: true } },
       chair: { select: { name: true } },
       referent: { select: { name: true } },
+      minutesApprovedBy: { select: { name: true } },
       attendance: { select: { userId: true } },
-      agendaItems: { orderBy: { position: 'asc' }, include: { followUps: { orderBy: { createdAt: 'asc' } } } },
+      agendaItems: {
+        orderBy: { position: 'asc' },
+        include: {
+          followUps: { orderBy: { createdAt: 'asc' } },
+          // Habilitet is recorded by name only: the reason stays on the declaration, for the chair.
+          recusals: { orderBy: { createdAt: 'asc' }, select: { userId: true, user: { select: { name: true } } } },
+        },
+      },
     },
   });
   if (!meeting) throw new AppError('not_found');
@@ -39,14 +48,17 @@ export async function getMinutes(options: { db: Db; actor: Actor; meetingId: str
     const own = new Set(ownCases.map((c) => c.id));
     meeting.agendaItems = meeting.agendaItems.filter((i) => i.caseId && own.has(i.caseId));
   }
-  const caseIds = meeting.agendaItems.map((i) => i.caseId).filter((id): id is string => Boolean(id));
+  // An item the actor was inhabil for: its title and who was inhabil, nothing of its content (and no read of its case).
+  // Per case (lib/access): also an item whose case the actor declared themselves inhabil for at another meeting.
+  const recused = await inhabilItemIds(db, actor.userId, meeting.agendaItems);
+  const caseIds = meeting.agendaItems.flatMap((i) => (i.caseId && !recused.has(i.id) ? [i.caseId] : []));
   const userIds = new Set([
     ...meeting.attendance.map((a) => a.userId),
     ...meeting.agendaItems.flatMap((i) => [...i.followUps.map((f) => f.ownerId), i.epjResponsibleId ?? '', i.lockedById ?? '']),
   ]);
   const [cases, users, versions] = await Promise.all([
     db.case.findMany({
-      where: { id: { in: caseIds } },
+      where: { id: { in: meeting.agendaItems.flatMap((i) => (i.caseId ? [i.caseId] : [])) } },
       select: { id: true, title: true, personRef: true, createdBy: { select: { name: true } } },
     }),
     db.user.findMany({ where: { id: { in: [...userIds].filter(Boolean) } }, select: { id: true, name: true } }),
@@ -92,6 +104,12 @@ export async function getMinutes(options: { db: Db; actor: Actor; meetingId: str
       chair: meeting.chair?.name ?? null,
       referent: meeting.referent?.name ?? null,
       closedAt: meeting.closedAt,
+      location: meeting.location,
+      /** draft | approved (lib/minutes); null: not closed, or closed before approval existed. */
+      minutesStatus: meeting.minutesStatus as 'draft' | 'approved' | null,
+      minutesDraftUntil: meeting.minutesDraftUntil,
+      minutesApprovedAt: meeting.minutesApprovedAt,
+      minutesApprovedBy: meeting.minutesApprovedBy?.name ?? null,
     },
     attendance: meeting.attendance
       .map((a) => name(a.userId))
@@ -99,6 +117,8 @@ export async function getMinutes(options: { db: Db; actor: Actor; meetingId: str
       .sort(),
     items: meeting.agendaItems.map((item) => {
       const found = item.caseId ? caseById.get(item.caseId) : undefined;
+      const recusals = item.recusals.map((r) => r.user.name);
+      if (recused.has(item.id)) return recusedItem(item, mask(found?.title ?? item.title ?? ''), recusals);
       return {
         id: item.id,
         title: mask(found?.title ?? item.title ?? ''),
@@ -112,14 +132,63 @@ export async function getMinutes(options: { db: Db; actor: Actor; meetingId: str
         conclusion: mask(item.conclusion),
         dissent: mask(item.dissent),
         reassessmentDate: item.reassessmentDate,
-        epjResponsible: item.epjDocumentation ? name(item.epjResponsibleId) || '–' : null,
+        epjResponsible: item.epjDocumentation ? epjOwner(item, found?.createdBy.name ?? null, name) : null,
         /** Who locked the conclusion (null for items locked before this was recorded, or not locked). */
         lockedBy: item.locked ? name(item.lockedById) || null : null,
+        /** Locked in the A-list's one step (lib/meetings/a-list.ts): the minutes say they were concluded together. */
+        concludedTogether: item.aListConcludedAt !== null,
         submitted: item.caseId ? (submittedByCase.get(item.caseId) ?? null) : null,
         adjustedAssessment: item.adjustedAssessment ? maskTextFields(JSON.parse(item.adjustedAssessment) as Record<string, string>) : null,
         followUps: item.followUps.map((f) => ({ id: f.id, description: mask(f.description), owner: name(f.ownerId), dueDate: f.dueDate })),
+        /** Who declared themselves inhabil for the item (names only). */
+        recusals,
+        /** The actor was inhabil for it: only the title and the declarations are shown. */
+        recused: false,
+        /** Why the outcome departs from the top similar earlier decision, when it does. */
+        deviationReason: mask(item.deviationReason),
       };
     }),
+  };
+}
+
+/**
+ * Who documents the conclusion in the record system: the owner of the follow-up the close made
+ * (lib/cases/epj-follow-up.ts), else whom the meeting named, else the caseworker — as the close decides,
+ * so the minutes never say "–" while the follow-up went to someone.
+ */
+function epjOwner(
+  item: { epjResponsibleId: string | null; followUps: { kind: string | null; ownerId: string }[] },
+  caseworker: string | null,
+  name: (id: string | null) => string,
+): string {
+  const followUp = item.followUps.find((f) => f.kind === epjFollowUpKind);
+  return name(followUp?.ownerId ?? item.epjResponsibleId) || caseworker || '–';
+}
+
+/** A minutes item as someone inhabil for it sees it: the same shape, every content field empty. */
+function recusedItem(item: { id: string; purpose: string; status: string }, title: string, recusals: string[]) {
+  return {
+    id: item.id,
+    title,
+    personRef: null,
+    caseworker: null,
+    purpose: item.purpose,
+    status: item.status,
+    notes: null,
+    outcome: null,
+    referredTo: null,
+    conclusion: null,
+    dissent: null,
+    reassessmentDate: null,
+    epjResponsible: null,
+    lockedBy: null,
+    submitted: null,
+    adjustedAssessment: null,
+    followUps: [],
+    recusals,
+    recused: true,
+    deviationReason: null,
+    concludedTogether: false,
   };
 }
 

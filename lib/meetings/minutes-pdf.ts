@@ -23,6 +23,8 @@ export function renderMinutesPdf(minutes: Minutes, now: Date = systemClock.now()
     margin: 56,
     info: { Title: title, Author: meeting.unitName, Creator: nb.app.name },
     lang: 'nb-NO',
+    // Kept in memory so every page gets its number and, before approval, the draft mark at the end.
+    bufferPages: true,
   });
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -43,18 +45,35 @@ export function renderMinutesPdf(minutes: Minutes, now: Date = systemClock.now()
   heading(title, 16);
   line(t.attendance, minutes.attendance.join(', ') || t.noAttendance);
   line(c.chair, meeting.chair ?? '');
-  line(t.referent, meeting.referent ?? '');
+  // Always said, so a reader knows none was named rather than that it was left out.
+  line(t.referent, meeting.referent ?? nb.minutes.noReferent);
+  line(nb.minutes.place, meeting.location ?? '');
+  const approval = approvalLine(meeting);
+  if (approval) pdf.font('Helvetica-Bold').fontSize(10).text(approval);
   if (minutes.ownOnly) pdf.font('Helvetica-Oblique').fontSize(10).text(h.ownOnlyMinutes);
   pdf.moveDown();
 
   minutes.items.forEach((item, index) => {
     heading(`${index + 1}. ${item.title}`, 12);
+    // Habilitet: who was inhabil (names only); for someone who was, nothing more of the item.
+    line(nb.recusal.minutesLabel, item.recusals.join(', '));
+    if (item.recused) {
+      pdf.font('Helvetica-Oblique').fontSize(10).text(nb.recusal.minutesYouWere).moveDown();
+      return;
+    }
     pdf
       .font('Helvetica')
       .fontSize(9)
       .fillColor('#333333')
       .text(
-        [item.personRef, c.purposes[item.purpose], item.caseworker ? `${c.caseworker}: ${item.caseworker}` : null, t.statuses[item.status]]
+        [
+          item.personRef,
+          c.purposes[item.purpose],
+          item.caseworker ? `${c.caseworker}: ${item.caseworker}` : null,
+          t.statuses[item.status],
+          // The minutes page's marking of the A-list's one step (app/moter/[id]/referat/page.tsx).
+          item.concludedTogether ? nb.roomAgenda.aListConcludedTogether : null,
+        ]
           .filter(Boolean)
           .join(' · '),
       )
@@ -85,6 +104,7 @@ export function renderMinutesPdf(minutes: Minutes, now: Date = systemClock.now()
         : t.noConclusion,
     );
     if (item.lockedBy) pdf.font('Helvetica').fontSize(9).text(t.lockedBy(item.lockedBy));
+    line(nb.recusal.deviationLabel, item.deviationReason ?? '');
     line(t.dissent, item.dissent ?? '');
     for (const f of item.followUps) {
       pdf
@@ -104,6 +124,44 @@ export function renderMinutesPdf(minutes: Minutes, now: Date = systemClock.now()
     .fontSize(8)
     .fillColor('#444444')
     .text(h.pdfGenerated(formatTimestamp(now)));
+  markEveryPage(pdf, meeting);
   pdf.end();
   return done;
+}
+
+/** "Godkjent <dato> av <navn>", the draft mark, or — for minutes closed before approval existed — that they froze at close. */
+function approvalLine(meeting: Minutes['meeting']): string | null {
+  if (meeting.minutesStatus === 'approved' && meeting.minutesApprovedAt)
+    return nb.minutes.approved(meeting.minutesApprovedAt, meeting.minutesApprovedBy);
+  if (meeting.minutesStatus === 'draft') return nb.minutes.pdfDraft;
+  return meeting.status === 'closed' ? nb.minutes.frozenAtClose(meeting.closedAt) : null;
+}
+
+/**
+ * On every page: the unit and "Side n av m" at the foot, and — until the
+ * minutes are approved — "Utkast – ikke godkjent" at the head, so no page
+ * printed or forwarded alone passes for approved minutes.
+ */
+function markEveryPage(pdf: PDFKit.PDFDocument, meeting: Minutes['meeting']) {
+  const range = pdf.bufferedPageRange();
+  for (let index = range.start; index < range.start + range.count; index++) {
+    pdf.switchToPage(index);
+    // Writing in the margins: without this pdfkit would start a new page for text below the bottom margin.
+    const margins = { ...pdf.page.margins };
+    pdf.page.margins = { ...margins, top: 0, bottom: 0 };
+    const width = pdf.page.width - margins.left - margins.right;
+    if (meeting.minutesStatus === 'draft') {
+      pdf.font('Helvetica-Bold').fontSize(11).fillColor('#9a1c1c').text(nb.minutes.pdfDraft, margins.left, 24, { width, align: 'center' });
+    }
+    pdf
+      .font('Helvetica')
+      .fontSize(8)
+      .fillColor('#444444')
+      .text(`${meeting.unitName} · ${nb.minutes.pdfPage(index - range.start + 1, range.count)}`, margins.left, pdf.page.height - 36, {
+        width,
+        align: 'center',
+      });
+    pdf.fillColor('black');
+    pdf.page.margins = margins;
+  }
 }

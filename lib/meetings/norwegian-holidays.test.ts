@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { scheduleMeetings, submissionDeadlineFor, type SeriesRule } from './meeting-schedule';
-import { easterSunday, holidayName, norwegianHolidays, norwegianWorkingDays } from './norwegian-holidays';
+import { easterSunday, holidayName, norwegianHolidays, norwegianWorkingDays, workingDaysAfter } from './norwegian-holidays';
 
 const oslo = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Oslo' });
 const rule: SeriesRule = {
@@ -71,5 +71,17 @@ describe('Norwegian holidays', () => {
       norwegianWorkingDays,
     );
     expect(autumn.map((m) => m.startsAt.toISOString())).toEqual(['2026-10-23T08:00:00.000Z', '2026-10-26T09:00:00.000Z']);
+  });
+});
+
+describe('workingDaysAfter', () => {
+  it('skips the weekend', () => {
+    expect(workingDaysAfter(new Date('2026-12-04T09:00:00Z'), 3)).toBe('2026-12-09');
+  });
+  it('skips Easter: from the Wednesday before, Skjærtorsdag, Langfredag and 2. påskedag do not count', () => {
+    expect(workingDaysAfter(new Date('2027-03-24T09:00:00Z'), 3)).toBe('2027-04-01');
+  });
+  it('counts from the Oslo day, not the UTC day (23:30 UTC on a Thursday is Friday in Oslo)', () => {
+    expect(workingDaysAfter(new Date('2026-12-03T23:30:00Z'), 3)).toBe('2026-12-09');
   });
 });

@@ -61,3 +61,23 @@ export function holidayName(day: DateTime): string | null {
 
 /** Monday to Friday, except Norwegian public holidays: for meetings and submission deadlines. */
 export const norwegianWorkingDays: WorkingDayRule = (day) => day.weekday <= 5 && holidayName(day) === null;
+
+/** The Oslo calendar day `count` working days after `instant`'s day (the day itself never counts). */
+export function workingDaysAfter(instant: Date, count: number, isWorkingDay: WorkingDayRule = norwegianWorkingDays): string {
+  let day = DateTime.fromJSDate(instant, { zone: osloZone }).startOf('day');
+  for (let left = count; left > 0;) {
+    day = day.plus({ days: 1 });
+    if (isWorkingDay(day)) left--;
+  }
+  return day.toISODate()!;
+}
+
+/** The calendar day `count` working days before the ISO date `date` (the day itself never counts). */
+export function workingDaysBefore(date: string, count: number, isWorkingDay: WorkingDayRule = norwegianWorkingDays): string {
+  let day = DateTime.fromISO(date, { zone: osloZone }).startOf('day');
+  for (let left = count; left > 0;) {
+    day = day.minus({ days: 1 });
+    if (isWorkingDay(day)) left--;
+  }
+  return day.toISODate()!;
+}

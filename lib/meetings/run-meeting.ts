@@ -8,22 +8,38 @@ import { itemNationalIdProblems } from '../privacy/national-id-fields';
 import { loadOverrideCheck } from '../privacy/national-id-override';
 import { itemContentSchema } from './item-content';
 import { parseFields } from '../validation/parse-fields';
-import { loadMeetingForChair } from './load-meeting-for-chair';
+import { loadMeetingForItemChair } from './load-meeting-for-chair';
+import { loadMeetingForLock } from './load-meeting-for-lock';
+import { requireDeviationReason } from '../history/like-case-deviation';
 import type { MeetingContext } from './meeting-documents';
 import { systemClock } from '../time/clock';
 import { recordSnapshot } from '../versions/record-version';
+import { thawUnlocked } from './thaw-unlocked';
 import { nb } from '../i18n/nb';
+import { containsNationalId } from '../privacy/national-id';
 
 const id = z.string().regex(/^[a-z0-9]{8,40}$/);
 /** `openEarly`: the chair confirmed opening the meeting before its submission deadline has passed. */
 export const currentItemSchema = z.object({ meetingId: id, itemId: id, openEarly: z.boolean().optional() });
-export const lockSchema = z.object({ meetingId: id, itemId: id, locked: z.boolean() });
+/** `deviationReason`: why the outcome departs from the top like case, when it does (lib/history/like-case-deviation.ts). */
+export const lockSchema = z.object({
+  meetingId: id,
+  itemId: id,
+  locked: z.boolean(),
+  // Kept in the minutes: never a national identity number (the recusal reason's rule).
+  deviationReason: z
+    .string()
+    .max(2000)
+    .refine((text) => !containsNationalId(text), 'national_id')
+    .optional(),
+});
 
 /** The chair moves the meeting to an item: everyone's screen follows. Opens the meeting on first use. */
 export async function setCurrentItem(context: MeetingContext & { input: unknown }) {
   const input = parseInput(currentItemSchema, context.input);
   const now = context.now ?? systemClock.now();
-  const meeting = await loadMeetingForChair(context.db, context.actor, input.meetingId);
+  // Never an item the chair is inhabil for (lib/access canChairItem); whoever chairs it in their place may.
+  const meeting = await loadMeetingForItemChair(context.db, context.actor, input.meetingId, input.itemId);
   const item = await context.db.agendaItem.findFirst({ where: { id: input.itemId, meetingId: meeting.id } });
   if (!item) throw new AppError('not_found');
   const opening = meeting.status === 'planned';
@@ -78,7 +94,8 @@ export async function setCurrentItem(context: MeetingContext & { input: unknown 
 export async function lockItem(context: MeetingContext & { input: unknown }) {
   const input = parseInput(lockSchema, context.input);
   const now = context.now ?? systemClock.now();
-  const meeting = await loadMeetingForChair(context.db, context.actor, input.meetingId);
+  // Not only the chair: when the chair is inhabil for the item, whoever chairs it in their place.
+  const meeting = await loadMeetingForLock(context.db, context.actor, input.meetingId, input.itemId);
   const item = await context.db.agendaItem.findFirst({ where: { id: input.itemId, meetingId: meeting.id } });
   if (!item) throw new AppError('not_found');
   const name = documentName('item', item.id);
@@ -98,12 +115,21 @@ export async function lockItem(context: MeetingContext & { input: unknown }) {
         ...itemNationalIdProblems(data, await loadOverrideCheck(context.db, name)),
       ];
       if (problems.length) throw new AppError('invalid_input', 'item_incomplete', Object.fromEntries(problems.map((p) => [p, p])));
+      const deviationReason = await requireDeviationReason({
+        ...context,
+        caseId: item.caseId,
+        outcome: data.outcome,
+        reason: input.deviationReason,
+        now,
+      });
       status = data.outcome === 'utsatt' ? 'postponed' : 'concluded';
       await context.db.$transaction(async (tx) => {
-        await tx.agendaItem.update({
-          where: { id: item.id },
-          data: { locked: true, lockedById: context.actor.userId, status, endedAt: item.endedAt ?? now },
+        // Only an item still open: one locked meanwhile (the A-list's step, a second tab) keeps its own lock.
+        const claimed = await tx.agendaItem.updateMany({
+          where: { id: item.id, locked: false },
+          data: { locked: true, lockedById: context.actor.userId, status, endedAt: item.endedAt ?? now, deviationReason },
         });
+        if (claimed.count === 0) throw new AppError('conflict', nb.meetingRoom.alreadyLocked);
         // The item's version as it was locked (its history, lib/versions/), as the lock read it.
         await recordSnapshot(tx, {
           itemId: item.id,
@@ -115,19 +141,29 @@ export async function lockItem(context: MeetingContext & { input: unknown }) {
         });
       });
     } catch (error) {
-      await context.documents.changeAccess(name, 'restore');
+      await thawUnlocked(context.db, context.documents, [name]);
       throw error;
     }
   } else {
-    await context.db.agendaItem.update({ where: { id: item.id }, data: { locked: false, lockedById: null, status, endedAt: null } });
+    // What belonged to the lock goes with it: the reason for departing from a like case, and having been
+    // concluded in the A-list's step — an open item is neither (the minutes would say so otherwise).
+    await context.db.agendaItem.update({
+      where: { id: item.id },
+      data: { locked: false, lockedById: null, status, endedAt: null, deviationReason: null, aListConcludedAt: null },
+    });
     await context.documents.changeAccess(name, 'recheck');
   }
+  const cleared = {
+    ...(!input.locked && item.deviationReason ? { deviationReasonCleared: true } : {}),
+    ...(!input.locked && item.aListConcludedAt ? { aListConcludedCleared: true } : {}),
+  };
   await recordAuditEvent(context.db, {
     actorId: context.actor.userId,
     action: input.locked ? 'item.lock' : 'item.unlock',
     entityType: 'item',
     entityId: item.id,
     unitId: meeting.unitId,
+    ...(Object.keys(cleared).length ? { detail: cleared } : {}),
   });
   return { itemId: item.id, locked: input.locked, status };
 }

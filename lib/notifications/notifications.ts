@@ -6,8 +6,8 @@ import { logCaseReads } from '../history/log-case-reads';
 import { idParam } from '../validation/query-params';
 import { systemClock } from '../time/clock';
 
-/** A notice about a case links to it (lib/meetings/series-notifications.ts): the case it names. */
-const caseLink = /^\/saker\/([a-z0-9]{8,40})$/;
+/** A notice about a case links to it (lib/meetings/series-notifications.ts) or its hand-off (lib/minutes/after-documented.ts). */
+const caseLink = /^\/saker\/([a-z0-9]{8,40})(?:\/fagsystem)?$/;
 
 /**
  * In-app notices (a cancelled or moved meeting), the unread ones, newest first.

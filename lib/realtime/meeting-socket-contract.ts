@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AccessLevel } from '../access/policy';
 import type { SocketError } from '../errors/error-mapping';
+import { aListSchema, concludeAListSchema } from '../meetings/a-list';
 import { addItemSchema, planSchema, reorderSchema } from '../meetings/chair-agenda';
 import { closeMeetingSchema } from '../meetings/close-meeting';
 import { currentItemSchema, lockSchema } from '../meetings/run-meeting';
@@ -20,6 +21,8 @@ export const meetingRefSchema = z.object({ meetingId: z.string().regex(/^[a-z0-9
 export const clientEventSchemas = {
   'meeting:join': meetingRefSchema,
   'meeting:leave': meetingRefSchema,
+  /** The saksliste page listens for the agenda's changes: no presence, no attendance (it is not the room). */
+  'meeting:watch-agenda': meetingRefSchema,
   'meeting:set-current': currentItemSchema,
   'meeting:lock-item': lockSchema,
   'meeting:reorder': reorderSchema,
@@ -27,11 +30,21 @@ export const clientEventSchemas = {
   'meeting:add-item': addItemSchema,
   'meeting:close': closeMeetingSchema,
   'meeting:set-referent': referentSchema,
+  /** The chair moves an item on to the A-list or off it (everyone's agenda reloads). */
+  'meeting:set-a-list': aListSchema,
+  /** The chair takes every open A-list item as information in one step: each is announced as `meeting:item`. */
+  'meeting:conclude-a-list': concludeAListSchema,
 } as const;
 
 export type ClientEvent = keyof typeof clientEventSchemas;
 export type ClientPayload<E extends ClientEvent> = z.input<(typeof clientEventSchemas)[E]>;
-export type ChairEvent = Exclude<ClientEvent, 'meeting:join' | 'meeting:leave'>;
+export type ChairEvent = Exclude<ClientEvent, 'meeting:join' | 'meeting:leave' | 'meeting:watch-agenda'>;
+
+/**
+ * The socket.io rooms a meeting's news goes to: the meeting room's (joined,
+ * counted in presence) and the saksliste pages' (watching only).
+ */
+export const meetingRooms = (meetingId: string) => ({ room: `meeting:${meetingId}`, agenda: `meeting-agenda:${meetingId}` });
 
 /** `previous`: the item the meeting left and when it ended there, so every screen's timeline (lib/meetings/meeting-timeline.ts) agrees. */
 export type CurrentItem = { currentItemId: string; startedAt: string; previous: { itemId: string; endedAt: string } | null };
@@ -48,8 +61,10 @@ export type MeetingClosed = {
 
 /** What a successful acknowledgement adds to `ok: true`. */
 export type AckResults = {
-  'meeting:join': { access: AccessLevel };
+  /** `now`: the server's clock as it answered (ISO), so each screen can run its timers on the server's time (lib/time/clock-offset.ts). */
+  'meeting:join': { access: AccessLevel; now: string };
   'meeting:leave': Record<string, never>;
+  'meeting:watch-agenda': Record<string, never>;
   'meeting:set-current': { result: CurrentItem };
   'meeting:lock-item': { result: ItemLocked };
   /** The items' ids in their new order. */
@@ -58,6 +73,8 @@ export type AckResults = {
   'meeting:add-item': { result: { itemId: string } };
   'meeting:close': { result: MeetingClosed };
   'meeting:set-referent': { result: { referentId: string | null } };
+  'meeting:set-a-list': { result: { itemId: string; onAList: boolean } };
+  'meeting:conclude-a-list': { result: { items: ItemLocked[] } };
 };
 
 /** A refusal: the AppError's code, its message when it says more, and per-field message keys for a form (lib/errors/error-mapping.ts). */

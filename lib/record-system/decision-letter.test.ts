@@ -76,8 +76,9 @@ describe('the draft decision letter', () => {
       'Vedtak',
       'Midlertidig økning til 28 timer',
       'Begrunnelse',
-      'Alvorlighet: Funksjonsfall',
-      'Nytte: Stor nytte',
+      'Alvorlighet (høy): Funksjonsfall',
+      'Nytte (høy): Stor nytte',
+      'Ressurser: moderat',
       'Samlet vurdering:',
       'Vi vurderer vedtaket på nytt innen 12. januar 2027.',
       'Dette kan du gjøre',
@@ -86,7 +87,16 @@ describe('the draft decision letter', () => {
     const at = order.map((part) => letter.indexOf(part));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
-    expect(letter).not.toContain('Ressurser:'); // no reasons given: no empty line for it
+  });
+
+  it('gives each criterion’s level whenever it is set, with or without reasons, and leaves out one with neither', () => {
+    const bare = { level: null, reasons: '' };
+    const letter = draftDecisionLetter({
+      ...data,
+      assessment: { ...data.assessment, alvorlighet: { level: 'hoy', reasons: '' }, nytte: { level: 'hoy', reasons: '' }, ressurs: bare },
+    });
+    expect(letter).toContain('Alvorlighet: høy\nNytte: høy\nSamlet vurdering:');
+    expect(letter).not.toContain('Ressurser');
   });
 
   it('never carries a national identity number', () => {

@@ -1,6 +1,7 @@
 import { nbHandOff } from '../i18n/nb-hand-off';
 import { maskNationalIds } from '../privacy/national-id';
-import type { HandOffData } from './hand-off';
+import { criterionEntry } from './criterion-entry';
+import type { CriterionAssessment, HandOffData } from './hand-off';
 
 const t = nbHandOff.letter;
 
@@ -15,15 +16,17 @@ const t = nbHandOff.letter;
 export function draftDecisionLetter(data: HandOffData): string {
   const a = data.assessment;
   const reason = (label: string, text: string) => (text.trim() ? `${label}: ${text.trim()}` : null);
+  // A criterion's level shows whenever it is set, with or without reasons (criterion-entry.ts).
+  const criterion = (label: string, c: CriterionAssessment) => reason(...criterionEntry(label, c));
   const sections = [
     [t.draftMark, t.regarding(data.personRef)],
     [t.decisionHeading, t.decisionIntro(data.servicesConcerned.trim()), data.meeting.conclusion.trim() || t.decisionPlaceholder],
     [
       t.reasonsHeading,
       t.reasonsIntro,
-      reason(t.severity, a.alvorlighet.reasons),
-      reason(t.benefit, a.nytte.reasons),
-      reason(t.resources, a.ressurs.reasons),
+      criterion(t.severity, a.alvorlighet),
+      criterion(t.benefit, a.nytte),
+      criterion(t.resources, a.ressurs),
       reason(t.overall, a.samletVurdering),
       a.childrenAffected ? reason(t.child, a.barnetsBeste) : null,
       data.reassessmentDate ? t.reassessment(data.reassessmentDate) : null,

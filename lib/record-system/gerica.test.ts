@@ -62,6 +62,7 @@ describe('the Gerica mapping of the hand-off', () => {
     expect(assessment.text.split('\n')).toEqual([
       'Alvorlighet (høy): Funksjonsfall.',
       'Nytte: Stor nytte på kort sikt.',
+      'Ressurs: moderat',
       'Samlet vurdering: Forholdsmessig når økningen er tidsavgrenset.',
       'Justert i møtet: ressurs lav',
       'Begrunnelse for justeringen: Kortere periode.',
@@ -71,6 +72,26 @@ describe('the Gerica mapping of the hand-off', () => {
     );
     expect(followUps.text).toBe('- Skriv vedtak (ansvarlig: Sara Saksbehandler, frist 24. november 2026)');
     expect(reassessment.text).toBe('Vedtaket skal revurderes innen 12. januar 2027.');
+  });
+
+  it('shows each criterion’s level whenever it is set, also with no reasons written (review of issue 19)', () => {
+    const [, assessment] = gerica.blocks(
+      data({
+        assessment: {
+          ...data().assessment,
+          alvorlighet: { level: 'hoy', reasons: '' },
+          nytte: { level: 'hoy', reasons: '' },
+          ressurs: { level: 'moderat', reasons: '' },
+          adjusted: null,
+        },
+      }),
+    );
+    expect(assessment.text.split('\n')).toEqual([
+      'Alvorlighet: høy',
+      'Nytte: høy',
+      'Ressurs: moderat',
+      'Samlet vurdering: Forholdsmessig når økningen er tidsavgrenset.',
+    ]);
   });
 
   it('never carries a national identity number, in any block', () => {

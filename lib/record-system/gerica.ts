@@ -2,7 +2,8 @@ import { nbCases } from '../i18n/nb-cases';
 import { nbHandOff } from '../i18n/nb-hand-off';
 import { nbMeeting } from '../i18n/nb-meeting';
 import { formatDate } from '../i18n/format';
-import type { CriterionAssessment, HandOffBlock, HandOffData, RecordSystem } from './hand-off';
+import { criterionEntry, levelWord } from './criterion-entry';
+import type { HandOffBlock, HandOffData, RecordSystem } from './hand-off';
 import { labelledLines, paragraphs } from './plain-text';
 
 const t = nbHandOff;
@@ -24,13 +25,6 @@ export const gericaFields = {
   reassessment: 'Sakskort: Revurderingsdato (og påminnelse)',
   journalNote: 'Saksbehandlerjournal: nytt notat',
 } as const;
-
-const levelWord = (level: string | null | undefined) => (level ? (nbCases.criterionLevels[level] ?? level) : null);
-
-function criterionLine(label: string, criterion: CriterionAssessment) {
-  const level = levelWord(criterion.level);
-  return [level ? l.level(label, level) : label, criterion.reasons] as const;
-}
 
 function factsText(data: HandOffData): string {
   const f = data.facts;
@@ -70,9 +64,9 @@ function assessmentText(data: HandOffData): string {
       ]
     : [];
   return labelledLines([
-    criterionLine(l.alvorlighet, a.alvorlighet),
-    criterionLine(l.nytte, a.nytte),
-    criterionLine(l.ressurs, a.ressurs),
+    criterionEntry(l.alvorlighet, a.alvorlighet),
+    criterionEntry(l.nytte, a.nytte),
+    criterionEntry(l.ressurs, a.ressurs),
     [l.samletVurdering, a.samletVurdering],
     [l.barnetsBeste, a.childrenAffected ? a.barnetsBeste : ''],
     ...adjusted,

@@ -25,4 +25,6 @@ export type RuntimeConfig = {
   organisation: string;
   /** The published accessibility statement (uustatus.no), when there is one. */
   accessibilityStatementUrl: string | null;
+  /** The e-mail address for accessibility feedback, when the installation has one. */
+  accessibilityContact: string | null;
 };

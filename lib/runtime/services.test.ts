@@ -18,6 +18,7 @@ const config = {
   theme: { color: '#1f4e79', logoUrl: null },
   organisation: 'Kommunen',
   accessibilityStatementUrl: null,
+  accessibilityContact: null,
 };
 const services = {
   config,

@@ -1,7 +1,9 @@
 import type { LiveSessionControl } from '../realtime/live-sessions';
+import type { LiveMeetingControl } from '../realtime/live-meetings';
 import type { CaseContentStore } from '../cases/case-content-store';
 import type { ItemContentStore } from '../meetings/item-content-store';
 import type { ThrottleStore } from '../auth/login-throttle';
+import type { SessionCache } from '../auth/session-cache';
 import type { Db, DbProvider } from '../db/db';
 import type { RuntimeConfig } from './runtime-config';
 
@@ -30,9 +32,14 @@ export type RuntimeServices = {
   throttleStore?: ThrottleStore;
   /** The server's live websockets. Absent where none are held (command-line tools): nothing to close. */
   liveSessions?: LiveSessionControl;
+  /** The open meeting rooms (socket.io). Absent where none are held (command-line tools): nobody to tell. */
+  liveMeetings?: LiveMeetingControl;
+  /** Live sessions kept for a few seconds (lib/auth/session-cache.ts). Absent: each check reads the database. */
+  sessionCache?: SessionCache;
 };
 
-type Required = Exclude<keyof RuntimeServices, 'throttleStore' | 'liveSessions'>;
+type Optional = 'throttleStore' | 'liveSessions' | 'liveMeetings' | 'sessionCache';
+type Required = Exclude<keyof RuntimeServices, Optional>;
 const required: readonly Required[] = ['config', 'db', 'dbProvider', 'caseContent'];
 
 const slot = Symbol.for('samlet.runtime-services');
@@ -60,7 +67,7 @@ export function runtimeServices(): RuntimeServices {
 }
 
 /** An optional service, or undefined when the process runs without it. */
-export function optionalRuntimeService<K extends 'throttleStore' | 'liveSessions'>(name: K): RuntimeServices[K] | undefined {
+export function optionalRuntimeService<K extends Optional>(name: K): RuntimeServices[K] | undefined {
   return (globalThis as WithServices)[slot]?.[name];
 }
 

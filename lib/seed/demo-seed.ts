@@ -316,6 +316,10 @@ async function seedPastMeeting(
       location: 'Møterom 3, Rådhuset',
       openedAt: startsAt,
       closedAt: endsAt,
+      // Its minutes were approved by the chair at the close: a past meeting's minutes are not left in no state.
+      minutesStatus: 'approved',
+      minutesApprovedAt: endsAt,
+      minutesApprovedById: options.chairId,
     },
   });
   const present = ['saksbehandler@demo.test', 'saksbehandler2@demo.test', 'moteleder@demo.test', 'leder@demo.test'];

@@ -1,7 +1,8 @@
 import type { Db, DbTransaction } from '../db/db';
 
 /** Why a snapshot was taken. Submissions are CaseVersion rows (kind `submitted` in a history). */
-export const snapshotKinds = ['locked', 'meeting_closed', 'restored'] as const;
+// `minutes_edited`: the chair or the referent corrected the draft minutes' text of an item (lib/minutes/edit-minutes-item.ts).
+export const snapshotKinds = ['locked', 'meeting_closed', 'restored', 'minutes_edited'] as const;
 export type SnapshotKind = (typeof snapshotKinds)[number];
 export type VersionKind = 'submitted' | SnapshotKind;
 

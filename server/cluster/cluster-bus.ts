@@ -19,6 +19,7 @@ export class ClusterBus {
   private readonly subscriber: Redis;
   private readonly handlers = new Map<string, ChannelHandler>();
   private readonly reconnectListeners = new Set<() => void>();
+  private readonly healthListeners = new Set<(healthy: boolean) => void>();
   private connectedOnce = false;
 
   constructor(private readonly options: { url: string; prefix: string; log: Logger }) {
@@ -58,6 +59,13 @@ export class ClusterBus {
     };
     this.publisher.on('ready', onReady);
     this.subscriber.on('ready', onReady);
+    const onHealth = () => {
+      for (const listener of this.healthListeners) listener(this.healthy);
+    };
+    for (const client of [this.publisher, this.subscriber]) {
+      client.on('ready', onHealth);
+      client.on('close', onHealth);
+    }
   }
 
   /** Connects both connections; rejects if Redis cannot be reached at start. */
@@ -125,6 +133,11 @@ export class ClusterBus {
   /** Called after the connection to Redis came back (messages may have been missed). */
   onReconnect(listener: () => void): void {
     this.reconnectListeners.add(listener);
+  }
+
+  /** Called whenever a connection to Redis is lost or back, with whether both are up now. */
+  onHealthChange(listener: (healthy: boolean) => void): void {
+    this.healthListeners.add(listener);
   }
 
   get healthy(): boolean {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import type { SessionCache } from '../../lib/auth/session-cache';
 import type { Logger } from '../logger';
 import type { LiveConnections } from '../realtime/live-connections';
 import type { AccessChange, DocumentRegistry } from '../realtime/yjs/document-registry';
@@ -15,10 +16,18 @@ const messageSchema = z.discriminatedUnion('kind', [
     closeCode: z.number().int().min(1000).max(4999),
   }),
   z.object({ kind: z.literal('ack'), from: z.string().min(1), to: z.string().min(1), id: z.string().min(1) }),
-  z.object({ kind: z.literal('end-sessions'), from: z.string().min(1), sessionIds: z.array(z.string().min(1).max(100)).max(10_000) }),
-  z.object({ kind: z.literal('recheck-user'), from: z.string().min(1), userId: z.string().min(1).max(100) }),
+  z.object({
+    kind: z.literal('end-sessions'),
+    from: z.string().min(1),
+    id: z.string().min(1),
+    sessionIds: z.array(z.string().min(1).max(100)).max(10_000),
+  }),
+  z.object({ kind: z.literal('recheck-user'), from: z.string().min(1), id: z.string().min(1), userId: z.string().min(1).max(100) }),
+  z.object({ kind: z.literal('forget-user'), from: z.string().min(1), id: z.string().min(1), userId: z.string().min(1).max(100) }),
 ]);
 type ControlMessage = z.infer<typeof messageSchema>;
+type Acknowledged = Extract<ControlMessage, { id: string }> extends infer M ? (M extends { kind: 'ack' } ? never : M) : never;
+type Unsent<M> = M extends unknown ? Omit<M, 'from' | 'id'> : never;
 
 /**
  * What one node must make happen on every node: an access change to a
@@ -27,6 +36,10 @@ type ControlMessage = z.infer<typeof messageSchema>;
  * caller continues only when every node has applied it (or a second has passed),
  * so a meeting that is closed right after freezing its items reads every edit
  * any node accepted before the freeze (the acknowledgement travels behind them).
+ * Session changes are acknowledged too: a logout, a deactivation or a role
+ * change is answered only once every node has dropped what its session cache
+ * kept (lib/auth/session-cache.ts), so the next request, on any node, is
+ * checked against the database.
  */
 export class ClusterControl {
   private readonly channel: string;
@@ -37,6 +50,7 @@ export class ClusterControl {
       bus: ClusterBus;
       registry: DocumentRegistry;
       live: LiveConnections;
+      sessions: SessionCache;
       log: Logger;
       ackTimeoutMs?: number;
     },
@@ -54,12 +68,33 @@ export class ClusterControl {
    * back in touch (`recheckAllOnReconnect`); a freeze that was not acknowledged is refused by the caller.
    */
   async announceAccessChange(name: string, change: AccessChange, closeCode: number): Promise<boolean> {
+    return this.announce({ kind: 'access', name, change, closeCode }, { doc: name, change });
+  }
+
+  /** Every node closes these sessions' websockets and forgets them; resolves as announceAccessChange does. */
+  endSessions(sessionIds: string[]): Promise<boolean> {
+    if (sessionIds.length === 0) return Promise.resolve(true);
+    return this.announce({ kind: 'end-sessions', sessionIds }, { sessions: sessionIds.length });
+  }
+
+  /** Every node forgets the user's kept sessions and closes their websockets, which reconnect and are checked again. */
+  recheckUser(userId: string): Promise<boolean> {
+    return this.announce({ kind: 'recheck-user', userId }, { user: userId });
+  }
+
+  /** Every node forgets the user's kept sessions (a membership added, a new name): their next request reads them again. */
+  forgetUser(userId: string): Promise<boolean> {
+    return this.announce({ kind: 'forget-user', userId }, { user: userId });
+  }
+
+  /** Says it to every other node and waits (a second at most) until each has acted on it. */
+  private async announce(message: Unsent<Acknowledged>, context: Record<string, unknown>): Promise<boolean> {
     const { bus, log } = this.deps;
     let others = 0;
     try {
       others = (await bus.listeners(this.channel)) - 1;
     } catch (error) {
-      log.warn({ doc: name, err: (error as Error).message }, 'cluster: could not count nodes for an access change');
+      log.warn({ ...context, err: (error as Error).message }, `cluster: could not count nodes for ${message.kind}`);
       return false;
     }
     if (others <= 0) return true;
@@ -73,23 +108,15 @@ export class ClusterControl {
       this.waiting.set(id, { remaining: others, done: () => done(true) });
       timer = setTimeout(() => {
         log.warn(
-          { doc: name, change, missing: this.waiting.get(id)?.remaining },
-          'cluster: not every node acknowledged an access change in time',
+          { ...context, kind: message.kind, missing: this.waiting.get(id)?.remaining },
+          'cluster: not every node acknowledged in time',
         );
         done(false);
       }, this.deps.ackTimeoutMs ?? 1000);
-      this.say({ kind: 'access', from: bus.nodeId, id, name, change, closeCode });
+      this.say({ ...message, from: bus.nodeId, id } as ControlMessage);
     });
     clearTimeout(timer);
     return complete;
-  }
-
-  endSessions(sessionIds: string[]): void {
-    if (sessionIds.length > 0) this.say({ kind: 'end-sessions', from: this.deps.bus.nodeId, sessionIds });
-  }
-
-  recheckUser(userId: string): void {
-    this.say({ kind: 'recheck-user', from: this.deps.bus.nodeId, userId });
   }
 
   private receive(raw: Buffer): void {
@@ -107,7 +134,7 @@ export class ClusterControl {
         void registry
           .applyAccessChange(message.name, message.change, message.closeCode)
           .catch((error: Error) => log.warn({ doc: message.name, err: error.message }, 'cluster: access change failed here'))
-          .finally(() => this.say({ kind: 'ack', from: bus.nodeId, to: message.from, id: message.id }));
+          .finally(() => this.acknowledge(message));
         return;
       case 'ack': {
         if (message.to !== bus.nodeId) return;
@@ -116,12 +143,24 @@ export class ClusterControl {
         return;
       }
       case 'end-sessions':
+        this.deps.sessions.dropSessions(message.sessionIds);
         live.end(message.sessionIds);
+        this.acknowledge(message);
         return;
       case 'recheck-user':
+        this.deps.sessions.dropUser(message.userId);
         live.recheckUser(message.userId);
+        this.acknowledge(message);
+        return;
+      case 'forget-user':
+        this.deps.sessions.dropUser(message.userId);
+        this.acknowledge(message);
         return;
     }
+  }
+
+  private acknowledge(message: { from: string; id: string }): void {
+    this.say({ kind: 'ack', from: this.deps.bus.nodeId, to: message.from, id: message.id });
   }
 
   private say(message: ControlMessage): void {

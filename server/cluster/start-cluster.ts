@@ -5,6 +5,7 @@ import type { DocumentRegistry } from '../realtime/yjs/document-registry';
 import { closeCodes } from '../realtime/close-codes';
 import { ClusterBus } from './cluster-bus';
 import { ClusterControl } from './cluster-control';
+import type { SessionCache } from '../../lib/auth/session-cache';
 import { DocumentRelay } from './document-relay';
 import { RedisThrottleStore } from './redis-throttle-store';
 import { registerThrottleStore } from '../../lib/auth/login-throttle';
@@ -17,10 +18,19 @@ export type Cluster = Awaited<ReturnType<typeof startCluster>>;
  * (ClusterControl), socket.io rooms span the nodes through the official
  * Redis adapter, and failed logins are counted in Redis. Without it none of this is created and the node is alone.
  */
-export async function startCluster(deps: { url: string; prefix: string; log: Logger; registry: DocumentRegistry; live: LiveConnections }) {
+export async function startCluster(deps: {
+  url: string;
+  prefix: string;
+  log: Logger;
+  registry: DocumentRegistry;
+  live: LiveConnections;
+  sessions: SessionCache;
+}) {
   const bus = new ClusterBus({ url: deps.url, prefix: deps.prefix, log: deps.log });
   await bus.connect();
-  const control = new ClusterControl({ bus, registry: deps.registry, live: deps.live, log: deps.log });
+  // Cut off from Redis, this node would miss another's logout: its session cache is off until it hears them again.
+  bus.onHealthChange((healthy) => deps.sessions.setEnabled(healthy));
+  const control = new ClusterControl({ bus, registry: deps.registry, live: deps.live, sessions: deps.sessions, log: deps.log });
   await control.start();
   const relay = new DocumentRelay({
     bus,

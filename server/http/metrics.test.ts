@@ -7,7 +7,7 @@ describe('GET /api/metrics handler (bench only)', () => {
   let server: Server;
   let url: string;
   beforeAll(async () => {
-    server = createServer(createMetricsHandler({ openDocuments: () => 3, unsavedDocuments: () => 1 }));
+    server = createServer(createMetricsHandler({ openDocuments: () => 3, unsavedDocuments: () => 1, databaseQueries: () => 7 }));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/metrics`;
   });
@@ -17,7 +17,7 @@ describe('GET /api/metrics handler (bench only)', () => {
     const response = await fetch(url);
     expect(response.status).toBe(200);
     const body = (await response.json()) as Record<string, unknown>;
-    expect(body).toMatchObject({ openDocuments: 3, unsavedDocuments: 1 });
+    expect(body).toMatchObject({ openDocuments: 3, unsavedDocuments: 1, databaseQueries: 7 });
     const { rssBytes, heapUsedBytes, externalBytes } = body as { rssBytes: number; heapUsedBytes: number; externalBytes: number };
     expect(heapUsedBytes).toBeGreaterThan(0);
     expect(externalBytes).toBeGreaterThan(0);

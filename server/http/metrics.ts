@@ -15,11 +15,16 @@ function memory() {
  * `GET /api/metrics`, on only with `SAMLET_METRICS=1` (for bench/; off, the
  * path is a 404): event-loop delay since the previous read (p50, p99, max in
  * ms; the histogram is reset on every read), resident memory and heap, and how
- * many Yjs documents are open and how many hold edits whose write failed.
+ * many Yjs documents are open and how many hold edits whose write failed,
+ * and how many SQL statements the process has sent since it started.
  * `gcCollected` says whether `?gc=1` ran a collection. Figures about the
  * process only, never content.
  */
-export function createMetricsHandler(options: { openDocuments: () => number; unsavedDocuments: () => number }) {
+export function createMetricsHandler(options: {
+  openDocuments: () => number;
+  unsavedDocuments: () => number;
+  databaseQueries: () => number;
+}) {
   const delay = monitorEventLoopDelay({ resolution: resolutionMs });
   delay.enable();
   return (req: IncomingMessage, res: ServerResponse): void => {
@@ -38,6 +43,7 @@ export function createMetricsHandler(options: { openDocuments: () => number; uns
       gcCollected: collect && typeof (globalThis as { gc?: unknown }).gc === 'function',
       openDocuments: options.openDocuments(),
       unsavedDocuments: options.unsavedDocuments(),
+      databaseQueries: options.databaseQueries(),
     };
     delay.reset();
     res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });

@@ -14,13 +14,31 @@ export type LiveConnection = {
 };
 
 const maxTimerMs = 2 ** 31 - 1;
+/**
+ * How long an ended session is remembered. A connection is checked against the
+ * database as it opens and only then added here; a logout in between would
+ * otherwise miss it and leave it open. Minutes cover that window many times over.
+ */
+const rememberEndedMs = 10 * 60_000;
 
 export class LiveConnections {
   private readonly bySession = new Map<string, Map<LiveConnection, NodeJS.Timeout | null>>();
+  /** Session id → when to forget that it ended. Ids are random and never reused. */
+  private readonly ended = new Map<string, number>();
 
-  /** Tracks a connection until `remove`; closes it when its session expires. Returns `remove`. */
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /**
+   * Tracks a connection until `remove`; closes it when its session expires, and at
+   * once (after the caller has set it up) when its session has ended meanwhile.
+   * Returns `remove`.
+   */
   add(sessionId: string, expiresAt: Date, connection: LiveConnection): () => void {
-    const delay = expiresAt.getTime() - Date.now();
+    if (this.hasEnded(sessionId)) {
+      queueMicrotask(() => connection.close());
+      return () => undefined;
+    }
+    const delay = expiresAt.getTime() - this.now();
     // Beyond setTimeout's range (≈ 24.8 days) the periodic re-check ends it instead.
     const timer = delay < maxTimerMs ? setTimeout(() => connection.close(), Math.max(0, delay)) : null;
     timer?.unref();
@@ -33,7 +51,9 @@ export class LiveConnections {
   /** Closes every connection of these sessions. */
   end(sessionIds: Iterable<string>): number {
     let closed = 0;
+    this.forgetOldEnded();
     for (const id of sessionIds) {
+      this.ended.set(id, this.now() + rememberEndedMs);
       for (const connection of [...(this.bySession.get(id)?.keys() ?? [])]) {
         connection.close();
         closed += 1;
@@ -57,6 +77,16 @@ export class LiveConnections {
 
   sessionIds(): string[] {
     return [...this.bySession.keys()];
+  }
+
+  private hasEnded(sessionId: string): boolean {
+    const forgetAt = this.ended.get(sessionId);
+    return forgetAt !== undefined && forgetAt > this.now();
+  }
+
+  private forgetOldEnded(): void {
+    const now = this.now();
+    for (const [id, forgetAt] of this.ended) if (forgetAt <= now) this.ended.delete(id);
   }
 
   private remove(sessionId: string, connection: LiveConnection): void {

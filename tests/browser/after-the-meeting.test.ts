@@ -145,7 +145,7 @@ describe('after the meeting, in a browser', () => {
       where: { id: (await db.agendaItem.findFirstOrThrow({ where: { caseId: decided.id } })).id },
       data: { epjDocumentation: true },
     });
-    await createEpjFollowUp(db, item);
+    await createEpjFollowUp(db, item, (await db.meeting.findUniqueOrThrow({ where: { id: item.meetingId } })).closedAt ?? new Date(0));
     const leader = (await signIn(browser, server.url, demo.leader)).page;
     await leader.getByRole('link', { name: 'Til fagsystemet', exact: true }).click();
     await leader.getByRole('heading', { level: 1, name: 'Ikke dokumentert i fagsystemet' }).waitFor();

@@ -4,6 +4,7 @@ import { nb } from '../../lib/i18n/nb';
 import { browserTraces, launchBrowser, signIn } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { demo, demoFixtures, openDb } from '../support/fixtures';
+import { chromiumNames } from '../support/accessible-name';
 import { printLogsOnFailure, startTestServer, type TestServer } from '../support/test-server';
 
 /**
@@ -43,6 +44,9 @@ describe('the case form, by section and by keyboard', () => {
     const alternatives = nav.getByRole('link', { name: new RegExp(nb.cases.sections.alternatives) });
     await alternatives.waitFor();
     const before = await alternatives.textContent();
+    // The name Chromium gives assistive technology (Playwright's own computation adds spaces Chromium does not):
+    // a pause between the section and its progress, not "synspunkterIkke påbegynt" as Orca read it.
+    expect(await chromiumNames(page, 'link')).toContainEqual(expect.stringMatching(/^Alternativer og synspunkter\s*,\s+Ikke påbegynt$/));
 
     await alternatives.click();
     await page.waitForURL(/#seksjon-alternativer$/);

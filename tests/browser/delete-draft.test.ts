@@ -4,6 +4,7 @@ import type { Db } from '../../lib/db/db';
 import { accessibilityViolations, browserTraces, launchBrowser, signIn } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { editorField, typeInto } from '../support/editor-field';
+import { startNewCase } from '../support/new-case';
 import { demo, openDb } from '../support/fixtures';
 import { printLogsOnFailure, startTestServer, type TestServer } from '../support/test-server';
 
@@ -31,12 +32,10 @@ describe('deleting a draft, in a browser', () => {
     await database?.drop();
   });
 
+  /** A draft with nothing in it: a key typed into Ny sak's form (which makes it) and taken back. */
   const newDraft = async () => {
     await page.goto(`${server.url}/saker`);
-    await page.getByRole('button', { name: 'Ny sak' }).click();
-    await page.waitForURL(/\/saker\/[a-z0-9]+$/);
-    await page.getByText('Alle endringer er lagret.').waitFor();
-    return new URL(page.url()).pathname.split('/').pop()!;
+    return startNewCase(page);
   };
 
   it('asks before deleting a draft with text in it; Avbryt keeps it, Slett utkastet removes it for good', async () => {

@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTraces, launchBrowser, signIn, wcagViolations } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { demo, demoFixtures, openDb } from '../support/fixtures';
+import { loadActor } from '../../lib/access/access-service';
+import { attachEvidence } from '../../lib/leader-cases/attach-evidence';
+import { createLeaderCase } from '../../lib/leader-cases/create-leader-case';
 import { printLogsOnFailure, startTestServer, type TestServer } from '../support/test-server';
 
 /**
@@ -40,6 +43,10 @@ describe('every page at every width', () => {
     const pastItem = await db.agendaItem.findFirstOrThrow({ where: { meetingId: pastMeeting.id, caseId: { not: null } } });
     const pastCase = await db.case.findUniqueOrThrow({ where: { id: pastItem.caseId ?? '' } });
     const someAccount = await db.user.findFirstOrThrow({ where: { email: demo.caseworker } });
+    // A service-level case with figures attached (issue 22): its charts and tables at every width.
+    const leader = (await loadActor(db, (await db.user.findUniqueOrThrow({ where: { email: demo.leader } })).id))!;
+    const leaderCase = await createLeaderCase({ db, actor: leader, input: { unitId: mainUnit.id, level: 'politisk' } });
+    await attachEvidence({ db, actor: leader, id: leaderCase.id, input: { periode: '12m' } });
     await db.$disconnect();
     const person = encodeURIComponent(pastCase.personRef ?? '');
     visits = [
@@ -48,6 +55,7 @@ describe('every page at every width', () => {
       { name: 'home', role: 'caseworker', path: '/', screenshot: true },
       { name: 'saker', role: 'caseworker', path: '/saker', screenshot: true },
       { name: 'case-form', role: 'caseworker', path: `/saker/${draftCase.id}`, screenshot: true },
+      { name: 'new-case', role: 'caseworker', path: '/saker/ny' },
       { name: 'case-submitted', role: 'caseworker', path: `/saker/${submittedCase.id}` },
       { name: 'case-versions', role: 'caseworker', path: `/saker/${submittedCase.id}/versjoner` },
       { name: 'konto', role: 'caseworker', path: '/konto' },
@@ -64,6 +72,8 @@ describe('every page at every width', () => {
       { name: 'person', role: 'leader', path: `/historikk/person?unit=${mainUnit.id}&ref=${person}` },
       { name: 'sok', role: 'leader', path: '/sok?q=avlastning', screenshot: true },
       { name: 'revisjon', role: 'leader', path: '/revisjon', screenshot: true },
+      { name: 'ledersaker', role: 'leader', path: '/ledersaker' },
+      { name: 'ledersak', role: 'leader', path: `/ledersaker/${leaderCase.id}`, screenshot: true },
       { name: 'admin', role: 'admin', path: '/admin', screenshot: true },
       { name: 'admin-unit', role: 'admin', path: `/admin/enheter/${mainUnit.id}`, screenshot: true },
       { name: 'admin-meetings', role: 'admin', path: `/admin/enheter/${mainUnit.id}/moter` },

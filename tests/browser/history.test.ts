@@ -5,6 +5,8 @@ import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { demo, openDb } from '../support/fixtures';
 import { editorText } from '../support/editor-field';
 import { printLogsOnFailure, startTestServer, type TestServer } from '../support/test-server';
+import { osloDate } from '../../lib/time/oslo';
+import { systemClock } from '../../lib/time/clock';
 
 describe('a leader looks back at a past decision, in a browser', () => {
   let database: TestDatabase;
@@ -120,6 +122,33 @@ describe('a leader looks back at a past decision, in a browser', () => {
     await leader.getByRole('link', { name: 'Tidslinje for EPJ 2025/0712' }).click();
     await leader.getByRole('heading', { name: 'Tidslinje for EPJ 2025/0712' }).waitFor();
     expect(await accessibilityViolations(leader)).toEqual([]);
+  });
+
+  it('proposes the decided case to the chair of the last meeting before its re-assessment date, with the conclusion', async () => {
+    // The BPA decision's date is put on the day of a coming meeting: the meeting before that one is where it goes.
+    const db = openDb(database.url);
+    const item = await db.agendaItem.findFirstOrThrow({ where: { reassessmentDate: { not: null }, status: 'concluded' } });
+    const unitId = (await db.meeting.findUniqueOrThrow({ where: { id: item.meetingId } })).unitId;
+    const coming = await db.meeting.findMany({
+      where: { unitId, status: 'planned', submissionDeadline: { gt: systemClock.now() } },
+      orderBy: { startsAt: 'asc' },
+      take: 6,
+    });
+    await db.agendaItem.update({ where: { id: item.id }, data: { reassessmentDate: osloDate(coming[5].startsAt) } });
+    await db.$disconnect();
+    const chair = (await signIn(browser, server.url, demo.chair)).page;
+    await chair.goto(`${server.url}/moter/${coming[4].id}`);
+    const proposals = chair.getByRole('region', { name: 'Foreslått til revurdering' });
+    const proposal = proposals.getByRole('listitem').filter({ hasText: 'Økning av BPA' });
+    await proposal.getByText(/^Konklusjon i saksmøtet .*: Avklart$/).waitFor();
+    await proposal.getByText(/^Midlertidig økning til 28 timer i åtte uker/).waitFor();
+    // Sara started her revurdering draft above: the chair is told it is ready.
+    await proposal.getByText('Utkastet er klart hos saksbehandleren.').waitFor();
+    expect(await accessibilityViolations(chair)).toEqual([]);
+    // The meeting on the date itself is too late: nothing proposed there.
+    await chair.goto(`${server.url}/moter/${coming[5].id}`);
+    await chair.getByRole('heading', { level: 1 }).waitFor();
+    expect(await chair.getByRole('region', { name: 'Foreslått til revurdering' }).count()).toBe(0);
   });
 
   it('tells the leader in Norwegian when a filter is malformed', async () => {

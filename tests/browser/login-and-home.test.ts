@@ -41,6 +41,9 @@ describe('logging in with a browser', () => {
     const alert = page.getByRole('alert').filter({ hasText: 'Innloggingen mislyktes' });
     await alert.waitFor();
     expect(await alert.textContent()).not.toMatch(/e-postadressen finnes ikke|feil passord/i);
+    // One paragraph, the error first: of two, Chromium reported the second first and Orca read the hint before the error.
+    expect(await alert.locator('p').count()).toBe(1);
+    expect(await alert.locator('p').innerText()).toBe(`${nb.login.failed}\n${nb.login.throttledHint}`);
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
@@ -122,6 +125,67 @@ describe('logging in with a browser', () => {
 
     await room.waitForURL(/\/login\?error=SessionEnded/, { timeout: 10_000 });
     expect(dropped).toBe(1);
+    await context.close();
+  });
+  it('goes to the login page when the room’s socket only reaches the server after the logout (refused as it connects)', async () => {
+    const db = openDb(database.url);
+    const meetingId = (await demoFixtures(db)).meeting.id;
+    await db.$disconnect();
+    const { context, page: room } = await signIn(browser, server.url, demo.chair);
+    // socket.io's connection is held on the way until the other tab has logged out; the Yjs close is made
+    // to say only "gone", so what takes the page to the login is the refused socket.io connection.
+    let release!: () => void;
+    const loggedOut = new Promise<void>((resolve) => (release = resolve));
+    let held = 0;
+    await room.routeWebSocket(/\/socket\.io\//, async (ws) => {
+      held++;
+      await loggedOut;
+      const upstream = ws.connectToServer();
+      upstream.onMessage((message) => ws.send(message));
+      ws.onMessage((message) => upstream.send(message));
+      upstream.onClose((code, reason) => ws.close({ code, reason }));
+    });
+    // The Yjs connections never hear of the logout (their close is not passed on).
+    await room.routeWebSocket(/\/yjs\//, (ws) => {
+      const upstream = ws.connectToServer();
+      upstream.onClose(() => undefined);
+    });
+    await room.goto(`${server.url}/moter/${meetingId}/rom`);
+    await room.getByText(nb.meetingRoom.itemConnection.saved).first().waitFor();
+    await expect.poll(() => held).toBeGreaterThan(0);
+
+    const other = await context.newPage();
+    await other.goto(`${server.url}/`);
+    await other.getByRole('button', { name: 'Logg ut' }).click();
+    await other.waitForURL(/\/login/);
+    release();
+
+    await room.waitForURL(/\/login\?error=SessionEnded/, { timeout: 10_000 });
+    await context.close();
+  });
+  it('leaves a case form for the login page when its reconnect is refused after a logout in another tab', async () => {
+    const db = openDb(database.url);
+    const caseId = (await demoFixtures(db)).draftCase.id;
+    await db.$disconnect();
+    const { context, page: editor } = await signIn(browser, server.url, demo.caseworker);
+    // The server's 4401 arrives as a plain close (1000), as a proxy might pass it on: the form reconnects,
+    // the server refuses the upgrade (the session has ended), and the form has to find out why by itself.
+    let connections = 0;
+    await editor.routeWebSocket(/\/yjs\//, (ws) => {
+      connections++;
+      const upstream = ws.connectToServer();
+      upstream.onClose(() => ws.close({ code: 1000, reason: 'gone' }));
+    });
+    await editor.goto(`${server.url}/saker/${caseId}`);
+    await editor.getByText('Alle endringer er lagret.').waitFor();
+
+    const other = await context.newPage();
+    await other.goto(`${server.url}/`);
+    await other.getByRole('button', { name: 'Logg ut' }).click();
+    await other.waitForURL(/\/login/);
+
+    await editor.waitForURL(/\/login\?error=SessionEnded/, { timeout: 10_000 });
+    expect(connections).toBeGreaterThan(0);
     await context.close();
   });
 });

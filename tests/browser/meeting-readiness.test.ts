@@ -5,11 +5,16 @@ import { accessibilityViolations, browserTraces, launchBrowser, signIn } from '.
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { demo, demoFixtures, openDb } from '../support/fixtures';
 import { printLogsOnFailure, startTestServer, type TestServer } from '../support/test-server';
+import { writeStoredEdit } from '../support/stored-document';
+import { formMapName, textOf } from '../../lib/cases/case-document';
+import { textFields } from '../../lib/cases/case-form';
 
 /**
  * Before the meeting the chair sees, per case on the agenda, what is missing
- * (empty sections, no holistic assessment, no purpose) and asks its
- * caseworker; she finds the notice in her browser.
+ * (empty sections, no holistic assessment, no purpose) — on the saksliste
+ * page and in the room, from the case as its caseworker has it now — and
+ * asks its caseworker; she finds the notice in her browser. The page
+ * remembers the ask; a second one needs the chair's confirmation.
  */
 describe('readiness before the meeting, the chair and a caseworker in two browsers', () => {
   let database: TestDatabase;
@@ -32,8 +37,13 @@ describe('readiness before the meeting, the chair and a caseworker in two browse
     const saraId = (await db.user.findUniqueOrThrow({ where: { email: demo.caseworker } })).id;
     const gappy = await db.case.findFirstOrThrow({ where: { meetingId, createdById: saraId, status: 'submitted' } });
     [caseId, title] = [gappy.id, gappy.title];
-    // Her submitted version holds the question only: three sections, the holistic assessment and the purpose are missing.
-    await db.caseVersion.updateMany({ where: { caseId }, data: { content: JSON.stringify({ question: title }) } });
+    // Her case as she has it now (its live document) holds the question only: three sections, the holistic
+    // assessment and the purpose are missing. Written before anyone opens it (the server loads it from the store).
+    await writeStoredEdit(db, `case:${caseId}`, (doc) => {
+      for (const field of textFields) if (field !== 'question') textOf(doc, field).delete(0, textOf(doc, field).length);
+      const form = doc.getMap(formMapName);
+      for (const key of [...form.keys()]) if (key !== 'question' && !textFields.includes(key as never)) form.delete(key);
+    });
     browser = await launchBrowser();
     chair = (await signIn(browser, server.url, demo.chair)).page;
     sara = (await signIn(browser, server.url, demo.caseworker)).page;
@@ -62,6 +72,7 @@ describe('readiness before the meeting, the chair and a caseworker in two browse
     expect(await accessibilityViolations(chair)).toEqual([]);
     await entry.getByRole('button', { name: `Be saksbehandleren fylle ut: ${title}` }).click();
     await entry.getByRole('status').filter({ hasText: 'Beskjed sendt til Sara Saksbehandler.' }).waitFor();
+    await entry.getByText(/^Spurt .* av Mona Møteleder$/).waitFor();
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: 'case.ask_missing', entityId: caseId } });
     expect(JSON.parse(audit.detail ?? '{}')).toMatchObject({ meetingId });
   });
@@ -78,5 +89,36 @@ describe('readiness before the meeting, the chair and a caseworker in two browse
     await sara.goto(`${server.url}/moter/${meetingId}`);
     await sara.getByRole('main').getByRole('listitem').filter({ hasText: title }).waitFor();
     expect(await sara.getByText('Mangler:').count()).toBe(0);
+  });
+
+  it('remembers the ask: a second click sends no notice unless the chair confirms', async () => {
+    const notices = () => db.notification.count({ where: { link: `/saker/${caseId}` } });
+    expect(await notices()).toBe(1);
+    await chair.reload();
+    const entry = chair.getByRole('main').getByRole('listitem').filter({ hasText: title });
+    await entry.getByText(/^Spurt .* av Mona Møteleder$/).waitFor();
+    await entry.getByRole('button', { name: `Be saksbehandleren fylle ut: ${title}` }).click();
+    const dialog = chair.getByRole('dialog', { name: 'Spørre igjen?' });
+    await dialog.waitFor();
+    expect(await accessibilityViolations(chair)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await notices()).toBe(1);
+    await entry.getByRole('button', { name: `Be saksbehandleren fylle ut: ${title}` }).click();
+    await dialog.getByRole('button', { name: 'Ja, send ny beskjed' }).click();
+    await expect.poll(notices, { timeout: 5000 }).toBe(2);
+    expect(await db.missingAsk.count({ where: { caseId, meetingId } })).toBe(2);
+  });
+
+  it('shows the chair in the room what is missing, from the draft the caseworker is typing', async () => {
+    await chair.goto(`${server.url}/moter/${meetingId}/rom`);
+    const item = chair.getByRole('navigation', { name: 'Saksliste' }).getByRole('listitem').filter({ hasText: title });
+    await expect.poll(async () => (await item.textContent()) ?? '', { timeout: 5000 }).toContain('Samlet vurdering');
+    await sara.goto(`${server.url}/saker/${caseId}`);
+    await sara.getByLabel('Samlet vurdering').fill('Alvorlighet og nytte veier sammen tyngre enn ressursbruken.');
+    // Not submitted again: the chair's room, open all along, follows what she has typed (no reload).
+    await expect.poll(async () => (await item.textContent()) ?? '', { timeout: 15_000 }).not.toContain('Samlet vurdering');
+    expect(await item.textContent()).toContain('Alternativer og synspunkter');
+    expect(await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { status: true } })).toEqual({ status: 'submitted' });
   });
 });

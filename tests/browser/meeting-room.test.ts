@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { demo, demoFixtures, openDb } from '../support/fixtures';
 import { caretLabels, editorText } from '../support/editor-field';
 import { makeCurrent } from '../support/meeting-room';
+import { splitAList } from '../../lib/meetings/agenda-rules';
 import { printLogsOnFailure, startTestServer, type TestServer } from '../support/test-server';
 
 const avklaringTitle = 'Søknad om støttekontakt for ungdom (15 år): individuell støttekontakt eller gruppetilbud?';
@@ -82,17 +83,20 @@ describe('a meeting with a chair and a participant, in two browsers', () => {
 
   it('lets the chair add an item and reorder the agenda from the keyboard; everyone sees it', async () => {
     await chair.getByLabel('Tittel på punktet').fill('Tjenestenivå: fordeling av ledige timer');
+    // For discussion: an item for information would start on the A-list, listed apart (a-list.test.ts).
+    await chair.getByLabel('Formål').selectOption('drofting');
     await chair.getByRole('button', { name: 'Legg til punkt' }).click();
     const agenda = (page: Page) => page.getByRole('navigation', { name: 'Saksliste' }).getByRole('listitem');
     await expect.poll(async () => (await agenda(sara).allTextContents()).some((t) => t.includes('Lagt til av møteleder'))).toBe(true);
     // Keyboard reordering (the drag handle is not exercised: headless Chromium did not deliver HTML5 drop events here).
-    for (let i = 0; i < 3; i++) {
+    // The list to discuss holds the two cases for discussion and the new item (the case for information is on the A-list).
+    for (let i = 0; i < 2; i++) {
       await chair.getByRole('button', { name: 'Flytt opp: Tjenestenivå: fordeling av ledige timer' }).click();
       await expect
         .poll(
           async () =>
             (await agenda(chair)
-              .nth(2 - i)
+              .nth(1 - i)
               .textContent()) ?? '',
         )
         .toContain('Tjenestenivå');
@@ -106,12 +110,19 @@ describe('a meeting with a chair and a participant, in two browsers', () => {
     const meetingId = (await demoFixtures(db)).meeting.id;
     const items = await db.agendaItem.findMany({ where: { meetingId }, orderBy: { position: 'asc' } });
     const cases = await db.case.findMany({ where: { id: { in: items.flatMap((i) => (i.caseId ? [i.caseId] : [])) } } });
-    const titles = items.map((item, i) => `${i + 1}. ${cases.find((c) => c.id === item.caseId)?.title ?? item.title}`);
+    const label = (item: (typeof items)[number]) => cases.find((c) => c.id === item.caseId)?.title ?? item.title;
+    // The items to discuss in the chair's order, then the A-list apart (A1, A2 …), as both pages list them.
+    const { rest, aList } = splitAList(items);
+    const titles = [...rest.map((item, i) => `${i + 1}. ${label(item)}`), ...aList.map((item, i) => `A${i + 1}. ${label(item)}`)];
+    expect(aList.length).toBeGreaterThan(0);
     // Where the reorder above left it.
     expect(titles[1]).toBe('2. Tjenestenivå: fordeling av ledige timer');
     const page = await sara.context().newPage();
     await page.goto(`${server.url}/moter/${meetingId}`);
-    const listed = await page.getByRole('main').getByRole('list').first().getByRole('listitem').allTextContents();
+    const listed = [
+      ...(await page.getByRole('main').getByRole('list').first().getByRole('listitem').allTextContents()),
+      ...(await page.getByRole('region', { name: 'A-liste – til orientering uten drøfting' }).getByRole('listitem').allTextContents()),
+    ];
     expect(listed.map((text, i) => text.startsWith(titles[i]))).toEqual(titles.map(() => true));
     expect(listed[1]).toContain('Lagt til av møteleder');
     const inRoom = await sara.getByRole('navigation', { name: 'Saksliste' }).getByRole('listitem').allTextContents();
@@ -145,6 +156,29 @@ describe('a meeting with a chair and a participant, in two browsers', () => {
     await chair.getByRole('button', { name: 'Lås punktet' }).click();
     await sara.getByText('Punktet er låst. Ingen kan endre det.').waitFor();
     expect(await sara.getByRole('textbox', { name: 'Notater fra møtet' }).isEditable()).toBe(false);
+    // The outcome reads as text once locked, not as a faint grey radio button.
+    await expect
+      .poll(() =>
+        sara
+          .getByRole('definition')
+          .filter({ hasText: /^Avklart$/ })
+          .count(),
+      )
+      .toBe(1);
+    expect(await sara.getByRole('radio', { name: 'Avklart', exact: true }).count()).toBe(0);
+    // So does the rest of what was decided: no faint disabled control is left in the item (radios, boxes, dates, buttons).
+    const item = sara.getByRole('region', { name: 'Konklusjon' });
+    for (const role of ['radio', 'checkbox', 'combobox', 'button'] as const) expect(await item.getByRole(role).count()).toBe(0);
+    expect(await item.locator('input[type=date]').count()).toBe(0);
+    expect(await item.getByRole('listitem').allTextContents()).toEqual([
+      'Fatte vedtak om gruppetilbud (Ansvarlig: Sara Saksbehandler, ingen frist)',
+    ]);
+    expect(await item.getByRole('definition').allTextContents()).toEqual(['Avklart', 'Ikke satt', 'Nei']);
+    const assessment = sara.getByRole('region', { name: 'Vurdering i møtet' });
+    expect(await assessment.getByRole('radio').count()).toBe(0);
+    expect(await assessment.getByRole('term').count()).toBe(3);
+    expect(await assessment.getByRole('definition').allTextContents()).toEqual(['Som innmeldt', 'Som innmeldt', 'Som innmeldt']);
+    expect(await assessment.getByText('Juster nivåene', { exact: false }).count()).toBe(0);
     expect(await accessibilityViolations(chair)).toEqual([]);
   });
 

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../lib/db/db';
@@ -7,19 +8,24 @@ import { accessibilityViolations, browserTraces, launchBrowser, signIn } from '.
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { demo, demoFixtures, openDb } from '../support/fixtures';
 import { makeCurrent } from '../support/meeting-room';
+import { systemClock } from '../../lib/time/clock';
 import { printLogsOnFailure, startTestServer, type TestServer } from '../support/test-server';
 
 const minute = 60_000;
+const fakeTime = ['x86_64', 'aarch64'].map((arch) => `/usr/lib/${arch}-linux-gnu/faketime/libfaketime.so.1`).find((f) => existsSync(f));
 
 /**
  * The meeting's time from one source: every screen computes the current
- * item's time left and the planned end from the server's item starts and time
- * boxes. Each browser's clock is pinned (Playwright's clock) to an instant
- * taken from the server's own record — 3 min 30 s after the item started —
- * never the wall clock; both screens must then say exactly the same, and
- * after the close neither runs a timer.
+ * item's time left and the planned end from the server's item starts, time
+ * boxes and the server's own time — never the device's clock. The server's
+ * clock is injected and stands still (libfaketime, at the second this file
+ * starts), so what the screens must say is exact. The two browsers' clocks
+ * are pinned WRONG (Playwright's clock): the chair's 7 minutes fast, Sara's 3
+ * minutes slow. Each room measures its offset from the server's `now` in the
+ * join answer (lib/time/clock-offset.ts); both must then say exactly what the
+ * server's time gives, and after the close neither runs a timer.
  */
-describe('time in the meeting room, the same on two screens', () => {
+describe('time in the meeting room, the same on two screens whatever their clocks say', () => {
   let database: TestDatabase;
   let server: TestServer;
   let browser: Browser;
@@ -28,14 +34,27 @@ describe('time in the meeting room, the same on two screens', () => {
   let sara: Page;
   let meetingId: string;
   let titles: string[];
+  /** The server's time: this file's start, to the second (near the real time, or Chromium's cookies would have expired). */
+  const serverNow = new Date(Math.floor(systemClock.now().getTime() / 1000) * 1000);
   printLogsOnFailure(() => server, browserTraces);
 
   const plannedEndText = (page: Page) => page.getByText(/^Planlagt slutt \d/).textContent();
   const timerText = (page: Page) => page.getByRole('timer').textContent();
 
   beforeAll(async () => {
+    if (!fakeTime) throw new Error("Debian's faketime is missing (apt-get install faketime; scripts/ensure-chromium.sh does it)");
     database = await createTestDatabase('sqlite');
-    server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir });
+    server = await startTestServer({
+      databaseUrl: database.url,
+      dataDir: database.dataDir,
+      // An absolute FAKETIME stands still (timers run on the real monotonic clock).
+      env: {
+        LD_PRELOAD: fakeTime!,
+        FAKETIME: serverNow.toISOString().slice(0, 19).replace('T', ' '),
+        FAKETIME_DONT_FAKE_MONOTONIC: '1',
+        TZ: 'UTC',
+      },
+    });
     db = openDb(database.url);
     const { meeting } = await demoFixtures(db);
     meetingId = meeting.id;
@@ -45,6 +64,9 @@ describe('time in the meeting room, the same on two screens', () => {
     browser = await launchBrowser();
     chair = (await signIn(browser, server.url, demo.chair)).page;
     sara = (await signIn(browser, server.url, demo.caseworker)).page;
+    // Both devices' clocks wrong, in opposite directions, from the first page of the room on.
+    await chair.context().clock.setFixedTime(new Date(serverNow.getTime() + 7 * minute));
+    await sara.context().clock.setFixedTime(new Date(serverNow.getTime() - 3 * minute));
     const roomUrl = `${server.url}/moter/${meeting.id}/rom`;
     await chair.goto(roomUrl);
     await sara.goto(roomUrl);
@@ -75,20 +97,23 @@ describe('time in the meeting room, the same on two screens', () => {
   it('shows both people the same time left and the same planned end', async () => {
     await makeCurrent(chair, titles[0]);
     await sara.getByRole('timer').waitFor();
-    const started = (await db.agendaItem.findFirstOrThrow({ where: { meetingId, position: { gte: 0 } }, orderBy: { position: 'asc' } }))
-      .startedAt!;
-    // The meeting began half an hour before this item (its slot long enough): the planned end follows the item's start.
+    const first = await db.agendaItem.findFirstOrThrow({ where: { meetingId }, orderBy: { position: 'asc' } });
+    // The server's clock stands still: the item started at its now. Moved 3 min 30 s back, and the meeting half an
+    // hour before that (its slot long enough, so the planned end follows the item's start).
+    expect(first.startedAt?.toISOString()).toBe(serverNow.toISOString());
+    const started = new Date(serverNow.getTime() - 3.5 * minute);
+    await db.agendaItem.update({ where: { id: first.id }, data: { startedAt: started } });
     await db.meeting.update({
       where: { id: meetingId },
       data: { startsAt: new Date(started.getTime() - 30 * minute), endsAt: new Date(started.getTime() + 240 * minute) },
     });
-    const at = new Date(started.getTime() + 3.5 * minute);
     for (const page of [chair, sara]) {
-      await page.context().clock.setFixedTime(at);
       await page.reload();
       await page.getByRole('timer').waitFor();
     }
-    const want = await expected(at);
+    const want = await expected(serverNow);
+    // What a screen would say on its own clock is not that (the check would prove nothing otherwise).
+    expect((await expected(new Date(serverNow.getTime() + 7 * minute))).timer).not.toBe(want.timer);
     for (const page of [chair, sara]) {
       await expect.poll(() => timerText(page)).toBe(want.timer);
       await expect.poll(() => plannedEndText(page)).toBe(want.plannedEnd);
@@ -104,10 +129,7 @@ describe('time in the meeting room, the same on two screens', () => {
     await expect
       .poll(async () => (await db.agendaItem.findMany({ where: { meetingId }, orderBy: { position: 'asc' } }))[1].plannedMinutes)
       .toBe(before + 20);
-    const at = new Date(
-      (await db.agendaItem.findFirstOrThrow({ where: { meetingId }, orderBy: { position: 'asc' } })).startedAt!.getTime() + 3.5 * minute,
-    );
-    const want = await expected(at);
+    const want = await expected(serverNow);
     for (const page of [chair, sara]) await expect.poll(() => plannedEndText(page)).toBe(want.plannedEnd);
     expect(await timerText(sara)).toBe(want.timer);
   });
@@ -117,6 +139,7 @@ describe('time in the meeting room, the same on two screens', () => {
     await chair.getByRole('dialog', { name: 'Avslutte møtet?' }).getByRole('button', { name: 'Ja, avslutt møtet' }).click();
     await sara.getByText('Møtet er avsluttet.').waitFor();
     const { closedAt } = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+    expect(closedAt?.toISOString()).toBe(serverNow.toISOString());
     for (const page of [chair, sara]) {
       await page.getByText(`Avsluttet ${formatTime(closedAt!)}`, { exact: true }).waitFor();
       expect(await page.getByRole('timer').count()).toBe(0);

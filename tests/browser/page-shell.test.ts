@@ -22,7 +22,11 @@ describe('the page frame, in a browser', () => {
     server = await startTestServer({
       databaseUrl: database.url,
       dataDir: database.dataDir,
-      env: { SAMLET_ORGANISATION: 'Eksempel kommune', SAMLET_THEME_COLOR: '#7a1f4e' },
+      env: {
+        SAMLET_ORGANISATION: 'Eksempel kommune',
+        SAMLET_THEME_COLOR: '#7a1f4e',
+        SAMLET_ACCESSIBILITY_CONTACT: 'uu@eksempel.kommune.no',
+      },
     });
     browser = await launchBrowser();
   });
@@ -81,6 +85,12 @@ describe('the page frame, in a browser', () => {
     await page.getByRole('contentinfo').getByRole('link', { name: nb.shell.accessibilityLink }).click();
     await page.getByRole('heading', { name: nb.accessibility.title, level: 1 }).waitFor();
     expect(await page.getByText(nb.accessibility.intro('Eksempel kommune')).count()).toBe(1);
+    // When it was last gone through, and where to write (the installation's address).
+    expect(await page.getByText(nb.accessibility.updated).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'uu@eksempel.kommune.no' }).getAttribute('href')).toBe('mailto:uu@eksempel.kommune.no');
+    // Signed out there is no header: the way back to the login page is on the page.
+    await page.getByRole('link', { name: nb.accessibility.backToLogin }).click();
+    await page.waitForURL(/\/login$/);
     await context.close();
   });
 

@@ -5,6 +5,8 @@ import type { Db } from '../../lib/db/db';
 import { browserTraces, launchBrowser, signIn } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { editorField, typeInto } from '../support/editor-field';
+import { recordRegionChanges, regionChanges } from '../support/live-regions';
+import { startNewCase } from '../support/new-case';
 import { demo, openDb } from '../support/fixtures';
 import { storedText } from '../support/stored-document';
 import { printLogsOnFailure, startTestServer, type TestServer } from '../support/test-server';
@@ -41,10 +43,8 @@ describe('the case form’s save status', () => {
 
   it('says "Lagrer …" while the edit is not stored, and "Alle endringer er lagret." once it is', async () => {
     await page.getByRole('link', { name: 'Mine saker', exact: true }).click();
-    await page.getByRole('button', { name: 'Ny sak' }).click();
-    await page.waitForURL(/\/saker\/[a-z0-9]+$/);
-    const documentName = `case:${new URL(page.url()).pathname.split('/').pop()}`;
-    await page.getByText('Alle endringer er lagret.').waitFor();
+    const documentName = `case:${await startNewCase(page)}`;
+    await recordRegionChanges(page);
 
     const holder = new Database(database.url.slice('file:'.length));
     holder.exec('BEGIN IMMEDIATE'); // the one writer WAL allows: the server's appends wait
@@ -58,5 +58,9 @@ describe('the case form’s save status', () => {
     }
     await expect.poll(() => status().textContent()).toBe('Alle endringer er lagret.');
     expect(await storedText(db, documentName, 'form.facts')).toBe('Bor alene.');
+    // Shown, but not read aloud at every pause in typing (Orca said "Lagrer …", "Alle endringer er lagret." over and over).
+    const saveStatus = (await regionChanges(page)).filter((c) => /lagret|Lagrer/.test(c.text));
+    expect(saveStatus.map((c) => c.text)).toContain('Lagrer …');
+    expect(saveStatus.filter((c) => c.live)).toEqual([]);
   });
 });

@@ -24,6 +24,7 @@ import { connectSocket } from '../support/socket-client';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { connectYjs, rawUpgrade, waitFor, whenSynced, type YjsClient } from '../support/yjs-client';
 import { systemClock } from '../../lib/time/clock';
+import { syncAgenda } from '../../lib/meetings/sync-agenda';
 
 /**
  * The authorisation matrix (issue 7): every API route, download, page with
@@ -126,7 +127,8 @@ const expected = {
   'page /oppfolging · the author’s follow-up':                     ['deny', 'allow', 'hidden', 'allow',  'allow',  'allow',    'hidden', 'hidden', 'hidden', 'hidden'],
   'page /revisjon · the unit’s audit entries':                     ['deny', 'deny',  'deny',   'deny',   'allow',  'allow',    'deny',   'deny',   'hidden', 'hidden'],
   // ── Server actions ('use server') ──
-  'action startDraft · in the unit':                               ['deny', 'allow', 'allow',  'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  'page /saker/ny · the empty form in the unit':                   ['deny', 'allow', 'allow',  'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  'action createDraftAction · in the unit':                        ['deny', 'allow', 'allow',  'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
   'action setFollowUpDone · the author’s follow-up':               ['deny', 'allow', 'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
   'action setFollowUpDone · from another site (Origin)':           ['deny', 'deny',  'deny',   'deny',   'deny',   'deny',     'deny',   'deny',   'deny',   'deny'],
   'action startRevisionDraft · the author’s concluded case':       ['deny', 'allow', 'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
@@ -150,6 +152,11 @@ const expected = {
   'page /konto · one’s own account':                               ['deny', 'allow', 'allow',  'allow',  'allow',  'allow',    'allow',  'allow',  'allow',  'allow'],
   'action createUnitAction':                                       ['deny', 'deny',  'deny',   'deny',   'deny',   'allow',    'deny',   'deny',   'deny',   'allow'],
   'action renameUnitAction · the own unit':                        ['deny', 'deny',  'deny',   'deny',   'deny',   'allow',    'deny',   'deny',   'deny',   'deny'],
+  // ── Minutes people approve (issue 19): the draft minutes of the demo's past meeting, the unit's period ──
+  'action commentOnMinutesAction · draft minutes of a past meeting': ['deny', 'allow', 'allow',  'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  'action editMinutesItemAction · draft minutes of a closed meeting': ['deny', 'deny', 'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  'action approveMinutesAction · draft minutes of a closed meeting':  ['deny', 'deny', 'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  'action setApprovalPeriodAction · the own unit':                  ['deny', 'deny',  'deny',   'deny',   'deny',   'allow',    'deny',   'deny',   'deny',   'deny'],
   'action addMemberAction · to the own unit':                      ['deny', 'deny',  'deny',   'deny',   'deny',   'allow',    'deny',   'deny',   'deny',   'deny'],
   'action changeRoleAction · a member of the own unit':            ['deny', 'deny',  'deny',   'deny',   'deny',   'allow',    'deny',   'deny',   'deny',   'deny'],
   'action removeMemberAction · a member of the own unit':          ['deny', 'deny',  'deny',   'deny',   'deny',   'allow',    'deny',   'deny',   'deny',   'deny'],
@@ -167,6 +174,7 @@ const expected = {
   'socket meeting:join · planned meeting':                         ['deny', 'edit',  'edit',   'edit',   'edit',   'read',     'deny',   'deny',   'deny',   'deny'],
   'socket meeting:join · closed meeting':                          ['deny', 'read',  'read',   'read',   'read',   'read',     'deny',   'deny',   'deny',   'deny'],
   'socket meeting:leave · only the caller’s own socket':           ['deny', 'allow', 'allow',  'allow',  'allow',  'allow',    'allow',  'allow',  'allow',  'allow'],
+  'socket meeting:watch-agenda · planned meeting':                 ['deny', 'allow', 'allow',  'allow',  'allow',  'allow',    'deny',   'deny',   'deny',   'deny'],
   'socket meeting:set-current':                                    ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
   'socket meeting:set-current · closed meeting':                   ['deny', 'deny',  'deny',   'deny',   'deny',   'deny',     'deny',   'deny',   'deny',   'deny'],
   'socket meeting:lock-item':                                      ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
@@ -175,6 +183,8 @@ const expected = {
   'socket meeting:add-item':                                       ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
   'socket meeting:close':                                          ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
   'socket meeting:set-referent':                                   ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  'socket meeting:set-a-list':                                     ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  'socket meeting:conclude-a-list · an open meeting':              ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
   // ── Yjs documents (/yjs/<kind>:<id>) ──
   'yjs case · draft':                                              ['deny', 'edit',  'edit',   'edit',   'edit',   'deny',     'deny',   'deny',   'deny',   'deny'],
   'yjs case · submitted':                                          ['deny', 'edit',  'read',   'edit',   'edit',   'read',     'deny',   'deny',   'deny',   'deny'],
@@ -212,9 +222,23 @@ const expected = {
   'page /fagsystem · the unit’s cases not documented in the record system': ['deny', 'deny', 'deny', 'deny', 'allow', 'deny',   'deny',   'deny',   'hidden', 'deny'],
   'action markDocumentedAction · the author’s concluded case':          ['deny', 'allow', 'deny', 'deny',  'deny',  'deny',    'deny',   'deny',   'deny',   'deny'],
   'action askForMissingAction · a case with gaps on a planned meeting':  ['deny', 'deny',  'deny', 'allow', 'allow', 'deny',    'deny',   'deny',   'deny',   'deny'],
+  'action setAListAction · an item on a planned meeting':           ['deny', 'deny',  'deny', 'allow', 'allow', 'deny',    'deny',   'deny',   'deny',   'deny'],
   'POST /saker/[id]/fagsystem/brev · the draft letter of the author’s concluded case': ['deny', 'allow', 'deny', 'deny', 'allow', 'deny', 'deny',   'deny',   'deny',   'deny'],
   'POST /saker/[id]/fagsystem/brev · from another site (Origin)':      ['deny', 'deny', 'deny', 'deny',   'deny',  'deny',    'deny',   'deny',   'deny',   'deny'],
   // ── end of the issue 19 block ──
+  // ── Issue 18: habilitet (forvaltningsloven § 6) ──
+  'action recusalAction · declare inhabil for an item of a planned meeting': ['deny', 'allow', 'allow', 'allow', 'allow', 'deny',   'deny',   'deny',   'deny',   'deny'],
+  'action actingChairAction · name who chairs an item of a planned meeting': ['deny', 'deny', 'deny', 'allow', 'allow', 'deny',  'deny',   'deny',   'deny',   'deny'],
+  'yjs item · the subject declared themselves inhabil for it':      ['deny', 'deny',  'deny',   'deny',   'deny',   'deny',     'deny',   'deny',   'deny',   'deny'],
+  'yjs case · the subject declared themselves inhabil for its item': ['deny', 'deny', 'deny',   'deny',   'deny',   'deny',     'deny',   'deny',   'deny',   'deny'],
+  // ── Issue 22: service-level and political cases — the unit's leaders and chairs only; to caseworkers and admins they do not exist ──
+  'page /ledersaker · the unit’s leader case listed':               ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'hidden', 'hidden', 'deny'],
+  'page /ledersaker/[id] · a service-level case':                  ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  'GET /ledersaker/[id]/saksframlegg · a political case':           ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  'action createLeaderCaseAction · in the unit':                   ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  'action saveLeaderCaseAction · a case of the unit':              ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  'action attachEvidenceAction · a case of the unit':              ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  // ── end of the issue 22 block ──
 } as const satisfies Record<string, Cells>;
 type Operation = keyof typeof expected;
 
@@ -276,7 +300,18 @@ const userIds: Partial<Record<SignedIn, string>> = {};
 const sockets: Partial<Record<SignedIn, Socket>> = {};
 const openSockets: Socket[] = [];
 let actions: Record<
-  'startDraft' | 'setFollowUpDone' | 'startRevisionDraft' | 'restoreVersionAction' | 'markDocumentedAction' | 'askForMissingAction',
+  | 'createDraftAction'
+  | 'commentOnMinutesAction'
+  | 'editMinutesItemAction'
+  | 'approveMinutesAction'
+  | 'setFollowUpDone'
+  | 'startRevisionDraft'
+  | 'restoreVersionAction'
+  | 'markDocumentedAction'
+  | 'askForMissingAction'
+  | 'recusalAction'
+  | 'actingChairAction'
+  | 'setAListAction',
   { id: string; page: string }
 >;
 let fx: Awaited<ReturnType<typeof arrange>>;
@@ -398,6 +433,21 @@ function formOutcome(answer: { status: number; body: string }, done: boolean): O
   if (!done && answer.status !== 200) return refusal(answer.status === 303 ? 307 : answer.status, answer.status === 303 ? '/login' : null);
   if (!done && [nb.admin.errors.not_found, nb.admin.errors.forbidden].some((message) => answer.body.includes(message))) return 'deny';
   throw new Error(`inconsistent: HTTP ${answer.status}, and the change was ${done ? '' : 'not '}made`);
+}
+
+/** The demo's past meeting with its minutes a draft again (the approval cell approves it). */
+async function draftMinutes(): Promise<void> {
+  await db.meeting.update({
+    where: { id: fx.pastMeetingId },
+    data: { minutesStatus: 'draft', minutesDraftUntil: '2999-12-31', minutesApprovedAt: null, minutesApprovedById: null },
+  });
+}
+
+/** The minutes' forms answer 200 with the form's state either way; refusals also as 404 (hidden) or the login. */
+function minutesOutcome(answer: ActionAnswer, done: boolean): Observed {
+  if (done && answer.status === 200) return 'allow';
+  if (!done && answer.status === 200) return 'deny';
+  return actionOutcome(answer, done);
 }
 
 /** Loads `page` as `renderedFor` (the admin by default), takes the form with every marker, and posts it as `s`. */
@@ -645,6 +695,20 @@ const chairCommand = (
  * within a second, nor is it in the server's document when a fresh client
  * connects afterwards.
  */
+/** A probe run while the subject is inhabil for the item (a declaration stored for them, removed after). */
+const whileInhabil = (itemId: () => Promise<string>, probe: Probe): Probe => ({
+  covers: probe.covers,
+  run: async (s) => {
+    const item = await itemId();
+    const declared = s === 'anonymous' ? null : await db.recusal.create({ data: { itemId: item, userId: userOf(s), reason: 'Matrise' } });
+    try {
+      return await probe.run(s);
+    } finally {
+      if (declared) await db.recusal.delete({ where: { id: declared.id } });
+    }
+  },
+});
+
 const yjsDocument = (kind: (typeof documentKinds)[number], id: () => string, textName?: string): Probe => ({
   covers: `yjs ${kind}`,
   run: async (s) => {
@@ -1000,6 +1064,42 @@ const probes: Record<Operation, Probe> = {
       return actionOutcome(answer, (await db.notification.count({ where: { userId: userOf('author'), link: `/saker/${id}` } })) > 0);
     },
   },
+  'action recusalAction · declare inhabil for an item of a planned meeting': {
+    covers: 'action app/moter/[id]/recusal-actions.ts#recusalAction',
+    run: async (s) => {
+      const { id } = await makeCase({ status: 'submitted', meetingId: fx.plannedMeetingId });
+      const item = (await syncAgenda(db, fx.plannedMeetingId)).find((i) => i.caseId === id)!;
+      const answer = await runAction(s, 'recusalAction', { meetingId: fx.plannedMeetingId, itemId: item.id, reason: 'Nabo' });
+      const done = s !== 'anonymous' && (await db.recusal.count({ where: { itemId: item.id, userId: userOf(s) } })) > 0;
+      return actionOutcome(answer, done);
+    },
+  },
+  'action actingChairAction · name who chairs an item of a planned meeting': {
+    covers: 'action app/moter/[id]/recusal-actions.ts#actingChairAction',
+    run: async (s) => {
+      const { id } = await makeCase({ status: 'submitted', meetingId: fx.plannedMeetingId });
+      const item = (await syncAgenda(db, fx.plannedMeetingId)).find((i) => i.caseId === id)!;
+      const named = userOf('colleague');
+      const answer = await runAction(s, 'actingChairAction', { meetingId: fx.plannedMeetingId, itemId: item.id, userId: named });
+      return actionOutcome(answer, (await db.agendaItem.findUniqueOrThrow({ where: { id: item.id } })).actingChairId === named);
+    },
+  },
+  'yjs item · the subject declared themselves inhabil for it': whileInhabil(
+    async () => fx.openItemId,
+    yjsDocument('item', () => fx.openItemId),
+  ),
+  'yjs case · the subject declared themselves inhabil for its item': whileInhabil(
+    async () => (await syncAgenda(db, fx.plannedMeetingId)).find((i) => i.caseId === fx.submitted.id)!.id,
+    yjsDocument('case', () => fx.submitted.id),
+  ),
+  'action setAListAction · an item on a planned meeting': {
+    covers: 'action app/moter/[id]/actions.ts#setAListAction',
+    run: async (s) => {
+      const m = await chairMeeting();
+      const answer = await runAction(s, 'setAListAction', { meetingId: m.meeting.id, itemId: m.items[0].id, onAList: 'true' });
+      return actionOutcome(answer, (await db.agendaItem.findUniqueOrThrow({ where: { id: m.items[0].id } })).aList);
+    },
+  },
   'action markDocumentedAction · the author’s concluded case': {
     covers: 'action app/saker/[id]/fagsystem/actions.ts#markDocumentedAction',
     run: async (s) => {
@@ -1132,17 +1232,26 @@ const probes: Record<Operation, Probe> = {
       ),
   },
 
-  'action startDraft · in the unit': {
-    covers: 'action app/saker/actions.ts#startDraft',
+  'page /saker/ny · the empty form in the unit': {
+    covers: 'page /saker/ny',
+    // Opening it stores nothing: the form says so (the first edit makes the draft).
+    run: (s) =>
+      view(
+        `/saker/ny?enhet=${fx.mainUnitId}`,
+        s,
+        shows(() => 'Ikke lagret ennå'),
+      ),
+  },
+  'action createDraftAction · in the unit': {
+    covers: 'action app/saker/actions.ts#createDraftAction',
     run: async (s) => {
       const mine = () =>
         s === 'anonymous'
           ? Promise.resolve(0)
           : db.case.count({ where: { createdById: userOf(s), unitId: fx.mainUnitId, status: 'draft' } });
       const before = await mine();
-      const answer = await runAction(s, 'startDraft', { unitId: fx.mainUnitId });
+      const answer = await runAction(s, 'createDraftAction', { unitId: fx.mainUnitId });
       const made = (await mine()) > before;
-      if (made && !answer.location?.startsWith('/saker/')) throw new Error(`made a draft but sent to ${answer.location}`);
       return actionOutcome(answer, made);
     },
   },
@@ -1375,6 +1484,50 @@ const probes: Record<Operation, Probe> = {
       return formOutcome(answer, made !== null);
     },
   },
+  'action commentOnMinutesAction · draft minutes of a past meeting': {
+    covers: 'action app/moter/[id]/referat/actions.ts#commentOnMinutesAction',
+    run: async (s) => {
+      await draftMinutes();
+      const text = `Matrisekommentar ${next()}`;
+      const answer = await runAction(s, 'commentOnMinutesAction', { meetingId: fx.pastMeetingId, text });
+      return minutesOutcome(answer, (await db.minutesComment.count({ where: { meetingId: fx.pastMeetingId, text } })) > 0);
+    },
+  },
+  'action editMinutesItemAction · draft minutes of a closed meeting': {
+    covers: 'action app/moter/[id]/referat/actions.ts#editMinutesItemAction',
+    run: async (s) => {
+      // A meeting of its own per cell: the cells of a row run at once, and another's approval would refuse this one.
+      const { meeting, items } = await makeMeeting({
+        startsAt: new Date(systemClock.now().getTime() - 7 * 24 * 3600_000),
+        status: 'closed',
+        items: [{ title: 'Matrisepunkt', locked: true }],
+      });
+      await db.meeting.update({ where: { id: meeting.id }, data: { minutesStatus: 'draft', minutesDraftUntil: '2999-12-31' } });
+      const notes = `Matrisenotat ${next()}`;
+      const answer = await runAction(s, 'editMinutesItemAction', { meetingId: meeting.id, itemId: items[0].id, notes, conclusion: '' });
+      return minutesOutcome(answer, (await db.agendaItem.findUniqueOrThrow({ where: { id: items[0].id } })).notes === notes);
+    },
+  },
+  'action approveMinutesAction · draft minutes of a closed meeting': {
+    covers: 'action app/moter/[id]/referat/actions.ts#approveMinutesAction',
+    run: async (s) => {
+      const { meeting } = await makeMeeting({ startsAt: new Date(systemClock.now().getTime() - 7 * 24 * 3600_000), status: 'closed' });
+      await db.meeting.update({ where: { id: meeting.id }, data: { minutesStatus: 'draft', minutesDraftUntil: '2999-12-31' } });
+      const answer = await runAction(s, 'approveMinutesAction', { meetingId: meeting.id });
+      const approved = (await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).minutesStatus === 'approved';
+      return minutesOutcome(answer, approved);
+    },
+  },
+  'action setApprovalPeriodAction · the own unit': {
+    covers: 'action app/admin/actions.ts#setApprovalPeriodAction',
+    run: async (s) => {
+      const days = String(3 + (next() % 15));
+      const answer = await adminForm(s, `/admin/enheter/${fx.mainUnitId}`, [nb.minutes.periodSave], { days });
+      const set = (await db.unit.findUniqueOrThrow({ where: { id: fx.mainUnitId } })).minutesApprovalDays === Number(days);
+      if (set) await db.unit.update({ where: { id: fx.mainUnitId }, data: { minutesApprovalDays: 2 } });
+      return formOutcome(answer, set);
+    },
+  },
   'action renameUnitAction · the own unit': {
     covers: 'action app/admin/actions.ts#renameUnitAction',
     run: async (s) => {
@@ -1531,6 +1684,15 @@ const probes: Record<Operation, Probe> = {
       return ack.ok ? (ack.access as Observed) : ackOutcome(ack, false);
     },
   },
+  'socket meeting:watch-agenda · planned meeting': {
+    covers: 'socket meeting:watch-agenda',
+    run: async (s) => {
+      const socket = await socketOf(s);
+      if (!socket) return 'deny';
+      const ack = await emit(socket, 'meeting:watch-agenda', { meetingId: fx.plannedMeetingId });
+      return ack.ok ? 'allow' : ackOutcome(ack, false);
+    },
+  },
   'socket meeting:leave · only the caller’s own socket': {
     covers: 'socket meeting:leave',
     run: async (s) => {
@@ -1575,6 +1737,21 @@ const probes: Record<Operation, Probe> = {
     (m) => ({ meetingId: m.meeting.id, referentId: userOf('colleague') }),
     async (m) => (await db.meeting.findUniqueOrThrow({ where: { id: m.meeting.id } })).referentId !== null,
   ),
+  'socket meeting:set-a-list': chairCommand(
+    'meeting:set-a-list',
+    (m) => ({ meetingId: m.meeting.id, itemId: m.items[0].id, onAList: true }),
+    async (m) => (await db.agendaItem.findUniqueOrThrow({ where: { id: m.items[0].id } })).aList,
+  ),
+  'socket meeting:conclude-a-list · an open meeting': chairCommand(
+    'meeting:conclude-a-list',
+    (m) => ({ meetingId: m.meeting.id }),
+    async (m) => (await db.agendaItem.findUniqueOrThrow({ where: { id: m.items[0].id } })).locked,
+    async () => {
+      const m = await makeMeeting({ startsAt: days(40 + next()), status: 'open', items: [{ title: `A-liste ${serial}` }] });
+      await db.agendaItem.update({ where: { id: m.items[0].id }, data: { aList: true } });
+      return m;
+    },
+  ),
   'socket meeting:close': chairCommand(
     'meeting:close',
     (m) => ({ meetingId: m.meeting.id }),
@@ -1597,6 +1774,7 @@ const probes: Record<Operation, Probe> = {
   // ── end of national identity numbers ──
   ...hiddenMeetingProbes(),
   ...versionProbes(),
+  ...leaderCaseProbes(),
 };
 
 /** A case whose facts hold a valid number; whether an override row was stored is read from the database. */
@@ -1613,6 +1791,87 @@ function nationalIdOverride(status: 'draft' | 'concluded'): Probe {
       return writeOutcome(r.status, (await db.nationalIdOverride.count({ where: { document: `case:${id}` } })) > 0);
     },
   };
+}
+
+/** Issue 22: leader cases, made beside the server for each cell; the forms posted as the leader's page rendered them. */
+function leaderCaseProbes() {
+  const leaderCase = (level: 'tjeneste' | 'politisk', title: string) =>
+    db.leaderCase.create({
+      data: { unitId: fx.mainUnitId, createdById: userOf('leder'), level, title, content: JSON.stringify({ question: title }) },
+    });
+  const leaderForm = async (s: Subject, id: string, marker: string, fields: Record<string, string>) => {
+    const page = `/ledersaker/${id}`;
+    const answer = await adminForm(s, page, [marker], fields, 'leder');
+    return { status: answer.status, location: answer.location };
+  };
+  return {
+    'page /ledersaker · the unit’s leader case listed': {
+      covers: 'page /ledersaker',
+      run: async (s) => {
+        const title = `Matrise: ledersak ${next()}`;
+        await leaderCase('tjeneste', title);
+        return view(
+          '/ledersaker',
+          s,
+          shows(() => title),
+        );
+      },
+    },
+    'page /ledersaker/[id] · a service-level case': {
+      covers: 'page /ledersaker/[id]',
+      run: async (s) => {
+        const title = `Matrise: tjenestesak ${next()}`;
+        const { id } = await leaderCase('tjeneste', title);
+        return view(
+          `/ledersaker/${id}`,
+          s,
+          shows(() => title),
+        );
+      },
+    },
+    'GET /ledersaker/[id]/saksframlegg · a political case': {
+      covers: 'route GET /ledersaker/[id]/saksframlegg',
+      run: async (s) => {
+        const title = `Matrise: politisk sak ${next()}`;
+        const { id } = await leaderCase('politisk', title);
+        return view(`/ledersaker/${id}/saksframlegg`, s, (_body, bytes) => (bytes[0] === 0x50 && bytes[1] === 0x4b ? 'allow' : 'hidden'));
+      },
+    },
+    'action createLeaderCaseAction · in the unit': {
+      covers: 'action app/ledersaker/actions.ts#createLeaderCaseAction',
+      run: async (s) => {
+        const mine = () => (s === 'anonymous' ? Promise.resolve(0) : db.leaderCase.count({ where: { createdById: userOf(s) } }));
+        const before = await mine();
+        const html = new TextDecoder().decode((await get('/ledersaker', 'leder')).bytes);
+        const form = formWith(html, nb.leaderCases.open);
+        const answer = await submitRenderedForm(
+          server.url,
+          '/ledersaker',
+          form,
+          { unitId: fx.mainUnitId, level: 'tjeneste' },
+          { cookie: cookieOf(s) },
+        );
+        return actionOutcome({ status: answer.status, location: answer.location }, (await mine()) > before);
+      },
+    },
+    'action saveLeaderCaseAction · a case of the unit': {
+      covers: 'action app/ledersaker/actions.ts#saveLeaderCaseAction',
+      run: async (s) => {
+        const { id } = await leaderCase('tjeneste', `Matrise: lagres ${next()}`);
+        const question = `Matrise: lagret ${serial}`;
+        const answer = await leaderForm(s, id, nb.leaderCases.save, { question });
+        return actionOutcome(answer, (await db.leaderCase.findUniqueOrThrow({ where: { id } })).title === question);
+      },
+    },
+    'action attachEvidenceAction · a case of the unit': {
+      covers: 'action app/ledersaker/actions.ts#attachEvidenceAction',
+      run: async (s) => {
+        const { id } = await leaderCase('tjeneste', `Matrise: tall ${next()}`);
+        const answer = await leaderForm(s, id, nb.leaderCases.evidence.attach, { tjeneste: 'avlastning', periode: '12m' });
+        return actionOutcome(answer, (await db.leaderCaseEvidence.count({ where: { leaderCaseId: id } })) > 0);
+      },
+    },
+  } satisfies Partial<Record<Operation, Probe>>;
 }
 
 // ─── The tests ──────────────────────────────────────────────────────────────
@@ -1664,9 +1923,29 @@ describe('authorisation matrix', () => {
     // The chair's form on the agenda page: its id straight from the build (the author's pages do not show it).
     const ask = [...built].find(([, action]) => action.name === 'askForMissingAction');
     if (ask) found.askForMissingAction = { id: ask[0], page: `/moter/${fx.plannedMeetingId}` };
+    const recusal = [...built].find(([, action]) => action.name === 'recusalAction');
+    if (recusal) found.recusalAction = { id: recusal[0], page: `/moter/${fx.plannedMeetingId}` };
+    const acting = [...built].find(([, action]) => action.name === 'actingChairAction');
+    if (acting) found.actingChairAction = { id: acting[0], page: `/moter/${fx.plannedMeetingId}/rom` };
+    // The minutes' forms (the page's script posts them): their ids from the build, on the past meeting's minutes.
+    for (const name of ['commentOnMinutesAction', 'editMinutesItemAction', 'approveMinutesAction'] as const) {
+      const built = [...builtServerActions()].find(([, action]) => action.name === name);
+      if (built) found[name] = { id: built[0], page: `/moter/${fx.pastMeetingId}/referat` };
+    }
+    // Ny sak's first edit calls it from the page's script: its id straight from the build.
+    const draft = [...built].find(([, action]) => action.name === 'createDraftAction');
+    if (draft) found.createDraftAction = { id: draft[0], page: `/saker/ny?enhet=${fx.mainUnitId}` };
+    const aList = [...built].find(([, action]) => action.name === 'setAListAction');
+    if (aList) found.setAListAction = { id: aList[0], page: `/moter/${fx.plannedMeetingId}` };
     if (
+      !found.actingChairAction ||
+      !found.recusalAction ||
       !found.askForMissingAction ||
-      !found.startDraft ||
+      !found.setAListAction ||
+      !found.createDraftAction ||
+      !found.commentOnMinutesAction ||
+      !found.editMinutesItemAction ||
+      !found.approveMinutesAction ||
       !found.setFollowUpDone ||
       !found.startRevisionDraft ||
       !found.restoreVersionAction ||

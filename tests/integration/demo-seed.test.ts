@@ -65,6 +65,16 @@ describe.each(databaseKinds)('the demo seed at any instant, on %s', (kind) => {
       expect(past.toFormat('HH:mm')).toBe('10:00');
       expect(now.getTime() - fixtures.pastMeeting.startsAt.getTime()).toBeGreaterThanOrEqual(14 * 24 * 3600_000);
       expect(fixtures.pastMeeting.submissionDeadline.getTime()).toBeLessThan(fixtures.pastMeeting.startsAt.getTime());
+      // Its minutes are approved (by the chair, at the close), not in no state at all (review of issue 19, #6).
+      const pastMinutes = await db.meeting.findUniqueOrThrow({
+        where: { id: fixtures.pastMeeting.id },
+        include: { minutesApprovedBy: true },
+      });
+      expect([pastMinutes.minutesStatus, pastMinutes.minutesApprovedAt?.getTime(), pastMinutes.minutesApprovedBy?.email]).toEqual([
+        'approved',
+        pastMinutes.closedAt?.getTime(),
+        'moteleder@demo.test',
+      ]);
     },
   );
 

@@ -1,8 +1,15 @@
+import { workingDaysAfter } from '../../lib/meetings/norwegian-holidays';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActor } from '../../lib/access/access-service';
 import { listUndocumented } from '../../lib/cases/list-undocumented';
+import { loadHandOff } from '../../lib/cases/load-hand-off';
 import { markDocumented } from '../../lib/cases/mark-documented';
+import { completeFollowUp } from '../../lib/history/follow-up-commands';
+import { followUpOverview } from '../../lib/history/follow-up-overview';
+import { getMinutes } from '../../lib/meetings/get-minutes';
+import { approveMinutes } from '../../lib/minutes/approve-minutes';
+import { editMinutesItem } from '../../lib/minutes/edit-minutes-item';
 import type { Db } from '../../lib/db/db';
 import { applyItemContent } from '../../lib/meetings/item-content';
 import { syncAgenda } from '../../lib/meetings/sync-agenda';
@@ -70,6 +77,9 @@ describe.each(databaseKinds)('the EPJ flag from close to documented on %s', (kin
       [null, authorId, 'Fatte vedtak', null],
       ['epj_documentation', authorId, 'Dokumenter konklusjonen i fagsystemet', null],
     ]);
+    // Due three working days after the close (lib/meetings/norwegian-holidays.test.ts checks the counting).
+    const closedAt = (await db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).closedAt!;
+    expect(followUps[1].dueDate).toBe(workingDaysAfter(closedAt, 3));
     const leader = (await loadActor(db, (await db.user.findUniqueOrThrow({ where: { email: demo.leader } })).id))!;
     const author = (await loadActor(db, authorId))!;
     const before = await listUndocumented({ db, actor: leader });
@@ -96,5 +106,95 @@ describe.each(databaseKinds)('the EPJ flag from close to documented on %s', (kin
     expect(after.cases).toHaveLength(before.cases.length - 1);
     // A caseworker leads nothing: no overview.
     await expect(listUndocumented({ db, actor: author })).rejects.toMatchObject({ code: 'not_found' });
+  });
+  it('after the mark, a correction of the draft minutes tells the caseworker, opens the follow-up again and asks for a new mark', async () => {
+    // The review of issue 19: EPJ ticked with nobody named as "Hvem dokumenterer"; marked while the minutes were a draft.
+    const { meetingId, caseId, authorId } = await caseOnNewMeeting(
+      db,
+      new Date(systemClock.now().getTime() - 3600_000),
+      'Rettet etter dokumentasjon',
+    );
+    const [item] = await syncAgenda(db, meetingId);
+    const chairCookie = (await login(server.url, demo.chair, demo.password))!;
+    const chairSocket = await connectSocket(server.url, chairCookie);
+    sockets.push(chairSocket);
+    expect(await chairSocket.emitWithAck('meeting:join', { meetingId })).toMatchObject({ ok: true });
+    const writer = connectYjs(server.url, `item:${item.id}`, chairCookie);
+    clients.push(writer);
+    await whenSynced(writer);
+    writer.doc.transact(() => {
+      writer.doc.getMap('item').set('outcome', 'avklart');
+      // An avklaring needs a follow-up with an owner; "Hvem dokumenterer" is left unchosen.
+      applyItemContent(writer.doc, {
+        epjDocumentation: true,
+        followUps: [{ id: 'f1', ownerId: authorId, description: 'Send vedtaket', dueDate: '' }],
+      });
+      writer.doc.getText('item.conclusion').insert(0, 'Innvilget 20 timer.');
+    });
+    await expect.poll(() => storedText(db, `item:${item.id}`, 'item.conclusion')).toBe('Innvilget 20 timer.');
+    expect(await chairSocket.emitWithAck('meeting:lock-item', { meetingId, itemId: item.id, locked: true })).toMatchObject({ ok: true });
+    expect(await chairSocket.emitWithAck('meeting:close', { meetingId })).toMatchObject({ ok: true });
+
+    const userId = async (email: string) => (await db.user.findUniqueOrThrow({ where: { email } })).id;
+    const chair = (await loadActor(db, await userId(demo.chair)))!;
+    const leader = (await loadActor(db, await userId(demo.leader)))!;
+    const author = (await loadActor(db, authorId))!;
+    const authorName = (await db.user.findUniqueOrThrow({ where: { id: authorId } })).name;
+    // #3: the minutes name whom the follow-up went to (the caseworker), not "–".
+    const epj = await db.followUp.findFirstOrThrow({ where: { caseId, kind: 'epj_documentation' } });
+    expect(epj.ownerId).toBe(authorId);
+    const minutes = await getMinutes({ db, actor: chair, meetingId });
+    expect(minutes.items.find((i) => i.id === item.id)?.epjResponsible).toBe(authorName);
+
+    // #2: the hand-off says the minutes are a draft.
+    expect((await loadHandOff({ db, actor: author, caseId })).minutesDraft).toBe(true);
+    await markDocumented({ db, actor: author, input: { caseId } });
+    const markedAt = (await db.case.findUniqueOrThrow({ where: { id: caseId } })).documentedAt!;
+
+    // #4: the mark closed the follow-up; /oppfolging offers no "Åpne igjen", and a forged reopening is refused.
+    const row = (await followUpOverview({ db, actor: author })).followUps.find((f) => f.id === epj.id)!;
+    expect([row.done, row.canComplete, row.closedByMark]).toEqual([true, false, true]);
+    await expect(completeFollowUp({ db, actor: author, input: { followUpId: epj.id, done: false } })).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    expect((await db.followUp.findUniqueOrThrow({ where: { id: epj.id } })).doneAt).not.toBeNull();
+    const undocumentedBefore = (await listUndocumented({ db, actor: leader })).cases.map((c) => c.id);
+    expect(undocumentedBefore).not.toContain(caseId);
+
+    // The chair corrects the conclusion in the draft minutes.
+    const correctedAt = new Date(markedAt.getTime() + 60_000);
+    await editMinutesItem({
+      db,
+      actor: chair,
+      input: { meetingId, itemId: item.id, notes: '', conclusion: 'Innvilget 24 timer.' },
+      now: correctedAt,
+    });
+    const changed = await db.case.findUniqueOrThrow({ where: { id: caseId } });
+    expect(changed.changedAfterDocumentedAt?.getTime()).toBe(correctedAt.getTime());
+    const reopened = await db.followUp.findUniqueOrThrow({ where: { id: epj.id } });
+    expect([reopened.doneAt, reopened.dueDate]).toEqual([null, workingDaysAfter(correctedAt, 3)]);
+    expect(await db.followUp.count({ where: { caseId, kind: 'epj_documentation' } })).toBe(1);
+    const notices = await db.notification.findMany({ where: { userId: authorId, link: `/saker/${caseId}/fagsystem` } });
+    expect(notices.map((n) => n.text)).toEqual([
+      'Referatet for «Rettet etter dokumentasjon» er rettet etter at saken ble markert som dokumentert i fagsystemet. Se hva som er endret, og oppdater fagsystemet.',
+    ]);
+    expect(await db.auditEvent.count({ where: { action: 'case.changed_after_documented', entityId: caseId, actorId: chair.userId } })).toBe(
+      1,
+    );
+    const handOff = await loadHandOff({ db, actor: author, caseId });
+    expect(handOff.changedAfterDocumented?.changes).toEqual([
+      { field: 'conclusion', before: 'Innvilget 20 timer.', now: 'Innvilget 24 timer.' },
+    ]);
+    expect(handOff.blocks.find((b) => b.key === 'conclusion')?.text).toContain('Innvilget 24 timer.');
+    expect((await listUndocumented({ db, actor: leader })).cases.map((c) => c.id)).toContain(caseId);
+
+    // Marked again: settled, the follow-up closed, off the leader's list; approved minutes are no draft.
+    await markDocumented({ db, actor: author, input: { caseId } });
+    expect((await db.case.findUniqueOrThrow({ where: { id: caseId } })).changedAfterDocumentedAt).toBeNull();
+    expect((await db.followUp.findUniqueOrThrow({ where: { id: epj.id } })).doneAt).not.toBeNull();
+    expect((await listUndocumented({ db, actor: leader })).cases.map((c) => c.id)).not.toContain(caseId);
+    await approveMinutes({ db, actor: chair, input: { meetingId } });
+    const settled = await loadHandOff({ db, actor: author, caseId });
+    expect([settled.minutesDraft, settled.changedAfterDocumented]).toEqual([false, null]);
   });
 });

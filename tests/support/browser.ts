@@ -68,10 +68,27 @@ export async function wcagViolations(page: Page): Promise<AxeViolation[]> {
   return axeViolations(page, ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']);
 }
 
+/**
+ * Designsystemet fades dialogs and popovers in: axe measuring contrast mid-fade reports colours nobody sees
+ * once it ends. Waits for the running finite animations and transitions (a spinner's infinite one never ends).
+ */
+async function settleAnimations(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
+}
+
 async function axeViolations(page: Page, tags: string[]): Promise<AxeViolation[]> {
   // Next streams a dynamic page's metadata after its body: let the <title> arrive (if it never does, axe says so).
-  await page.waitForFunction(() => document.title.trim().length > 0, null, { timeout: 5000 }).catch(() => undefined);
+  // (After a server action the page's tree is streamed again; on a loaded machine that has taken over 5 s.)
+  await page.waitForFunction(() => document.title.trim().length > 0, null, { timeout: 15_000 }).catch(() => undefined);
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  await settleAnimations(page);
   return page.evaluate(async (values) => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values } });

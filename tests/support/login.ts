@@ -31,3 +31,20 @@ export async function loginDemoUsers(baseUrl: string, users: Record<string, stri
   }
   return cookies;
 }
+
+/** Logs out through next-auth's real endpoint (CSRF token, then signout); the response's status. */
+export async function signOut(baseUrl: string, cookie: string): Promise<number> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`, { headers: { cookie } });
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${baseUrl}/api/auth/signout`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      cookie: `${cookie}; ${cookiePairs(csrf.headers.getSetCookie())}`,
+      origin: baseUrl,
+    },
+    body: new URLSearchParams({ csrfToken, json: 'true' }),
+  });
+  return response.status;
+}

@@ -3,25 +3,37 @@ import Link from 'next/link';
 import { requireActor } from '@/app/_auth/require-actor';
 import { idOrNotFound, orNotFound } from '@/app/_lib/or-not-found';
 import { PageShell } from '@/app/_components/page-shell';
-import { listAgenda, type AgendaEntry } from '@/lib/cases/list-agenda';
+import type { AgendaEntry } from '@/lib/cases/list-agenda';
+import { loadAgendaPage } from '@/lib/cases/load-agenda-page';
 import { getDb } from '@/lib/db/db';
 import { formatDateTime, formatTime } from '@/lib/i18n/format';
 import { nb } from '@/lib/i18n/nb';
 import { AcceptLateButton } from './accept-late-button';
 import { AskForMissing } from './ask-for-missing-button';
+import { RecusalControl } from './recusal-control';
+import { setAListAction } from './actions';
+import { splitAList } from '@/lib/meetings/agenda-rules';
+import { systemClock } from '@/lib/time/clock';
+import { ReassessmentProposals } from './reassessment-proposals';
+import { LiveAgenda } from './live-agenda';
 
 export const metadata: Metadata = { title: nb.cases.agendaTitle };
 export const dynamic = 'force-dynamic';
 
 const t = nb.cases;
+const ta = nb.roomAgenda;
 
 export default async function AgendaPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor, user } = await requireActor();
   const id = idOrNotFound((await params).id);
-  const agenda = await orNotFound(listAgenda({ db: getDb(), actor, meetingId: id }));
+  // With, for the chair, the decided cases whose re-assessment date makes this the meeting to take them up again.
+  const { agenda, proposals, chairing } = await orNotFound(loadAgendaPage({ db: getDb(), actor, meetingId: id, now: systemClock.now() }));
   const { meeting } = agenda;
+  // The same two lists as the room's agenda: the items to discuss, then the A-list apart.
+  const lists = splitAList(agenda.items);
   return (
     <PageShell userName={user.name} actor={actor}>
+      <LiveAgenda meetingId={meeting.id} />
       <p className="text-sm text-slate-700">{meeting.unitName}</p>
       <h1 className="text-2xl font-semibold tracking-tight first-letter:uppercase">
         {t.agendaTitle}: {formatDateTime(meeting.startsAt)}–{formatTime(meeting.endsAt)}
@@ -45,12 +57,36 @@ export default async function AgendaPage({ params }: { params: Promise<{ id: str
       {agenda.items.length === 0 ? (
         <p className="mt-6 rounded border border-slate-300 bg-white p-4">{t.agendaEmpty}</p>
       ) : (
-        <ol className="mt-6 space-y-3">
-          {agenda.items.map((entry, index) => (
-            <AgendaItem key={entry.itemId} entry={entry} number={index + 1} meetingId={meeting.id} />
-          ))}
-        </ol>
+        <>
+          <ol className="mt-6 space-y-3">
+            {lists.rest.map((entry, index) => (
+              <AgendaItem key={entry.itemId} entry={entry} number={String(index + 1)} meetingId={meeting.id} chairing={chairing} />
+            ))}
+          </ol>
+          <section aria-labelledby="a-list" className="mt-8">
+            <h2 id="a-list" className="text-lg font-semibold">
+              {ta.aListTitle}
+            </h2>
+            <p className="text-sm text-slate-700">{ta.aListIntro}</p>
+            {lists.aList.length === 0 ? (
+              <p className="mt-2 text-sm">{ta.aListEmpty}</p>
+            ) : (
+              <ol className="mt-3 space-y-3">
+                {lists.aList.map((entry, index) => (
+                  <AgendaItem
+                    key={entry.itemId}
+                    entry={entry}
+                    number={ta.aListNumber(index + 1)}
+                    meetingId={meeting.id}
+                    chairing={chairing}
+                  />
+                ))}
+              </ol>
+            )}
+          </section>
+        </>
       )}
+      <ReassessmentProposals proposals={proposals} />
       {agenda.canChair && agenda.lateRequests.length > 0 ? (
         <section aria-labelledby="late-requests" className="mt-10">
           <h2 id="late-requests" className="text-lg font-semibold">
@@ -75,7 +111,7 @@ export default async function AgendaPage({ params }: { params: Promise<{ id: str
 }
 
 /** One item, numbered as in the room: a submitted case with its summary, or a matter the chair added. */
-function AgendaItem({ entry, number, meetingId }: { entry: AgendaEntry; number: number; meetingId: string }) {
+function AgendaItem({ entry, number, meetingId, chairing }: { entry: AgendaEntry; number: string; meetingId: string; chairing: boolean }) {
   const item = entry.case;
   return (
     <li className="rounded border border-slate-300 bg-white p-4">
@@ -85,11 +121,44 @@ function AgendaItem({ entry, number, meetingId }: { entry: AgendaEntry; number: 
         </p>
         <span className="rounded bg-brand-50 px-2 py-0.5 text-sm text-brand-800">{t.purposes[entry.purpose ?? ''] ?? ''}</span>
       </div>
-      {item ? <CaseSummary item={item} /> : <p className="mt-1 text-sm text-slate-700">{nb.meetingRoom.reasons.added}</p>}
+      {item ? (
+        <CaseSummary item={item} />
+      ) : entry.recused ? null : (
+        <p className="mt-1 text-sm text-slate-700">{nb.meetingRoom.reasons.added}</p>
+      )}
+      {chairing && !entry.locked ? <AListToggle entry={entry} meetingId={meetingId} /> : null}
       {item && item.missing.length > 0 ? (
-        <AskForMissing meetingId={meetingId} caseId={item.id} title={item.title} missing={item.missing} />
+        <AskForMissing
+          meetingId={meetingId}
+          caseId={item.id}
+          title={item.title}
+          missing={item.missing}
+          lastAsk={item.lastAsk ? { askedAt: item.lastAsk.askedAt.toISOString(), askedBy: item.lastAsk.askedBy } : null}
+        />
+      ) : null}
+      {/* Habilitet (forvaltningsloven § 6): declared here before the meeting, or in the room. */}
+      {entry.participant ? (
+        <RecusalControl meetingId={meetingId} itemId={entry.itemId} title={entry.title} recused={entry.recused} locked={entry.locked} />
       ) : null}
     </li>
+  );
+}
+
+/** The chair moves the item on to the A-list or off it (a plain form: works before the page's script has loaded). */
+function AListToggle({ entry, meetingId }: { entry: AgendaEntry; meetingId: string }) {
+  return (
+    <form action={setAListAction} className="mt-2">
+      <input type="hidden" name="meetingId" value={meetingId} />
+      <input type="hidden" name="itemId" value={entry.itemId} />
+      <input type="hidden" name="onAList" value={String(!entry.aList)} />
+      <button
+        type="submit"
+        aria-label={entry.aList ? ta.offAListFor(entry.title) : ta.toAListFor(entry.title)}
+        className="rounded border border-slate-400 px-2 py-1 text-sm"
+      >
+        {entry.aList ? ta.offAList : ta.toAList}
+      </button>
+    </form>
   );
 }
 

@@ -15,6 +15,8 @@ import { CaseSectionNav } from './case-section-nav';
 import { fieldId, type FieldState } from '@/app/_collab/form-fields';
 import { takeInvalidUpdateNotice } from '@/app/_collab/invalid-update';
 import { useYjsForm, type YjsForm } from '@/app/_collab/use-yjs-form';
+import { createDraftAction } from '@/app/saker/actions';
+import { useConnectionNews } from '@/app/_collab/connection-news';
 import { useConfirm } from '@/app/_components/confirm-dialog';
 import type { DSErrorSummaryElement } from '@digdir/designsystemet-web';
 
@@ -35,7 +37,9 @@ function fieldLabel(field: string): string {
 export type MeetingOption = { id: string; label: string; deadlinePassed: boolean };
 
 type Props = {
-  caseId: string;
+  /** Null for *Ny sak*: the draft is created in `unitId` at the first edit (createDraftAction), not before. */
+  caseId: string | null;
+  unitId: string;
   status: string;
   editable: boolean;
   meetings: MeetingOption[];
@@ -51,15 +55,37 @@ type Props = {
 
 export function CaseEditor(props: Props) {
   const router = useRouter();
+  const [caseId, setCaseId] = useState(props.caseId);
+  /** Set once the page is on its way elsewhere (the draft deleted): the server's re-check of it does not call it back. */
+  const leaving = useRef(false);
+  /**
+   * The page's server part again (status, access). A draft made on *Ny sak*
+   * moves to its own page: the address already says it (replaceState), but
+   * the router's tree is still Ny sak's, which a refresh would reload in full.
+   */
+  const reload = () => {
+    if (leaving.current) return;
+    if (props.caseId === null && caseId) router.replace(`/saker/${caseId}`);
+    else router.refresh();
+  };
   const document = useYjsForm({
-    documentName: `case:${props.caseId}`,
+    documentName: props.caseId ? `case:${props.caseId}` : null,
+    // Ny sak: the first thing typed creates the draft; the address becomes the case's, the page stays.
+    create: async () => {
+      const created = await createDraftAction(props.unitId).catch(() => null);
+      if (!created) return null;
+      setCaseId(created.id);
+      window.history.replaceState(null, '', `/saker/${created.id}`);
+      return `case:${created.id}`;
+    },
     mapName: 'form',
     textFields,
     editable: props.editable,
     keepOffline: true,
     // The server re-checked this editor (its meeting started, a role changed): the page asks again whether it may edit.
-    onAccessChanged: () => router.refresh(),
+    onAccessChanged: () => reload(),
   });
+  const connectionNews = useConnectionNews(document.connection, document.unsaved);
   const [attempted, setAttempted] = useState(false);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   // A message after submitting sits by the submit button, where the person is; the others at the top.
@@ -85,7 +111,7 @@ export function CaseEditor(props: Props) {
 
   // Reloaded after the server refused an edit of this page (4400): say so once.
   useEffect(() => {
-    if (takeInvalidUpdateNotice(`case:${props.caseId}`)) setMessage({ kind: 'error', text: t.invalidUpdate });
+    if (props.caseId && takeInvalidUpdateNotice(`case:${props.caseId}`)) setMessage({ kind: 'error', text: t.invalidUpdate });
   }, [props.caseId]);
 
   const [overridden, setOverridden] = useState(props.overridden);
@@ -120,8 +146,12 @@ export function CaseEditor(props: Props) {
       requestAnimationFrame(() => summaryRef.current?.focus());
       return;
     }
+    if (!caseId) {
+      setMessage({ kind: 'error', text: t.serverError, atSubmit: true });
+      return;
+    }
     setBusy(true);
-    const response = await fetch(`/api/cases/${props.caseId}/submit`, {
+    const response = await fetch(`/api/cases/${caseId}/submit`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(meetingId && meetingId !== props.currentMeetingId ? { meetingId } : {}),
@@ -132,7 +162,7 @@ export function CaseEditor(props: Props) {
       const target = props.meetings.find((m) => m.id === body.meetingId)?.label ?? '';
       setJustSubmitted(true);
       setMessage({ kind: 'ok', text: body.lateRequestFor ? t.submittedLate(target) : t.submitted(target), atSubmit: true });
-      router.refresh();
+      reload();
     } else if (response?.status === 400 && body.fields) {
       setServerErrors(body.fields);
       requestAnimationFrame(() => summaryRef.current?.focus());
@@ -150,7 +180,7 @@ export function CaseEditor(props: Props) {
   async function notANumber(field: string) {
     if (!(await confirm({ title: t.notNationalId, message: t.notNationalIdConfirm, confirmLabel: t.notNationalIdConfirmButton }))) return;
     const digits = findNationalIds(String(document.content[field] ?? '')).map((m) => m.digits);
-    const response = await fetch(`/api/cases/${props.caseId}/national-id-overrides`, {
+    const response = await fetch(`/api/cases/${caseId}/national-id-overrides`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ field }),
@@ -167,24 +197,26 @@ export function CaseEditor(props: Props) {
   async function deleteDraft() {
     const written = Object.keys(sorted(document.content)).length > 0;
     if (written && !(await confirm({ title: t.deleteDraftConfirm, confirmLabel: t.deleteDraft, danger: true }))) return;
-    const response = await fetch(`/api/cases/${props.caseId}/delete-draft`, {
+    const response = await fetch(`/api/cases/${caseId}/delete-draft`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{}',
     }).catch(() => null);
-    if (response?.ok) router.push('/saker?slettet=1');
-    else setMessage({ kind: 'error', text: t.serverError, atSubmit: true });
+    if (response?.ok) {
+      leaving.current = true;
+      router.push('/saker?slettet=1');
+    } else setMessage({ kind: 'error', text: t.serverError, atSubmit: true });
   }
 
   async function withdraw() {
     if (!(await confirm({ title: t.withdrawConfirm, confirmLabel: t.withdraw, danger: true }))) return;
-    const response = await fetch(`/api/cases/${props.caseId}/withdraw`, {
+    const response = await fetch(`/api/cases/${caseId}/withdraw`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{}',
     });
     setMessage(response.ok ? { kind: 'ok', text: t.withdrawn, atSubmit: true } : { kind: 'error', text: t.serverError, atSubmit: true });
-    router.refresh();
+    reload();
   }
 
   const disabled = !props.editable || !document.ready;
@@ -206,7 +238,12 @@ export function CaseEditor(props: Props) {
   return (
     <div>
       <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
-        <span role="status" className={document.connection === 'offline' || document.unsaved ? 'text-amber-900' : 'text-slate-700'}>
+        {/* Not read aloud as it changes: Orca said "Lagrer …", "Alle endringer er lagret." into every pause in typing. */}
+        <span
+          role="status"
+          aria-live="off"
+          className={document.connection === 'offline' || document.unsaved ? 'text-amber-900' : 'text-slate-700'}
+        >
           {props.editable
             ? t.connection[
                 document.unsaved
@@ -218,6 +255,9 @@ export function CaseEditor(props: Props) {
                     : document.connection
               ]
             : t.readOnly}
+        </span>
+        <span role="status" className="sr-only" data-testid="case-connection-news">
+          {connectionNews && props.editable ? t.connection[connectionNews] : ''}
         </span>
         {document.peers.length > 0 ? (
           <span>
@@ -337,7 +377,7 @@ export function CaseEditor(props: Props) {
                 {t.withdraw}
               </Button>
             ) : null}
-            {props.mayDelete ? (
+            {props.mayDelete || (props.caseId === null && caseId !== null) ? (
               <Button type="button" variant="tertiary" data-color="danger" onClick={deleteDraft}>
                 {t.deleteDraft}
               </Button>

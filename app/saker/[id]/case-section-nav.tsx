@@ -29,6 +29,8 @@ export function CaseSectionNav({ content }: { content: Record<string, unknown> }
               />
               <span>
                 <span className="block text-brand-800 underline">{nb.cases.sections[s.key]}</span>
+                {/* Chromium joins two block spans of a link's name without a space: Orca read "synspunkterIkke påbegynt". */}
+                <span className="sr-only">,&nbsp;</span>
                 <span className="block text-xs text-slate-700">{t.section(s.filled, s.total)}</span>
               </span>
             </a>

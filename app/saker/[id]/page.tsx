@@ -9,7 +9,8 @@ import { getDb } from '@/lib/db/db';
 import { formatDateTime } from '@/lib/i18n/format';
 import { nb } from '@/lib/i18n/nb';
 import { SimilarCasesPanel } from '@/app/_history/similar-cases-panel';
-import { CaseEditor, type MeetingOption } from './case-editor';
+import { CaseEditor } from './case-editor';
+import { meetingOptions } from '../meeting-options';
 import { canDeleteDraft } from '@/lib/access/policy';
 
 export const metadata: Metadata = { title: nb.cases.editorTitle };
@@ -23,11 +24,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const { details, meetings, similar, overridden } = await orNotFound(
     loadCasePage({ db: getDb(), store: getCaseContentStore(), actor, caseId: id }),
   );
-  const options: MeetingOption[] = meetings.map((m) => ({
-    id: m.id,
-    deadlinePassed: m.deadlinePassed,
-    label: `${formatDateTime(m.startsAt)} (${m.deadlinePassed ? t.deadlinePassed : t.deadline(formatDateTime(m.submissionDeadline))})`,
-  }));
+  const options = meetingOptions(meetings);
   const latest = details.versions.at(-1)?.content ?? null;
   return (
     <PageShell userName={user.name} actor={actor} wide>
@@ -64,6 +61,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       ) : null}
       <CaseEditor
         caseId={details.id}
+        unitId={details.unitId}
         status={details.status}
         editable={details.access === 'edit'}
         meetings={options}

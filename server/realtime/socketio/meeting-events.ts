@@ -5,6 +5,7 @@ import { recordAuditEvent } from '../../../lib/audit/record-audit-event';
 import type { Db } from '../../../lib/db/db';
 import { AppError } from '../../../lib/errors/app-error';
 import { asAppError, socketErrorFor } from '../../../lib/errors/error-mapping';
+import { concludeAList, setAList } from '../../../lib/meetings/a-list';
 import { addAgendaItem, planItem, reorderAgenda } from '../../../lib/meetings/chair-agenda';
 import { closeMeeting } from '../../../lib/meetings/close-meeting';
 import type { MeetingContext, MeetingDocuments } from '../../../lib/meetings/meeting-documents';
@@ -16,15 +17,18 @@ import {
   type AckResults,
   type ChairEvent,
   type ClientEvent,
+  meetingRooms,
 } from '../../../lib/realtime/meeting-socket-contract';
 import type { Logger } from '../../logger';
 import type { SamletServer, SamletSocket } from './socket-server';
 import { parseInput } from '../../../lib/validation/parse-input';
+import { systemClock, type Clock } from '../../../lib/time/clock';
 
-type Deps = { db: Db; log: Logger; documents: MeetingDocuments; io: SamletServer };
+/** `clock`: the server's time as the room's join answers it (systemClock unless a test gives one). */
+type Deps = { db: Db; log: Logger; documents: MeetingDocuments; io: SamletServer; clock?: Clock };
 type Payload<E extends ClientEvent> = z.output<(typeof clientEventSchemas)[E]>;
 
-const room = (meetingId: string) => `meeting:${meetingId}`;
+const room = (meetingId: string) => meetingRooms(meetingId).room;
 
 /**
  * The meeting room over socket.io: joining (with attendance and presence) and
@@ -90,7 +94,8 @@ export function registerMeetingEvents(socket: SamletSocket, deps: Deps): void {
       return { result } as AckResults[E];
     });
   }
-  const toRoom = (meetingId: string) => deps.io.to(room(meetingId));
+  // What changes reaches the room and the saksliste pages open on the meeting alike.
+  const toRoom = (meetingId: string) => deps.io.to([room(meetingId), meetingRooms(meetingId).agenda]);
 
   on('meeting:join', async ({ meetingId }) => {
     const actor = await freshActor();
@@ -122,7 +127,17 @@ export function registerMeetingEvents(socket: SamletSocket, deps: Deps): void {
       : null;
     if (current?.startedAt)
       socket.emit('meeting:current', { meetingId, currentItemId: current.id, startedAt: current.startedAt.toISOString(), previous: null });
-    return { access: level };
+    // Read last, just before the answer leaves: the client takes it as the midpoint of its round trip.
+    return { access: level, now: (deps.clock ?? systemClock).now().toISOString() };
+  });
+
+  // The saksliste page (app/moter/[id]/live-agenda.tsx): told what the room is told, but not present in it.
+  on('meeting:watch-agenda', async ({ meetingId }) => {
+    const actor = await freshActor();
+    const { level, meeting } = await loadMeetingAccess(deps.db, actor, meetingId);
+    if (!meeting || level === 'none') throw new AppError('forbidden');
+    await socket.join(meetingRooms(meetingId).agenda);
+    return {};
   });
 
   on('meeting:leave', async ({ meetingId }) => {
@@ -149,6 +164,11 @@ export function registerMeetingEvents(socket: SamletSocket, deps: Deps): void {
   chairCommand('meeting:add-item', (c) => addAgendaItem(c).then((item) => ({ itemId: item.id })), agendaChanged);
   // Everyone's room reloads: who the referent is, and whether they themselves may write the conclusion.
   chairCommand('meeting:set-referent', setReferent, agendaChanged);
+  chairCommand('meeting:set-a-list', setAList, agendaChanged);
+  // Each item locked in the A-list's one step reaches every screen as a lock of its own.
+  chairCommand('meeting:conclude-a-list', concludeAList, (meetingId, { items }) => {
+    for (const item of items) toRoom(meetingId).emit('meeting:item', { meetingId, ...item });
+  });
   chairCommand('meeting:close', closeMeeting, (meetingId, closed) => {
     toRoom(meetingId).emit('meeting:closed', { meetingId, ...closed });
     dropHiddenMembers(meetingId).catch((error: Error) =>

@@ -90,7 +90,9 @@ export function createSocketServer(deps: {
     handleUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => engine.handleUpgrade(req, socket, head),
     close: () =>
       new Promise<void>((resolve) => {
-        io.disconnectSockets(true);
+        // The transports only, as a lost network would: the clients reconnect by themselves (to this node once it
+        // is back, or to another). Disconnecting the sockets ('io server disconnect') would leave every open room
+        // dead until reloaded — socket.io's client never retries after that. Each socket still runs its disconnect.
         engine.close();
         resolve();
       }),

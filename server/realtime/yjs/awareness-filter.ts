@@ -3,6 +3,9 @@ import * as encoding from 'lib0/encoding';
 import { clientPresenceSchema, type PresenceUser } from '../../../lib/realtime/presence';
 import { parseInput } from '../../../lib/validation/parse-input';
 
+const utf8 = new TextEncoder();
+const encodedNull = utf8.encode('null');
+
 /** Awareness client ids one connection may hold (the stock client uses one; a page per provider). */
 export const maxAwarenessIdsPerConnection = 8;
 
@@ -30,17 +33,26 @@ export type AwarenessSender = {
  * same read-only state, is filtered to the same result, so it is reused.
  */
 export class RecentStates {
-  private readonly byId = new Map<number, { raw: string; readOnly: boolean; kept: string }>();
+  private readonly byId = new Map<number, { raw: string; readOnly: boolean; kept: string; encoded: Uint8Array }>();
 
   lookup(clientId: number, raw: string, readOnly: boolean): string | null {
-    const last = this.byId.get(clientId);
-    return last && last.raw === raw && last.readOnly === readOnly ? last.kept : null;
+    return this.entry(clientId, raw, readOnly)?.kept ?? null;
   }
 
-  remember(clientId: number, raw: string, readOnly: boolean, kept: string): void {
+  /** The kept state as UTF-8, as the filter writes it (encoding it again per repeat was a third of the filter's time). */
+  lookupEncoded(clientId: number, raw: string, readOnly: boolean): Uint8Array | null {
+    return this.entry(clientId, raw, readOnly)?.encoded ?? null;
+  }
+
+  remember(clientId: number, raw: string, readOnly: boolean, kept: string, encoded = utf8.encode(kept)): void {
     // Bounded like the ids a connection may hold; a connection cycling through ids starts afresh.
     if (!this.byId.has(clientId) && this.byId.size >= maxAwarenessIdsPerConnection) this.byId.clear();
-    this.byId.set(clientId, { raw, readOnly, kept });
+    this.byId.set(clientId, { raw, readOnly, kept, encoded });
+  }
+
+  private entry(clientId: number, raw: string, readOnly: boolean) {
+    const last = this.byId.get(clientId);
+    return last && last.raw === raw && last.readOnly === readOnly ? last : null;
   }
 
   forget(clientId: number): void {
@@ -59,7 +71,7 @@ export class RecentStates {
 export function filterAwarenessUpdate(update: Uint8Array, sender: AwarenessSender): Uint8Array | null {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
-  const kept: { clientId: number; clock: number; state: string }[] = [];
+  const kept: { clientId: number; clock: number; state: Uint8Array }[] = [];
   let newIds = 0;
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
@@ -67,7 +79,7 @@ export function filterAwarenessUpdate(update: Uint8Array, sender: AwarenessSende
     const json = decoding.readVarString(decoder);
     const own = sender.ownIds.has(clientId);
     if (!own && sender.takenElsewhere(clientId)) continue; // no speaking for someone else
-    const repeated = own ? sender.recent?.lookup(clientId, json, sender.readOnly) : null;
+    const repeated = own ? sender.recent?.lookupEncoded(clientId, json, sender.readOnly) : null;
     if (repeated) {
       kept.push({ clientId, clock, state: repeated });
       continue;
@@ -75,7 +87,7 @@ export function filterAwarenessUpdate(update: Uint8Array, sender: AwarenessSende
     const raw: unknown = JSON.parse(json);
     if (raw === null) {
       // Leaving: only for an id it holds (others' presence is not its to clear).
-      if (own) kept.push({ clientId, clock, state: 'null' });
+      if (own) kept.push({ clientId, clock, state: encodedNull });
       sender.recent?.forget(clientId);
       continue;
     }
@@ -88,8 +100,9 @@ export function filterAwarenessUpdate(update: Uint8Array, sender: AwarenessSende
       user: sender.user,
     };
     const filtered = JSON.stringify(state);
-    sender.recent?.remember(clientId, json, sender.readOnly, filtered);
-    kept.push({ clientId, clock, state: filtered });
+    const encoded = utf8.encode(filtered);
+    sender.recent?.remember(clientId, json, sender.readOnly, filtered, encoded);
+    kept.push({ clientId, clock, state: encoded });
   }
   if (kept.length === 0) return null;
   const encoder = encoding.createEncoder();
@@ -97,7 +110,7 @@ export function filterAwarenessUpdate(update: Uint8Array, sender: AwarenessSende
   for (const entry of kept) {
     encoding.writeVarUint(encoder, entry.clientId);
     encoding.writeVarUint(encoder, entry.clock);
-    encoding.writeVarString(encoder, entry.state);
+    encoding.writeVarUint8Array(encoder, entry.state); // = writeVarString of the same text
   }
   return encoding.toUint8Array(encoder);
 }

@@ -1,8 +1,8 @@
 import type { CaseContentStore } from '../../../lib/cases/case-content-store';
 import { syncCaseSummary } from '../../../lib/cases/update-case';
 import type { Db } from '../../../lib/db/db';
-import { parseDocumentName } from '../../../lib/realtime/document-name';
 import type { Logger } from '../../logger';
+import { afterCaseWrites } from './after-case-writes';
 
 /**
  * Keeps a draft's summary columns (title, person reference, purpose, levels)
@@ -10,7 +10,6 @@ import type { Logger } from '../../logger';
  * draft. Debounced per case: at most one update per `delayMs` while typing.
  */
 export function createCaseSummarySync(deps: { db: Db; store: CaseContentStore; log: Logger; delayMs?: number }) {
-  const timers = new Map<string, NodeJS.Timeout>();
   const delayMs = deps.delayMs ?? 1500;
 
   async function sync(caseId: string): Promise<void> {
@@ -18,21 +17,5 @@ export function createCaseSummarySync(deps: { db: Db; store: CaseContentStore; l
     if (row?.status === 'draft') await syncCaseSummary(deps, caseId);
   }
 
-  return {
-    /** Called after a document's edits were written. */
-    schedule(docName: string): void {
-      const ref = parseDocumentName(docName);
-      if (ref?.kind !== 'case' || timers.has(ref.id)) return;
-      const timer = setTimeout(() => {
-        timers.delete(ref.id);
-        sync(ref.id).catch((error: Error) => deps.log.warn({ caseId: ref.id, err: error.message }, 'case summary sync failed'));
-      }, delayMs);
-      timer.unref();
-      timers.set(ref.id, timer);
-    },
-    stop(): void {
-      for (const timer of timers.values()) clearTimeout(timer);
-      timers.clear();
-    },
-  };
+  return afterCaseWrites({ delayMs, log: deps.log, failure: 'case summary sync failed', work: sync });
 }

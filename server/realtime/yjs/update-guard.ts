@@ -5,8 +5,9 @@ import * as Y from 'yjs';
 import type { WebSocket } from 'ws';
 import { changesOf, type DocumentChanges } from '../../../lib/realtime/document-changes';
 import { parseDocumentName, type DocumentKind } from '../../../lib/realtime/document-name';
-import { documentShapes } from '../../../lib/realtime/document-shape';
-import { updateRules, type UpdateActor, type UpdateRule } from '../../../lib/realtime/update-rules';
+import { documentShapes, textCapOf } from '../../../lib/realtime/document-shape';
+import { plainTextEdit } from '../../../lib/realtime/plain-text-edit';
+import { conclusionRule, updateRules, type UpdateActor, type UpdateRule } from '../../../lib/realtime/update-rules';
 import type { SharedDocument } from './shared-document';
 
 /** An update the guard refused: the connection is closed with 4400 (closeCodes.invalidMessage). */
@@ -27,11 +28,23 @@ export class RefusedUpdate extends Error {}
  * costs applying it twice. Only a refused update leaves the copy ahead of the
  * live document; it is then rebuilt from the live state (rare, and the
  * sender is gone).
+ *
+ * The common edit — typing or deleting in a text of the form, well under its
+ * cap — skips the copy (lib/realtime/plain-text-edit.ts decides that from the
+ * decoded update, and the same rules judge what it touches); the copy then
+ * falls behind, and catches up from the updates it missed when the next update
+ * needs it. That halves the guard's cost per keystroke (docs/performance.md).
  */
 export class UpdateGuard {
   private scratch: Y.Doc;
   private checking: DocumentChanges | null = null;
   private passing = false;
+  /** Live updates the copy has not had (the fast path's), or 'stale' when rebuilding is cheaper than catching up. */
+  private behind: Uint8Array[] | 'stale' = [];
+  /** Set while a fast-path edit is applied to the live document (the copy does not get it now). */
+  private skipping = false;
+  /** Updates taken by the fast path and by the full way (for tests and bench/per-message-cost.ts). */
+  readonly taken = { fast: 0, full: 0 };
   /** An upper bound of the live document's encoded size: exact at start, plus each applied update's length. */
   private sizeBound: number;
 
@@ -46,13 +59,23 @@ export class UpdateGuard {
     live.on('update', (update: Uint8Array) => {
       this.sizeBound += update.length;
       // What the guard let through is in the copy already.
-      if (!this.passing) Y.applyUpdate(this.scratch, update);
+      if (this.passing || this.behind === 'stale') return;
+      // Once behind (a fast-path edit), the copy takes the live updates in order when it catches up.
+      if (!this.skipping && this.behind.length === 0) Y.applyUpdate(this.scratch, update);
+      else if (this.behind.length < maxBehind) this.behind.push(update);
+      else this.behind = 'stale';
     });
     live.on('destroy', () => this.scratch.destroy());
   }
 
   /** Applies `update` to the live document if every rule passes; otherwise throws RefusedUpdate and applies nothing. */
   apply(update: Uint8Array, actor: UpdateActor, origin: unknown): void {
+    if (this.applyPlainTextEdit(update, actor, origin)) {
+      this.taken.fast += 1;
+      return;
+    }
+    this.taken.full += 1;
+    this.catchUp();
     const first = this.checkOnScratch(update, actor);
     if (first.refusal) this.refuse(first.refusal);
     let accepted = update;
@@ -76,12 +99,52 @@ export class UpdateGuard {
     }
   }
 
+  /**
+   * The fast path: true when the update was a plain text edit that passes the
+   * rules and is applied (to the live document only). Equivalent to the full
+   * way for what it takes — the same texts touched, lengths bounded by the cap
+   * before applying, the size bound — and only with the default rules, whose
+   * text part it implements; anything it is unsure of returns false.
+   */
+  private applyPlainTextEdit(update: Uint8Array, actor: UpdateActor, origin: unknown): boolean {
+    if (this.rules !== updateRules || this.sizeBound + update.length > this.maxEncodedBytes) return false;
+    const edit = plainTextEdit(update, this.live, documentShapes[this.kind]);
+    if (!edit) return false;
+    for (const [name, inserted] of edit.texts) {
+      // An upper bound of the length after: what is there plus all it inserts (deletions only shorten).
+      if (this.live.getText(name).length + inserted > textCapOf(documentShapes[this.kind], name)!) return false;
+    }
+    const changes: DocumentChanges = { values: new Set(), texts: new Set(edit.texts.keys()), misplaced: [] };
+    // The rule reads only who sends it and what it touches; a refusal is left to the full way to make.
+    if (conclusionRule({ kind: this.kind, actor, before: this.live, after: this.live, changes })) return false;
+    this.skipping = true;
+    try {
+      Y.applyUpdate(this.live, update, origin);
+    } finally {
+      this.skipping = false;
+    }
+    return true;
+  }
+
+  /** Brings the copy up to the live document before it judges an update. */
+  private catchUp(): void {
+    if (this.behind === 'stale') {
+      this.behind = [];
+      this.rebuild();
+      return;
+    }
+    const missed = this.behind;
+    this.behind = [];
+    for (const update of missed) Y.applyUpdate(this.scratch, update);
+  }
+
   private refuse(reason: string): never {
     this.rebuild();
     throw new RefusedUpdate(reason);
   }
 
   private rebuild(): void {
+    this.behind = [];
     this.scratch.destroy();
     this.scratch = this.copyOfLive();
   }
@@ -154,6 +217,9 @@ export class UpdateGuard {
     return copy;
   }
 }
+
+/** Updates the copy may fall behind by before it is rebuilt from the live state instead of catching up. */
+const maxBehind = 256;
 
 const guards = new WeakMap<SharedDocument, UpdateGuard>();
 

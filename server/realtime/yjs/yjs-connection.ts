@@ -1,4 +1,3 @@
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -140,7 +139,7 @@ function handleMessage(shared: SharedDocument, ws: WebSocket, sender: Sender, me
       // Only what the client may say about itself (awareness-filter.ts); name and colour from its session.
       const takenElsewhere = (clientId: number) => shared.awarenessTakenElsewhere(ws, clientId);
       const filtered = filterAwarenessUpdate(decoding.readVarUint8Array(decoder), { ...sender, takenElsewhere });
-      if (filtered) awarenessProtocol.applyAwarenessUpdate(shared.awareness, filtered, ws);
+      if (filtered) shared.applyClientAwareness(ws, filtered);
       return;
     }
     case messageQueryAwareness: {

@@ -10,7 +10,7 @@ import { unitAdministration } from '@/lib/admin/admin-views';
 import { getDb } from '@/lib/db/db';
 import { isAppError } from '@/lib/errors/app-error';
 import { nb } from '@/lib/i18n/nb';
-import { addMemberAction, changeRoleAction, removeMemberAction, renameUnitAction } from '../../actions';
+import { addMemberAction, changeRoleAction, removeMemberAction, renameUnitAction, setApprovalPeriodAction } from '../../actions';
 import { AccountPowers } from '../../account-powers';
 import { AdminForm } from '../../admin-form';
 
@@ -51,6 +51,27 @@ export default async function UnitAdminPage({ params }: { params: Promise<{ unit
           action={renameUnitAction}
           submit={t.save}
           fields={[hidden('unitId', unit.id), { kind: 'text', name: 'name', label: t.unitName, defaultValue: unit.name, required: true }]}
+        />
+      </section>
+
+      <section aria-labelledby="referat-frist" className="mt-8">
+        <h2 id="referat-frist" className="text-lg font-semibold">
+          {nb.minutes.periodHeading}
+        </h2>
+        <AdminForm
+          action={setApprovalPeriodAction}
+          submit={nb.minutes.periodSave}
+          fields={[
+            hidden('unitId', unit.id),
+            {
+              kind: 'number',
+              name: 'days',
+              label: nb.minutes.periodLabel,
+              hint: nb.minutes.periodHint,
+              defaultValue: String(unit.minutesApprovalDays),
+              required: true,
+            },
+          ]}
         />
       </section>
 

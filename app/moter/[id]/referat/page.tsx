@@ -7,7 +7,9 @@ import { getDb } from '@/lib/db/db';
 import { formatDateTime, formatTime } from '@/lib/i18n/format';
 import { nb } from '@/lib/i18n/nb';
 import { getMinutes } from '@/lib/meetings/get-minutes';
+import { loadMinutesApproval } from '@/lib/minutes/load-minutes-approval';
 import { PrintButton } from './print-button';
+import { ApproveForm, CommentForm, ItemTextEditor } from './minutes-approval';
 
 export const metadata: Metadata = { title: nb.meetingRoom.minutesTitle };
 export const dynamic = 'force-dynamic';
@@ -21,6 +23,8 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
   const id = idOrNotFound((await params).id);
   const minutes = await orNotFound(getMinutes({ db: getDb(), actor, meetingId: id }));
   const { meeting } = minutes;
+  const approval = meeting.status === 'closed' ? await loadMinutesApproval({ db: getDb(), actor, meetingId: id }) : null;
+  const m = nb.minutes;
   return (
     <PageShell userName={user.name} actor={actor}>
       <p className="text-sm text-slate-700">{meeting.unitName}</p>
@@ -28,6 +32,24 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
         {t.minutesTitle}: {formatDateTime(meeting.startsAt)}–{formatTime(meeting.endsAt)}
       </h1>
       {meeting.status !== 'closed' ? <p className="mt-4 rounded border border-amber-300 bg-amber-50 p-3">{t.minutesNotClosed}</p> : null}
+      {meeting.minutesStatus === 'draft' ? (
+        <div className="mt-4 rounded border border-amber-300 bg-amber-50 p-3">
+          <p>
+            <strong>{m.draftBadge}</strong> · {m.draftNotice(meeting.minutesDraftUntil)}
+          </p>
+          {approval?.periodEnded ? <p className="mt-1">{m.draftPeriodEnded}</p> : null}
+        </div>
+      ) : null}
+      {meeting.minutesStatus === 'approved' && meeting.minutesApprovedAt ? (
+        <p className="mt-4 rounded border border-green-700 bg-green-50 p-3 font-medium">
+          {m.approved(meeting.minutesApprovedAt, meeting.minutesApprovedBy)}
+        </p>
+      ) : null}
+      {/* Closed with no known state (before approval existed): final as it was closed, never shown as a draft. */}
+      {meeting.status === 'closed' &&
+      (meeting.minutesStatus === null || (meeting.minutesStatus === 'approved' && !meeting.minutesApprovedAt)) ? (
+        <p className="mt-4 rounded border border-slate-400 bg-slate-50 p-3 font-medium">{m.frozenAtClose(meeting.closedAt)}</p>
+      ) : null}
       {minutes.ownOnly ? <p className="mt-2 text-sm text-slate-700">{h.ownOnlyMinutes}</p> : null}
       <p className="mt-2 flex gap-4 print:hidden">
         <PrintButton label={h.print} />
@@ -38,7 +60,8 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
       <p className="mt-2">
         <span className="font-medium">{t.attendance}:</span> {minutes.attendance.join(', ') || t.noAttendance}
         {meeting.chair ? ` · ${c.chair}: ${meeting.chair}` : ''}
-        {meeting.referent ? ` · ${t.referent}: ${meeting.referent}` : ''}
+        {` · ${t.referent}: ${meeting.referent ?? m.noReferent}`}
+        {meeting.location ? ` · ${m.place}: ${meeting.location}` : ''}
       </p>
       <ol className="mt-6 space-y-4">
         {minutes.items.map((item, index) => (
@@ -46,107 +69,174 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
             <h2 className="font-semibold">
               {index + 1}. {item.title}
             </h2>
-            <p className="text-sm text-slate-700">
-              {[
-                item.personRef,
-                c.purposes[item.purpose],
-                item.caseworker ? `${c.caseworker}: ${item.caseworker}` : null,
-                t.statuses[item.status],
-              ]
-                .filter(Boolean)
-                .join(' · ')}
-            </p>
-            {item.personRef ? (
-              <p className="text-sm print:hidden">
-                <Link
-                  prefetch={false}
-                  href={`/historikk/person?unit=${minutes.meeting.unitId}&ref=${encodeURIComponent(item.personRef)}`}
-                  className="text-brand-700 underline"
-                >
-                  {h.timeline.link(item.personRef)}
-                </Link>
+            {/* Habilitet: the minutes record who was inhabil (names only, not the reason). */}
+            {item.recusals.length ? (
+              <p className="text-sm">
+                <span className="font-medium">{nb.recusal.minutesLabel}:</span> {item.recusals.join(', ')}
               </p>
             ) : null}
-            {item.submitted ? (
-              <div className="mt-2 text-sm">
-                {item.submitted.situation ? (
-                  <p className="whitespace-pre-wrap">
-                    <span className="font-medium">{c.fields.situation}: </span>
-                    {item.submitted.situation}
-                  </p>
-                ) : null}
-                {item.submitted.proposal ? (
-                  <p className="mt-1 whitespace-pre-wrap">
-                    <span className="font-medium">{c.fields.proposal}: </span>
-                    {item.submitted.proposal}
-                  </p>
-                ) : null}
-                <p className="mt-1">
-                  <span className="font-medium">{h.submittedAssessment}: </span>
-                  {(['alvorlighet', 'nytte', 'ressurs'] as const)
-                    .map((k) => `${c.fields[k]}: ${item.submitted?.levels[k] ? c.criterionLevels[item.submitted.levels[k]] : '–'}`)
-                    .join(', ')}
-                </p>
-                {item.submitted.samletVurdering ? (
-                  <p className="mt-1 whitespace-pre-wrap">
-                    <span className="font-medium">{c.fields.samletVurdering}: </span>
-                    {item.submitted.samletVurdering}
-                  </p>
-                ) : null}
-              </div>
-            ) : null}
-            {item.notes ? (
-              <>
-                <h3 className="mt-2 text-sm font-medium">{t.itemNotes}</h3>
-                <p className="whitespace-pre-wrap">{item.notes}</p>
-              </>
-            ) : null}
-            {item.adjustedAssessment ? (
-              <p className="mt-2 text-sm">
-                <span className="font-medium">{t.adjusted}: </span>
-                {(['alvorlighet', 'nytte', 'ressurs'] as const)
-                  .filter((k) => item.adjustedAssessment?.[`${k}Level`])
-                  .map((k) => `${c.fields[k]}: ${c.criterionLevels[item.adjustedAssessment![`${k}Level`]]}`)
-                  .join(', ')}
-                {item.adjustedAssessment.note ? ` – ${item.adjustedAssessment.note}` : ''}
-              </p>
-            ) : null}
-            <h3 className="mt-2 text-sm font-medium">{t.conclusionSection}</h3>
-            {item.outcome ? (
-              <p>
-                <span className="font-medium">{t.outcomes[item.outcome]}</span>
-                {item.referredTo ? ` (${t.referralTargets[item.referredTo]})` : ''}
-                {item.conclusion ? `: ${item.conclusion}` : ''}
-              </p>
+            {item.recused ? (
+              <p className="mt-1 italic">{nb.recusal.minutesYouWere}</p>
             ) : (
-              <p className="text-slate-700">{t.noConclusion}</p>
+              <>
+                <ItemContent item={item} meetingId={meeting.id} unitId={meeting.unitId} />
+                {approval?.canEdit ? (
+                  <ItemTextEditor
+                    meetingId={meeting.id}
+                    itemId={item.id}
+                    title={item.title || c.untitled}
+                    notes={item.notes ?? ''}
+                    conclusion={item.conclusion ?? ''}
+                  />
+                ) : null}
+              </>
             )}
-            {item.lockedBy ? <p className="mt-1 text-sm text-slate-700">{t.lockedBy(item.lockedBy)}</p> : null}
-            {item.dissent ? (
-              <p className="mt-1">
-                <span className="font-medium">{t.dissent}:</span> {item.dissent}
-              </p>
-            ) : null}
-            {item.followUps.length ? (
-              <ul className="mt-2 list-disc pl-5 text-sm">
-                {item.followUps.map((f) => (
-                  <li key={f.id}>
-                    {f.description} – {t.followUpOwner.toLowerCase()}: {f.owner}
-                    {f.dueDate ? `, ${t.followUpDueOn(f.dueDate)}` : ''}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-            {item.reassessmentDate ? <p className="mt-1 text-sm">{t.reassess(item.reassessmentDate)}</p> : null}
-            <p className="mt-1 text-sm print:hidden">
-              <Link prefetch={false} href={`/moter/${meeting.id}/punkter/${item.id}/versjoner`} className="text-brand-700 underline">
-                {nb.versions.linkFor(item.title || c.untitled)}
-              </Link>
-            </p>
-            {item.epjResponsible ? <p className="mt-1 text-sm">{t.epjBy(item.epjResponsible)}</p> : null}
           </li>
         ))}
       </ol>
+      {approval && (approval.draft || approval.comments.length > 0) ? (
+        <section aria-labelledby="minutes-comments" className="mt-8 print:hidden">
+          <h2 id="minutes-comments" className="text-xl font-semibold">
+            {m.commentsHeading}
+          </h2>
+          {approval.comments.length ? (
+            <ul className="mt-2 space-y-2">
+              {approval.comments.map((comment) => (
+                <li key={comment.id} className="rounded border border-slate-300 bg-white p-3">
+                  <p className="text-sm text-slate-700">{m.commentBy(comment.author, comment.createdAt)}</p>
+                  <p className="whitespace-pre-wrap">{comment.text}</p>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="mt-2 text-slate-700">{m.noComments}</p>
+          )}
+          {approval.canComment ? <CommentForm meetingId={meeting.id} /> : null}
+        </section>
+      ) : null}
+      {approval?.canEdit ? (
+        <section aria-labelledby="minutes-approve" className="mt-8 print:hidden">
+          <h2 id="minutes-approve" className="text-xl font-semibold">
+            {m.approveHeading}
+          </h2>
+          <p className="mt-1">{m.approveIntro}</p>
+          <ApproveForm meetingId={meeting.id} />
+        </section>
+      ) : null}
     </PageShell>
+  );
+}
+
+type Item = Awaited<ReturnType<typeof getMinutes>>['items'][number];
+
+/** The item's frozen content: the case as submitted, notes, the conclusion and what follows from it. */
+function ItemContent({ item, meetingId, unitId }: { item: Item; meetingId: string; unitId: string }) {
+  return (
+    <>
+      <p className="text-sm text-slate-700">
+        {[
+          item.personRef,
+          c.purposes[item.purpose],
+          item.caseworker ? `${c.caseworker}: ${item.caseworker}` : null,
+          t.statuses[item.status],
+          item.concludedTogether ? nb.roomAgenda.aListConcludedTogether : null,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </p>
+      {item.personRef ? (
+        <p className="text-sm print:hidden">
+          <Link
+            prefetch={false}
+            href={`/historikk/person?unit=${unitId}&ref=${encodeURIComponent(item.personRef)}`}
+            className="text-brand-700 underline"
+          >
+            {h.timeline.link(item.personRef)}
+          </Link>
+        </p>
+      ) : null}
+      {item.submitted ? (
+        <div className="mt-2 text-sm">
+          {item.submitted.situation ? (
+            <p className="whitespace-pre-wrap">
+              <span className="font-medium">{c.fields.situation}: </span>
+              {item.submitted.situation}
+            </p>
+          ) : null}
+          {item.submitted.proposal ? (
+            <p className="mt-1 whitespace-pre-wrap">
+              <span className="font-medium">{c.fields.proposal}: </span>
+              {item.submitted.proposal}
+            </p>
+          ) : null}
+          <p className="mt-1">
+            <span className="font-medium">{h.submittedAssessment}: </span>
+            {(['alvorlighet', 'nytte', 'ressurs'] as const)
+              .map((k) => `${c.fields[k]}: ${item.submitted?.levels[k] ? c.criterionLevels[item.submitted.levels[k]] : '–'}`)
+              .join(', ')}
+          </p>
+          {item.submitted.samletVurdering ? (
+            <p className="mt-1 whitespace-pre-wrap">
+              <span className="font-medium">{c.fields.samletVurdering}: </span>
+              {item.submitted.samletVurdering}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {item.notes ? (
+        <>
+          <h3 className="mt-2 text-sm font-medium">{t.itemNotes}</h3>
+          <p className="whitespace-pre-wrap">{item.notes}</p>
+        </>
+      ) : null}
+      {item.adjustedAssessment ? (
+        <p className="mt-2 text-sm">
+          <span className="font-medium">{t.adjusted}: </span>
+          {(['alvorlighet', 'nytte', 'ressurs'] as const)
+            .filter((k) => item.adjustedAssessment?.[`${k}Level`])
+            .map((k) => `${c.fields[k]}: ${c.criterionLevels[item.adjustedAssessment![`${k}Level`]]}`)
+            .join(', ')}
+          {item.adjustedAssessment.note ? ` – ${item.adjustedAssessment.note}` : ''}
+        </p>
+      ) : null}
+      <h3 className="mt-2 text-sm font-medium">{t.conclusionSection}</h3>
+      {item.outcome ? (
+        <p>
+          <span className="font-medium">{t.outcomes[item.outcome]}</span>
+          {item.referredTo ? ` (${t.referralTargets[item.referredTo]})` : ''}
+          {item.conclusion ? `: ${item.conclusion}` : ''}
+        </p>
+      ) : (
+        <p className="text-slate-700">{t.noConclusion}</p>
+      )}
+      {item.lockedBy ? <p className="mt-1 text-sm text-slate-700">{t.lockedBy(item.lockedBy)}</p> : null}
+      {item.deviationReason ? (
+        <p className="mt-1">
+          <span className="font-medium">{nb.recusal.deviationLabel}:</span> {item.deviationReason}
+        </p>
+      ) : null}
+      {item.dissent ? (
+        <p className="mt-1">
+          <span className="font-medium">{t.dissent}:</span> {item.dissent}
+        </p>
+      ) : null}
+      {item.followUps.length ? (
+        <ul className="mt-2 list-disc pl-5 text-sm">
+          {item.followUps.map((f) => (
+            <li key={f.id}>
+              {f.description} – {t.followUpOwner.toLowerCase()}: {f.owner}
+              {f.dueDate ? `, ${t.followUpDueOn(f.dueDate)}` : ''}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {item.reassessmentDate ? <p className="mt-1 text-sm">{t.reassess(item.reassessmentDate)}</p> : null}
+      <p className="mt-1 text-sm print:hidden">
+        <Link prefetch={false} href={`/moter/${meetingId}/punkter/${item.id}/versjoner`} className="text-brand-700 underline">
+          {nb.versions.linkFor(item.title || c.untitled)}
+        </Link>
+      </p>
+      {item.epjResponsible ? <p className="mt-1 text-sm">{t.epjBy(item.epjResponsible)}</p> : null}
+    </>
   );
 }

@@ -1,28 +1,29 @@
 'use client';
 
+import { Button } from '@digdir/designsystemet-react';
 import '@/app/_collab/zod-client-config';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import React, { useEffect, useRef, useState } from 'react';
-import { leaveIfSessionEnded } from '@/app/_auth/check-session-ended';
-import { sessionEndedUrl } from '@/app/_collab/use-yjs-form';
-import { purposes } from '@/lib/cases/case-form';
+import { useEffect, useRef, useState } from 'react';
+import { leaveIfSessionEnded, sessionEndedUrl } from '@/app/_auth/check-session-ended';
+
 import { nb } from '@/lib/i18n/nb';
 import type { MeetingRoom as Room } from '@/lib/meetings/get-meeting-room';
+import { Agenda } from './agenda-sidebar';
 import { ItemPanel } from './item-panel';
 import { ReferentControl } from './referent-control';
 import { FollowNotice } from './follow-notice';
+import { useAnnouncer } from './live-announcer';
 import { useConfirm } from '@/app/_components/confirm-dialog';
 import { formatDateTime, formatTime } from '@/lib/i18n/format';
 import { meetingTimeline } from '@/lib/meetings/meeting-timeline';
 import { useNow } from './use-now';
+import { betterSample, sampleOffset, type OffsetSample } from '@/lib/time/clock-offset';
 import { connectMeetingSocket, sendCommand, type MeetingCommand, type MeetingSocket } from './meeting-socket';
 import { SimilarCasesPanel } from '@/app/_history/similar-cases-panel';
 import type { SimilarCase } from '@/lib/history/similar-cases';
 
 const t = nb.meetingRoom;
-type Item = Room['items'][number];
-type Purpose = (typeof purposes)[number];
 
 /**
  * The shared meeting screen. The chair's "current item" comes over socket.io
@@ -34,10 +35,13 @@ export function MeetingRoom({
   room,
   me,
   similar,
+  missing,
 }: {
   room: Room;
   me: { id: string; name: string };
   similar: Record<string, SimilarCase[]>;
+  /** For the chair: what each item's case still lacks (item id → gaps in words; lib/meetings/live-readiness.ts). */
+  missing?: Record<string, string[]>;
 }) {
   const router = useRouter();
   const socketRef = useRef<MeetingSocket | null>(null);
@@ -71,19 +75,41 @@ export function MeetingRoom({
     setClosed({ carriedOver: closing.carriedOver, closedAt: closing.closedAt });
     setEndedAs(Object.fromEntries(closing.items.map((i) => [i.id, i.status])));
     setCurrentId(null); // no item is up: its timer stops
+    currentRef.current = null;
   };
   const [problem, setProblem] = useState<string | null>(null);
   /** Closing, and opening the meeting before its submission deadline, are confirmed in the design system's dialog. */
   const [ask, confirmDialog] = useConfirm();
   const meetingId = room.meeting.id;
+  /** Screen readers hear the current item change and the room's connection drop and come back (live-announcer.tsx). */
+  const [announce, announcer] = useAnnouncer('room');
+  const titlesRef = useRef(new Map<string, string>());
+  titlesRef.current = new Map(room.items.map((i) => [i.id, i.title || nb.cases.untitled]));
+  const currentRef = useRef(currentId);
+  /** How far this device's clock is from the server's, from the best join answer so far: the timers run on the server's time. */
+  const [clockOffset, setClockOffset] = useState<OffsetSample | null>(null);
 
   useEffect(() => {
     const socket = connectMeetingSocket();
     socketRef.current = socket;
     // The room renders what the page was allowed to load; a refused join only means no live updates.
-    socket.on('connect', () => void socket.emit('meeting:join', { meetingId }, () => undefined));
+    let lost = false;
+    socket.on('connect', () => {
+      const sentAt = Date.now();
+      socket.emit('meeting:join', { meetingId }, (ack) => {
+        if (!ack.ok) return;
+        const sample = sampleOffset({ sentAt, receivedAt: Date.now(), serverNow: Date.parse(ack.now) });
+        setClockOffset((kept) => betterSample(kept, sample));
+      });
+      // The first connection is the page loading: only a connection that comes back is news.
+      if (lost) announce(nb.roomAgenda.announceConnection.connected);
+      lost = false;
+    });
     socket.on('meeting:presence', (e) => setPeople(e.people));
     socket.on('meeting:current', (e) => {
+      if (currentRef.current !== e.currentItemId)
+        announce(nb.roomAgenda.announceCurrent(titlesRef.current.get(e.currentItemId) ?? nb.cases.untitled));
+      currentRef.current = e.currentItemId;
       setCurrentId(e.currentItemId);
       // Every screen that follows moves with the chair; one reading the item the chair now takes up follows again.
       if (followingRef.current || selectedRef.current === e.currentItemId) {
@@ -100,7 +126,16 @@ export function MeetingRoom({
     socket.on('session:ended', () => window.location.assign(sessionEndedUrl));
     // The same if that event was lost: a disconnect by the server is followed by asking whether the login lives.
     socket.on('disconnect', (reason) => {
+      // This page closing its own socket (leaving the room) is no news.
+      if (reason !== 'io client disconnect') {
+        lost = true;
+        announce(nb.roomAgenda.announceConnection.disconnected);
+      }
       if (reason === 'io server disconnect') void leaveIfSessionEnded();
+    });
+    // Refused as it (re)connects: the login may have ended while this socket was away.
+    socket.on('connect_error', (error) => {
+      if (error.message === 'unauthenticated') void leaveIfSessionEnded();
     });
     // My roles changed: load the page again, so it is checked again.
     socket.on('access:changed', () => window.location.reload());
@@ -109,7 +144,7 @@ export function MeetingRoom({
     return () => {
       socket.close();
     };
-  }, [meetingId, router]);
+  }, [meetingId, router, announce]);
 
   const command: MeetingCommand = async (event, payload) => {
     setProblem(null);
@@ -133,6 +168,17 @@ export function MeetingRoom({
       setSelectedId(itemId);
     }
   };
+  /** The A-list in one step: every open A-list item locked as "tatt til orientering" (lib/meetings/a-list.ts). */
+  const concludeAList = async () => {
+    const open = room.items.filter((i) => i.aList && !i.locked).length;
+    const ta = nb.roomAgenda;
+    if (!(await ask({ title: ta.concludeAListTitle, message: ta.concludeAListBody(open), confirmLabel: ta.concludeAListConfirm }))) return;
+    const ack = await command('meeting:conclude-a-list', {});
+    if (ack.ok || !ack.message) return;
+    // Our own refusals in words; a like case that ended otherwise is named by the server (lib/history/like-case-deviation.ts).
+    if (ta.problems[ack.message]) setProblem(ta.problems[ack.message]);
+    else if (ack.fields?.deviation_reason_required) setProblem(ack.message);
+  };
   const close = async () => {
     if (!(await ask({ title: t.closeConfirmTitle, message: t.closeConfirmBody, confirmLabel: t.closeConfirmAction, danger: true }))) return;
     const ack = await command('meeting:close', {});
@@ -142,8 +188,8 @@ export function MeetingRoom({
   const items = room.items.map((i) => (endedAs[i.id] ? { ...i, status: endedAs[i.id], locked: true } : i));
   const selected = items.find((i) => i.id === selectedId) ?? null;
   const currentItem = items.find((i) => i.id === currentId) ?? null;
-  // One timeline for every screen: the server's item starts, ends and time boxes, and this screen's clock.
-  const now = useNow();
+  // One timeline for every screen: the server's item starts, ends and time boxes, and the server's time.
+  const now = useNow(clockOffset);
   const timeline = now
     ? meetingTimeline({
         startsAt: room.meeting.startsAt,
@@ -217,6 +263,10 @@ export function MeetingRoom({
           </Link>
         </div>
       ) : null}
+      {/* On a phone the agenda comes first and can be long: the way past it to the item being read. */}
+      <a href="#punktet" className="mt-3 inline-block text-brand-700 underline lg:hidden">
+        {t.skipAgenda}
+      </a>
       <div className="mt-4 grid gap-6 lg:grid-cols-[22rem_1fr]">
         <Agenda
           items={items}
@@ -225,9 +275,11 @@ export function MeetingRoom({
           canChair={room.canChair && !closed}
           onSelect={look}
           onMakeCurrent={(itemId) => void makeCurrent(itemId)}
+          onConcludeAList={() => void concludeAList()}
+          missing={room.canChair && !closed ? missing : undefined}
           command={command}
         />
-        <div>
+        <div id="punktet" tabIndex={-1} className="scroll-mt-24 focus:outline-none">
           {selected ? (
             <ItemPanel
               key={selected.id}
@@ -246,182 +298,14 @@ export function MeetingRoom({
           )}
           {selected?.caseId && similar[selected.caseId] ? <SimilarCasesPanel cases={similar[selected.caseId]} /> : null}
           {room.canChair && !closed ? (
-            <button
-              type="button"
-              onClick={() => void close()}
-              className="mt-6 rounded border-2 border-red-800 px-4 py-2 font-medium text-red-900 hover:bg-red-50"
-            >
+            <Button type="button" variant="secondary" data-color="danger" onClick={() => void close()} className="mt-6">
               {t.closeMeeting}
-            </button>
+            </Button>
           ) : null}
         </div>
       </div>
       {confirmDialog}
+      {announcer}
     </div>
-  );
-}
-
-function Agenda(props: {
-  items: Item[];
-  currentId: string | null;
-  selectedId: string | null;
-  canChair: boolean;
-  onSelect: (id: string) => void;
-  onMakeCurrent: (id: string) => void;
-  command: MeetingCommand;
-}) {
-  return (
-    <nav aria-label={t.agenda}>
-      <h2 className="text-lg font-semibold">{t.agenda}</h2>
-      <ol className="mt-2 space-y-2">
-        {props.items.map((item, index) => {
-          const title = item.title || nb.cases.untitled;
-          const drop = props.canChair
-            ? {
-                onDragOver: (event: React.DragEvent) => event.preventDefault(),
-                onDrop: (event: React.DragEvent) => {
-                  event.preventDefault();
-                  const dragged = event.dataTransfer.getData('text/plain');
-                  if (dragged && dragged !== item.id) void props.command('meeting:reorder', { itemId: dragged, toIndex: index });
-                },
-              }
-            : {};
-          return (
-            <li
-              key={item.id}
-              {...drop}
-              className={`relative rounded border bg-white p-3 ${item.id === props.currentId ? 'border-brand-700 ring-2 ring-brand-700' : 'border-slate-300'}`}
-            >
-              {props.canChair ? (
-                // The mouse drags by this handle; the ↑/↓ buttons do the same from the keyboard.
-                <span
-                  draggable
-                  aria-hidden="true"
-                  title={t.dragHandle(title)}
-                  onDragStart={(event) => {
-                    event.dataTransfer.setData('text/plain', item.id);
-                    event.dataTransfer.effectAllowed = 'move';
-                  }}
-                  className="absolute right-2 top-2 cursor-grab select-none px-1 text-slate-500"
-                >
-                  ⠿
-                </span>
-              ) : null}
-              <button
-                type="button"
-                onClick={() => props.onSelect(item.id)}
-                aria-current={item.id === props.selectedId ? 'true' : undefined}
-                className="pr-6 text-left font-medium text-brand-800 underline-offset-4 hover:underline"
-              >
-                {index + 1}. {title}
-              </button>
-              <p className="mt-1 flex flex-wrap gap-x-2 text-xs text-slate-700">
-                <span>{nb.cases.purposes[item.purpose]}</span>
-                <span>{item.plannedMinutes} min</span>
-                <span>{t.reasons[item.reason]}</span>
-                {item.id === props.currentId ? <span className="font-semibold text-brand-800">{t.current}</span> : null}
-                {item.locked ? <span className="font-semibold">{t.locked}</span> : null}
-                {item.status !== 'pending' ? <span>{t.statuses[item.status]}</span> : null}
-              </p>
-              {props.canChair ? (
-                <div className="mt-2 flex flex-wrap items-center gap-2 text-xs">
-                  {item.id !== props.currentId ? (
-                    <button
-                      type="button"
-                      onClick={() => props.onMakeCurrent(item.id)}
-                      aria-label={`${t.makeCurrent}: ${title}`}
-                      className="rounded bg-brand-700 px-2 py-1 font-medium text-white"
-                    >
-                      {t.makeCurrent}
-                    </button>
-                  ) : null}
-                  <button
-                    type="button"
-                    disabled={index === 0}
-                    onClick={() => void props.command('meeting:reorder', { itemId: item.id, toIndex: index - 1 })}
-                    aria-label={t.moveUp(title)}
-                    className="rounded border border-slate-400 px-2 py-1 disabled:opacity-40"
-                  >
-                    ↑
-                  </button>
-                  <button
-                    type="button"
-                    disabled={index === props.items.length - 1}
-                    onClick={() => void props.command('meeting:reorder', { itemId: item.id, toIndex: index + 1 })}
-                    aria-label={t.moveDown(title)}
-                    className="rounded border border-slate-400 px-2 py-1 disabled:opacity-40"
-                  >
-                    ↓
-                  </button>
-                  <label className="flex items-center gap-1">
-                    <span className="sr-only">{t.minutesFor(title)}</span>
-                    <input
-                      type="number"
-                      min={1}
-                      max={240}
-                      defaultValue={item.plannedMinutes}
-                      onBlur={(e) => {
-                        const minutes = Number(e.target.value);
-                        if (minutes !== item.plannedMinutes && minutes >= 1)
-                          void props.command('meeting:plan-item', { itemId: item.id, plannedMinutes: minutes });
-                      }}
-                      className="w-16 rounded border border-slate-400 px-1 py-0.5"
-                    />
-                    <span aria-hidden="true">{t.minutesLabel}</span>
-                  </label>
-                </div>
-              ) : null}
-            </li>
-          );
-        })}
-      </ol>
-      {props.canChair ? <AddItemForm command={props.command} /> : null}
-    </nav>
-  );
-}
-
-/** The chair adds a matter without a submitted case (a service-level matter, a standing item). */
-function AddItemForm({ command }: { command: MeetingCommand }) {
-  const [title, setTitle] = useState('');
-  const [purpose, setPurpose] = useState<Purpose>('orientering');
-  return (
-    <form
-      className="mt-4 rounded border border-dashed border-slate-400 p-3 text-sm"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        if (!title.trim()) return;
-        const ack = await command('meeting:add-item', { title: title.trim(), purpose });
-        if (ack.ok) setTitle('');
-      }}
-    >
-      <label htmlFor="nytt-punkt" className="block font-medium">
-        {t.addItemTitle}
-      </label>
-      <input
-        id="nytt-punkt"
-        value={title}
-        onChange={(e) => setTitle(e.target.value)}
-        maxLength={300}
-        className="mt-1 w-full rounded border border-slate-400 px-2 py-1"
-      />
-      <label htmlFor="nytt-punkt-formal" className="mt-2 block font-medium">
-        {t.addItemPurpose}
-      </label>
-      <select
-        id="nytt-punkt-formal"
-        value={purpose}
-        onChange={(e) => setPurpose(purposes.find((p) => p === e.target.value) ?? 'orientering')}
-        className="mt-1 rounded border border-slate-400 px-2 py-1"
-      >
-        {Object.entries(nb.cases.purposes).map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </select>
-      <button type="submit" className="ml-2 rounded border border-brand-700 px-3 py-1 font-medium text-brand-800">
-        {t.addItem}
-      </button>
-    </form>
   );
 }

@@ -5,8 +5,7 @@ import { PageShell } from '@/app/_components/page-shell';
 import { getDb } from '@/lib/db/db';
 import { formatDateTime, formatTime } from '@/lib/i18n/format';
 import { nb } from '@/lib/i18n/nb';
-import { similarForCases } from '@/lib/history/similar-cases';
-import { getMeetingRoom } from '@/lib/meetings/get-meeting-room';
+import { loadMeetingRoomPage } from '@/lib/meetings/load-meeting-room-page';
 import { MeetingRoom } from './meeting-room';
 
 export const metadata: Metadata = { title: nb.meetingRoom.title };
@@ -15,10 +14,7 @@ export const dynamic = 'force-dynamic';
 export default async function MeetingRoomPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor, user } = await requireActor();
   const id = idOrNotFound((await params).id);
-  const db = getDb();
-  const room = await orNotFound(getMeetingRoom({ db, actor, meetingId: id }));
-  // Earlier decisions like each case on the agenda, as a side panel per item.
-  const similar = await similarForCases({ db, actor, caseIds: room.items.flatMap((i) => (i.caseId ? [i.caseId] : [])) });
+  const { room, similar, missing } = await orNotFound(loadMeetingRoomPage({ db: getDb(), actor, meetingId: id }));
   return (
     <PageShell userName={user.name} actor={actor} wide>
       <p className="text-sm text-slate-700">{room.meeting.unitName}</p>
@@ -29,6 +25,7 @@ export default async function MeetingRoomPage({ params }: { params: Promise<{ id
         room={JSON.parse(JSON.stringify(room))}
         me={{ id: user.id, name: user.name }}
         similar={JSON.parse(JSON.stringify(similar))}
+        missing={missing}
       />
     </PageShell>
   );

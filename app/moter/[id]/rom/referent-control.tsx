@@ -1,5 +1,6 @@
 'use client';
 
+import { Select } from '@digdir/designsystemet-react';
 import { nb } from '@/lib/i18n/nb';
 import type { MeetingCommand } from './meeting-socket';
 
@@ -27,20 +28,21 @@ export function ReferentControl(props: {
       <label htmlFor="referent" className="font-medium">
         {t.referent}
       </label>
-      <select
+      <Select
         id="referent"
         value={props.referent?.id ?? ''}
         aria-describedby="referent-hint"
         onChange={(e) => void props.command('meeting:set-referent', { referentId: e.target.value || null })}
-        className="rounded border border-slate-400 px-2 py-1"
+        data-size="sm"
+        className="w-auto"
       >
-        <option value="">{t.noReferent}</option>
+        <Select.Option value="">{t.noReferent}</Select.Option>
         {props.members.map((m) => (
-          <option key={m.id} value={m.id}>
+          <Select.Option key={m.id} value={m.id}>
             {m.name}
-          </option>
+          </Select.Option>
         ))}
-      </select>
+      </Select>
       <span id="referent-hint" className="text-slate-700">
         {t.referentHint}
       </span>

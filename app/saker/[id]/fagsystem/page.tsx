@@ -32,6 +32,17 @@ export default async function HandOffPage({ params }: { params: Promise<{ id: st
       <h1 className="mt-2 text-2xl font-semibold tracking-tight">{t.heading(title)}</h1>
       <p className="mt-1 text-sm text-slate-700">{handOff.personRef}</p>
       <p className="mt-3 max-w-prose">{t.intro(handOff.recordSystem)}</p>
+      {handOff.minutesDraft ? (
+        <p className="mt-3 max-w-prose rounded border border-amber-300 bg-amber-50 p-3">
+          <strong>{nb.minutes.draftBadge}</strong> · {t.minutesDraft}{' '}
+          <Link prefetch={false} href={`/moter/${handOff.meetingId}/referat`} className="text-brand-800 underline">
+            {nb.meetingRoom.minutesTitle}
+          </Link>
+        </p>
+      ) : null}
+      {handOff.changedAfterDocumented && handOff.documented ? (
+        <ChangedAfterDocumented documentedAt={handOff.documented.at} changes={handOff.changedAfterDocumented.changes} />
+      ) : null}
       <div className="mt-6 grid gap-4">
         {handOff.blocks.map((block) => (
           <CopyBlock key={block.key} title={block.title} target={block.target} text={block.text} />
@@ -42,11 +53,13 @@ export default async function HandOffPage({ params }: { params: Promise<{ id: st
         <h2 id="dokumentert" className="text-lg font-semibold">
           {t.documentedHeading}
         </h2>
-        {handOff.documented ? (
+        {handOff.documented && !handOff.changedAfterDocumented ? (
           <p className="mt-2 font-medium text-green-800">{t.documentedBy(formatDate(handOff.documented.at), handOff.documented.by)}</p>
         ) : (
           <>
-            <p className="mt-2">{t.notDocumented}</p>
+            <p className="mt-2">
+              {handOff.documented ? t.documentedBy(formatDate(handOff.documented.at), handOff.documented.by) : t.notDocumented}
+            </p>
             {handOff.canMark ? (
               <div className="mt-3 grid gap-2">
                 <p className="max-w-prose text-sm text-slate-700">{t.markDocumentedHint}</p>
@@ -57,5 +70,34 @@ export default async function HandOffPage({ params }: { params: Promise<{ id: st
         )}
       </section>
     </PageShell>
+  );
+}
+
+type Changes = NonNullable<Awaited<ReturnType<typeof loadHandOff>>['changedAfterDocumented']>['changes'];
+
+/** What a correction of the minutes changed after the case was marked documented: each text before and now. */
+function ChangedAfterDocumented({ documentedAt, changes }: { documentedAt: Date; changes: Changes }) {
+  return (
+    <section aria-labelledby="endret" className="mt-4 rounded border border-amber-400 bg-amber-50 p-4">
+      <h2 id="endret" className="text-lg font-semibold">
+        {t.changedHeading(formatDate(documentedAt))}
+      </h2>
+      <p className="mt-1 max-w-prose">{t.changedIntro}</p>
+      <dl className="mt-2 grid gap-3">
+        {changes.map((change) => (
+          <div key={change.field}>
+            <dt className="font-medium">{t.changedFields[change.field]}</dt>
+            {change.before !== null ? (
+              <dd className="whitespace-pre-wrap">
+                <span className="font-medium">{t.changedBefore}:</span> {change.before || t.changedEmpty}
+              </dd>
+            ) : null}
+            <dd className="whitespace-pre-wrap">
+              <span className="font-medium">{t.changedNow}:</span> {change.now || t.changedEmpty}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
   );
 }

@@ -1,0 +1,42 @@
+/** Habilitet (forvaltningsloven § 6) and the reason an outcome departs from like cases: the room, the saksliste page, the minutes. */
+export const nbRecusal = {
+  declare: 'Erklær deg inhabil',
+  declareFor: (title: string) => `Erklær deg inhabil for «${title}»`,
+  dialogTitle: 'Erklær deg inhabil',
+  dialogIntro:
+    'Du tar ikke del i behandlingen av punktet og ser ikke innholdet i saken (forvaltningsloven § 6). Møtelederen ser erklæringen og grunnen; referatet viser bare at du var inhabil.',
+  reason: 'Grunn (påkrevd)',
+  reasonHint: 'For eksempel: «Nær familie av tjenestemottakeren». Ikke skriv fødselsnummer.',
+  submit: 'Erklær inhabilitet',
+  cancel: 'Avbryt',
+  declared: 'Du har erklært deg inhabil for dette punktet. Du ser ikke innholdet i saken.',
+  withdraw: 'Trekk tilbake inhabilitet',
+  withdrawnLocked: 'Punktet er låst: erklæringen står i referatet.',
+  declarations: 'Inhabile',
+  declaration: (name: string, reason: string | null) => (reason ? `${name} – ${reason}` : name),
+  minutesEntry: (name: string) => `${name} (inhabil)`,
+  minutesLabel: 'Inhabil',
+  minutesYouWere: 'Du var inhabil for dette punktet. Innholdet vises ikke.',
+  deviationLabel: 'Begrunnelse for avvik fra lignende tidligere saker',
+  deviationTitle: 'Like saker skal behandles likt',
+  deviationAsk: (title: string, outcome: string) =>
+    `Utfallet avviker fra den mest lignende tidligere saken («${title}»: ${outcome.toLowerCase()}). Skriv hvorfor før punktet låses.`,
+  deviationReason: 'Begrunnelse for avviket (påkrevd)',
+  deviationSubmit: 'Lås med begrunnelse',
+  deviationRequired: 'Skriv en begrunnelse (minst tre tegn).',
+  chairInhabil: 'Møtelederen er inhabil for punktet: referenten, eller den møtelederen utpeker, fører konklusjonen og låser punktet.',
+  chairCommandRefused:
+    'Du er inhabil for dette punktet og kan ikke lede det: referenten, eller den du utpeker som møteleder for punktet, gjør det.',
+  actingChair: 'Møteleder for punktet',
+  actingChairNone: 'Referenten',
+  actingChairSave: 'Lagre',
+  actingChairSaved: 'Lagret.',
+  errors: {
+    reason_required: 'Skriv grunnen til at du er inhabil (minst tre tegn).',
+    reason_too_long: 'Grunnen kan være høyst 500 tegn.',
+    national_id: 'Grunnen ser ut til å inneholde et fødselsnummer eller D-nummer. Fjern det.',
+    item_locked: 'Punktet er låst og kan ikke endres.',
+    acting_chair_not_allowed: 'Velg en deltaker i saksbehandlingen som ikke er inhabil for punktet.',
+    generic: 'Det gikk ikke å lagre. Prøv igjen.',
+  } as Record<string, string>,
+};

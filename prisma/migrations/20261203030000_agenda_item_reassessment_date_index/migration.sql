@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "AgendaItem_reassessmentDate_idx" ON "AgendaItem"("reassessmentDate");
+

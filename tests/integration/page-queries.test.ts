@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../lib/db/db';
+import { createTestDatabase, type TestDatabase } from '../support/databases';
+import { demo, demoFixtures, openDb } from '../support/fixtures';
+import { loginDemoUsers } from '../support/login';
+import { queriesPerRequest } from '../support/query-count';
+import { printLogsOnFailure, startTestServer, type TestServer } from '../support/test-server';
+
+/**
+ * How many SQL statements the saksliste and the meeting room send per
+ * request, counted by the server (SAMLET_METRICS=1, server/db/create-prisma-client.ts).
+ * Deterministic where timings are not: a page that goes back to a query per
+ * agenda item (the room checked each case's access with four statements),
+ * reads its session from the database on every request again, or writes its
+ * audit rows in two inserts, fails here. The budgets are today's figures
+ * (docs/performance.md has before and after).
+ */
+describe('queries per page', () => {
+  let database: TestDatabase;
+  let server: TestServer;
+  let db: Db;
+  let cookies: Record<string, string>;
+  let pages: { agenda: string; room: string };
+  printLogsOnFailure(() => server);
+
+  // Fewer is not always cheaper: one statement less (inhabilCaseIds as a semi-join) made SQLite scan every
+  // agenda item of the history, and the room took twice as long with 100,000 past cases (docs/performance.md).
+  const budgets = { agenda: 27, room: 33 };
+  const counts = async (cookie: string) => ({
+    agenda: await queriesPerRequest(server.url, pages.agenda, cookie),
+    room: await queriesPerRequest(server.url, pages.room, cookie),
+  });
+
+  /** Copies of one of the meeting's submitted cases, submitted to it too: more items on its agenda. */
+  async function addCases(meetingId: string, count: number): Promise<void> {
+    const source = await db.case.findFirstOrThrow({
+      where: { meetingId, status: 'submitted' },
+      include: { versions: true },
+    });
+    const { id: _id, versions, ...row } = source;
+    for (let i = 0; i < count; i += 1) {
+      await db.case.create({
+        data: {
+          ...row,
+          title: `${row.title} (kopi ${i + 1})`,
+          personRef: `Q-${i}`,
+          revisesCaseId: null,
+          lateRequestMeetingId: null,
+          versions: { create: versions.map(({ id: _v, caseId: _c, ...version }) => version) },
+        },
+      });
+    }
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase('sqlite');
+    server = await startTestServer({ databaseUrl: database.url, dataDir: database.dataDir, env: { SAMLET_METRICS: '1' } });
+    db = openDb(database.url);
+    cookies = await loginDemoUsers(server.url, demo, demo.password);
+    const { meeting } = await demoFixtures(db);
+    pages = { agenda: `/moter/${meeting.id}`, room: `/moter/${meeting.id}/rom` };
+  });
+
+  afterAll(async () => {
+    await db?.$disconnect();
+    await server?.stop();
+    await database?.drop();
+  });
+
+  it('the chair’s saksliste and room stay within their budgets, and the same however many cases are on the agenda', async () => {
+    const before = await counts(cookies.chair);
+    console.log(`SQL statements per request, chair: agenda ${before.agenda}, room ${before.room}`);
+    expect(before.agenda).toBeLessThanOrEqual(budgets.agenda);
+    expect(before.room).toBeLessThanOrEqual(budgets.room);
+    const { meeting } = await demoFixtures(db);
+    const itemsBefore = await db.agendaItem.count({ where: { meetingId: meeting.id } });
+    await addCases(meeting.id, 6);
+    const after = await counts(cookies.chair);
+    // The six were synced onto the agenda by the first of those requests (and the least of three counts).
+    expect(await db.agendaItem.count({ where: { meetingId: meeting.id } })).toBe(itemsBefore + 6);
+    expect(after).toEqual(before);
+  });
+
+  it('a caseworker’s and a leader’s pages stay within the same budgets', async () => {
+    for (const role of ['caseworker', 'leader'] as const) {
+      const seen = await counts(cookies[role]);
+      expect(seen.agenda, role).toBeLessThanOrEqual(budgets.agenda);
+      expect(seen.room, role).toBeLessThanOrEqual(budgets.room);
+    }
+  });
+});
