@@ -109,8 +109,8 @@ describe('every page at every width', () => {
           await page.getByRole('heading', { level: 1 }).first().waitFor();
           for (const width of widths) {
             await page.setViewportSize({ width, height: 900 });
-            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-            if (overflow > 0) problems.push(`${visit.name} @${width}: ${overflow} px wider than the window (${await widestElement(page)})`);
+            const { overflow, widest } = await overflowNow(page);
+            if (overflow > 0) problems.push(`${visit.name} @${width}: ${overflow} px wider than the window (${widest})`);
             for (const v of await wcagViolations(page))
               problems.push(`${visit.name} @${width}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
             if (visit.screenshot && screenshotWidths.has(width))
@@ -123,14 +123,20 @@ describe('every page at every width', () => {
   }, 300_000);
 });
 
-/** For the failure message: the deepest element reaching past the window's right edge. */
-function widestElement(page: Page): Promise<string> {
+/**
+ * How far the page reaches past the window, and for the failure message the
+ * deepest elements that do, read in one go: read later, a transient overflow
+ * (a chart catching up with a resize) names the wrong elements.
+ */
+function overflowNow(page: Page): Promise<{ overflow: number; widest: string }> {
   return page.evaluate(() => {
+    const overflow = document.documentElement.scrollWidth - window.innerWidth;
     const past = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1);
     const deepest = past.filter((e) => !past.some((other) => other !== e && e.contains(other)));
-    return deepest
+    const widest = deepest
       .slice(0, 3)
       .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].slice(0, 3).join('.')}`)
       .join(', ');
+    return { overflow, widest };
   });
 }

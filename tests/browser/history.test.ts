@@ -124,6 +124,34 @@ describe('a leader looks back at a past decision, in a browser', () => {
     expect(await accessibilityViolations(leader)).toEqual([]);
   });
 
+  it('never lets a chart that has not yet caught up with a narrower window widen the page', async () => {
+    // The charts resize on a ResizeObserver, which on a busy machine answers late: hold every
+    // resize notice back, as a slow one would, and narrow the window from 1280 to 360 px.
+    const page = await leader.context().newPage();
+    await page.addInitScript(() => {
+      const Native = window.ResizeObserver;
+      const held = ((window as unknown as { __holdResize: { on: boolean } }).__holdResize = { on: false });
+      window.ResizeObserver = class extends Native {
+        constructor(callback: ResizeObserverCallback) {
+          super((entries, observer) => {
+            if (!held.on) callback(entries, observer);
+          });
+        }
+      };
+    });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${server.url}/historikk/statistikk`);
+    const chart = page.locator('.recharts-wrapper').first();
+    await expect.poll(async () => (await chart.boundingBox())?.width ?? 0).toBeGreaterThan(900);
+    await page.evaluate(() => ((window as unknown as { __holdResize: { on: boolean } }).__holdResize.on = true));
+    await page.setViewportSize({ width: 360, height: 900 });
+    // The chart still has its old width (the notice was held) ...
+    expect((await chart.boundingBox())?.width ?? 0).toBeGreaterThan(900);
+    // ... and the page is not wider than the window for it.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+    await page.close();
+  });
+
   it('proposes the decided case to the chair of the last meeting before its re-assessment date, with the conclusion', async () => {
     // The BPA decision's date is put on the day of a coming meeting: the meeting before that one is where it goes.
     const db = openDb(database.url);

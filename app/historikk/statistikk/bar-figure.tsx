@@ -8,6 +8,11 @@ export type Series = { key: string; label: string; color: string };
 /**
  * A bar chart (recharts) with the same numbers as a table beside it, so the
  * figure is never the only way to read them (WCAG 1.1.1).
+ *
+ * The box clips: ResponsiveContainer keeps the chart's last pixel width until
+ * its ResizeObserver has re-rendered it, so for a moment after the window
+ * narrows (a phone turned, a window dragged) the old width would otherwise
+ * push the whole page sideways (CI caught 731 px at 360 px).
  */
 export function BarFigure({
   data,
@@ -19,7 +24,7 @@ export function BarFigure({
   stacked?: boolean;
 }) {
   return (
-    <div className="h-64 w-full" aria-hidden="true">
+    <div className="h-64 w-full min-w-0 overflow-hidden" aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
