@@ -74,7 +74,7 @@ try {
   const { page } = await signIn(browser, server.url, demo.chair);
   const watch = watchYjsFrames(page);
   await page.goto(roomUrl);
-  await page.getByRole('button', { name: `Gjør til aktuell sak: ${avklaringTitle}` }).click();
+  await page.getByRole('button', { name: `Gjør til aktuelt punkt: ${avklaringTitle}` }).click();
   // Before the submission deadline the room asks the chair to confirm opening the meeting.
   const early = page.getByRole('dialog', { name: 'Fristen for innmelding er ikke ute' });
   await early.or(page.getByRole('timer')).first().waitFor();

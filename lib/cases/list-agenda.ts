@@ -11,6 +11,7 @@ import { inhabilItemIds } from '../access/access-service';
 import { lastAsks, type LastAsk } from '../meetings/ask-for-missing';
 import { liveMissing } from '../meetings/live-readiness';
 import { getCaseContentStore } from './case-content-store';
+import type { AgendaPlace } from '../meetings/item-state';
 
 export type AgendaCase = {
   id: string;
@@ -42,10 +43,16 @@ export type AgendaEntry = {
   reason: string;
   /** On the A-list (til orientering uten drøfting): listed apart (lib/meetings/agenda-rules.ts, splitAList). */
   aList: boolean;
+  /** Its number on the whole agenda, as in the room (lib/meetings/item-state.ts). */
+  place: AgendaPlace;
   case: AgendaCase | null;
   /** The actor declared themselves inhabil for it: the title alone, no summary (and `case` is null). */
   recused: boolean;
   locked: boolean;
+  /** pending | concluded | postponed | carried_over, as in the room. */
+  status: string;
+  /** The item the chair presents now. */
+  current: boolean;
   /** The actor takes part in the meeting (may declare themselves inhabil for an item). */
   participant: boolean;
 };
@@ -154,9 +161,12 @@ export async function listAgenda(options: { db: Db; actor: Actor; meetingId: str
         purpose: found?.purpose ?? item.purpose,
         reason: item.reason,
         aList: item.aList,
+        place: item.place,
         case: found,
         recused: recused.has(item.id),
         locked: item.locked,
+        status: item.status,
+        current: item.id === meeting.currentItemId,
         participant: level === 'edit',
       };
     }),

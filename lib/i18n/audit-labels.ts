@@ -27,7 +27,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'meeting.read': 'Leste møtet',
   'meeting.open_realtime': 'Åpnet møterommet',
   'meeting.join': 'Deltok i møtet',
-  'meeting.set_current': 'Satte aktuell sak i møtet',
+  'meeting.set_current': 'Satte aktuelt punkt i møtet',
   'meeting.set_referent': 'Valgte referent for møtet',
   'meeting.close': 'Avsluttet møtet',
   'item.lock': 'Låste punktet',

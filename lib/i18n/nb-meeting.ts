@@ -1,6 +1,8 @@
 import { formatDate } from './format';
 
 /** Norwegian text for the live meeting room and the minutes (re-exported from nb.ts as `nb.meetingRoom`). */
+// Words (docs/glossary.md): every line of the agenda is a *punkt*; *sak* only where a submitted case is
+// meant (its content, what the caseworker sent in, cases carried on). An Eventuelt item has no case.
 export const nbMeeting = {
   title: 'Møterom',
   open: 'Gå til møterommet',
@@ -11,9 +13,9 @@ export const nbMeeting = {
   minutesFor: (title: string) => `Minutter for ${title}`,
   moveUp: (title: string) => `Flytt opp: ${title}`,
   moveDown: (title: string) => `Flytt ned: ${title}`,
-  makeCurrent: 'Gjør til aktuell sak',
+  makeCurrent: 'Gjør til aktuelt punkt',
   dragHandle: (title: string) => `Dra for å flytte: ${title}`,
-  current: 'Aktuell sak',
+  current: 'Aktuelt punkt',
   locked: 'Låst',
   reasons: {
     submitted: 'Innmeldt',
@@ -22,6 +24,14 @@ export const nbMeeting = {
     added: 'Lagt til av møteleder',
   } as Record<string, string>,
   statuses: { pending: 'Ikke behandlet', concluded: 'Konkludert', postponed: 'Utsatt', carried_over: 'Overført' } as Record<string, string>,
+  /** An item's state on the saksliste page and in the room alike (lib/meetings/item-state.ts). */
+  itemStates: {
+    current: 'Aktuelt punkt',
+    locked: 'Låst',
+    concluded: 'Konkludert',
+    postponed: 'Utsatt',
+    carried_over: 'Overført',
+  } as Record<string, string>,
   present: 'Til stede',
   following: 'Skjermen din følger møtelederen.',
   /** Someone looks at another item than the one the chair presents (app/moter/[id]/rom/follow-notice.tsx). */
@@ -29,10 +39,10 @@ export const nbMeeting = {
   follow: 'Følg møteleder',
   /** The chair looks at another item than the current one. */
   chairElsewhere: (current: string) => `Du ser på et annet punkt enn det aktuelle: ${current}.`,
-  backToCurrent: 'Tilbake til aktuell sak',
+  backToCurrent: 'Tilbake til aktuelt punkt',
   /** A phone's link past the agenda to the item shown. */
   skipAgenda: 'Hopp over sakslisten',
-  noCurrent: 'Møtelederen har ikke valgt en sak ennå. Velg en sak i sakslisten for å lese den.',
+  noCurrent: 'Møtelederen har ikke valgt et punkt ennå. Velg et punkt i sakslisten for å lese det.',
   timeLeft: (m: number, s: number) => `${m}:${String(s).padStart(2, '0')} igjen`,
   overtime: (m: number, s: number) => `${m}:${String(s).padStart(2, '0')} over tiden`,
   submittedCase: 'Saken slik den ble meldt inn',
@@ -87,7 +97,6 @@ export const nbMeeting = {
   noFollowUpsAgreed: 'Ingen oppfølging avtalt.',
   followUpAsText: (owner: string | null, due: string | null) =>
     [owner ? `Ansvarlig: ${owner}` : 'Ingen ansvarlig', due ? `frist ${due}` : 'ingen frist'].join(', '),
-  // An item is a punkt: a case (sak) or a matter the chair added (eventuelt); the lock is the item's.
   lock: 'Lås punktet',
   unlock: 'Lås opp',
   lockedNotice: 'Punktet er låst. Ingen kan endre det.',
@@ -121,14 +130,15 @@ export const nbMeeting = {
   } as Record<string, string>,
   closeMeeting: 'Avslutt møtet',
   closeConfirmTitle: 'Avslutte møtet?',
-  closeConfirmBody: 'Referatet fryses, og saker som ikke er behandlet, flyttes til neste møte.',
+  closeConfirmBody:
+    'Referatet fryses, og saker som ikke er behandlet, flyttes til neste møte. Et punkt under eventuelt som ikke er behandlet, avsluttes med møtet.',
   closeConfirmAction: 'Ja, avslutt møtet',
   openEarlyTitle: 'Fristen for innmelding er ikke ute',
   openEarlyBody: (deadline: string) => `Saker kan meldes inn til ${deadline}. Vil du åpne møtet likevel? Det blir logget.`,
   openEarlyConfirm: 'Åpne møtet likevel',
   closed: 'Møtet er avsluttet.',
   closedAt: (time: string) => `Avsluttet ${time}`,
-  closedCarried: (n: number) => (n === 1 ? 'Én sak er flyttet til neste møte.' : `${n} saker er flyttet til neste møte.`),
+  closedCarried: (n: number) => (n === 1 ? 'Ett punkt er flyttet til neste møte.' : `${n} punkter er flyttet til neste møte.`),
   toMinutes: 'Se referatet',
   addItem: 'Legg til punkt',
   addItemTitle: 'Tittel på punktet',
@@ -138,7 +148,7 @@ export const nbMeeting = {
     outcome_required: 'Velg et utfall.',
     conclusion_required: 'En avklaring må ha en skriftlig konklusjon.',
     owner_required: 'En avklaring må ha minst én oppfølging med ansvarlig.',
-    referral_target_required: 'Velg hvem saken henvises til.',
+    referral_target_required: 'Velg hvem punktet henvises til.',
     national_id_item: 'Feltet inneholder det som ser ut som et fødselsnummer. Fjern det eller bruk personreferansen før punktet låses.',
   } as Record<string, string>,
   warnings: {

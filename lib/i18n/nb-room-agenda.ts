@@ -9,6 +9,8 @@ export const nbRoomAgenda = {
   aListEmpty: 'Ingen punkter på A-listen.',
   /** A-list items are numbered apart: A1, A2 … */
   aListNumber: (n: number) => `A${n}`,
+  /** An item's number wherever it is listed (lib/meetings/item-state.ts, agendaPlaces). */
+  placeLabel: (place: { aList: boolean; n: number }) => (place.aList ? `A${place.n}` : String(place.n)),
   toAList: 'Flytt til A-listen',
   toAListFor: (title: string) => `Flytt til A-listen: ${title}`,
   offAList: 'Flytt fra A-listen',
@@ -26,7 +28,7 @@ export const nbRoomAgenda = {
   aListConcludedTogether: 'Tatt til orientering samlet (A-listen)',
   problems: {
     a_list_empty: 'Det er ingen åpne punkter på A-listen.',
-    meeting_not_open: 'Møtet er ikke åpnet ennå. Gjør en sak til aktuell sak først.',
+    meeting_not_open: 'Møtet er ikke åpnet ennå. Gjør et punkt til aktuelt punkt først.',
     a_list_item_incomplete: 'Et punkt på A-listen kan ikke låses ennå. Åpne punktet og se hva som mangler.',
     a_list_changed: 'A-listen ble endret samtidig (et punkt ble låst eller flyttet). Ingenting ble låst. Prøv igjen.',
   } as Record<string, string>,
@@ -36,7 +38,7 @@ export const nbRoomAgenda = {
   askAgainBody: (time: string, name: string) => `${name} spurte saksbehandleren ${time}. Vil du sende en ny beskjed?`,
   askAgainConfirm: 'Ja, send ny beskjed',
   /** The room's status region (app/moter/[id]/rom/live-announcer.tsx). */
-  announceCurrent: (title: string) => `Aktuell sak er nå: ${title}.`,
+  announceCurrent: (title: string) => `Aktuelt punkt er nå: ${title}.`,
   announceConnection: {
     connected: 'Tilkoblet møterommet.',
     disconnected: 'Frakoblet møterommet. Prøver å koble til igjen …',

@@ -104,6 +104,8 @@ export async function getMeetingRoom(options: { db: Db; actor: Actor; meetingId:
         purpose: item.purpose,
         reason: item.reason,
         position: item.position,
+        /** Its number on the whole agenda (1, 2 … or A1 …), the same on every screen. */
+        place: item.place,
         plannedMinutes: item.plannedMinutes,
         status: item.status,
         locked: item.locked,

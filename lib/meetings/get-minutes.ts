@@ -8,6 +8,8 @@ import type { Db } from '../db/db';
 import { AppError } from '../errors/app-error';
 import { caseReadEvents } from '../history/log-case-reads';
 import { systemClock } from '../time/clock';
+import { splitAList } from './agenda-rules';
+import { agendaPlaces } from './item-state';
 import { maskNationalIds as mask, maskTextFields } from '../privacy/national-id';
 
 /**
@@ -39,6 +41,11 @@ export async function getMinutes(options: { db: Db; actor: Actor; meetingId: str
     },
   });
   if (!meeting) throw new AppError('not_found');
+  // The agenda's order and numbers (the items discussed, then the A-list), from the whole agenda before a
+  // caseworker's view leaves items out: an item has the number it had in the room (lib/meetings/item-state.ts).
+  const places = agendaPlaces(meeting.agendaItems);
+  const split = splitAList(meeting.agendaItems);
+  meeting.agendaItems = [...split.rest, ...split.aList];
   const ownOnly = meeting.status === 'closed' && historyScope(actor.memberships, meeting.unitId) === 'own';
   if (ownOnly) {
     const ownCases = await db.case.findMany({
@@ -118,9 +125,12 @@ export async function getMinutes(options: { db: Db; actor: Actor; meetingId: str
     items: meeting.agendaItems.map((item) => {
       const found = item.caseId ? caseById.get(item.caseId) : undefined;
       const recusals = item.recusals.map((r) => r.user.name);
-      if (recused.has(item.id)) return recusedItem(item, mask(found?.title ?? item.title ?? ''), recusals);
+      const place = places.get(item.id)!;
+      if (recused.has(item.id)) return { ...recusedItem(item, mask(found?.title ?? item.title ?? ''), recusals), place };
       return {
         id: item.id,
+        /** Its number on the agenda (1, 2 … or A1 …). */
+        place,
         title: mask(found?.title ?? item.title ?? ''),
         personRef: mask(found?.personRef ?? null),
         caseworker: found?.createdBy.name ?? null,

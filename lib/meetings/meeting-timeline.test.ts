@@ -47,6 +47,33 @@ describe('meetingTimeline', () => {
     expect(t.current).toBeNull();
   });
 
+  it('a meeting opened days before its scheduled start counts from when it started, not from the scheduled start', () => {
+    // Thursday's meeting opened on Tuesday: the current item's time moves the planned end, on Tuesday.
+    const items = [item('a', 15, '2026-12-06T13:00:00Z'), item('b', 10), item('c', 5)];
+    const t = timeline(items, 'a', '2026-12-06T13:05:00Z');
+    expect(t.plannedEnd.toISOString()).toBe('2026-12-06T13:30:00.000Z');
+    expect(t.current?.secondsLeft).toBe(600);
+    expect(t.overrunMinutes).toBe(0);
+    // Running over moves it as on the day, and the slot (an hour) counts from the actual start.
+    const late = timeline(items, 'a', '2026-12-06T14:00:00Z');
+    expect(late.plannedEnd.toISOString()).toBe('2026-12-06T14:15:00.000Z');
+    expect(late.overrunMinutes).toBe(15);
+  });
+
+  it('a meeting opened minutes early ends earlier, and nothing taken up yet is counted after what was', () => {
+    const items = [item('a', 15, '2026-12-08T08:40:00Z', '2026-12-08T08:50:00Z'), item('b', 10), item('c', 5)];
+    const t = timeline(items, null, '2026-12-08T08:51:00Z');
+    expect(t.plannedEnd.toISOString()).toBe('2026-12-08T09:05:00.000Z');
+  });
+
+  it('taken up again in its own slot after an early start, the scheduled end is the measure again', () => {
+    // Opened by mistake on Tuesday (item a), run on Thursday from the scheduled start.
+    const items = [item('a', 15, '2026-12-06T13:00:00Z', '2026-12-06T13:01:00Z'), item('b', 50, '2026-12-08T09:00:00Z'), item('c', 20)];
+    const t = timeline(items, 'b', '2026-12-08T09:10:00Z');
+    expect(t.plannedEnd.toISOString()).toBe('2026-12-08T10:10:00.000Z');
+    expect(t.overrunMinutes).toBe(10);
+  });
+
   it('gives the same answer for ISO strings (a screen) as for dates (the server)', () => {
     const items = [item('a', 15, '2026-12-08T09:05:00Z'), item('b', 10)];
     const asDates = items.map((i) => ({ ...i, startedAt: i.startedAt ? new Date(i.startedAt) : null }));

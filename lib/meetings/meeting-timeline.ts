@@ -9,6 +9,15 @@
  * The planned end: whatever has happened stands (the latest end of an item
  * dealt with; the current item's start plus its time box, or now if it runs
  * over), then every item not yet taken up at its planned minutes.
+ *
+ * A meeting the chair opened before its scheduled start (days before, or at
+ * 09:40 for 10:00) counts from when it actually started — its first item's
+ * start — not from the scheduled start: otherwise the planned end sat on the
+ * scheduled day whatever the room did, and the current item's time never
+ * moved it. Its slot moves with it (same length), so "min over avsatt tid"
+ * still says how far past its length the meeting runs. Once an item has been
+ * taken up at or after the scheduled start, the meeting is in its own slot
+ * again and the scheduled end is the measure.
  */
 export type TimelineItem = {
   id: string;
@@ -38,7 +47,8 @@ export function meetingTimeline(options: {
 }): MeetingTimeline {
   const now = options.now.getTime();
   const currentId = options.closed ? null : options.currentItemId;
-  let reached = at(options.startsAt);
+  const { start, slotEnd } = actualSlot(options);
+  let reached = start;
   let ahead = 0;
   let current: MeetingTimeline['current'] = null;
   for (const item of options.items) {
@@ -52,7 +62,16 @@ export function meetingTimeline(options: {
   const plannedEnd = new Date(reached + ahead);
   return {
     plannedEnd,
-    overrunMinutes: Math.max(0, Math.round((plannedEnd.getTime() - at(options.endsAt)) / minute)),
+    overrunMinutes: Math.max(0, Math.round((plannedEnd.getTime() - slotEnd) / minute)),
     current,
   };
+}
+
+/** When the meeting counts from, and when its slot ends: the scheduled ones, unless it started early (above). */
+function actualSlot(options: { startsAt: Date | string; endsAt: Date | string; items: readonly TimelineItem[] }) {
+  const scheduled = at(options.startsAt);
+  const starts = options.items.flatMap((item) => (item.startedAt ? [at(item.startedAt)] : []));
+  if (starts.length === 0 || Math.max(...starts) >= scheduled) return { start: scheduled, slotEnd: at(options.endsAt) };
+  const start = Math.min(...starts);
+  return { start, slotEnd: start + (at(options.endsAt) - scheduled) };
 }

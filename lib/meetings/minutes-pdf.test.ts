@@ -7,6 +7,7 @@ const now = new Date('2026-12-04T09:00:00Z');
 function minutes(status: 'draft' | 'approved' | null, items = 12): Minutes {
   const item: Minutes['items'][number] = {
     id: 'item',
+    place: { aList: false, n: 1 },
     title: 'Økning av BPA',
     personRef: 'EPJ 2025/0712',
     caseworker: 'Sara Saksbehandler',
@@ -48,7 +49,7 @@ function minutes(status: 'draft' | 'approved' | null, items = 12): Minutes {
       minutesApprovedBy: status === 'approved' ? 'Mona Møteleder' : null,
     },
     attendance: ['Lars Leder', 'Mona Møteleder', 'Sara Saksbehandler'],
-    items: Array.from({ length: items }, (_, i) => ({ ...item, id: `item${i}` })),
+    items: Array.from({ length: items }, (_, i) => ({ ...item, id: `item${i}`, place: { aList: false, n: i + 1 } })),
   };
 }
 

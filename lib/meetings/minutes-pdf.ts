@@ -53,8 +53,8 @@ export function renderMinutesPdf(minutes: Minutes, now: Date = systemClock.now()
   if (minutes.ownOnly) pdf.font('Helvetica-Oblique').fontSize(10).text(h.ownOnlyMinutes);
   pdf.moveDown();
 
-  minutes.items.forEach((item, index) => {
-    heading(`${index + 1}. ${item.title}`, 12);
+  minutes.items.forEach((item) => {
+    heading(`${nb.roomAgenda.placeLabel(item.place)}. ${item.title}`, 12);
     // Habilitet: who was inhabil (names only); for someone who was, nothing more of the item.
     line(nb.recusal.minutesLabel, item.recusals.join(', '));
     if (item.recused) {

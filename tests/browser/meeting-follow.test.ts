@@ -66,13 +66,13 @@ describe('following the chair, or looking elsewhere, in two browsers', () => {
     await makeCurrent(chair, titles[2]);
     await heading(chair, titles[2]).waitFor();
     // The move reached Sara's screen (her agenda marks the new current item), and she is still where she was.
-    await agendaEntry(sara, titles[2]).getByText('Aktuell sak').waitFor();
+    await agendaEntry(sara, titles[2]).getByText('Aktuelt punkt').waitFor();
     expect(await heading(sara, titles[1]).count()).toBe(1);
     expect(await heading(sara, titles[2]).count()).toBe(0);
     await notice(sara).filter({ hasText: titles[2] }).waitFor();
     expect(await sara.getByText('Skjermen din følger møtelederen.').count()).toBe(0);
     // The chair's screen, on the item it presents, has no such notice.
-    expect(await chair.getByRole('button', { name: 'Tilbake til aktuell sak' }).count()).toBe(0);
+    expect(await chair.getByRole('button', { name: 'Tilbake til aktuelt punkt' }).count()).toBe(0);
     expect(await accessibilityViolations(sara)).toEqual([]);
   });
 
@@ -94,7 +94,7 @@ describe('following the chair, or looking elsewhere, in two browsers', () => {
     await heading(chair, titles[1]).waitFor();
     // Sara follows the chair's presented item, not what the chair reads.
     expect(await heading(sara, titles[0]).count()).toBe(1);
-    await chair.getByRole('button', { name: 'Tilbake til aktuell sak' }).click();
+    await chair.getByRole('button', { name: 'Tilbake til aktuelt punkt' }).click();
     await heading(chair, titles[0]).waitFor();
     expect(await accessibilityViolations(chair)).toEqual([]);
   });
@@ -103,7 +103,7 @@ describe('following the chair, or looking elsewhere, in two browsers', () => {
     await agendaEntry(sara, titles[1]).getByRole('button').first().click();
     await notice(sara).waitFor();
     await makeCurrent(chair, titles[1]);
-    await agendaEntry(sara, titles[1]).getByText('Aktuell sak').waitFor();
+    await agendaEntry(sara, titles[1]).getByText('Aktuelt punkt').waitFor();
     await sara.getByText('Skjermen din følger møtelederen.').waitFor();
     expect(await notice(sara).count()).toBe(0);
     // …and so moves with the chair's next move.
@@ -113,7 +113,7 @@ describe('following the chair, or looking elsewhere, in two browsers', () => {
 
   it('keeps the chair on the item they opened while the server confirms the make-current', async () => {
     // The chair's room socket, with what the server sends held back on demand: the confirmation of
-    // "Gjør til aktuell sak" arrives only after the chair has opened another item to read.
+    // "Gjør til aktuelt punkt" arrives only after the chair has opened another item to read.
     let holding = false;
     const held: (string | Buffer)[] = [];
     let release = () => undefined as void;
@@ -130,16 +130,16 @@ describe('following the chair, or looking elsewhere, in two browsers', () => {
     await heading(chair, titles[2]).waitFor();
     await chair.getByText(/Til stede:.*Mona Møteleder/).waitFor();
     holding = true;
-    await chair.getByRole('button', { name: `Gjør til aktuell sak: ${titles[0]}` }).click();
+    await chair.getByRole('button', { name: `Gjør til aktuelt punkt: ${titles[0]}` }).click();
     await expect.poll(() => held.length, { timeout: 5000 }).toBeGreaterThan(0);
     await agendaEntry(chair, titles[1]).getByRole('button').first().click();
     await heading(chair, titles[1]).waitFor();
     release();
     // The move is confirmed (the chair's agenda marks the new current item); the chair is still reading.
-    await agendaEntry(chair, titles[0]).getByText('Aktuell sak').waitFor();
+    await agendaEntry(chair, titles[0]).getByText('Aktuelt punkt').waitFor();
     await heading(sara, titles[0]).waitFor();
     expect(await heading(chair, titles[1]).count()).toBe(1);
-    await chair.getByRole('button', { name: 'Tilbake til aktuell sak' }).waitFor();
+    await chair.getByRole('button', { name: 'Tilbake til aktuelt punkt' }).waitFor();
     await chair.unrouteAll({ behavior: 'ignoreErrors' });
   });
 
@@ -159,7 +159,7 @@ describe('following the chair, or looking elsewhere, in two browsers', () => {
     // Marked now: a region created later (with its message) would not carry the mark.
     await region.evaluate((element) => element.setAttribute('data-since-load', 'yes'));
     await makeCurrent(chair, titles[1]);
-    await expect.poll(() => region.textContent(), { timeout: 5000 }).toBe(`Aktuell sak er nå: ${titles[1]}.`);
+    await expect.poll(() => region.textContent(), { timeout: 5000 }).toBe(`Aktuelt punkt er nå: ${titles[1]}.`);
     await Promise.all([...open].map((ws) => ws.close({ code: 1006, reason: 'cut' })));
     await expect.poll(() => region.textContent(), { timeout: 5000 }).toContain('Frakoblet møterommet');
     // socket.io connects again by itself, through the route.
@@ -184,7 +184,7 @@ describe('following the chair, or looking elsewhere, in two browsers', () => {
     });
     await sara.reload();
     // The avklaring may be the current item already (the tests above end on the second item).
-    if (await chair.getByRole('button', { name: `Gjør til aktuell sak: ${avklaring}` }).count()) await makeCurrent(chair, avklaring);
+    if (await chair.getByRole('button', { name: `Gjør til aktuelt punkt: ${avklaring}` }).count()) await makeCurrent(chair, avklaring);
     await agendaEntry(chair, avklaring).getByRole('button').first().click();
     await heading(chair, avklaring).waitFor();
     await heading(sara, avklaring).waitFor();

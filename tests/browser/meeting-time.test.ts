@@ -88,10 +88,18 @@ describe('time in the meeting room, the same on two screens whatever their clock
     const currentEnds = current.startedAt!.getTime() + current.plannedMinutes * minute;
     const rest = items.filter((i) => i.id !== current.id).reduce((sum, i) => sum + i.plannedMinutes * minute, 0);
     const left = Math.round((currentEnds - at.getTime()) / 1000);
+    // Opened before its scheduled start (only the current item has started here): it counts from that start.
+    const from = Math.min(meeting.startsAt.getTime(), current.startedAt!.getTime());
     return {
       timer: `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')} igjen`,
-      plannedEnd: `Planlagt slutt ${formatTime(new Date(Math.max(meeting.startsAt.getTime(), currentEnds) + rest))}`,
+      plannedEnd: `Planlagt slutt ${formatTime(new Date(Math.max(from, currentEnds) + rest))}`,
     };
+  }
+
+  /** Minutes of every item but the first (the scheduled start plus these was the old, odd planned end). */
+  async function restMinutes() {
+    const items = await db.agendaItem.findMany({ where: { meetingId }, orderBy: { position: 'asc' } });
+    return items.slice(1).reduce((sum, i) => sum + i.plannedMinutes, 0);
   }
 
   it('shows both people the same time left and the same planned end', async () => {
@@ -101,6 +109,15 @@ describe('time in the meeting room, the same on two screens whatever their clock
     // The server's clock stands still: the item started at its now. Moved 3 min 30 s back, and the meeting half an
     // hour before that (its slot long enough, so the planned end follows the item's start).
     expect(first.startedAt?.toISOString()).toBe(serverNow.toISOString());
+    // The demo meeting is the next one open for submissions: opened now, it opened before its scheduled start
+    // (days before, often). Its planned end counts from now, the item's start, not from the scheduled start.
+    const scheduled = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+    expect(scheduled.startsAt.getTime()).toBeGreaterThan(serverNow.getTime());
+    const early = await expected(serverNow);
+    expect(early.plannedEnd).not.toBe(
+      `Planlagt slutt ${formatTime(new Date(scheduled.startsAt.getTime() + (await restMinutes()) * minute))}`,
+    );
+    for (const page of [chair, sara]) await expect.poll(() => plannedEndText(page)).toBe(early.plannedEnd);
     const started = new Date(serverNow.getTime() - 3.5 * minute);
     await db.agendaItem.update({ where: { id: first.id }, data: { startedAt: started } });
     await db.meeting.update({

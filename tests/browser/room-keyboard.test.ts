@@ -68,7 +68,7 @@ describe('the meeting room by keyboard only', () => {
     await connected(sara);
 
     // Take the item up from the agenda; the meeting opens before its deadline only when the chair confirms.
-    await tabTo(chair, chair.getByRole('button', { name: `Gjør til aktuell sak: ${title}` }));
+    await tabTo(chair, chair.getByRole('button', { name: `Gjør til aktuelt punkt: ${title}` }));
     await chair.keyboard.press('Enter');
     const early = chair.getByRole('dialog', { name: 'Fristen for innmelding er ikke ute' });
     const timer = chair.getByRole('timer');

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
  * Playwright's locators (usable in beforeAll, where expect.poll is not).
  */
 export async function makeCurrent(chair: Page, title: string): Promise<void> {
-  await chair.getByRole('button', { name: `Gjør til aktuell sak: ${title}` }).click();
+  await chair.getByRole('button', { name: `Gjør til aktuelt punkt: ${title}` }).click();
   const dialog = chair.getByRole('dialog', { name: 'Fristen for innmelding er ikke ute' });
   // The current item's timer shows once it is current; the dialog comes first when the deadline is ahead.
   const timer = chair.getByRole('timer');

@@ -8,7 +8,8 @@ import { connectMeetingSocket } from './rom/meeting-socket';
  * Keeps the saksliste page live: it watches the meeting over socket.io (not
  * joining the room — nobody is counted present here) and loads the page's
  * data again when the chair reorders, adds, moves an item on or off the
- * A-list, locks it or closes the meeting, wherever that was done. Shows
+ * A-list, takes an item up, locks it or closes the meeting, wherever that was
+ * done — so it shows the same items, order and states as the room. Shows
  * nothing; a refused watch only means no live updates.
  */
 export function LiveAgenda({ meetingId }: { meetingId: string }) {
@@ -20,6 +21,7 @@ export function LiveAgenda({ meetingId }: { meetingId: string }) {
     const reload = () => router.refresh();
     socket.on('meeting:agenda-changed', reload);
     socket.on('meeting:item', reload);
+    socket.on('meeting:current', reload);
     socket.on('meeting:closed', reload);
     return () => {
       socket.close();

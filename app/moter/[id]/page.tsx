@@ -16,6 +16,8 @@ import { splitAList } from '@/lib/meetings/agenda-rules';
 import { systemClock } from '@/lib/time/clock';
 import { ReassessmentProposals } from './reassessment-proposals';
 import { LiveAgenda } from './live-agenda';
+import { ItemStates } from './item-states';
+import { itemStates } from '@/lib/meetings/item-state';
 
 export const metadata: Metadata = { title: nb.cases.agendaTitle };
 export const dynamic = 'force-dynamic';
@@ -59,8 +61,8 @@ export default async function AgendaPage({ params }: { params: Promise<{ id: str
       ) : (
         <>
           <ol className="mt-6 space-y-3">
-            {lists.rest.map((entry, index) => (
-              <AgendaItem key={entry.itemId} entry={entry} number={String(index + 1)} meetingId={meeting.id} chairing={chairing} />
+            {lists.rest.map((entry) => (
+              <AgendaItem key={entry.itemId} entry={entry} number={ta.placeLabel(entry.place)} meetingId={meeting.id} chairing={chairing} />
             ))}
           </ol>
           <section aria-labelledby="a-list" className="mt-8">
@@ -72,11 +74,11 @@ export default async function AgendaPage({ params }: { params: Promise<{ id: str
               <p className="mt-2 text-sm">{ta.aListEmpty}</p>
             ) : (
               <ol className="mt-3 space-y-3">
-                {lists.aList.map((entry, index) => (
+                {lists.aList.map((entry) => (
                   <AgendaItem
                     key={entry.itemId}
                     entry={entry}
-                    number={ta.aListNumber(index + 1)}
+                    number={ta.placeLabel(entry.place)}
                     meetingId={meeting.id}
                     chairing={chairing}
                   />
@@ -114,13 +116,20 @@ export default async function AgendaPage({ params }: { params: Promise<{ id: str
 function AgendaItem({ entry, number, meetingId, chairing }: { entry: AgendaEntry; number: string; meetingId: string; chairing: boolean }) {
   const item = entry.case;
   return (
-    <li className="rounded border border-slate-300 bg-white p-4">
+    <li data-agenda-item={entry.itemId} className="rounded border border-slate-300 bg-white p-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <p className="font-medium">
           {number}. {entry.title}
         </p>
         <span className="rounded bg-brand-50 px-2 py-0.5 text-sm text-brand-800">{t.purposes[entry.purpose ?? ''] ?? ''}</span>
       </div>
+      {/* The same states as the room's agenda shows for the item, from the same rule. */}
+      <p className="mt-1 flex flex-wrap gap-x-2 text-sm">
+        {entry.reason === 'carried_over' ? <span>{nb.meetingRoom.reasons.carried_over}</span> : null}
+        <ItemStates
+          states={itemStates({ id: entry.itemId, locked: entry.locked, status: entry.status }, entry.current ? entry.itemId : null)}
+        />
+      </p>
       {item ? (
         <CaseSummary item={item} />
       ) : entry.recused ? null : (

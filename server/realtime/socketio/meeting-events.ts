@@ -171,6 +171,8 @@ export function registerMeetingEvents(socket: SamletSocket, deps: Deps): void {
   });
   chairCommand('meeting:close', closeMeeting, (meetingId, closed) => {
     toRoom(meetingId).emit('meeting:closed', { meetingId, ...closed });
+    // The items carried on are on the next meeting's agenda now: its open saksliste pages and room load it again.
+    if (closed.carriedOver > 0 && closed.nextMeetingId) agendaChanged(closed.nextMeetingId);
     dropHiddenMembers(meetingId).catch((error: Error) =>
       deps.log.warn({ meetingId, err: error.message }, 'socket.io: could not re-check the room'),
     );

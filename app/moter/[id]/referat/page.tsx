@@ -64,10 +64,10 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
         {meeting.location ? ` · ${m.place}: ${meeting.location}` : ''}
       </p>
       <ol className="mt-6 space-y-4">
-        {minutes.items.map((item, index) => (
+        {minutes.items.map((item) => (
           <li key={item.id} id={`punkt-${item.id}`} className="rounded border border-slate-300 bg-white p-4 break-inside-avoid">
             <h2 className="font-semibold">
-              {index + 1}. {item.title}
+              {nb.roomAgenda.placeLabel(item.place)}. {item.title}
             </h2>
             {/* Habilitet: the minutes record who was inhabil (names only, not the reason). */}
             {item.recusals.length ? (

@@ -6,6 +6,8 @@ import { purposes } from '@/lib/cases/case-form';
 import { nb } from '@/lib/i18n/nb';
 import { splitAList } from '@/lib/meetings/agenda-rules';
 import type { MeetingRoom as Room } from '@/lib/meetings/get-meeting-room';
+import { itemStates } from '@/lib/meetings/item-state';
+import { ItemStates } from '../item-states';
 import type { MeetingCommand } from './meeting-socket';
 
 const t = nb.meetingRoom;
@@ -52,7 +54,7 @@ export function Agenda(props: AgendaProps) {
   return (
     <nav aria-label={t.agenda}>
       <h2 className="text-lg font-semibold">{t.agenda}</h2>
-      <ol className="mt-2 space-y-2">{rest.map((item, index) => row(item, String(index + 1), rest, index))}</ol>
+      <ol className="mt-2 space-y-2">{rest.map((item, index) => row(item, ta.placeLabel(item.place), rest, index))}</ol>
       <section aria-labelledby="room-a-list" className="mt-4">
         <h3 id="room-a-list" className="font-semibold">
           {ta.aListTitle}
@@ -60,7 +62,7 @@ export function Agenda(props: AgendaProps) {
         {aList.length === 0 ? (
           <p className="mt-1 text-sm text-slate-700">{ta.aListEmpty}</p>
         ) : (
-          <ol className="mt-2 space-y-2">{aList.map((item, index) => row(item, ta.aListNumber(index + 1), aList, index))}</ol>
+          <ol className="mt-2 space-y-2">{aList.map((item, index) => row(item, ta.placeLabel(item.place), aList, index))}</ol>
         )}
         {props.canChair && openOnAList > 0 ? (
           <Button type="button" variant="primary" data-size="sm" onClick={props.onConcludeAList} className="mt-2">
@@ -90,6 +92,7 @@ function AgendaRow(props: AgendaProps & { item: Item; label: string; fullIndex: 
   return (
     <li
       {...drop}
+      data-agenda-item={item.id}
       className={`relative rounded border bg-white p-3 ${item.id === props.currentId ? 'border-brand-700 ring-2 ring-brand-700' : 'border-slate-300'}`}
     >
       {props.canChair ? (
@@ -119,9 +122,7 @@ function AgendaRow(props: AgendaProps & { item: Item; label: string; fullIndex: 
         <span>{nb.cases.purposes[item.purpose]}</span>
         <span>{item.plannedMinutes} min</span>
         <span>{t.reasons[item.reason]}</span>
-        {item.id === props.currentId ? <span className="font-semibold text-brand-800">{t.current}</span> : null}
-        {item.locked ? <span className="font-semibold">{t.locked}</span> : null}
-        {item.status !== 'pending' ? <span>{t.statuses[item.status]}</span> : null}
+        <ItemStates states={itemStates(item, props.currentId)} />
       </p>
       {missing.length > 0 ? (
         <p className="mt-1 rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs">
