@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Alert, Button, Card, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { AppLink } from '@/app/_components/app-link';
 import { requireActor } from '@/app/_auth/require-actor';
 import { PageShell } from '@/app/_components/page-shell';
 import { getDb } from '@/lib/db/db';
@@ -20,35 +21,31 @@ export default async function HomePage() {
     <PageShell userName={user.name} actor={actor}>
       <h1 className="text-2xl font-semibold tracking-tight">{nb.home.title}</h1>
       {notices.length ? (
-        <section aria-labelledby="beskjeder" className="mt-6 rounded border border-amber-400 bg-amber-50 p-4">
-          <h2 id="beskjeder" className="font-semibold">
-            {nb.home.notices}
-          </h2>
-          <ul className="mt-2 space-y-2">
-            {notices.map((n) => (
-              <li key={n.id} className="flex flex-wrap items-center gap-3">
-                <span>
-                  {n.link ? (
-                    <Link href={n.link} className="text-brand-700 underline">
-                      {n.text}
-                    </Link>
-                  ) : (
-                    n.text
-                  )}
-                </span>
-                <form action={markNotificationReadAction}>
-                  <input type="hidden" name="notificationId" value={n.id} />
-                  <button type="submit" className="rounded border border-slate-500 px-2 py-0.5 text-sm">
-                    {nb.home.markRead}
-                  </button>
-                </form>
-              </li>
-            ))}
-          </ul>
+        <section aria-labelledby="beskjeder" className="mt-6">
+          <Alert data-color="warning">
+            <h2 id="beskjeder" className="font-semibold">
+              {nb.home.notices}
+            </h2>
+            <ul className="mt-2 space-y-2">
+              {notices.map((n) => (
+                <li key={n.id} className="flex flex-wrap items-center gap-3">
+                  <span>{n.link ? <AppLink href={n.link}>{n.text}</AppLink> : n.text}</span>
+                  <form action={markNotificationReadAction}>
+                    <input type="hidden" name="notificationId" value={n.id} />
+                    <Button type="submit" variant="secondary" data-size="sm">
+                      {nb.home.markRead}
+                    </Button>
+                  </form>
+                </li>
+              ))}
+            </ul>
+          </Alert>
         </section>
       ) : null}
       {units.length === 0 ? (
-        <p className="mt-6 rounded border border-slate-300 bg-white p-4">{nb.home.noUnits}</p>
+        <Card className="mt-6">
+          <Paragraph>{nb.home.noUnits}</Paragraph>
+        </Card>
       ) : (
         units.map((unit) => <UnitSection key={unit.unitId} unit={unit} />)
       )}
@@ -68,25 +65,25 @@ function UnitSection({ unit }: { unit: UnitOverview }) {
         {unit.role === 'admin' || unit.role === 'leder' ? (
           <>
             {' · '}
-            <Link href={`/admin/enheter/${unit.unitId}/moter`} className="text-brand-700 underline">
-              {nb.admin.meetings.link}
-            </Link>
+            <AppLink href={`/admin/enheter/${unit.unitId}/moter`}>{nb.admin.meetings.link}</AppLink>
           </>
         ) : null}
       </p>
       <h3 className="mt-4 text-lg font-medium">{nb.home.upcomingMeetings}</h3>
       {unit.meetings.length === 0 ? (
-        <p className="mt-2 rounded border border-slate-300 bg-white p-4">{nb.home.noMeetings}</p>
+        <Card className="mt-2">
+          <Paragraph>{nb.home.noMeetings}</Paragraph>
+        </Card>
       ) : (
         <ul className="mt-2 divide-y divide-slate-200 rounded border border-slate-300 bg-white">
           {unit.meetings.map((meeting) => (
             <li key={meeting.id} className="flex flex-wrap items-baseline justify-between gap-2 p-4">
               <div>
                 <p className="font-medium first-letter:uppercase">
-                  <Link href={`/moter/${meeting.id}`} className="text-brand-800 underline-offset-4 hover:underline">
+                  <AppLink href={`/moter/${meeting.id}`}>
                     {formatDateTime(meeting.startsAt)}–{formatTime(meeting.endsAt)}
                     <span className="sr-only"> – {nb.home.agenda}</span>
-                  </Link>
+                  </AppLink>
                 </p>
                 <p className="text-sm text-slate-700">
                   {nb.home.deadline}: {formatDateTime(meeting.submissionDeadline)}
@@ -95,9 +92,9 @@ function UnitSection({ unit }: { unit: UnitOverview }) {
               </div>
               <p className="text-sm">
                 <span className="font-medium">{nb.home.cases(meeting.caseCount)}</span>
-                <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-brand-800">
+                <Tag data-color={meeting.status === 'cancelled' ? 'danger' : 'accent'} data-size="sm" className="ml-2">
                   {nb.home.status[meeting.status] ?? meeting.status}
-                </span>
+                </Tag>
               </p>
             </li>
           ))}

@@ -1,5 +1,6 @@
-import { Button, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
+import { Alert, Button, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
 import { DataTable } from '@/app/_components/data-table';
+import { FilterSelect } from '@/app/_components/filter-fields';
 import { formatDateTime } from '@/lib/i18n/format';
 import { nb } from '@/lib/i18n/nb';
 import { versionFieldLabel } from '@/lib/i18n/nb-versions';
@@ -39,14 +40,15 @@ export function VersionHistoryView({
   const to = entries.find((e) => e.id === compare.to) ?? entries[0];
   const from = entries.find((e) => e.id === compare.from) ?? entries[1];
   const changes = from && to ? diffFields(from.content, to.content) : [];
+  const options = entries.map((e) => [e.id, name(e)] as const);
   return (
     <>
       <p className="mt-2 max-w-3xl text-slate-700">{t.intro}</p>
       <p className="mt-1 text-sm text-slate-700">{t.granularity}</p>
       {restored ? (
-        <p role="status" className="mt-4 rounded border border-green-300 bg-green-50 p-3">
+        <Alert role="status" data-color="success" data-size="sm" className="mt-4">
           {t.restored}
-        </p>
+        </Alert>
       ) : null}
 
       <section aria-labelledby="versjoner" className="mt-6">
@@ -132,11 +134,11 @@ export function VersionHistoryView({
         ) : (
           <>
             <form method="get" action={path} className="mt-3 flex flex-wrap items-end gap-4">
-              <VersionSelect label={t.from} name="fra" selected={from?.id} entries={entries} nameOf={name} />
-              <VersionSelect label={t.to} name="til" selected={to?.id} entries={entries} nameOf={name} />
-              <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-white hover:bg-brand-800">
+              <FilterSelect id="versjon-fra" label={t.from} name="fra" defaultValue={from?.id} options={options} />
+              <FilterSelect id="versjon-til" label={t.to} name="til" defaultValue={to?.id} options={options} />
+              <Button type="submit" data-size="sm">
                 {t.compare}
-              </button>
+              </Button>
             </form>
             {from && to ? (
               <div className="mt-4">
@@ -164,27 +166,5 @@ export function VersionHistoryView({
         )}
       </section>
     </>
-  );
-}
-
-/** One end of the comparison: a labelled choice of version. */
-function VersionSelect<E extends { id: string }>(props: {
-  label: string;
-  name: string;
-  selected: string | undefined;
-  entries: readonly E[];
-  nameOf: (entry: E) => string;
-}) {
-  return (
-    <label className="flex flex-col text-sm">
-      {props.label}
-      <select name={props.name} defaultValue={props.selected} className="mt-1 rounded border border-slate-400 p-1">
-        {props.entries.map((e) => (
-          <option key={e.id} value={e.id}>
-            {props.nameOf(e)}
-          </option>
-        ))}
-      </select>
-    </label>
   );
 }

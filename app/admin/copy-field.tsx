@@ -1,5 +1,6 @@
 'use client';
 
+import { Button, Field, Input, Label } from '@digdir/designsystemet-react';
 import { useId, useState } from 'react';
 import { nb } from '@/lib/i18n/nb';
 
@@ -22,29 +23,17 @@ export function CopyField({ label, value }: { label: string; value: string }) {
     }
   };
   return (
-    <div className="grid gap-1">
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
+    <Field data-size="sm" className="grid gap-1">
+      <Label htmlFor={id}>{label}</Label>
       <div className="flex flex-wrap items-center gap-2">
-        <input
-          id={id}
-          readOnly
-          value={value}
-          onFocus={(e) => e.currentTarget.select()}
-          className="min-w-0 flex-1 rounded border border-slate-500 px-2 py-1 font-mono text-sm"
-        />
-        <button
-          type="button"
-          onClick={copy}
-          className="min-h-6 rounded border border-brand-800 px-3 py-1.5 text-sm font-medium text-brand-800 hover:bg-brand-50"
-        >
+        <Input id={id} readOnly value={value} onFocus={(e) => e.currentTarget.select()} className="min-w-0 flex-1 font-mono" />
+        <Button type="button" variant="secondary" data-size="sm" onClick={copy}>
           {t.copyLink}
-        </button>
+        </Button>
       </div>
       <p role="status" className={`text-sm ${status === 'failed' ? 'font-medium text-red-800' : 'text-green-800'}`}>
         {status === 'copied' ? t.copied : status === 'failed' ? t.copyFailed : ''}
       </p>
-    </div>
+    </Field>
   );
 }

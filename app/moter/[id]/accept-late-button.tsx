@@ -1,5 +1,6 @@
 'use client';
 
+import { Button, ValidationMessage } from '@digdir/designsystemet-react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { nb } from '@/lib/i18n/nb';
@@ -10,29 +11,28 @@ export function AcceptLateButton({ caseId }: { caseId: string }) {
   const [failed, setFailed] = useState(false);
   async function accept() {
     setBusy(true);
-    const response = await fetch(`/api/cases/${caseId}/accept-late`, {
+    setFailed(false);
+    const ok = await fetch(`/api/cases/${caseId}/accept-late`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{}',
-    });
+    }).then(
+      (response) => response.ok,
+      () => false,
+    );
     setBusy(false);
-    if (!response.ok) return setFailed(true);
+    if (!ok) return setFailed(true);
     router.refresh();
   }
   return (
     <>
-      <button
-        type="button"
-        disabled={busy}
-        onClick={accept}
-        className="mt-2 rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800"
-      >
+      <Button type="button" data-size="sm" className="mt-2" loading={busy} disabled={busy} onClick={accept}>
         {nb.cases.acceptLate}
-      </button>
+      </Button>
       {failed ? (
-        <p role="alert" className="mt-1 text-sm text-red-800">
+        <ValidationMessage role="alert" className="mt-1">
           {nb.errors.generic}
-        </p>
+        </ValidationMessage>
       ) : null}
     </>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Button } from '@digdir/designsystemet-react';
 import { requireActor } from '@/app/_auth/require-actor';
 import { idOrNotFound, orNotFound } from '@/app/_lib/or-not-found';
 import { PageShell } from '@/app/_components/page-shell';
@@ -51,9 +52,9 @@ export default async function AgendaPage({ params }: { params: Promise<{ id: str
             {nb.meetingRoom.toMinutes}
           </Link>
         ) : (
-          <Link href={`/moter/${meeting.id}/rom`} className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800">
-            {nb.meetingRoom.open}
-          </Link>
+          <Button asChild data-size="sm">
+            <Link href={`/moter/${meeting.id}/rom`}>{nb.meetingRoom.open}</Link>
+          </Button>
         )}
       </p>
       {agenda.items.length === 0 ? (

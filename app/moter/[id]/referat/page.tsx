@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { AppLink } from '@/app/_components/app-link';
 import { requireActor } from '@/app/_auth/require-actor';
 import { idOrNotFound, orNotFound } from '@/app/_lib/or-not-found';
 import { PageShell } from '@/app/_components/page-shell';
@@ -51,11 +52,11 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
         <p className="mt-4 rounded border border-slate-400 bg-slate-50 p-3 font-medium">{m.frozenAtClose(meeting.closedAt)}</p>
       ) : null}
       {minutes.ownOnly ? <p className="mt-2 text-sm text-slate-700">{h.ownOnlyMinutes}</p> : null}
-      <p className="mt-2 flex gap-4 print:hidden">
+      <p className="mt-2 flex flex-wrap items-center gap-4 print:hidden">
         <PrintButton label={h.print} />
-        <a href={`/moter/${meeting.id}/referat/pdf`} className="text-brand-700 underline" download>
+        <AppLink plain href={`/moter/${meeting.id}/referat/pdf`} download>
           {h.downloadPdf}
-        </a>
+        </AppLink>
       </p>
       <p className="mt-2">
         <span className="font-medium">{t.attendance}:</span> {minutes.attendance.join(', ') || t.noAttendance}

@@ -1,10 +1,12 @@
 'use client';
 
+import { Button } from '@digdir/designsystemet-react';
+
 /** Opens the browser's print dialog; the page's print styles hide the navigation. */
 export function PrintButton({ label }: { label: string }) {
   return (
-    <button type="button" onClick={() => window.print()} className="text-brand-700 underline">
+    <Button type="button" variant="secondary" data-size="sm" onClick={() => window.print()}>
       {label}
-    </button>
+    </Button>
   );
 }
