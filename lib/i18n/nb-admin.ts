@@ -108,8 +108,8 @@ export const nbAdmin = {
     weekdayNames: { 1: 'mandag', 2: 'tirsdag', 3: 'onsdag', 4: 'torsdag', 5: 'fredag' } as Record<string, string>,
     startTime: 'Starter kl.',
     duration: 'Lengde (minutter)',
-    // The physical place (shown as «Sted»), never Samlet's own «Møterom».
-    location: 'Sted (rom eller videolenke)',
+    // The physical place (shown as «Møtested»), never Samlet's own «Møterom».
+    location: 'Møtested (rom i bygget eller videolenke)',
     deadlineDays: 'Frist: arbeidsdager før møtet',
     deadlineTime: 'Frist: klokkeslett',
     defaultChair: 'Fast møteleder',

@@ -4,7 +4,7 @@ export const nbCalendar = {
   product: 'Saksmøter',
   meeting: 'Saksmøte',
   summary: (meeting: string, unit: string) => `${meeting} – ${unit}`,
-  // "Møterommet i Samlet" is the live page, not the physical room (that is the event's location, "Sted").
+  // "Møterommet i Samlet" is the live page, not the physical room (that is the event's location, "Møtested").
   description: (deadline: string, room: string) => `Frist for innmelding av saker: ${deadline}.\nMøterommet i Samlet: ${room}`,
   linkNotFound: 'Kalenderlenken virker ikke lenger. Be en administrator i enheten om den nye lenken.',
 };

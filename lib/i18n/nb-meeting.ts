@@ -5,7 +5,7 @@ import { formatDate } from './format';
 // meant (its content, what the caseworker sent in, cases carried on). An Eventuelt item has no case.
 export const nbMeeting = {
   title: 'Møterom',
-  open: 'Gå til møterommet',
+  open: 'Gå til det digitale møterommet',
   agenda: 'Saksliste',
   plannedEnd: (time: string) => `Planlagt slutt ${time}`,
   overrun: (minutes: number) => `${minutes} min over avsatt tid`,

@@ -17,7 +17,7 @@ export const nbMinutes = {
   approved: (when: Date, name: string | null) => `Godkjent ${formatDate(when)}${name ? ` av ${name}` : ''}`,
   pdfDraft: 'Utkast – ikke godkjent',
   pdfPage: (page: number, pages: number) => `Side ${page} av ${pages}`,
-  place: 'Sted',
+  place: 'Møtested',
   commentsHeading: 'Kommentarer til utkastet',
   noComments: 'Ingen kommentarer ennå.',
   commentBy: (name: string, when: Date) => `${name}, ${formatDateTime(when)}`,

@@ -85,7 +85,7 @@ export const nb = {
     noMeetings: 'Ingen kommende saksmøter er planlagt. En administrator kan sette opp en møteserie for enheten.',
     deadline: 'Frist for innmelding',
     cases: (count: number) => (count === 1 ? '1 sak' : `${count} saker`),
-    location: 'Sted',
+    location: 'Møtested',
     role: 'Din rolle',
     status: { planned: 'Planlagt', open: 'Pågår', closed: 'Avsluttet', cancelled: 'Avlyst' } as Record<string, string>,
     agenda: 'Saksliste',

@@ -42,7 +42,7 @@ function minutes(status: 'draft' | 'approved' | null, items = 12): Minutes {
       chair: 'Mona Møteleder',
       referent: 'Lars Leder',
       closedAt: new Date('2026-12-01T11:00:00Z'),
-      location: 'Møterom 3, Rådhuset',
+      location: 'Rådhuset, rom 312',
       minutesStatus: status,
       minutesDraftUntil: status === 'draft' ? '2026-12-03' : null,
       minutesApprovedAt: status === 'approved' ? new Date('2026-12-03T10:00:00Z') : null,
@@ -69,7 +69,7 @@ describe('the minutes PDF', () => {
     const text = readable(pdf);
     expect(count(text, 'Utkast – ikke godkjent')).toBe(pages + 1); // every page's head, and the status line on the first
     for (let page = 1; page <= pages; page++) expect(text).toContain(`Tildelingskontoret Nord · Side ${page} av ${pages}`);
-    expect(text).toContain('Sted: Møterom 3, Rådhuset');
+    expect(text).toContain('Møtested: Rådhuset, rom 312');
     expect(text).toContain('Møteleder: Mona Møteleder');
     expect(text).toContain('Referent: Lars Leder');
     expect(text).toContain('Til stede: Lars Leder, Mona Møteleder, Sara Saksbehandler');

@@ -176,7 +176,7 @@ export async function seedDemoData(db: Db, options: { clock?: Clock } = {}): Pro
         deadlineDaysBefore: rule.deadlineDaysBefore,
         deadlineTime: rule.deadlineTime,
         timezone: rule.timezone,
-        location: key === 'main' ? 'Møterom 3, Rådhuset' : 'Teams',
+        location: key === 'main' ? 'Rådhuset, rom 312' : 'Teams (lenke i innkallingen)',
         defaultChairId: key === 'main' ? users['moteleder@demo.test'] : null,
       },
     });
@@ -313,7 +313,7 @@ async function seedPastMeeting(
       endsAt,
       submissionDeadline,
       status: 'closed',
-      location: 'Møterom 3, Rådhuset',
+      location: 'Rådhuset, rom 312',
       openedAt: startsAt,
       closedAt: endsAt,
       // Its minutes were approved by the chair at the close: a past meeting's minutes are not left in no state.

@@ -88,7 +88,7 @@ describe('an administrator sets up a unit, in a browser', () => {
     await admin.getByRole('heading', { name: 'Møteplan for Enhet for avlastning' }).waitFor();
     expect(await accessibilityViolations(admin)).toEqual([]);
     const form = admin.locator('section', { has: admin.getByRole('heading', { name: 'Ny møteserie' }) });
-    await form.getByLabel('Sted (rom eller videolenke)').fill('Rådhuset, rom 214');
+    await form.getByLabel('Møtested (rom i bygget eller videolenke)').fill('Rådhuset, rom 214');
     await form.getByRole('button', { name: 'Opprett serien' }).click();
     await form.getByText('Velg minst én ukedag.').waitFor();
     expect(await accessibilityViolations(admin)).toEqual([]);

@@ -35,7 +35,7 @@ describe('a leader reads the audit log in a browser: who read whose case, by sta
     await sara.close();
     const mona = (await signIn(browser, server.url, demo.chair)).page;
     await mona.goto(`${server.url}/moter/${(await demoFixtures(db)).meeting.id}`);
-    await mona.getByRole('link', { name: 'Gå til møterommet' }).waitFor();
+    await mona.getByRole('link', { name: 'Gå til det digitale møterommet' }).waitFor();
     await mona.close();
     leader = (await signIn(browser, server.url, demo.leader)).page;
   });

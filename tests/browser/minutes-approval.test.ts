@@ -141,7 +141,7 @@ describe('approving the minutes, in two browsers', () => {
     expect(await accessibilityViolations(sara)).toEqual([]);
     const pdf = await minutesPdf(sara);
     expect(pdf).toContain(`Godkjent ${formatDate(stored.minutesApprovedAt!)} av Mona Møteleder`);
-    expect(pdf).toContain('Møterom 3, Rådhuset');
+    expect(pdf).toContain('Rådhuset, rom 312');
     // The corrected conclusion, whatever line it is wrapped on.
     expect(pdf.replaceAll('\n', ' ')).toMatch(/Gjelder i åtte uker fra\s+vedtaket\./);
     expect(pdf).not.toContain('Utkast');
