@@ -1,6 +1,7 @@
 'use client';
 
 import { signOut } from 'next-auth/react';
+import { Button } from '@digdir/designsystemet-react';
 import { nb } from '@/lib/i18n/nb';
 
 /**
@@ -25,15 +26,18 @@ async function forgetLocalDrafts(): Promise<void> {
 
 export function SignOutButton() {
   return (
-    <button
+    <Button
       type="button"
+      variant="secondary"
+      data-size="sm"
       onClick={async () => {
         await forgetLocalDrafts().catch(() => undefined);
         await signOut({ callbackUrl: '/login' });
       }}
-      className="rounded border border-white/70 px-3 py-1.5 text-sm font-medium text-white hover:bg-white/10"
+      // White on the accent-coloured bar, as the header's Meny button (the secondary colours are for a light background).
+      className="border-white text-white hover:bg-white/15 hover:text-white"
     >
       {nb.header.signOut}
-    </button>
+    </Button>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Button } from '@digdir/designsystemet-react';
 import { requireActor } from '@/app/_auth/require-actor';
 import { PageShell } from '@/app/_components/page-shell';
 import { queueSorts, type QueueSort } from '@/lib/cases/case-summary';
@@ -28,14 +29,11 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         <h1 className="text-2xl font-semibold tracking-tight">{t.queueTitle}</h1>
         {/* The empty form; the draft is made when something is typed in it (app/saker/ny). */}
         {units.map((unit) => (
-          <Link
-            key={unit.id}
-            href={`/saker/ny?enhet=${unit.id}`}
-            prefetch={false}
-            className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
-          >
-            {units.length > 1 ? t.newCaseIn(unit.name) : t.newCase}
-          </Link>
+          <Button key={unit.id} asChild>
+            <Link href={`/saker/ny?enhet=${unit.id}`} prefetch={false}>
+              {units.length > 1 ? t.newCaseIn(unit.name) : t.newCase}
+            </Link>
+          </Button>
         ))}
       </div>
       {query.slettet === '1' ? (

@@ -161,13 +161,14 @@ function AListToggle({ entry, meetingId }: { entry: AgendaEntry; meetingId: stri
       <input type="hidden" name="meetingId" value={meetingId} />
       <input type="hidden" name="itemId" value={entry.itemId} />
       <input type="hidden" name="onAList" value={String(!entry.aList)} />
-      <button
+      <Button
         type="submit"
+        variant="secondary"
+        data-size="sm"
         aria-label={entry.aList ? ta.offAListFor(entry.title) : ta.toAListFor(entry.title)}
-        className="rounded border border-slate-400 px-2 py-1 text-sm"
       >
         {entry.aList ? ta.offAList : ta.toAList}
-      </button>
+      </Button>
     </form>
   );
 }
