@@ -35,6 +35,8 @@ export function AdminForm(props: {
   confirm?: string;
   inline?: boolean;
   danger?: boolean;
+  /** A secondary button: one of many alike down a list (a member's «Lagre rolle»). */
+  quiet?: boolean;
 }) {
   const [state, formAction, pending] = useActionState(props.action, emptyFormState);
   const [confirm, confirmDialog] = useConfirm();
@@ -119,7 +121,7 @@ export function AdminForm(props: {
         <Button
           type="submit"
           data-size="sm"
-          variant={props.danger ? 'secondary' : 'primary'}
+          variant={props.danger || props.quiet ? 'secondary' : 'primary'}
           data-color={props.danger ? 'danger' : undefined}
           disabled={pending}
         >

@@ -41,6 +41,10 @@ export const nbAdmin = {
   add: 'Legg til',
   // Issue 16: account powers (password, name, e-mail, deactivation, OIDC link) and the system administrator.
   accountDetails: 'Navn og e-post',
+  // A member row's disclosure: password, name, e-mail and the actions that take access away, out of the row's way.
+  memberMore: 'Flere valg',
+  memberMoreFor: (name: string) => `for ${name}`,
+  takeAccessAway: 'Ta bort tilgang',
   nameFor: (name: string) => `Navn på ${name}`,
   emailFor: (name: string) => `E-postadresse for ${name}`,
   saveName: 'Lagre navnet',

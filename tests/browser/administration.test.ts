@@ -209,6 +209,9 @@ describe('an account in two units: the unit admin is told why, the system admini
 
     const row = admin.getByRole('row', { name: new RegExp(demo.otherUnit) });
     await row.getByText(nb.admin.accountElsewhere).waitFor();
+    // A member's other actions are in «Flere valg» (issue 20): the row itself holds the name, the role and the status.
+    expect(await row.getByRole('button', { name: 'Fjern fra enheten' }).count()).toBe(0);
+    await row.getByText(nb.admin.memberMore).click();
     expect(await row.getByRole('button', { name: 'Sett passord' }).count()).toBe(0);
     expect(await row.getByRole('button', { name: 'Deaktiver kontoen' }).count()).toBe(0);
     expect(await row.getByText(nb.admin.accountDetails).count()).toBe(0);
@@ -217,7 +220,24 @@ describe('an account in two units: the unit admin is told why, the system admini
     expect(await row.getByRole('button', { name: 'Fjern fra enheten' }).count()).toBe(1);
     // A member of this unit only keeps the controls.
     const own = admin.getByRole('row', { name: new RegExp(demo.caseworker) });
+    // A calm row (issue 20): before «Flere valg» is opened its one button is «Lagre rolle», a secondary one, at
+    // both widths; the actions that take access away come last in the opened part, apart, and ask first.
+    for (const width of [390, 1280]) {
+      await admin.setViewportSize({ width, height: 900 });
+      expect(await own.locator('button:visible').allInnerTexts()).toEqual(['Lagre rolle']);
+    }
+    expect(await own.getByRole('button', { name: 'Lagre rolle' }).getAttribute('data-variant')).toBe('secondary');
+    await own.getByText(nb.admin.memberMore).click();
     expect(await own.getByRole('button', { name: 'Sett passord' }).count()).toBe(1);
+    expect(await own.locator('button:visible').allInnerTexts()).toEqual([
+      'Lagre rolle',
+      'Sett passord',
+      'Lagre navnet',
+      'Lagre e-postadressen',
+      'Deaktiver kontoen',
+      'Fjern fra enheten',
+    ]);
+    expect(await own.locator('button.ds-button[data-variant="primary"]').count()).toBe(0);
     expect(await accessibilityViolations(admin)).toEqual([]);
     await row.scrollIntoViewIfNeeded();
     await screenshots(admin, 'unit-admin');

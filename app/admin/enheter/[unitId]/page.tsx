@@ -1,7 +1,17 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
+import {
+  Details,
+  DetailsContent,
+  DetailsSummary,
+  Tag,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from '@digdir/designsystemet-react';
+import { AppLink } from '@/app/_components/app-link';
 import { DataTable } from '@/app/_components/data-table';
 import { requireActor } from '@/app/_auth/require-actor';
 import { PageShell } from '@/app/_components/page-shell';
@@ -11,7 +21,7 @@ import { getDb } from '@/lib/db/db';
 import { isAppError } from '@/lib/errors/app-error';
 import { nb } from '@/lib/i18n/nb';
 import { addMemberAction, changeRoleAction, removeMemberAction, renameUnitAction, setApprovalPeriodAction } from '../../actions';
-import { AccountPowers } from '../../account-powers';
+import { AccountPowers, DangerActions } from '../../account-powers';
 import { AdminForm } from '../../admin-form';
 
 export const metadata: Metadata = { title: nb.admin.title };
@@ -32,15 +42,11 @@ export default async function UnitAdminPage({ params }: { params: Promise<{ unit
   return (
     <PageShell userName={user.name} actor={actor} wide>
       <p className="text-sm">
-        <Link href="/admin" className="text-brand-700 underline">
-          {t.backToAdmin}
-        </Link>
+        <AppLink href="/admin">{t.backToAdmin}</AppLink>
       </p>
       <h1 className="mt-2 text-2xl font-semibold tracking-tight">{t.unitTitle(unit.name)}</h1>
       <p className="mt-2">
-        <Link href={`/admin/enheter/${unit.id}/moter`} className="text-brand-700 underline">
-          {t.meetings.link}
-        </Link>
+        <AppLink href={`/admin/enheter/${unit.id}/moter`}>{t.meetings.link}</AppLink>
       </p>
 
       <section aria-labelledby="navn" className="mt-6">
@@ -92,6 +98,9 @@ export default async function UnitAdminPage({ params }: { params: Promise<{ unit
           <TableBody>
             {members.map((m) => {
               const who = [hidden('unitId', unit.id), hidden('userId', m.userId)];
+              const remove = (
+                <AdminForm inline danger action={removeMemberAction} submit={t.remove} confirm={t.removeConfirm(m.name)} fields={who} />
+              );
               return (
                 <TableRow key={m.userId}>
                   <TableCell data-label={t.name}>
@@ -110,6 +119,7 @@ export default async function UnitAdminPage({ params }: { params: Promise<{ unit
                   <TableCell data-label={t.role}>
                     <AdminForm
                       inline
+                      quiet
                       action={changeRoleAction}
                       submit={t.saveRole}
                       fields={[
@@ -118,10 +128,28 @@ export default async function UnitAdminPage({ params }: { params: Promise<{ unit
                       ]}
                     />
                   </TableCell>
-                  <TableCell data-label={t.status}>{m.active ? t.active : t.inactive}</TableCell>
-                  <TableCell data-label={t.actions} className="space-y-2">
-                    <AdminForm inline danger action={removeMemberAction} submit={t.remove} confirm={t.removeConfirm(m.name)} fields={who} />
-                    {m.accountPowers === 'yes' ? <AccountPowers account={m} unitId={unit.id} /> : null}
+                  <TableCell data-label={t.status}>
+                    <Tag data-color={m.active ? 'success' : 'neutral'} data-size="sm">
+                      {m.active ? t.active : t.inactive}
+                    </Tag>
+                  </TableCell>
+                  <TableCell data-label={t.actions}>
+                    {/* Out of the row's way (issue 20): password, name, e-mail, and last the actions that take access away, each asking first. */}
+                    <Details data-size="sm" className="min-w-0 sm:min-w-72">
+                      <DetailsSummary>
+                        {t.memberMore}
+                        <span className="sr-only"> {t.memberMoreFor(m.name)}</span>
+                      </DetailsSummary>
+                      <DetailsContent>
+                        {m.accountPowers === 'yes' ? (
+                          <AccountPowers account={m} unitId={unit.id}>
+                            {remove}
+                          </AccountPowers>
+                        ) : (
+                          <DangerActions>{remove}</DangerActions>
+                        )}
+                      </DetailsContent>
+                    </Details>
                   </TableCell>
                 </TableRow>
               );
