@@ -43,6 +43,15 @@ describe('summarizeStatistics', () => {
     ]);
   });
 
+  it('averages the minutes per item over every item with a used time, to one decimal', () => {
+    expect(stats.minutesPerItem).toEqual({ planned: 12.5, used: 14 });
+    expect(summarizeStatistics([row({ usedMinutes: 7 }), row({ usedMinutes: 7 }), row({ usedMinutes: 8 })]).minutesPerItem).toEqual({
+      planned: 15,
+      used: 7.3,
+    });
+    expect(summarizeStatistics([row({ usedMinutes: null })]).minutesPerItem).toBeNull();
+  });
+
   it('gives the postponement rate, criteria levels, outcomes by severity and caseworker, and follow-up completion', () => {
     expect(stats.postponementRate).toBe(0.5);
     expect(stats.criteriaMix.alvorlighet).toEqual({ lav: 0, moderat: 0, hoy: 3, unknown: 1 });

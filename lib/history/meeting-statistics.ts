@@ -44,6 +44,7 @@ export function summarizeStatistics(rows: readonly StatisticsRow[]) {
   >;
   const byCaseworker = new Map<string, Record<string, number>>();
   const byMonth = new Map<string, Record<string, number>>();
+  const allTimed = { planned: 0, used: 0, n: 0 };
   let postponed = 0;
   let followUps = 0;
   let followUpsDone = 0;
@@ -60,6 +61,9 @@ export function summarizeStatistics(rows: readonly StatisticsRow[]) {
       entry.used += row.usedMinutes;
       entry.n += 1;
       time.set(row.purpose, entry);
+      allTimed.planned += row.plannedMinutes;
+      allTimed.used += row.usedMinutes;
+      allTimed.n += 1;
     }
     for (const [criterion, value] of [
       ['alvorlighet', row.severity],
@@ -98,6 +102,8 @@ export function summarizeStatistics(rows: readonly StatisticsRow[]) {
         items: entry?.n ?? 0,
       };
     }),
+    /** Minutes per item over every item with a used time (one decimal: an average, "10,5"); null when none has. */
+    minutesPerItem: allTimed.n ? { planned: round(allTimed.planned / allTimed.n), used: round(allTimed.used / allTimed.n) } : null,
     postponementRate: rows.length ? postponed / rows.length : 0,
     criteriaMix,
     outcomeBySeverity: bySeverity,

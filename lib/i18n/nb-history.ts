@@ -103,6 +103,9 @@ export const nbHistory = {
     overviewMeetings: 'Møter',
     overviewItems: 'Saker og punkter',
     overviewCommonest: 'Vanligste utfall',
+    overviewMinutesPerItem: 'Tid per sak i snitt',
+    /** An average with a decimal comma: "10,5 min (planlagt 12,5 min)". */
+    minutesUsedOfPlanned: (used: string, planned: string) => `${used} min (planlagt ${planned} min)`,
     exportCsv: 'Last ned tabellen som CSV',
     itemsPerMeeting: 'Saker per møte',
     purposeMix: 'Formål',

@@ -248,6 +248,8 @@ const pastCases: {
   conclusion: string;
   followUp?: string;
   reassessInDays?: number;
+  /** How long the meeting spent on it: 12 and 9 minutes make the statistics' average 10,5 (a decimal to show). */
+  minutesUsed: number;
 }[] = [
   {
     author: 'saksbehandler@demo.test',
@@ -271,6 +273,7 @@ const pastCases: {
       'Midlertidig økning til 28 timer i åtte uker. Begrunnelse: høy alvorlighet (funksjonsfall), stor nytte på kort sikt, og tidsavgrensningen holder ressursbruken forholdsmessig.',
     followUp: 'Skriv vedtak om midlertidig økning',
     reassessInDays: 56,
+    minutesUsed: 12,
   },
   {
     author: 'saksbehandler2@demo.test',
@@ -292,6 +295,7 @@ const pastCases: {
     outcome: 'droftet',
     conclusion:
       'Start med avlastning i hjemmet to ettermiddager i uken, begrunnet i nytte for familien og lav ressursbruk; vurder døgnavlastning ved ny søknad dersom alvorligheten øker.',
+    minutesUsed: 9,
   },
 ];
 
@@ -359,7 +363,7 @@ async function seedPastMeeting(
         status: 'concluded',
         locked: true,
         startedAt: new Date(startsAt.getTime() + (5 + position * 15) * 60_000),
-        endedAt: new Date(startsAt.getTime() + (5 + position * 15 + 12) * 60_000),
+        endedAt: new Date(startsAt.getTime() + (5 + position * 15 + past.minutesUsed) * 60_000),
         outcome: past.outcome,
         conclusion: past.conclusion,
         notes: 'Saken ble lagt fram av saksbehandler; spørsmål og svar om dagens tjenester.',

@@ -136,11 +136,17 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
             <h2 id="oversikt" className="text-lg font-semibold">
               {t.overview}
             </h2>
-            <dl className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
+            <dl className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-3 xl:grid-cols-6">
               {[
                 [t.overviewMeetings, formatNumber(stats.itemsPerMeeting.length, 0)],
                 [t.overviewItems, formatNumber(stats.items, 0)],
                 [t.overviewCommonest, `${outcomeLabel(commonest[0])} (${formatPercent(commonest[1] / stats.items)})`],
+                [
+                  t.overviewMinutesPerItem,
+                  stats.minutesPerItem
+                    ? t.minutesUsedOfPlanned(formatNumber(stats.minutesPerItem.used), formatNumber(stats.minutesPerItem.planned))
+                    : '–',
+                ],
                 [t.postponementRate, formatPercent(stats.postponementRate)],
                 [t.followUpCompletion, stats.followUps.total ? formatPercent(stats.followUps.rate) : '–'],
               ].map(([label, value]) => (
