@@ -228,6 +228,7 @@ describe('an account in two units: the unit admin is told why, the system admini
     }
     expect(await own.getByRole('button', { name: 'Lagre rolle' }).getAttribute('data-variant')).toBe('secondary');
     await own.getByText(nb.admin.memberMore).click();
+    await own.getByRole('button', { name: 'Sett passord' }).waitFor();
     expect(await own.getByRole('button', { name: 'Sett passord' }).count()).toBe(1);
     expect(await own.locator('button:visible').allInnerTexts()).toEqual([
       'Lagre rolle',

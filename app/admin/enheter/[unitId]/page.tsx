@@ -135,7 +135,7 @@ export default async function UnitAdminPage({ params }: { params: Promise<{ unit
                   </TableCell>
                   <TableCell data-label={t.actions}>
                     {/* Out of the row's way (issue 20): password, name, e-mail, and last the actions that take access away, each asking first. */}
-                    <Details data-size="sm" className="min-w-0 sm:min-w-72">
+                    <Details data-size="sm" className="min-w-0">
                       <DetailsSummary>
                         {t.memberMore}
                         <span className="sr-only"> {t.memberMoreFor(m.name)}</span>
