@@ -49,28 +49,42 @@ describe.each(databaseKinds)('the EPJ flag from close to documented on %s', (kin
     await database?.drop();
   });
 
-  it('creates the "document it" follow-up at close, closes it with the mark, and the leader’s list shrinks', async () => {
-    // A meeting that started an hour ago, by the one clock the server reads too.
-    const { meetingId, caseId, authorId } = await caseOnNewMeeting(db, new Date(systemClock.now().getTime() - 3600_000), 'EPJ-flagget sak');
+  /**
+   * A case on a meeting that started an hour ago (by the one clock the server reads too), concluded
+   * by the chair through the item's Yjs document as 'avklart' with the EPJ flag, a follow-up for its
+   * caseworker ("Hvem dokumenterer" left unchosen) and the given conclusion; then locked and closed.
+   */
+  async function concludeWithEpjFlagAndClose(title: string, followUp: string, conclusion: string) {
+    const { meetingId, caseId, authorId } = await caseOnNewMeeting(db, new Date(systemClock.now().getTime() - 3600_000), title);
     const [item] = await syncAgenda(db, meetingId);
     const chairCookie = (await login(server.url, demo.chair, demo.password))!;
-    const chair = await connectSocket(server.url, chairCookie);
-    sockets.push(chair);
-    expect(await chair.emitWithAck('meeting:join', { meetingId })).toMatchObject({ ok: true });
+    const chairSocket = await connectSocket(server.url, chairCookie);
+    sockets.push(chairSocket);
+    expect(await chairSocket.emitWithAck('meeting:join', { meetingId })).toMatchObject({ ok: true });
     const writer = connectYjs(server.url, `item:${item.id}`, chairCookie);
     clients.push(writer);
     await whenSynced(writer);
     writer.doc.transact(() => {
       writer.doc.getMap('item').set('outcome', 'avklart');
+      // An avklaring needs a follow-up with an owner.
       applyItemContent(writer.doc, {
         epjDocumentation: true,
-        followUps: [{ id: 'f1', ownerId: authorId, description: 'Fatte vedtak', dueDate: '' }],
+        followUps: [{ id: 'f1', ownerId: authorId, description: followUp, dueDate: '' }],
       });
-      writer.doc.getText('item.conclusion').insert(0, 'Innvilget: høy alvorlighet og god nytte.');
+      writer.doc.getText('item.conclusion').insert(0, conclusion);
     });
-    await expect.poll(() => storedText(db, `item:${item.id}`, 'item.conclusion')).toContain('høy alvorlighet');
-    expect(await chair.emitWithAck('meeting:lock-item', { meetingId, itemId: item.id, locked: true })).toMatchObject({ ok: true });
-    expect(await chair.emitWithAck('meeting:close', { meetingId })).toMatchObject({ ok: true });
+    await expect.poll(() => storedText(db, `item:${item.id}`, 'item.conclusion')).toBe(conclusion);
+    expect(await chairSocket.emitWithAck('meeting:lock-item', { meetingId, itemId: item.id, locked: true })).toMatchObject({ ok: true });
+    expect(await chairSocket.emitWithAck('meeting:close', { meetingId })).toMatchObject({ ok: true });
+    return { meetingId, caseId, authorId, item };
+  }
+
+  it('creates the "document it" follow-up at close, closes it with the mark, and the leader’s list shrinks', async () => {
+    const { meetingId, caseId, authorId } = await concludeWithEpjFlagAndClose(
+      'EPJ-flagget sak',
+      'Fatte vedtak',
+      'Innvilget: høy alvorlighet og god nytte.',
+    );
 
     const followUps = await db.followUp.findMany({ where: { caseId }, orderBy: { createdAt: 'asc' } });
     expect(followUps.map((f) => [f.kind, f.ownerId, f.description, f.doneAt])).toEqual([
@@ -109,31 +123,11 @@ describe.each(databaseKinds)('the EPJ flag from close to documented on %s', (kin
   });
   it('after the mark, a correction of the draft minutes tells the caseworker, opens the follow-up again and asks for a new mark', async () => {
     // The review of issue 19: EPJ ticked with nobody named as "Hvem dokumenterer"; marked while the minutes were a draft.
-    const { meetingId, caseId, authorId } = await caseOnNewMeeting(
-      db,
-      new Date(systemClock.now().getTime() - 3600_000),
+    const { meetingId, caseId, authorId, item } = await concludeWithEpjFlagAndClose(
       'Rettet etter dokumentasjon',
+      'Send vedtaket',
+      'Innvilget 20 timer.',
     );
-    const [item] = await syncAgenda(db, meetingId);
-    const chairCookie = (await login(server.url, demo.chair, demo.password))!;
-    const chairSocket = await connectSocket(server.url, chairCookie);
-    sockets.push(chairSocket);
-    expect(await chairSocket.emitWithAck('meeting:join', { meetingId })).toMatchObject({ ok: true });
-    const writer = connectYjs(server.url, `item:${item.id}`, chairCookie);
-    clients.push(writer);
-    await whenSynced(writer);
-    writer.doc.transact(() => {
-      writer.doc.getMap('item').set('outcome', 'avklart');
-      // An avklaring needs a follow-up with an owner; "Hvem dokumenterer" is left unchosen.
-      applyItemContent(writer.doc, {
-        epjDocumentation: true,
-        followUps: [{ id: 'f1', ownerId: authorId, description: 'Send vedtaket', dueDate: '' }],
-      });
-      writer.doc.getText('item.conclusion').insert(0, 'Innvilget 20 timer.');
-    });
-    await expect.poll(() => storedText(db, `item:${item.id}`, 'item.conclusion')).toBe('Innvilget 20 timer.');
-    expect(await chairSocket.emitWithAck('meeting:lock-item', { meetingId, itemId: item.id, locked: true })).toMatchObject({ ok: true });
-    expect(await chairSocket.emitWithAck('meeting:close', { meetingId })).toMatchObject({ ok: true });
 
     const userId = async (email: string) => (await db.user.findUniqueOrThrow({ where: { email } })).id;
     const chair = (await loadActor(db, await userId(demo.chair)))!;
