@@ -71,11 +71,16 @@ export async function documentAccess(db: Db, actor: Actor, doc: DocumentRef, now
       mayConclude: false,
     };
   }
-  const item = await db.agendaItem.findUnique({ where: { id: doc.id }, select: { locked: true, caseId: true, meetingId: true } });
+  const item = await db.agendaItem.findUnique({
+    where: { id: doc.id },
+    select: { id: true, locked: true, caseId: true, meetingId: true, actingChairId: true },
+  });
   const meeting = item ? await loadMeetingFacts(db, actor, item.meetingId) : null;
   if (!item || !meeting) return { level: 'none', unitId: null, changesAt: null, mayConclude: false };
-  const ownCase = item.caseId ? (await db.case.count({ where: { id: item.caseId, createdById: actor.userId } })) > 0 : false;
-  const recusal = await loadItemRecusal(db, actor.userId, doc.id, meeting);
+  const [ownCase, recusal] = await Promise.all([
+    item.caseId ? db.case.count({ where: { id: item.caseId, createdById: actor.userId } }).then((n) => n > 0) : false,
+    loadItemRecusal(db, actor.userId, item, meeting),
+  ]);
   const { level, mayConclude } = itemPermissions(actor.memberships, actor.userId, { locked: item.locked, meeting, ownCase }, recusal);
   return { level, unitId: meeting.unitId, changesAt: null, mayConclude };
 }
@@ -91,14 +96,29 @@ export async function documentAccess(db: Db, actor: Actor, doc: DocumentRef, now
  * With `caseIds`, only those are asked about.
  */
 export async function inhabilCaseIds(db: Db, userId: string, caseIds?: readonly string[]): Promise<Set<string>> {
-  // Driven from the person's few recusals (the userId index). Asked as one statement from the items' side
-  // (a semi-join, `recusals: { some }`), SQLite read every agenda item of the history for it: 100,000 rows,
-  // three times per room load (docs/performance.md).
-  const rows = await db.recusal.findMany({
-    where: { userId, item: { caseId: { not: null } } },
-    select: { item: { select: { caseId: true } } },
-  });
-  const found = new Set(rows.flatMap((r) => (r.item.caseId ? [r.item.caseId] : [])));
+  return inhabilCasesOf(db, await loadRecusals(db, userId), caseIds);
+}
+
+/**
+ * A person's recusals with their items' cases. Driven from the person's few
+ * recusals (the userId index), then their items by primary key: one statement
+ * for the many who have none. Asked as one statement from the items' side (a
+ * semi-join, `recusals: { some }`), SQLite read every agenda item of the
+ * history for it: 100,000 rows, three times per room load (docs/performance.md);
+ * asked with a nested `select: { item }`, Prisma sends a second statement even
+ * when there is no recusal.
+ */
+async function loadRecusals(db: Db, userId: string): Promise<{ itemId: string; caseId: string | null }[]> {
+  const rows = await db.recusal.findMany({ where: { userId }, select: { itemId: true } });
+  if (rows.length === 0) return [];
+  const items = await db.agendaItem.findMany({ where: { id: { in: rows.map((r) => r.itemId) } }, select: { id: true, caseId: true } });
+  const caseOf = new Map(items.map((i) => [i.id, i.caseId]));
+  return rows.map((r) => ({ itemId: r.itemId, caseId: caseOf.get(r.itemId) ?? null }));
+}
+
+/** inhabilCaseIds from recusals already read. */
+async function inhabilCasesOf(db: Db, recusals: readonly { caseId: string | null }[], caseIds?: readonly string[]): Promise<Set<string>> {
+  const found = new Set(recusals.flatMap((r) => (r.caseId ? [r.caseId] : [])));
   // The same matter, both ways along revisesCaseId; a chain is a few links long (one per re-assessment).
   let frontier = [...found];
   for (let depth = 0; frontier.length > 0 && depth < 20; depth += 1) {
@@ -128,16 +148,15 @@ export async function inhabilItemIds(
   userId: string,
   items: readonly { id: string; caseId: string | null }[],
 ): Promise<Set<string>> {
-  const [declared, cases] = await Promise.all([
-    db.recusal.findMany({ where: { userId, itemId: { in: items.map((i) => i.id) } }, select: { itemId: true } }),
-    inhabilCaseIds(
-      db,
-      userId,
-      items.flatMap((i) => (i.caseId ? [i.caseId] : [])),
-    ),
-  ]);
-  const ids = new Set(declared.map((r) => r.itemId));
-  return new Set(items.filter((i) => ids.has(i.id) || (i.caseId !== null && cases.has(i.caseId))).map((i) => i.id));
+  const recusals = await loadRecusals(db, userId);
+  if (recusals.length === 0) return new Set();
+  const declared = new Set(recusals.map((r) => r.itemId));
+  const cases = await inhabilCasesOf(
+    db,
+    recusals,
+    items.flatMap((i) => (i.caseId ? [i.caseId] : [])),
+  );
+  return new Set(items.filter((i) => declared.has(i.id) || (i.caseId !== null && cases.has(i.caseId))).map((i) => i.id));
 }
 
 /**
@@ -148,20 +167,26 @@ export async function inhabilItemIds(
 export async function loadItemRecusal(
   db: Db,
   userId: string,
-  itemId: string,
+  /** The item's id, or the item itself when the caller has read it already. */
+  itemOrId: string | { id: string; caseId: string | null; actingChairId: string | null },
   meeting: Pick<MeetingFacts, 'chairId' | 'unitId'>,
 ): Promise<ItemRecusalFacts> {
-  const item = await db.agendaItem.findUnique({ where: { id: itemId }, select: { id: true, caseId: true, actingChairId: true } });
+  const item =
+    typeof itemOrId === 'string'
+      ? await db.agendaItem.findUnique({ where: { id: itemOrId }, select: { id: true, caseId: true, actingChairId: true } })
+      : itemOrId;
   if (!item) return { recused: false, chairRecused: false, actingChairId: null };
-  const people = [userId, ...(meeting.chairId ? [meeting.chairId] : [])];
-  const inhabil = await Promise.all(people.map((person) => inhabilItemIds(db, person, [item])));
-  return {
-    recused: inhabil[0].has(item.id),
-    chairRecused: meeting.chairId
-      ? inhabil[people.length - 1].has(item.id)
-      : (await chairCapableInhabil(db, meeting.unitId, [item])).has(item.id),
-    actingChairId: item.actingChairId,
-  };
+  // The chair asking about their own item is one person, asked about once.
+  const chairId = meeting.chairId ?? null;
+  const [recused, chairRecused] = await Promise.all([
+    inhabilItemIds(db, userId, [item]).then((ids) => ids.has(item.id)),
+    chairId === null
+      ? chairCapableInhabil(db, meeting.unitId, [item]).then((ids) => ids.has(item.id))
+      : chairId === userId
+        ? null
+        : inhabilItemIds(db, chairId, [item]).then((ids) => ids.has(item.id)),
+  ]);
+  return { recused, chairRecused: chairRecused ?? recused, actingChairId: item.actingChairId };
 }
 
 /**
