@@ -6,6 +6,7 @@ import { loginDemoUsers } from '../support/login';
 import { queriesPerRequest } from '../support/query-count';
 import { printLogsOnFailure, startTestServer, type TestServer } from '../support/test-server';
 import { connectYjs, whenSynced } from '../support/yjs-client';
+import { connectSocket, emitAck } from '../support/socket-client';
 
 /**
  * How many SQL statements the saksliste and the meeting room send per
@@ -26,7 +27,7 @@ describe('queries per page', () => {
 
   // Fewer is not always cheaper: one statement less (inhabilCaseIds as a semi-join) made SQLite scan every
   // agenda item of the history, and the room took twice as long with 100,000 past cases (docs/performance.md).
-  const budgets = { agenda: 25, room: 28, yjsConnection: 6 };
+  const budgets = { agenda: 25, room: 28, yjsConnection: 6, meetingJoin: 4 };
   const counts = async (cookie: string) => ({
     agenda: await queriesPerRequest(server.url, pages.agenda, cookie),
     room: await queriesPerRequest(server.url, pages.room, cookie),
@@ -111,5 +112,22 @@ describe('queries per page', () => {
       console.log(`SQL statements per live connection, ${role}: ${Math.min(...seen)}`);
       expect(Math.min(...seen), role).toBeLessThanOrEqual(budgets.yjsConnection);
     }
+  });
+
+  /** Joining the room over socket.io (attendance, presence, the audit row), as every participant does at 10:00. */
+  it('joining a meeting over socket.io stays within its budget', async () => {
+    const { meeting } = await demoFixtures(db);
+    const sent = async () => ((await (await fetch(`${server.url}/api/metrics`)).json()) as { databaseQueries: number }).databaseQueries;
+    const seen: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const socket = await connectSocket(server.url, cookies.caseworker);
+      const before = await sent();
+      const answer = await emitAck(socket, 'meeting:join', { meetingId: meeting.id });
+      seen.push((await sent()) - before);
+      socket.disconnect();
+      expect(answer.ok).toBe(true);
+    }
+    console.log(`SQL statements per meeting:join, caseworker: ${Math.min(...seen)}`);
+    expect(Math.min(...seen)).toBeLessThanOrEqual(budgets.meetingJoin);
   });
 });
