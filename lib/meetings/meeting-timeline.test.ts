@@ -74,6 +74,18 @@ describe('meetingTimeline', () => {
     expect(t.overrunMinutes).toBe(10);
   });
 
+  it('opened minutes early on the day, keeps that slot when the next item is taken up in the scheduled one', () => {
+    // Scheduled 09:00–10:00 UTC; item a at 08:40, over its 10 minutes, then b taken up at 09:10.
+    const running = [item('a', 10, '2026-12-08T08:40:00Z'), item('b', 20), item('c', 20)];
+    const before = timeline(running, 'a', '2026-12-08T09:10:00Z');
+    expect(before.plannedEnd.toISOString()).toBe('2026-12-08T09:50:00.000Z');
+    expect(before.overrunMinutes).toBe(10);
+    const taken = [item('a', 10, '2026-12-08T08:40:00Z', '2026-12-08T09:10:00Z'), item('b', 20, '2026-12-08T09:10:00Z'), item('c', 20)];
+    const after = timeline(taken, 'b', '2026-12-08T09:10:00Z');
+    expect(after.plannedEnd).toEqual(before.plannedEnd);
+    expect(after.overrunMinutes).toBe(10);
+  });
+
   it('gives the same answer for ISO strings (a screen) as for dates (the server)', () => {
     const items = [item('a', 15, '2026-12-08T09:05:00Z'), item('b', 10)];
     const asDates = items.map((i) => ({ ...i, startedAt: i.startedAt ? new Date(i.startedAt) : null }));

@@ -1,3 +1,5 @@
+import { osloZone } from '../time/oslo-zone';
+
 /**
  * The meeting's time, from one source: the server's state (the meeting's
  * start and slot, each item's time box and when it started and ended) and an
@@ -15,9 +17,11 @@
  * start — not from the scheduled start: otherwise the planned end sat on the
  * scheduled day whatever the room did, and the current item's time never
  * moved it. Its slot moves with it (same length), so "min over avsatt tid"
- * still says how far past its length the meeting runs. Once an item has been
- * taken up at or after the scheduled start, the meeting is in its own slot
- * again and the scheduled end is the measure.
+ * still says how far past its length the meeting runs. Opened early on the
+ * day itself, it keeps that slot to the end (nothing jumps when the next item
+ * is taken up after the scheduled start); opened on an earlier day, once an
+ * item has been taken up at or after the scheduled start, the meeting is in
+ * its own slot again and the scheduled end is the measure.
  */
 export type TimelineItem = {
   id: string;
@@ -67,11 +71,27 @@ export function meetingTimeline(options: {
   };
 }
 
-/** When the meeting counts from, and when its slot ends: the scheduled ones, unless it started early (above). */
+/**
+ * When the meeting counts from, and when its slot ends: the scheduled ones, unless it started early (above).
+ * Started early on its own day (09:40 for 10:00), it counts from that start for good: taking the next item up
+ * after 10:00 must not move the slot back and make "min over avsatt tid" jump. Started on an earlier day, that
+ * sitting counts from its own start until an item is taken up again in the scheduled slot.
+ */
 function actualSlot(options: { startsAt: Date | string; endsAt: Date | string; items: readonly TimelineItem[] }) {
   const scheduled = at(options.startsAt);
+  const length = at(options.endsAt) - scheduled;
   const starts = options.items.flatMap((item) => (item.startedAt ? [at(item.startedAt)] : []));
+  const day = osloDay(scheduled);
+  const earlySameDay = starts.filter((s) => s < scheduled && osloDay(s) === day);
+  if (earlySameDay.length > 0) {
+    const start = Math.min(...earlySameDay);
+    return { start, slotEnd: start + length };
+  }
   if (starts.length === 0 || Math.max(...starts) >= scheduled) return { start: scheduled, slotEnd: at(options.endsAt) };
   const start = Math.min(...starts);
-  return { start, slotEnd: start + (at(options.endsAt) - scheduled) };
+  return { start, slotEnd: start + length };
 }
+
+/** The Oslo calendar day of an instant (Intl, not a date library: this runs in the browser too). */
+const osloDays = new Intl.DateTimeFormat('en-CA', { timeZone: osloZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+const osloDay = (instant: number) => osloDays.format(new Date(instant));
