@@ -7,6 +7,7 @@ import type { CaseContent } from './case-form';
 import { diffContent, type FieldChange } from './diff-versions';
 import { maskNationalIds as mask } from '../privacy/national-id';
 import { agendaItemsFor } from '../meetings/agenda-items';
+import { nbRoomAgenda } from '../i18n/nb-room-agenda';
 import { inhabilItemIds } from '../access/access-service';
 import { lastAsks, type LastAsk } from '../meetings/ask-for-missing';
 import { liveMissing } from '../meetings/live-readiness';
@@ -48,6 +49,8 @@ export type AgendaEntry = {
   case: AgendaCase | null;
   /** The actor declared themselves inhabil for it: the title alone, no summary (and `case` is null). */
   recused: boolean;
+  /** A closed meeting's item this caseworker may not see (lib/meetings/agenda-items.ts): no title, no case. */
+  withheld: boolean;
   locked: boolean;
   /** pending | concluded | postponed | carried_over, as in the room. */
   status: string;
@@ -157,13 +160,16 @@ export async function listAgenda(options: { db: Db; actor: Actor; meetingId: str
       const found = item.caseId ? (caseById.get(item.caseId) ?? null) : null;
       return {
         itemId: item.id,
-        title: found?.title ?? (item.caseId ? recusedTitles.get(item.caseId) : undefined) ?? mask(item.title ?? ''),
+        title: item.withheld
+          ? nbRoomAgenda.withheldTitle
+          : (found?.title ?? (item.caseId ? recusedTitles.get(item.caseId) : undefined) ?? mask(item.title ?? '')),
         purpose: found?.purpose ?? item.purpose,
         reason: item.reason,
         aList: item.aList,
         place: item.place,
         case: found,
         recused: recused.has(item.id),
+        withheld: item.withheld,
         locked: item.locked,
         status: item.status,
         current: item.id === meeting.currentItemId,

@@ -11,6 +11,9 @@ export const nbRoomAgenda = {
   aListNumber: (n: number) => `A${n}`,
   /** An item's number wherever it is listed (lib/meetings/item-state.ts, agendaPlaces). */
   placeLabel: (place: { aList: boolean; n: number }) => (place.aList ? `A${place.n}` : String(place.n)),
+  /** A closed meeting's item a caseworker may not see (not her case): listed without what it was about. */
+  withheldTitle: 'Punkt du ikke har innsyn i',
+  withheldBody: 'Etter møtet ser du bare punktene om dine egne saker. Nummer, formål, tid og status er de samme som alle ser.',
   toAList: 'Flytt til A-listen',
   toAListFor: (title: string) => `Flytt til A-listen: ${title}`,
   offAList: 'Flytt fra A-listen',

@@ -1,10 +1,11 @@
 import { requireMeetingAccess, type Actor } from '../access/access-service';
-import { canChairMeeting, itemPermissions } from '../access/policy';
+import { canChairMeeting, historyScope, itemPermissions } from '../access/policy';
 import { recordAuditEvents, type AuditEventInput } from '../audit/record-audit-event';
 import { caseContentSchema, type CaseContent } from '../cases/case-form';
 import type { Db } from '../db/db';
 import { caseReadEvents } from '../history/log-case-reads';
 import { agendaItemsFor } from './agenda-items';
+import { nbRoomAgenda } from '../i18n/nb-room-agenda';
 import { loadMeetingRecusals } from './meeting-recusals';
 import { maskNationalIds, maskTextFields } from '../privacy/national-id';
 import { parseFields } from '../validation/parse-fields';
@@ -85,6 +86,11 @@ export async function getMeetingRoom(options: { db: Db; actor: Actor; meetingId:
     /** Writes some item's conclusion (per item: `mayConclude`; the server's guard holds everyone else to the notes). */
     canConclude: [...permissions.values()].some((p) => p.mayConclude),
     members: members.map((m) => m.user),
+    /**
+     * Once the meeting has closed this person sees only their own cases' items of it (a caseworker with a case on
+     * it): the room loads itself again at the close, so the list says then what it says after a reload.
+     */
+    ownItemsOnceClosed: historyScope(actor.memberships, meeting.unitId) === 'own' && cases.some((c) => c.createdById === actor.userId),
     items: items.map((item) => {
       const recusal = recusals.of(item.id);
       const case_ = item.caseId ? byId.get(item.caseId) : undefined;
@@ -98,7 +104,7 @@ export async function getMeetingRoom(options: { db: Db; actor: Actor; meetingId:
         meetingId: meeting.id,
         caseId: recusal.recused ? null : item.caseId,
         // The agenda still names the item the actor is inhabil for (they must know which one), nothing more.
-        title: maskNationalIds(case_?.title ?? item.title ?? ''),
+        title: item.withheld ? nbRoomAgenda.withheldTitle : maskNationalIds(case_?.title ?? item.title ?? ''),
         personRef: maskNationalIds(found?.personRef ?? null),
         caseworker: found?.createdBy.name ?? null,
         purpose: item.purpose,
@@ -117,8 +123,10 @@ export async function getMeetingRoom(options: { db: Db; actor: Actor; meetingId:
         submitted,
         /** The actor declared themselves inhabil for this item: the room shows none of it (the server refuses its document). */
         recused: recusal.recused,
+        /** A closed meeting's item this caseworker may not see (lib/meetings/agenda-items.ts): listed, nothing more. */
+        withheld: item.withheld,
         /** Who declared themselves inhabil (everyone sees the names, as the minutes do; the reasons only the chair). */
-        recusals: recusal.declared.map((d) => ({
+        recusals: (item.withheld ? [] : recusal.declared).map((d) => ({
           userId: d.userId,
           name: d.name,
           reason: canChairMeeting(actor.memberships, meeting.unitId) || d.userId === actor.userId ? d.reason : null,

@@ -59,10 +59,11 @@ describe('the saksliste page follows the chair live', () => {
   }
   /**
    * Every screen shows the stored agenda, and the screens read alike (numbers and titles included). Once the
-   * meeting is closed it is history, and Sara (a caseworker) sees the items of her own cases only
-   * (lib/meetings/agenda-items.ts): those, with the same states as everyone's.
+   * meeting is closed it is history: Sara (a caseworker) sees what her own cases' items were about only
+   * (lib/meetings/agenda-items.ts), but the list is the same — every item, its number and its states — and the
+   * others are listed as "Punkt du ikke har innsyn i".
    */
-  async function everyScreenShowsTheStoredAgenda(options: { closed?: boolean; stored?: () => Promise<boolean> } = {}) {
+  async function everyScreenShowsTheStoredAgenda(options: { closed?: boolean; stored?: () => Promise<boolean>; also?: Page[] } = {}) {
     // First what the chair did is stored (the screens may still show the agenda from before it, which is stored too).
     if (options.stored) await expect.poll(options.stored, live).toBe(true);
     const stored = await storedAgenda();
@@ -70,17 +71,16 @@ describe('the saksliste page follows the chair live', () => {
     const sarasCases = new Set(
       (await db.case.findMany({ where: { createdBy: { email: demo.caseworker } }, select: { id: true } })).map((c) => c.id),
     );
-    const wantSara = options.closed
-      ? stored.filter((i) => i.caseId && sarasCases.has(i.caseId)).map(({ id, states }) => ({ id, states }))
-      : want;
     const ids = async (page: Page) => (await screenAgenda(page)).map(({ id, states }) => ({ id, states }));
-    await expect.poll(() => ids(chair), live).toEqual(want);
-    await expect.poll(() => ids(leader), live).toEqual(want);
-    await expect.poll(() => ids(sara), live).toEqual(wantSara);
-    const [first, other, saras] = await Promise.all([chair, leader, sara].map(screenAgenda));
-    expect(other).toEqual(first);
-    // Her items keep the numbers they have on the whole agenda (no renumbering of what she is shown).
-    expect(saras).toEqual(first.filter((row) => saras.some((own) => own.id === row.id)));
+    const saras = [sara, ...(options.also ?? [])];
+    for (const page of [chair, leader, ...saras]) await expect.poll(() => ids(page), live).toEqual(want);
+    const first = await screenAgenda(chair);
+    expect(await screenAgenda(leader)).toEqual(first);
+    const wantSara = first.map((row, i) => {
+      const own = !options.closed || (stored[i].caseId !== null && sarasCases.has(stored[i].caseId!));
+      return own ? row : { ...row, label: `${row.label.split('. ')[0]}. Punkt du ikke har innsyn i` };
+    });
+    for (const page of saras) await expect.poll(() => screenAgenda(page), live).toEqual(wantSara);
     return first;
   }
 
@@ -171,12 +171,42 @@ describe('the saksliste page follows the chair live', () => {
     await nextPage.locator('[data-live-agenda="watching"]').waitFor({ state: 'attached' });
     expect(await nextPage.getByRole('main').textContent()).not.toContain(discuss);
 
+    // Sara has the room open too (her saksliste page beside it).
+    const saraRoom = await sara.context().newPage();
+    await saraRoom.goto(`${server.url}/moter/${meetingId}/rom`);
+    await saraRoom.getByText(/Til stede:.*Sara/).waitFor();
+    await everyScreenShowsTheStoredAgenda({ also: [saraRoom] });
+
     await chair.getByRole('button', { name: 'Avslutt møtet' }).click();
     await chair.getByRole('dialog', { name: 'Avslutte møtet?' }).getByRole('button', { name: 'Ja, avslutt møtet' }).click();
     const closed = await everyScreenShowsTheStoredAgenda({
       closed: true,
+      also: [saraRoom],
       stored: async () => (await db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).status === 'closed',
     });
+    // Loaded again, every screen lists the same: the whole agenda, numbered as in the meeting, with the same states.
+    for (const page of [chair, leader, sara, saraRoom]) await page.reload();
+    expect(await everyScreenShowsTheStoredAgenda({ closed: true, also: [saraRoom] })).toEqual(closed);
+    // A colleague's item says only that it is not hers: nothing of the case, and no document is opened for it.
+    const withheld = saraRoom.locator('[data-agenda-item]').filter({ hasText: 'Punkt du ikke har innsyn i' }).first();
+    const sockets: string[] = [];
+    saraRoom.on('websocket', (ws) => sockets.push(ws.url()));
+    await withheld.getByRole('button').click();
+    await saraRoom.getByText('Etter møtet ser du bare punktene om dine egne saker.', { exact: false }).waitFor();
+    const items = await db.agendaItem.findMany({ where: { meetingId }, select: { caseId: true } });
+    const colleagues = await db.case.findMany({
+      where: { id: { in: items.flatMap((i) => (i.caseId ? [i.caseId] : [])) }, createdBy: { email: { not: demo.caseworker } } },
+      select: { title: true, personRef: true },
+    });
+    expect(colleagues.length).toBeGreaterThan(0);
+    for (const page of [saraRoom, sara]) {
+      const text = await page.getByRole('main').textContent();
+      for (const c of colleagues) expect(text).not.toContain(c.title);
+      for (const c of colleagues) expect(text).not.toContain(c.personRef);
+    }
+    expect(sockets.filter((url) => url.includes('/yjs/'))).toEqual([]);
+    expect(await accessibilityViolations(saraRoom)).toEqual([]);
+    await saraRoom.close();
     // Nothing is current any more; what was not dealt with is locked and carried over, the one dealt with concluded.
     expect(closed.some((row) => row.states?.includes('current'))).toBe(false);
     expect(closed.filter((row) => row.states === 'locked carried_over').map((row) => row.label)).toContainEqual(

@@ -133,6 +133,8 @@ function AgendaItem({ entry, number, meetingId, chairing }: { entry: AgendaEntry
       </p>
       {item ? (
         <CaseSummary item={item} />
+      ) : entry.withheld ? (
+        <p className="mt-1 text-sm text-slate-700">{ta.withheldBody}</p>
       ) : entry.recused ? null : (
         <p className="mt-1 text-sm text-slate-700">{nb.meetingRoom.reasons.added}</p>
       )}

@@ -56,9 +56,29 @@ type Props = Parameters<typeof LiveItemPanel>[0];
  * refuse it anyway (lib/access documentAccess).
  */
 export function ItemPanel(props: Props) {
+  if (props.item.withheld) return <WithheldItem item={props.item} />;
   if (props.item.recused)
     return <RecusedItem item={props.item} meetingClosed={Boolean(props.meetingClosed)} canChair={props.canChair} members={props.members} />;
   return <LiveItemPanel {...props} />;
+}
+
+/**
+ * A closed meeting's item a caseworker may not see (not her case, lib/meetings/agenda-items.ts): where it stood
+ * and how it went are in the agenda; nothing of what it was about reaches this screen, and no document is opened.
+ */
+function WithheldItem({ item }: { item: Item }) {
+  return (
+    <article aria-labelledby="item-title">
+      <h2
+        id="item-title"
+        tabIndex={-1}
+        className="text-xl font-semibold focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-700"
+      >
+        {nb.roomAgenda.placeLabel(item.place)}. {item.title}
+      </h2>
+      <p className="mt-2 text-slate-800">{nb.roomAgenda.withheldBody}</p>
+    </article>
+  );
 }
 
 /** The item's live work: the case as submitted, notes, the adjusted assessment and the conclusion. */

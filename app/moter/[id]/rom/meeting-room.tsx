@@ -77,6 +77,8 @@ export function MeetingRoom({
     setCurrentId(null); // no item is up: its timer stops
     currentRef.current = null;
   };
+  /** A caseworker keeps only her own cases' items of a closed meeting (the rest listed withheld), so she loads it again. */
+  const ownItemsOnceClosed = useRef(room.ownItemsOnceClosed);
   const [problem, setProblem] = useState<string | null>(null);
   /** Closing, and opening the meeting before its submission deadline, are confirmed in the design system's dialog. */
   const [ask, confirmDialog] = useConfirm();
@@ -139,8 +141,12 @@ export function MeetingRoom({
     });
     // My roles changed: load the page again, so it is checked again.
     socket.on('access:changed', () => window.location.reload());
-    // Not reloaded: a reload would apply the history rules of a closed meeting, and screens would differ.
-    socket.on('meeting:closed', (e) => endMeeting(e));
+    // The close ends the time at once; a caseworker's room then loads itself again, so it lists the closed meeting's
+    // items as a reload does (her own cases' in full, the others withheld: the same list, numbers and states).
+    socket.on('meeting:closed', (e) => {
+      endMeeting(e);
+      if (ownItemsOnceClosed.current) router.refresh();
+    });
     return () => {
       socket.close();
     };
