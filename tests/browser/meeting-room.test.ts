@@ -188,13 +188,29 @@ describe('a meeting with a chair and a participant, in two browsers', () => {
     await chair.getByRole('dialog', { name: 'Avslutte møtet?' }).getByRole('button', { name: 'Ja, avslutt møtet' }).click();
     await sara.getByText('Møtet er avsluttet.').waitFor();
     // Every screen shows the same end: the same items, numbers and statuses, the same planned end, no timer running.
+    // Closed, the meeting is history: Sara's room (loaded again at the close) says what items not about her own cases
+    // were about no more — a colleague's case, the matter the chair added — but lists them, numbered, with their states.
     const agendaOf = (page: Page) => page.getByRole('navigation', { name: 'Saksliste' }).getByRole('listitem').allTextContents();
-    await expect.poll(async () => JSON.stringify(await agendaOf(sara))).toBe(JSON.stringify(await agendaOf(chair)));
+    const meetingId = new URL(roomUrl).pathname.split('/')[2];
+    const items = await db.agendaItem.findMany({ where: { meetingId }, select: { title: true, caseId: true } });
+    const cases = await db.case.findMany({
+      where: { id: { in: items.flatMap((i) => (i.caseId ? [i.caseId] : [])) } },
+      select: { title: true, createdBy: { select: { email: true } } },
+    });
+    const notHers = [
+      ...cases.filter((c) => c.createdBy.email !== demo.caseworker).map((c) => c.title),
+      ...items.flatMap((i) => (i.caseId ? [] : [i.title!])),
+    ];
+    expect(notHers).toContain(avklaringTitle);
+    const chairs = await agendaOf(chair);
+    const wantSara = chairs.map((row) => notHers.reduce((text, title) => text.replace(`. ${title}`, '. Punkt du ikke har innsyn i'), row));
+    expect(wantSara).not.toEqual(chairs);
+    await expect.poll(async () => JSON.stringify(await agendaOf(sara))).toBe(JSON.stringify(wantSara));
     expect((await agendaOf(sara)).some((text) => text.includes('Overført'))).toBe(true);
-    for (const page of [chair, sara]) {
-      expect(await page.getByRole('timer').count()).toBe(0);
-      await page.getByText('Punktet er avsluttet med møtet.', { exact: false }).waitFor();
-    }
+    for (const page of [chair, sara]) expect(await page.getByRole('timer').count()).toBe(0);
+    // The chair was on the avklaring, and so was Sara: a colleague's case, withheld on her screen now.
+    await chair.getByText('Punktet er avsluttet med møtet.', { exact: false }).waitFor();
+    await sara.getByText('Etter møtet ser du bare punktene om dine egne saker.', { exact: false }).waitFor();
     expect(await sara.getByText(/^Avsluttet \d/).textContent()).toBe(await chair.getByText(/^Avsluttet \d/).textContent());
     await chair.getByRole('link', { name: 'Se referatet' }).click();
     await chair.waitForURL(/\/referat$/);
