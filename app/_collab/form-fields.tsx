@@ -3,6 +3,7 @@
 import '@/app/_collab/zod-client-config';
 import { Button, Checkbox, Fieldset, FieldsetLegend, Radio, ValidationMessage } from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { DateField } from '@/app/_components/date-field';
 import { formatDate } from '@/lib/i18n/format';
 import { nb } from '@/lib/i18n/nb';
 import type { Peer, YjsForm } from './use-yjs-form';
@@ -325,7 +326,7 @@ export function Toggle(props: { field: string; label: string; document: YjsForm;
   );
 }
 
-/** A date field of the shared form (YYYY-MM-DD, the browser's own date picker), labelled above it. */
+/** A date field of the shared form (the one date field, `DateField`: dd.mm.åååå, stored as "yyyy-MM-dd"). */
 export function CollaborativeDate(props: {
   field: string;
   label: string;
@@ -344,18 +345,13 @@ export function CollaborativeDate(props: {
       </dl>
     );
   return (
-    <div className={props.className ?? 'mt-4'}>
-      <label htmlFor={fieldId(props.field)} className="block font-medium">
-        {props.label}
-      </label>
-      <input
-        id={fieldId(props.field)}
-        type="date"
-        disabled={props.disabled}
-        value={value}
-        onChange={(e) => props.document.setValue(props.field, e.target.value)}
-        className="mt-1 rounded border border-slate-400 px-3 py-2"
-      />
-    </div>
+    <DateField
+      id={fieldId(props.field)}
+      label={props.label}
+      value={value}
+      onChange={(date) => props.document.setValue(props.field, date)}
+      disabled={props.disabled}
+      className={props.className ?? 'mt-4'}
+    />
   );
 }

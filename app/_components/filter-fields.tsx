@@ -2,7 +2,7 @@ import { Field, FieldDescription, Input, Label, Select } from '@digdir/designsys
 
 /*
  * Fields of the GET filter forms (search, audit log, statistics, accounts) on
- * Designsystemet. Ids are given, not generated, so label and description are
+ * Designsystemet (dates: `DateField`). Ids are given, not generated, so label and description are
  * tied to their input in the server's HTML already (the form works before, and
  * without, JavaScript).
  */
@@ -11,7 +11,7 @@ export function FilterText(props: {
   id: string;
   name: string;
   label: string;
-  type?: 'text' | 'date' | 'search';
+  type?: 'text' | 'search';
   defaultValue?: string;
   maxLength?: number;
   description?: string;

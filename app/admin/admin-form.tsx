@@ -4,6 +4,7 @@ import '@/app/_collab/zod-client-config';
 import { useActionState, useId, useRef } from 'react';
 import { Button, Checkbox, Field, Fieldset, Label, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useConfirm } from '@/app/_components/confirm-dialog';
+import { DateField } from '@/app/_components/date-field';
 import { CopyField } from './copy-field';
 import { emptyFormState, type FormState } from './form-state';
 
@@ -101,6 +102,18 @@ export function AdminForm(props: {
             </Field>
           );
         }
+        if (field.kind === 'date')
+          return (
+            <DateField
+              key={`${field.name}-${state.at}`}
+              id={inputId}
+              name={field.name}
+              label={field.label}
+              defaultValue={state.values?.[field.name] ?? field.defaultValue}
+              error={error}
+              required={field.required}
+            />
+          );
         return (
           <Textfield
             key={`${field.name}-${state.at}`}

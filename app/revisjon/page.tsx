@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { Alert, Button, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
 import { requireActor } from '@/app/_auth/require-actor';
 import { DataTable } from '@/app/_components/data-table';
+import { DateField } from '@/app/_components/date-field';
 import { FilterSelect, FilterText } from '@/app/_components/filter-fields';
 import { orNotFound } from '@/app/_lib/or-not-found';
 import { PageShell } from '@/app/_components/page-shell';
@@ -39,8 +40,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         className="mt-6 grid gap-4 rounded border border-slate-300 bg-white p-4 sm:grid-cols-3 print:hidden"
         aria-label={t.filters}
       >
-        <FilterText id="revisjon-from" name="from" type="date" label={t.from} defaultValue={value('from')} />
-        <FilterText id="revisjon-to" name="to" type="date" label={t.to} defaultValue={value('to')} />
+        <DateField id="revisjon-from" name="from" label={t.from} defaultValue={value('from')} />
+        <DateField id="revisjon-to" name="to" label={t.to} defaultValue={value('to')} />
         <FilterSelect
           id="revisjon-actor"
           name="actorId"

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Alert, Field, Fieldset, FieldsetLegend, Label, Search, SearchButton, SearchInput } from '@digdir/designsystemet-react';
 import { requireActor } from '@/app/_auth/require-actor';
+import { DateField } from '@/app/_components/date-field';
 import { FilterSelect, FilterText } from '@/app/_components/filter-fields';
 import { PageShell } from '@/app/_components/page-shell';
 import { caseLevels, caseTypes, criterionLevels, purposes } from '@/lib/cases/case-form';
@@ -83,8 +84,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         <Fieldset data-size="sm" className="mt-4">
           <FieldsetLegend>{t.filters}</FieldsetLegend>
           <div className="grid gap-4 sm:grid-cols-3 lg:grid-cols-4">
-            <FilterText id="sok-from" name="from" type="date" label={t.from} defaultValue={search.from ?? raw.from ?? ''} />
-            <FilterText id="sok-to" name="to" type="date" label={t.to} defaultValue={search.to ?? raw.to ?? ''} />
+            <DateField id="sok-from" name="from" label={t.from} defaultValue={search.from ?? raw.from ?? ''} />
+            <DateField id="sok-to" name="to" label={t.to} defaultValue={search.to ?? raw.to ?? ''} />
             {caseworkers.length ? (
               <Choice
                 name="caseworkerId"

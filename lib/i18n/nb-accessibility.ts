@@ -44,7 +44,7 @@ export const nbAccessibility = {
       },
       {
         name: 'Tastaturbruk i historikk, søk og oppfølging (WCAG 2.1.1, 2.4.3, 2.4.7 og 2.4.11)',
-        text: 'En automatisk test går gjennom Møtehistorikk, Søk og Oppfølging bare med tastaturet, fremover med Tab og tilbake med Shift+Tab, på PC- og mobilbredde: alle lenker, felt og knapper nås i den rekkefølgen de står, fokus vises (også på kalenderknappen i datofeltene, der nettleseren tegner sin egen ramme), og det som har fokus, ligger aldri under den faste toppen av siden.',
+        text: 'En automatisk test går gjennom Møtehistorikk, Søk og Oppfølging bare med tastaturet, fremover med Tab og tilbake med Shift+Tab, på PC- og mobilbredde: alle lenker, felt og knapper nås i den rekkefølgen de står, fokus vises, og det som har fokus, ligger aldri under den faste toppen av siden.',
       },
       {
         name: 'Tastaturbruk i møterommet (WCAG 2.1.1, 2.1.2, 2.4.3, 2.4.7 og 2.4.11)',

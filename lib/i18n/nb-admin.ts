@@ -1,3 +1,4 @@
+import { nbDateField } from './nb-date-field';
 /** Administration: units, members, roles, passwords (issue 8). */
 export const nbAdmin = {
   title: 'Administrasjon',
@@ -199,6 +200,7 @@ export const nbAdmin = {
     weekdays_required: 'Velg minst én ukedag.',
     in_past: 'Tidspunktet har allerede vært.',
     meeting_started: 'Møtet har startet eller er ikke planlagt lenger.',
+    invalid_date: nbDateField.invalid,
     before_from: 'Til-datoen kan ikke være før fra-datoen.',
     period_too_long: 'En periode kan være høyst ett år. Legg inn flere perioder.',
   } as Record<string, string>,

@@ -1,4 +1,5 @@
 import { formatDate, formatNumber } from './format';
+import { nbDateField } from './nb-date-field';
 
 /**
  * Norwegian text for the case form, the queue and the agenda. Part of the one
@@ -206,7 +207,7 @@ export const nbCases = {
     too_long: 'Teksten er for lang.',
     invalid: 'Verdien kan ikke brukes. Sjekk det du har skrevet.',
     unknown_option: 'Velg ett av alternativene.',
-    invalid_date: 'Skriv datoen som åååå-mm-dd.',
+    invalid_date: nbDateField.invalid,
   } as Record<string, string>,
   warnings: {
     few_criteria: 'Den samlede vurderingen nevner færre enn to av kriteriene. Vei alvorlighet, nytte og ressurs sammen.',

@@ -95,7 +95,7 @@ export const nbHistory = {
     periodFrom: 'Fra og med',
     periodTo: 'Til og med',
     showPeriod: 'Vis',
-    invalidPeriod: 'Perioden kunne ikke leses. Viser de siste tolv månedene. Skriv datoene som ÅÅÅÅ-MM-DD.',
+    invalidPeriod: 'Perioden kunne ikke leses. Viser de siste tolv månedene. Skriv datoene som dd.mm.åååå.',
     periodShown: (from: string, to: string) => `Viser ${from} – ${to}`,
     overview: 'Kort oversikt',
     /** The tabs over the figures: one group of numbers at a time. */
@@ -177,7 +177,7 @@ export const nbHistory = {
       n === 0
         ? 'Ingen treff.'
         : `${capped ? 'Viser de ' : ''}${n} ${n === 1 ? 'treff' : 'beste treff'}${capped ? ' – avgrens søket for å se flere' : ''}.`,
-    invalid: 'Søket er ugyldig. Sjekk datoene (ÅÅÅÅ-MM-DD) og prøv igjen.',
+    invalid: 'Søket er ugyldig. Sjekk datoene (dd.mm.åååå) og prøv igjen.',
     openMinutes: 'Åpne referatet',
     meeting: (date: string) => `Saksmøte ${date}`,
   },
@@ -199,7 +199,7 @@ export const nbHistory = {
     reset: 'Nullstill filteret',
     exportCsv: 'Last ned som CSV',
     none: 'Ingen hendelser passer filteret.',
-    invalidFilter: 'Filteret er ugyldig. Sjekk datoene (ÅÅÅÅ-MM-DD), personreferansen (høyst 40 tegn) og id-en, og prøv igjen.',
+    invalidFilter: 'Filteret er ugyldig. Sjekk datoene (dd.mm.åååå), personreferansen (høyst 40 tegn) og id-en, og prøv igjen.',
     invalidFields: (fields: string) => `Feil i: ${fields}.`,
     fieldNames: {
       from: 'Fra dato',

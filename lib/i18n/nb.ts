@@ -17,6 +17,7 @@ import { nbRecusal } from './nb-recusal';
 import { nbRoomAgenda } from './nb-room-agenda';
 import { nbMinutes } from './nb-minutes';
 import { nbLeaderCases } from './nb-leader-cases';
+import { nbDateField } from './nb-date-field';
 
 export const nb = {
   cases: nbCases,
@@ -40,6 +41,7 @@ export const nb = {
     skipToContent: 'Hopp til hovedinnhold',
     mainNavigation: 'Hovedmeny',
   },
+  dateField: nbDateField,
   login: {
     title: 'Logg inn',
     intro: 'Logg inn for å forberede og delta i saksmøter.',

@@ -1,12 +1,21 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { parseDateInput } from '../i18n/date-input';
 import { osloZone } from '../time/oslo-zone';
 
 /** Shared rules for filters that arrive in query strings. */
-export const isoDateParam = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((v) => DateTime.fromISO(v).isValid);
+
+/**
+ * A date as a person types it into a date field ("4.3.2027", "04.03.2027") or
+ * as a link carries it ("2027-03-04"), out as the calendar date "2027-03-04";
+ * `invalid_date` for anything else (lib/i18n/date-input).
+ */
+export const isoDateParam = z.string().transform((value, ctx) => {
+  const date = parseDateInput(value);
+  if (date) return date;
+  ctx.addIssue({ code: 'custom', message: 'invalid_date' });
+  return z.NEVER;
+});
 export const idParam = z.string().regex(/^[a-z0-9]{8,40}$/);
 
 /** An optional parameter: an empty form field counts as absent. */

@@ -113,7 +113,7 @@ describe('an administrator sets up a unit, in a browser', () => {
     const day = DateTime.fromJSDate(first.startsAt, { zone: osloZone });
     const form = admin.locator('section', { has: admin.getByRole('heading', { name: 'Dager uten møter' }) });
     await form.getByText('Ingen dager uten møter er markert.').waitFor();
-    await form.getByLabel('Fra og med').fill(day.toISODate()!);
+    await form.getByLabel('Fra og med').fill(day.toFormat('d.M.yyyy'));
     await form.getByLabel('Hva er det? (f.eks. Juleuka)').fill('Fagdag');
     await form.getByRole('button', { name: 'Marker dagene' }).click();
     await form.getByText('Dagene er markert. Ett møte på dem er avlyst, og sakene er flyttet.').waitFor();

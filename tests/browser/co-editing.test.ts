@@ -413,7 +413,7 @@ describe('typing together in the meeting room', () => {
     // An owner chosen on one row and a due date on the other at once: both kept.
     await Promise.all([
       chair.page.getByLabel('Ansvarlig', { exact: true }).nth(0).selectOption({ label: 'Sara Saksbehandler' }),
-      sara.page.getByLabel('Frist', { exact: true }).nth(1).fill('2027-01-15'),
+      sara.page.getByLabel('Frist', { exact: true }).nth(1).fill('15.1.2027'),
     ]);
     const saraId = (await db.user.findUniqueOrThrow({ where: { email: demo.caseworker } })).id;
     await expect
@@ -423,6 +423,8 @@ describe('typing together in the meeting room', () => {
         { description: second, ownerId: '', dueDate: '2027-01-15' },
       ]);
     await expect.poll(() => sindre.page.getByLabel('Ansvarlig', { exact: true }).nth(0).inputValue()).toBe(saraId);
+    // Typed the Norwegian way, stored as the calendar date, shown to the others as dd.mm.åååå.
+    await expect.poll(() => sindre.page.getByLabel('Frist', { exact: true }).nth(1).inputValue()).toBe('15.01.2027');
 
     // Removed by the chair: gone on every screen and from the store, its description with it.
     await chair.page.getByRole('button', { name: 'Fjern oppfølging 2' }).click();

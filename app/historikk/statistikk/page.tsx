@@ -16,7 +16,8 @@ import {
 } from '@digdir/designsystemet-react';
 import { requireActor } from '@/app/_auth/require-actor';
 import { DataTable } from '@/app/_components/data-table';
-import { FilterSelect, FilterText } from '@/app/_components/filter-fields';
+import { DateField } from '@/app/_components/date-field';
+import { FilterSelect } from '@/app/_components/filter-fields';
 import { PageShell } from '@/app/_components/page-shell';
 import { unitsWithHistory } from '@/lib/access/policy';
 import { criteria, criterionLevels, purposes } from '@/lib/cases/case-form';
@@ -111,8 +112,8 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
           defaultValue={period.preset}
           options={periodPresets.map((p) => [p, t.presets[p]] as const)}
         />
-        <FilterText id="statistikk-fra" name="fra" type="date" label={t.periodFrom} defaultValue={custom ? period.fromDate : undefined} />
-        <FilterText id="statistikk-til" name="til" type="date" label={t.periodTo} defaultValue={custom ? period.toDate : undefined} />
+        <DateField id="statistikk-fra" name="fra" label={t.periodFrom} defaultValue={custom ? period.fromDate : undefined} />
+        <DateField id="statistikk-til" name="til" label={t.periodTo} defaultValue={custom ? period.toDate : undefined} />
         <Button type="submit" data-size="sm">
           {t.showPeriod}
         </Button>

@@ -2,6 +2,7 @@
 
 import { Button } from '@digdir/designsystemet-react';
 import { useActionState } from 'react';
+import { DateField } from '@/app/_components/date-field';
 import { FilterSelect, FilterText } from '@/app/_components/filter-fields';
 import { caseTypes } from '@/lib/cases/case-form';
 import { periodPresets } from '@/lib/history/statistics-period';
@@ -33,8 +34,8 @@ export function EvidenceForm({ caseId }: { caseId: string }) {
         defaultValue="12m"
         options={periodPresets.map((p) => [p, nb.history.statistics.presets[p]] as const)}
       />
-      <FilterText id="bevis-fra" name="fra" type="date" label={t.from} />
-      <FilterText id="bevis-til" name="til" type="date" label={t.to} />
+      <DateField id="bevis-fra" name="fra" label={t.from} />
+      <DateField id="bevis-til" name="til" label={t.to} />
       <Button type="submit" data-size="sm" disabled={pending}>
         {t.attach}
       </Button>

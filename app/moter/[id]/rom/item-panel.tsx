@@ -1,10 +1,11 @@
 'use client';
 
 import '@/app/_collab/zod-client-config';
-import { Button, Input, Select } from '@digdir/designsystemet-react';
+import { Button, Select } from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState } from 'react';
 import { Choice, CollaborativeDate, CollaborativeText, fieldId, Toggle, type FieldState } from '@/app/_collab/form-fields';
 import { takeInvalidUpdateNotice } from '@/app/_collab/invalid-update';
+import { DateField } from '@/app/_components/date-field';
 import { useYjsForm, type YjsForm } from '@/app/_collab/use-yjs-form';
 import { useConnectionNews } from '@/app/_collab/connection-news';
 import { criteria, criterionLevels } from '@/lib/cases/case-form';
@@ -366,20 +367,14 @@ function LiveItemPanel(props: {
                             onChange={(ownerId) => update({ ownerId })}
                           />
                         </div>
-                        <div className="text-sm">
-                          <label htmlFor={`${rowId(followUp)}-frist`} className="block font-medium">
-                            {t.followUpDue}
-                          </label>
-                          <Input
-                            id={`${rowId(followUp)}-frist`}
-                            type="date"
-                            value={followUp.dueDate}
-                            disabled={concludeDisabled}
-                            onChange={(e) => update({ dueDate: e.target.value })}
-                            data-size="sm"
-                            className="mt-1 w-full"
-                          />
-                        </div>
+                        <DateField
+                          id={`${rowId(followUp)}-frist`}
+                          label={t.followUpDue}
+                          value={followUp.dueDate}
+                          disabled={concludeDisabled}
+                          onChange={(dueDate) => update({ dueDate })}
+                          className="text-sm"
+                        />
                         <Button
                           type="button"
                           disabled={concludeDisabled}

@@ -1,0 +1,5 @@
+/** Every date field's words (app/_components/date-field.tsx, lib/i18n/date-input.ts). */
+export const nbDateField = {
+  hint: 'dd.mm.åååå',
+  invalid: 'Skriv datoen som dd.mm.åååå, for eksempel 04.03.2027.',
+};
