@@ -57,7 +57,8 @@ export function DateField(props: {
   return (
     <Field data-size="sm" className={props.className}>
       <Label htmlFor={props.id}>{props.label}</Label>
-      <FieldDescription id={hintId}>{t.hint}</FieldDescription>
+      {/* How to type it, for whoever may type (Designsystemet fades a disabled field's text below the contrast minimum). */}
+      {props.disabled ? null : <FieldDescription id={hintId}>{t.hint}</FieldDescription>}
       <Input
         id={props.id}
         name={props.name}
