@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Button } from '@digdir/designsystemet-react';
+import { Alert, Button } from '@digdir/designsystemet-react';
 import { requireActor } from '@/app/_auth/require-actor';
 import { PageShell } from '@/app/_components/page-shell';
 import { queueSorts, type QueueSort } from '@/lib/cases/case-summary';
@@ -37,9 +37,9 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         ))}
       </div>
       {query.slettet === '1' ? (
-        <p role="status" className="mt-4 rounded border border-green-300 bg-green-50 p-3 text-green-900">
+        <Alert data-color="success" role="status" className="mt-4">
           {t.draftDeleted}
-        </p>
+        </Alert>
       ) : null}
       <nav aria-label={t.sortBy} className="mt-4 flex flex-wrap items-center gap-2 text-sm">
         <span>{t.sortBy}:</span>

@@ -53,7 +53,10 @@ describe('deleting a draft, in a browser', () => {
     await page.getByRole('button', { name: 'Slett utkastet' }).click();
     await dialog.getByRole('button', { name: 'Slett utkastet' }).click();
     await page.waitForURL(/\/saker\?slettet=1$/);
-    await page.getByRole('status').filter({ hasText: 'Utkastet er slettet.' }).waitFor();
+    const deleted = page.getByRole('status').filter({ hasText: 'Utkastet er slettet.' });
+    await deleted.waitFor();
+    // Said in Designsystemet's Alert, as every status box is (issue 20), not a home-made bordered box.
+    expect(await deleted.evaluate((el) => [el.classList.contains('ds-alert'), el.getAttribute('data-color')])).toEqual([true, 'success']);
     expect(await page.locator(`a[href="/saker/${id}"]`).count()).toBe(0);
     expect((await db.case.findUniqueOrThrow({ where: { id } })).status).toBe('deleted');
     expect((await page.goto(`${server.url}/saker/${id}`))?.status()).toBe(404);

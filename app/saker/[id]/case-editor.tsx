@@ -267,11 +267,15 @@ export function CaseEditor(props: Props) {
       </div>
       {confirmDialog}
       {message && !message.atSubmit ? messageBox(message.text, message.kind) : null}
-      {unsent ? <p className="mt-4 rounded border border-amber-300 bg-amber-50 p-3 text-amber-900">{t.unsentChanges}</p> : null}
+      {unsent ? (
+        <Alert data-color="warning" className="mt-4">
+          {t.unsentChanges}
+        </Alert>
+      ) : null}
       {stored.invalid.length > 0 ? (
-        <p role="status" className="mt-4 rounded border border-amber-300 bg-amber-50 p-3 text-amber-900">
+        <Alert data-color="warning" role="status" className="mt-4">
           {t.invalidStored(stored.invalid.map(fieldLabel))}
-        </p>
+        </Alert>
       ) : null}
       {errorList.length > 0 ? (
         <ErrorSummary ref={summaryRef} aria-labelledby="feilsammendrag" className="mt-4">
@@ -330,7 +334,7 @@ export function CaseEditor(props: Props) {
         </section>
       ) : null}
       {showWarnings && warningList.length > 0 ? (
-        <div className="mt-4 rounded border border-amber-300 bg-amber-50 p-4 text-amber-900">
+        <Alert data-color="warning" className="mt-4">
           <h2 className="font-semibold">{t.warningSummary}</h2>
           <ul className="mt-2 list-disc pl-5">
             {warningList.map(([field, warnings]) => (
@@ -342,7 +346,7 @@ export function CaseEditor(props: Props) {
               </li>
             ))}
           </ul>
-        </div>
+        </Alert>
       ) : null}
 
       <div className="lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] lg:items-start lg:gap-6">

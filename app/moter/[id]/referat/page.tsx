@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Alert } from '@digdir/designsystemet-react';
 import { AppLink } from '@/app/_components/app-link';
 import { requireActor } from '@/app/_auth/require-actor';
 import { idOrNotFound, orNotFound } from '@/app/_lib/or-not-found';
@@ -32,19 +33,23 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
       <h1 className="text-2xl font-semibold tracking-tight first-letter:uppercase">
         {t.minutesTitle}: {formatDateTime(meeting.startsAt)}–{formatTime(meeting.endsAt)}
       </h1>
-      {meeting.status !== 'closed' ? <p className="mt-4 rounded border border-amber-300 bg-amber-50 p-3">{t.minutesNotClosed}</p> : null}
+      {meeting.status !== 'closed' ? (
+        <Alert data-color="warning" className="mt-4">
+          {t.minutesNotClosed}
+        </Alert>
+      ) : null}
       {meeting.minutesStatus === 'draft' ? (
-        <div className="mt-4 rounded border border-amber-300 bg-amber-50 p-3">
+        <Alert data-color="warning" className="mt-4">
           <p>
             <strong>{m.draftBadge}</strong> · {m.draftNotice(meeting.minutesDraftUntil)}
           </p>
           {approval?.periodEnded ? <p className="mt-1">{m.draftPeriodEnded}</p> : null}
-        </div>
+        </Alert>
       ) : null}
       {meeting.minutesStatus === 'approved' && meeting.minutesApprovedAt ? (
-        <p className="mt-4 rounded border border-green-700 bg-green-50 p-3 font-medium">
+        <Alert data-color="success" className="mt-4 font-medium">
           {m.approved(meeting.minutesApprovedAt, meeting.minutesApprovedBy)}
-        </p>
+        </Alert>
       ) : null}
       {/* Closed with no known state (before approval existed): final as it was closed, never shown as a draft. */}
       {meeting.status === 'closed' &&

@@ -10,6 +10,7 @@ import { formatDate } from '@/lib/i18n/format';
 import { CopyBlock } from './copy-block';
 import { LetterForm } from './letter-form';
 import { MarkDocumentedForm } from './mark-documented-form';
+import { Alert } from '@digdir/designsystemet-react';
 
 export const metadata: Metadata = { title: nb.handOff.title };
 export const dynamic = 'force-dynamic';
@@ -33,12 +34,12 @@ export default async function HandOffPage({ params }: { params: Promise<{ id: st
       <p className="mt-1 text-sm text-slate-700">{handOff.personRef}</p>
       <p className="mt-3 max-w-prose">{t.intro(handOff.recordSystem)}</p>
       {handOff.minutesDraft ? (
-        <p className="mt-3 max-w-prose rounded border border-amber-300 bg-amber-50 p-3">
+        <Alert data-color="warning" className="mt-3 max-w-prose">
           <strong>{nb.minutes.draftBadge}</strong> · {t.minutesDraft}{' '}
           <Link prefetch={false} href={`/moter/${handOff.meetingId}/referat`} className="text-brand-800 underline">
             {nb.meetingRoom.minutesTitle}
           </Link>
-        </p>
+        </Alert>
       ) : null}
       {handOff.changedAfterDocumented && handOff.documented ? (
         <ChangedAfterDocumented documentedAt={handOff.documented.at} changes={handOff.changedAfterDocumented.changes} />
