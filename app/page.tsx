@@ -86,6 +86,7 @@ function UnitSection({ unit }: { unit: UnitOverview }) {
                   </AppLink>
                 </p>
                 <p className="text-sm text-slate-700">
+                  {meeting.kind === 'ledermote' ? `${nb.home.leaderMeeting} · ` : ''}
                   {nb.home.deadline}: {formatDateTime(meeting.submissionDeadline)}
                   {meeting.location ? ` · ${nb.home.location}: ${meeting.location}` : ''}
                 </p>

@@ -24,6 +24,7 @@ export async function createSeriesAction(_: FormState, form: FormData): Promise<
     ...fields(form, [
       'unitId',
       'name',
+      'kind',
       'startTime',
       'durationMinutes',
       'location',
@@ -55,7 +56,7 @@ export async function cancelMeetingAction(_: FormState, form: FormData): Promise
 }
 
 export async function addMeetingAction(_: FormState, form: FormData): Promise<FormState> {
-  return runAdminAction(addMeeting, fields(form, ['unitId', 'startsAt', 'durationMinutes', 'location']), done.added, path(form));
+  return runAdminAction(addMeeting, fields(form, ['unitId', 'startsAt', 'durationMinutes', 'location', 'kind']), done.added, path(form));
 }
 
 export async function addFreeDaysAction(_: FormState, form: FormData): Promise<FormState> {

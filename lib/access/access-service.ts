@@ -246,7 +246,7 @@ export async function requireItemChair(db: Db, actor: Actor, meetingId: string, 
 export async function loadMeetingFacts(db: Db, actor: Actor, meetingId: string): Promise<MeetingFacts | null> {
   const meeting = await db.meeting.findUnique({
     where: { id: meetingId },
-    select: { unitId: true, status: true, referentId: true, chairId: true },
+    select: { unitId: true, status: true, referentId: true, chairId: true, kind: true },
   });
   if (!meeting) return null;
   let hasOwnCase = false;

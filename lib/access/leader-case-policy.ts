@@ -16,3 +16,28 @@ export function canWorkOnLeaderCases(memberships: readonly UnitMembership[], uni
 export function unitsForLeaderCases(memberships: readonly UnitMembership[]): string[] {
   return memberships.filter((m) => leaderCaseRoles.includes(m.role)).map((m) => m.unitId);
 }
+
+/**
+ * The kinds of meeting (MeetingSeries.kind, Meeting.kind): the unit's case
+ * meetings (saksmøte), and the leader meetings (ledermøte) where the leader
+ * cases are discussed. A stored kind this version does not know counts as a
+ * leader meeting, so an unknown kind is never shown to more people.
+ */
+export const meetingKinds = ['saksmote', 'ledermote'] as const;
+export type MeetingKind = (typeof meetingKinds)[number];
+export const caseMeetingKind: MeetingKind = 'saksmote';
+
+/**
+ * A leader meeting — its saksliste, room, socket.io room, items' documents,
+ * minutes and PDF — is the leader group's, as its cases are: to caseworkers
+ * and admins it does not exist (lib/access/policy.ts, meetingAccess, asks this).
+ * A case meeting is not decided here.
+ */
+export function canSeeMeetingOfKind(memberships: readonly UnitMembership[], unitId: string, kind: string | undefined): boolean {
+  return (kind ?? caseMeetingKind) === caseMeetingKind || canWorkOnLeaderCases(memberships, unitId);
+}
+
+/** The kinds of meeting of a unit the actor sees, for lists that query meetings (a Prisma `kind: { in }`). */
+export function meetingKindsSeenIn(memberships: readonly UnitMembership[], unitId: string): MeetingKind[] {
+  return canWorkOnLeaderCases(memberships, unitId) ? [...meetingKinds] : [caseMeetingKind];
+}

@@ -110,6 +110,25 @@ describe('meetingAccess', () => {
     for (const role of ['moteleder', 'leder', 'admin'] as const)
       expect(meetingAccess(as(role), { unitId: unit, status: 'closed', hasOwnCase: false })).toBe('read');
   });
+
+  it('shows a leader meeting to the unit’s leaders and chairs only, at every status (issue 22)', () => {
+    for (const status of ['planned', 'open', 'closed', 'cancelled']) {
+      const meeting = { unitId: unit, status, hasOwnCase: true, kind: 'ledermote' };
+      const open = status === 'planned' || status === 'open';
+      expect(meetingAccess(as('leder'), meeting)).toBe(open ? 'edit' : 'read');
+      expect(meetingAccess(as('moteleder'), meeting)).toBe(open ? 'edit' : 'read');
+      expect(meetingAccess(as('saksbehandler'), meeting)).toBe('none');
+      expect(meetingAccess(as('admin'), meeting)).toBe('none');
+      expect(meetingAccess([{ unitId: 'unit-b', role: 'leder' }], meeting)).toBe('none');
+    }
+    // Its items with it: a caseworker opens no item document of a leader meeting.
+    const item = { locked: false, ownCase: false, meeting: { unitId: unit, status: 'open', hasOwnCase: false, kind: 'ledermote' } };
+    expect(itemAccess(as('saksbehandler'), item)).toBe('none');
+    expect(itemAccess(as('leder'), item)).toBe('edit');
+    // A kind this version does not know is never shown to more people than a leader meeting.
+    expect(meetingAccess(as('saksbehandler'), { unitId: unit, status: 'planned', hasOwnCase: false, kind: 'ukjent' })).toBe('none');
+    expect(meetingAccess(as('saksbehandler'), { unitId: unit, status: 'planned', hasOwnCase: false, kind: 'saksmote' })).toBe('edit');
+  });
 });
 
 describe('canChairMeeting', () => {

@@ -1,4 +1,5 @@
 import { caseworkRoles, type Role, type UnitMembership } from './roles';
+import { canSeeMeetingOfKind } from './leader-case-policy';
 
 /**
  * Pure access rules: every "may this person…" question is answered here, from
@@ -31,6 +32,8 @@ export type MeetingFacts = {
   referentId?: string | null;
   /** Who chairs the meeting (Meeting.chairId): their habilitet decides who chairs an item (ItemRecusalFacts.chairRecused). */
   chairId?: string | null;
+  /** saksmote | ledermote (Meeting.kind): a leader meeting is the leader group's (canSeeMeetingOfKind). Absent = saksmote. */
+  kind?: string;
 };
 
 function roleIn(memberships: readonly UnitMembership[], unitId: string): Role | null {
@@ -80,10 +83,13 @@ export function caseAccessChangesAt(facts: CaseFacts): Date | null {
  * socket.io room (and the presence in it) and its items' documents. A closed
  * meeting is history: a caseworker sees it only if one of their cases was on
  * it; to anyone else in the unit it is hidden exactly as a missing one.
+ * A leader meeting (issue 22) is seen by the unit's leaders and chairs only;
+ * to its caseworkers and admins it is missing, whatever its status.
  */
 export function meetingAccess(memberships: readonly UnitMembership[], facts: MeetingFacts): AccessLevel {
   const role = roleIn(memberships, facts.unitId);
   if (!role) return 'none';
+  if (!canSeeMeetingOfKind(memberships, facts.unitId, facts.kind)) return 'none';
   if (facts.status === 'closed' && historyScope(memberships, facts.unitId) === 'own' && !facts.hasOwnCase) return 'none';
   if (facts.status === 'closed' || facts.status === 'cancelled') return 'read';
   return caseworkRoles.includes(role) ? 'edit' : 'read';

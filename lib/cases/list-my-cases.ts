@@ -7,6 +7,7 @@ import { maskNationalIds } from '../privacy/national-id';
 import { compareCases, type QueueSort } from './case-summary';
 import { osloDate } from '../time/oslo';
 import { systemClock } from '../time/clock';
+import { caseMeetingKind } from '../access/leader-case-policy';
 
 /**
  * A caseworker's queue: drafts, cases submitted and waiting, cases on their
@@ -84,7 +85,12 @@ export async function findMyCases(options: QueueOptions): Promise<{ queue: Queue
     },
   });
   const nextMeetings = await db.meeting.findMany({
-    where: { unitId: { in: [...new Set(rows.map((r) => r.unitId))] }, status: { in: ['planned', 'open'] }, endsAt: { gt: now } },
+    where: {
+      unitId: { in: [...new Set(rows.map((r) => r.unitId))] },
+      kind: caseMeetingKind,
+      status: { in: ['planned', 'open'] },
+      endsAt: { gt: now },
+    },
     orderBy: { startsAt: 'asc' },
     distinct: ['unitId'],
     select: { id: true },

@@ -6,6 +6,7 @@ import { getCase, type CaseDetails } from './get-case';
 import { systemClock } from '../time/clock';
 import { maskNationalIds } from '../privacy/national-id';
 import { loadOverrideCheck, overriddenNumbers } from '../privacy/national-id-override';
+import { caseMeetingKind } from '../access/leader-case-policy';
 
 /** A meeting the case may be sent to, and whether its submission deadline has passed (then it asks for late acceptance). */
 export type TargetMeeting = { id: string; startsAt: Date; submissionDeadline: Date; deadlinePassed: boolean };
@@ -54,7 +55,7 @@ export async function loadCasePage(options: {
 /** The unit's next planned meetings a case may be sent to (also for *Ny sak*, before the case exists). */
 export async function targetMeetings(db: Db, unitId: string, now: Date): Promise<TargetMeeting[]> {
   const meetings = await db.meeting.findMany({
-    where: { unitId, status: 'planned', startsAt: { gt: now } },
+    where: { unitId, kind: caseMeetingKind, status: 'planned', startsAt: { gt: now } },
     orderBy: { startsAt: 'asc' },
     take: offeredMeetings,
     select: { id: true, startsAt: true, submissionDeadline: true },

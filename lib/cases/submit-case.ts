@@ -11,6 +11,7 @@ import { resolveSubmissionTarget } from './target-meeting';
 import { checkSubmission } from './validate-submission';
 import { loadOverrideCheck } from '../privacy/national-id-override';
 import { systemClock } from '../time/clock';
+import { caseMeetingKind } from '../access/leader-case-policy';
 
 export const submitCaseInputSchema = z.object({ meetingId: z.string().min(1).max(40).nullish() }).strict();
 
@@ -55,7 +56,7 @@ export async function submitCase(context: CaseContext & { caseId: string; input:
     ? { meetingId: current.meetingId!, lateRequestFor: current.lateRequestMeetingId }
     : resolveSubmissionTarget(
         await db.meeting.findMany({
-          where: { unitId: facts.unitId, status: 'planned', startsAt: { gt: now } },
+          where: { unitId: facts.unitId, kind: caseMeetingKind, status: 'planned', startsAt: { gt: now } },
           select: { id: true, startsAt: true, submissionDeadline: true, status: true },
         }),
         input.meetingId ?? null,

@@ -1,5 +1,6 @@
 import type { Actor } from '../access/access-service';
 import { unitsWithHistory } from '../access/policy';
+import { caseMeetingKind, unitsForLeaderCases } from '../access/leader-case-policy';
 import type { Db } from '../db/db';
 import { summarizeItems, type ItemSummary } from './summarize-items';
 
@@ -32,7 +33,11 @@ export async function listPastMeetings(options: { db: Db; actor: Actor; limit?: 
   const meetings = await db.meeting.findMany({
     where: {
       status: 'closed',
-      OR: [{ unitId: { in: unitIds } }, { unitId: { in: ownUnitIds }, agendaItems: { some: { caseId: { in: ownCaseIds } } } }],
+      OR: [
+        // A leader meeting is the leader group's history (lib/access/leader-case-policy.ts): not an admin's.
+        { unitId: { in: unitIds }, OR: [{ kind: caseMeetingKind }, { unitId: { in: unitsForLeaderCases(actor.memberships) } }] },
+        { unitId: { in: ownUnitIds }, kind: caseMeetingKind, agendaItems: { some: { caseId: { in: ownCaseIds } } } },
+      ],
     },
     orderBy: { startsAt: 'desc' },
     take: options.limit ?? 200,

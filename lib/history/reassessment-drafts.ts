@@ -7,6 +7,7 @@ import { formatDate, formatDateTime } from '../i18n/format';
 import { nbNotifications } from '../i18n/nb-notifications';
 import { draftDue, proposedMeeting, type ComingMeeting } from './reassessment-plan';
 import { createRevisionDraft, loadDecidedCase } from './revision-draft';
+import { caseMeetingKind } from '../access/leader-case-policy';
 
 /** A decided case whose re-assessment date is set and not yet taken up by a revurdering that went on. */
 export type DueReassessment = {
@@ -107,7 +108,7 @@ export async function dueReassessments(db: Db, where: { unitId?: string } = {}):
 /** The unit's meetings still to come whose agenda is open (planned or running), by start. */
 export function comingMeetings(db: Db, unitId: string, now: Date): Promise<ComingMeeting[]> {
   return db.meeting.findMany({
-    where: { unitId, status: { in: ['planned', 'open'] }, startsAt: { gt: now } },
+    where: { unitId, kind: caseMeetingKind, status: { in: ['planned', 'open'] }, startsAt: { gt: now } },
     orderBy: { startsAt: 'asc' },
     select: { id: true, startsAt: true, submissionDeadline: true },
   });

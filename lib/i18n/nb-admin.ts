@@ -100,6 +100,9 @@ export const nbAdmin = {
     series: 'Møteserier',
     noSeries: 'Ingen aktive møteserier.',
     defaultSeriesName: 'Saksmøte',
+    kind: 'Type møte',
+    kinds: { saksmote: 'Saksmøte', ledermote: 'Ledermøte (bare ledere og møteledere ser det)' } as Record<string, string>,
+    kindTag: { saksmote: 'Saksmøte', ledermote: 'Ledermøte' } as Record<string, string>,
     seriesLine: (days: string, time: string, minutes: number, deadline: string) =>
       `${days} kl. ${time}, ${minutes} min. Frist: ${deadline}.`,
     deadline: (days: number, time: string) =>

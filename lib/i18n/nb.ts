@@ -78,6 +78,7 @@ export const nb = {
     admin: 'Administrator',
   } as Record<string, string>,
   home: {
+    leaderMeeting: 'Ledermøte',
     notices: 'Beskjeder til deg',
     markRead: 'Merk som lest',
     title: 'Oversikt',

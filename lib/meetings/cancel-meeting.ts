@@ -26,7 +26,7 @@ export async function cancelMeeting({
   requireMeetingManager(actor, unitId);
   const meeting = await plannedMeeting(db, unitId, meetingId, now);
   const next = await db.meeting.findFirst({
-    where: { unitId, status: 'planned', startsAt: { gt: meeting.startsAt }, id: { not: meeting.id } },
+    where: { unitId, kind: meeting.kind, status: 'planned', startsAt: { gt: meeting.startsAt }, id: { not: meeting.id } },
     orderBy: { startsAt: 'asc' },
   });
   const moved = await casesOnMeeting(db, meeting.id);

@@ -62,7 +62,7 @@ export async function closeMeeting(context: MeetingContext & { input: unknown })
 
 async function freezeAndClose(
   context: MeetingContext & { now: Date },
-  meeting: { id: string; unitId: string; startsAt: Date },
+  meeting: { id: string; unitId: string; startsAt: Date; kind: string },
   items: Awaited<ReturnType<typeof syncAgenda>>,
 ) {
   const { db, documents, actor, now } = context;
@@ -83,7 +83,7 @@ async function freezeAndClose(
   const member = (id: string | undefined) => (id && members.has(id) ? id : null);
   const unfinished = new Set(unfinishedItems(items).map((i) => i.id));
   const next = await db.meeting.findFirst({
-    where: { unitId: meeting.unitId, status: 'planned', startsAt: { gt: meeting.startsAt } },
+    where: { unitId: meeting.unitId, kind: meeting.kind, status: 'planned', startsAt: { gt: meeting.startsAt } },
     orderBy: { startsAt: 'asc' },
   });
   const nextLast = next

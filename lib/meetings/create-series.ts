@@ -7,7 +7,7 @@ import { parseInput } from '../validation/parse-input';
 import { idParam } from '../validation/query-params';
 import { generateMeetings } from './generate-series-meetings';
 import { requireMeetingManager, type MeetingAdminContext } from './meeting-admin-context';
-import { clockTime, minutesUpTo, optionalText } from './meeting-admin-input';
+import { clockTime, meetingKindField, minutesUpTo, optionalText } from './meeting-admin-input';
 import { parseWeekdays } from './meeting-schedule';
 import { canChairMeeting } from '../access/policy';
 import type { Role } from '../access/roles';
@@ -32,6 +32,7 @@ export const createSeriesSchema = z.object({
   minutesOrientering: minutesUpTo(120),
   minutesDrofting: minutesUpTo(120),
   minutesAvklaring: minutesUpTo(120),
+  kind: meetingKindField,
 });
 
 /** The default chair must chair in this unit (moteleder or leder) and be active. */

@@ -55,6 +55,7 @@ export async function generateMeetings(db: Db, seriesId: string, now: Date = sys
           seriesSlot: slot.startsAt,
           chairId: series.defaultChairId,
           location: series.location,
+          kind: series.kind,
           ...slot,
         },
       })

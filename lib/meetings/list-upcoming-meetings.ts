@@ -1,6 +1,7 @@
 import type { UnitMembership } from '../access/roles';
 import type { Db } from '../db/db';
 import { systemClock } from '../time/clock';
+import { caseMeetingKind, unitsForLeaderCases } from '../access/leader-case-policy';
 
 export type UpcomingMeeting = {
   id: string;
@@ -9,6 +10,8 @@ export type UpcomingMeeting = {
   submissionDeadline: Date;
   status: string;
   location: string | null;
+  /** saksmote | ledermote */
+  kind: string;
   caseCount: number;
 };
 
@@ -31,7 +34,12 @@ export async function listUpcomingMeetings(options: {
       id: true,
       name: true,
       meetings: {
-        where: { endsAt: { gt: now }, status: { in: ['planned', 'open'] } },
+        // The unit's case meetings; its leader meetings only to its leaders and chairs (lib/access/leader-case-policy.ts).
+        where: {
+          endsAt: { gt: now },
+          status: { in: ['planned', 'open'] },
+          OR: [{ kind: caseMeetingKind }, { unitId: { in: unitsForLeaderCases(memberships) } }],
+        },
         orderBy: { startsAt: 'asc' },
         take: options.perUnit ?? 6,
         select: {
@@ -41,6 +49,7 @@ export async function listUpcomingMeetings(options: {
           submissionDeadline: true,
           status: true,
           location: true,
+          kind: true,
           _count: { select: { cases: { where: { status: 'submitted' } } } },
         },
       },

@@ -2,6 +2,7 @@ import type { Db } from '../db/db';
 import { calendarFeed } from './calendar-feed';
 import { hashCalendarToken } from './calendar-token';
 import { systemClock } from '../time/clock';
+import { caseMeetingKind } from '../access/leader-case-policy';
 
 /** Tokens are 32 random bytes in base64url: anything else is refused before the database is asked. */
 const tokenPattern = /^[\w-]{43}$/;
@@ -21,7 +22,7 @@ export async function loadCalendarFeed(options: { db: Db; token: string; publicU
   if (!unit) return null;
   const now = options.now ?? systemClock.now();
   const meetings = await db.meeting.findMany({
-    where: { unitId: unit.id, startsAt: { gte: new Date(now.getTime() - pastDays * 24 * 3600_000) } },
+    where: { unitId: unit.id, kind: caseMeetingKind, startsAt: { gte: new Date(now.getTime() - pastDays * 24 * 3600_000) } },
     orderBy: { startsAt: 'asc' },
     include: { series: { select: { name: true } } },
   });

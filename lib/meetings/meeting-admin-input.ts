@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { osloZone } from '../time/oslo-zone';
+import { caseMeetingKind, meetingKinds } from '../access/leader-case-policy';
 
 /** Field types the meeting administration forms share (series, moves, extra meetings). */
 export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid_time');
@@ -24,3 +25,9 @@ export const optionalText = (max: number) =>
     .max(max, 'too_long')
     .optional()
     .transform((v) => v || null);
+
+/** Saksmøte or ledermøte (issue 22); a form that leaves the choice empty, or sends none, makes case meetings. */
+export const meetingKindField = z.preprocess(
+  (v) => (v === '' || v === null ? undefined : v),
+  z.enum(meetingKinds, { message: 'unknown_option' }).default(caseMeetingKind),
+);

@@ -1,5 +1,6 @@
 import type { Actor } from '../access/access-service';
 import { canManageMeetings } from '../access/policy';
+import { canSeeMeetingOfKind } from '../access/leader-case-policy';
 import type { Db } from '../db/db';
 import { AppError } from '../errors/app-error';
 import { generationWeeks } from './generate-series-meetings';
@@ -26,5 +27,7 @@ export async function meetingPlan(db: Db, actor: Actor, unitId: string, now: Dat
     db.meetingFreePeriod.findMany({ where: { unitId, toDate: { gte: osloDate(now) } }, orderBy: { fromDate: 'asc' } }),
   ]);
   const chairOptions = chairs.map((c) => c.user).sort((a, b) => a.name.localeCompare(b.name, 'nb'));
-  return { unit, series, meetings, chairOptions, freePeriods };
+  // An admin plans the leader meetings too, but their pages are the leader group's: no link to them (visible false).
+  const planned = meetings.map((m) => ({ ...m, visible: canSeeMeetingOfKind(actor.memberships, unitId, m.kind) }));
+  return { unit, series, meetings: planned, chairOptions, freePeriods };
 }

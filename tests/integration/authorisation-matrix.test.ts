@@ -238,6 +238,16 @@ const expected = {
   'action createLeaderCaseAction · in the unit':                   ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
   'action saveLeaderCaseAction · a case of the unit':              ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
   'action attachEvidenceAction · a case of the unit':              ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  // A leader meeting (Meeting.kind 'ledermote'): the unit's leaders and chairs at every door; to caseworkers and admins it is missing.
+  'page / · a leader meeting listed':                              ['deny', 'hidden', 'hidden', 'allow', 'allow',  'hidden',   'hidden', 'hidden', 'hidden', 'hidden'],
+  'page /moter/[id] · a planned leader meeting':                   ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  'page /moter/[id]/rom · a planned leader meeting':               ['deny', 'deny',  'deny',   'edit',   'edit',   'deny',     'deny',   'deny',   'deny',   'deny'],
+  'socket meeting:join · a planned leader meeting':                ['deny', 'deny',  'deny',   'edit',   'edit',   'deny',     'deny',   'deny',   'deny',   'deny'],
+  'socket meeting:watch-agenda · a planned leader meeting':        ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  'yjs item · a planned leader meeting, unlocked':                 ['deny', 'deny',  'deny',   'edit',   'edit',   'deny',     'deny',   'deny',   'deny',   'deny'],
+  'page /moter/[id]/referat · a closed leader meeting':            ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  'GET /moter/[id]/referat/pdf · a closed leader meeting':         ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  'page /historikk · a closed leader meeting':                     ['deny', 'hidden', 'hidden', 'allow', 'allow',  'hidden',   'hidden', 'hidden', 'hidden', 'hidden'],
   // ── end of the issue 22 block ──
 } as const satisfies Record<string, Cells>;
 type Operation = keyof typeof expected;
@@ -387,7 +397,17 @@ function runAction(s: Subject, name: keyof typeof actions, fields: Record<string
 
 /** The subject's socket, or null when the handshake is refused (it must be, without a session). */
 async function socketOf(s: Subject): Promise<Socket | null> {
-  if (s !== 'anonymous') return sockets[s]!;
+  if (s !== 'anonymous') {
+    // A command that changes someone's access (declaring oneself inhabil, recheckLiveUser) closes all of their
+    // sockets from the server, and socket.io's client does not reconnect after that: an emit on the closed socket
+    // waits for an ack that never comes. Such a subject is given a new socket, as the page reloading would.
+    if (!sockets[s]!.connected) {
+      const socket = await connectSocket(server.url, cookies[s]!);
+      openSockets.push(socket);
+      sockets[s] = socket;
+    }
+    return sockets[s]!;
+  }
   const refused = await connectSocket(server.url, null).then(
     (socket) => {
       openSockets.push(socket);
@@ -1775,6 +1795,7 @@ const probes: Record<Operation, Probe> = {
   ...hiddenMeetingProbes(),
   ...versionProbes(),
   ...leaderCaseProbes(),
+  ...leaderMeetingProbes(),
 };
 
 /** A case whose facts hold a valid number; whether an override row was stored is read from the database. */
@@ -1791,6 +1812,97 @@ function nationalIdOverride(status: 'draft' | 'concluded'): Probe {
       return writeOutcome(r.status, (await db.nationalIdOverride.count({ where: { document: `case:${id}` } })) > 0);
     },
   };
+}
+
+// ─── Issue 22: leader meetings ───
+
+const leaderItemTitle = 'Matrise: punkt på ledermøtet';
+let leaderMeetings: Promise<{ plannedId: string; itemId: string; closedId: string }> | null = null;
+
+/** A planned leader meeting (the next thing on the unit's calendar) with one item, and a closed one with one concluded item. */
+function arrangeLeaderMeetings() {
+  leaderMeetings ??= (async () => {
+    const planned = await makeMeeting({
+      startsAt: new Date(systemClock.now().getTime() + 2 * 3600_000),
+      items: [{ title: leaderItemTitle }],
+    });
+    const closed = await makeMeeting({
+      startsAt: days(-45),
+      status: 'closed',
+      items: [{ title: leaderItemTitle, locked: true, content: { outcome: 'droftet' } }],
+    });
+    await db.meeting.updateMany({ where: { id: { in: [planned.meeting.id, closed.meeting.id] } }, data: { kind: 'ledermote' } });
+    await db.meeting.update({ where: { id: closed.meeting.id }, data: { closedAt: days(-45), minutesStatus: 'approved' } });
+    return { plannedId: planned.meeting.id, itemId: planned.items[0].id, closedId: closed.meeting.id };
+  })();
+  return leaderMeetings;
+}
+
+function leaderMeetingProbes() {
+  const arranged = (
+    covers: string,
+    run: (m: Awaited<ReturnType<typeof arrangeLeaderMeetings>>, s: Subject) => Promise<Observed>,
+  ): Probe => ({
+    covers,
+    run: async (s) => run(await arrangeLeaderMeetings(), s),
+  });
+  const joinLevel = async (s: Subject, event: 'meeting:join' | 'meeting:watch-agenda', meetingId: string): Promise<Observed> => {
+    const socket = await socketOf(s);
+    if (!socket) return 'deny';
+    const ack = await emit(socket, event, { meetingId });
+    if (!ack.ok) return ackOutcome(ack, false);
+    return event === 'meeting:join' ? (ack.access as Observed) : 'allow';
+  };
+  let yjsItemId = '';
+  const yjsItem = yjsDocument('item', () => yjsItemId);
+  return {
+    'page / · a leader meeting listed': arranged('page /', (m, s) =>
+      view(
+        '/',
+        s,
+        shows(() => `/moter/${m.plannedId}"`),
+      ),
+    ),
+    'page /moter/[id] · a planned leader meeting': arranged('page /moter/[id]', (m, s) =>
+      view(
+        `/moter/${m.plannedId}`,
+        s,
+        shows(() => leaderItemTitle),
+      ),
+    ),
+    'page /moter/[id]/rom · a planned leader meeting': arranged('page /moter/[id]/rom', (m, s) =>
+      view(`/moter/${m.plannedId}/rom`, s, (html) => {
+        if (!html.includes(leaderItemTitle)) return 'hidden';
+        const access = /access\\?":\\?"(read|edit)\\?",\\?"canChair/.exec(html);
+        if (!access) throw new Error('the room rendered no access level');
+        return access[1] as Observed;
+      }),
+    ),
+    'socket meeting:join · a planned leader meeting': arranged('socket meeting:join', (m, s) => joinLevel(s, 'meeting:join', m.plannedId)),
+    'socket meeting:watch-agenda · a planned leader meeting': arranged('socket meeting:watch-agenda', (m, s) =>
+      joinLevel(s, 'meeting:watch-agenda', m.plannedId),
+    ),
+    'yjs item · a planned leader meeting, unlocked': arranged('yjs item', (m, s) => ((yjsItemId = m.itemId), yjsItem.run(s))),
+    'page /moter/[id]/referat · a closed leader meeting': arranged('page /moter/[id]/referat', (m, s) =>
+      view(
+        `/moter/${m.closedId}/referat`,
+        s,
+        shows(() => leaderItemTitle),
+      ),
+    ),
+    'GET /moter/[id]/referat/pdf · a closed leader meeting': arranged('route GET /moter/[id]/referat/pdf', (m, s) =>
+      view(`/moter/${m.closedId}/referat/pdf`, s, (_, bytes) =>
+        pdfText(bytes).replace(/\s+/g, ' ').includes('punkt på ledermøtet') ? 'allow' : 'hidden',
+      ),
+    ),
+    'page /historikk · a closed leader meeting': arranged('page /historikk', (m, s) =>
+      view(
+        '/historikk',
+        s,
+        shows(() => `/moter/${m.closedId}/referat`),
+      ),
+    ),
+  } satisfies Partial<Record<Operation, Probe>>;
 }
 
 /** Issue 22: leader cases, made beside the server for each cell; the forms posted as the leader's page rendered them. */

@@ -55,7 +55,10 @@ export default async function MeetingPlanPage({ params }: { params: Promise<{ un
         <ul className="mt-2 space-y-3">
           {plan.series.map((s) => (
             <li key={s.id} className="rounded border border-slate-300 p-3">
-              <p className="font-medium">{s.name}</p>
+              <p className="font-medium">
+                {s.name}
+                {s.kind === 'saksmote' ? null : ` · ${t.kindTag[s.kind] ?? s.kind}`}
+              </p>
               <p className="text-sm">
                 {t.seriesLine(
                   parseWeekdays(s.weekdays)
@@ -90,6 +93,7 @@ export default async function MeetingPlanPage({ params }: { params: Promise<{ un
           fields={[
             unitField,
             { kind: 'text', name: 'name', label: t.name, defaultValue: t.defaultSeriesName, required: true },
+            { kind: 'select', name: 'kind', label: t.kind, options: Object.entries(t.kinds) },
             { kind: 'checkboxes', name: 'weekdays', label: t.weekdays, options: Object.entries(t.weekdayNames) },
             { kind: 'time', name: 'startTime', label: t.startTime, defaultValue: '10:00' },
             { kind: 'number', name: 'durationMinutes', label: t.duration, defaultValue: '90' },
@@ -128,9 +132,14 @@ export default async function MeetingPlanPage({ params }: { params: Promise<{ un
               {plan.meetings.map((m) => (
                 <TableRow key={m.id}>
                   <TableCell data-label={t.meetingColumn}>
-                    <Link href={`/moter/${m.id}`} className="font-medium text-brand-700 underline">
-                      {formatDateTime(m.startsAt)}
-                    </Link>
+                    {m.visible ? (
+                      <Link href={`/moter/${m.id}`} className="font-medium text-brand-700 underline">
+                        {formatDateTime(m.startsAt)}
+                      </Link>
+                    ) : (
+                      <span className="font-medium">{formatDateTime(m.startsAt)}</span>
+                    )}
+                    {m.kind === 'saksmote' ? null : ` · ${t.kindTag[m.kind] ?? m.kind}`}
                     <br />
                     {m.status === 'cancelled' ? <strong>{t.cancelled}</strong> : t.cases(m._count.cases)}
                     {m.location ? ` · ${m.location}` : ''}
@@ -214,6 +223,7 @@ export default async function MeetingPlanPage({ params }: { params: Promise<{ un
           fields={[
             unitField,
             { kind: 'datetime-local', name: 'startsAt', label: t.startsAt },
+            { kind: 'select', name: 'kind', label: t.kind, options: Object.entries(t.kinds) },
             { kind: 'number', name: 'durationMinutes', label: t.duration, defaultValue: '90' },
             { kind: 'text', name: 'location', label: t.location },
           ]}
