@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { editorText } from '../support/editor-field';
 import { demo, demoFixtures, openDb } from '../support/fixtures';
 import { makeCurrent } from '../support/meeting-room';
+import { pdfText } from '../support/pdf-text';
 import { storedText } from '../support/stored-document';
 import { printLogsOnFailure, startTestServer, type TestServer } from '../support/test-server';
 
@@ -25,6 +26,7 @@ describe('the acting chair writes and locks the conclusion', () => {
   let db: Db;
   let chair: Page;
   let sindre: Page;
+  let leader: Page;
   let meetingId: string;
   let itemId: string;
   let title: string;
@@ -48,6 +50,7 @@ describe('the acting chair writes and locks the conclusion', () => {
     browser = await launchBrowser();
     chair = (await signIn(browser, server.url, demo.chair)).page;
     sindre = (await signIn(browser, server.url, demo.caseworker2)).page;
+    leader = (await signIn(browser, server.url, demo.leader)).page;
   });
 
   afterAll(async () => {
@@ -96,5 +99,35 @@ describe('the acting chair writes and locks the conclusion', () => {
       status: 'concluded',
     });
     expect(await accessibilityViolations(sindre)).toEqual([]);
+  });
+  it('after the close, keeps the item out of the inhabil chair’s room, minutes, PDF and search, where Lea the leader finds it', async () => {
+    const words = 'Avlastning to helger i måneden';
+    await chair.getByRole('button', { name: 'Avslutt møtet' }).click();
+    await chair.getByRole('dialog', { name: 'Avslutte møtet?' }).getByRole('button', { name: 'Ja, avslutt møtet' }).click();
+    await chair.getByText('Møtet er avsluttet.').first().waitFor();
+    const hits = (page: Page) => page.locator(`li:has(a[href="/moter/${meetingId}/referat#punkt-${itemId}"])`);
+    // Lea, not inhabil, finds the conclusion in search and reads it in the minutes and the PDF: there is something to hide.
+    await leader.goto(`${server.url}/sok?q=${encodeURIComponent(words)}`);
+    await expect.poll(() => hits(leader).count()).toBe(1);
+    await leader.goto(`${server.url}/moter/${meetingId}/referat`);
+    await leader.getByText(words, { exact: false }).first().waitFor();
+    const leaderPdf = pdfText(new Uint8Array(await (await leader.request.get(`${server.url}/moter/${meetingId}/referat/pdf`)).body()));
+    expect(leaderPdf.replace(/\s+/g, ' ')).toContain(words);
+    // Mona, inhabil for it: the room after a reload, the search, the minutes and the PDF hold none of it.
+    await chair.reload();
+    await chair.getByText('Du har erklært deg inhabil for dette punktet.').waitFor();
+    expect(await chair.getByRole('main').textContent()).not.toContain(words);
+    await chair.goto(`${server.url}/sok?q=${encodeURIComponent(words)}`);
+    await chair.getByRole('search').waitFor();
+    expect(await hits(chair).count()).toBe(0);
+    expect(await chair.getByRole('main').textContent()).not.toContain(words);
+    expect(await accessibilityViolations(chair)).toEqual([]);
+    await chair.goto(`${server.url}/moter/${meetingId}/referat`);
+    await chair.getByText('Du var inhabil for dette punktet. Innholdet vises ikke.').waitFor();
+    expect(await chair.getByRole('main').textContent()).not.toContain(words);
+    const chairPdf = pdfText(new Uint8Array(await (await chair.request.get(`${server.url}/moter/${meetingId}/referat/pdf`)).body()));
+    expect(chairPdf.replace(/\s+/g, ' ')).not.toContain(words);
+    expect(chairPdf.replace(/\s+/g, ' ')).toContain('Mona Møteleder');
+    expect(await accessibilityViolations(chair)).toEqual([]);
   });
 });
