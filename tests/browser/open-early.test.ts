@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../lib/db/db';
 import { syncAgenda } from '../../lib/meetings/sync-agenda';
 import { systemClock } from '../../lib/time/clock';
-import { accessibilityViolations, browserTraces, launchBrowser, signIn } from '../support/browser';
+import { accessibilityViolations, browserTraces } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
-import { demo, demoFixtures, openDb } from '../support/fixtures';
+import { demoFixtures, openDb } from '../support/fixtures';
+import { chairAndSaraInRoom } from '../support/meeting-room';
 import { printLogsOnFailure, startTestServer, type TestServer } from '../support/test-server';
 
 const hour = 3_600_000;
@@ -45,11 +46,7 @@ describe('opening a meeting before its submission deadline, the chair and a case
       where: { id: meetingId },
       data: { submissionDeadline: new Date(now + 2 * hour), startsAt: new Date(now + 26 * hour), endsAt: new Date(now + 28 * hour) },
     });
-    browser = await launchBrowser();
-    chair = (await signIn(browser, server.url, demo.chair)).page;
-    sara = (await signIn(browser, server.url, demo.caseworker)).page;
-    for (const page of [chair, sara]) await page.goto(`${server.url}/moter/${meetingId}/rom`);
-    await sara.getByText(/Til stede:.*Mona Møteleder/).waitFor();
+    ({ browser, chair, sara } = await chairAndSaraInRoom(server.url, meetingId));
   });
 
   afterAll(async () => {

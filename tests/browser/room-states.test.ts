@@ -2,10 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../lib/db/db';
 import { syncAgenda } from '../../lib/meetings/sync-agenda';
-import { browserTraces, launchBrowser, signIn, wcagViolations } from '../support/browser';
+import { browserTraces, wcagViolations } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
-import { demo, demoFixtures, openDb } from '../support/fixtures';
-import { makeCurrent } from '../support/meeting-room';
+import { demoFixtures, openDb } from '../support/fixtures';
+import { chairAndSaraInRoom, makeCurrent } from '../support/meeting-room';
 import { printLogsOnFailure, startTestServer, type TestServer } from '../support/test-server';
 
 const widths = [1280, 390];
@@ -50,11 +50,7 @@ describe('the meeting room passes axe in every state, on the chair’s screen an
     const cases = await db.case.findMany({ where: { id: { in: items.flatMap((i) => (i.caseId ? [i.caseId] : [])) } } });
     const titleOf = (purpose: string) => cases.find((c) => c.purpose === purpose)!.title;
     [info, discuss] = [titleOf('orientering'), titleOf('drofting')];
-    browser = await launchBrowser();
-    chair = (await signIn(browser, server.url, demo.chair)).page;
-    sara = (await signIn(browser, server.url, demo.caseworker)).page;
-    for (const page of [chair, sara]) await page.goto(`${server.url}/moter/${meetingId}/rom`);
-    await sara.getByText(/Til stede:.*Mona Møteleder/).waitFor();
+    ({ browser, chair, sara } = await chairAndSaraInRoom(server.url, meetingId));
   });
 
   afterAll(async () => {

@@ -1,4 +1,6 @@
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, signIn } from './browser';
+import { demo } from './fixtures';
 
 /**
  * The chair makes an item the current one, through the page. Opening the
@@ -15,4 +17,18 @@ export async function makeCurrent(chair: Page, title: string): Promise<void> {
   await dialog.or(timer).first().waitFor();
   if (await dialog.isVisible()) await dialog.getByRole('button', { name: 'Åpne møtet likevel' }).click();
   await timer.waitFor();
+}
+
+/**
+ * Mona the chair and Sara (a caseworker) signed in, each in a browser context
+ * of one Chromium, both in the meeting's room — ready once Sara's screen shows
+ * the chair present. The two-person set-up of the room's browser tests.
+ */
+export async function chairAndSaraInRoom(serverUrl: string, meetingId: string): Promise<{ browser: Browser; chair: Page; sara: Page }> {
+  const browser = await launchBrowser();
+  const chair = (await signIn(browser, serverUrl, demo.chair)).page;
+  const sara = (await signIn(browser, serverUrl, demo.caseworker)).page;
+  for (const page of [chair, sara]) await page.goto(`${serverUrl}/moter/${meetingId}/rom`);
+  await sara.getByText(/Til stede:.*Mona Møteleder/).waitFor();
+  return { browser, chair, sara };
 }
