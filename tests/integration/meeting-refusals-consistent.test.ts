@@ -63,6 +63,17 @@ describe.each(databaseKinds)('the A-list step when a document cannot store its o
     return outcome;
   };
 
+  /** The longest backoff the server has logged for a failed write of `doc` (persistence-queue.ts). */
+  const longestRetryMs = (doc: string) =>
+    Math.max(
+      0,
+      ...m.server.logs
+        .join('')
+        .split('\n')
+        .filter((line) => line.includes('yjs write failed') && line.includes(`"doc":"${doc}"`))
+        .map((line) => Number(/"retryMs":(\d+)/.exec(line)?.[1] ?? 0)),
+    );
+
   beforeAll(async () => {
     m = await openMeeting(kind);
   });
@@ -84,6 +95,9 @@ describe.each(databaseKinds)('the A-list step when a document cannot store its o
         aListConcludedAt: null,
       });
       expect(await m.db.auditEvent.count({ where: { action: 'item.a_list_conclude' } })).toBe(0);
+      // Hold the refusal until the document's next retry is further off than the lock waits (3 s): the step
+      // below must not depend on the backoff's timing, but on the lock retrying the write itself.
+      await expect.poll(() => longestRetryMs(`item:${first.id}`), { timeout: 20_000 }).toBeGreaterThan(3000);
     } finally {
       await allow();
     }

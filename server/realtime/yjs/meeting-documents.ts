@@ -10,6 +10,9 @@ import type { DocumentStore } from './document-store';
 import { awaitSavedWriters, realWaiter, type Waiter } from '../../../lib/meetings/await-saved-writers';
 import { unsavedWriters } from './unsaved-writers';
 
+/** How often a waiting lock retries a failed write of the document (persistence-queue.ts, retryNow). */
+const lockRetryEveryMs = 500;
+
 /** The meeting commands' view of the live item documents, over the node's registry. */
 export function createMeetingDocuments(
   registry: DocumentRegistry,
@@ -37,8 +40,15 @@ export function createMeetingDocuments(
     awaitSavedWriters: (itemId) =>
       registry.use(documentName('item', itemId), async (shared) => {
         let told = false;
+        let retriedAt = -Infinity;
         const result = await awaitSavedWriters(() => {
           const now = unsavedWriters(shared);
+          // A failed write waits out its backoff (up to 5 s, longer than the lock's wait): the chair is
+          // waiting, so retry it now, and again every lockRetryEveryMs while the wait lasts.
+          if (now.unwritten && waiter.now() - retriedAt >= lockRetryEveryMs) {
+            retriedAt = waiter.now();
+            shared.persistence.retryNow();
+          }
           if (!told && (now.names.length > 0 || now.unwritten)) {
             told = true;
             log.info({ doc: shared.name, ...now }, 'yjs: lock waits for unsaved edits');
