@@ -10,6 +10,7 @@ import { nb } from '@/lib/i18n/nb';
 import { attachEvidence } from '@/lib/leader-cases/attach-evidence';
 import { createLeaderCase } from '@/lib/leader-cases/create-leader-case';
 import { leaderTextFields, leaderLevelFields } from '@/lib/leader-cases/leader-case-form';
+import { putLeaderCaseOnMeeting } from '@/lib/leader-cases/put-on-meeting';
 import { saveLeaderCase } from '@/lib/leader-cases/save-leader-case';
 import type { LeaderFormState } from './leader-form-state';
 
@@ -62,5 +63,23 @@ export async function attachEvidenceAction(_state: LeaderFormState, form: FormDa
   } catch (error) {
     if (!isAppError(error) || error.code !== 'invalid_input') throw error;
     return { error: nb.leaderCases.evidence.invalid, fields: fieldErrors(error.fields), at: Date.now() };
+  }
+}
+
+/** "Sett på møte": the case goes on the chosen leader meeting's agenda; a refusal is said in Norwegian. */
+export async function putOnMeetingAction(_state: LeaderFormState, form: FormData): Promise<LeaderFormState> {
+  const { actor } = await requireActor();
+  const id = field(form, 'id');
+  const errors = nb.leaderCases.meetings.errors;
+  try {
+    await orNotFound(
+      putLeaderCaseOnMeeting({ db: getDb(), actor, id, input: { meetingId: field(form, 'meetingId'), purpose: field(form, 'purpose') } }),
+    );
+    revalidatePath(`/ledersaker/${id}`);
+    return { ok: nb.leaderCases.meetings.put, at: Date.now() };
+  } catch (error) {
+    if (isAppError(error) && error.code === 'conflict') return { error: errors[error.message] ?? errors.meeting_closed, at: Date.now() };
+    if (!isAppError(error) || error.code !== 'invalid_input') throw error;
+    return { error: errors[error.fields?.meetingId ?? ''] ?? errors.invalid, at: Date.now() };
   }
 }

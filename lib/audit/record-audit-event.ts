@@ -84,6 +84,7 @@ export const auditActions = [
   'leader_case.update',
   'leader_case.attach_evidence',
   'leader_case.download',
+  'leader_case.put_on_meeting',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -83,6 +83,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'leader_case.update': 'Endret en sak på tjeneste- eller politisk nivå',
   'leader_case.attach_evidence': 'La ved tall fra enhetens egen historikk',
   'leader_case.download': 'Lastet ned saksframlegget',
+  'leader_case.put_on_meeting': 'Satte en sak på tjeneste- eller politisk nivå på et ledermøte',
 };
 
 /** Where a case was read (`view`, older entries `via`, of `case.read`; lib/history/log-case-reads.ts). */

@@ -7,9 +7,12 @@ import { getDb } from '@/lib/db/db';
 import { formatDate } from '@/lib/i18n/format';
 import { nb } from '@/lib/i18n/nb';
 import { loadLeaderCase } from '@/lib/leader-cases/load-leader-case';
+import { leaderCaseMeetings, upcomingLeaderMeetings } from '@/lib/leader-cases/put-on-meeting';
+import { systemClock } from '@/lib/time/clock';
 import { EvidenceForm } from './evidence-form';
 import { EvidenceView } from './evidence-view';
 import { LeaderCaseForm } from './leader-case-form';
+import { LeaderCaseMeetings } from './leader-case-meetings';
 
 export const metadata: Metadata = { title: nb.leaderCases.listTitle };
 export const dynamic = 'force-dynamic';
@@ -20,7 +23,12 @@ const t = nb.leaderCases;
 export default async function LeaderCasePage({ params }: { params: Promise<{ id: string }> }) {
   const { actor, user } = await requireActor();
   const id = idOrNotFound((await params).id);
-  const leaderCase = await orNotFound(loadLeaderCase({ db: getDb(), actor, id, view: 'page' }));
+  const db = getDb();
+  const leaderCase = await orNotFound(loadLeaderCase({ db, actor, id, view: 'page' }));
+  const [taken, upcoming] = await Promise.all([
+    leaderCaseMeetings(db, leaderCase.id),
+    upcomingLeaderMeetings(db, leaderCase.unitId, systemClock.now()),
+  ]);
   return (
     <PageShell userName={user.name} actor={actor} wide>
       <p className="text-sm">
@@ -51,6 +59,7 @@ export default async function LeaderCasePage({ params }: { params: Promise<{ id:
           <EvidenceView key={e.id} evidence={e} index={i} />
         ))}
       </section>
+      <LeaderCaseMeetings caseId={leaderCase.id} taken={taken} upcoming={upcoming} />
     </PageShell>
   );
 }
