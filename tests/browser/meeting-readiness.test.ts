@@ -69,6 +69,9 @@ describe('readiness before the meeting, the chair and a caseworker in two browse
     ])
       expect(missing).toContain(part);
     expect(missing).not.toContain('Hva gjelder saken');
+    // What is missing and the ask are one of the design system's warnings, not a home-made box.
+    const box = entry.locator('.ds-alert[data-color="warning"]').filter({ hasText: 'Mangler:' });
+    expect(await box.getByRole('button', { name: `Be saksbehandleren fylle ut: ${title}` }).count()).toBe(1);
     expect(await accessibilityViolations(chair)).toEqual([]);
     await entry.getByRole('button', { name: `Be saksbehandleren fylle ut: ${title}` }).click();
     await entry.getByRole('status').filter({ hasText: 'Beskjed sendt til Sara Saksbehandler.' }).waitFor();
@@ -114,11 +117,48 @@ describe('readiness before the meeting, the chair and a caseworker in two browse
     await chair.goto(`${server.url}/moter/${meetingId}/rom`);
     const item = chair.getByRole('navigation', { name: 'Saksliste' }).getByRole('listitem').filter({ hasText: title });
     await expect.poll(async () => (await item.textContent()) ?? '', { timeout: 5000 }).toContain('Samlet vurdering');
+    expect(await item.locator('.ds-alert[data-color="warning"]').filter({ hasText: 'Mangler:' }).count()).toBe(1);
     await sara.goto(`${server.url}/saker/${caseId}`);
     await sara.getByLabel('Samlet vurdering').fill('Alvorlighet og nytte veier sammen tyngre enn ressursbruken.');
     // Not submitted again: the chair's room, open all along, follows what she has typed (no reload).
     await expect.poll(async () => (await item.textContent()) ?? '', { timeout: 15_000 }).not.toContain('Samlet vurdering');
     expect(await item.textContent()).toContain('Alternativer og synspunkter');
     expect(await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { status: true } })).toEqual({ status: 'submitted' });
+  });
+
+  it('lists a case sent after the deadline in one warning, and the chair takes it onto this meeting', async () => {
+    // Arranged as submit-case leaves a late case: on the next meeting, asking for this one.
+    const meeting = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+    const later = await db.meeting.findFirstOrThrow({
+      where: { unitId: meeting.unitId, status: 'planned', startsAt: { gt: meeting.startsAt } },
+      orderBy: { startsAt: 'asc' },
+    });
+    const saraId = (await db.user.findUniqueOrThrow({ where: { email: demo.caseworker } })).id;
+    const draft = await db.case.findFirstOrThrow({ where: { unitId: meeting.unitId, createdById: saraId, status: 'draft' } });
+    await db.case.update({
+      where: { id: draft.id },
+      data: {
+        status: 'submitted',
+        version: 1,
+        meetingId: later.id,
+        lateRequestMeetingId: meetingId,
+        submittedAt: meeting.submissionDeadline,
+      },
+    });
+    await chair.goto(`${server.url}/moter/${meetingId}`);
+    const late = chair.getByRole('region', { name: 'Meldt inn etter fristen' });
+    const warning = late.locator('.ds-alert[data-color="warning"]');
+    expect(await warning.getByRole('heading', { name: 'Meldt inn etter fristen' }).count()).toBe(1);
+    const row = warning.getByRole('listitem').filter({ hasText: draft.title });
+    expect(await row.textContent()).toContain('Saksbehandler: Sara Saksbehandler');
+    expect(await accessibilityViolations(chair)).toEqual([]);
+    await row.getByRole('button', { name: 'Godta på dette møtet' }).click();
+    await late.waitFor({ state: 'detached' });
+    await chair.getByRole('main').locator('[data-agenda-item]').filter({ hasText: draft.title }).waitFor();
+    expect(await db.case.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
+      meetingId,
+      acceptedLate: true,
+      lateRequestMeetingId: null,
+    });
   });
 });

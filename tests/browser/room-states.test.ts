@@ -88,6 +88,12 @@ describe('the meeting room passes axe in every state, on the chair’s screen an
     }
     await locked.waitFor();
     await sara.getByText('Punktet er låst. Ingen kan endre det.').waitFor();
+    // The lock is the design system's information box on both screens (no grey-on-grey home-made box).
+    for (const page of [chair, sara]) {
+      expect(await page.locator('.ds-alert[data-color="info"]').filter({ hasText: 'Punktet er låst. Ingen kan endre det.' }).count()).toBe(
+        1,
+      );
+    }
     await bothPassAxe();
   });
 
@@ -110,6 +116,11 @@ describe('the meeting room passes axe in every state, on the chair’s screen an
     await chair.getByRole('button', { name: 'Avslutt møtet' }).click();
     await chair.getByRole('dialog', { name: 'Avslutte møtet?' }).getByRole('button', { name: 'Ja, avslutt møtet' }).click();
     for (const page of [chair, sara]) await page.getByText('Møtet er avsluttet.').first().waitFor();
+    // Said as a status, in the design system's success box, with the way to the minutes.
+    for (const page of [chair, sara]) {
+      const notice = page.locator('.ds-alert[data-color="success"][role="status"]').filter({ hasText: 'Møtet er avsluttet.' });
+      expect(await notice.getByRole('link', { name: 'Se referatet' }).count()).toBe(1);
+    }
     await bothPassAxe();
     for (const page of [chair, sara]) {
       await page.reload();

@@ -1,6 +1,6 @@
 'use client';
 
-import { Button } from '@digdir/designsystemet-react';
+import { Alert, Button } from '@digdir/designsystemet-react';
 import { useRef, useState, useTransition } from 'react';
 import { useConfirm } from '@/app/_components/confirm-dialog';
 import { formatDateTime } from '@/lib/i18n/format';
@@ -57,14 +57,14 @@ export function AskForMissing({
     });
 
   return (
-    <>
+    <Alert data-color="warning" data-size="sm" className="mt-2">
       <form
         ref={form}
         onSubmit={(event) => {
           event.preventDefault();
           send(false);
         }}
-        className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm"
+        className="text-sm"
       >
         <p>
           <span className="font-medium">{t.missing}:</span> {missing.join(', ')}
@@ -74,12 +74,12 @@ export function AskForMissing({
         <Button type="submit" data-size="sm" variant="secondary" disabled={pending} aria-label={t.askFor(title)} className="mt-2">
           {t.ask}
         </Button>
-        {asked ? <p className="mt-1 text-slate-800">{askedText(asked)}</p> : null}
+        {asked ? <p className="mt-1">{askedText(asked)}</p> : null}
         <p role="status" className="mt-1">
           {state?.ok ? t.asked(state.caseworker) : state ? nb.errors.generic : ''}
         </p>
       </form>
       {confirmDialog}
-    </>
+    </Alert>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Button } from '@digdir/designsystemet-react';
+import { Alert, Button } from '@digdir/designsystemet-react';
 import { requireActor } from '@/app/_auth/require-actor';
 import { idOrNotFound, orNotFound } from '@/app/_lib/or-not-found';
 import { PageShell } from '@/app/_components/page-shell';
@@ -92,21 +92,24 @@ export default async function AgendaPage({ params }: { params: Promise<{ id: str
       <ReassessmentProposals proposals={proposals} />
       {agenda.canChair && agenda.lateRequests.length > 0 ? (
         <section aria-labelledby="late-requests" className="mt-10">
-          <h2 id="late-requests" className="text-lg font-semibold">
-            {t.lateRequestsTitle}
-          </h2>
-          <p className="text-sm text-slate-700">{t.lateRequestsIntro}</p>
-          <ul className="mt-3 space-y-3">
-            {agenda.lateRequests.map((item) => (
-              <li key={item.id} className="rounded border border-amber-300 bg-amber-50 p-4">
-                <p className="font-medium">{item.title}</p>
-                <p className="text-sm text-slate-800">
-                  {item.personRef} · {t.purposes[item.purpose ?? ''] ?? ''} · {t.caseworker}: {item.caseworker}
-                </p>
-                <AcceptLateButton caseId={item.id} />
-              </li>
-            ))}
-          </ul>
+          {/* One warning for the chair to decide on, the cases listed in it. */}
+          <Alert data-color="warning">
+            <h2 id="late-requests" className="text-lg font-semibold">
+              {t.lateRequestsTitle}
+            </h2>
+            <p className="text-sm">{t.lateRequestsIntro}</p>
+            <ul className="mt-3 divide-y divide-amber-900/20">
+              {agenda.lateRequests.map((item) => (
+                <li key={item.id} data-late-request={item.id} className="py-3 last:pb-0">
+                  <p className="font-medium">{item.title}</p>
+                  <p className="text-sm">
+                    {item.personRef} · {t.purposes[item.purpose ?? ''] ?? ''} · {t.caseworker}: {item.caseworker}
+                  </p>
+                  <AcceptLateButton caseId={item.id} />
+                </li>
+              ))}
+            </ul>
+          </Alert>
         </section>
       ) : null}
     </PageShell>
@@ -189,26 +192,28 @@ function CaseSummary({ item }: { item: NonNullable<AgendaEntry['case']> }) {
         {item.acceptedLate ? <span className="text-amber-900">{t.acceptedLate}</span> : null}
       </p>
       {item.changes.length > 0 ? (
-        <details className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm">
-          <summary className="cursor-pointer font-medium">
-            {t.changedAfterSubmission(item.version)}: {item.changes.map((c) => fieldLabel(c.field)).join(', ')}
-          </summary>
-          <dl className="mt-2 space-y-2">
-            {item.changes.map((change) => (
-              <div key={change.field}>
-                <dt className="font-medium">{fieldLabel(change.field)}</dt>
-                <dd>
-                  <span className="text-slate-700">{t.before}: </span>
-                  <del className="text-slate-800">{display(change.before)}</del>
-                </dd>
-                <dd>
-                  <span className="text-slate-700">{t.after}: </span>
-                  <ins className="no-underline">{display(change.after)}</ins>
-                </dd>
-              </div>
-            ))}
-          </dl>
-        </details>
+        <Alert data-color="warning" data-size="sm" className="mt-2">
+          <details className="text-sm">
+            <summary className="cursor-pointer font-medium">
+              {t.changedAfterSubmission(item.version)}: {item.changes.map((c) => fieldLabel(c.field)).join(', ')}
+            </summary>
+            <dl className="mt-2 space-y-2">
+              {item.changes.map((change) => (
+                <div key={change.field}>
+                  <dt className="font-medium">{fieldLabel(change.field)}</dt>
+                  <dd>
+                    <span className="text-slate-700">{t.before}: </span>
+                    <del className="text-slate-800">{display(change.before)}</del>
+                  </dd>
+                  <dd>
+                    <span className="text-slate-700">{t.after}: </span>
+                    <ins className="no-underline">{display(change.after)}</ins>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </details>
+        </Alert>
       ) : null}
       <Link href={`/saker/${item.id}`} className="mt-2 inline-block text-sm text-brand-800 underline">
         {t.openCase}

@@ -54,7 +54,9 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
       {/* Closed with no known state (before approval existed): final as it was closed, never shown as a draft. */}
       {meeting.status === 'closed' &&
       (meeting.minutesStatus === null || (meeting.minutesStatus === 'approved' && !meeting.minutesApprovedAt)) ? (
-        <p className="mt-4 rounded border border-slate-400 bg-slate-50 p-3 font-medium">{m.frozenAtClose(meeting.closedAt)}</p>
+        <Alert data-color="info" className="mt-4 font-medium">
+          {m.frozenAtClose(meeting.closedAt)}
+        </Alert>
       ) : null}
       {minutes.ownOnly ? <p className="mt-2 text-sm text-slate-700">{h.ownOnlyMinutes}</p> : null}
       <p className="mt-2 flex flex-wrap items-center gap-4 print:hidden">

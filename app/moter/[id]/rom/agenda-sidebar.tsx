@@ -1,6 +1,6 @@
 'use client';
 
-import { Button, Input, Select } from '@digdir/designsystemet-react';
+import { Alert, Button, Input, Select } from '@digdir/designsystemet-react';
 import React, { useState } from 'react';
 import { purposes } from '@/lib/cases/case-form';
 import { nb } from '@/lib/i18n/nb';
@@ -125,9 +125,9 @@ function AgendaRow(props: AgendaProps & { item: Item; label: string; fullIndex: 
         <ItemStates states={itemStates(item, props.currentId)} />
       </p>
       {missing.length > 0 ? (
-        <p className="mt-1 rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs">
+        <Alert data-color="warning" data-size="sm" className="mt-1 text-xs">
           <span className="font-medium">{nb.cases.readiness.missing}:</span> {missing.join(', ')}
-        </p>
+        </Alert>
       ) : null}
       {props.canChair ? (
         <div className="mt-2 flex flex-wrap items-center gap-2 text-xs">

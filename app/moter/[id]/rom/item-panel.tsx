@@ -1,7 +1,7 @@
 'use client';
 
 import '@/app/_collab/zod-client-config';
-import { Button, Select } from '@digdir/designsystemet-react';
+import { Alert, Button, Select } from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState } from 'react';
 import { Choice, CollaborativeDate, CollaborativeText, fieldId, Toggle, type FieldState } from '@/app/_collab/form-fields';
 import { takeInvalidUpdateNotice } from '@/app/_collab/invalid-update';
@@ -211,7 +211,12 @@ function LiveItemPanel(props: {
       <p role="status" aria-live="polite" className="sr-only" data-testid="item-connection-news">
         {connectionNews && !props.meetingClosed ? t.itemConnection[connectionNews] : ''}
       </p>
-      {item.locked ? <p className="mt-2 rounded border border-slate-400 bg-slate-100 p-2 font-medium">{t.lockedNotice}</p> : null}
+      {/* Said to screen readers by the item's announcer above, which is always in the page. */}
+      {item.locked ? (
+        <Alert data-color="info" data-size="sm" className="mt-2 font-medium">
+          {t.lockedNotice}
+        </Alert>
+      ) : null}
       <Recusals item={item} />
       {item.chairRecused && props.canChair && !item.locked ? (
         <ActingChairControl meetingId={item.meetingId} itemId={item.id} actingChairId={item.actingChairId} members={members} />
@@ -220,14 +225,14 @@ function LiveItemPanel(props: {
         <RecusalControl meetingId={item.meetingId} itemId={item.id} title={item.title || c.untitled} recused={false} locked={item.locked} />
       ) : null}
       {refused ? (
-        <p role="alert" className="mt-2 rounded border border-red-300 bg-red-50 p-2 text-red-900">
+        <Alert data-color="danger" data-size="sm" role="alert" className="mt-2">
           {t.invalidUpdate}
-        </p>
+        </Alert>
       ) : null}
       {stored.invalid.length > 0 ? (
-        <p role="status" className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-amber-900">
+        <Alert data-color="warning" data-size="sm" role="status" className="mt-2">
           {t.invalidStored(stored.invalid.map((field) => storedFieldLabels[field] ?? t.invalidStoredField))}
-        </p>
+        </Alert>
       ) : null}
 
       {/* The whole case as submitted beside the meeting's work on it (stacked below xl). */}
@@ -520,13 +525,13 @@ function useItemAnnouncements(locked: boolean, conclusion: string | null): { tex
 function Recusals({ item }: { item: Item }) {
   if (item.recusals.length === 0) return null;
   return (
-    <div className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm">
+    <Alert data-color="warning" data-size="sm" className="mt-2">
       <p>
         <span className="font-medium">{nb.recusal.declarations}:</span>{' '}
         {item.recusals.map((r) => nb.recusal.declaration(r.name, r.reason)).join('; ')}
       </p>
       {item.chairRecused ? <p className="mt-1">{nb.recusal.chairInhabil}</p> : null}
-    </div>
+    </Alert>
   );
 }
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { Button } from '@digdir/designsystemet-react';
+import { Alert, Button } from '@digdir/designsystemet-react';
 import '@/app/_collab/zod-client-config';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -257,17 +257,17 @@ export function MeetingRoom({
           : ''}
       </p>
       {problem ? (
-        <p role="alert" className="mt-3 rounded border border-red-300 bg-red-50 p-2 text-red-900">
+        <Alert data-color="danger" data-size="sm" role="alert" className="mt-3">
           {problem}
-        </p>
+        </Alert>
       ) : null}
       {closed ? (
-        <div role="status" className="mt-4 rounded border border-green-300 bg-green-50 p-3 text-green-900">
+        <Alert data-color="success" role="status" className="mt-4">
           {t.closed} {closed.carriedOver ? t.closedCarried(closed.carriedOver) : ''}{' '}
           <Link href={`/moter/${meetingId}/referat`} className="underline">
             {t.toMinutes}
           </Link>
-        </div>
+        </Alert>
       ) : null}
       {/* On a phone the agenda comes first and can be long: the way past it to the item being read. */}
       <a href="#punktet" className="mt-3 inline-block text-brand-700 underline lg:hidden">
@@ -300,7 +300,7 @@ export function MeetingRoom({
               command={command}
             />
           ) : (
-            <p className="rounded border border-slate-300 bg-white p-4">{t.noCurrent}</p>
+            <Alert data-color="info">{t.noCurrent}</Alert>
           )}
           {selected?.caseId && similar[selected.caseId] ? <SimilarCasesPanel cases={similar[selected.caseId]} /> : null}
           {room.canChair && !closed ? (
