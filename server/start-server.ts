@@ -8,6 +8,8 @@ import { registerRuntimeServices } from '../lib/runtime/services';
 import { loadConfig, publishAuthEnvironment, runtimeConfigOf, type Config } from './config';
 import { applyMigrations } from './db/apply-migrations';
 import { restemSearchEntries } from '../lib/history/restem-search-entries';
+import { backfillConcludedDecisions } from '../lib/history/concluded-decisions';
+import { systemClock } from '../lib/time/clock';
 import { createPrismaClient } from './db/create-prisma-client';
 import { SessionCache } from '../lib/auth/session-cache';
 import { resolveDatabaseTarget } from './db/database-url';
@@ -92,6 +94,9 @@ export async function startServer(options: { dev: boolean; root?: string }): Pro
   // Search entries written before the index held stems (or by a writer that left them out) get them now.
   const restemmed = await restemSearchEntries(db);
   if (restemmed) log.info({ entries: restemmed }, 'search entries stemmed for the index');
+  // Meetings closed before the store of concluded decisions existed get their rows now (lib/history/concluded-decisions.ts).
+  const backfilled = await backfillConcludedDecisions(db, systemClock.now());
+  if (backfilled) log.info({ meetings: backfilled }, 'concluded decisions stored for the similar-cases panel');
   if (config.demo) {
     const { seeded } = await seedDemoData(db);
     if (seeded) log.info('demo data seeded (logins in README.md, password demo1234)');

@@ -3,6 +3,9 @@ import { parseFields } from '../validation/parse-fields';
 import type { Db, DbTransaction } from '../db/db';
 import { maskNationalIds as mask } from '../privacy/national-id';
 import { stemText } from './norwegian-stems';
+import { decisionRow, replaceMeetingDecisions } from './concluded-decisions';
+import { systemClock } from '../time/clock';
+import { adjustedAssessment, type ItemContent } from '../meetings/item-content';
 
 /** Form fields whose text is searched, in the order they are read. */
 const searchedFields = [
@@ -96,20 +99,23 @@ export function buildSearchEntry(input: {
 
 /**
  * Writes the search entries of a closed meeting's items (replacing any
- * earlier ones), from the frozen rows and each case's submitted version.
+ * earlier ones), from the frozen rows and each case's submitted version —
+ * and, from the same entries, the meeting's concluded decisions
+ * (concluded-decisions.ts; a lock's row keeps the time it was concluded).
  */
-export async function indexMeeting(db: Db | DbTransaction, meetingId: string): Promise<number> {
+export async function indexMeeting(db: Db | DbTransaction, meetingId: string, now: Date = systemClock.now()): Promise<number> {
   const meeting = await db.meeting.findUniqueOrThrow({
     where: { id: meetingId },
-    select: { id: true, unitId: true, startsAt: true, agendaItems: true },
+    select: { id: true, unitId: true, startsAt: true, closedAt: true, agendaItems: true },
   });
   const caseIds = meeting.agendaItems.flatMap((i) => (i.caseId ? [i.caseId] : []));
-  const [cases, versions] = await Promise.all([
+  const [cases, versions, locked] = await Promise.all([
     db.case.findMany({
       where: { id: { in: caseIds } },
       select: { id: true, title: true, personRef: true, createdById: true, caseType: true, level: true, childrenAffected: true },
     }),
     db.caseVersion.findMany({ where: { caseId: { in: caseIds } }, orderBy: { version: 'desc' }, select: { caseId: true, content: true } }),
+    db.concludedDecision.findMany({ where: { meetingId }, select: { itemId: true, concludedAt: true } }),
   ]);
   const latest = new Map<string, CaseContent>();
   for (const version of versions) {
@@ -126,5 +132,62 @@ export async function indexMeeting(db: Db | DbTransaction, meetingId: string): P
   );
   await db.searchEntry.deleteMany({ where: { meetingId } });
   await db.searchEntry.createMany({ data: entries });
+  const lockedAt = new Map(locked.map((row) => [row.itemId, row.concludedAt]));
+  const conclusions = new Map(meeting.agendaItems.map((item) => [item.id, item.conclusion]));
+  await replaceMeetingDecisions(
+    db,
+    meetingId,
+    entries.map((entry) =>
+      decisionRow(entry, {
+        conclusion: conclusions.get(entry.itemId) ?? null,
+        concludedAt: lockedAt.get(entry.itemId) ?? meeting.closedAt ?? now,
+        writtenAt: now,
+      }),
+    ),
+  );
   return entries.length;
+}
+
+/**
+ * The concluded decision a lock writes (concluded-decisions.ts), built like the
+ * close's search entry from the item's live content as the lock read it and
+ * the case's submitted version; null when the lock has no outcome.
+ */
+export async function lockedDecision(
+  db: Db | DbTransaction,
+  options: {
+    item: { id: string; caseId: string | null; title: string | null; purpose: string };
+    meeting: { id: string; unitId: string; startsAt: Date };
+    content: ItemContent;
+    now: Date;
+  },
+) {
+  const { item, meeting, content, now } = options;
+  if (!content.outcome) return null;
+  const [caseRow, version] = item.caseId
+    ? await Promise.all([
+        db.case.findUnique({
+          where: { id: item.caseId },
+          select: { id: true, title: true, personRef: true, createdById: true, caseType: true, level: true, childrenAffected: true },
+        }),
+        db.caseVersion.findFirst({ where: { caseId: item.caseId }, orderBy: { version: 'desc' }, select: { content: true } }),
+      ])
+    : [null, null];
+  const entry = buildSearchEntry({
+    item: {
+      id: item.id,
+      caseId: item.caseId,
+      title: item.title,
+      purpose: item.purpose,
+      notes: content.notes ?? null,
+      outcome: content.outcome || null,
+      conclusion: content.conclusion ?? null,
+      dissent: content.dissent || null,
+      adjustedAssessment: adjustedAssessment(content),
+    },
+    meeting,
+    caseRow,
+    content: version ? parseFields(caseContentSchema, JSON.parse(version.content)).data : null,
+  });
+  return decisionRow(entry, { conclusion: content.conclusion ?? null, concludedAt: now, writtenAt: now });
 }

@@ -5,9 +5,9 @@ import { historyScope } from '../access/policy';
 import { caseContentSchema } from '../cases/case-form';
 import { parseFields } from '../validation/parse-fields';
 import type { Db } from '../db/db';
-import { anonymisedTitle } from '../privacy/retention';
 import { maskNationalIds as mask } from '../privacy/national-id';
 import { ComparableItemsCache } from './comparable-items-cache';
+import { wordSetOf, type ConcludedDecisionRow } from './concluded-decisions';
 import { caseReadEvents, logCaseReads } from './log-case-reads';
 import { recordAuditEvents, type AuditEventInput } from '../audit/record-audit-event';
 import { mostSimilar, similarity, words, type CaseProfile } from './similarity';
@@ -38,37 +38,70 @@ async function comparableEntries(db: Db, actor: Actor, unitId: string, since: Da
   });
 }
 
-type Candidate = ReturnType<typeof profileOf> & { wordSet: Set<string> };
+/** A stored decision with its words as a set, as similarity() takes them. */
+type Candidate = CaseProfile & { decision: Omit<ConcludedDecisionRow, 'words'>; wordSet: Set<string> };
 
-/** Process-wide: a few units' candidates with their words split (see comparable-items-cache.ts), gone after 10 idle minutes. */
+/** Process-wide: a few units' candidates with their words (see comparable-items-cache.ts), gone after 10 idle minutes. */
 const unitCandidates = new ComparableItemsCache<Candidate>(4);
 setInterval(() => unitCandidates.sweep(10 * 60_000), 60_000).unref();
 
 /**
- * What identifies the unit's comparable items in the window: how many there
- * are, the newest id (a closed meeting writes new rows) and how many are
- * anonymised (retention rewrites rows in place). Two counts over the window:
- * the index finds the unit and period, the rows give outcome and title.
+ * The earlier decisions the actor may compare with in a unit, from the store
+ * (concluded-decisions.ts) in one query: all for leaders, admins and chairs;
+ * own cases for a caseworker. The words were split when the row was written.
  */
-async function windowToken(db: Db, unitId: string, since: Date): Promise<string> {
-  const where = { unitId, meetingDate: { gte: since }, outcome: { not: null } };
-  const [window, anonymised] = await Promise.all([
-    db.searchEntry.aggregate({ where, _count: { _all: true }, _max: { id: true } }),
-    db.searchEntry.count({ where: { ...where, title: anonymisedTitle } }),
-  ]);
-  return `${since.toISOString()}|${window._count._all}|${window._max.id ?? 0}|${anonymised}`;
+async function loadCandidates(db: Db, actor: Actor, unitId: string, since: Date): Promise<Candidate[]> {
+  const scope = historyScope(actor.memberships, unitId);
+  if (scope === 'none') return [];
+  const rows = await db.concludedDecision.findMany({
+    where: { unitId, meetingDate: { gte: since }, ...(scope === 'own' ? { caseworkerId: actor.userId } : {}) },
+    orderBy: [{ meetingDate: 'desc' }, { itemId: 'asc' }],
+    take: 2000,
+  });
+  return rows.map(({ words: _words, ...decision }) => ({
+    decision,
+    caseType: decision.caseType,
+    level: decision.level,
+    severity: decision.severityLevel,
+    benefit: decision.benefitLevel,
+    resource: decision.resourceLevel,
+    text: '',
+    wordSet: wordSetOf({ words: _words }),
+  }));
 }
 
-/** The comparable items with their words split once; the body is dropped after (only its words are used). */
+/**
+ * What identifies the unit's stored decisions in the window, in one query:
+ * how many there are and the latest write (a lock, a close, a back-fill add or
+ * rewrite rows; an unlock and retention remove them). A change made on any
+ * node loads again.
+ */
+async function windowToken(db: Db, unitId: string, since: Date): Promise<string> {
+  const window = await db.concludedDecision.aggregate({
+    where: { unitId, meetingDate: { gte: since } },
+    _count: { _all: true },
+    _max: { writtenAt: true },
+  });
+  return `${since.toISOString()}|${window._count._all}|${window._max.writtenAt?.toISOString() ?? ''}`;
+}
+
 async function candidatesFor(db: Db, actor: Actor, unitId: string, since: Date): Promise<readonly Candidate[]> {
-  const load = async () =>
-    (await comparableEntries(db, actor, unitId, since)).map((e) => {
-      const profile = profileOf(e);
-      return { ...profile, entry: { ...e, body: '' }, text: '', wordSet: words(profile.text) };
-    });
+  const load = () => loadCandidates(db, actor, unitId, since);
   // A caseworker's own items differ per person and are few: not kept.
   if (historyScope(actor.memberships, unitId) !== 'unit') return load();
   return unitCandidates.get(unitId, await windowToken(db, unitId, since), load);
+}
+
+function fromDecision(d: Candidate['decision'], score: number): SimilarCase {
+  return {
+    itemId: d.itemId,
+    meetingId: d.meetingId,
+    meetingDate: d.meetingDate,
+    title: mask(d.title),
+    outcome: d.outcome,
+    conclusion: mask(d.conclusion),
+    score,
+  };
 }
 
 function toSimilarCase(e: Entry, conclusions: Map<string, string | null>, score: number): SimilarCase {
@@ -92,6 +125,35 @@ export type SimilarCase = {
   conclusion: string | null;
   score: number;
 };
+
+type TargetRow = { title: string; caseType: string; level: string; versions: { content: string }[] };
+
+/** A case as it is compared with the earlier decisions: its latest submitted version's levels and words. */
+export function targetProfile(row: TargetRow): CaseProfile {
+  const content = parseFields(caseContentSchema, row.versions[0] ? JSON.parse(row.versions[0].content) : {}).data;
+  return {
+    caseType: row.caseType,
+    level: row.level,
+    severity: content.alvorlighetLevel || null,
+    benefit: content.nytteLevel || null,
+    resource: content.ressursLevel || null,
+    // The case's own text is compared word by word with the index: masked like the index.
+    text: mask(
+      [
+        row.title,
+        content.facts,
+        content.changedNeeds,
+        content.services,
+        content.servicesConcerned,
+        content.situation,
+        content.proposal,
+        content.samletVurdering,
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    ),
+  };
+}
 
 /**
  * The earlier decisions most like this case (same service and case type, a
@@ -143,52 +205,23 @@ export async function similarForCases(options: {
     candidatesByUnit.set(
       unitId,
       (await candidatesFor(db, actor, unitId, since)).filter(
-        (c) => !recused.has(c.entry.itemId) && !(c.entry.caseId && inhabilCases.has(c.entry.caseId)),
+        (c) => !recused.has(c.decision.itemId) && !(c.decision.caseId && inhabilCases.has(c.decision.caseId)),
       ),
     );
   const ranked = rows.map((row) => {
-    const content = parseFields(caseContentSchema, row.versions[0] ? JSON.parse(row.versions[0].content) : {}).data;
-    const target: CaseProfile = {
-      caseType: row.caseType,
-      level: row.level,
-      severity: content.alvorlighetLevel || null,
-      benefit: content.nytteLevel || null,
-      resource: content.ressursLevel || null,
-      // The case's own text is compared word by word with the index: masked like the index.
-      text: mask(
-        [
-          row.title,
-          content.facts,
-          content.changedNeeds,
-          content.services,
-          content.servicesConcerned,
-          content.situation,
-          content.proposal,
-          content.samletVurdering,
-        ]
-          .filter(Boolean)
-          .join('\n'),
-      ),
-    };
-    const candidates = (candidatesByUnit.get(row.unitId) ?? []).filter((c) => c.entry.caseId !== row.id);
+    const target = targetProfile(row);
+    const candidates = (candidatesByUnit.get(row.unitId) ?? []).filter((c) => c.decision.caseId !== row.id);
     return { caseId: row.id, top: mostSimilar(target, candidates, options.count ?? 5) };
   });
-  const itemIds = ranked.flatMap((r) => r.top.map((t) => t.candidate.entry.itemId));
   const reads = caseReadEvents(
     actor,
-    ranked.flatMap((r) => r.top.map((t) => t.candidate.entry)),
+    ranked.flatMap((r) => r.top.map((t) => t.candidate.decision)),
     'similar',
   );
   if (options.reads) options.reads.push(...reads);
   else await recordAuditEvents(db, reads);
-  const conclusions = new Map(
-    (await db.agendaItem.findMany({ where: { id: { in: itemIds } }, select: { id: true, conclusion: true } })).map((i) => [
-      i.id,
-      i.conclusion,
-    ]),
-  );
   return Object.fromEntries(
-    ranked.map(({ caseId, top }) => [caseId, top.map(({ candidate: { entry }, score }) => toSimilarCase(entry, conclusions, score))]),
+    ranked.map(({ caseId, top }) => [caseId, top.map(({ candidate: { decision }, score }) => fromDecision(decision, score))]),
   );
 }
 

@@ -16,6 +16,8 @@ import { itemContentSchema, type ItemContent } from './item-content';
 import { loadMeetingForChair, loadMeetingForItemChair } from './load-meeting-for-chair';
 import { loadMeetingForLock } from './load-meeting-for-lock';
 import { requireDeviationReason } from '../history/like-case-deviation';
+import { lockedDecision } from '../history/search-index';
+import { writeLockedDecision, type ConcludedDecisionRow } from '../history/concluded-decisions';
 import type { MeetingContext } from './meeting-documents';
 import { thawUnlocked } from './thaw-unlocked';
 
@@ -99,7 +101,13 @@ export async function concludeAList(context: MeetingContext & { input: unknown }
   }
   if (waitingFor.size > 0) throw new AppError('conflict', nb.meetingRoom.lockWaitsFor([...waitingFor]));
   const frozen: string[] = [];
-  const contents: { item: (typeof items)[number]; data: Record<string, unknown>; before: ItemContent['outcome'] }[] = [];
+  const contents: {
+    item: (typeof items)[number];
+    data: Record<string, unknown>;
+    before: ItemContent['outcome'];
+    /** What the similar-earlier-decisions panel compares with from the lock on (concluded-decisions.ts). */
+    decision: ConcludedDecisionRow | null;
+  }[] = [];
   /** Documents that got the outcome: put back as they were if the step is refused after all. */
   const written: (typeof contents)[number][] = [];
   try {
@@ -113,7 +121,8 @@ export async function concludeAList(context: MeetingContext & { input: unknown }
       if (problems.length) throw new AppError('invalid_input', 'a_list_item_incomplete', { [item.id]: problems[0] });
       // Like cases alike: an item whose like earlier case ended otherwise is locked on its own, with the reason.
       await requireDeviationReason({ db, actor, caseId: item.caseId, outcome: aListOutcome, reason: undefined, now });
-      contents.push({ item, data, before: read.outcome });
+      const decision = await lockedDecision(db, { item, meeting, content: data, now });
+      contents.push({ item, data, before: read.outcome, decision });
     }
     // The outcome goes into the documents (frozen: only this write reaches them) and is stored before the
     // rows are claimed, in the same unit of work: a document that cannot take it refuses the whole step
@@ -128,7 +137,7 @@ export async function concludeAList(context: MeetingContext & { input: unknown }
     // The rows decide, all or none: an item locked (or moved off the list) by someone else since it was read
     // refuses the whole step, and nothing of it stays — not its row, not its document's outcome.
     await db.$transaction(async (tx) => {
-      for (const { item, data } of contents) {
+      for (const { item, data, decision } of contents) {
         const claimed = await tx.agendaItem.updateMany({
           where: { id: item.id, meetingId: meeting.id, aList: true, locked: false, status: 'pending' },
           data: {
@@ -141,6 +150,7 @@ export async function concludeAList(context: MeetingContext & { input: unknown }
           },
         });
         if (claimed.count === 0) throw new AppError('conflict', 'a_list_changed');
+        await writeLockedDecision(tx, item.id, decision);
         await recordSnapshot(tx, { itemId: item.id, kind: 'locked', content: data, createdById: actor.userId, meetingId: meeting.id, now });
       }
       const entry = (item: (typeof open)[number], action: 'item.a_list_conclude' | 'item.lock') => ({

@@ -5,7 +5,7 @@ import { documentName } from '../realtime/document-name';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../validation/parse-input';
 import { unfinishedItems } from './agenda-rules';
-import { itemContentSchema, type ItemContent } from './item-content';
+import { adjustedAssessment, itemContentSchema, type ItemContent } from './item-content';
 import { parseFields } from '../validation/parse-fields';
 import { loadMeetingForChair } from './load-meeting-for-chair';
 import type { MeetingContext } from './meeting-documents';
@@ -18,16 +18,6 @@ import { createEpjFollowUp } from '../cases/epj-follow-up';
 import { minutesDraftState } from '../minutes/draft-period';
 
 export const closeMeetingSchema = z.object({ meetingId: z.string().regex(/^[a-z0-9]{8,40}$/) });
-
-function adjustedAssessment(content: ItemContent): string | null {
-  const adjusted = {
-    alvorlighetLevel: content.alvorlighetLevel || undefined,
-    nytteLevel: content.nytteLevel || undefined,
-    ressursLevel: content.ressursLevel || undefined,
-    note: content.assessmentNote?.trim() || undefined,
-  };
-  return Object.values(adjusted).some(Boolean) ? JSON.stringify(adjusted) : null;
-}
 
 /**
  * Closes a meeting and freezes its minutes: what was written in each item's
@@ -183,7 +173,7 @@ async function freezeAndClose(
       detail: { items: items.length, carriedOver: created.length },
     });
     // In the same transaction: a closed meeting is always findable in the history search.
-    await indexMeeting(tx, meeting.id);
+    await indexMeeting(tx, meeting.id, now);
     return created;
   });
 

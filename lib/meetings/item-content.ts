@@ -130,3 +130,14 @@ export function applyItemContent(doc: Y.Doc, patch: ItemContent, origin: unknown
     if (followUps !== undefined) writeRows(doc, followUpRows, followUps);
   }, origin);
 }
+
+/** The criteria as adjusted in the meeting, where set: the frozen AgendaItem.adjustedAssessment (JSON), or null. */
+export function adjustedAssessment(content: ItemContent): string | null {
+  const adjusted = {
+    alvorlighetLevel: content.alvorlighetLevel || undefined,
+    nytteLevel: content.nytteLevel || undefined,
+    ressursLevel: content.ressursLevel || undefined,
+    note: content.assessmentNote?.trim() || undefined,
+  };
+  return Object.values(adjusted).some(Boolean) ? JSON.stringify(adjusted) : null;
+}

@@ -11,6 +11,8 @@ import { parseFields } from '../validation/parse-fields';
 import { loadMeetingForItemChair } from './load-meeting-for-chair';
 import { loadMeetingForLock } from './load-meeting-for-lock';
 import { requireDeviationReason } from '../history/like-case-deviation';
+import { lockedDecision } from '../history/search-index';
+import { writeLockedDecision } from '../history/concluded-decisions';
 import type { MeetingContext } from './meeting-documents';
 import { systemClock } from '../time/clock';
 import { recordSnapshot } from '../versions/record-version';
@@ -123,6 +125,8 @@ export async function lockItem(context: MeetingContext & { input: unknown }) {
         now,
       });
       status = data.outcome === 'utsatt' ? 'postponed' : 'concluded';
+      // What the similar-earlier-decisions panel compares with from now on, stored with the lock.
+      const decision = await lockedDecision(context.db, { item, meeting, content: data, now });
       await context.db.$transaction(async (tx) => {
         // Only an item still open: one locked meanwhile (the A-list's step, a second tab) keeps its own lock.
         const claimed = await tx.agendaItem.updateMany({
@@ -130,6 +134,7 @@ export async function lockItem(context: MeetingContext & { input: unknown }) {
           data: { locked: true, lockedById: context.actor.userId, status, endedAt: item.endedAt ?? now, deviationReason },
         });
         if (claimed.count === 0) throw new AppError('conflict', nb.meetingRoom.alreadyLocked);
+        await writeLockedDecision(tx, item.id, decision);
         // The item's version as it was locked (its history, lib/versions/), as the lock read it.
         await recordSnapshot(tx, {
           itemId: item.id,
@@ -147,10 +152,14 @@ export async function lockItem(context: MeetingContext & { input: unknown }) {
   } else {
     // What belonged to the lock goes with it: the reason for departing from a like case, and having been
     // concluded in the A-list's step — an open item is neither (the minutes would say so otherwise).
-    await context.db.agendaItem.update({
-      where: { id: item.id },
-      data: { locked: false, lockedById: null, status, endedAt: null, deviationReason: null, aListConcludedAt: null },
-    });
+    // An open item is no earlier decision: its stored one goes in the same transaction.
+    await context.db.$transaction([
+      context.db.agendaItem.update({
+        where: { id: item.id },
+        data: { locked: false, lockedById: null, status, endedAt: null, deviationReason: null, aListConcludedAt: null },
+      }),
+      context.db.concludedDecision.deleteMany({ where: { itemId: item.id } }),
+    ]);
     await context.documents.changeAccess(name, 'recheck');
   }
   const cleared = {

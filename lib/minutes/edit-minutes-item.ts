@@ -76,7 +76,7 @@ export async function editMinutesItem(options: { db: Db; actor: Actor; input: un
       conclusion: (fields.includes('conclusion') ? next.conclusion : stored.conclusion) ?? '',
     };
     await recordSnapshot(tx, { kind: 'minutes_edited', itemId: item.id, content, createdById: actor.userId, meetingId: meeting.id, now });
-    await indexMeeting(tx, meeting.id);
+    await indexMeeting(tx, meeting.id, now);
     await afterCorrection(tx, { item, fields, actorId: actor.userId, unitId: meeting.unitId, meetingId: meeting.id, now });
     await recordAuditEvent(tx, {
       actorId: actor.userId,

@@ -18,7 +18,8 @@ import { stemText } from '../history/norwegian-stems';
  * purpose, outcome, criteria levels, the children flag; the rest goes: person
  * reference, title, every submitted version's content and every snapshot's (lock, close, restore), the Yjs documents of
  * the case and its agenda items, the items' notes, conclusion, dissent and
- * adjusted assessment, follow-up texts, and the search text. One transaction
+ * adjusted assessment, follow-up texts, the search text and the stored earlier decision
+ * (lib/history/concluded-decisions.ts: removed, not kept as a like case). One transaction
  * per batch of whole histories, one `case.anonymised` audit entry per case (no content).
  * Idempotent: an anonymised case is never picked again, and overlapping runs
  * never both anonymise (or audit) one case.
@@ -152,6 +153,8 @@ export async function anonymiseHistories(
       // The stems go too: the SQLite index holds them, and they would still find the deleted words.
       data: { personRef: null, title: anonymisedTitle, body: '', services: '', titleStems: stemText(anonymisedTitle), bodyStems: '' },
     });
+    // A stored earlier decision holds the case's words and conclusion: it leaves the similar-cases store.
+    await tx.concludedDecision.deleteMany({ where: { OR: [{ caseId: { in: ids } }, { itemId: { in: itemIds } }] } });
     const docNames = [...ids.map((id) => `case:${id}`), ...itemIds.map((id) => `item:${id}`)];
     await tx.yDocUpdate.deleteMany({ where: { docName: { in: docNames } } });
     await tx.yDocState.deleteMany({ where: { name: { in: docNames } } });

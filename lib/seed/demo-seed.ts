@@ -374,5 +374,5 @@ async function seedPastMeeting(
       },
     });
   }
-  await indexMeeting(db, meeting.id);
+  await indexMeeting(db, meeting.id, options.now);
 }

@@ -100,6 +100,8 @@ describe.each(databaseKinds)('the A-list on %s', (kind) => {
     const refused = await emitAck(chair, 'meeting:conclude-a-list', { meetingId });
     expect(refused).toMatchObject({ ok: false, error: 'invalid_input', message: 'a_list_item_incomplete' });
     expect(await db.agendaItem.count({ where: { meetingId, locked: true } })).toBe(0);
+    // Nor is any of them stored as an earlier decision for the similar-cases panel.
+    expect(await db.concludedDecision.count({ where: { meetingId } })).toBe(0);
     // The freeze was called off: the chair's editor writes again and takes the number out.
     const text = notes.doc.getText('item.notes');
     text.delete(0, text.length);
@@ -129,6 +131,9 @@ describe.each(databaseKinds)('the A-list on %s', (kind) => {
     }
     expect(await db.auditEvent.count({ where: { action: 'item.a_list_conclude', entityId: { in: concluded.map((i) => i.id) } } })).toBe(3);
     expect(await db.documentVersion.count({ where: { itemId: { in: concluded.map((i) => i.id) }, kind: 'locked' } })).toBe(3);
+    // Each is stored as an earlier decision with the lock, as a lock on its own stores it (lib/history/concluded-decisions.ts).
+    const decisions = await db.concludedDecision.findMany({ where: { itemId: { in: concluded.map((i) => i.id) } } });
+    expect(decisions.map((d) => [d.itemId, d.outcome]).sort()).toEqual(concluded.map((i) => [i.id, 'tatt_til_orientering']).sort());
     // The minutes, page and PDF, say which items were concluded together (the page's own wording).
     const leader = (await login(server.url, demo.leader, demo.password))!;
     const page = await (await fetch(`${server.url}/moter/${meetingId}/referat`, { headers: { cookie: leader } })).text();

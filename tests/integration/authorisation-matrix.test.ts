@@ -13,6 +13,7 @@ import { demoUnitNames } from '../../lib/seed/demo-seed';
 import { apiClient, completeCase } from '../support/api';
 import { pages, routeHandlers, serverActions, socketEvents } from '../support/app-surface';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
+import { storeEarlierDecisions } from '../support/like-case';
 import { demo, demoFixtures, openDb } from '../support/fixtures';
 import { login, loginDemoUsers } from '../support/login';
 import { pdfText } from '../support/pdf-text';
@@ -611,6 +612,7 @@ async function arrange() {
       },
     ],
   });
+  await storeEarlierDecisions(db);
   // An entry of the unit's audit log to look for.
   await db.auditEvent.create({
     data: {

@@ -12,6 +12,7 @@ import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { demo, demoFixtures, openDb } from '../support/fixtures';
 import { loginDemoUsers } from '../support/login';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { storeEarlierDecisions } from '../support/like-case';
 import { systemClock } from '../../lib/time/clock';
 
 /** Timelines, similar cases, the consistency view and statistics through the real server. */
@@ -64,6 +65,7 @@ describe('timelines, similar cases, consistency and statistics', () => {
         },
       ],
     });
+    await storeEarlierDecisions(db);
   });
 
   afterAll(async () => {
@@ -189,12 +191,14 @@ describe('timelines, similar cases, consistency and statistics', () => {
         meetingDate: new Date(systemClock.now().getTime() - 2 * 24 * 3600_000),
       },
     });
+    await storeEarlierDecisions(db);
     expect(await page()).toContain('Økning av BPA etter brudd i foten');
-    // Retention rewrites a row in place.
+    // Retention rewrites the search entry in place and takes the stored decision out.
     await db.searchEntry.update({
       where: { itemId: 'likeitem00001' },
       data: { title: anonymisedTitle, body: '', personRef: null, services: '' },
     });
+    await db.concludedDecision.delete({ where: { itemId: 'likeitem00001' } });
     const after = await page();
     expect(after).not.toContain('Økning av BPA etter brudd i armen');
     expect(after).toContain('Økning av BPA etter brudd i foten');
