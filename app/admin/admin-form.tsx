@@ -5,13 +5,17 @@ import { useActionState, useId, useRef } from 'react';
 import { Button, Checkbox, Field, Fieldset, Label, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useConfirm } from '@/app/_components/confirm-dialog';
 import { DateField } from '@/app/_components/date-field';
+import { TimeField } from '@/app/_components/time-field';
+import { splitDateTimeInput } from '@/lib/i18n/date-input';
+import { nb } from '@/lib/i18n/nb';
 import { CopyField } from './copy-field';
 import { emptyFormState, type FormState } from './form-state';
 
 export type Field =
   | { kind: 'hidden'; name: string; value: string }
   | {
-      kind: 'text' | 'email' | 'password' | 'number' | 'time' | 'date' | 'datetime-local';
+      /** `datetime`: a date field (dd.mm.åååå) and a time field, posted as `<name>Date` and `<name>Time`; `defaultValue` "yyyy-MM-ddTHH:mm". */
+      kind: 'text' | 'email' | 'password' | 'number' | 'time' | 'date' | 'datetime';
       name: string;
       label: string;
       hint?: string;
@@ -102,6 +106,46 @@ export function AdminForm(props: {
             </Field>
           );
         }
+        if (field.kind === 'datetime') {
+          // The date as every date field is (dd.mm.åååå), beside a time: one date style across the product.
+          const given = splitDateTimeInput(field.defaultValue ?? '');
+          const errorId = `${inputId}-error`;
+          return (
+            // Designsystemet ties the fieldset's validation message to both inputs (and marks them invalid).
+            <Fieldset key={`${field.name}-${state.at}`} data-size="sm">
+              <Fieldset.Legend>{field.label}</Fieldset.Legend>
+              <div className="flex flex-wrap items-start gap-x-4 gap-y-2">
+                <DateField
+                  id={`${inputId}-dato`}
+                  name={`${field.name}Date`}
+                  label={nb.dateField.date}
+                  defaultValue={state.values?.[`${field.name}Date`] ?? given.date}
+                  required={field.required}
+                />
+                <TimeField
+                  id={`${inputId}-tid`}
+                  name={`${field.name}Time`}
+                  label={nb.dateField.time}
+                  defaultValue={state.values?.[`${field.name}Time`] ?? given.time}
+                  required={field.required}
+                />
+              </div>
+              {error ? <ValidationMessage id={errorId}>{error}</ValidationMessage> : null}
+            </Fieldset>
+          );
+        }
+        if (field.kind === 'time')
+          return (
+            <TimeField
+              key={`${field.name}-${state.at}`}
+              id={inputId}
+              name={field.name}
+              label={field.label}
+              defaultValue={state.values?.[field.name] ?? field.defaultValue}
+              error={error}
+              required={field.required}
+            />
+          );
         if (field.kind === 'date')
           return (
             <DateField

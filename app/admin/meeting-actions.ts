@@ -12,12 +12,18 @@ import { moveMeeting } from '@/lib/meetings/move-meeting';
 import type { MeetingAdminContext } from '@/lib/meetings/meeting-admin-context';
 import { getCaseContentStore } from '@/lib/cases/case-content-store';
 import type { FormState } from './form-state';
+import { joinDateTimeInput } from '@/lib/i18n/date-input';
 import { all, runAdminAction, text } from './run-admin-action';
 
 /** Server actions of the meetings page (the commands in lib/meetings/ do the work and the checks). */
 const done = nb.admin.meetings.done;
 const path = (form: FormData) => `/admin/enheter/${text(form, 'unitId')}/moter`;
 const fields = (form: FormData, names: string[]) => Object.fromEntries(names.map((name) => [name, text(form, name)]));
+/** A date-and-time field (AdminForm's `datetime`): the local "yyyy-MM-ddTHH:mm" the command reads, and the two parts as typed (given back on an error). */
+const dateTime = (form: FormData, name: string) => {
+  const [date, time] = [text(form, `${name}Date`), text(form, `${name}Time`)];
+  return { [name]: joinDateTimeInput(date, time), [`${name}Date`]: date, [`${name}Time`]: time };
+};
 
 export async function createSeriesAction(_: FormState, form: FormData): Promise<FormState> {
   const input = {
@@ -47,7 +53,7 @@ export async function endSeriesAction(_: FormState, form: FormData): Promise<For
 export async function moveMeetingAction(_: FormState, form: FormData): Promise<FormState> {
   // With the case documents: the authors' open editors take the new start (their edit ends then).
   const command = (context: MeetingAdminContext) => moveMeeting({ ...context, cases: getCaseContentStore() });
-  return runAdminAction(command, fields(form, ['unitId', 'meetingId', 'startsAt']), done.moved, path(form));
+  return runAdminAction(command, { ...fields(form, ['unitId', 'meetingId']), ...dateTime(form, 'startsAt') }, done.moved, path(form));
 }
 
 export async function cancelMeetingAction(_: FormState, form: FormData): Promise<FormState> {
@@ -56,7 +62,12 @@ export async function cancelMeetingAction(_: FormState, form: FormData): Promise
 }
 
 export async function addMeetingAction(_: FormState, form: FormData): Promise<FormState> {
-  return runAdminAction(addMeeting, fields(form, ['unitId', 'startsAt', 'durationMinutes', 'location', 'kind']), done.added, path(form));
+  return runAdminAction(
+    addMeeting,
+    { ...fields(form, ['unitId', 'durationMinutes', 'location', 'kind']), ...dateTime(form, 'startsAt') },
+    done.added,
+    path(form),
+  );
 }
 
 export async function addFreeDaysAction(_: FormState, form: FormData): Promise<FormState> {

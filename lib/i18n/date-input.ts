@@ -37,4 +37,40 @@ export function formatDateInput(value: string): string {
   return parts ? `${parts[3]}.${parts[2]}.${parts[1]}` : value;
 }
 
+/** The hint beside every time field. */
+export const timeInputFormat = 'tt:mm';
+
+const clock = /^(?:kl\.?\s*)?(\d{1,2})(?:\s*[.:]\s*(\d{2}))?$/i;
+const clockDigits = /^(\d{2})(\d{2})$/;
+
+/**
+ * The time "HH:mm" a typed time of day means: "9.30", "09:30", "0930", "9" and "kl. 9.30" all are 09:30
+ * (Norwegian writes 09.30, the product shows 09:30); '' for an empty field; null for what is no time.
+ */
+export function parseTimeInput(text: string): string | null {
+  const typed = text.trim();
+  if (typed === '') return '';
+  const parts = clockDigits.exec(typed) ?? clock.exec(typed);
+  if (!parts) return null;
+  const [hour, minute] = [Number(parts[1]), Number(parts[2] ?? 0)];
+  if (hour > 23 || minute > 59) return null;
+  return `${pad(hour)}:${pad(minute)}`;
+}
+
+/**
+ * A date field and a time field as the one local date-time "yyyy-MM-ddTHH:mm" the commands read:
+ * the date and the time as their fields read them (typed forms too).
+ * Both empty: ''. What is no date is passed on as typed, for the command to refuse.
+ */
+export function joinDateTimeInput(date: string, time: string): string {
+  if (date.trim() === '' && time.trim() === '') return '';
+  return `${parseDateInput(date) ?? date.trim()}T${parseTimeInput(time) ?? time.trim()}`;
+}
+
+/** The date ("yyyy-MM-dd") and time ("HH:mm") parts of a local date-time "yyyy-MM-ddTHH:mm". */
+export function splitDateTimeInput(value: string): { date: string; time: string } {
+  const [date = '', time = ''] = value.split('T');
+  return { date, time };
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');

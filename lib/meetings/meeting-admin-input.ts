@@ -1,12 +1,17 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { parseTimeInput } from '../i18n/date-input';
 import { osloZone } from '../time/oslo-zone';
 import { caseMeetingKind, meetingKinds } from '../access/leader-case-policy';
 
 /** Field types the meeting administration forms share (series, moves, extra meetings). */
-export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid_time');
+/** A time of day "HH:mm", typed as a Norwegian types it ("9.30", lib/i18n/date-input) — the form posts what was typed. */
+export const clockTime = z.preprocess(
+  (value) => (typeof value === 'string' ? (parseTimeInput(value) ?? value) : value),
+  z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid_time'),
+);
 
-/** A datetime-local field ("2026-12-03T10:00"), read as Oslo wall-clock time. */
+/** A local date-time ("2026-12-03T10:00", the admin form's date and time fields joined), read as Oslo wall-clock time. */
 export const osloDateTime = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'invalid_time')

@@ -89,6 +89,15 @@ describe('an administrator sets up a unit, in a browser', () => {
     expect(await accessibilityViolations(admin)).toEqual([]);
     const form = admin.locator('section', { has: admin.getByRole('heading', { name: 'Ny møteserie' }) });
     await form.getByLabel('Møtested (rom i bygget eller videolenke)').fill('Rådhuset, rom 214');
+    // Times as Samlet writes them (tt:mm), not the browser's time input (10:00 AM on an English computer).
+    for (const [label, value] of [
+      ['Starter kl.', '10:00'],
+      ['Frist: klokkeslett', '12:00'],
+    ]) {
+      expect(await form.getByLabel(label).getAttribute('type')).toBe('text');
+      expect(await form.getByLabel(label).inputValue()).toBe(value);
+    }
+    await form.getByLabel('Frist: klokkeslett').fill('kl. 9.30');
     await form.getByRole('button', { name: 'Opprett serien' }).click();
     await form.getByText('Velg minst én ukedag.').waitFor();
     expect(await accessibilityViolations(admin)).toEqual([]);
@@ -98,6 +107,7 @@ describe('an administrator sets up a unit, in a browser', () => {
     await form.getByRole('button', { name: 'Opprett serien' }).click();
     await form.getByText(/Serien er opprettet, og \d+ møter er satt opp\./).waitFor();
     await admin.getByText(/tirsdag, torsdag kl\. 10:00/).waitFor();
+    await admin.getByText(/Frist: 2 arbeidsdager før kl\. 09:30/).waitFor();
     expect(await admin.getByRole('button', { name: 'Avlys' }).count()).toBeGreaterThan(10);
     // The coming meetings are a table a screen reader can walk by column (axe's header rule is experimental).
     const meetings = admin.getByRole('table', { name: 'Kommende møter' });
@@ -129,6 +139,49 @@ describe('an administrator sets up a unit, in a browser', () => {
     await form.getByRole('button', { name: 'Fjern «Fagdag»' }).click();
     await form.getByText('Ingen dager uten møter er markert.').waitFor();
     expect(await accessibilityViolations(admin)).toEqual([]);
+  });
+
+  it('moves a meeting and adds one with the date typed as dd.mm.åååå and a time, stored as that Oslo instant', async () => {
+    const db = openDb(database.url);
+    const unit = await db.unit.findFirstOrThrow({ where: { name: 'Enhet for avlastning' } });
+    const planned = () => db.meeting.findMany({ where: { unitId: unit.id, status: 'planned' }, orderBy: { startsAt: 'asc' } });
+    const meeting = (await planned())[1];
+    const from = DateTime.fromJSDate(meeting.startsAt, { zone: osloZone });
+    const row = admin.getByRole('row', { name: new RegExp(formatDateTime(meeting.startsAt)) });
+    const move = row.getByRole('group', { name: `Nytt tidspunkt for møtet ${formatDateTime(meeting.startsAt)}` });
+    // The meeting's start as every date in Samlet reads, not the browser's own date input.
+    expect(await move.getByLabel('Dato').getAttribute('type')).toBe('text');
+    expect(await move.getByLabel('Dato').inputValue()).toBe(from.toFormat('dd.MM.yyyy'));
+    expect(await move.getByLabel('Klokkeslett').inputValue()).toBe(from.toFormat('HH:mm'));
+    const to = from.plus({ days: 1 }).set({ hour: 13, minute: 15 });
+    await move.getByLabel('Dato').fill(to.toFormat('d.M.yyyy'));
+    await move.getByLabel('Klokkeslett').fill('13.15');
+    await row.getByRole('button', { name: 'Flytt' }).click();
+    await admin.getByText('Møtet er flyttet, og saksbehandlerne med saker på det har fått beskjed.').waitFor();
+    await expect
+      .poll(async () => (await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).startsAt.toISOString())
+      .toBe(to.toUTC().toISO());
+    const moved = admin.getByRole('group', { name: `Nytt tidspunkt for møtet ${formatDateTime(to.toJSDate())}` });
+    await moved.waitFor();
+    expect(await moved.getByLabel('Dato').inputValue()).toBe(to.toFormat('dd.MM.yyyy'));
+
+    const extra = admin.locator('section', { has: admin.getByRole('heading', { name: 'Nytt ekstramøte' }) });
+    const when = extra.getByRole('group', { name: 'Tidspunkt' });
+    await when.getByLabel('Dato').fill('31.02.2027');
+    await when.getByLabel('Klokkeslett').fill('14:00');
+    await extra.getByRole('button', { name: 'Legg til møtet' }).click();
+    // No such day: refused in Norwegian, the typed date kept, nothing stored.
+    await when.getByText('Skriv et gyldig tidspunkt.').waitFor();
+    expect(await when.getByLabel('Dato').inputValue()).toBe('31.02.2027');
+    expect(await accessibilityViolations(admin)).toEqual([]);
+    const day = from.plus({ days: 2 }).set({ hour: 14, minute: 0 });
+    await when.getByLabel('Dato').fill(day.toFormat('d.M.yyyy'));
+    await when.getByLabel('Klokkeslett').fill('14:00');
+    await extra.getByRole('button', { name: 'Legg til møtet' }).click();
+    await extra.getByText('Ekstramøtet er lagt til.').waitFor();
+    await expect.poll(async () => (await planned()).some((m) => m.startsAt.getTime() === day.toMillis())).toBe(true);
+    await screenshots(admin, 'meeting-date-time');
+    await db.$disconnect();
   });
 
   it('makes a calendar link and copies it with one button, saying so to everyone', async () => {

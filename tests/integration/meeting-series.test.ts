@@ -131,7 +131,11 @@ describe.each(databaseKinds)('meeting series and calendar on %s', (kind) => {
     const { submittedCase } = await demoFixtures(db);
     const meeting = await db.meeting.findUniqueOrThrow({ where: { id: submittedCase.meetingId! } });
     const when = oslo(meeting.startsAt).plus({ hours: 2 });
-    const moved = await submit([`value="${meeting.id}"`, 'Flytt'], { startsAt: when.toFormat("yyyy-MM-dd'T'HH:mm") });
+    // The form's date and time fields, as a Norwegian types them (app/admin/admin-form.tsx `datetime`).
+    const moved = await submit([`value="${meeting.id}"`, 'Flytt'], {
+      startsAtDate: when.toFormat('d.M.yyyy'),
+      startsAtTime: when.toFormat('H.mm'),
+    });
     expect(moved).toContain('Møtet er flyttet');
     const after = await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
     expect(after.startsAt.getTime()).toBe(when.toMillis());
@@ -223,13 +227,18 @@ describe.each(databaseKinds)('meeting series and calendar on %s', (kind) => {
   it('adds an extra meeting', async () => {
     const at = DateTime.fromJSDate(systemClock.now(), { zone: osloZone }).plus({ days: 10 }).set({ hour: 13, minute: 0 });
     expect(
-      await submit(['Legg til møtet'], { startsAt: at.toFormat("yyyy-MM-dd'T'HH:mm"), durationMinutes: '45', location: 'Rom 4' }),
+      await submit(['Legg til møtet'], {
+        startsAtDate: at.toFormat('dd.MM.yyyy'),
+        startsAtTime: at.toFormat('HH:mm'),
+        durationMinutes: '45',
+        location: 'Rom 4',
+      }),
     ).toContain('Ekstramøtet er lagt til.');
     const extra = await db.meeting.findFirstOrThrow({ where: { unitId, seriesId: null, location: 'Rom 4' } });
     expect(extra.startsAt.getTime()).toBe(at.set({ second: 0, millisecond: 0 }).toMillis());
-    expect(await submit(['Legg til møtet'], { startsAt: '2020-01-01T10:00', durationMinutes: '45', location: '' })).toContain(
-      'Tidspunktet har allerede vært.',
-    );
+    expect(
+      await submit(['Legg til møtet'], { startsAtDate: '01.01.2020', startsAtTime: '10:00', durationMinutes: '45', location: '' }),
+    ).toContain('Tidspunktet har allerede vært.');
   });
 
   it('serves the calendar at a secret URL that parses back with the right Oslo times; a rotated link ends the old one', async () => {

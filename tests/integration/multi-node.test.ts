@@ -270,8 +270,10 @@ describe('several nodes on PostgreSQL and Redis', () => {
     const meetingsPage = `/admin/enheter/${mainUnitId}/moter`;
     const html = await (await fetch(`${nodeA.url}${meetingsPage}`, { headers: { cookie: cookies.admin } })).text();
     const form = formWith(html, `value="${movedId}"`, 'Flytt');
-    const earlier = today.plus({ days: 3 }).set({ hour: 10 }).toFormat("yyyy-MM-dd'T'HH:mm");
-    const answer = await submitRenderedForm(nodeA.url, meetingsPage, form, { startsAt: earlier }, { cookie: cookies.admin });
+    // The form's date and time fields (app/admin/admin-form.tsx `datetime`).
+    const earlier = today.plus({ days: 3 }).set({ hour: 10 });
+    const fields = { startsAtDate: earlier.toFormat('dd.MM.yyyy'), startsAtTime: '10:00' };
+    const answer = await submitRenderedForm(nodeA.url, meetingsPage, form, fields, { cookie: cookies.admin });
     expect(answer.body).toContain('Møtet er flyttet');
     expect((await closed)?.code).toBe(4100);
     // Still before the (new) start: the author edits on.

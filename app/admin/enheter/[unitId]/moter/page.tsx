@@ -29,7 +29,7 @@ export const metadata: Metadata = { title: nb.admin.title };
 export const dynamic = 'force-dynamic';
 
 const t = nb.admin.meetings;
-/** The value a datetime-local field takes: Oslo wall-clock time, as the commands read it back. */
+/** A date-and-time field's value: Oslo wall-clock time, as the commands read it back. */
 const localInputValue = (d: Date) => DateTime.fromJSDate(d, { zone: osloZone }).toFormat("yyyy-MM-dd'T'HH:mm");
 
 export default async function MeetingPlanPage({ params }: { params: Promise<{ unitId: string }> }) {
@@ -154,7 +154,7 @@ export default async function MeetingPlanPage({ params }: { params: Promise<{ un
                           unitField,
                           hidden('meetingId', m.id),
                           {
-                            kind: 'datetime-local',
+                            kind: 'datetime',
                             name: 'startsAt',
                             label: t.moveTo(formatDateTime(m.startsAt)),
                             defaultValue: localInputValue(m.startsAt),
@@ -222,7 +222,7 @@ export default async function MeetingPlanPage({ params }: { params: Promise<{ un
           submit={t.add}
           fields={[
             unitField,
-            { kind: 'datetime-local', name: 'startsAt', label: t.startsAt },
+            { kind: 'datetime', name: 'startsAt', label: t.startsAt },
             { kind: 'select', name: 'kind', label: t.kind, options: Object.entries(t.kinds) },
             { kind: 'number', name: 'durationMinutes', label: t.duration, defaultValue: '90' },
             { kind: 'text', name: 'location', label: t.location },
