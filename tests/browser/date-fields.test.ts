@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../lib/db/db';
 import { accessibilityViolations, browserTraces, launchBrowser, signIn } from '../support/browser';
+import { chromiumDescriptions } from '../support/accessible-name';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { demo, openDb } from '../support/fixtures';
 import { startNewCase } from '../support/new-case';
@@ -85,5 +86,23 @@ describe('date fields, typed the Norwegian way', () => {
     expect(await leader.getByLabel('Til dato', { exact: true }).inputValue()).toBe('02.01.2020');
     expect(await leader.getByText('Filteret er ugyldig', { exact: false }).count()).toBe(0);
     expect(await accessibilityViolations(leader)).toEqual([]);
+  });
+
+  it('says each filter hint once to a screen reader on Søk and the audit log (Chromium’s accessible description)', async () => {
+    const leader = (await signIn(browser, server.url, demo.leader)).page;
+    const described = async (path: string) => {
+      await leader.goto(`${server.url}${path}`);
+      // Designsystemet ties a field's description to its input once the page's script runs: wait for it.
+      await expect
+        .poll(() => leader.getByLabel(path === '/sok' ? 'Møtedato fra' : 'Fra dato', { exact: true }).getAttribute('aria-describedby'))
+        .toBeTruthy();
+      return Object.fromEntries((await chromiumDescriptions(leader, 'textbox')).map((n) => [n.name, n.description]));
+    };
+    expect(await described('/sok')).toMatchObject({ 'Møtedato fra': 'dd.mm.åååå', 'Møtedato til': 'dd.mm.åååå' });
+    expect(await described('/revisjon')).toMatchObject({
+      'Fra dato': 'dd.mm.åååå',
+      'Til dato': 'dd.mm.åååå',
+      Personreferanse: 'Som på saken, f.eks. EPJ 2025/0712',
+    });
   });
 });

@@ -17,3 +17,18 @@ export async function chromiumNames(page: Page, role: string): Promise<string[]>
     await cdp.detach();
   }
 }
+
+/** The accessible names and descriptions Chromium gives a screen reader for the page's nodes of one role. */
+export async function chromiumDescriptions(page: Page, role: string): Promise<{ name: string; description: string }[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: { role?: { value?: string }; name?: { value?: string }; description?: { value?: string }; ignored?: boolean }[];
+    };
+    return nodes
+      .filter((n) => !n.ignored && n.role?.value === role)
+      .map((n) => ({ name: n.name?.value ?? '', description: n.description?.value ?? '' }));
+  } finally {
+    await cdp.detach();
+  }
+}
