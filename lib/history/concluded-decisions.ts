@@ -130,20 +130,25 @@ export async function backfillConcludedDecisions(db: Db, now: Date): Promise<num
   const storedCount = new Map(stored.map((s) => [s.meetingId, s._count._all]));
   const missing = entries.filter((e) => (storedCount.get(e.meetingId) ?? 0) < e._count._all).map((e) => e.meetingId);
   for (const meetingId of missing) {
-    await db.$transaction(async (tx) => {
-      const [meeting, rows] = await Promise.all([
-        tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { closedAt: true, startsAt: true } }),
-        tx.searchEntry.findMany({ where: { meetingId } }),
-      ]);
-      const items = await tx.agendaItem.findMany({ where: { meetingId }, select: { id: true, conclusion: true } });
-      const conclusions = new Map(items.map((i) => [i.id, i.conclusion]));
-      const concludedAt = meeting.closedAt ?? meeting.startsAt;
-      await replaceMeetingDecisions(
-        tx,
-        meetingId,
-        rows.map((entry) => decisionRow(entry, { conclusion: conclusions.get(entry.itemId) ?? null, concludedAt, writtenAt: now })),
-      );
-    });
+    // Two nodes starting together may fill the same meeting: the second's insert meets the first's rows and gives way.
+    await db
+      .$transaction(async (tx) => {
+        const [meeting, rows] = await Promise.all([
+          tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { closedAt: true, startsAt: true } }),
+          tx.searchEntry.findMany({ where: { meetingId } }),
+        ]);
+        const items = await tx.agendaItem.findMany({ where: { meetingId }, select: { id: true, conclusion: true } });
+        const conclusions = new Map(items.map((i) => [i.id, i.conclusion]));
+        const concludedAt = meeting.closedAt ?? meeting.startsAt;
+        await replaceMeetingDecisions(
+          tx,
+          meetingId,
+          rows.map((entry) => decisionRow(entry, { conclusion: conclusions.get(entry.itemId) ?? null, concludedAt, writtenAt: now })),
+        );
+      })
+      .catch((error: { code?: string }) => {
+        if (error.code !== 'P2002') throw error;
+      });
   }
   return missing.length;
 }

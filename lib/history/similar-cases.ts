@@ -128,6 +128,9 @@ export type SimilarCase = {
 
 type TargetRow = { title: string; caseType: string; level: string; versions: { content: string }[] };
 
+/** A case row as the panel compares it (the room passes those it has read: `caseRows`). */
+export type SimilarTargetRow = TargetRow & { id: string; unitId: string };
+
 /** A case as it is compared with the earlier decisions: its latest submitted version's levels and words. */
 export function targetProfile(row: TargetRow): CaseProfile {
   const content = parseFields(caseContentSchema, row.versions[0] ? JSON.parse(row.versions[0].content) : {}).data;
@@ -177,6 +180,8 @@ export async function similarForCases(options: {
   count?: number;
   now?: Date;
   reads?: AuditEventInput[];
+  /** The cases' rows with their latest version, when the caller has read them already; the rest are read here. */
+  caseRows?: ReadonlyMap<string, SimilarTargetRow>;
 }): Promise<Record<string, SimilarCase[]>> {
   const { db, actor } = options;
   if (options.caseIds.length === 0) return {};
@@ -184,17 +189,24 @@ export async function similarForCases(options: {
   const [recused, inhabilCases] = await Promise.all([recusedItemIds(db, actor.userId), inhabilCaseIds(db, actor.userId)]);
   const readable = [...(await readableCases(db, actor, options.caseIds, inhabilCases)).keys()];
   if (readable.length === 0) return {};
-  const rows = await db.case.findMany({
-    where: { id: { in: readable } },
-    select: {
-      id: true,
-      unitId: true,
-      title: true,
-      caseType: true,
-      level: true,
-      versions: { orderBy: { version: 'desc' }, take: 1, select: { content: true } },
-    },
-  });
+  // Only the readable ones, whoever read the rows.
+  const given = readable.flatMap((id) => (options.caseRows?.has(id) ? [options.caseRows.get(id)!] : []));
+  const toRead = readable.filter((id) => !options.caseRows?.has(id));
+  const read =
+    toRead.length === 0
+      ? []
+      : await db.case.findMany({
+          where: { id: { in: toRead } },
+          select: {
+            id: true,
+            unitId: true,
+            title: true,
+            caseType: true,
+            level: true,
+            versions: { orderBy: { version: 'desc' }, take: 1, select: { content: true } },
+          },
+        });
+  const rows: SimilarTargetRow[] = [...given, ...read];
   // From the start of the day, so that the window (and the kept candidates) stay the same all day.
   const since = DateTime.fromJSDate(options.now ?? systemClock.now(), { zone: osloZone })
     .startOf('day')

@@ -4,6 +4,7 @@ import { recordAuditEvents, type AuditEventInput } from '../audit/record-audit-e
 import { caseContentSchema, type CaseContent } from '../cases/case-form';
 import type { Db } from '../db/db';
 import { caseReadEvents } from '../history/log-case-reads';
+import type { SimilarTargetRow } from '../history/similar-cases';
 import { agendaItemsFor } from './agenda-items';
 import { nbRoomAgenda } from '../i18n/nb-room-agenda';
 import { loadMeetingRecusals } from './meeting-recusals';
@@ -15,7 +16,14 @@ import { parseFields } from '../validation/parse-fields';
  * case as submitted, who may chair. Its reads are logged here, or — with
  * `reads` — added to it for the caller's one insert (load-meeting-room-page.ts).
  */
-export async function getMeetingRoom(options: { db: Db; actor: Actor; meetingId: string; reads?: AuditEventInput[] }) {
+export async function getMeetingRoom(options: {
+  db: Db;
+  actor: Actor;
+  meetingId: string;
+  reads?: AuditEventInput[];
+  /** Filled with the agenda's case rows as read here, for the similar-cases panel (never sent to the page). */
+  caseRows?: Map<string, SimilarTargetRow>;
+}) {
   const { db, actor, meetingId } = options;
   const { level: access, meeting: facts } = await requireMeetingAccess(db, actor, meetingId);
   const meeting = await db.meeting.findUniqueOrThrow({
@@ -30,15 +38,18 @@ export async function getMeetingRoom(options: { db: Db; actor: Actor; meetingId:
     where: { id: { in: items.flatMap((i) => (i.caseId ? [i.caseId] : [])) } },
     select: {
       id: true,
+      unitId: true,
       title: true,
       personRef: true,
       caseType: true,
+      level: true,
       createdById: true,
       createdBy: { select: { name: true } },
       versions: { orderBy: { version: 'desc' }, take: 1, select: { content: true, version: true } },
     },
   });
   const byId = new Map(cases.map((c) => [c.id, c]));
+  for (const c of cases) options.caseRows?.set(c.id, c);
   const members = await db.membership.findMany({
     where: { unitId: meeting.unitId, user: { active: true } },
     select: { user: { select: { id: true, name: true } } },

@@ -2,7 +2,7 @@ import type { Actor } from '../access/access-service';
 import { recordAuditEvents, type AuditEventInput } from '../audit/record-audit-event';
 import { getCaseContentStore } from '../cases/case-content-store';
 import type { Db } from '../db/db';
-import { similarForCases } from '../history/similar-cases';
+import { similarForCases, type SimilarTargetRow } from '../history/similar-cases';
 import { getMeetingRoom } from './get-meeting-room';
 import { liveMissing } from './live-readiness';
 
@@ -15,9 +15,11 @@ import { liveMissing } from './live-readiness';
 export async function loadMeetingRoomPage(options: { db: Db; actor: Actor; meetingId: string }) {
   const { db, actor } = options;
   const reads: AuditEventInput[] = [];
-  const room = await getMeetingRoom({ ...options, reads });
+  // The agenda's cases as the room read them: the similar-cases panel compares them without reading them again.
+  const caseRows = new Map<string, SimilarTargetRow>();
+  const room = await getMeetingRoom({ ...options, reads, caseRows });
   const caseIds = room.items.flatMap((i) => (i.caseId ? [i.caseId] : []));
-  const similar = await similarForCases({ db, actor, caseIds, reads });
+  const similar = await similarForCases({ db, actor, caseIds, reads, caseRows });
   await recordAuditEvents(db, reads);
   // The chair sees per item what its case still lacks, from the caseworker's live document (logged as read above).
   const chairing = room.canChair && room.meeting.status !== 'closed';

@@ -27,7 +27,7 @@ describe('queries per page', () => {
 
   // Fewer is not always cheaper: one statement less (inhabilCaseIds as a semi-join) made SQLite scan every
   // agenda item of the history, and the room took twice as long with 100,000 past cases (docs/performance.md).
-  const budgets = { agenda: 25, room: 26, yjsConnection: 6, meetingJoin: 4 };
+  const budgets = { agenda: 25, room: 24, yjsConnection: 6, meetingJoin: 4 };
   const counts = async (cookie: string) => ({
     agenda: await queriesPerRequest(server.url, pages.agenda, cookie),
     room: await queriesPerRequest(server.url, pages.room, cookie),
