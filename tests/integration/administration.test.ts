@@ -517,6 +517,6 @@ describe('accounts that span units (issue 16)', () => {
       memberships: [],
     });
     expect(grant('ikke-en-adresse').status).toBe(2);
-    // Seven CLI processes, each loading tsx and Prisma: 61 s on a machine at load 13 (CI beside three builds).
+    // Six CLI processes, each loading tsx and Prisma: 61 s on a machine at load 13 (CI beside three builds).
   }, 180_000);
 });
