@@ -149,7 +149,8 @@ export function CollaborativeText(props: {
     <div className={props.className ?? 'mt-4'}>
       {/* Presence sits beside the label, not in it: a field's accessible name must not change as people come and go. */}
       <div className="flex flex-wrap items-center gap-y-1">
-        <label id={labelId} className="block font-medium" onClick={() => view.current?.focus()}>
+        {/* The size of the design system's small field labels, as the choices' legends beside it (data-size="sm"). */}
+        <label id={labelId} className="block text-(length:--ds-body-sm-font-size) font-medium" onClick={() => view.current?.focus()}>
           {props.label}
           {props.required ? <span aria-hidden="true"> *</span> : null}
         </label>

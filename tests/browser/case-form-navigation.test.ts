@@ -47,6 +47,13 @@ describe('the case form, by section and by keyboard', () => {
     // The name Chromium gives assistive technology (Playwright's own computation adds spaces Chromium does not):
     // a pause between the section and its progress, not "synspunkterIkke påbegynt" as Orca read it.
     expect(await chromiumNames(page, 'link')).toContainEqual(expect.stringMatching(/^Alternativer og synspunkter\s*,\s+Ikke påbegynt$/));
+    // A text field's label and a choice's legend are the same size (the design system's small field labels).
+    const fontSize = (tag: string, text: string) =>
+      page
+        .locator(tag, { hasText: text })
+        .first()
+        .evaluate((e) => getComputedStyle(e).fontSize);
+    expect(await fontSize('label', 'Referanse til tjenestemottaker')).toBe(await fontSize('legend', 'Sakstype'));
 
     await alternatives.click();
     await page.waitForURL(/#seksjon-alternativer$/);
