@@ -31,6 +31,7 @@ export async function createSeriesAction(_: FormState, form: FormData): Promise<
       'unitId',
       'name',
       'kind',
+      'monthly',
       'startTime',
       'durationMinutes',
       'location',

@@ -119,6 +119,14 @@ export const nbLeaderCases = {
       invalid: 'Velg et ledermøte.',
     } as Record<string, string>,
   },
+  room: {
+    heading: 'Saken',
+    level: (level: string) => `Ledersak · ${level}`,
+    criteria: 'Vurdering etter kriteriene',
+    criterionLevel: (level: string) => `Nivå: ${level}`,
+    notFilled: 'Ikke fylt ut.',
+    toCase: 'Åpne saken',
+  },
   docx: {
     download: 'Last ned saksframlegg (Word)',
     title: 'Saksframlegg',

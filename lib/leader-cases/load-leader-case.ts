@@ -1,13 +1,13 @@
 import type { Actor } from '../access/access-service';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Db } from '../db/db';
-import type { EvidenceFigures } from './case-evidence';
-import type { StoredEvidenceQuery } from './evidence-query';
 import { findLeaderCase } from './find-leader-case';
 import { parseStoredContent } from './leader-case-form';
 import { leaderCaseWarnings } from './person-data-warnings';
 
-export type AttachedEvidence = { id: string; createdAt: Date; query: StoredEvidenceQuery; figures: EvidenceFigures };
+import { parseEvidenceRows } from './room-leader-cases';
+
+export type { AttachedEvidence } from './room-leader-cases';
 
 /**
  * A leader case with its attached evidence, for its page and its download.
@@ -35,13 +35,7 @@ export async function loadLeaderCase(context: { db: Db; actor: Actor; id: unknow
     updatedAt: row.updatedAt,
     content,
     warnings: leaderCaseWarnings(content),
-    evidence: evidenceRows.flatMap((e): AttachedEvidence[] => {
-      try {
-        return [{ id: e.id, createdAt: e.createdAt, query: JSON.parse(e.query), figures: JSON.parse(e.figures) }];
-      } catch {
-        return [];
-      }
-    }),
+    evidence: parseEvidenceRows(evidenceRows),
   };
 }
 export type LeaderCasePage = Awaited<ReturnType<typeof loadLeaderCase>>;

@@ -33,6 +33,11 @@ export const createSeriesSchema = z.object({
   minutesDrofting: minutesUpTo(120),
   minutesAvklaring: minutesUpTo(120),
   kind: meetingKindField,
+  /** 'monthly': the first of the weekdays in each month (lib/meetings/meeting-schedule.ts); empty or 'weekly': every week. */
+  monthly: z.preprocess(
+    (v) => (v === undefined || v === '' || v === 'weekly' ? false : v === 'monthly' ? true : v),
+    z.boolean('unknown_option'),
+  ),
 });
 
 /** The default chair must chair in this unit (moteleder or leder) and be active. */

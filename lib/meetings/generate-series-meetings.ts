@@ -19,6 +19,7 @@ type StoredRule = {
   deadlineDaysBefore: number;
   deadlineTime: string;
   timezone: string;
+  monthly: boolean;
 };
 
 const ruleOf = (series: StoredRule): SeriesRule => ({
@@ -28,6 +29,7 @@ const ruleOf = (series: StoredRule): SeriesRule => ({
   deadlineDaysBefore: series.deadlineDaysBefore,
   deadlineTime: series.deadlineTime,
   timezone: series.timezone,
+  monthly: series.monthly,
 });
 
 /** Creates the meetings of one series for the coming weeks that do not exist yet; returns how many. */

@@ -5,6 +5,7 @@ import { caseContentSchema, type CaseContent } from '../cases/case-form';
 import type { Db } from '../db/db';
 import { caseReadEvents } from '../history/log-case-reads';
 import type { SimilarTargetRow } from '../history/similar-cases';
+import { roomLeaderCases } from '../leader-cases/room-leader-cases';
 import { agendaItemsFor } from './agenda-items';
 import { nbRoomAgenda } from '../i18n/nb-room-agenda';
 import { loadMeetingRecusals } from './meeting-recusals';
@@ -64,6 +65,14 @@ export async function getMeetingRoom(options: {
       'meeting_room',
     ),
   ];
+  // A leader meeting's items about leader cases (issue 22): the case as the leaders wrote it, read like a case is.
+  const leaderCases = await roomLeaderCases(
+    db,
+    actor,
+    meeting,
+    items.flatMap((i) => (i.leaderCaseId && !i.withheld && !recusals.of(i.id).recused ? [i.leaderCaseId] : [])),
+    reads,
+  );
   if (options.reads) options.reads.push(...reads);
   else await recordAuditEvents(db, reads);
   // Per item, the same decision the item's Yjs document is opened with (lib/access itemPermissions): the
@@ -132,6 +141,8 @@ export async function getMeetingRoom(options: {
         endedAt: item.endedAt,
         outcome: recusal.recused ? null : item.outcome,
         submitted,
+        /** The leader case this item is about (a leader meeting's item, issue 22), as the room shows it; else null. */
+        leaderCase: (!item.withheld && !recusal.recused && item.leaderCaseId && leaderCases.get(item.leaderCaseId)) || null,
         /** The actor declared themselves inhabil for this item: the room shows none of it (the server refuses its document). */
         recused: recusal.recused,
         /** A closed meeting's item this caseworker may not see (lib/meetings/agenda-items.ts): listed, nothing more. */

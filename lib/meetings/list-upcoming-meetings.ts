@@ -55,10 +55,36 @@ export async function listUpcomingMeetings(options: {
       },
     },
   });
-  return units.map((unit) => ({
-    unitId: unit.id,
-    unitName: unit.name,
-    role: memberships.find((m) => m.unitId === unit.id)?.role ?? '',
-    meetings: unit.meetings.map(({ _count, ...meeting }) => ({ ...meeting, caseCount: _count.cases })),
-  }));
+  // A monthly leader meeting is often further off than the next six case meetings: a leader's unit lists its next one too.
+  const leaderUnits = unitsForLeaderCases(memberships);
+  const nextLeaderMeetings = leaderUnits.length
+    ? await db.meeting.findMany({
+        where: { unitId: { in: leaderUnits }, kind: { not: caseMeetingKind }, endsAt: { gt: now }, status: { in: ['planned', 'open'] } },
+        orderBy: { startsAt: 'asc' },
+        distinct: ['unitId'],
+        select: {
+          id: true,
+          unitId: true,
+          startsAt: true,
+          endsAt: true,
+          submissionDeadline: true,
+          status: true,
+          location: true,
+          kind: true,
+          _count: { select: { cases: { where: { status: 'submitted' } } } },
+        },
+      })
+    : [];
+  return units.map((unit) => {
+    const extra = nextLeaderMeetings.filter((m) => m.unitId === unit.id && !unit.meetings.some((listed) => listed.id === m.id));
+    const meetings = [...unit.meetings, ...extra.map(({ unitId: _unit, ...meeting }) => meeting)].sort(
+      (a, b) => a.startsAt.getTime() - b.startsAt.getTime(),
+    );
+    return {
+      unitId: unit.id,
+      unitName: unit.name,
+      role: memberships.find((m) => m.unitId === unit.id)?.role ?? '',
+      meetings: meetings.map(({ _count, ...meeting }) => ({ ...meeting, caseCount: _count.cases })),
+    };
+  });
 }

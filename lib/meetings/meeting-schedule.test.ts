@@ -27,6 +27,27 @@ describe('scheduleMeetings', () => {
     ]);
   });
 
+  it('monthly: only the first of its weekdays in each month (the leader meeting), a holiday skipping that month', () => {
+    const monthly = { ...demoSeries, weekdays: [3], startTime: '13:00', monthly: true };
+    const starts = (from: string, until: string, isWorkingDay?: (day: DateTime) => boolean) =>
+      scheduleMeetings(monthly, oslo(from).toJSDate(), oslo(until).toJSDate(), isWorkingDay).map((m) =>
+        DateTime.fromJSDate(m.startsAt, { zone: 'Europe/Oslo' }).toFormat('ccc yyyy-MM-dd HH:mm'),
+      );
+    expect(starts('2026-12-03T00:00', '2027-04-01T00:00')).toEqual([
+      'Wed 2027-01-06 13:00',
+      'Wed 2027-02-03 13:00',
+      'Wed 2027-03-03 13:00',
+    ]);
+    // The first Wednesday a holiday: no meeting that month (not the second Wednesday instead).
+    expect(starts('2027-01-01T00:00', '2027-03-01T00:00', (day) => day.weekday <= 5 && day.toISODate() !== '2027-01-06')).toEqual([
+      'Wed 2027-02-03 13:00',
+    ]);
+    // Weekly as before when not monthly.
+    expect(
+      scheduleMeetings({ ...monthly, monthly: false }, oslo('2026-12-03T00:00').toJSDate(), oslo('2026-12-31T00:00').toJSDate()),
+    ).toHaveLength(4);
+  });
+
   it('keeps wall-clock time across the October daylight-saving change', () => {
     const meetings = scheduleMeetings(demoSeries, oslo('2026-10-19T00:00').toJSDate(), oslo('2026-10-31T00:00').toJSDate());
     const utcHours = meetings.map((m) => m.startsAt.getUTCHours());

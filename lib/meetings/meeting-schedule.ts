@@ -15,6 +15,8 @@ export type SeriesRule = {
   /** "HH:MM" local time. */
   deadlineTime: string;
   timezone: string;
+  /** Once a month: only the first of the weekdays in each month (a leader meeting, issue 22). A holiday then skips that month. */
+  monthly?: boolean;
 };
 
 export type ScheduledMeeting = { startsAt: Date; endsAt: Date; submissionDeadline: Date };
@@ -49,6 +51,13 @@ export function submissionDeadlineFor(
   return atTime(day, rule.deadlineTime);
 }
 
+/** The first day of the month that falls on one of the weekdays (the month's first Wednesday for [3]). */
+function isFirstInMonth(day: DateTime, weekdays: readonly number[]): boolean {
+  for (let earlier = day.minus({ days: 1 }); earlier.month === day.month; earlier = earlier.minus({ days: 1 }))
+    if (weekdays.includes(earlier.weekday)) return false;
+  return true;
+}
+
 /** Meetings of a series whose start lies in [from, until). */
 export function scheduleMeetings(
   rule: SeriesRule,
@@ -61,6 +70,7 @@ export function scheduleMeetings(
   const start = DateTime.fromJSDate(from, { zone: rule.timezone });
   for (let day = start.startOf('day'); day < end; day = day.plus({ days: 1 })) {
     if (!rule.weekdays.includes(day.weekday) || !isWorkingDay(day)) continue;
+    if (rule.monthly && !isFirstInMonth(day, rule.weekdays)) continue;
     const startsAt = atTime(day, rule.startTime);
     if (startsAt < start || startsAt >= end) continue;
     meetings.push({

@@ -5,6 +5,10 @@ import type { CaseContent } from '../cases/case-form';
 import { caseSummary } from '../cases/case-summary';
 import type { Db } from '../db/db';
 import { indexMeeting } from '../history/search-index';
+import { computeEvidence } from '../leader-cases/case-evidence';
+import { evidenceQuerySchema, resolveEvidenceQuery } from '../leader-cases/evidence-query';
+import type { LeaderCaseContent } from '../leader-cases/leader-case-form';
+import { loadEvidenceItems } from '../leader-cases/load-evidence-items';
 import { scheduleMeetings, type SeriesRule } from '../meetings/meeting-schedule';
 import { norwegianWorkingDays } from '../meetings/norwegian-holidays';
 import { systemClock, type Clock } from '../time/clock';
@@ -13,7 +17,9 @@ import { osloZone } from '../time/oslo-zone';
 
 /**
  * Fictional demo data: two units, one user per role, a Tuesday/Thursday series
- * with eight weeks of meetings, and a few cases so a demo is never empty.
+ * with eight weeks of meetings, and a few cases so a demo is never empty; in
+ * the main unit also a monthly leader meeting with a service-level case on the
+ * next one (issue 22).
  * No real names and no fødselsnummer: people are referred to by pseudonymous
  * references, as the product asks of its users.
  */
@@ -196,7 +202,7 @@ export async function seedDemoData(db: Db, options: { clock?: Clock } = {}): Pro
   }
 
   const nextOpen = await db.meeting.findFirst({
-    where: { unitId: main.id, submissionDeadline: { gt: now }, status: 'planned' },
+    where: { unitId: main.id, kind: 'saksmote', submissionDeadline: { gt: now }, status: 'planned' },
     orderBy: { startsAt: 'asc' },
   });
   const authors = [users['saksbehandler@demo.test'], users['saksbehandler2@demo.test']];
@@ -237,6 +243,7 @@ export async function seedDemoData(db: Db, options: { clock?: Clock } = {}): Pro
     },
   });
   await seedPastMeeting(db, { unitId: main.id, chairId: users['moteleder@demo.test'], users, now, rule });
+  await seedLeaderMeetings(db, { unitId: main.id, chairId: users['moteleder@demo.test'], leaderId: users['leder@demo.test'], now, until });
   return { seeded: true };
 }
 
@@ -375,4 +382,109 @@ async function seedPastMeeting(
     });
   }
   await indexMeeting(db, meeting.id, options.now);
+}
+
+/** The demo's service-level case (issue 22): no person in it, the unit's own figures attached. */
+export const demoLeaderCase: LeaderCaseContent = {
+  question: 'Bør enheten starte et lavterskel aktivitetstilbud ved å omdisponere to årsverk støttekontakt?',
+  situation:
+    'Søknadene om støttekontakt har økt det siste året, og ventetiden fra innmelding til konklusjon er blitt lengre. Mange av søkerne ønsker det samme: faste aktiviteter sammen med andre.',
+  alternatives: 'Flere timer støttekontakt i dagens form; gruppetilbud i det eksisterende dagsenteret; å la være.',
+  alvorlighetReasons: 'Ensomhet og passivitet over tid gir tap av funksjon for mange av søkerne.',
+  alvorlighetLevel: 'moderat',
+  nytteReasons: 'Et fast tilbud gir nytte for flere samtidig, og kan gi kortere ventetid for dem som trenger støttekontakt alene.',
+  nytteLevel: 'hoy',
+  ressursReasons: 'To årsverk omdisponeres; ingen nye stillinger. Lokaler finnes i dagsenteret.',
+  ressursLevel: 'lav',
+  samletVurdering:
+    'Moderat alvorlighet, høy nytte for mange og lav ekstra ressursbruk taler samlet for å prøve tilbudet, med evaluering etter seks måneder.',
+  proposal: 'Ledergruppen prøver ut et lavterskel aktivitetstilbud i seks måneder ved å omdisponere to årsverk støttekontakt.',
+};
+
+/**
+ * The leader group's monthly meeting (the first Wednesday of each month, as the
+ * series' generation makes it) and one service-level case with the unit's
+ * figures attached (a snapshot as of the seed's instant), on the next of them.
+ */
+async function seedLeaderMeetings(
+  db: Db,
+  options: { unitId: string; chairId: string; leaderId: string; now: Date; until: Date },
+): Promise<void> {
+  const { unitId, now } = options;
+  const rule: SeriesRule = {
+    weekdays: [3],
+    startTime: '13:00',
+    durationMinutes: 60,
+    deadlineDaysBefore: 2,
+    deadlineTime: '12:00',
+    timezone: osloZone,
+    monthly: true,
+  };
+  const series = await db.meetingSeries.create({
+    data: {
+      unitId,
+      name: 'Ledermøte',
+      kind: 'ledermote',
+      monthly: true,
+      weekdays: rule.weekdays.join(','),
+      startTime: rule.startTime,
+      durationMinutes: rule.durationMinutes,
+      deadlineDaysBefore: rule.deadlineDaysBefore,
+      deadlineTime: rule.deadlineTime,
+      timezone: rule.timezone,
+      location: 'Rådhuset, rom 410',
+      defaultChairId: options.chairId,
+    },
+  });
+  const meetings = [];
+  for (const slot of scheduleMeetings(rule, now, options.until, norwegianWorkingDays)) {
+    meetings.push(
+      await db.meeting.create({
+        data: {
+          unitId,
+          seriesId: series.id,
+          seriesSlot: slot.startsAt,
+          kind: 'ledermote',
+          chairId: options.chairId,
+          location: series.location,
+          ...slot,
+        },
+      }),
+    );
+  }
+  const created = await db.leaderCase.create({
+    data: {
+      unitId,
+      createdById: options.leaderId,
+      level: 'tjeneste',
+      title: demoLeaderCase.question!,
+      content: JSON.stringify(demoLeaderCase),
+      createdAt: now,
+      updatedAt: now,
+    },
+  });
+  const { stored, period } = resolveEvidenceQuery(evidenceQuerySchema.parse({ periode: '12m' }), now);
+  const items = await loadEvidenceItems({ db, unitId, period, service: stored.service, caseType: stored.caseType, now });
+  await db.leaderCaseEvidence.create({
+    data: {
+      leaderCaseId: created.id,
+      createdById: options.leaderId,
+      query: JSON.stringify(stored),
+      figures: JSON.stringify(computeEvidence(items)),
+      createdAt: now,
+    },
+  });
+  const next = meetings.find((m) => m.endsAt > now);
+  if (!next) return;
+  await db.agendaItem.create({
+    data: {
+      meetingId: next.id,
+      leaderCaseId: created.id,
+      title: created.title,
+      purpose: 'drofting',
+      plannedMinutes: 15,
+      reason: 'submitted',
+      position: 1,
+    },
+  });
 }

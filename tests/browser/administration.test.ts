@@ -118,7 +118,10 @@ describe('an administrator sets up a unit, in a browser', () => {
   it('marks days without meetings: the series meeting on that day is cancelled, and unmarking is one click', async () => {
     const db = openDb(database.url);
     const unit = await db.unit.findFirstOrThrow({ where: { name: 'Enhet for avlastning' } });
-    const first = await db.meeting.findFirstOrThrow({ where: { unitId: unit.id, status: 'planned' }, orderBy: { startsAt: 'asc' } });
+    const first = await db.meeting.findFirstOrThrow({
+      where: { unitId: unit.id, kind: 'saksmote', status: 'planned' },
+      orderBy: { startsAt: 'asc' },
+    });
     await db.$disconnect();
     const day = DateTime.fromJSDate(first.startsAt, { zone: osloZone });
     const form = admin.locator('section', { has: admin.getByRole('heading', { name: 'Dager uten møter' }) });

@@ -79,7 +79,8 @@ describe('a leader brings a service-level case with figures from the unit’s hi
     await leader.reload();
     await leader.getByRole('table', { name: t.evidence.summaryTitle }).waitFor();
     const db = openDb(database.url);
-    const stored = await db.leaderCaseEvidence.findMany();
+    // This case's snapshot (the demo seed attached one to its own leader case).
+    const stored = await db.leaderCaseEvidence.findMany({ where: { leaderCaseId: new URL(caseUrl).pathname.split('/').pop() } });
     await db.$disconnect();
     expect(stored).toHaveLength(1);
     expect(JSON.parse(stored[0].figures).cases).toBe('under_5');

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../lib/db/db';
@@ -9,6 +10,9 @@ import { demo, openDb } from '../support/fixtures';
 import { printLogsOnFailure, startTestServer, type TestServer } from '../support/test-server';
 
 const t = nb.admin.meetings;
+/** Not the demo's own leader series ('Ledermøte'): this test makes one of its own. */
+const seriesName = 'Ledermøte for tjenestene';
+const osloDay = (at: Date) => DateTime.fromJSDate(at, { zone: 'Europe/Oslo' });
 
 /**
  * Issue 22, leader meetings: the unit's leader sets up a series of leader
@@ -47,15 +51,23 @@ describe('a leader meeting is the leader group’s', () => {
   it('the leader creates a series of leader meetings; its meetings are leader meetings, on the leader’s front page', async () => {
     await leader.goto(planUrl);
     const form = leader.locator('form').filter({ has: leader.getByRole('button', { name: t.create }) });
-    await form.getByLabel(t.name).fill('Ledermøte');
+    await form.getByLabel(t.name).fill(seriesName);
     await form.getByLabel(t.kind).selectOption({ label: t.kinds.ledermote });
+    await form.getByLabel(t.frequency).selectOption({ label: t.frequencies.monthly });
     await form.getByLabel(t.weekdayNames[3], { exact: true }).check();
     await form.getByRole('button', { name: t.create }).click();
-    const series = leader.getByRole('listitem').filter({ hasText: `Ledermøte · ${t.kindTag.ledermote}` });
+    const series = leader.getByRole('listitem').filter({ hasText: `${seriesName} · ${t.kindTag.ledermote}` });
     await series.waitFor();
-    await expect.poll(() => db.meeting.count({ where: { kind: 'ledermote', series: { name: 'Ledermøte' } } })).toBeGreaterThan(0);
-    expect(await db.meeting.count({ where: { kind: 'saksmote', series: { name: 'Ledermøte' } } })).toBe(0);
-    meetingId = (await db.meeting.findFirstOrThrow({ where: { kind: 'ledermote' }, orderBy: { startsAt: 'asc' } })).id;
+    await expect.poll(() => db.meeting.count({ where: { kind: 'ledermote', series: { name: seriesName } } })).toBeGreaterThan(0);
+    expect(await db.meeting.count({ where: { kind: 'saksmote', series: { name: seriesName } } })).toBe(0);
+    // Monthly: the first Wednesday of each month only (the plan's eight weeks hold one or two of them).
+    const made = await db.meeting.findMany({ where: { series: { name: seriesName, monthly: true } }, select: { startsAt: true } });
+    expect(made.length).toBeGreaterThan(0);
+    expect(made.map((m) => osloDay(m.startsAt)).filter((d) => d.weekday !== 3 || d.day > 7)).toEqual([]);
+    expect(await series.textContent()).toContain(t.monthlyTag);
+    meetingId = (
+      await db.meeting.findFirstOrThrow({ where: { kind: 'ledermote', series: { name: seriesName } }, orderBy: { startsAt: 'asc' } })
+    ).id;
     expect(await accessibilityViolations(leader)).toEqual([]);
 
     await leader.goto(`${server.url}/`);

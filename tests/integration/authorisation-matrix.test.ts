@@ -239,6 +239,7 @@ const expected = {
   'action createLeaderCaseAction · in the unit':                   ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
   'action saveLeaderCaseAction · a case of the unit':              ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
   'action attachEvidenceAction · a case of the unit':              ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
+  'action putOnMeetingAction · a case of the unit, a leader meeting': ['deny', 'deny', 'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
   // A leader meeting (Meeting.kind 'ledermote'): the unit's leaders and chairs at every door; to caseworkers and admins it is missing.
   'page / · a leader meeting listed':                              ['deny', 'hidden', 'hidden', 'allow', 'allow',  'hidden',   'hidden', 'hidden', 'hidden', 'hidden'],
   'page /moter/[id] · a planned leader meeting':                   ['deny', 'deny',  'deny',   'allow',  'allow',  'deny',     'deny',   'deny',   'deny',   'deny'],
@@ -1913,6 +1914,22 @@ function leaderCaseProbes() {
     db.leaderCase.create({
       data: { unitId: fx.mainUnitId, createdById: userOf('leder'), level, title, content: JSON.stringify({ question: title }) },
     });
+  // A leader meeting of the main unit ten days ahead, for 'Sett på møte' (made once).
+  let leaderMeetingId: Promise<string> | null = null;
+  const upcomingLeaderMeeting = () =>
+    (leaderMeetingId ??= (async () => {
+      const startsAt = days(10);
+      const made = await db.meeting.create({
+        data: {
+          unitId: fx.mainUnitId,
+          kind: 'ledermote',
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 3600_000),
+          submissionDeadline: new Date(startsAt.getTime() - 86_400_000),
+        },
+      });
+      return made.id;
+    })());
   const leaderForm = async (s: Subject, id: string, marker: string, fields: Record<string, string>) => {
     const page = `/ledersaker/${id}`;
     const answer = await adminForm(s, page, [marker], fields, 'leder');
@@ -1983,6 +2000,15 @@ function leaderCaseProbes() {
         const { id } = await leaderCase('tjeneste', `Matrise: tall ${next()}`);
         const answer = await leaderForm(s, id, nb.leaderCases.evidence.attach, { tjeneste: 'avlastning', periode: '12m' });
         return actionOutcome(answer, (await db.leaderCaseEvidence.count({ where: { leaderCaseId: id } })) > 0);
+      },
+    },
+    'action putOnMeetingAction · a case of the unit, a leader meeting': {
+      covers: 'action app/ledersaker/actions.ts#putOnMeetingAction',
+      run: async (s) => {
+        const { id } = await leaderCase('tjeneste', `Matrise: på ledermøte ${next()}`);
+        const meetingId = await upcomingLeaderMeeting();
+        const answer = await leaderForm(s, id, nb.leaderCases.meetings.putOn, { meetingId, purpose: 'drofting' });
+        return actionOutcome(answer, (await db.agendaItem.count({ where: { leaderCaseId: id, meetingId } })) > 0);
       },
     },
   } satisfies Partial<Record<Operation, Probe>>;

@@ -84,7 +84,17 @@ describe.each(databaseKinds)('leader cases on leader meetings on %s', (kind) => 
   });
 
   it('offers the unit’s upcoming leader meetings only', async () => {
-    expect((await upcomingLeaderMeetings(db, unitId, now)).map((m) => m.id)).toEqual(leaderMeetings.slice(0, 2));
+    const offered = (await upcomingLeaderMeetings(db, unitId, now)).map((m) => m.id);
+    // The demo's own monthly leader meetings are among them, in time order with these.
+    const expected = await db.meeting.findMany({
+      where: { unitId, kind: 'ledermote', status: 'planned', endsAt: { gt: now } },
+      orderBy: { startsAt: 'asc' },
+      select: { id: true },
+    });
+    expect(offered).toEqual(expected.map((m) => m.id));
+    expect(offered).toEqual(expect.arrayContaining(leaderMeetings.slice(0, 2)));
+    expect(offered).not.toContain(leaderMeetings[2]);
+    expect(await db.meeting.count({ where: { id: { in: offered }, kind: { not: 'ledermote' } } })).toBe(0);
     const other = (await demoFixtures(db)).otherUnit.id;
     expect(await upcomingLeaderMeetings(db, other, now)).toEqual([]);
   });

@@ -28,6 +28,19 @@ export async function demoFixtures(db: Db) {
 }
 
 /**
+ * The seed's leader meetings (issue 22), read back: its monthly series, the
+ * leader case it wrote, and the leader meeting it put that case on (null when
+ * no leader meeting lay within the seed's weeks).
+ */
+export async function demoLeaderFixtures(db: Db) {
+  const { mainUnit } = await demoFixtures(db);
+  const series = await db.meetingSeries.findFirstOrThrow({ where: { unitId: mainUnit.id, kind: 'ledermote' } });
+  const leaderCase = await db.leaderCase.findFirstOrThrow({ where: { unitId: mainUnit.id }, orderBy: { createdAt: 'asc' } });
+  const item = await db.agendaItem.findFirst({ where: { leaderCaseId: leaderCase.id }, include: { meeting: true } });
+  return { series, leaderCase, leaderMeeting: item?.meeting ?? null, itemId: item?.id ?? null };
+}
+
+/**
  * A Yjs document every member of the main unit may open (case workers, chair
  * and leader edit it, the admin reads it): the first item of the demo
  * meeting's agenda, built if it is not yet. Tests of the Yjs server that need

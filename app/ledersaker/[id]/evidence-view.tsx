@@ -51,7 +51,9 @@ function NumbersTable({ caption, head, rows }: { caption: string; head: string[]
 }
 
 /** One attached snapshot: what was asked, and its figures as charts with the numbers beside them. */
-export function EvidenceView({ evidence, index }: { evidence: AttachedEvidence; index: number }) {
+export function EvidenceView({ evidence, index, headingLevel = 3 }: { evidence: AttachedEvidence; index: number; headingLevel?: 3 | 4 }) {
+  const Heading = `h${headingLevel}` as 'h3';
+  const Sub = `h${headingLevel + 1}` as 'h4';
   const { figures, query } = evidence;
   const headingId = `bevis-${index}`;
   const caseType = query.caseType ? nb.cases.caseTypes[query.caseType] : null;
@@ -64,9 +66,9 @@ export function EvidenceView({ evidence, index }: { evidence: AttachedEvidence; 
   const median = figures.waiting.medianDays;
   return (
     <section aria-labelledby={headingId} className="mt-6 rounded border border-slate-300 bg-white p-4">
-      <h3 id={headingId} className="text-lg font-semibold">
+      <Heading id={headingId} className="text-lg font-semibold">
         {t.snapshot(formatDateTime(evidence.createdAt))}
-      </h3>
+      </Heading>
       <p className="text-sm text-slate-700">{t.asked(query.service, caseType, query.fromDate, query.toDate)}</p>
       <NumbersTable
         caption={t.summaryTitle}
@@ -82,7 +84,7 @@ export function EvidenceView({ evidence, index }: { evidence: AttachedEvidence; 
           [t.followUpsOverdue, shownText(figures.followUps.overdue)],
         ]}
       />
-      <h4 className="mt-4 font-semibold">{t.outcomeBySeverity}</h4>
+      <Sub className="mt-4 font-semibold">{t.outcomeBySeverity}</Sub>
       <BarFigure data={severityData} series={outcomeSeries} stacked />
       <NumbersTable
         caption={t.outcomeBySeverity}
@@ -90,7 +92,7 @@ export function EvidenceView({ evidence, index }: { evidence: AttachedEvidence; 
         rows={severityKeys.map((s) => [severityLabel(s), ...outcomeKeys.map((o) => shownText(figures.outcomeBySeverity[s][o]))])}
       />
       <p className="mt-2 text-sm text-slate-700">{t.hiddenNote}</p>
-      <h4 className="mt-4 font-semibold">{t.waitingTitle}</h4>
+      <Sub className="mt-4 font-semibold">{t.waitingTitle}</Sub>
       <BarFigure data={waitingData} series={[{ key: 'cases', label: t.concluded, color: palette[0] }]} />
       <NumbersTable
         caption={t.waitingTitle}

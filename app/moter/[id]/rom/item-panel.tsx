@@ -18,6 +18,7 @@ import { parseFields } from '@/lib/validation/parse-fields';
 import type { MeetingRoom } from '@/lib/meetings/get-meeting-room';
 import type { MeetingCommand } from './meeting-socket';
 import { SubmittedCase } from './submitted-case';
+import { LeaderCaseEvidence, LeaderCaseItem } from './leader-case-item';
 import { RecusalControl } from '../recusal-control';
 import { RecusedItem } from './recused-item';
 import { DeviationDialog } from './deviation-dialog';
@@ -236,7 +237,9 @@ function LiveItemPanel(props: {
       ) : null}
 
       {/* The whole case as submitted beside the meeting's work on it (stacked below xl). */}
-      <div className={submitted ? 'grid gap-x-6 xl:grid-cols-2' : ''}>
+      <div className={submitted || item.leaderCase ? 'grid gap-x-6 xl:grid-cols-2' : ''}>
+        {/* A leader meeting's item about a leader case (issue 22): the case beside the work, as a submitted case is. */}
+        {item.leaderCase ? <LeaderCaseItem leaderCase={item.leaderCase} /> : null}
         {submitted ? (
           <section className={`${section} xl:self-start`} aria-labelledby="submitted-heading">
             <h3 id="submitted-heading" className="mb-2 text-lg font-semibold">
@@ -453,6 +456,8 @@ function LiveItemPanel(props: {
             )}
           </section>
         </div>
+        {/* The leader case's figures, across both columns: their tables are too wide for one. */}
+        {item.leaderCase ? <LeaderCaseEvidence leaderCase={item.leaderCase} /> : null}
       </div>
 
       {item.mayLock && !props.meetingClosed ? (

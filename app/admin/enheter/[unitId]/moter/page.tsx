@@ -60,6 +60,7 @@ export default async function MeetingPlanPage({ params }: { params: Promise<{ un
                 {s.kind === 'saksmote' ? null : ` · ${t.kindTag[s.kind] ?? s.kind}`}
               </p>
               <p className="text-sm">
+                {s.monthly ? `${t.monthlyTag} ` : ''}
                 {t.seriesLine(
                   parseWeekdays(s.weekdays)
                     .map((d) => t.weekdayNames[d])
@@ -94,6 +95,7 @@ export default async function MeetingPlanPage({ params }: { params: Promise<{ un
             unitField,
             { kind: 'text', name: 'name', label: t.name, defaultValue: t.defaultSeriesName, required: true },
             { kind: 'select', name: 'kind', label: t.kind, options: Object.entries(t.kinds) },
+            { kind: 'select', name: 'monthly', label: t.frequency, options: Object.entries(t.frequencies) },
             { kind: 'checkboxes', name: 'weekdays', label: t.weekdays, options: Object.entries(t.weekdayNames) },
             { kind: 'time', name: 'startTime', label: t.startTime, defaultValue: '10:00' },
             { kind: 'number', name: 'durationMinutes', label: t.duration, defaultValue: '90' },
