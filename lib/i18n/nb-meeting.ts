@@ -5,6 +5,8 @@ import { formatDate } from './format';
 // meant (its content, what the caseworker sent in, cases carried on). An Eventuelt item has no case.
 export const nbMeeting = {
   title: 'Møterom',
+  /** A leader meeting's room (issue 22): said in its heading, so nobody takes it for a case meeting. */
+  leaderTitle: 'Møterom for ledermøtet',
   open: 'Gå til det digitale møterommet',
   agenda: 'Saksliste',
   plannedEnd: (time: string) => `Planlagt slutt ${time}`,

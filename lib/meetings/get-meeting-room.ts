@@ -92,6 +92,8 @@ export async function getMeetingRoom(options: {
     meeting: {
       id: meeting.id,
       unitName: meeting.unit.name,
+      /** saksmote | ledermote (a leader meeting's room says so in its heading). */
+      kind: meeting.kind,
       startsAt: meeting.startsAt,
       endsAt: meeting.endsAt,
       submissionDeadline: meeting.submissionDeadline,

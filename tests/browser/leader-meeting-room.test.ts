@@ -116,6 +116,9 @@ describe('a leader case through a leader meeting, in two browsers', () => {
   it('both see the case with its figures in the room; both type the notes; the chair concludes and locks, the leader sees it live', async () => {
     for (const page of [chair, leader]) await page.goto(`${server.url}/moter/${meetingId}/rom`);
     await leader.getByText(/Til stede:.*Mona Møteleder/).waitFor();
+    // The room says it is the leader meeting's.
+    for (const page of [chair, leader])
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(new RegExp(`^${room.leaderTitle}: `));
     await makeCurrent(chair, question);
     for (const page of [chair, leader]) {
       const panel = page.getByRole('region', { name: t.room.heading, exact: true });

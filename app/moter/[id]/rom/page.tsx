@@ -19,7 +19,8 @@ export default async function MeetingRoomPage({ params }: { params: Promise<{ id
     <PageShell userName={user.name} actor={actor} wide>
       <p className="text-sm text-slate-700">{room.meeting.unitName}</p>
       <h1 className="text-2xl font-semibold tracking-tight first-letter:uppercase">
-        {nb.meetingRoom.title}: {formatDateTime(room.meeting.startsAt)}–{formatTime(room.meeting.endsAt)}
+        {room.meeting.kind === 'saksmote' ? nb.meetingRoom.title : nb.meetingRoom.leaderTitle}: {formatDateTime(room.meeting.startsAt)}–
+        {formatTime(room.meeting.endsAt)}
       </h1>
       <MeetingRoom
         room={JSON.parse(JSON.stringify(room))}
