@@ -23,7 +23,15 @@ export type Field =
       required?: boolean;
       defaultValue?: string;
     }
-  | { kind: 'select'; name: string; label: string; options: [string, string][]; defaultValue?: string }
+  | {
+      kind: 'select';
+      name: string;
+      label: string;
+      options: [string, string][];
+      defaultValue?: string;
+      /** The label for screen readers only: a table cell whose column already says it (a member's «Rolle»). */
+      labelHidden?: boolean;
+    }
   | { kind: 'checkboxes'; name: string; label: string; options: [string, string][]; defaultValues?: string[] };
 
 /**
@@ -88,7 +96,9 @@ export function AdminForm(props: {
         if (field.kind === 'select') {
           return (
             <Field key={field.name} data-size="sm">
-              <Label htmlFor={inputId}>{field.label}</Label>
+              <Label htmlFor={inputId} className={field.labelHidden ? 'sr-only' : undefined}>
+                {field.label}
+              </Label>
               <Select
                 key={state.at}
                 id={inputId}

@@ -124,7 +124,15 @@ export default async function UnitAdminPage({ params }: { params: Promise<{ unit
                       submit={t.saveRole}
                       fields={[
                         ...who,
-                        { kind: 'select', name: 'role', label: t.changeRoleFor(m.name), options: roleOptions, defaultValue: m.role },
+                        // The column (and on a phone the cell's own label) says «Rolle»: the field's label is for screen readers.
+                        {
+                          kind: 'select',
+                          name: 'role',
+                          label: t.changeRoleFor(m.name),
+                          options: roleOptions,
+                          defaultValue: m.role,
+                          labelHidden: true,
+                        },
                       ]}
                     />
                   </TableCell>
