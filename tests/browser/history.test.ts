@@ -156,6 +156,28 @@ describe('a leader looks back at a past decision, in a browser', () => {
     await page.close();
   });
 
+  it('lists each chart’s legend in the order its bars are drawn (not alphabetically)', async () => {
+    const page = await leader.context().newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${server.url}/historikk/statistikk`);
+    await page.locator('.recharts-legend-item').first().waitFor();
+    // Per chart with a legend: the colours of its legend entries, and of its bar series as drawn, in order.
+    const charts = await page.evaluate(() =>
+      [...document.querySelectorAll('.recharts-wrapper')]
+        .filter((chart) => chart.querySelector('.recharts-legend-item'))
+        .map((chart) => ({
+          labels: [...chart.querySelectorAll('.recharts-legend-item-text')].map((item) => item.textContent),
+          legend: [...chart.querySelectorAll('.recharts-legend-item .recharts-legend-icon')].map((icon) => icon.getAttribute('fill')),
+          bars: [...chart.querySelectorAll('.recharts-bar')].map((bar) => bar.querySelector('.recharts-rectangle')?.getAttribute('fill')),
+        })),
+    );
+    expect(charts.length).toBeGreaterThan(0);
+    for (const chart of charts) expect({ ...chart, legend: chart.legend }).toEqual({ ...chart, legend: chart.bars });
+    // The time chart reads as its table does: planned, then used.
+    expect(charts.map((chart) => chart.labels)).toContainEqual(['Planlagt', 'Brukt']);
+    await page.close();
+  });
+
   it('proposes the decided case to the chair of the last meeting before its re-assessment date, with the conclusion', async () => {
     // The BPA decision's date is put on the day of a coming meeting: the meeting before that one is where it goes.
     const db = openDb(database.url);

@@ -31,7 +31,8 @@ export function BarFigure({
           <XAxis dataKey="name" tick={{ fill: '#1e293b', fontSize: 12 }} />
           <YAxis allowDecimals={false} tick={{ fill: '#1e293b', fontSize: 12 }} tickFormatter={(value: number) => formatNumber(value)} />
           <Tooltip formatter={(value) => (typeof value === 'number' ? formatNumber(value) : value)} />
-          {series.length > 1 ? <Legend /> : null}
+          {/* Recharts sorts the legend by label unless told otherwise: keep the series' order, the bars' and the table's. */}
+          {series.length > 1 ? <Legend itemSorter={(item) => series.findIndex((s) => s.key === item.dataKey)} /> : null}
           {series.map((s) => (
             <Bar
               key={s.key}
