@@ -196,6 +196,13 @@ describe('a caseworker submits a case in the browser', () => {
     await summary.waitFor();
     expect(await summary.textContent()).toContain('Fakta i saken inneholder det som ser ut som et fødselsnummer');
     expect(await page.locator('#felt-facts-feil').textContent()).toContain('fødselsnummer');
+    // The list of numbers found is Designsystemet's danger alert, as the product's other errors are.
+    expect(
+      await page
+        .locator('.ds-alert[data-color="danger"]')
+        .filter({ has: page.locator('#fodselsnummer') })
+        .count(),
+    ).toBe(1);
     expect(await db.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ status: 'draft', version: 0 });
     expect(await accessibilityViolations(page)).toEqual([]);
     for (const width of [390, 1280]) {

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import mammoth from 'mammoth';
 import type { Db } from '../../lib/db/db';
+import { loadActor } from '../../lib/access/access-service';
 import { nb } from '../../lib/i18n/nb';
+import { editMinutesItem } from '../../lib/minutes/edit-minutes-item';
 import { accessibilityViolations, browserTraces, launchBrowser, signIn } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { demo, demoFixtures, openDb } from '../support/fixtures';
@@ -143,5 +145,29 @@ describe('from the lock in the room to the record system, in browsers', () => {
     expect(await card.getByText('Dokumenter konklusjonen i fagsystemet').count()).toBe(0);
 
     expect(await undocumented()).toBe(`Sakene (${count - 1})`);
+  });
+
+  it('after the chair corrects the conclusion in the minutes, the caseworker’s hand-off page warns and shows before and now', async () => {
+    const item = await db.agendaItem.findFirstOrThrow({ where: { meetingId, caseId } });
+    const chairActor = (await loadActor(db, (await db.user.findUniqueOrThrow({ where: { email: demo.chair } })).id))!;
+    // The correction itself is the minutes' own story (minutes-approval.test.ts); here it is the set-up.
+    await editMinutesItem({
+      db,
+      actor: chairActor,
+      input: { meetingId, itemId: item.id, notes: '', conclusion: 'Avklart: gruppetilbud tre dager i uken.' },
+    });
+    await sara.goto(`${server.url}/saker/${caseId}/fagsystem`);
+    const changed = sara.getByRole('region', { name: /^Endret etter at saken ble dokumentert / });
+    await changed.waitFor();
+    // A warning in Designsystemet's Alert, not a home-made box.
+    expect(await changed.locator('.ds-alert[data-color="warning"]').count()).toBe(1);
+    expect(await changed.getByText(`Før: ${conclusion}`, { exact: true }).count()).toBe(1);
+    expect(await changed.getByText('Nå: Avklart: gruppetilbud tre dager i uken.', { exact: true }).count()).toBe(1);
+    expect(await accessibilityViolations(sara)).toEqual([]);
+    for (const width of [390, 1280]) {
+      await sara.setViewportSize({ width, height: 900 });
+      await changed.scrollIntoViewIfNeeded();
+      await sara.screenshot({ path: `/tmp/samlet-hand-off-changed-${width}.png` });
+    }
   });
 });

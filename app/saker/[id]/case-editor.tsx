@@ -292,45 +292,47 @@ export function CaseEditor(props: Props) {
         </ErrorSummary>
       ) : null}
       {numberFields.length > 0 ? (
-        <section aria-labelledby="fodselsnummer" className="mt-4 rounded border-2 border-red-700 bg-red-50 p-4 text-red-900">
-          <h2 id="fodselsnummer" className="font-semibold">
-            {t.nationalIdHeading}
-          </h2>
-          {canReplace ? null : <p className="mt-1 text-sm">{t.replaceNeedsPersonRef}</p>}
-          <ul className="mt-2 space-y-3">
-            {numberFields.map((field) => (
-              <li key={field} data-field={field}>
-                <p>
-                  <a href={`#${fieldId(field)}`} className="underline">
-                    {t.nationalIdIn(labelOf(field))}
-                  </a>
-                </p>
-                <div className="mt-1 flex flex-wrap gap-2">
-                  <Button
-                    type="button"
-                    data-size="sm"
-                    onClick={() => replaceNumbers(field)}
-                    disabled={disabled || !canReplace}
-                    aria-label={`${t.replaceWithPersonRef}: ${labelOf(field)}`}
-                  >
-                    {t.replaceWithPersonRef}
-                  </Button>
-                  {field === 'personRef' ? null : (
+        <section aria-labelledby="fodselsnummer" className="mt-4">
+          <Alert data-color="danger">
+            <h2 id="fodselsnummer" className="font-semibold">
+              {t.nationalIdHeading}
+            </h2>
+            {canReplace ? null : <p className="mt-1 text-sm">{t.replaceNeedsPersonRef}</p>}
+            <ul className="mt-2 space-y-3">
+              {numberFields.map((field) => (
+                <li key={field} data-field={field}>
+                  <p>
+                    <a href={`#${fieldId(field)}`} className="underline">
+                      {t.nationalIdIn(labelOf(field))}
+                    </a>
+                  </p>
+                  <div className="mt-1 flex flex-wrap gap-2">
                     <Button
                       type="button"
-                      variant="secondary"
                       data-size="sm"
-                      onClick={() => notANumber(field)}
-                      disabled={disabled}
-                      aria-label={`${t.notNationalId}: ${labelOf(field)}`}
+                      onClick={() => replaceNumbers(field)}
+                      disabled={disabled || !canReplace}
+                      aria-label={`${t.replaceWithPersonRef}: ${labelOf(field)}`}
                     >
-                      {t.notNationalId}
+                      {t.replaceWithPersonRef}
                     </Button>
-                  )}
-                </div>
-              </li>
-            ))}
-          </ul>
+                    {field === 'personRef' ? null : (
+                      <Button
+                        type="button"
+                        variant="secondary"
+                        data-size="sm"
+                        onClick={() => notANumber(field)}
+                        disabled={disabled}
+                        aria-label={`${t.notNationalId}: ${labelOf(field)}`}
+                      >
+                        {t.notNationalId}
+                      </Button>
+                    )}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </Alert>
         </section>
       ) : null}
       {showWarnings && warningList.length > 0 ? (

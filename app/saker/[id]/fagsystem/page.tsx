@@ -79,26 +79,28 @@ type Changes = NonNullable<Awaited<ReturnType<typeof loadHandOff>>['changedAfter
 /** What a correction of the minutes changed after the case was marked documented: each text before and now. */
 function ChangedAfterDocumented({ documentedAt, changes }: { documentedAt: Date; changes: Changes }) {
   return (
-    <section aria-labelledby="endret" className="mt-4 rounded border border-amber-400 bg-amber-50 p-4">
-      <h2 id="endret" className="text-lg font-semibold">
-        {t.changedHeading(formatDate(documentedAt))}
-      </h2>
-      <p className="mt-1 max-w-prose">{t.changedIntro}</p>
-      <dl className="mt-2 grid gap-3">
-        {changes.map((change) => (
-          <div key={change.field}>
-            <dt className="font-medium">{t.changedFields[change.field]}</dt>
-            {change.before !== null ? (
+    <section aria-labelledby="endret" className="mt-4">
+      <Alert data-color="warning">
+        <h2 id="endret" className="text-lg font-semibold">
+          {t.changedHeading(formatDate(documentedAt))}
+        </h2>
+        <p className="mt-1 max-w-prose">{t.changedIntro}</p>
+        <dl className="mt-2 grid gap-3">
+          {changes.map((change) => (
+            <div key={change.field}>
+              <dt className="font-medium">{t.changedFields[change.field]}</dt>
+              {change.before !== null ? (
+                <dd className="whitespace-pre-wrap">
+                  <span className="font-medium">{t.changedBefore}:</span> {change.before || t.changedEmpty}
+                </dd>
+              ) : null}
               <dd className="whitespace-pre-wrap">
-                <span className="font-medium">{t.changedBefore}:</span> {change.before || t.changedEmpty}
+                <span className="font-medium">{t.changedNow}:</span> {change.now || t.changedEmpty}
               </dd>
-            ) : null}
-            <dd className="whitespace-pre-wrap">
-              <span className="font-medium">{t.changedNow}:</span> {change.now || t.changedEmpty}
-            </dd>
-          </div>
-        ))}
-      </dl>
+            </div>
+          ))}
+        </dl>
+      </Alert>
     </section>
   );
 }
