@@ -1381,7 +1381,9 @@ const probes: Record<Operation, Probe> = {
       const { meeting } = await makeMeeting({ startsAt: new Date(days(20).getTime() + next() * 60_000) });
       const to = DateTime.fromJSDate(meeting.startsAt, { zone: 'Europe/Oslo' }).plus({ days: 1 }).startOf('minute');
       const answer = await adminForm(s, meetingsPage(), [`value="${meeting.id}"`, nb.admin.meetings.move], {
-        startsAt: to.toFormat("yyyy-MM-dd'T'HH:mm"),
+        // As the form posts it: the date field and the time field (app/admin/admin-form.tsx, kind 'datetime').
+        startsAtDate: to.toFormat('dd.MM.yyyy'),
+        startsAtTime: to.toFormat('HH:mm'),
       });
       return formOutcome(answer, (await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).startsAt.getTime() === to.toMillis());
     },
@@ -1399,7 +1401,8 @@ const probes: Record<Operation, Probe> = {
     run: async (s) => {
       const location = `Matriserom ${next()}`;
       const answer = await adminForm(s, meetingsPage(), [nb.admin.meetings.add], {
-        startsAt: DateTime.now().plus({ days: 50 }).toFormat("yyyy-MM-dd'T'HH:mm"),
+        startsAtDate: DateTime.now().setZone('Europe/Oslo').plus({ days: 50 }).toFormat('dd.MM.yyyy'),
+        startsAtTime: '10:00',
         durationMinutes: '30',
         location,
       });
