@@ -1,3 +1,4 @@
+import { retryWhenBusy } from '../db/retry-when-busy';
 import { recordAuditEvents } from '../audit/record-audit-event';
 import type { Db, DbTransaction } from '../db/db';
 import {
@@ -205,7 +206,10 @@ export async function runRetention(
   const batches = batchHistories(due, options.batchCases ?? retentionBatchCases);
   for (const [index, batch] of batches.entries()) {
     const started = performance.now();
-    const result = await anonymiseHistories(db, batch, { months: options.months, documentsInUse: options.documentsInUse }, now);
+    // One transaction a batch, beside a live server whose store worker writes meanwhile (retry-when-busy.ts).
+    const result = await retryWhenBusy(() =>
+      anonymiseHistories(db, batch, { months: options.months, documentsInUse: options.documentsInUse }, now),
+    );
     done.histories += result.histories;
     done.cases += result.cases;
     if (index < batches.length - 1) await rest(performance.now() - started);
