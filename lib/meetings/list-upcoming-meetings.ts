@@ -3,6 +3,18 @@ import type { Db } from '../db/db';
 import { systemClock } from '../time/clock';
 import { caseMeetingKind, unitsForLeaderCases } from '../access/leader-case-policy';
 
+/** What a listed meeting shows: its times, place, kind and how many cases are submitted to it. */
+const meetingSummary = {
+  id: true,
+  startsAt: true,
+  endsAt: true,
+  submissionDeadline: true,
+  status: true,
+  location: true,
+  kind: true,
+  _count: { select: { cases: { where: { status: 'submitted' as const } } } },
+};
+
 export type UpcomingMeeting = {
   id: string;
   startsAt: Date;
@@ -42,16 +54,7 @@ export async function listUpcomingMeetings(options: {
         },
         orderBy: { startsAt: 'asc' },
         take: options.perUnit ?? 6,
-        select: {
-          id: true,
-          startsAt: true,
-          endsAt: true,
-          submissionDeadline: true,
-          status: true,
-          location: true,
-          kind: true,
-          _count: { select: { cases: { where: { status: 'submitted' } } } },
-        },
+        select: meetingSummary,
       },
     },
   });
@@ -62,17 +65,7 @@ export async function listUpcomingMeetings(options: {
         where: { unitId: { in: leaderUnits }, kind: { not: caseMeetingKind }, endsAt: { gt: now }, status: { in: ['planned', 'open'] } },
         orderBy: { startsAt: 'asc' },
         distinct: ['unitId'],
-        select: {
-          id: true,
-          unitId: true,
-          startsAt: true,
-          endsAt: true,
-          submissionDeadline: true,
-          status: true,
-          location: true,
-          kind: true,
-          _count: { select: { cases: { where: { status: 'submitted' } } } },
-        },
+        select: { ...meetingSummary, unitId: true },
       })
     : [];
   return units.map((unit) => {
