@@ -127,6 +127,42 @@ describe('logging in with a browser', () => {
     expect(dropped).toBe(1);
     await context.close();
   });
+  it('still goes to the login page when the server cannot answer the first questions whether the login lives', async () => {
+    const db = openDb(database.url);
+    const meetingId = (await demoFixtures(db)).meeting.id;
+    await db.$disconnect();
+    const { context, page: room } = await signIn(browser, server.url, demo.chair);
+    // As above, the word that the session ended is lost; and the server is too busy to answer the room's first two
+    // questions (the socket.io disconnect's and the Yjs close's): 503, as a full connection pool answers.
+    await room.routeWebSocket(/\/socket\.io\//, (ws) => {
+      const upstream = ws.connectToServer();
+      upstream.onMessage((message) => {
+        if (typeof message === 'string' && message.includes('"session:ended"')) return;
+        ws.send(message);
+      });
+      ws.onMessage((message) => upstream.send(message));
+    });
+    await room.routeWebSocket(/\/yjs\//, (ws) => {
+      const upstream = ws.connectToServer();
+      upstream.onClose(() => ws.close({ code: 1000, reason: 'gone' }));
+    });
+    let refused = 0;
+    await room.route('**/api/auth/session', (route) =>
+      refused < 2 ? void (refused++, route.fulfill({ status: 503, body: '{}' })) : route.continue(),
+    );
+    await room.goto(`${server.url}/moter/${meetingId}/rom`);
+    await room.getByText(nb.meetingRoom.itemConnection.saved).first().waitFor();
+
+    const other = await context.newPage();
+    await other.goto(`${server.url}/`);
+    await other.getByRole('button', { name: 'Logg ut' }).click();
+    await other.waitForURL(/\/login/);
+
+    // Asked again a second later, not only at the Yjs connection's next throttled question (10 s on).
+    await room.waitForURL(/\/login\?error=SessionEnded/, { timeout: 6_000 });
+    expect(refused).toBe(2);
+    await context.close();
+  });
   it('goes to the login page when the room’s socket only reaches the server after the logout (refused as it connects)', async () => {
     const db = openDb(database.url);
     const meetingId = (await demoFixtures(db)).meeting.id;
