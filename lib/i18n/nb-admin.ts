@@ -104,7 +104,10 @@ export const nbAdmin = {
     kinds: { saksmote: 'Saksmøte', ledermote: 'Ledermøte (bare ledere og møteledere ser det)' } as Record<string, string>,
     kindTag: { saksmote: 'Saksmøte', ledermote: 'Ledermøte' } as Record<string, string>,
     frequency: 'Hvor ofte',
-    frequencies: { weekly: 'Hver uke', monthly: 'Én gang i måneden (den første av ukedagene i måneden)' } as Record<string, string>,
+    frequencies: {
+      weekly: 'Hver uke',
+      monthly: 'Én gang i måneden (den første av ukedagene i måneden som ikke er fridag)',
+    } as Record<string, string>,
     monthlyTag: 'Én gang i måneden, den første:',
     seriesLine: (days: string, time: string, minutes: number, deadline: string) =>
       `${days} kl. ${time}, ${minutes} min. Frist: ${deadline}.`,

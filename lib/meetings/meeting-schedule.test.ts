@@ -27,7 +27,7 @@ describe('scheduleMeetings', () => {
     ]);
   });
 
-  it('monthly: only the first of its weekdays in each month (the leader meeting), a holiday skipping that month', () => {
+  it('monthly: only the first working day of its weekdays in each month (the leader meeting)', () => {
     const monthly = { ...demoSeries, weekdays: [3], startTime: '13:00', monthly: true };
     const starts = (from: string, until: string, isWorkingDay?: (day: DateTime) => boolean) =>
       scheduleMeetings(monthly, oslo(from).toJSDate(), oslo(until).toJSDate(), isWorkingDay).map((m) =>
@@ -38,10 +38,14 @@ describe('scheduleMeetings', () => {
       'Wed 2027-02-03 13:00',
       'Wed 2027-03-03 13:00',
     ]);
-    // The first Wednesday a holiday: no meeting that month (not the second Wednesday instead).
+    // The first Wednesday a holiday or a day without meetings: that month's meeting is on the second Wednesday.
     expect(starts('2027-01-01T00:00', '2027-03-01T00:00', (day) => day.weekday <= 5 && day.toISODate() !== '2027-01-06')).toEqual([
+      'Wed 2027-01-13 13:00',
       'Wed 2027-02-03 13:00',
     ]);
+    // A month closed altogether (a summer without meetings): none that month, and the next month's first as usual.
+    const julyClosed = (day: DateTime) => day.weekday <= 5 && day.month !== 7;
+    expect(starts('2027-06-01T00:00', '2027-09-01T00:00', julyClosed)).toEqual(['Wed 2027-06-02 13:00', 'Wed 2027-08-04 13:00']);
     // Weekly as before when not monthly.
     expect(
       scheduleMeetings({ ...monthly, monthly: false }, oslo('2026-12-03T00:00').toJSDate(), oslo('2026-12-31T00:00').toJSDate()),

@@ -15,7 +15,11 @@ export type SeriesRule = {
   /** "HH:MM" local time. */
   deadlineTime: string;
   timezone: string;
-  /** Once a month: only the first of the weekdays in each month (a leader meeting, issue 22). A holiday then skips that month. */
+  /**
+   * Once a month: only the first of the weekdays in each month that is a working day (a leader meeting, issue
+   * 22). A holiday or a day without meetings on the first Wednesday moves that month's meeting to the next
+   * Wednesday, as a leader group would; a month without any such day (a closed July) has none.
+   */
   monthly?: boolean;
 };
 
@@ -51,10 +55,10 @@ export function submissionDeadlineFor(
   return atTime(day, rule.deadlineTime);
 }
 
-/** The first day of the month that falls on one of the weekdays (the month's first Wednesday for [3]). */
-function isFirstInMonth(day: DateTime, weekdays: readonly number[]): boolean {
+/** The month's first working day on one of the weekdays (the month's first working Wednesday for [3]). */
+function isFirstInMonth(day: DateTime, weekdays: readonly number[], isWorkingDay: WorkingDayRule): boolean {
   for (let earlier = day.minus({ days: 1 }); earlier.month === day.month; earlier = earlier.minus({ days: 1 }))
-    if (weekdays.includes(earlier.weekday)) return false;
+    if (weekdays.includes(earlier.weekday) && isWorkingDay(earlier)) return false;
   return true;
 }
 
@@ -70,7 +74,7 @@ export function scheduleMeetings(
   const start = DateTime.fromJSDate(from, { zone: rule.timezone });
   for (let day = start.startOf('day'); day < end; day = day.plus({ days: 1 })) {
     if (!rule.weekdays.includes(day.weekday) || !isWorkingDay(day)) continue;
-    if (rule.monthly && !isFirstInMonth(day, rule.weekdays)) continue;
+    if (rule.monthly && !isFirstInMonth(day, rule.weekdays, isWorkingDay)) continue;
     const startsAt = atTime(day, rule.startTime);
     if (startsAt < start || startsAt >= end) continue;
     meetings.push({
