@@ -15,12 +15,25 @@ const retryAfterMs = [1000, 2000, 4000, 8000];
  * socket.io connection does not reconnect after the server's disconnect, so
  * this may be the page's only chance to learn that the login ended.
  */
-export async function leaveIfSessionEnded(attempt = 0): Promise<void> {
+export async function leaveIfSessionEnded(attempt = 0, whenLive?: () => void): Promise<void> {
   const answer = await askWhetherLoginLives();
   if (answer === 'ended') window.location.assign(sessionEndedUrl);
-  else if (answer === 'no-answer' && attempt < retryAfterMs.length) {
-    setTimeout(() => void leaveIfSessionEnded(attempt + 1), retryAfterMs[attempt]);
+  else if (answer === 'live') whenLive?.();
+  else if (attempt < retryAfterMs.length) {
+    setTimeout(() => void leaveIfSessionEnded(attempt + 1, whenLive), retryAfterMs[attempt]);
   }
+}
+
+/**
+ * socket.io's server disconnects a socket for two reasons only: the login
+ * ended, or the user's access changed (a role, a recusal, an acting chair:
+ * `access:changed`, then the disconnect). With the word lost on the way, the
+ * answer to "does the login live" tells which: ended goes to the login page,
+ * live loads the page again so that it is checked against the access as it is
+ * now (what `access:changed` does) — never a room left with a dead socket.
+ */
+export function leaveOrReloadAfterServerDisconnect(): void {
+  void leaveIfSessionEnded(0, () => window.location.reload());
 }
 
 async function askWhetherLoginLives(): Promise<'live' | 'ended' | 'no-answer'> {

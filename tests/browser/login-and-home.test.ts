@@ -4,6 +4,8 @@ import { nb } from '../../lib/i18n/nb';
 import { accessibilityViolations, launchBrowser, signIn } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { demo, demoFixtures, openDb } from '../support/fixtures';
+import { makeCurrent } from '../support/meeting-room';
+import { syncAgenda } from '../../lib/meetings/sync-agenda';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 describe('logging in with a browser', () => {
@@ -162,6 +164,52 @@ describe('logging in with a browser', () => {
     await room.waitForURL(/\/login\?error=SessionEnded/, { timeout: 6_000 });
     expect(refused).toBe(2);
     await context.close();
+  });
+  it('loads the room again when the word that her access changed is lost on the way (a recusal hides the item)', async () => {
+    const db = openDb(database.url);
+    const { meeting } = await demoFixtures(db);
+    const items = await syncAgenda(db, meeting.id);
+    const sindresCase = await db.case.findFirstOrThrow({
+      where: { id: { in: items.flatMap((i) => (i.caseId ? [i.caseId] : [])) }, createdBy: { email: demo.caseworker2 } },
+      include: { versions: { orderBy: { version: 'desc' }, take: 1 } },
+    });
+    await db.$disconnect();
+    const situation = (JSON.parse(sindresCase.versions[0].content) as { situation: string }).situation;
+    const { context: chairContext, page: chair } = await signIn(browser, server.url, demo.chair);
+    const { context, page: sara } = await signIn(browser, server.url, demo.caseworker);
+    // socket.io's "access:changed" is dropped on the way to Sara's room, and a Yjs close says only "gone" (1000),
+    // not 4100: what is left is the server's disconnect.
+    let dropped = 0;
+    await sara.routeWebSocket(/\/socket\.io\//, (ws) => {
+      const upstream = ws.connectToServer();
+      upstream.onMessage((message) => {
+        if (typeof message === 'string' && message.includes('"access:changed"')) return void dropped++;
+        ws.send(message);
+      });
+      ws.onMessage((message) => upstream.send(message));
+    });
+    await sara.routeWebSocket(/\/yjs\//, (ws) => {
+      const upstream = ws.connectToServer();
+      upstream.onClose(() => ws.close({ code: 1000, reason: 'gone' }));
+    });
+    await chair.goto(`${server.url}/moter/${meeting.id}/rom`);
+    await sara.goto(`${server.url}/moter/${meeting.id}/rom`);
+    await makeCurrent(chair, sindresCase.title);
+    await sara.getByText(situation).first().waitFor();
+    // A mark on this page: gone once the page has loaded again.
+    await sara.evaluate(() => Object.assign(window, { notReloaded: true }));
+
+    await sara.getByRole('button', { name: `Erklær deg inhabil for «${sindresCase.title}»` }).click();
+    const dialog = sara.getByRole('dialog', { name: `Erklær deg inhabil: ${sindresCase.title}` });
+    await dialog.getByLabel('Grunn (påkrevd)').fill('Nabo av tjenestemottakeren');
+    await dialog.getByRole('button', { name: 'Erklær inhabilitet' }).click();
+
+    await expect.poll(() => sara.evaluate(() => 'notReloaded' in window), { timeout: 8_000 }).toBe(false);
+    await sara.getByText('Du har erklært deg inhabil for dette punktet.').waitFor();
+    await expect.poll(() => sara.getByText(situation).count()).toBe(0);
+    expect(dropped).toBe(1);
+    await context.close();
+    await chairContext.close();
   });
   it('goes to the login page when the room’s socket only reaches the server after the logout (refused as it connects)', async () => {
     const db = openDb(database.url);

@@ -5,7 +5,7 @@ import '@/app/_collab/zod-client-config';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
-import { leaveIfSessionEnded, sessionEndedUrl } from '@/app/_auth/check-session-ended';
+import { leaveIfSessionEnded, leaveOrReloadAfterServerDisconnect, sessionEndedUrl } from '@/app/_auth/check-session-ended';
 
 import { nb } from '@/lib/i18n/nb';
 import type { MeetingRoom as Room } from '@/lib/meetings/get-meeting-room';
@@ -126,14 +126,15 @@ export function MeetingRoom({
     socket.on('meeting:agenda-changed', () => router.refresh());
     // The server ended this login (logout in another tab, expiry, deactivation).
     socket.on('session:ended', () => window.location.assign(sessionEndedUrl));
-    // The same if that event was lost: a disconnect by the server is followed by asking whether the login lives.
+    // The same if that event (or access:changed) was lost: a disconnect by the server is followed by asking whether
+    // the login lives, and a reload when it does.
     socket.on('disconnect', (reason) => {
       // This page closing its own socket (leaving the room) is no news.
       if (reason !== 'io client disconnect') {
         lost = true;
         announce(nb.roomAgenda.announceConnection.disconnected);
       }
-      if (reason === 'io server disconnect') void leaveIfSessionEnded();
+      if (reason === 'io server disconnect') leaveOrReloadAfterServerDisconnect();
     });
     // Refused as it (re)connects: the login may have ended while this socket was away.
     socket.on('connect_error', (error) => {
