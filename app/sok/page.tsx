@@ -1,6 +1,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Alert, Field, Fieldset, FieldsetLegend, Label, Search, SearchButton, SearchInput } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Details,
+  DetailsContent,
+  DetailsSummary,
+  Field,
+  Fieldset,
+  FieldsetLegend,
+  Label,
+  Search,
+  SearchButton,
+  SearchInput,
+} from '@digdir/designsystemet-react';
 import { requireActor } from '@/app/_auth/require-actor';
 import { DateField } from '@/app/_components/date-field';
 import { FilterSelect, FilterText } from '@/app/_components/filter-fields';
@@ -68,6 +80,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     search: parsed.success && asked ? search : null,
   });
   const draftMeetings = new Set(drafts);
+  const filtersInUse = Object.entries(search).filter(([key, value]) => key !== 'q' && value).length;
   const levels = criterionLevels.map((l) => [l, nb.cases.criterionLevels[l]] as [string, string]);
   return (
     <PageShell userName={user.name} actor={actor} wide>
@@ -81,49 +94,64 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             <SearchButton>{t.submit}</SearchButton>
           </Search>
         </Field>
-        <Fieldset data-size="sm" className="mt-4">
-          <FieldsetLegend>{t.filters}</FieldsetLegend>
-          <div className="grid gap-4 sm:grid-cols-3 lg:grid-cols-4">
-            <DateField id="sok-from" name="from" label={t.from} defaultValue={search.from ?? raw.from ?? ''} />
-            <DateField id="sok-to" name="to" label={t.to} defaultValue={search.to ?? raw.to ?? ''} />
-            {caseworkers.length ? (
-              <Choice
-                name="caseworkerId"
-                label={t.caseworker}
-                value={search.caseworkerId}
-                options={caseworkers.map((c) => [c.id, c.name])}
-              />
-            ) : null}
-            <FilterText
-              id="sok-service"
-              name="service"
-              label={t.service}
-              defaultValue={search.service ?? raw.service ?? ''}
-              maxLength={60}
-            />
-            <Choice name="caseType" label={t.caseType} value={search.caseType} options={caseTypes.map((c) => [c, nb.cases.caseTypes[c]])} />
-            <Choice name="level" label={t.level} value={search.level} options={caseLevels.map((l) => [l, nb.cases.levels[l]])} />
-            <Choice name="purpose" label={t.purpose} value={search.purpose} options={purposes.map((p) => [p, nb.cases.purposes[p]])} />
-            <Choice
-              name="outcome"
-              label={t.outcome}
-              value={search.outcome}
-              options={outcomes.map((o) => [o, nb.meetingRoom.outcomes[o]])}
-            />
-            <Choice name="severity" label={t.severity} value={search.severity} options={levels} />
-            <Choice name="benefit" label={t.benefit} value={search.benefit} options={levels} />
-            <Choice name="resource" label={t.resource} value={search.resource} options={levels} />
-            <Choice
-              name="children"
-              label={t.children}
-              value={search.children}
-              options={[
-                ['ja', t.yes],
-                ['nei', t.no],
-              ]}
-            />
-          </div>
-        </Fieldset>
+        {/*
+          Twelve filters came before the results on a phone. Below 40rem they sit in a section that is closed
+          once a search has results; from 40rem up the section is always open and its summary hidden
+          (globals.css, .search-filters), so a desktop never has to open it.
+        */}
+        <Details data-size="sm" className="search-filters mt-4" defaultOpen={!hits.length}>
+          <DetailsSummary>{t.filtersInUse(filtersInUse)}</DetailsSummary>
+          <DetailsContent>
+            <Fieldset data-size="sm">
+              <FieldsetLegend className="max-sm:sr-only">{t.filters}</FieldsetLegend>
+              <div className="grid gap-4 sm:grid-cols-3 lg:grid-cols-4">
+                <DateField id="sok-from" name="from" label={t.from} defaultValue={search.from ?? raw.from ?? ''} />
+                <DateField id="sok-to" name="to" label={t.to} defaultValue={search.to ?? raw.to ?? ''} />
+                {caseworkers.length ? (
+                  <Choice
+                    name="caseworkerId"
+                    label={t.caseworker}
+                    value={search.caseworkerId}
+                    options={caseworkers.map((c) => [c.id, c.name])}
+                  />
+                ) : null}
+                <FilterText
+                  id="sok-service"
+                  name="service"
+                  label={t.service}
+                  defaultValue={search.service ?? raw.service ?? ''}
+                  maxLength={60}
+                />
+                <Choice
+                  name="caseType"
+                  label={t.caseType}
+                  value={search.caseType}
+                  options={caseTypes.map((c) => [c, nb.cases.caseTypes[c]])}
+                />
+                <Choice name="level" label={t.level} value={search.level} options={caseLevels.map((l) => [l, nb.cases.levels[l]])} />
+                <Choice name="purpose" label={t.purpose} value={search.purpose} options={purposes.map((p) => [p, nb.cases.purposes[p]])} />
+                <Choice
+                  name="outcome"
+                  label={t.outcome}
+                  value={search.outcome}
+                  options={outcomes.map((o) => [o, nb.meetingRoom.outcomes[o]])}
+                />
+                <Choice name="severity" label={t.severity} value={search.severity} options={levels} />
+                <Choice name="benefit" label={t.benefit} value={search.benefit} options={levels} />
+                <Choice name="resource" label={t.resource} value={search.resource} options={levels} />
+                <Choice
+                  name="children"
+                  label={t.children}
+                  value={search.children}
+                  options={[
+                    ['ja', t.yes],
+                    ['nei', t.no],
+                  ]}
+                />
+              </div>
+            </Fieldset>
+          </DetailsContent>
+        </Details>
       </form>
       {!parsed.success ? (
         <Alert data-color="danger" role="alert" className="mt-4">

@@ -158,6 +158,8 @@ export const nbHistory = {
     query: 'Søkeord',
     submit: 'Søk',
     filters: 'Avgrens søket',
+    // The phone's closed filter section says how many filters are in use, so a narrowed search is not mistaken for all.
+    filtersInUse: (n: number) => (n === 0 ? 'Avgrens søket' : `Avgrens søket (${n} valgt)`),
     any: 'Alle',
     from: 'Møtedato fra',
     to: 'Møtedato til',
