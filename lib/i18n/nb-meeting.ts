@@ -45,6 +45,11 @@ export const nbMeeting = {
   /** A phone's link past the agenda to the item shown. */
   skipAgenda: 'Hopp over sakslisten',
   noCurrent: 'Møtelederen har ikke valgt et punkt ennå. Velg et punkt i sakslisten for å lese det.',
+  /** The chair's screen with items and none shown (the one shown was taken off the agenda): the chair is not told to wait for the chair. */
+  noCurrentChair: 'Ingen punkt er valgt. Velg et punkt i sakslisten.',
+  /** A room whose agenda has no items, so nothing can be chosen. */
+  noItems: 'Ingen saker er meldt inn til dette møtet ennå.',
+  noItemsChair: 'Ingen saker er meldt inn til dette møtet ennå. Du kan legge til et punkt i sakslisten.',
   timeLeft: (m: number, s: number) => `${m}:${String(s).padStart(2, '0')} igjen`,
   overtime: (m: number, s: number) => `${m}:${String(s).padStart(2, '0')} over tiden`,
   submittedCase: 'Saken slik den ble meldt inn',

@@ -83,6 +83,9 @@ describe('habilitet and like cases in the meeting room', () => {
     expect(await accessibilityViolations(sara)).toEqual([]);
     await dialog.getByRole('button', { name: 'Erklær inhabilitet' }).click();
     await sara.getByText('Du har erklært deg inhabil for dette punktet.').waitFor();
+    // Designsystemet's info alert, not a home-made box (issue 20); the withdraw button inside it.
+    const declared = sara.locator('.ds-alert[data-color="info"]', { hasText: 'Du har erklært deg inhabil for dette punktet.' });
+    expect(await declared.getByRole('button', { name: 'Trekk tilbake inhabilitet' }).count()).toBe(1);
     await expect.poll(() => sara.getByText(inhabilText).count()).toBe(0);
     expect(await accessibilityViolations(sara)).toEqual([]);
 

@@ -44,6 +44,8 @@ describe('a leader brings a service-level case with figures from the unit’s hi
     await leader.getByRole('button', { name: t.open }).click();
     await leader.waitForURL(/\/ledersaker\/[a-z0-9]+$/);
     caseUrl = leader.url();
+    // The rule about person data is Designsystemet's info alert above the form, not a home-made box (issue 20).
+    expect(await leader.locator('.ds-alert[data-color="info"]', { hasText: t.noPersonData }).count()).toBe(1);
     await leader.getByLabel(t.fields.question).fill('Starte et lavterskeltilbud ved å omdisponere to årsverk?');
     await leader.getByLabel(t.fields.situation, { exact: true }).fill('Flere søknader om avlastning, blant annet P-4821.');
     await leader.getByText(t.warnings.person_reference).waitFor();

@@ -1,7 +1,17 @@
 'use client';
 
 import '@/app/_collab/zod-client-config';
-import { Button, Fieldset, FieldsetLegend, Label, Radio, Textarea, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  Fieldset,
+  FieldsetLegend,
+  Label,
+  Radio,
+  Textarea,
+  Textfield,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
 import { useActionState, useMemo, useState } from 'react';
 import { criteria, criterionLevels } from '@/lib/cases/case-form';
 import { nb } from '@/lib/i18n/nb';
@@ -76,7 +86,9 @@ export function LeaderCaseForm({ caseId, content, savedAt }: { caseId: string; c
     <form action={action} className="mt-6 grid max-w-3xl gap-5" noValidate>
       <input type="hidden" name="id" value={caseId} />
       <input type="hidden" name="seen" value={state.seen ?? savedAt} />
-      <p className="rounded border border-slate-300 bg-slate-50 p-3 text-sm">{t.noPersonData}</p>
+      <Alert data-color="info" data-size="sm">
+        {t.noPersonData}
+      </Alert>
       <div className="grid gap-1">
         <Textfield
           id={id('question')}

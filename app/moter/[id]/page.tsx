@@ -58,7 +58,9 @@ export default async function AgendaPage({ params }: { params: Promise<{ id: str
         )}
       </p>
       {agenda.items.length === 0 ? (
-        <p className="mt-6 rounded border border-slate-300 bg-white p-4">{t.agendaEmpty}</p>
+        <Alert data-color="info" className="mt-6">
+          {t.agendaEmpty}
+        </Alert>
       ) : (
         <>
           <ol className="mt-6 space-y-3">

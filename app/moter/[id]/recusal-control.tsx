@@ -1,6 +1,6 @@
 'use client';
 
-import { Button, Dialog, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Dialog, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect, useState } from 'react';
 import { nb } from '@/lib/i18n/nb';
@@ -27,22 +27,24 @@ export function RecusalControl(props: { meetingId: string; itemId: string; title
 
   if (props.recused)
     return (
-      <form action={action} className="mt-2 rounded border border-slate-400 bg-slate-50 p-3">
-        <p className="font-medium">{t.declared}</p>
-        <input type="hidden" name="meetingId" value={props.meetingId} />
-        <input type="hidden" name="itemId" value={props.itemId} />
-        <input type="hidden" name="intent" value="withdraw" />
-        {props.locked ? (
-          <p className="mt-1 text-sm">{t.withdrawnLocked}</p>
-        ) : (
-          <Button type="submit" data-size="sm" variant="secondary" disabled={pending} className="mt-2">
-            {t.withdraw}
-          </Button>
-        )}
-        <p role="status" className="mt-1 text-sm text-red-800">
-          {error ?? ''}
-        </p>
-      </form>
+      <Alert data-color="info" data-size="sm" className="mt-2">
+        <form action={action}>
+          <p className="font-medium">{t.declared}</p>
+          <input type="hidden" name="meetingId" value={props.meetingId} />
+          <input type="hidden" name="itemId" value={props.itemId} />
+          <input type="hidden" name="intent" value="withdraw" />
+          {props.locked ? (
+            <p className="mt-1 text-sm">{t.withdrawnLocked}</p>
+          ) : (
+            <Button type="submit" data-size="sm" variant="secondary" disabled={pending} className="mt-2">
+              {t.withdraw}
+            </Button>
+          )}
+          <p role="status" className="mt-1 text-sm text-red-800">
+            {error ?? ''}
+          </p>
+        </form>
+      </Alert>
     );
   if (props.locked) return null;
   return (

@@ -301,7 +301,7 @@ export function MeetingRoom({
               command={command}
             />
           ) : (
-            <Alert data-color="info">{t.noCurrent}</Alert>
+            <Alert data-color="info">{nothingChosen(items.length > 0, room.canChair && !closed)}</Alert>
           )}
           {selected?.caseId && similar[selected.caseId] ? <SimilarCasesPanel cases={similar[selected.caseId]} /> : null}
           {room.canChair && !closed ? (
@@ -315,4 +315,10 @@ export function MeetingRoom({
       {announcer}
     </div>
   );
+}
+
+/** What the room says when no item is shown: with no items there is nothing to choose, and the chair is the one who chooses. */
+function nothingChosen(hasItems: boolean, chairing: boolean): string {
+  if (!hasItems) return chairing ? t.noItemsChair : t.noItems;
+  return chairing ? t.noCurrentChair : t.noCurrent;
 }
