@@ -67,7 +67,8 @@ export const nbVersions = {
 export function versionFieldLabel(kind: 'case' | 'item', field: string): string {
   if (kind === 'item') return nbVersions.itemFields[field] ?? field;
   const labels = nbCases.fields as Record<string, unknown>;
-  const label = labels[field];
+  // The form labels the alternatives' checkboxes by their legend; the stored field is plain 'alternatives'.
+  const label = labels[field === 'alternatives' ? 'alternativesLegend' : field];
   if (typeof label === 'string') return label;
   const [, criterion, part] = /^(.*?)(Reasons|Level|Factors)$/.exec(field) ?? [];
   const name = criterion ? labels[criterion] : undefined;
