@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { retryWhenBusy } from './retry-when-busy';
+import { isBusyError, retryWhenBusy } from './retry-when-busy';
 
 const busy = () => new Error('Invalid `tx.case.updateManyAndReturn()` invocation: database is locked');
 
+/** Prisma's P1008 as its SQLite driver adapter gives it: the message says nothing of the lock, the meta does. */
+const busyAsTimeout = () =>
+  Object.assign(new Error('Invalid `db.concludedDecision.deleteMany()` invocation: Operation has timed out'), {
+    code: 'P1008',
+    meta: { driverAdapterError: { cause: { originalCode: 'SQLITE_BUSY', originalMessage: 'database is locked', kind: 'SocketTimeout' } } },
+  });
+
 describe('retryWhenBusy', () => {
+  it('knows the lock by its message and by the driver adapter’s SQLite code under a P1008, and nothing else as it', () => {
+    expect([busy(), busyAsTimeout()].map(isBusyError)).toEqual([true, true]);
+    const otherTimeout = Object.assign(new Error('Operation has timed out'), { code: 'P1008', meta: {} });
+    expect([otherTimeout, new Error('unique constraint'), 'database is locked'].map(isBusyError)).toEqual([false, false, false]);
+  });
+
   it('runs the transaction again after SQLite says the database is locked, pausing longer each time', async () => {
     const pauses: number[] = [];
     let calls = 0;

@@ -5,7 +5,12 @@
  * run beside a live server (retention: the server's store worker appends document edits meanwhile).
  */
 export function isBusyError(error: unknown): boolean {
-  return error instanceof Error && /database is locked|SQLITE_BUSY/i.test(error.message);
+  if (!(error instanceof Error)) return false;
+  if (/database is locked|SQLITE_BUSY/i.test(error.message)) return true;
+  // The same, as Prisma's driver adapter reports it for some statements: P1008 "Operation has timed out", with
+  // SQLite's own code underneath (seen when two processes back-fill at once, each a transaction that reads, then writes).
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } }).meta?.driverAdapterError?.cause;
+  return cause?.originalCode === 'SQLITE_BUSY';
 }
 
 export async function retryWhenBusy<T>(

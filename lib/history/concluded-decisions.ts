@@ -1,3 +1,4 @@
+import { retryWhenBusy } from '../db/retry-when-busy';
 import type { Db, DbTransaction } from '../db/db';
 import { maskNationalIds as mask } from '../privacy/national-id';
 import { anonymisedTitle } from '../privacy/retention';
@@ -130,9 +131,10 @@ export async function backfillConcludedDecisions(db: Db, now: Date): Promise<num
   const storedCount = new Map(stored.map((s) => [s.meetingId, s._count._all]));
   const missing = entries.filter((e) => (storedCount.get(e.meetingId) ?? 0) < e._count._all).map((e) => e.meetingId);
   for (const meetingId of missing) {
-    // Two nodes starting together may fill the same meeting: the second's insert meets the first's rows and gives way.
-    await db
-      .$transaction(async (tx) => {
+    // Two nodes starting together may fill the same meeting: the second's insert meets the first's rows and gives way
+    // (PostgreSQL), or its transaction is refused as busy and runs again, replacing the rows with the same (SQLite).
+    await retryWhenBusy(() =>
+      db.$transaction(async (tx) => {
         const [meeting, rows] = await Promise.all([
           tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { closedAt: true, startsAt: true } }),
           tx.searchEntry.findMany({ where: { meetingId } }),
@@ -145,10 +147,10 @@ export async function backfillConcludedDecisions(db: Db, now: Date): Promise<num
           meetingId,
           rows.map((entry) => decisionRow(entry, { conclusion: conclusions.get(entry.itemId) ?? null, concludedAt, writtenAt: now })),
         );
-      })
-      .catch((error: { code?: string }) => {
-        if (error.code !== 'P2002') throw error;
-      });
+      }),
+    ).catch((error: { code?: string }) => {
+      if (error.code !== 'P2002') throw error;
+    });
   }
   return missing.length;
 }

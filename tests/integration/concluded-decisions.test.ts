@@ -3,6 +3,7 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inhabilCaseIds, loadActor, recusedItemIds, type Actor } from '../../lib/access/access-service';
 import type { Db } from '../../lib/db/db';
+import { backfillConcludedDecisions } from '../../lib/history/concluded-decisions';
 import { likeCaseDeviation } from '../../lib/history/like-case-deviation';
 import { similarForCases, targetProfile } from '../../lib/history/similar-cases';
 import { likeCaseThreshold, mostSimilar } from '../../lib/history/similarity';
@@ -183,6 +184,25 @@ describe.each(databaseKinds)('concluded decisions stored at the lock and the clo
     cookies = await loginDemoUsers(server.url, demo, demo.password);
     chair = await connectSocket(server.url, cookies.chair);
     expect(await chair.emitWithAck('meeting:join', { meetingId })).toMatchObject({ ok: true });
+  });
+
+  it('two nodes back-filling the same meetings at once both start, and each decision is stored once', async () => {
+    const { pastMeeting } = await demoFixtures(db);
+    const before = await db.concludedDecision.findMany({ where: { meetingId: pastMeeting.id }, orderBy: { itemId: 'asc' } });
+    expect(before.length).toBeGreaterThan(0);
+    await db.concludedDecision.deleteMany({ where: { meetingId: pastMeeting.id } });
+    // Two database clients, as two nodes starting together after the migration: both count the same meeting as missing.
+    const [nodeA, nodeB] = [openDb(database.url), openDb(database.url)];
+    try {
+      const now = systemClock.now();
+      const filled = await Promise.all([backfillConcludedDecisions(nodeA, now), backfillConcludedDecisions(nodeB, now)]);
+      // Whichever came second may have found the meeting filled already; at least one filled it.
+      expect(Math.max(...filled)).toBeGreaterThanOrEqual(1);
+    } finally {
+      await Promise.all([nodeA.$disconnect(), nodeB.$disconnect()]);
+    }
+    const after = await db.concludedDecision.findMany({ where: { meetingId: pastMeeting.id }, orderBy: { itemId: 'asc' } });
+    expect(after.map(({ writtenAt: _w, ...row }) => row)).toEqual(before.map(({ writtenAt: _w, ...row }) => row));
   });
 
   it('a lock writes the decision, an unlock removes it and a relock writes it as relocked', async () => {
