@@ -79,6 +79,8 @@ export function CollaborativeText(props: {
   text?: string;
   /** Replaces the default top margin (a field inside a row's grid). */
   className?: string;
+  /** The label for screen readers only: a heading right above already says it (the room's 'Notater fra møtet'). */
+  labelHidden?: boolean;
 }) {
   const { field, document: doc, state } = props;
   const currentText = props.text ?? String(doc.content[field] ?? '');
@@ -150,7 +152,11 @@ export function CollaborativeText(props: {
       {/* Presence sits beside the label, not in it: a field's accessible name must not change as people come and go. */}
       <div className="flex flex-wrap items-center gap-y-1">
         {/* The size of the design system's small field labels, as the choices' legends beside it (data-size="sm"). */}
-        <label id={labelId} className="block text-(length:--ds-body-sm-font-size) font-medium" onClick={() => view.current?.focus()}>
+        <label
+          id={labelId}
+          className={props.labelHidden ? 'sr-only' : 'block text-(length:--ds-body-sm-font-size) font-medium'}
+          onClick={() => view.current?.focus()}
+        >
           {props.label}
           {props.required ? <span aria-hidden="true"> *</span> : null}
         </label>

@@ -76,6 +76,9 @@ describe('a leader brings a service-level case with figures from the unit’s hi
     const casesRow = summary.getByRole('row').filter({ has: leader.getByRole('rowheader', { name: t.evidence.cases, exact: true }) });
     await expect.poll(() => casesRow.textContent()).toContain(t.evidence.under5);
     expect(await leader.getByRole('table', { name: t.evidence.outcomeBySeverity }).textContent()).toContain(t.evidence.under5);
+    // The note on «skjult» is there only when a cell says «skjult» (none does for this small group).
+    expect(await leader.getByRole('table', { name: t.evidence.outcomeBySeverity }).textContent()).not.toContain(t.evidence.hidden);
+    expect(await leader.getByText(t.evidence.hiddenNote).count()).toBe(0);
     expect(await accessibilityViolations(leader)).toEqual([]);
     // Stored as a snapshot: the page shows it again after a reload.
     await leader.reload();

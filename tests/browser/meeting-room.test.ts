@@ -72,6 +72,12 @@ describe('a meeting with a chair and a participant, in two browsers', () => {
 
   it('shows each person the other’s typing', async () => {
     const notes = (page: Page) => page.getByRole('textbox', { name: 'Notater fra møtet' });
+    // Said once on screen, by the section's heading; the field keeps the name through its screen-reader-only label.
+    // (Wider than the 1 px of a screen-reader-only label: Playwright counts that as visible.)
+    const widths = await sara
+      .getByText('Notater fra møtet', { exact: true })
+      .evaluateAll((all) => all.map((e) => e.getBoundingClientRect().width));
+    expect(widths.filter((width) => width > 1)).toHaveLength(1);
     await notes(sara).fill('Saksbehandler: foreldrene ønsker gruppetilbud. ');
     await expect.poll(() => editorText(notes(chair))).toBe('Saksbehandler: foreldrene ønsker gruppetilbud. ');
     await notes(chair).press('Control+End');
@@ -83,6 +89,8 @@ describe('a meeting with a chair and a participant, in two browsers', () => {
 
   it('lets the chair add an item and reorder the agenda from the keyboard; everyone sees it', async () => {
     await chair.getByLabel('Tittel på punktet').fill('Tjenestenivå: fordeling av ledige timer');
+    // The add-item form is Designsystemet's card, not a home-made dashed box (issue 20).
+    expect(await chair.locator('form.ds-card').getByLabel('Tittel på punktet').count()).toBe(1);
     // For discussion: an item for information would start on the A-list, listed apart (a-list.test.ts).
     await chair.getByLabel('Formål').selectOption('drofting');
     await chair.getByRole('button', { name: 'Legg til punkt' }).click();

@@ -91,7 +91,10 @@ export function EvidenceView({ evidence, index, headingLevel = 3 }: { evidence: 
         head={[t.severity, ...outcomeKeys.map(outcomeLabel)]}
         rows={severityKeys.map((s) => [severityLabel(s), ...outcomeKeys.map((o) => shownText(figures.outcomeBySeverity[s][o]))])}
       />
-      <p className="mt-2 text-sm text-slate-700">{t.hiddenNote}</p>
+      {/* Explains «skjult» only where a cell says it: beside 'under 5' alone it read as a word nobody could find. */}
+      {severityKeys.some((s) => outcomeKeys.some((o) => figures.outcomeBySeverity[s][o] === 'hidden')) ? (
+        <p className="mt-2 text-sm text-slate-700">{t.hiddenNote}</p>
+      ) : null}
       <Sub className="mt-4 font-semibold">{t.waitingTitle}</Sub>
       <BarFigure data={waitingData} series={[{ key: 'cases', label: t.concluded, color: palette[0] }]} />
       <NumbersTable

@@ -1,6 +1,6 @@
 'use client';
 
-import { Alert, Button, Input, Select } from '@digdir/designsystemet-react';
+import { Alert, Button, Card, Input, Label, Select } from '@digdir/designsystemet-react';
 import React, { useState } from 'react';
 import { purposes } from '@/lib/cases/case-form';
 import { nb } from '@/lib/i18n/nb';
@@ -203,45 +203,49 @@ function AddItemForm({ command }: { command: MeetingCommand }) {
   const [title, setTitle] = useState('');
   const [purpose, setPurpose] = useState<Purpose>('orientering');
   return (
-    <form
-      className="mt-4 rounded border border-dashed border-slate-400 p-3 text-sm"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        if (!title.trim()) return;
-        const ack = await command('meeting:add-item', { title: title.trim(), purpose });
-        if (ack.ok) setTitle('');
-      }}
-    >
-      <label htmlFor="nytt-punkt" className="block font-medium">
-        {t.addItemTitle}
-      </label>
-      <Input
-        id="nytt-punkt"
-        data-size="sm"
-        value={title}
-        onChange={(e) => setTitle(e.target.value)}
-        maxLength={300}
-        className="mt-1 w-full"
-      />
-      <label htmlFor="nytt-punkt-formal" className="mt-2 block font-medium">
-        {t.addItemPurpose}
-      </label>
-      <Select
-        id="nytt-punkt-formal"
-        value={purpose}
-        onChange={(e) => setPurpose(purposes.find((p) => p === e.target.value) ?? 'orientering')}
-        data-size="sm"
-        className="mt-1 w-auto"
+    // Designsystemet's card, tinted: the dashed home-made box read as a drop zone (issue 20).
+    <Card asChild variant="tinted" data-size="sm" className="mt-4 text-sm">
+      <form
+        onSubmit={async (event) => {
+          event.preventDefault();
+          if (!title.trim()) return;
+          const ack = await command('meeting:add-item', { title: title.trim(), purpose });
+          if (ack.ok) setTitle('');
+        }}
       >
-        {Object.entries(nb.cases.purposes).map(([value, label]) => (
-          <Select.Option key={value} value={value}>
-            {label}
-          </Select.Option>
-        ))}
-      </Select>
-      <Button type="submit" variant="secondary" data-size="sm" className="ml-2">
-        {t.addItem}
-      </Button>
-    </form>
+        <Label htmlFor="nytt-punkt" data-size="sm">
+          {t.addItemTitle}
+        </Label>
+        <Input
+          id="nytt-punkt"
+          data-size="sm"
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          maxLength={300}
+          className="mt-1 w-full"
+        />
+        <Label htmlFor="nytt-punkt-formal" data-size="sm" className="mt-2 block">
+          {t.addItemPurpose}
+        </Label>
+        <Select
+          id="nytt-punkt-formal"
+          value={purpose}
+          onChange={(e) => setPurpose(purposes.find((p) => p === e.target.value) ?? 'orientering')}
+          data-size="sm"
+          className="mt-1 w-auto"
+        >
+          {Object.entries(nb.cases.purposes).map(([value, label]) => (
+            <Select.Option key={value} value={value}>
+              {label}
+            </Select.Option>
+          ))}
+        </Select>
+        <div>
+          <Button type="submit" variant="secondary" data-size="sm" className="mt-2">
+            {t.addItem}
+          </Button>
+        </div>
+      </form>
+    </Card>
   );
 }

@@ -253,7 +253,7 @@ function LiveItemPanel(props: {
             <h3 id="notes-heading" className="font-semibold">
               {t.notes}
             </h3>
-            <CollaborativeText field="notes" label={t.notes} document={form} disabled={disabled} rows={6} />
+            <CollaborativeText field="notes" label={t.notes} labelHidden document={form} disabled={disabled} rows={6} />
           </section>
 
           {submitted ? (
