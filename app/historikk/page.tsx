@@ -1,8 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
+import { z } from 'zod';
+import { Alert, Button, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
 import { requireActor } from '@/app/_auth/require-actor';
 import { DataTable } from '@/app/_components/data-table';
+import { FilterSelect } from '@/app/_components/filter-fields';
+import { caseLevels } from '@/lib/cases/case-form';
+import { levelParam } from '@/lib/history/item-level';
+import { firstValues } from '@/lib/validation/query-params';
 import { PageShell } from '@/app/_components/page-shell';
 import { unitsWithHistory } from '@/lib/access/policy';
 import { getDb } from '@/lib/db/db';
@@ -15,7 +20,9 @@ export const metadata: Metadata = { title: nb.history.title };
 export const dynamic = 'force-dynamic';
 
 const t = nb.history;
-const columns = ['date', 'unit', 'chair', 'attendance', 'items', 'purposes', 'outcomes', 'minutes'] as const;
+const columns = ['date', 'unit', 'chair', 'attendance', 'items', 'levels', 'purposes', 'outcomes', 'minutes'] as const;
+/** Only the level is read from the query string; anything else in it is ignored (links from elsewhere). */
+const querySchema = z.object({ niva: levelParam });
 
 function counts(entries: Record<string, number>, labels: Record<string, string>): string {
   return Object.entries(entries)
@@ -24,9 +31,12 @@ function counts(entries: Record<string, number>, labels: Record<string, string>)
     .join(', ');
 }
 
-export default async function HistoryPage() {
+export default async function HistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { actor, user } = await requireActor();
-  const meetings = await listPastMeetings({ db: getDb(), actor });
+  // An unknown level shows every level and says so, rather than an error page.
+  const query = querySchema.safeParse(firstValues(await searchParams));
+  const level = query.success ? query.data.niva : undefined;
+  const meetings = await listPastMeetings({ db: getDb(), actor, level });
   const fullHistory = unitsWithHistory(actor.memberships, 'unit').length > 0;
   return (
     <PageShell userName={user.name} actor={actor} wide>
@@ -44,8 +54,26 @@ export default async function HistoryPage() {
           </Link>
         </p>
       ) : null}
+      <form method="get" className="mt-4 flex flex-wrap items-end gap-3 print:hidden" aria-label={t.levelFilter.form}>
+        <FilterSelect
+          id="historikk-niva"
+          name="niva"
+          label={t.levelFilter.label}
+          anyLabel={t.levelFilter.any}
+          defaultValue={level}
+          options={caseLevels.map((l) => [l, nb.cases.levels[l]] as const)}
+        />
+        <Button type="submit" data-size="sm">
+          {t.levelFilter.show}
+        </Button>
+      </form>
+      {query.success ? null : (
+        <Alert data-color="warning" className="mt-4">
+          {t.levelFilter.invalid}
+        </Alert>
+      )}
       {meetings.length === 0 ? (
-        <p className="mt-6">{t.none}</p>
+        <p className="mt-6">{level ? t.levelFilter.noneAtLevel(nb.cases.levels[level]) : t.none}</p>
       ) : (
         <DataTable caption={t.title} className="mt-6" reflowBelow="lg">
           <TableHead>
@@ -70,6 +98,7 @@ export default async function HistoryPage() {
                   {m.items.total}
                   {m.ownOnly ? ` (${t.ownOnly})` : ''}
                 </TableCell>
+                <TableCell data-label={t.columns.levels}>{counts(m.items.byLevel, nb.cases.levels)}</TableCell>
                 <TableCell data-label={t.columns.purposes}>{counts(m.items.byPurpose, nb.cases.purposes)}</TableCell>
                 <TableCell data-label={t.columns.outcomes}>
                   {[

@@ -175,6 +175,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                   {[
                     t.meeting(formatDate(hit.meetingDate)),
                     hit.personRef,
+                    hit.level ? nb.cases.levels[hit.level] : null,
                     nb.cases.purposes[hit.purpose],
                     hit.outcome ? nb.meetingRoom.outcomes[hit.outcome] : null,
                   ]

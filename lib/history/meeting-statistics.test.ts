@@ -5,6 +5,7 @@ const row = (fields: Partial<StatisticsRow>): StatisticsRow => ({
   meetingId: 'm1',
   meetingDate: '2026-11-03',
   purpose: 'drofting',
+  level: 'individ',
   outcome: 'droftet',
   status: 'concluded',
   plannedMinutes: 15,
@@ -23,7 +24,15 @@ describe('summarizeStatistics', () => {
     row({}),
     row({ purpose: 'avklaring', outcome: 'avklart', plannedMinutes: 10, usedMinutes: 8, followUps: 2, followUpsDone: 1 }),
     row({ meetingId: 'm2', meetingDate: '2026-11-05', outcome: 'utsatt', usedMinutes: null, caseworker: 'Sindre', severity: null }),
-    row({ meetingId: 'm2', meetingDate: '2026-11-05', outcome: null, status: 'carried_over', usedMinutes: null, caseworker: null }),
+    row({
+      meetingId: 'm2',
+      meetingDate: '2026-11-05',
+      outcome: null,
+      status: 'carried_over',
+      usedMinutes: null,
+      caseworker: null,
+      level: 'tjeneste',
+    }),
   ]);
 
   it('counts items per meeting in date order, and the purpose and outcome mix', () => {
@@ -33,6 +42,16 @@ describe('summarizeStatistics', () => {
     ]);
     expect(stats.purposeMix).toEqual({ orientering: 0, drofting: 3, avklaring: 1 });
     expect(stats.outcomeMix).toMatchObject({ droftet: 1, avklart: 1, utsatt: 1, none: 1 });
+  });
+
+  it('counts items per level, an item without a case as none', () => {
+    expect(stats.levelMix).toEqual({ individ: 3, tjeneste: 1, politisk: 0, none: 0 });
+    expect(summarizeStatistics([row({ level: null }), row({ level: 'politisk' })]).levelMix).toEqual({
+      individ: 0,
+      tjeneste: 0,
+      politisk: 1,
+      none: 1,
+    });
   });
 
   it('averages time used against planned per purpose over the items that have both', () => {

@@ -1,12 +1,13 @@
 import { DateTime } from 'luxon';
-import { purposes } from '../cases/case-form';
-import { criteria, criterionLevels } from '../cases/case-form';
+import { caseLevels, criteria, criterionLevels, purposes } from '../cases/case-form';
+import { caseMeetingKind, unitsForLeaderCases } from '../access/leader-case-policy';
 import type { Actor } from '../access/access-service';
 import { unitsWithHistory } from '../access/policy';
 import type { Db } from '../db/db';
 import { osloZone } from '../time/oslo-zone';
 import { outcomes } from '../meetings/agenda-rules';
 import { systemClock } from '../time/clock';
+import { agendaItemLevelWhere, caseLevelsById, itemLevel, type CaseLevel } from './item-level';
 import { resolvePeriod, type StatisticsPeriod } from './statistics-period';
 
 /** One item of a closed meeting: the rows behind every figure, and the CSV export. */
@@ -14,6 +15,8 @@ export type StatisticsRow = {
   meetingId: string;
   meetingDate: string;
   purpose: string;
+  /** individ | tjeneste | politisk (item-level.ts); null for an item without a case. */
+  level: string | null;
   outcome: string | null;
   status: string;
   plannedMinutes: number;
@@ -32,6 +35,7 @@ const count = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.
 export function summarizeStatistics(rows: readonly StatisticsRow[]) {
   const meetings = new Map<string, { date: string; items: number }>();
   const purposeMix = count(purposes);
+  const levelMix = { ...count(caseLevels), none: 0 };
   const outcomeMix = { ...count(outcomes), none: 0 };
   const time = new Map<string, { planned: number; used: number; n: number }>();
   const criteriaMix = Object.fromEntries(criteria.map((c) => [c, { ...count(criterionLevels), unknown: 0 }])) as Record<
@@ -53,6 +57,7 @@ export function summarizeStatistics(rows: readonly StatisticsRow[]) {
     meeting.items += 1;
     meetings.set(row.meetingId, meeting);
     if (row.purpose in purposeMix) purposeMix[row.purpose as keyof typeof purposeMix] += 1;
+    levelMix[row.level && row.level in levelMix ? (row.level as keyof typeof levelMix) : 'none'] += 1;
     const outcome = row.outcome && row.outcome in outcomeMix ? (row.outcome as keyof typeof outcomeMix) : 'none';
     outcomeMix[outcome] += 1;
     if (row.usedMinutes !== null) {
@@ -92,6 +97,7 @@ export function summarizeStatistics(rows: readonly StatisticsRow[]) {
     items: rows.length,
     itemsPerMeeting: [...meetings.values()].sort((a, b) => a.date.localeCompare(b.date)),
     purposeMix,
+    levelMix,
     outcomeMix,
     timeByPurpose: purposes.map((p) => {
       const entry = time.get(p);
@@ -119,22 +125,36 @@ export function summarizeStatistics(rows: readonly StatisticsRow[]) {
 
 /**
  * The rows of a period (default: the last twelve months, statistics-period.ts)
- * for the units whose whole history the actor sees.
+ * for the units whose whole history the actor sees — a leader meeting's items
+ * only for those who see leader meetings (lib/access/leader-case-policy.ts) —
+ * and, with a level, only the items at that level.
  */
 export async function loadStatisticsRows(options: {
   db: Db;
   actor: Actor;
   period?: Pick<StatisticsPeriod, 'from' | 'until'>;
+  level?: CaseLevel;
   now?: Date;
 }): Promise<StatisticsRow[]> {
   const { db, actor } = options;
   const unitIds = unitsWithHistory(actor.memberships, 'unit');
   if (unitIds.length === 0) return [];
   const period = options.period ?? resolvePeriod({}, options.now ?? systemClock.now());
+  const levelWhere = options.level ? await agendaItemLevelWhere(db, unitIds, options.level) : {};
   const items = await db.agendaItem.findMany({
-    where: { meeting: { unitId: { in: unitIds }, status: 'closed', startsAt: { gte: period.from, lt: period.until } } },
+    where: {
+      ...levelWhere,
+      meeting: {
+        unitId: { in: unitIds },
+        status: 'closed',
+        startsAt: { gte: period.from, lt: period.until },
+        OR: [{ kind: caseMeetingKind }, { unitId: { in: unitsForLeaderCases(actor.memberships) } }],
+      },
+    },
     select: {
       id: true,
+      caseId: true,
+      leaderCase: { select: { level: true } },
       purpose: true,
       outcome: true,
       status: true,
@@ -148,6 +168,10 @@ export async function loadStatisticsRows(options: {
   });
   const entries = await db.searchEntry.findMany({ where: { itemId: { in: items.map((i) => i.id) } } });
   const entryById = new Map(entries.map((e) => [e.itemId, e]));
+  const levels = await caseLevelsById(
+    db,
+    items.map((i) => i.caseId),
+  );
   const caseworkerIds = [...new Set(entries.flatMap((e) => (e.caseworkerId ? [e.caseworkerId] : [])))];
   const names = new Map(
     (await db.user.findMany({ where: { id: { in: caseworkerIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
@@ -158,6 +182,7 @@ export async function loadStatisticsRows(options: {
       meetingId: item.meeting.id,
       meetingDate: DateTime.fromJSDate(item.meeting.startsAt, { zone: osloZone }).toISODate()!,
       purpose: item.purpose,
+      level: itemLevel(item.caseId ? levels.get(item.caseId) : null, item.leaderCase?.level),
       outcome: item.outcome,
       status: item.status,
       plannedMinutes: item.plannedMinutes,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { inhabilCaseIds, type Actor } from '../access/access-service';
 import { unitsWithHistory } from '../access/policy';
 import { caseLevels, caseTypes, criterionLevels, purposes } from '../cases/case-form';
+import { caseMeetingKind, unitsForLeaderCases } from '../access/leader-case-policy';
 import type { Db, DbProvider } from '../db/db';
 import { outcomes } from '../meetings/agenda-rules';
 import { idParam, isoDateParam, optionalParam, osloDayRange } from '../validation/query-params';
@@ -44,6 +45,8 @@ export type SearchHit = {
   snippet: TextPart[];
   personRef: string | null;
   purpose: string;
+  /** individ | tjeneste | politisk; null for an item without a case. */
+  level: string | null;
   outcome: string | null;
 };
 
@@ -57,6 +60,7 @@ type Row = {
   snippet: string | null;
   personRef: string | null;
   purpose: string;
+  level: string | null;
   outcome: string | null;
 };
 
@@ -83,12 +87,12 @@ export async function searchHistory(options: { db: Db; provider: DbProvider; act
     rows = [];
   } else if (!text) {
     rows = await db.$queryRaw<Row[]>`
-      SELECT e."itemId", e."unitId", e."meetingId", e."caseId", e."meetingDate", e."title", NULL AS "snippet", e."personRef", e."purpose", e."outcome"
+      SELECT e."itemId", e."unitId", e."meetingId", e."caseId", e."meetingDate", e."title", NULL AS "snippet", e."personRef", e."purpose", e."level", e."outcome"
       FROM "SearchEntry" e WHERE ${where} ORDER BY e."meetingDate" DESC LIMIT ${limit}`;
   } else if (provider === 'sqlite') {
     rows = await db.$queryRaw<Row[]>`
       SELECT e."itemId", e."unitId", e."meetingId", e."caseId", e."meetingDate", e."title", e."body" AS "snippet",
-        e."personRef", e."purpose", e."outcome"
+        e."personRef", e."purpose", e."level", e."outcome"
       FROM "SearchEntryFts" CROSS JOIN "SearchEntry" e ON e."id" = "SearchEntryFts"."rowid"
       WHERE "SearchEntryFts" MATCH ${text} AND ${where}
       ORDER BY bm25("SearchEntryFts", 4.0, 1.0) LIMIT ${limit}`;
@@ -101,7 +105,7 @@ export async function searchHistory(options: { db: Db; provider: DbProvider; act
       SELECT hit."itemId", hit."unitId", hit."meetingId", hit."caseId", hit."meetingDate",
         ts_headline('norwegian', hit."title", hit.query, ${`${marks}, HighlightAll=true`}) AS "title",
         ts_headline('norwegian', hit."body", hit.query, ${`${marks}, MaxFragments=2, MaxWords=24, MinWords=8, FragmentDelimiter=" … "`}) AS "snippet",
-        hit."personRef", hit."purpose", hit."outcome"
+        hit."personRef", hit."purpose", hit."level", hit."outcome"
       FROM (
         SELECT e.*, query, ts_rank(e."tsv", query) AS rank
         FROM "SearchEntry" e, websearch_to_tsquery('norwegian', ${text}) query
@@ -121,6 +125,7 @@ export async function searchHistory(options: { db: Db; provider: DbProvider; act
     snippet: row.snippet ? highlightParts(mask(row.snippet)) : [],
     personRef: mask(row.personRef),
     purpose: row.purpose,
+    level: row.level,
     outcome: row.outcome,
   }));
 }
@@ -129,6 +134,7 @@ export async function searchHistory(options: { db: Db; provider: DbProvider; act
 function accessAndFilters(actor: Actor, search: HistorySearch, inhabilCases: ReadonlySet<string>): Prisma.Sql[] | null {
   const unitIds = unitsWithHistory(actor.memberships, 'unit');
   const ownUnitIds = unitsWithHistory(actor.memberships, 'own');
+  const leaderUnits = unitsForLeaderCases(actor.memberships);
   const access: Prisma.Sql[] = [];
   if (unitIds.length) access.push(Prisma.sql`e."unitId" IN (${Prisma.join(unitIds)})`);
   if (ownUnitIds.length) access.push(Prisma.sql`(e."unitId" IN (${Prisma.join(ownUnitIds)}) AND e."caseworkerId" = ${actor.userId})`);
@@ -137,6 +143,10 @@ function accessAndFilters(actor: Actor, search: HistorySearch, inhabilCases: Rea
     Prisma.sql`(${Prisma.join(access, ' OR ')})`,
     // Habilitet: an item the actor declared themselves inhabil for is never a hit for them.
     Prisma.sql`e."itemId" NOT IN (SELECT r."itemId" FROM "Recusal" r WHERE r."userId" = ${actor.userId})`,
+    // A leader meeting's items are the leader group's (lib/access/leader-case-policy.ts): not an admin's or a caseworker's.
+    leaderUnits.length
+      ? Prisma.sql`e."meetingId" IN (SELECT m."id" FROM "Meeting" m WHERE m."kind" = ${caseMeetingKind} OR m."unitId" IN (${Prisma.join(leaderUnits)}))`
+      : Prisma.sql`e."meetingId" IN (SELECT m."id" FROM "Meeting" m WHERE m."kind" = ${caseMeetingKind})`,
   ];
   // Habilitet holds per case (lib/access inhabilCaseIds): no item about such a case, at any meeting, is a hit.
   if (inhabilCases.size) conditions.push(Prisma.sql`(e."caseId" IS NULL OR e."caseId" NOT IN (${Prisma.join([...inhabilCases])}))`);

@@ -57,6 +57,8 @@ export function buildSearchEntry(input: {
     childrenAffected: boolean;
   } | null;
   content: CaseContent | null;
+  /** A leader case's level (tjeneste | politisk) for an item about one: the level facet of issue 22. */
+  leaderCaseLevel?: string | null;
 }) {
   const { item, meeting, caseRow, content } = input;
   const adjusted = item.adjustedAssessment ? (JSON.parse(item.adjustedAssessment) as Record<string, string | undefined>) : {};
@@ -79,7 +81,7 @@ export function buildSearchEntry(input: {
     caseworkerId: caseRow?.createdById ?? null,
     meetingDate: meeting.startsAt,
     caseType: caseRow?.caseType ?? null,
-    level: caseRow?.level ?? null,
+    level: caseRow?.level ?? input.leaderCaseLevel ?? null,
     purpose: item.purpose,
     outcome: item.outcome,
     severityLevel: adjusted.alvorlighetLevel || content?.alvorlighetLevel || null,
@@ -106,7 +108,13 @@ export function buildSearchEntry(input: {
 export async function indexMeeting(db: Db | DbTransaction, meetingId: string, now: Date = systemClock.now()): Promise<number> {
   const meeting = await db.meeting.findUniqueOrThrow({
     where: { id: meetingId },
-    select: { id: true, unitId: true, startsAt: true, closedAt: true, agendaItems: true },
+    select: {
+      id: true,
+      unitId: true,
+      startsAt: true,
+      closedAt: true,
+      agendaItems: { include: { leaderCase: { select: { level: true } } } },
+    },
   });
   const caseIds = meeting.agendaItems.flatMap((i) => (i.caseId ? [i.caseId] : []));
   const [cases, versions, locked] = await Promise.all([
@@ -128,6 +136,7 @@ export async function indexMeeting(db: Db | DbTransaction, meetingId: string, no
       meeting,
       caseRow: cases.find((c) => c.id === item.caseId) ?? null,
       content: item.caseId ? (latest.get(item.caseId) ?? null) : null,
+      leaderCaseLevel: item.leaderCase?.level ?? null,
     }),
   );
   await db.searchEntry.deleteMany({ where: { meetingId } });

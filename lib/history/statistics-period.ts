@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { osloZone } from '../time/oslo-zone';
 import { isoDateParam, optionalParam } from '../validation/query-params';
+import { levelParam, type CaseLevel } from './item-level';
 
 /** The periods a leader picks from; "egen" is a chosen from/to. */
 export const periodPresets = ['3m', '6m', '12m', 'i-ar', 'i-fjor', 'egen'] as const;
@@ -16,6 +17,9 @@ export const statisticsPeriodSchema = z
   })
   .strict();
 export type StatisticsPeriodQuery = z.infer<typeof statisticsPeriodSchema>;
+
+/** The statistics page's and CSV's whole query string: the period and, optionally, one level (item-level.ts). */
+export const statisticsQuerySchema = statisticsPeriodSchema.extend({ niva: levelParam }).strict();
 
 /** A resolved period: the first and last Oslo day, both included, and the instants [from, until). */
 export type StatisticsPeriod = { preset: PeriodPreset; fromDate: string; toDate: string; from: Date; until: Date };
@@ -60,9 +64,9 @@ function presetPeriod(query: StatisticsPeriodQuery, now: Date): StatisticsPeriod
   };
 }
 
-/** The query string that asks for this period again (the CSV link, the form's values). */
-export function periodQuery(period: StatisticsPeriod): string {
-  return period.preset === 'egen'
-    ? new URLSearchParams({ fra: period.fromDate, til: period.toDate }).toString()
-    : new URLSearchParams({ periode: period.preset }).toString();
+/** The query string that asks for this period (and level) again (the CSV link, the form's values). */
+export function periodQuery(period: StatisticsPeriod, level?: CaseLevel): string {
+  const params = new URLSearchParams(period.preset === 'egen' ? { fra: period.fromDate, til: period.toDate } : { periode: period.preset });
+  if (level) params.set('niva', level);
+  return params.toString();
 }

@@ -20,7 +20,17 @@ export const nbHistory = {
     items: 'Saker',
     purposes: 'Formål',
     outcomes: 'Utfall',
+    levels: 'Nivå',
     minutes: 'Referat',
+  },
+  /** The level filter of the history list and the statistics (issue 22: individual, service, political/administrative). */
+  levelFilter: {
+    form: 'Velg nivå',
+    label: 'Nivå',
+    any: 'Alle nivåer',
+    show: 'Vis',
+    invalid: 'Ukjent nivå. Viser alle nivåer.',
+    noneAtLevel: (level: string) => `Ingen avsluttede møter med saker på ${level.toLowerCase()}.`,
   },
   ownOnly: 'bare dine saker',
   withoutOutcome: (n: number) => `${n} uten utfall`,
@@ -82,7 +92,8 @@ export const nbHistory = {
     link: 'Statistikk for saksmøtene',
     intro:
       'Tall fra avsluttede saksmøter i perioden du velger (de siste tolv månedene hvis du ikke velger). Tabellen under hver figur har de samme tallene, og tallene kan lastes ned som CSV.',
-    periodForm: 'Velg periode',
+    periodForm: 'Velg periode og nivå',
+    levelMix: 'Saker per nivå',
     period: 'Periode',
     presets: {
       '3m': 'Siste 3 måneder',
@@ -95,8 +106,10 @@ export const nbHistory = {
     periodFrom: 'Fra og med',
     periodTo: 'Til og med',
     showPeriod: 'Vis',
-    invalidPeriod: 'Perioden kunne ikke leses. Viser de siste tolv månedene. Skriv datoene som dd.mm.åååå.',
+    invalidPeriod: 'Perioden eller nivået kunne ikke leses. Viser de siste tolv månedene, alle nivåer. Skriv datoene som dd.mm.åååå.',
     periodShown: (from: string, to: string) => `Viser ${from} – ${to}`,
+    levelShown: (level: string) => `· ${level}`,
+    noLevel: 'Uten nivå',
     overview: 'Kort oversikt',
     /** The tabs over the figures: one group of numbers at a time. */
     tabs: { label: 'Tallene i detalj', items: 'Saker og tid', outcomes: 'Utfall', criteria: 'Kriterier og oppfølging' },

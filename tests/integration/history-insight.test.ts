@@ -123,10 +123,17 @@ describe('timelines, similar cases, consistency and statistics', () => {
       .trim()
       .split('\n');
     expect(csv[0]).toBe(
-      'meetingId,meetingDate,purpose,outcome,status,plannedMinutes,usedMinutes,caseworker,severity,benefit,resource,followUps,followUpsDone',
+      'meetingId,meetingDate,purpose,outcome,status,plannedMinutes,usedMinutes,caseworker,severity,benefit,resource,followUps,followUpsDone,level',
     );
     expect(csv).toHaveLength(3);
-    expect(csv.some((line) => line.includes('avklart') && line.includes(',10,12,Sara Saksbehandler,hoy,hoy,moderat,1,0'))).toBe(true);
+    expect(csv.some((line) => line.includes('avklart') && line.includes(',10,12,Sara Saksbehandler,hoy,hoy,moderat,1,0,individ'))).toBe(
+      true,
+    );
+    // The level filter: the demo's closed meeting had individual cases only; an unknown level is refused.
+    const atLevel = async (level: string) => get(`/historikk/statistikk/csv?niva=${level}`, 'leader');
+    expect((await (await atLevel('individ')).text()).trim().split('\n')).toHaveLength(3);
+    expect((await (await atLevel('tjeneste')).text()).trim().split('\n')).toHaveLength(1);
+    expect((await atLevel('kommune')).status).toBe(400);
   });
 
   it('shows and exports the period the leader picks, with a compact overview first', async () => {

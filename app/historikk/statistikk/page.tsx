@@ -20,10 +20,10 @@ import { DateField } from '@/app/_components/date-field';
 import { FilterSelect } from '@/app/_components/filter-fields';
 import { PageShell } from '@/app/_components/page-shell';
 import { unitsWithHistory } from '@/lib/access/policy';
-import { criteria, criterionLevels, purposes } from '@/lib/cases/case-form';
+import { caseLevels, criteria, criterionLevels, purposes } from '@/lib/cases/case-form';
 import { getDb } from '@/lib/db/db';
 import { loadStatisticsRows, summarizeStatistics } from '@/lib/history/meeting-statistics';
-import { periodPresets, periodQuery, resolvePeriod, statisticsPeriodSchema } from '@/lib/history/statistics-period';
+import { periodPresets, periodQuery, resolvePeriod, statisticsQuerySchema } from '@/lib/history/statistics-period';
 import { systemClock } from '@/lib/time/clock';
 import { firstValues } from '@/lib/validation/query-params';
 import { formatDate, formatMonth, formatNumber, formatPercent, formatShortDate } from '@/lib/i18n/format';
@@ -90,9 +90,12 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
   const { actor, user } = await requireActor();
   if (unitsWithHistory(actor.memberships, 'unit').length === 0) notFound();
   // A malformed query shows the default period and says so, rather than an error page.
-  const query = statisticsPeriodSchema.safeParse(firstValues(await searchParams));
+  const query = statisticsQuerySchema.safeParse(firstValues(await searchParams));
   const period = resolvePeriod(query.success ? query.data : {}, systemClock.now());
-  const stats = summarizeStatistics(await loadStatisticsRows({ db: getDb(), actor, period }));
+  const level = query.success ? query.data.niva : undefined;
+  const stats = summarizeStatistics(await loadStatisticsRows({ db: getDb(), actor, period, level }));
+  const levelKeys = [...caseLevels, 'none'] as const;
+  const caseLevelLabel = (l: string) => (l === 'none' ? t.noLevel : nb.cases.levels[l]);
   // Dates are filled in only for a chosen period: with a preset they stay empty, so changing the preset alone works.
   const custom = period.preset === 'egen';
   const commonest = [...outcomes, 'none' as const].map((o) => [o, stats.outcomeMix[o]] as const).sort((a, b) => b[1] - a[1])[0];
@@ -114,6 +117,14 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
         />
         <DateField id="statistikk-fra" name="fra" label={t.periodFrom} defaultValue={custom ? period.fromDate : undefined} />
         <DateField id="statistikk-til" name="til" label={t.periodTo} defaultValue={custom ? period.toDate : undefined} />
+        <FilterSelect
+          id="statistikk-niva"
+          name="niva"
+          label={nb.history.levelFilter.label}
+          anyLabel={nb.history.levelFilter.any}
+          defaultValue={level}
+          options={caseLevels.map((l) => [l, nb.cases.levels[l]] as const)}
+        />
         <Button type="submit" data-size="sm">
           {t.showPeriod}
         </Button>
@@ -123,9 +134,12 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
           {t.invalidPeriod}
         </Alert>
       )}
-      <p className="mt-3 font-medium">{t.periodShown(formatDate(period.fromDate), formatDate(period.toDate))}</p>
+      <p className="mt-3 font-medium">
+        {t.periodShown(formatDate(period.fromDate), formatDate(period.toDate))}
+        {level ? ` ${t.levelShown(nb.cases.levels[level])}` : ''}
+      </p>
       <p className="mt-1 print:hidden">
-        <a href={`/historikk/statistikk/csv?${periodQuery(period)}`} className="text-brand-700 underline" download>
+        <a href={`/historikk/statistikk/csv?${periodQuery(period, level)}`} className="text-brand-700 underline" download>
           {t.exportCsv}
         </a>
       </p>
@@ -184,6 +198,16 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
                 <BarFigure
                   data={purposes.map((p) => ({ name: nb.cases.purposes[p], count: stats.purposeMix[p] }))}
                   series={[{ key: 'count', label: t.count, color: palette[0] }]}
+                />
+              </Figure>
+              <Figure
+                id="niva"
+                title={t.levelMix}
+                table={{ head: [t.levelMix, t.count], rows: levelKeys.map((l) => [caseLevelLabel(l), stats.levelMix[l]]) }}
+              >
+                <BarFigure
+                  data={levelKeys.map((l) => ({ name: caseLevelLabel(l), count: stats.levelMix[l] }))}
+                  series={[{ key: 'count', label: t.count, color: palette[3] }]}
                 />
               </Figure>
               <Figure
