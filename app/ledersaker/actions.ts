@@ -12,6 +12,7 @@ import { createLeaderCase } from '@/lib/leader-cases/create-leader-case';
 import { leaderTextFields, leaderLevelFields } from '@/lib/leader-cases/leader-case-form';
 import { putLeaderCaseOnMeeting } from '@/lib/leader-cases/put-on-meeting';
 import { saveLeaderCase } from '@/lib/leader-cases/save-leader-case';
+import { announceAgendaChanged } from '@/lib/realtime/live-meetings';
 import type { LeaderFormState } from './leader-form-state';
 
 const field = (form: FormData, name: string) => {
@@ -72,10 +73,12 @@ export async function putOnMeetingAction(_state: LeaderFormState, form: FormData
   const id = field(form, 'id');
   const errors = nb.leaderCases.meetings.errors;
   try {
-    await orNotFound(
+    const put = await orNotFound(
       putLeaderCaseOnMeeting({ db: getDb(), actor, id, input: { meetingId: field(form, 'meetingId'), purpose: field(form, 'purpose') } }),
     );
     revalidatePath(`/ledersaker/${id}`);
+    // A room open on that meeting shows the new item at once, without a reload.
+    announceAgendaChanged(put.meetingId);
     return { ok: nb.leaderCases.meetings.put, at: Date.now() };
   } catch (error) {
     if (isAppError(error) && error.code === 'conflict') return { error: errors[error.message] ?? errors.meeting_closed, at: Date.now() };

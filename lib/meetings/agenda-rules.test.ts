@@ -91,4 +91,13 @@ describe('unfinishedItems', () => {
     ];
     expect(unfinishedItems(items).map((i) => i.id)).toEqual(['postponed']);
   });
+
+  it('carries over a leader case never dealt with, as a case', () => {
+    const items = [
+      { id: 'leader', status: 'pending', locked: false, caseId: null, leaderCaseId: 'l1' },
+      { id: 'done', status: 'concluded', locked: true, caseId: null, leaderCaseId: 'l2' },
+      { id: 'eventuelt', status: 'pending', locked: false, caseId: null, leaderCaseId: null },
+    ];
+    expect(unfinishedItems(items).map((i) => i.id)).toEqual(['leader']);
+  });
 });

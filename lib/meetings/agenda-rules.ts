@@ -113,11 +113,15 @@ export function closeItemProblems(purpose: string, item: ItemConclusion): string
 
 /**
  * Items that go on to the next meeting when this one closes: those the chair
- * postponed, and cases never dealt with. A matter the chair added for this
+ * postponed, and cases never dealt with — a person's case, or a leader case
+ * (issue 22: it goes on to the next leader meeting). A matter the chair added for this
  * meeting alone (eventuelt, no case behind it) that was never dealt with ends
  * with the meeting — it is "Ikke behandlet" in the minutes, not a new agenda
  * item; the chair carries it on only by choosing "Utsatt".
  */
-export function unfinishedItems<T extends { status: string; locked: boolean; caseId: string | null }>(items: readonly T[]): T[] {
-  return items.filter((item) => item.status === 'postponed' || (!item.locked && item.status === 'pending' && item.caseId !== null));
+export function unfinishedItems<T extends { status: string; locked: boolean; caseId: string | null; leaderCaseId?: string | null }>(
+  items: readonly T[],
+): T[] {
+  const aboutACase = (item: T) => item.caseId !== null || Boolean(item.leaderCaseId);
+  return items.filter((item) => item.status === 'postponed' || (!item.locked && item.status === 'pending' && aboutACase(item)));
 }

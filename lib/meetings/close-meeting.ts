@@ -146,6 +146,8 @@ async function freezeAndClose(
           data: {
             meetingId: next.id,
             caseId: item.caseId,
+            // A leader case not reached goes on to the next leader meeting (`next` is of the same kind).
+            leaderCaseId: item.leaderCaseId,
             title: item.title,
             purpose: item.purpose,
             plannedMinutes: item.plannedMinutes,

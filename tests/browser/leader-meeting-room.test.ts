@@ -23,10 +23,13 @@ const shots = '/tmp/shots-C';
 /**
  * Issue 22 in two browsers: Lea the leader puts a service-level case on the
  * unit's leader meeting from the case's page (only leader meetings are
- * offered); Mona, who chairs, and Lea run it in the room — the case with its
+ * offered) while Mona has its room open, and the item appears there without a
+ * reload; Mona, who chairs, and Lea run it in the room — the case with its
  * figures beside the notes, both typing the notes, Mona concluding and locking
  * while Lea watches it happen; after the close the minutes and the case's page
- * hold the conclusion. A caseworker gets neither the room nor its socket.
+ * hold the conclusion, and a second case the meeting did not reach is on the
+ * next leader meeting, carried over as a case meeting's cases are. A
+ * caseworker gets neither the room nor its socket.
  */
 describe('a leader case through a leader meeting, in two browsers', () => {
   let database: TestDatabase;
@@ -37,6 +40,8 @@ describe('a leader case through a leader meeting, in two browsers', () => {
   let leader: Page;
   let meetingId: string;
   let leaderCaseId: string;
+  let unreachedCaseId: string;
+  let unreachedItemId: string;
   const question = 'Starte et lavterskel aktivitetstilbud ved å omdisponere to årsverk?';
   const situation = 'Flere søknader om støttekontakt det siste året, og lengre ventetid.';
   const conclusion = 'Drøftet: tilbudet prøves ut i seks måneder. Alvorlighet moderat, nytte høy, ressurs lav ved omdisponering.';
@@ -81,6 +86,21 @@ describe('a leader case through a leader meeting, in two browsers', () => {
       },
     });
     await attachEvidence({ db, actor: lea, id: leaderCaseId, input: { periode: '12m' } });
+    // A second, political case already on the meeting that the meeting does not reach: it goes on to the next leader meeting.
+    unreachedCaseId = (await createLeaderCase({ db, actor: lea, input: { unitId: mainUnit.id, level: 'politisk' } })).id;
+    unreachedItemId = (
+      await db.agendaItem.create({
+        data: {
+          meetingId,
+          leaderCaseId: unreachedCaseId,
+          title: 'Flere dagaktivitetsplasser for personer med demens?',
+          purpose: 'drofting',
+          plannedMinutes: 15,
+          reason: 'submitted',
+          position: 1,
+        },
+      })
+    ).id;
     browser = await launchBrowser();
     chair = (await signIn(browser, server.url, demo.chair)).page;
     leader = (await signIn(browser, server.url, demo.leader)).page;
@@ -93,7 +113,13 @@ describe('a leader case through a leader meeting, in two browsers', () => {
     await database?.drop();
   });
 
-  it('the leader puts the case on the leader meeting from its page; only leader meetings are offered', async () => {
+  it('the leader puts the case on the leader meeting from its page; only leader meetings are offered; the open room shows it', async () => {
+    // Mona has the meeting's room open already: the item must arrive there without a reload.
+    await chair.goto(`${server.url}/moter/${meetingId}/rom`);
+    // Her presence comes back over the room's socket: it is connected.
+    await chair.getByText(/Til stede:.*Mona Møteleder/).waitFor();
+    expect(await chair.getByText(question).count()).toBe(0);
+    await chair.evaluate(() => Object.assign(window, { roomNotReloaded: true }));
     await leader.goto(`${server.url}/ledersaker/${leaderCaseId}`);
     const section = leader.getByRole('region', { name: t.meetings.title });
     await section.getByText(t.meetings.notYet).waitFor();
@@ -111,6 +137,9 @@ describe('a leader case through a leader meeting, in two browsers', () => {
     ]);
     // Once on a meeting, it is not offered again.
     expect(await section.getByRole('button', { name: t.meetings.putOn }).count()).toBe(0);
+    // The socket's agenda-changed refreshed Mona's room in place.
+    await chair.getByText(question).first().waitFor({ timeout: 10_000 });
+    expect(await chair.evaluate(() => (window as unknown as { roomNotReloaded?: boolean }).roomNotReloaded)).toBe(true);
   });
 
   it('both see the case with its figures in the room; both type the notes; the chair concludes and locks, the leader sees it live', async () => {
@@ -176,11 +205,26 @@ describe('a leader case through a leader meeting, in two browsers', () => {
     await leader.setViewportSize({ width: 1280, height: 900 });
   });
 
-  it('after the close, the minutes and the case’s page show the conclusion', async () => {
+  it('after the close, the minutes and the case’s page show the conclusion; the case not reached is on the next leader meeting', async () => {
+    const closing = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+    const next = await db.meeting.findFirstOrThrow({
+      where: { unitId: closing.unitId, kind: 'ledermote', status: 'planned', startsAt: { gt: closing.startsAt } },
+      orderBy: { startsAt: 'asc' },
+    });
     await chair.getByRole('button', { name: room.closeMeeting }).click();
     await chair.getByRole('dialog', { name: 'Avslutte møtet?' }).getByRole('button', { name: 'Ja, avslutt møtet' }).click();
     await chair.getByText('Møtet er avsluttet.').waitFor();
+    await chair.getByText(nb.meetingRoom.closedCarried(1)).waitFor();
     await expect.poll(async () => (await db.agendaItem.findFirstOrThrow({ where: { leaderCaseId } })).conclusion).toBe(conclusion);
+    expect(await db.agendaItem.findUniqueOrThrow({ where: { id: unreachedItemId }, select: { status: true } })).toEqual({
+      status: 'carried_over',
+    });
+    expect(
+      await db.agendaItem.findMany({
+        where: { leaderCaseId: unreachedCaseId, id: { not: unreachedItemId } },
+        select: { meetingId: true, reason: true, carriedFromItemId: true },
+      }),
+    ).toEqual([{ meetingId: next.id, reason: 'carried_over', carriedFromItemId: unreachedItemId }]);
 
     await leader.goto(`${server.url}/moter/${meetingId}/referat`);
     await leader.getByText(question).first().waitFor();
