@@ -53,6 +53,8 @@ describe('a meeting with a chair and a participant, in two browsers', () => {
     const submitted = sara.getByRole('region', { name: 'Saken slik den ble meldt inn' });
     const views = submitted.getByRole('region', { name: 'Tjenestemottakers og pårørendes syn' });
     expect(await views.textContent()).toContain('Ønsker å prøve gruppe hvis noen kjente voksne er med i starten.');
+    // Set apart as Designsystemet's tinted card (issue 20), not a home-made sky-blue box.
+    expect(await views.evaluate((e) => e.classList.contains('ds-card') && e.getAttribute('data-variant') === 'tinted')).toBe(true);
     expect(await views.textContent()).toContain('Pårørendes synIkke oppgitt i innmeldingen.');
     const text = (await submitted.textContent()) ?? '';
     // Sections the room once left out: diagnosis, functioning, the factors and the children's best.

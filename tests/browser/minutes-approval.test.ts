@@ -91,6 +91,8 @@ describe('approving the minutes, in two browsers', () => {
     await comments.getByText('Konklusjonen bør si at økningen gjelder i åtte uker.').waitFor();
     expect(await accessibilityViolations(mona)).toEqual([]);
     const editor = mona.getByRole('form', { name: /^Rett teksten for «Økning av BPA/ });
+    // Designsystemet's card, not a home-made grey box (issue 20).
+    expect(await editor.evaluate((e) => e.classList.contains('ds-card'))).toBe(true);
     const conclusion = editor.getByRole('textbox', { name: 'Konklusjon' });
     const before = await conclusion.inputValue();
     expect(before).toContain('Midlertidig økning til 28 timer i åtte uker');

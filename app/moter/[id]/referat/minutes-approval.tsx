@@ -1,6 +1,6 @@
 'use client';
 
-import { Button, Textfield } from '@digdir/designsystemet-react';
+import { Button, Card, Textfield } from '@digdir/designsystemet-react';
 import { useRouter } from 'next/navigation';
 import { startTransition, useActionState, useEffect, useState, type FormEvent } from 'react';
 import { useConfirm } from '@/app/_components/confirm-dialog';
@@ -76,31 +76,30 @@ export function CommentForm({ meetingId }: { meetingId: string }) {
 export function ItemTextEditor(props: { meetingId: string; itemId: string; title: string; notes: string; conclusion: string }) {
   const { state, submit, pending } = useAction(editMinutesItemAction);
   return (
-    <form
-      onSubmit={submit}
-      className="mt-3 rounded border border-slate-300 bg-slate-50 p-3 print:hidden"
-      aria-label={t.editFor(props.title)}
-    >
-      <input type="hidden" name="meetingId" value={props.meetingId} />
-      <input type="hidden" name="itemId" value={props.itemId} />
-      {/* What the form showed: the server writes only what was changed from it, and not over someone else's save. */}
-      <input type="hidden" name="notesBefore" value={props.notes} />
-      <input type="hidden" name="conclusionBefore" value={props.conclusion} />
-      <Textfield multiline rows={3} name="notes" label={t.notesLabel} defaultValue={props.notes} error={message(state, 'notes')} />
-      <Textfield
-        multiline
-        rows={3}
-        name="conclusion"
-        label={t.conclusionLabel}
-        defaultValue={props.conclusion}
-        error={message(state, 'conclusion')}
-        className="mt-2"
-      />
-      <Button type="submit" variant="secondary" data-size="sm" className="mt-2" disabled={pending}>
-        {t.editSave}
-      </Button>
-      <FormStatus state={state} saved={t.editSaved} />
-    </form>
+    // Designsystemet's tinted card (was a home-made grey box); not printed with the minutes.
+    <Card asChild variant="tinted" data-size="sm" className="mt-3 print:hidden">
+      <form onSubmit={submit} aria-label={t.editFor(props.title)}>
+        <input type="hidden" name="meetingId" value={props.meetingId} />
+        <input type="hidden" name="itemId" value={props.itemId} />
+        {/* What the form showed: the server writes only what was changed from it, and not over someone else's save. */}
+        <input type="hidden" name="notesBefore" value={props.notes} />
+        <input type="hidden" name="conclusionBefore" value={props.conclusion} />
+        <Textfield multiline rows={3} name="notes" label={t.notesLabel} defaultValue={props.notes} error={message(state, 'notes')} />
+        <Textfield
+          multiline
+          rows={3}
+          name="conclusion"
+          label={t.conclusionLabel}
+          defaultValue={props.conclusion}
+          error={message(state, 'conclusion')}
+          className="mt-2"
+        />
+        <Button type="submit" variant="secondary" data-size="sm" className="mt-2" disabled={pending}>
+          {t.editSave}
+        </Button>
+        <FormStatus state={state} saved={t.editSaved} />
+      </form>
+    </Card>
   );
 }
 

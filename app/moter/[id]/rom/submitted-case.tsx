@@ -1,3 +1,4 @@
+import { Card } from '@digdir/designsystemet-react';
 import { criteria, type CaseContent } from '@/lib/cases/case-form';
 import { caseSections, hasValue, type CaseEntry } from '@/lib/cases/case-sections';
 import { formatDate } from '@/lib/i18n/format';
@@ -21,19 +22,22 @@ export function SubmittedCase({ content, headingLevel = 3 }: { content: CaseCont
   const Heading = `h${headingLevel}` as 'h3';
   return (
     <div className="space-y-4 text-sm">
-      <section aria-labelledby="innmeldt-syn" className="rounded border-l-4 border-sky-700 bg-sky-50 p-3">
-        <Heading id="innmeldt-syn" className="font-semibold">
-          {t.submittedViews}
-        </Heading>
-        <dl className="mt-1 space-y-2">
-          {views.map((field) => (
-            <div key={field}>
-              <dt className="font-medium">{f[field]}</dt>
-              <dd className="whitespace-pre-wrap">{content[field]?.trim() ? content[field] : <em>{t.notGiven}</em>}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
+      {/* Designsystemet's tinted card sets the views apart (was a home-made sky-blue box). */}
+      <Card asChild variant="tinted" data-color="accent" data-size="sm">
+        <section aria-labelledby="innmeldt-syn">
+          <Heading id="innmeldt-syn" className="font-semibold">
+            {t.submittedViews}
+          </Heading>
+          <dl className="mt-1 space-y-2">
+            {views.map((field) => (
+              <div key={field}>
+                <dt className="font-medium">{f[field]}</dt>
+                <dd className="whitespace-pre-wrap">{content[field]?.trim() ? content[field] : <em>{t.notGiven}</em>}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      </Card>
       {caseSections.map((section) => {
         const entries = section.entries.filter((entry) => !(views as readonly string[]).includes(entry.field) && hasValue(content, entry));
         const id = `innmeldt-${section.key}`;
