@@ -291,7 +291,9 @@ const pastCases: {
       purpose: 'drofting',
       question: 'Søknad om avlastning for familie med barn med autisme — døgnavlastning eller avlastning i hjemmet?',
       servicesConcerned: 'Avlastning',
-      situation: 'Familien har to barn; foreldrene melder om lite søvn og økende slitasje.',
+      // «støttekontakt»: a word the demo's search finds by another form of it («støttekontakter»), as Norwegian needs.
+      situation:
+        'Familien har to barn; foreldrene melder om lite søvn og økende slitasje, og ønsker på sikt en støttekontakt for eldstebarnet.',
       proposal: 'Avlastning i hjemmet to ettermiddager i uken som første tiltak.',
       alvorlighetLevel: 'moderat',
       nytteLevel: 'hoy',

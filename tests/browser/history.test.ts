@@ -79,6 +79,14 @@ describe('a leader looks back at a past decision, in a browser', () => {
     expect(await accessibilityViolations(leader)).toEqual([]);
   });
 
+  it('finds the demo’s past decision by another form of its word on SQLite (Norwegian stemming, not prefixes)', async () => {
+    // The past avlastning case speaks of «en støttekontakt»; a prefix search for «støttekontakter» finds nothing.
+    await leader.goto(`${server.url}/sok?q=${encodeURIComponent('støttekontakter')}`);
+    await leader.getByRole('heading', { name: '1 treff.' }).waitFor();
+    await leader.getByRole('link', { name: /Søknad om avlastning for familie/ }).waitFor();
+    expect((await leader.locator('mark').allTextContents()).map((t) => t.toLowerCase())).toContain('støttekontakt');
+  });
+
   it('lets the caseworker tick off her follow-up and start the revurdering of her decision in one step', async () => {
     const sara = (await signIn(browser, server.url, demo.caseworker)).page;
     await sara.getByRole('link', { name: 'Oppfølging' }).click();
