@@ -104,19 +104,7 @@ describe('logging in with a browser', () => {
     const { context, page: room } = await signIn(browser, server.url, demo.chair);
     // Between the room and the server, as a flaky network might: socket.io's "session:ended" is dropped, and a
     // Yjs close says only "gone" (1000), not 4401. What is left is the server's disconnect.
-    let dropped = 0;
-    await room.routeWebSocket(/\/socket\.io\//, (ws) => {
-      const upstream = ws.connectToServer();
-      upstream.onMessage((message) => {
-        if (typeof message === 'string' && message.includes('"session:ended"')) return void dropped++;
-        ws.send(message);
-      });
-      ws.onMessage((message) => upstream.send(message));
-    });
-    await room.routeWebSocket(/\/yjs\//, (ws) => {
-      const upstream = ws.connectToServer();
-      upstream.onClose(() => ws.close({ code: 1000, reason: 'gone' }));
-    });
+    const dropped = await dropOnTheWay(room, 'session:ended');
     await room.goto(`${server.url}/moter/${meetingId}/rom`);
     await room.getByText(nb.meetingRoom.itemConnection.saved).first().waitFor();
 
@@ -126,7 +114,7 @@ describe('logging in with a browser', () => {
     await other.waitForURL(/\/login/);
 
     await room.waitForURL(/\/login\?error=SessionEnded/, { timeout: 10_000 });
-    expect(dropped).toBe(1);
+    expect(dropped()).toBe(1);
     await context.close();
   });
   it('still goes to the login page when the server cannot answer the first questions whether the login lives', async () => {
@@ -136,18 +124,7 @@ describe('logging in with a browser', () => {
     const { context, page: room } = await signIn(browser, server.url, demo.chair);
     // As above, the word that the session ended is lost; and the server is too busy to answer the room's first two
     // questions (the socket.io disconnect's and the Yjs close's): 503, as a full connection pool answers.
-    await room.routeWebSocket(/\/socket\.io\//, (ws) => {
-      const upstream = ws.connectToServer();
-      upstream.onMessage((message) => {
-        if (typeof message === 'string' && message.includes('"session:ended"')) return;
-        ws.send(message);
-      });
-      ws.onMessage((message) => upstream.send(message));
-    });
-    await room.routeWebSocket(/\/yjs\//, (ws) => {
-      const upstream = ws.connectToServer();
-      upstream.onClose(() => ws.close({ code: 1000, reason: 'gone' }));
-    });
+    await dropOnTheWay(room, 'session:ended');
     let refused = 0;
     await room.route('**/api/auth/session', (route) =>
       refused < 2 ? void (refused++, route.fulfill({ status: 503, body: '{}' })) : route.continue(),
@@ -179,19 +156,7 @@ describe('logging in with a browser', () => {
     const { context, page: sara } = await signIn(browser, server.url, demo.caseworker);
     // socket.io's "access:changed" is dropped on the way to Sara's room, and a Yjs close says only "gone" (1000),
     // not 4100: what is left is the server's disconnect.
-    let dropped = 0;
-    await sara.routeWebSocket(/\/socket\.io\//, (ws) => {
-      const upstream = ws.connectToServer();
-      upstream.onMessage((message) => {
-        if (typeof message === 'string' && message.includes('"access:changed"')) return void dropped++;
-        ws.send(message);
-      });
-      ws.onMessage((message) => upstream.send(message));
-    });
-    await sara.routeWebSocket(/\/yjs\//, (ws) => {
-      const upstream = ws.connectToServer();
-      upstream.onClose(() => ws.close({ code: 1000, reason: 'gone' }));
-    });
+    const dropped = await dropOnTheWay(sara, 'access:changed');
     await chair.goto(`${server.url}/moter/${meeting.id}/rom`);
     await sara.goto(`${server.url}/moter/${meeting.id}/rom`);
     await makeCurrent(chair, sindresCase.title);
@@ -207,7 +172,7 @@ describe('logging in with a browser', () => {
     await expect.poll(() => sara.evaluate(() => 'notReloaded' in window), { timeout: 8_000 }).toBe(false);
     await sara.getByText('Du har erklært deg inhabil for dette punktet.').waitFor();
     await expect.poll(() => sara.getByText(situation).count()).toBe(0);
-    expect(dropped).toBe(1);
+    expect(dropped()).toBe(1);
     await context.close();
     await chairContext.close();
   });
@@ -273,3 +238,25 @@ describe('logging in with a browser', () => {
     await context.close();
   });
 });
+
+/**
+ * Between a page and the server, as a flaky network might: socket.io's `event` is dropped on the way, and a Yjs
+ * close says only "gone" (1000), not its code (4401, 4100). What is left is the server's disconnect. Returns how
+ * many were dropped.
+ */
+async function dropOnTheWay(page: Page, event: string): Promise<() => number> {
+  let dropped = 0;
+  await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+    const upstream = ws.connectToServer();
+    upstream.onMessage((message) => {
+      if (typeof message === 'string' && message.includes(`"${event}"`)) return void dropped++;
+      ws.send(message);
+    });
+    ws.onMessage((message) => upstream.send(message));
+  });
+  await page.routeWebSocket(/\/yjs\//, (ws) => {
+    const upstream = ws.connectToServer();
+    upstream.onClose(() => ws.close({ code: 1000, reason: 'gone' }));
+  });
+  return () => dropped;
+}
