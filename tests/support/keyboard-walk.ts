@@ -41,8 +41,10 @@ function markControls(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const selector =
       'a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex="0"], [contenteditable="true"]';
+    // checkVisibility: also what a closed <details> hides (its content is content-visibility: hidden, laid out but
+    // not rendered and not a Tab stop), as search's filters on a phone.
     const controls = [...document.querySelectorAll<HTMLElement>(`main ${selector}`)].filter(
-      (el) => el.getClientRects().length > 0 && !el.closest('[inert]'),
+      (el) => el.getClientRects().length > 0 && el.checkVisibility() && !el.closest('[inert]'),
     );
     const names: string[] = [];
     const groups = new Map<string, string>();
