@@ -41,3 +41,12 @@ export function canSeeMeetingOfKind(memberships: readonly UnitMembership[], unit
 export function meetingKindsSeenIn(memberships: readonly UnitMembership[], unitId: string): MeetingKind[] {
   return canWorkOnLeaderCases(memberships, unitId) ? [...meetingKinds] : [caseMeetingKind];
 }
+
+/**
+ * The same across units, for lists over several (a Prisma meeting condition):
+ * every case meeting, and leader meetings only of the units where the actor
+ * works on leader cases.
+ */
+export function meetingsSeenWhere(memberships: readonly UnitMembership[]) {
+  return { OR: [{ kind: caseMeetingKind }, { unitId: { in: unitsForLeaderCases(memberships) } }] };
+}

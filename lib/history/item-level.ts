@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { caseLevels } from '../cases/case-form';
 import type { Db } from '../db/db';
+import { inChunks } from '../db/in-chunks';
 import { optionalParam } from '../validation/query-params';
 
 /**
@@ -19,20 +20,29 @@ export function itemLevel(caseLevel: string | null | undefined, leaderCaseLevel:
 /** The history and statistics pages' level filter in the query string (`?niva=tjeneste`); empty is every level. */
 export const levelParam = optionalParam(z.enum(caseLevels));
 
-/** The levels of the given cases (an agenda item holds its case's id without a relation). */
+/** The levels of the given cases (an agenda item holds its case's id without a relation), read in slices (in-chunks.ts). */
 export async function caseLevelsById(db: Db, caseIds: readonly (string | null)[]): Promise<Map<string, string>> {
   const ids = [...new Set(caseIds.filter((id): id is string => Boolean(id)))];
   if (ids.length === 0) return new Map();
-  const rows = await db.case.findMany({ where: { id: { in: ids } }, select: { id: true, level: true } });
+  const rows = await inChunks(ids, (slice) => db.case.findMany({ where: { id: { in: slice } }, select: { id: true, level: true } }));
   return new Map(rows.map((row) => [row.id, row.level]));
 }
 
 /**
- * A Prisma agenda-item condition for one level in the given units (the same
- * rule as itemLevel): an item about one of their cases at that level, or
- * about a leader case at it.
+ * The meetings with an item at this level (the same rule as itemLevel): an
+ * item about one of the units' cases at that level, or about a leader case at
+ * it. The cases of a level can be a unit's whole history (100,000), more ids
+ * than one statement binds: the items are looked up in slices, and what comes
+ * back is one id per meeting.
  */
-export async function agendaItemLevelWhere(db: Db, unitIds: readonly string[], level: CaseLevel) {
+export async function meetingIdsWithLevel(db: Db, unitIds: readonly string[], level: CaseLevel): Promise<string[]> {
   const cases = await db.case.findMany({ where: { unitId: { in: [...unitIds] }, level }, select: { id: true } });
-  return { OR: [{ caseId: { in: cases.map((c) => c.id) } }, { leaderCase: { level } }] };
+  const [caseItems, leaderItems] = await Promise.all([
+    inChunks(
+      cases.map((c) => c.id),
+      (slice) => db.agendaItem.findMany({ where: { caseId: { in: slice } }, select: { meetingId: true }, distinct: ['meetingId'] }),
+    ),
+    db.agendaItem.findMany({ where: { leaderCase: { level } }, select: { meetingId: true }, distinct: ['meetingId'] }),
+  ]);
+  return [...new Set([...caseItems, ...leaderItems].map((item) => item.meetingId))];
 }

@@ -1,8 +1,8 @@
 import type { Actor } from '../access/access-service';
 import { unitsWithHistory } from '../access/policy';
-import { caseMeetingKind, unitsForLeaderCases } from '../access/leader-case-policy';
+import { caseMeetingKind, meetingsSeenWhere } from '../access/leader-case-policy';
 import type { Db } from '../db/db';
-import { agendaItemLevelWhere, caseLevelsById, itemLevel, type CaseLevel } from './item-level';
+import { caseLevelsById, itemLevel, meetingIdsWithLevel, type CaseLevel } from './item-level';
 import { summarizeItems, type ItemSummary } from './summarize-items';
 
 export type PastMeeting = {
@@ -32,16 +32,16 @@ export async function listPastMeetings(options: { db: Db; actor: Actor; level?: 
   const ownCaseIds = ownUnitIds.length
     ? (await db.case.findMany({ where: { unitId: { in: ownUnitIds }, createdById: actor.userId }, select: { id: true } })).map((c) => c.id)
     : [];
-  const levelWhere = options.level ? await agendaItemLevelWhere(db, [...unitIds, ...ownUnitIds], options.level) : null;
+  const withLevel = options.level ? await meetingIdsWithLevel(db, [...unitIds, ...ownUnitIds], options.level) : null;
   const meetings = await db.meeting.findMany({
     where: {
       status: 'closed',
       OR: [
         // A leader meeting is the leader group's history (lib/access/leader-case-policy.ts): not an admin's.
-        { unitId: { in: unitIds }, OR: [{ kind: caseMeetingKind }, { unitId: { in: unitsForLeaderCases(actor.memberships) } }] },
+        { unitId: { in: unitIds }, ...meetingsSeenWhere(actor.memberships) },
         { unitId: { in: ownUnitIds }, kind: caseMeetingKind, agendaItems: { some: { caseId: { in: ownCaseIds } } } },
       ],
-      ...(levelWhere ? { agendaItems: { some: levelWhere } } : {}),
+      ...(withLevel ? { id: { in: withLevel } } : {}),
     },
     orderBy: { startsAt: 'desc' },
     take: options.limit ?? 200,

@@ -1,13 +1,14 @@
 import { DateTime } from 'luxon';
 import { caseLevels, criteria, criterionLevels, purposes } from '../cases/case-form';
-import { caseMeetingKind, unitsForLeaderCases } from '../access/leader-case-policy';
+import { meetingsSeenWhere } from '../access/leader-case-policy';
 import type { Actor } from '../access/access-service';
 import { unitsWithHistory } from '../access/policy';
 import type { Db } from '../db/db';
 import { osloZone } from '../time/oslo-zone';
 import { outcomes } from '../meetings/agenda-rules';
 import { systemClock } from '../time/clock';
-import { agendaItemLevelWhere, caseLevelsById, itemLevel, type CaseLevel } from './item-level';
+import { inChunks } from '../db/in-chunks';
+import { caseLevelsById, itemLevel, type CaseLevel } from './item-level';
 import { resolvePeriod, type StatisticsPeriod } from './statistics-period';
 
 /** One item of a closed meeting: the rows behind every figure, and the CSV export. */
@@ -140,15 +141,13 @@ export async function loadStatisticsRows(options: {
   const unitIds = unitsWithHistory(actor.memberships, 'unit');
   if (unitIds.length === 0) return [];
   const period = options.period ?? resolvePeriod({}, options.now ?? systemClock.now());
-  const levelWhere = options.level ? await agendaItemLevelWhere(db, unitIds, options.level) : {};
   const items = await db.agendaItem.findMany({
     where: {
-      ...levelWhere,
       meeting: {
         unitId: { in: unitIds },
         status: 'closed',
         startsAt: { gte: period.from, lt: period.until },
-        OR: [{ kind: caseMeetingKind }, { unitId: { in: unitsForLeaderCases(actor.memberships) } }],
+        ...meetingsSeenWhere(actor.memberships),
       },
     },
     select: {
@@ -166,7 +165,11 @@ export async function loadStatisticsRows(options: {
     },
     orderBy: [{ meeting: { startsAt: 'asc' } }, { position: 'asc' }],
   });
-  const entries = await db.searchEntry.findMany({ where: { itemId: { in: items.map((i) => i.id) } } });
+  // A chosen period can span years of a large unit: more item ids than one statement binds (in-chunks.ts).
+  const entries = await inChunks(
+    items.map((i) => i.id),
+    (slice) => db.searchEntry.findMany({ where: { itemId: { in: slice } } }),
+  );
   const entryById = new Map(entries.map((e) => [e.itemId, e]));
   const levels = await caseLevelsById(
     db,
@@ -176,7 +179,7 @@ export async function loadStatisticsRows(options: {
   const names = new Map(
     (await db.user.findMany({ where: { id: { in: caseworkerIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
   );
-  return items.map((item) => {
+  const rows = items.map((item) => {
     const entry = entryById.get(item.id);
     return {
       meetingId: item.meeting.id,
@@ -195,4 +198,6 @@ export async function loadStatisticsRows(options: {
       followUpsDone: item.followUps.filter((f) => f.doneAt).length,
     };
   });
+  // The level is known once the items' cases are read (item-level.ts): filtered here, by the same rule that labels them.
+  return options.level ? rows.filter((row) => row.level === options.level) : rows;
 }

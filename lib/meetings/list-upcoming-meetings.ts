@@ -1,7 +1,7 @@
 import type { UnitMembership } from '../access/roles';
 import type { Db } from '../db/db';
 import { systemClock } from '../time/clock';
-import { caseMeetingKind, unitsForLeaderCases } from '../access/leader-case-policy';
+import { caseMeetingKind, meetingsSeenWhere, unitsForLeaderCases } from '../access/leader-case-policy';
 
 /** What a listed meeting shows: its times, place, kind and how many cases are submitted to it. */
 const meetingSummary = {
@@ -50,7 +50,7 @@ export async function listUpcomingMeetings(options: {
         where: {
           endsAt: { gt: now },
           status: { in: ['planned', 'open'] },
-          OR: [{ kind: caseMeetingKind }, { unitId: { in: unitsForLeaderCases(memberships) } }],
+          ...meetingsSeenWhere(memberships),
         },
         orderBy: { startsAt: 'asc' },
         take: options.perUnit ?? 6,
